@@ -1,0 +1,389 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "BackendService.h"
+
+#include <cmath>
+
+#include <QDateTime>
+#include <QDir>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QStandardPaths>
+
+#include "CircuitBreaker.h"
+#include "Clock.h"
+#include "Monitor.h"
+#include "MonitoringServer.h"
+#include "Pipeline.h"
+#include "QueueStore.h"
+#include "SimulatedSource.h"
+
+Q_LOGGING_CATEGORY(lcService, "enrichment.backend.service")
+
+namespace enrichment {
+
+namespace {
+QJsonValue orNull(double v)
+{
+    return v < 0 ? QJsonValue() : QJsonValue(std::round(v * 10000.0) / 10000.0);
+}
+QString isoUtc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+} // namespace
+
+BackendService::BackendService(const BackendOptions &options, const Clock *clock, QObject *parent)
+    : QObject(parent), m_options(options), m_history(options.historyCapacity)
+{
+    if (!clock) {
+        m_ownClock = std::make_unique<SystemClock>();
+        clock = m_ownClock.get();
+    }
+    m_clock = clock;
+    m_uptime.start();
+    m_monitor = std::make_unique<Monitor>(defaultSourceNames(), *m_clock,
+                                          QStringLiteral(ENRICHMENT_VERSION));
+    QueueStore::Config qc;
+    qc.leaseMs = options.leaseMs;
+    m_store = std::make_unique<QueueStore>(*m_clock, qc);
+    connect(m_store.get(), &QueueStore::countsChanged, this, [this] {
+        for (TrackStatus s : AllTrackStatuses)
+            m_monitor->setQueueDepth(s, m_store->count(s));
+    });
+
+    std::vector<std::unique_ptr<EnrichmentSource>> sources;
+    for (const SimulatedSource::Profile &p : SimulatedSource::defaultProfiles())
+        sources.push_back(std::make_unique<SimulatedSource>(p, *m_clock, options.randomSeed));
+    CircuitBreaker::Config bc;
+    bc.timeoutMs = options.breakerTimeoutMs;
+    Pipeline::Config pc;
+    pc.batchSize = options.batchSize;
+    pc.timeScale = options.timeScale;
+    pc.batchIntervalMs = options.batchIntervalMs;
+    m_pipeline = std::make_unique<Pipeline>(*m_store, *m_monitor, *m_clock, std::move(sources), bc, pc);
+
+    MonitoringServer::Config sc;
+    sc.address = options.bind;
+    sc.port = options.port;
+    sc.token = options.token;
+    sc.pingIntervalMs = options.pingIntervalMs;
+    m_server = std::make_unique<MonitoringServer>(*this, sc);
+
+    connect(m_pipeline.get(), &Pipeline::batchStarted, this,
+            [this](int size, int number, qint64 total) {
+                m_server->broadcast(QStringLiteral("enrichment_batch_start"),
+                                    QJsonObject{{QStringLiteral("batch_size"), size},
+                                                {QStringLiteral("batch_number"), number},
+                                                {QStringLiteral("total_tracks"), total}});
+                Q_EMIT batchStarted(size, number, total);
+            });
+    connect(m_pipeline.get(), &Pipeline::batchCompleted, this, [this](int size, int success, int number) {
+        refreshGauges();
+        m_server->broadcast(QStringLiteral("enrichment_batch_complete"),
+                            QJsonObject{{QStringLiteral("batch_size"), size},
+                                        {QStringLiteral("success_count"), success},
+                                        {QStringLiteral("batch_number"), number}});
+        Q_EMIT batchCompleted(size, success, number);
+        topUp();
+    });
+    connect(m_pipeline.get(), &Pipeline::breakerStateChanged, this,
+            [this](const QString &source, BreakerState previous, BreakerState state, int failures) {
+                m_server->broadcast(QStringLiteral("circuit_breaker_state_change"),
+                                    QJsonObject{{QStringLiteral("source"), source},
+                                                {QStringLiteral("previous_state"), toWire(previous)},
+                                                {QStringLiteral("state"), toWire(state)},
+                                                {QStringLiteral("failure_count"), failures}});
+            });
+
+    connect(&m_historyTimer, &QTimer::timeout, this, &BackendService::sampleHistory);
+    connect(&m_reconcileTimer, &QTimer::timeout, this, [this] {
+        if (m_store->reconcile())
+            qCWarning(lcService) << "queue counts had drifted from the table; reconciled";
+    });
+}
+
+BackendService::~BackendService()
+{
+    stop();
+    // The server refers to this provider: destroy it before the rest.
+    m_server.reset();
+    m_pipeline.reset();
+}
+
+QString BackendService::defaultDatabasePath()
+{
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath();
+    return dir + QStringLiteral("/enrichment-monitor/enrichment-queue.sqlite");
+}
+
+bool BackendService::start(QString *error)
+{
+    QString path = m_options.databasePath.isEmpty() ? defaultDatabasePath() : m_options.databasePath;
+    if (path != QLatin1String(":memory:"))
+        QDir().mkpath(QFileInfo(path).absolutePath());
+    QString dbError;
+    if (!m_store->open(path, &dbError)) {
+        *error = QStringLiteral("cannot open queue database %1: %2").arg(path, dbError);
+        return false;
+    }
+    for (TrackStatus s : AllTrackStatuses)
+        m_monitor->setQueueDepth(s, m_store->count(s));
+    if (m_options.seedTracks > 0)
+        enqueueDemoTracks(m_options.seedTracks);
+    topUp();
+    if (!m_server->listen(error))
+        return false;
+    sampleHistory();
+    if (m_options.historyIntervalMs > 0)
+        m_historyTimer.start(m_options.historyIntervalMs);
+    if (m_options.reconcileIntervalMs > 0)
+        m_reconcileTimer.start(m_options.reconcileIntervalMs);
+    if (m_options.runPipeline)
+        m_pipeline->start();
+    return true;
+}
+
+void BackendService::stop()
+{
+    if (m_pipeline)
+        m_pipeline->stop();
+    m_historyTimer.stop();
+    m_reconcileTimer.stop();
+}
+
+quint16 BackendService::port() const
+{
+    return m_server->port();
+}
+
+QUrl BackendService::url() const
+{
+    QUrl u;
+    u.setScheme(QStringLiteral("http"));
+    const QHostAddress a = m_options.bind;
+    u.setHost(a == QHostAddress::Any || a == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1")
+                                                                   : a.toString());
+    u.setPort(port());
+    return u;
+}
+
+int BackendService::enqueue(const QStringList &trackIds)
+{
+    return m_store->enqueue(trackIds);
+}
+
+int BackendService::enqueueDemoTracks(int n)
+{
+    QStringList ids;
+    ids.reserve(n);
+    const qint64 stamp = m_clock->nowMs();
+    for (int i = 0; i < n; ++i)
+        ids << QStringLiteral("demo-%1-%2").arg(stamp).arg(++m_demoCounter);
+    return m_store->enqueue(ids);
+}
+
+void BackendService::topUp()
+{
+    if (m_options.keepPending <= 0)
+        return;
+    const qint64 pending = m_store->count(TrackStatus::Pending);
+    if (pending < m_options.keepPending / 2)
+        enqueueDemoTracks(int(m_options.keepPending - pending));
+}
+
+double BackendService::perMinute() const
+{
+    // Tracks per minute over the last five minutes (or since start, at least a minute).
+    const int window = int(std::clamp<qint64>(m_uptime.elapsed() / 1000, 60, 300));
+    const double rate = double(m_store->completedInLast(window)) * 60.0 / window;
+    return std::round(rate * 100.0) / 100.0;
+}
+
+void BackendService::refreshGauges()
+{
+    m_monitor->setProcessingRate(perMinute());
+    for (TrackStatus s : AllTrackStatuses)
+        m_monitor->setQueueDepth(s, m_store->count(s));
+    for (int i = 0; i < m_pipeline->sourceCount(); ++i) {
+        const int mi = m_monitor->sourceIndex(m_pipeline->source(i)->name());
+        if (mi < 0)
+            continue;
+        const RateLimitState rl = m_pipeline->source(i)->rateLimit();
+        m_monitor->setRateLimit(mi, rl.remaining, rl.limit, double(rl.resetAtMs) / 1000.0);
+        m_pipeline->breaker(i)->state(); // moves open -> half_open when due
+    }
+}
+
+void BackendService::sampleHistory()
+{
+    refreshGauges();
+    HistorySample s;
+    s.timestampMs = m_clock->nowMs();
+    s.queue = m_store->counts();
+    s.perMinute = perMinute();
+    s.completedLastHour = m_store->completedInLast(3600);
+    s.inProgress = m_pipeline->tracksInFlight();
+    for (int i = 0; i < m_pipeline->sourceCount(); ++i) {
+        HistorySample::Source src;
+        const int mi = m_monitor->sourceIndex(m_pipeline->source(i)->name());
+        const BreakerState st = m_pipeline->breaker(i)->state();
+        src.breakerState = qint8(st);
+        src.health = qint8(healthForBreaker(st));
+        if (mi >= 0) {
+            const SourceWindow w = m_monitor->sourceWindow(mi);
+            for (std::size_t k = 0; k < RequestStatusCount; ++k)
+                src.requests += m_monitor->requestCount(mi, RequestStatus(k));
+            src.errors = m_monitor->requestCount(mi, RequestStatus::Error);
+            src.successRate1h = w.successRate1h;
+            src.p95 = w.p95;
+        }
+        const RateLimitState rl = m_pipeline->source(i)->rateLimit();
+        if (rl.limit > 0) {
+            src.rateRemaining = rl.remaining;
+            src.rateLimit = rl.limit;
+        }
+        s.sources.push_back(src);
+    }
+    m_history.append(std::move(s));
+}
+
+QJsonObject BackendService::snapshot()
+{
+    refreshGauges();
+    const qint64 now = m_clock->nowMs();
+    QJsonObject queue;
+    for (TrackStatus s : AllTrackStatuses)
+        queue.insert(toWire(s), m_store->count(s));
+    const qint64 lastHour = m_store->completedInLast(3600);
+    const double rate = perMinute();
+
+    QJsonObject breakers, health, sources;
+    for (int i = 0; i < m_pipeline->sourceCount(); ++i) {
+        CircuitBreaker *b = m_pipeline->breaker(i);
+        const QString name = m_pipeline->source(i)->name();
+        const BreakerState st = b->state();
+        QJsonObject cb{{QStringLiteral("state"), toWire(st)},
+                       {QStringLiteral("failure_count"), b->failureCount()},
+                       {QStringLiteral("last_failure_time"),
+                        b->lastFailureMs() ? QJsonValue(double(*b->lastFailureMs()) / 1000.0) : QJsonValue()},
+                       {QStringLiteral("next_probe_in_seconds"),
+                        b->msUntilHalfOpen() ? QJsonValue(double(*b->msUntilHalfOpen()) / 1000.0) : QJsonValue()},
+                       {QStringLiteral("failure_threshold"), b->config().failureThreshold},
+                       {QStringLiteral("success_threshold"), b->config().successThreshold},
+                       {QStringLiteral("timeout_seconds"), double(b->config().timeoutMs) / 1000.0}};
+        breakers.insert(name, cb);
+        health.insert(name, toWire(healthForBreaker(st)));
+
+        const int mi = m_monitor->sourceIndex(name);
+        if (mi < 0)
+            continue;
+        const SourceWindow w = m_monitor->sourceWindow(mi);
+        QJsonObject requests, errors;
+        for (std::size_t k = 0; k < RequestStatusCount; ++k)
+            requests.insert(toWire(RequestStatus(k)), m_monitor->requestCount(mi, RequestStatus(k)));
+        for (std::size_t k = 0; k < ErrorTypeCount; ++k)
+            errors.insert(toWire(ErrorType(k)), m_monitor->errorCount(mi, ErrorType(k)));
+        const RateLimitState rl = m_pipeline->source(i)->rateLimit();
+        QJsonValue rateLimit;
+        if (rl.limit > 0)
+            rateLimit = QJsonObject{{QStringLiteral("limit"), rl.limit},
+                                    {QStringLiteral("remaining"), rl.remaining},
+                                    {QStringLiteral("reset_timestamp"), double(rl.resetAtMs) / 1000.0}};
+        QJsonValue latency;
+        if (w.p50 >= 0)
+            latency = QJsonObject{{QStringLiteral("p50"), orNull(w.p50)},
+                                  {QStringLiteral("p95"), orNull(w.p95)},
+                                  {QStringLiteral("p99"), orNull(w.p99)},
+                                  {QStringLiteral("window_seconds"), SourceStats::LatencyWindowMinutes * 60}};
+        sources.insert(name, QJsonObject{{QStringLiteral("requests"), requests},
+                                         {QStringLiteral("errors"), errors},
+                                         {QStringLiteral("requests_1h"), w.requests1h},
+                                         {QStringLiteral("success_rate_1h"), orNull(w.successRate1h)},
+                                         {QStringLiteral("success_rate_24h"), orNull(w.successRate24h)},
+                                         {QStringLiteral("latency_seconds"), latency},
+                                         {QStringLiteral("rate_limit"), rateLimit},
+                                         {QStringLiteral("trips_total"), m_monitor->tripCount(mi)}});
+    }
+
+    const qint64 hits = m_monitor->cacheCount(CacheOperation::Hit);
+    const qint64 misses = m_monitor->cacheCount(CacheOperation::Miss);
+    QJsonObject cache{{QStringLiteral("hits"), hits},
+                      {QStringLiteral("misses"), misses},
+                      {QStringLiteral("sets"), m_monitor->cacheCount(CacheOperation::Set)},
+                      {QStringLiteral("errors"), m_monitor->cacheCount(CacheOperation::Error)},
+                      {QStringLiteral("hit_ratio"),
+                       hits + misses > 0 ? QJsonValue(double(hits) / double(hits + misses)) : QJsonValue()}};
+
+    const qint64 enriched = m_monitor->tracksProcessed();
+    QJsonObject fields;
+    const QStringList fieldNames = metadataFieldNames();
+    for (int f = 0; f < fieldNames.size(); ++f) {
+        const qint64 n = m_monitor->fieldCount(f);
+        fields.insert(fieldNames.at(f),
+                      QJsonObject{{QStringLiteral("count"), n},
+                                  {QStringLiteral("ratio"),
+                                   enriched > 0 ? QJsonValue(orNull(double(n) / double(enriched))) : QJsonValue()}});
+    }
+
+    return QJsonObject{
+        {QStringLiteral("schema_version"), 1},
+        {QStringLiteral("timestamp"), isoUtc(now)},
+        {QStringLiteral("queue"), queue},
+        {QStringLiteral("processing_rate"),
+         QJsonObject{{QStringLiteral("completed_last_hour"), lastHour},
+                     {QStringLiteral("per_minute"), rate}}},
+        {QStringLiteral("circuit_breakers"), breakers},
+        {QStringLiteral("source_health"), health},
+        {QStringLiteral("metrics"),
+         QJsonObject{{QStringLiteral("timestamp"), double(now) / 1000.0},
+                     {QStringLiteral("queue_processing_rate"), rate},
+                     {QStringLiteral("tracks_in_progress"), m_pipeline->tracksInFlight()}}},
+        {QStringLiteral("sources"), sources},
+        {QStringLiteral("cache"), cache},
+        {QStringLiteral("field_coverage"),
+         QJsonObject{{QStringLiteral("tracks_enriched"), enriched}, {QStringLiteral("fields"), fields}}},
+        {QStringLiteral("service"),
+         QJsonObject{{QStringLiteral("version"), QStringLiteral(ENRICHMENT_VERSION)},
+                     {QStringLiteral("uptime_seconds"), double(m_uptime.elapsed()) / 1000.0},
+                     {QStringLiteral("batch_size"), m_pipeline->config().batchSize},
+                     {QStringLiteral("batches_completed"), m_pipeline->batchesCompleted()},
+                     {QStringLiteral("lease_seconds"), double(m_store->config().leaseMs) / 1000.0}}},
+    };
+}
+
+QJsonObject BackendService::history(int minutes)
+{
+    const qint64 now = m_clock->nowMs();
+    return QJsonObject{{QStringLiteral("schema_version"), 1},
+                       {QStringLiteral("timestamp"), isoUtc(now)},
+                       {QStringLiteral("minutes"), minutes},
+                       {QStringLiteral("interval_seconds"), double(m_options.historyIntervalMs) / 1000.0},
+                       {QStringLiteral("sources"), QJsonArray::fromStringList(m_monitor->sources())},
+                       {QStringLiteral("samples"), m_history.toJson(now - qint64(minutes) * 60'000,
+                                                                    m_monitor->sources())}};
+}
+
+QByteArray BackendService::metrics()
+{
+    refreshGauges();
+    const std::string text = m_monitor->serialize();
+    return QByteArray(text.data(), qsizetype(text.size()));
+}
+
+QJsonObject BackendService::health(bool *healthy)
+{
+    const bool db = m_store->ping();
+    *healthy = db;
+    return QJsonObject{{QStringLiteral("status"), db ? QStringLiteral("ok") : QStringLiteral("unavailable")},
+                       {QStringLiteral("version"), QStringLiteral(ENRICHMENT_VERSION)},
+                       {QStringLiteral("uptime_seconds"), double(m_uptime.elapsed()) / 1000.0},
+                       {QStringLiteral("database"),
+                        QJsonObject{{QStringLiteral("reachable"), db},
+                                    {QStringLiteral("error"), db ? QJsonValue() : QJsonValue(m_store->lastError())}}},
+                       {QStringLiteral("timestamp"), isoUtc(m_clock->nowMs())}};
+}
+
+} // namespace enrichment

@@ -1,0 +1,112 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <memory>
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+#include "HistoryRing.h"
+#include "MonitoringProvider.h"
+#include "Types.h"
+
+namespace enrichment {
+
+class Clock;
+class Monitor;
+class MonitoringServer;
+class Pipeline;
+class QueueStore;
+
+/// Everything that configures a backend; the `enrichment-backend` options map onto it.
+struct BackendOptions
+{
+    QHostAddress bind = QHostAddress::LocalHost;
+    quint16 port = 8020;               ///< 0 picks a free port
+    QString databasePath;              ///< empty: defaultDatabasePath()
+    int seedTracks = 0;                ///< demo tracks enqueued at start
+    int batchSize = 10;
+    QByteArray token;                  ///< empty: no authentication
+    quint64 randomSeed = 42;           ///< seeds the simulated sources
+    double timeScale = 1.0;            ///< wall seconds per simulated latency second
+    int batchIntervalMs = 1000;
+    qint64 leaseMs = 30'000;
+    qint64 breakerTimeoutMs = 60'000;
+    int historyIntervalMs = 5'000;
+    int historyCapacity = 24 * 3600 / 5; ///< samples kept (24 h at 5 s)
+    int keepPending = 0;               ///< demo only: top the queue up to this many pending
+    bool runPipeline = true;
+    int reconcileIntervalMs = 300'000;
+    int pingIntervalMs = 30'000;
+};
+
+/// The embeddable backend: queue store, monitor, simulated sources, pipeline, history and
+/// the HTTP/WebSocket server, wired together. Create it on the thread that should run it
+/// (the dashboard uses a dedicated thread); every part lives on that thread.
+class BackendService final : public QObject, public MonitoringProvider
+{
+    Q_OBJECT
+public:
+    /// @p clock may be null (the system clock); otherwise it must outlive the service.
+    explicit BackendService(const BackendOptions &options, const Clock *clock = nullptr,
+                            QObject *parent = nullptr);
+    ~BackendService() override;
+
+    /// Opens the queue, seeds demo tracks, starts the server and the pipeline.
+    bool start(QString *error);
+    void stop();
+
+    quint16 port() const;
+    /// http://ADDR:PORT of the server.
+    QUrl url() const;
+
+    /// Adds tracks to the queue (the module's enqueue API). Returns how many were new.
+    int enqueue(const QStringList &trackIds);
+    /// Adds @p n generated demo tracks.
+    int enqueueDemoTracks(int n);
+    /// Records a history sample now (also runs on a timer).
+    void sampleHistory();
+    /// Brings time-derived gauges (processing rate, queue depth) up to date.
+    void refreshGauges();
+
+    QJsonObject snapshot() override;
+    QJsonObject history(int minutes) override;
+    QByteArray metrics() override;
+    QJsonObject health(bool *healthy) override;
+
+    Monitor &monitor() { return *m_monitor; }
+    QueueStore &store() { return *m_store; }
+    Pipeline &pipeline() { return *m_pipeline; }
+    MonitoringServer &server() { return *m_server; }
+    const BackendOptions &options() const { return m_options; }
+
+    /// The default SQLite file: `enrichment-queue.sqlite` in the per-user data folder.
+    static QString defaultDatabasePath();
+
+Q_SIGNALS:
+    void batchStarted(int batchSize, int batchNumber, qint64 totalTracks);
+    void batchCompleted(int batchSize, int successCount, int batchNumber);
+
+private:
+    double perMinute() const;
+    void topUp();
+
+    BackendOptions m_options;
+    std::unique_ptr<Clock> m_ownClock;
+    const Clock *m_clock;
+    std::unique_ptr<Monitor> m_monitor;
+    std::unique_ptr<QueueStore> m_store;
+    std::unique_ptr<Pipeline> m_pipeline;
+    std::unique_ptr<MonitoringServer> m_server;
+    HistoryRing m_history;
+    QTimer m_historyTimer;
+    QTimer m_reconcileTimer;
+    QElapsedTimer m_uptime;
+    qint64 m_demoCounter = 0;
+};
+
+} // namespace enrichment

@@ -1,0 +1,250 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Monitor.h"
+
+#include <sstream>
+
+#include <prometheus/counter.h>
+#include <prometheus/gauge.h>
+#include <prometheus/histogram.h>
+#include <prometheus/registry.h>
+#include <prometheus/text_serializer.h>
+
+#include "Clock.h"
+
+namespace enrichment {
+
+namespace {
+std::string s(const QString &q)
+{
+    return q.toStdString();
+}
+
+/// The seed's buckets (0.1 ... 60 s) plus finer ones below and between them, so quantiles
+/// of fast sources mean something.
+prometheus::Histogram::BucketBoundaries durationBuckets()
+{
+    return {0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.25, 0.35, 0.5, 0.75, 1, 2, 5, 10, 30, 60};
+}
+} // namespace
+
+Monitor::Monitor(const QStringList &sources, const Clock &clock, const QString &version)
+    : m_clock(clock), m_sources(sources), m_registry(std::make_shared<prometheus::Registry>())
+{
+    using namespace prometheus;
+    auto &requests = BuildCounter()
+                         .Name("enrichment_requests_total")
+                         .Help("Enrichment requests per source and outcome")
+                         .Register(*m_registry);
+    auto &duration = BuildHistogram()
+                         .Name("enrichment_duration_seconds")
+                         .Help("Time spent per request to a source, in seconds")
+                         .Register(*m_registry);
+    auto &errors = BuildCounter()
+                       .Name("enrichment_errors_total")
+                       .Help("Enrichment errors per source and error type")
+                       .Register(*m_registry);
+    auto &breakerState = BuildGauge()
+                             .Name("circuit_breaker_state")
+                             .Help("Circuit breaker state (0 closed, 1 half_open, 2 open)")
+                             .Register(*m_registry);
+    auto &breakerFailures = BuildCounter()
+                                .Name("circuit_breaker_failures_total")
+                                .Help("Failures recorded by each circuit breaker")
+                                .Register(*m_registry);
+    auto &breakerTrips = BuildCounter()
+                             .Name("circuit_breaker_trips_total")
+                             .Help("Times each circuit breaker opened")
+                             .Register(*m_registry);
+    auto &queueDepth = BuildGauge()
+                           .Name("enrichment_queue_depth")
+                           .Help("Tracks in the enrichment queue per status")
+                           .Register(*m_registry);
+    auto &rate = BuildGauge()
+                     .Name("enrichment_queue_processing_rate")
+                     .Help("Tracks enriched per minute (sliding 5-minute window)")
+                     .Register(*m_registry);
+    auto &rateRemaining = BuildGauge()
+                              .Name("enrichment_api_rate_limit_remaining")
+                              .Help("Requests left in the current rate-limit window per source")
+                              .Register(*m_registry);
+    auto &rateLimit = BuildGauge()
+                          .Name("enrichment_api_rate_limit_limit")
+                          .Help("Requests allowed per rate-limit window per source")
+                          .Register(*m_registry);
+    auto &rateReset = BuildGauge()
+                          .Name("enrichment_api_rate_limit_reset_timestamp")
+                          .Help("Unix time (seconds) when the source's rate-limit window resets")
+                          .Register(*m_registry);
+    auto &cache = BuildCounter()
+                      .Name("enrichment_cache_operations_total")
+                      .Help("Cache operations by operation and status")
+                      .Register(*m_registry);
+    auto &inProgress = BuildGauge()
+                           .Name("enrichment_tracks_in_progress")
+                           .Help("Tracks being enriched right now")
+                           .Register(*m_registry);
+    auto &batchSize = BuildHistogram()
+                          .Name("enrichment_batch_size")
+                          .Help("Tracks per enrichment batch")
+                          .Register(*m_registry);
+    auto &health = BuildGauge()
+                       .Name("enrichment_source_health")
+                       .Help("Source health (0 down, 1 degraded, 2 healthy, -1 unavailable)")
+                       .Register(*m_registry);
+    auto &fields = BuildCounter()
+                       .Name("enrichment_metadata_fields_populated_total")
+                       .Help("Metadata fields populated by enrichment")
+                       .Register(*m_registry);
+    auto &info = BuildGauge()
+                     .Name("enrichment_service_info")
+                     .Help("Build and configuration of the enrichment service (always 1)")
+                     .Register(*m_registry);
+    info.Add({{"version", s(version)},
+              {"pipeline", "waterfall"},
+              {"sources", s(sources.join(QLatin1Char(',')))}})
+        .Set(1);
+
+    for (const QString &name : sources) {
+        auto ps = std::make_unique<PerSource>();
+        const std::string src = s(name);
+        for (std::size_t i = 0; i < RequestStatusCount; ++i)
+            ps->requests[i] = &requests.Add({{"source", src}, {"status", s(toWire(RequestStatus(i)))}});
+        ps->duration = &duration.Add({{"source", src}}, durationBuckets());
+        for (std::size_t i = 0; i < ErrorTypeCount; ++i)
+            ps->errors[i] = &errors.Add({{"source", src}, {"error_type", s(toWire(ErrorType(i)))}});
+        ps->breakerState = &breakerState.Add({{"source", src}});
+        ps->breakerFailures = &breakerFailures.Add({{"source", src}});
+        ps->breakerTrips = &breakerTrips.Add({{"source", src}});
+        ps->rateRemaining = &rateRemaining.Add({{"source", src}});
+        ps->rateLimit = &rateLimit.Add({{"source", src}});
+        ps->rateReset = &rateReset.Add({{"source", src}});
+        ps->health = &health.Add({{"source", src}});
+        ps->health->Set(int(SourceHealth::Healthy));
+        m_perSource.push_back(std::move(ps));
+    }
+    for (TrackStatus st : AllTrackStatuses)
+        m_queueDepth[std::size_t(st)] = &queueDepth.Add({{"status", s(toWire(st))}});
+    m_processingRate = &rate.Add({});
+    for (std::size_t op = 0; op < CacheOperationCount; ++op) {
+        m_cache[op][0] = &cache.Add({{"operation", s(toWire(CacheOperation(op)))}, {"status", "failure"}});
+        m_cache[op][1] = &cache.Add({{"operation", s(toWire(CacheOperation(op)))}, {"status", "success"}});
+    }
+    m_inProgress = &inProgress.Add({});
+    m_batchSize = &batchSize.Add({}, prometheus::Histogram::BucketBoundaries{1, 5, 10, 20, 50, 100});
+    for (const QString &f : metadataFieldNames())
+        m_fields.push_back(&fields.Add({{"field", s(f)}}));
+}
+
+Monitor::~Monitor() = default;
+
+void Monitor::recordRequest(int source, RequestStatus status, double seconds)
+{
+    PerSource &ps = *m_perSource[std::size_t(source)];
+    ps.requests[std::size_t(status)]->Increment();
+    ps.duration->Observe(seconds);
+    ps.stats.record(m_clock.nowMs(), status, seconds);
+}
+
+void Monitor::recordError(int source, ErrorType type)
+{
+    m_perSource[std::size_t(source)]->errors[std::size_t(type)]->Increment();
+}
+
+void Monitor::setBreakerState(int source, BreakerState state)
+{
+    m_perSource[std::size_t(source)]->breakerState->Set(int(state));
+}
+
+void Monitor::recordBreakerFailure(int source)
+{
+    m_perSource[std::size_t(source)]->breakerFailures->Increment();
+}
+
+void Monitor::recordBreakerTrip(int source)
+{
+    m_perSource[std::size_t(source)]->breakerTrips->Increment();
+}
+
+void Monitor::setSourceHealth(int source, SourceHealth health)
+{
+    m_perSource[std::size_t(source)]->health->Set(health == SourceHealth::Unavailable ? -1 : int(health));
+}
+
+void Monitor::setQueueDepth(TrackStatus status, qint64 depth)
+{
+    m_queueDepth[std::size_t(status)]->Set(double(depth));
+}
+
+void Monitor::setProcessingRate(double tracksPerMinute)
+{
+    m_processingRate->Set(tracksPerMinute);
+}
+
+void Monitor::setRateLimit(int source, qint64 remaining, qint64 limit, double resetEpochSeconds)
+{
+    PerSource &ps = *m_perSource[std::size_t(source)];
+    ps.rateRemaining->Set(double(remaining));
+    ps.rateLimit->Set(double(limit));
+    ps.rateReset->Set(resetEpochSeconds);
+}
+
+void Monitor::recordCache(CacheOperation op, bool ok)
+{
+    m_cache[std::size_t(op)][ok ? 1 : 0]->Increment();
+}
+
+void Monitor::setTracksInProgress(qint64 n)
+{
+    m_inProgress->Set(double(n));
+}
+
+void Monitor::observeBatchSize(int n)
+{
+    m_batchSize->Observe(n);
+}
+
+void Monitor::recordMetadataField(int field)
+{
+    if (field >= 0 && std::size_t(field) < m_fields.size())
+        m_fields[std::size_t(field)]->Increment();
+}
+
+std::string Monitor::serialize() const
+{
+    std::ostringstream out;
+    prometheus::TextSerializer().Serialize(out, m_registry->Collect());
+    return out.str();
+}
+
+SourceWindow Monitor::sourceWindow(int source) const
+{
+    return m_perSource[std::size_t(source)]->stats.window(m_clock.nowMs());
+}
+
+qint64 Monitor::cacheCount(CacheOperation op) const
+{
+    return qint64(m_cache[std::size_t(op)][0]->Value() + m_cache[std::size_t(op)][1]->Value());
+}
+
+qint64 Monitor::fieldCount(int field) const
+{
+    return qint64(m_fields[std::size_t(field)]->Value());
+}
+
+qint64 Monitor::errorCount(int source, ErrorType type) const
+{
+    return qint64(m_perSource[std::size_t(source)]->errors[std::size_t(type)]->Value());
+}
+
+qint64 Monitor::requestCount(int source, RequestStatus status) const
+{
+    return qint64(m_perSource[std::size_t(source)]->requests[std::size_t(status)]->Value());
+}
+
+qint64 Monitor::tripCount(int source) const
+{
+    return qint64(m_perSource[std::size_t(source)]->breakerTrips->Value());
+}
+
+} // namespace enrichment

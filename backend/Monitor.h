@@ -1,0 +1,108 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <array>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <QStringList>
+
+#include "SourceStats.h"
+#include "Types.h"
+
+namespace prometheus {
+class Registry;
+class Counter;
+class Gauge;
+class Histogram;
+} // namespace prometheus
+
+namespace enrichment {
+
+class Clock;
+
+/// Owns the Prometheus registry with the fifteen metrics of the seed (DESIGN.md 3.4) plus
+/// `enrichment_service_info` and `enrichment_api_rate_limit_limit`, and keeps the windowed
+/// per-source figures the JSON snapshot reports.
+///
+/// Every label set is created once in the constructor with value 0 and kept by reference,
+/// so recording an event is a few atomic operations: no label hashing, no family lock.
+/// Sources and fields are addressed by index (see sourceIndex()).
+///
+/// Thread safety: the Prometheus parts are thread-safe (prometheus-cpp atomics); the
+/// windowed statistics are not, so record and read from one thread (the backend thread).
+class Monitor final
+{
+public:
+    /// @p clock must outlive the monitor.
+    Monitor(const QStringList &sources, const Clock &clock, const QString &version);
+    ~Monitor();
+    Monitor(const Monitor &) = delete;
+    Monitor &operator=(const Monitor &) = delete;
+
+    const QStringList &sources() const { return m_sources; }
+    /// Index of @p source, or -1 when it is not configured.
+    int sourceIndex(const QString &source) const { return int(m_sources.indexOf(source)); }
+    static int fieldIndex(const QString &field) { return int(metadataFieldNames().indexOf(field)); }
+
+    /// One request to a source: counter by status, duration histogram, windowed stats.
+    void recordRequest(int source, RequestStatus status, double seconds);
+    void recordError(int source, ErrorType type);
+    void setBreakerState(int source, BreakerState state);
+    void recordBreakerFailure(int source);
+    void recordBreakerTrip(int source);
+    void setSourceHealth(int source, SourceHealth health);
+    void setQueueDepth(TrackStatus status, qint64 depth);
+    void setProcessingRate(double tracksPerMinute);
+    void setRateLimit(int source, qint64 remaining, qint64 limit, double resetEpochSeconds);
+    void recordCache(CacheOperation op, bool ok);
+    void setTracksInProgress(qint64 n);
+    void observeBatchSize(int n);
+    void recordMetadataField(int field);
+
+    /// The Prometheus text exposition format 0.0.4.
+    std::string serialize() const;
+
+    SourceWindow sourceWindow(int source) const;
+    qint64 cacheCount(CacheOperation op) const;
+    qint64 fieldCount(int field) const;
+    qint64 errorCount(int source, ErrorType type) const;
+    qint64 requestCount(int source, RequestStatus status) const;
+    qint64 tripCount(int source) const;
+    qint64 tracksProcessed() const { return m_tracksProcessed; }
+    void addTracksProcessed(qint64 n) { m_tracksProcessed += n; }
+
+    prometheus::Registry &registry() { return *m_registry; }
+
+private:
+    struct PerSource
+    {
+        std::array<prometheus::Counter *, RequestStatusCount> requests{};
+        prometheus::Histogram *duration = nullptr;
+        std::array<prometheus::Counter *, ErrorTypeCount> errors{};
+        prometheus::Gauge *breakerState = nullptr;
+        prometheus::Counter *breakerFailures = nullptr;
+        prometheus::Counter *breakerTrips = nullptr;
+        prometheus::Gauge *rateRemaining = nullptr;
+        prometheus::Gauge *rateLimit = nullptr;
+        prometheus::Gauge *rateReset = nullptr;
+        prometheus::Gauge *health = nullptr;
+        SourceStats stats;
+    };
+
+    const Clock &m_clock;
+    QStringList m_sources;
+    std::shared_ptr<prometheus::Registry> m_registry;
+    std::vector<std::unique_ptr<PerSource>> m_perSource;
+    std::array<prometheus::Gauge *, TrackStatusCount> m_queueDepth{};
+    prometheus::Gauge *m_processingRate = nullptr;
+    std::array<std::array<prometheus::Counter *, 2>, CacheOperationCount> m_cache{};
+    prometheus::Gauge *m_inProgress = nullptr;
+    prometheus::Histogram *m_batchSize = nullptr;
+    std::vector<prometheus::Counter *> m_fields;
+    qint64 m_tracksProcessed = 0;
+};
+
+} // namespace enrichment

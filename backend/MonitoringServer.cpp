@@ -1,0 +1,317 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MonitoringServer.h"
+
+#include <algorithm>
+
+#include <QDateTime>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QHttpServerResponse>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QTcpServer>
+#include <QUrlQuery>
+#include <QWebSocket>
+
+#include "Auth.h"
+#include "MonitoringProvider.h"
+
+Q_LOGGING_CATEGORY(lcServer, "enrichment.backend.server")
+
+namespace enrichment {
+
+namespace {
+using Status = QHttpServerResponse::StatusCode;
+
+QHttpServerResponse jsonResponse(const QJsonObject &body, Status status = Status::Ok)
+{
+    QHttpServerResponse r(QByteArrayLiteral("application/json"),
+                          QJsonDocument(body).toJson(QJsonDocument::Compact), status);
+    r.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    return r;
+}
+
+QHttpServerResponse errorResponse(Status status, const QString &code, const QString &message)
+{
+    return jsonResponse(QJsonObject{{QStringLiteral("error"),
+                                     QJsonObject{{QStringLiteral("code"), code},
+                                                 {QStringLiteral("message"), message}}}},
+                        status);
+}
+
+QHttpServerResponse methodNotAllowed()
+{
+    QHttpServerResponse r = errorResponse(Status::MethodNotAllowed, QStringLiteral("method_not_allowed"),
+                                          QStringLiteral("only GET is supported on this path"));
+    r.addHeader(QByteArrayLiteral("Allow"), QByteArrayLiteral("GET"));
+    return r;
+}
+
+bool isGet(const QHttpServerRequest &req)
+{
+    return req.method() == QHttpServerRequest::Method::Get;
+}
+
+QString isoNow()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+} // namespace
+
+MonitoringServer::MonitoringServer(MonitoringProvider &provider, const Config &config, QObject *parent)
+    : QObject(parent), m_provider(provider), m_config(config)
+{
+    m_uptime.start();
+
+    m_http.route(QStringLiteral("/metrics"), [this](const QHttpServerRequest &req) {
+        if (!isGet(req))
+            return methodNotAllowed();
+        return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"),
+                                   m_provider.metrics());
+    });
+    m_http.route(QStringLiteral("/health"), [this](const QHttpServerRequest &req) {
+        if (!isGet(req))
+            return methodNotAllowed();
+        bool healthy = true;
+        const QJsonObject body = m_provider.health(&healthy);
+        return jsonResponse(body, healthy ? Status::Ok : Status::ServiceUnavailable);
+    });
+    m_http.route(QStringLiteral("/monitoring/enrichment"), [this](const QHttpServerRequest &req) {
+        if (!authorized(req.value(QByteArrayLiteral("Authorization"))))
+            return errorResponse(Status::Unauthorized, QStringLiteral("unauthorized"),
+                                 QStringLiteral("missing or wrong bearer token"));
+        if (!isGet(req))
+            return methodNotAllowed();
+        return jsonResponse(m_provider.snapshot());
+    });
+    m_http.route(QStringLiteral("/monitoring/enrichment/history"), [this](const QHttpServerRequest &req) {
+        if (!authorized(req.value(QByteArrayLiteral("Authorization"))))
+            return errorResponse(Status::Unauthorized, QStringLiteral("unauthorized"),
+                                 QStringLiteral("missing or wrong bearer token"));
+        if (!isGet(req))
+            return methodNotAllowed();
+        int minutes = 60;
+        const QUrlQuery query = req.query();
+        if (query.hasQueryItem(QStringLiteral("minutes"))) {
+            bool ok = false;
+            const QString raw = query.queryItemValue(QStringLiteral("minutes"));
+            minutes = raw.toInt(&ok);
+            if (!ok || minutes < 1 || minutes > m_config.maxHistoryMinutes)
+                return errorResponse(Status::BadRequest, QStringLiteral("bad_parameter"),
+                                     QStringLiteral("minutes must be an integer from 1 to %1")
+                                         .arg(m_config.maxHistoryMinutes));
+        }
+        return jsonResponse(m_provider.history(minutes));
+    });
+    // The WebSocket upgrade happens only if this handler writes nothing (Qt 6.4).
+    m_http.route(QStringLiteral("/ws"), [this](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
+        const bool upgrade = req.value(QByteArrayLiteral("Upgrade")).compare("websocket", Qt::CaseInsensitive) == 0;
+        if (!authorized(req.value(QByteArrayLiteral("Authorization")))) {
+            errorResponse(Status::Unauthorized, QStringLiteral("unauthorized"),
+                          QStringLiteral("missing or wrong bearer token"))
+                .write(std::move(responder));
+            return;
+        }
+        if (!upgrade) {
+            errorResponse(Status::BadRequest, QStringLiteral("websocket_required"),
+                          QStringLiteral("this path only accepts WebSocket upgrades"))
+                .write(std::move(responder));
+        }
+    });
+    m_http.setMissingHandler([](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
+        errorResponse(Status::NotFound, QStringLiteral("not_found"),
+                      QStringLiteral("no such path: %1").arg(req.url().path().left(200)))
+            .write(std::move(responder));
+    });
+    connect(&m_http, &QAbstractHttpServer::newWebSocketConnection, this, &MonitoringServer::onNewWebSocket);
+
+    connect(&m_pingTimer, &QTimer::timeout, this, &MonitoringServer::pingClients);
+    if (m_config.pingIntervalMs > 0)
+        m_pingTimer.start(m_config.pingIntervalMs);
+}
+
+MonitoringServer::~MonitoringServer()
+{
+    for (Client &c : m_clients) {
+        c.socket->disconnect(this);
+        c.socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+    }
+    m_clients.clear();
+}
+
+bool MonitoringServer::listen(QString *error)
+{
+    m_port = m_http.listen(m_config.address, m_config.port);
+    if (m_port == 0) {
+        if (error)
+            *error = QStringLiteral("cannot listen on %1:%2").arg(m_config.address.toString()).arg(m_config.port);
+        return false;
+    }
+    return true;
+}
+
+bool MonitoringServer::authorized(const QByteArray &authorizationHeader) const
+{
+    if (m_config.token.isEmpty())
+        return true;
+    return bearerMatches(authorizationHeader, m_config.token);
+}
+
+void MonitoringServer::onNewWebSocket()
+{
+    while (m_http.hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = m_http.nextPendingWebSocketConnection();
+        if (socket)
+            addClient(std::move(socket));
+    }
+}
+
+void MonitoringServer::addClient(std::unique_ptr<QWebSocket> socket)
+{
+    const QUrlQuery query(socket->requestUrl());
+    const QString room = query.queryItemValue(QStringLiteral("room_id"));
+    QWebSocket *raw = socket.get();
+    if (room != QLatin1String(RoomId)) {
+        qCInfo(lcServer).noquote() << "rejecting WebSocket for unknown room" << room.left(64);
+        raw->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                   room.isEmpty() ? QStringLiteral("room_id is required")
+                                  : QStringLiteral("unknown room: %1").arg(room.left(64)));
+        connect(raw, &QWebSocket::disconnected, raw, &QObject::deleteLater);
+        socket.release();
+        return;
+    }
+    connect(raw, &QWebSocket::textMessageReceived, this,
+            [this, raw](const QString &msg) { onClientMessage(raw, msg); });
+    connect(raw, &QWebSocket::binaryMessageReceived, this, [this, raw](const QByteArray &) {
+        if (Client *c = find(raw))
+            sendTo(*c, QString::fromUtf8(QJsonDocument(QJsonObject{
+                {QStringLiteral("type"), QStringLiteral("error")},
+                {QStringLiteral("data"), QJsonObject{{QStringLiteral("message"), QStringLiteral("binary messages are not supported")}}},
+                {QStringLiteral("timestamp"), isoNow()}}).toJson(QJsonDocument::Compact)));
+    });
+    connect(raw, &QWebSocket::pong, this, [this, raw](quint64, const QByteArray &) {
+        if (Client *c = find(raw))
+            c->lastSeenMs = m_uptime.elapsed();
+    });
+    connect(raw, &QWebSocket::bytesWritten, this, [this, raw](qint64 n) {
+        if (Client *c = find(raw))
+            c->unsentBytes = std::max<qint64>(0, c->unsentBytes - n);
+    });
+    connect(raw, &QWebSocket::disconnected, this, [this, raw] { removeClient(raw); });
+
+    m_clients.push_back(Client{std::move(socket), 0, m_uptime.elapsed()});
+    Q_EMIT clientCountChanged(clientCount());
+    const QJsonObject welcome{{QStringLiteral("type"), QStringLiteral("welcome")},
+                              {QStringLiteral("data"),
+                               QJsonObject{{QStringLiteral("room_id"), QLatin1String(RoomId)},
+                                           {QStringLiteral("schema_version"), 1},
+                                           {QStringLiteral("server_version"), QStringLiteral(ENRICHMENT_VERSION)}}},
+                              {QStringLiteral("timestamp"), isoNow()}};
+    sendTo(m_clients.back(), QString::fromUtf8(QJsonDocument(welcome).toJson(QJsonDocument::Compact)));
+}
+
+MonitoringServer::Client *MonitoringServer::find(QWebSocket *socket)
+{
+    auto it = std::find_if(m_clients.begin(), m_clients.end(),
+                           [socket](const Client &c) { return c.socket.get() == socket; });
+    return it == m_clients.end() ? nullptr : &*it;
+}
+
+void MonitoringServer::removeClient(QWebSocket *socket)
+{
+    auto it = std::find_if(m_clients.begin(), m_clients.end(),
+                           [socket](const Client &c) { return c.socket.get() == socket; });
+    if (it == m_clients.end())
+        return;
+    QWebSocket *s = it->socket.release();
+    s->disconnect(this);
+    s->deleteLater();
+    m_clients.erase(it);
+    Q_EMIT clientCountChanged(clientCount());
+}
+
+void MonitoringServer::onClientMessage(QWebSocket *socket, const QString &message)
+{
+    Client *c = find(socket);
+    if (!c)
+        return;
+    c->lastSeenMs = m_uptime.elapsed();
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(message.left(64 * 1024).toUtf8(), &err);
+    QString reply;
+    auto errorMessage = [](const QString &text) {
+        return QString::fromUtf8(QJsonDocument(QJsonObject{
+            {QStringLiteral("type"), QStringLiteral("error")},
+            {QStringLiteral("data"), QJsonObject{{QStringLiteral("message"), text}}},
+            {QStringLiteral("timestamp"), isoNow()}}).toJson(QJsonDocument::Compact));
+    };
+    if (message.size() > 64 * 1024) {
+        reply = errorMessage(QStringLiteral("message too large"));
+    } else if (err.error != QJsonParseError::NoError || !doc.isObject()) {
+        qCInfo(lcServer) << "malformed WebSocket message dropped";
+        reply = errorMessage(QStringLiteral("malformed JSON: expected an object with a \"type\""));
+    } else {
+        const QString type = doc.object().value(QStringLiteral("type")).toString();
+        if (type == QLatin1String("ping")) {
+            reply = QString::fromUtf8(QJsonDocument(QJsonObject{
+                {QStringLiteral("type"), QStringLiteral("pong")},
+                {QStringLiteral("data"), QJsonObject{}},
+                {QStringLiteral("timestamp"), isoNow()}}).toJson(QJsonDocument::Compact));
+        } else {
+            reply = errorMessage(QStringLiteral("unknown message type: %1").arg(type.left(64)));
+        }
+    }
+    sendTo(*c, reply);
+}
+
+void MonitoringServer::sendTo(Client &client, const QString &message)
+{
+    if (client.unsentBytes > m_config.maxClientBufferBytes) {
+        qCWarning(lcServer) << "dropping slow WebSocket client with" << client.unsentBytes
+                            << "unsent bytes";
+        client.socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                             QStringLiteral("client too slow"));
+        client.socket->abort();
+        return;
+    }
+    client.unsentBytes += client.socket->sendTextMessage(message);
+}
+
+void MonitoringServer::broadcast(const QString &type, const QJsonObject &data)
+{
+    const QString message = QString::fromUtf8(
+        QJsonDocument(QJsonObject{{QStringLiteral("type"), type},
+                                  {QStringLiteral("data"), data},
+                                  {QStringLiteral("timestamp"), isoNow()}})
+            .toJson(QJsonDocument::Compact));
+    // Sockets dropped inside sendTo() disconnect asynchronously; iterate over a copy of
+    // the pointers so the vector may change.
+    std::vector<QWebSocket *> sockets;
+    sockets.reserve(m_clients.size());
+    for (const Client &c : m_clients)
+        sockets.push_back(c.socket.get());
+    for (QWebSocket *s : sockets) {
+        if (Client *c = find(s))
+            sendTo(*c, message);
+    }
+}
+
+void MonitoringServer::pingClients()
+{
+    const qint64 now = m_uptime.elapsed();
+    std::vector<QWebSocket *> stale;
+    for (Client &c : m_clients) {
+        if (m_config.pingIntervalMs > 0 && now - c.lastSeenMs > 3LL * m_config.pingIntervalMs)
+            stale.push_back(c.socket.get());
+        else
+            c.socket->ping();
+    }
+    for (QWebSocket *s : stale) {
+        qCInfo(lcServer) << "dropping WebSocket client that stopped answering pings";
+        s->abort();
+    }
+}
+
+} // namespace enrichment

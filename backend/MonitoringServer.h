@@ -1,0 +1,91 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QObject>
+#include <QTimer>
+
+class QWebSocket;
+
+namespace enrichment {
+
+class MonitoringProvider;
+
+/// The HTTP and WebSocket face of the backend (docs/PROTOCOL.md): `/metrics`,
+/// `/monitoring/enrichment`, `/monitoring/enrichment/history`, `/health` and the
+/// `enrichment_monitor` WebSocket room at `/ws`.
+///
+/// - Bad requests get a 4xx JSON error `{"error": {"code", "message"}}`; the server keeps
+///   serving.
+/// - With a token configured, `/monitoring/*` and `/ws` need `Authorization: Bearer TOKEN`
+///   (compared in constant time); `/metrics` and `/health` stay open for scrapers/probes.
+/// - broadcast() serialises a message once and sends the same bytes to every client; a
+///   client whose unsent bytes pass `maxClientBufferBytes` is dropped (close 1008).
+/// - Clients are pinged every `pingIntervalMs`; one silent for three intervals is dropped.
+///
+/// Lives on one thread (the backend thread); not thread-safe.
+class MonitoringServer final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Config
+    {
+        QHostAddress address = QHostAddress::LocalHost;
+        quint16 port = 8020;
+        QByteArray token; ///< empty: no authentication
+        qint64 maxClientBufferBytes = 4 * 1024 * 1024;
+        int pingIntervalMs = 30'000;
+        int maxHistoryMinutes = 1440;
+    };
+
+    static constexpr char RoomId[] = "enrichment_monitor";
+
+    /// @p provider must outlive the server.
+    MonitoringServer(MonitoringProvider &provider, const Config &config, QObject *parent = nullptr);
+    ~MonitoringServer() override;
+
+    /// Starts listening; false with a reason in @p error when the port cannot be bound.
+    bool listen(QString *error = nullptr);
+    quint16 port() const { return m_port; }
+    int clientCount() const { return int(m_clients.size()); }
+
+    /// Sends `{"type", "data", "timestamp"}` to every client of the room.
+    void broadcast(const QString &type, const QJsonObject &data);
+    /// Pings every client now and drops those silent for too long (runs on a timer).
+    void pingClients();
+
+Q_SIGNALS:
+    void clientCountChanged(int count);
+
+private:
+    struct Client
+    {
+        std::unique_ptr<QWebSocket> socket;
+        qint64 unsentBytes = 0;
+        qint64 lastSeenMs = 0;
+    };
+
+    void onNewWebSocket();
+    void addClient(std::unique_ptr<QWebSocket> socket);
+    void removeClient(QWebSocket *socket);
+    void onClientMessage(QWebSocket *socket, const QString &message);
+    void sendTo(Client &client, const QString &message);
+    Client *find(QWebSocket *socket);
+    bool authorized(const QByteArray &authorizationHeader) const;
+
+    MonitoringProvider &m_provider;
+    Config m_config;
+    QHttpServer m_http;
+    quint16 m_port = 0;
+    std::vector<Client> m_clients;
+    QTimer m_pingTimer;
+    QElapsedTimer m_uptime;
+};
+
+} // namespace enrichment

@@ -1,0 +1,190 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Pipeline.h"
+
+#include <algorithm>
+
+#include <QLoggingCategory>
+#include <QSet>
+
+#include "Clock.h"
+#include "EnrichmentSource.h"
+#include "Monitor.h"
+
+Q_LOGGING_CATEGORY(lcPipeline, "enrichment.backend.pipeline")
+
+namespace enrichment {
+
+Pipeline::Pipeline(QueueStore &store, Monitor &monitor, const Clock &clock,
+                   std::vector<std::unique_ptr<EnrichmentSource>> sources,
+                   const CircuitBreaker::Config &breakerConfig, const Config &config,
+                   QObject *parent)
+    : QObject(parent), m_store(store), m_monitor(monitor), m_clock(clock),
+      m_sources(std::move(sources)), m_cache(clock, &monitor), m_config(config)
+{
+    m_config.batchSize = std::max(1, m_config.batchSize);
+    for (const auto &src : m_sources) {
+        const int index = monitor.sourceIndex(src->name());
+        m_monitorIndex.push_back(index);
+        auto *breaker = new CircuitBreaker(src->name(), breakerConfig, clock, &monitor, index, this);
+        connect(breaker, &CircuitBreaker::stateChanged, this, &Pipeline::breakerStateChanged);
+        m_breakers.push_back(breaker);
+        if (index >= 0) {
+            const RateLimitState rl = src->rateLimit();
+            monitor.setRateLimit(index, rl.remaining, rl.limit, double(rl.resetAtMs) / 1000.0);
+        }
+    }
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &Pipeline::tick);
+}
+
+Pipeline::~Pipeline() = default;
+
+void Pipeline::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_timer.start(0);
+}
+
+void Pipeline::stop()
+{
+    m_running = false;
+    m_timer.stop();
+}
+
+void Pipeline::tick()
+{
+    if (!m_running)
+        return;
+    if (!m_inFlight.empty()) {
+        finishBatch();
+        m_timer.start(m_config.batchIntervalMs);
+        return;
+    }
+    if (beginBatch()) {
+        const int waitMs = int(std::min(60.0, m_batchLatency * m_config.timeScale) * 1000.0);
+        m_timer.start(waitMs);
+    } else {
+        m_timer.start(m_config.idleIntervalMs);
+    }
+}
+
+Pipeline::BatchResult Pipeline::runBatchNow()
+{
+    if (m_inFlight.empty() && !beginBatch())
+        return {};
+    return finishBatch();
+}
+
+bool Pipeline::beginBatch()
+{
+    const QList<ClaimedTrack> claimed = m_store.claim(m_config.batchSize);
+    if (claimed.isEmpty())
+        return false;
+    ++m_batchNumber;
+    const int size = int(claimed.size());
+    m_monitor.setTracksInProgress(size);
+    m_monitor.observeBatchSize(size);
+    Q_EMIT batchStarted(size, m_batchNumber, m_store.count(TrackStatus::Pending) + size);
+
+    m_batchLatency = 0;
+    for (const ClaimedTrack &track : claimed) {
+        double latency = 0;
+        m_inFlight.push_back(enrich(track, &latency));
+        // The tracks of a batch are enriched concurrently: the batch lasts as long as its
+        // slowest track's waterfall.
+        m_batchLatency = std::max(m_batchLatency, latency);
+    }
+    return true;
+}
+
+Pipeline::BatchResult Pipeline::finishBatch()
+{
+    BatchResult result;
+    result.batchNumber = m_batchNumber;
+    result.size = int(m_inFlight.size());
+    result.wallSeconds = m_batchLatency;
+    for (const TrackOutcome &t : m_inFlight) {
+        if (!m_store.finish(t.trackId, t.status, t.sources, t.error))
+            continue; // lease lost: another worker owns the track now
+        switch (t.status) {
+        case TrackStatus::Completed: ++result.completed; break;
+        case TrackStatus::Partial: ++result.partial; break;
+        default: ++result.failed; break;
+        }
+        if (t.status == TrackStatus::Completed || t.status == TrackStatus::Partial) {
+            m_monitor.addTracksProcessed(1);
+            for (const QString &field : t.fields)
+                m_monitor.recordMetadataField(Monitor::fieldIndex(field));
+        }
+    }
+    m_inFlight.clear();
+    m_monitor.setTracksInProgress(0);
+    ++m_batchesCompleted;
+    Q_EMIT batchCompleted(result.size, result.successCount(), result.batchNumber);
+    return result;
+}
+
+Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, double *latencySeconds)
+{
+    TrackOutcome out;
+    out.trackId = track.trackId;
+    QSet<QString> fields;
+    QStringList errors;
+    for (std::size_t i = 0; i < m_sources.size(); ++i) {
+        EnrichmentSource &src = *m_sources[i];
+        CircuitBreaker &breaker = *m_breakers[i];
+        const int mi = m_monitorIndex[i];
+        const QString name = src.name();
+
+        std::optional<SourceResponse> response = m_cache.lookup(name, track.trackId);
+        if (!response) {
+            if (!breaker.allowRequest()) {
+                if (mi >= 0)
+                    m_monitor.recordError(mi, ErrorType::CircuitOpen);
+                errors << name + QStringLiteral(": circuit open");
+                continue;
+            }
+            RateLimitState rl = src.rateLimit();
+            if (rl.limit > 0 && rl.remaining <= 0) {
+                if (mi >= 0)
+                    m_monitor.recordError(mi, ErrorType::LocalRateLimit);
+                errors << name + QStringLiteral(": rate limit exhausted");
+                continue;
+            }
+            response = src.fetch(track.trackId);
+            *latencySeconds += response->latencySeconds;
+            rl = src.rateLimit();
+            if (mi >= 0) {
+                m_monitor.recordRequest(mi, response->status, response->latencySeconds);
+                m_monitor.setRateLimit(mi, rl.remaining, rl.limit, double(rl.resetAtMs) / 1000.0);
+            }
+            if (response->status == RequestStatus::Error) {
+                if (mi >= 0)
+                    m_monitor.recordError(mi, response->error);
+                breaker.recordFailure();
+                errors << name + QStringLiteral(": ") + toWire(response->error);
+                continue;
+            }
+            breaker.recordSuccess();
+            m_cache.store(name, track.trackId, *response);
+        }
+        if (response->status == RequestStatus::Success) {
+            out.sources << name;
+            for (auto it = response->fields.cbegin(); it != response->fields.cend(); ++it)
+                fields.insert(it.key());
+        }
+    }
+    out.status = out.sources.size() >= 2 ? TrackStatus::Completed
+                 : out.sources.size() == 1 ? TrackStatus::Partial
+                                           : TrackStatus::Failed;
+    out.fields = QStringList(fields.cbegin(), fields.cend());
+    out.fields.sort();
+    if (out.status == TrackStatus::Failed)
+        out.error = errors.isEmpty() ? QStringLiteral("no source had data") : errors.join(QStringLiteral("; "));
+    return out;
+}
+
+} // namespace enrichment

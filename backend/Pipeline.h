@@ -1,0 +1,112 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include <QObject>
+#include <QTimer>
+
+#include "CircuitBreaker.h"
+#include "QueueStore.h"
+#include "ResultCache.h"
+
+namespace enrichment {
+
+class Clock;
+class EnrichmentSource;
+class Monitor;
+
+/// The waterfall enrichment pipeline. Each batch claims up to `batchSize` tracks from the
+/// queue and asks every source in order (spotify -> musicbrainz -> discogs -> beatport ->
+/// lastfm), each call going through the cache, that source's circuit breaker (fail fast
+/// while open) and its rate limiter (skip while the quota is spent), timed and counted in
+/// the monitor. A track with >= 2 sources is completed, 1 partial, 0 failed (retried).
+///
+/// Driven by start() (a timer loop; the batch's simulated latency, scaled by
+/// `timeScale`, passes in wall time between batch start and completion) or stepped by hand
+/// with runBatchNow() in tests. Lives on the backend thread; not thread-safe.
+class Pipeline final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Config
+    {
+        int batchSize = 10;
+        double timeScale = 1.0;   ///< wall time per simulated second of source latency
+        int batchIntervalMs = 1000; ///< pause between batches
+        int idleIntervalMs = 1000;  ///< poll interval while the queue is empty
+    };
+
+    struct BatchResult
+    {
+        int batchNumber = 0;
+        int size = 0;
+        int completed = 0;
+        int partial = 0;
+        int failed = 0;
+        double wallSeconds = 0; ///< simulated duration (slowest track)
+        int successCount() const { return completed + partial; }
+    };
+
+    /// @p store, @p monitor and @p clock must outlive the pipeline; it takes the sources.
+    Pipeline(QueueStore &store, Monitor &monitor, const Clock &clock,
+             std::vector<std::unique_ptr<EnrichmentSource>> sources,
+             const CircuitBreaker::Config &breakerConfig, const Config &config,
+             QObject *parent = nullptr);
+    ~Pipeline() override;
+
+    void start();
+    void stop();
+    bool isRunning() const { return m_running; }
+
+    /// Runs one whole batch at once (claim, enrich, record). size == 0 if the queue had
+    /// nothing to claim.
+    BatchResult runBatchNow();
+
+    int sourceCount() const { return int(m_sources.size()); }
+    EnrichmentSource *source(int i) const { return m_sources[std::size_t(i)].get(); }
+    CircuitBreaker *breaker(int i) const { return m_breakers[std::size_t(i)]; }
+    int batchesCompleted() const { return m_batchesCompleted; }
+    int tracksInFlight() const { return int(m_inFlight.size()); }
+    const Config &config() const { return m_config; }
+
+Q_SIGNALS:
+    void batchStarted(int batchSize, int batchNumber, qint64 totalTracks);
+    void batchCompleted(int batchSize, int successCount, int batchNumber);
+    void breakerStateChanged(const QString &source, enrichment::BreakerState previous,
+                             enrichment::BreakerState state, int failureCount);
+
+private:
+    struct TrackOutcome
+    {
+        QString trackId;
+        TrackStatus status = TrackStatus::Failed;
+        QStringList sources;
+        QStringList fields;
+        QString error;
+    };
+
+    bool beginBatch();
+    BatchResult finishBatch();
+    TrackOutcome enrich(const ClaimedTrack &track, double *latencySeconds);
+    void tick();
+
+    QueueStore &m_store;
+    Monitor &m_monitor;
+    const Clock &m_clock;
+    std::vector<std::unique_ptr<EnrichmentSource>> m_sources;
+    std::vector<CircuitBreaker *> m_breakers;
+    std::vector<int> m_monitorIndex;
+    ResultCache m_cache;
+    Config m_config;
+    QTimer m_timer;
+    bool m_running = false;
+    int m_batchNumber = 0;
+    int m_batchesCompleted = 0;
+    std::vector<TrackOutcome> m_inFlight;
+    double m_batchLatency = 0;
+};
+
+} // namespace enrichment

@@ -1,0 +1,100 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <array>
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QStringList>
+
+#include "ThroughputWindow.h"
+#include "Types.h"
+
+namespace enrichment {
+
+class Clock;
+
+/// A track handed to a worker by QueueStore::claim().
+struct ClaimedTrack
+{
+    QString trackId;
+    int retryCount = 0;
+};
+
+/// The `enrichment_status` queue table (SongNodes columns plus lease bookkeeping) on
+/// QtSql/SQLite in WAL mode. The SQL is portable to PostgreSQL apart from the PRAGMAs and
+/// `BEGIN IMMEDIATE`.
+///
+/// Claims are leases: claim() moves tracks to in_progress with `lease_expires_at`; a track
+/// whose worker died goes back to pending once its lease expires (releaseExpiredLeases(),
+/// also run by every claim()), so a crash loses nothing. A failed attempt is retried with
+/// exponential backoff until `maxRetries` attempts failed, then the track is failed.
+///
+/// Status counts are kept in memory and updated on every transition, so counts() is O(1);
+/// reconcile() compares them with a GROUP BY over the table (run at open and rarely after).
+/// Completions feed a one-hour sliding window for the processing rate.
+///
+/// Thread affinity: the database connection belongs to the thread that called open().
+class QueueStore final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Config
+    {
+        qint64 leaseMs = 60'000;
+        int maxRetries = 3;
+        qint64 retryBackoffMs = 15'000;
+    };
+
+    QueueStore(const Clock &clock, const Config &config, QObject *parent = nullptr);
+    ~QueueStore() override;
+
+    /// Opens (creating if needed) the database at @p path; ":memory:" works for tests.
+    bool open(const QString &path, QString *error = nullptr);
+    void close();
+    bool isOpen() const;
+    /// True if the database answers a query now.
+    bool ping();
+
+    /// Adds tracks as pending; ids already present are ignored. Returns how many were added.
+    int enqueue(const QStringList &trackIds);
+    /// Leases up to @p n pending tracks to this store's worker.
+    QList<ClaimedTrack> claim(int n);
+    /// Records the outcome of a claimed track. Failed is retried (back to pending) until
+    /// maxRetries attempts failed. Returns false if this worker no longer holds the lease.
+    bool finish(const QString &trackId, TrackStatus outcome, const QStringList &sourcesEnriched,
+                const QString &errorMessage = {});
+    /// Returns expired in_progress leases to pending; returns how many.
+    int releaseExpiredLeases();
+
+    /// Current counts per status, O(1).
+    qint64 count(TrackStatus s) const { return m_counts[std::size_t(s)]; }
+    std::array<qint64, TrackStatusCount> counts() const { return m_counts; }
+    /// Recounts from the table; returns true if the in-memory counts had drifted.
+    bool reconcile();
+
+    /// Tracks finished completed or partial in the last @p seconds (sliding window).
+    qint64 completedInLast(int seconds) const;
+    const QString &workerId() const { return m_workerId; }
+    const Config &config() const { return m_config; }
+    QString lastError() const { return m_lastError; }
+
+Q_SIGNALS:
+    /// Emitted whenever counts() changed.
+    void countsChanged();
+
+private:
+    bool exec(const QString &sql);
+    void move(TrackStatus from, TrackStatus to, qint64 n);
+
+    const Clock &m_clock;
+    Config m_config;
+    QString m_connectionName;
+    QString m_workerId;
+    QString m_lastError;
+    std::array<qint64, TrackStatusCount> m_counts{};
+    ThroughputWindow m_completions;
+};
+
+} // namespace enrichment

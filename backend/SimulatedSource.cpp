@@ -1,0 +1,191 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SimulatedSource.h"
+
+#include <cmath>
+
+#include <QCryptographicHash>
+
+#include "Clock.h"
+
+namespace enrichment {
+
+SimulatedSource::SimulatedSource(const Profile &profile, const Clock &clock, quint64 seed)
+    : m_profile(profile), m_clock(clock), m_createdMs(clock.nowMs()), m_windowStartMs(m_createdMs)
+{
+    // Each source gets its own stream, derived from the seed and its name.
+    const QByteArray h = QCryptographicHash::hash(profile.name.toUtf8(), QCryptographicHash::Sha1);
+    quint64 mix = 0;
+    for (int i = 0; i < 8; ++i)
+        mix = (mix << 8) | quint8(h.at(i));
+    m_rng.seed(seed ^ mix);
+}
+
+bool SimulatedSource::inOutage() const
+{
+    if (m_profile.outagePeriodMs <= 0 || m_profile.outageDurationMs <= 0)
+        return false;
+    const qint64 elapsed = m_clock.nowMs() - m_createdMs - m_profile.outageOffsetMs;
+    if (elapsed < 0)
+        return false;
+    return elapsed % m_profile.outagePeriodMs < m_profile.outageDurationMs;
+}
+
+void SimulatedSource::rollWindow()
+{
+    if (m_profile.windowMs <= 0)
+        return;
+    const qint64 now = m_clock.nowMs();
+    if (now >= m_windowStartMs + m_profile.windowMs) {
+        const qint64 windows = (now - m_windowStartMs) / m_profile.windowMs;
+        m_windowStartMs += windows * m_profile.windowMs;
+        m_used = 0;
+    }
+}
+
+RateLimitState SimulatedSource::rateLimit()
+{
+    rollWindow();
+    if (m_profile.quota <= 0)
+        return {};
+    return {m_profile.quota, std::max<qint64>(0, m_profile.quota - m_used),
+            m_windowStartMs + m_profile.windowMs};
+}
+
+double SimulatedSource::sampleLatency()
+{
+    std::normal_distribution<double> normal(0.0, m_profile.latencySigma);
+    const double ms = m_profile.medianLatencyMs * std::exp(normal(m_rng));
+    return std::min(ms / 1000.0, m_profile.timeoutSeconds);
+}
+
+SourceResponse SimulatedSource::fetch(const QString &trackId)
+{
+    rollWindow();
+    std::uniform_real_distribution<double> uniform(0.0, 1.0);
+    SourceResponse r;
+    r.latencySeconds = sampleLatency();
+    const double roll = uniform(m_rng);
+
+    if (m_profile.quota > 0 && m_used >= m_profile.quota) {
+        r.status = RequestStatus::Error;
+        r.error = ErrorType::RateLimited;
+        r.latencySeconds = std::min(r.latencySeconds, 0.05);
+        return r;
+    }
+    ++m_used;
+
+    if (inOutage()) {
+        r.status = RequestStatus::Error;
+        r.error = roll < 0.5 ? ErrorType::Timeout : ErrorType::ServerError;
+        if (r.error == ErrorType::Timeout)
+            r.latencySeconds = m_profile.timeoutSeconds;
+        return r;
+    }
+
+    double edge = m_profile.pTimeout;
+    if (roll < edge) {
+        r.status = RequestStatus::Error;
+        r.error = ErrorType::Timeout;
+        r.latencySeconds = m_profile.timeoutSeconds;
+        return r;
+    }
+    const std::pair<double, ErrorType> errors[] = {{m_profile.p429, ErrorType::RateLimited},
+                                                   {m_profile.p5xx, ErrorType::ServerError},
+                                                   {m_profile.pConnection, ErrorType::ConnectionError}};
+    for (const auto &[p, type] : errors) {
+        edge += p;
+        if (roll < edge) {
+            r.status = RequestStatus::Error;
+            r.error = type;
+            return r;
+        }
+    }
+    edge += m_profile.pNoData;
+    if (roll < edge) {
+        r.status = RequestStatus::NoData;
+        return r;
+    }
+    r.status = RequestStatus::Success;
+    const QString idPart = QString::fromLatin1(
+        QCryptographicHash::hash(trackId.toUtf8(), QCryptographicHash::Md5).toHex().left(12));
+    for (const auto &[field, p] : std::as_const(m_profile.fields)) {
+        if (uniform(m_rng) < p)
+            r.fields.insert(field, m_profile.name + QLatin1Char(':') + idPart);
+    }
+    return r;
+}
+
+QList<SimulatedSource::Profile> SimulatedSource::defaultProfiles()
+{
+    auto f = [](const char *name, double p) { return qMakePair(QString::fromLatin1(name), p); };
+    QList<Profile> profiles;
+
+    Profile spotify;
+    spotify.name = QStringLiteral("spotify");
+    spotify.medianLatencyMs = 90;
+    spotify.latencySigma = 0.4;
+    spotify.pNoData = 0.12;
+    spotify.quota = 180;
+    spotify.windowMs = 30'000;
+    spotify.outagePeriodMs = 11 * 60'000;
+    spotify.outageOffsetMs = 6 * 60'000;
+    spotify.outageDurationMs = 40'000;
+    spotify.fields = {f("spotify_id", 1.0), f("isrc", 0.9), f("bpm", 0.85), f("key", 0.85),
+                      f("energy", 0.8)};
+    profiles.append(spotify);
+
+    Profile musicbrainz;
+    musicbrainz.name = QStringLiteral("musicbrainz");
+    musicbrainz.medianLatencyMs = 220;
+    musicbrainz.latencySigma = 0.6;
+    musicbrainz.pNoData = 0.2;
+    musicbrainz.p5xx = 0.02;
+    musicbrainz.quota = 300;
+    musicbrainz.windowMs = 60'000;
+    musicbrainz.fields = {f("musicbrainz_id", 1.0), f("isrc", 0.7), f("release_date", 0.8),
+                          f("label", 0.5)};
+    profiles.append(musicbrainz);
+
+    Profile discogs;
+    discogs.name = QStringLiteral("discogs");
+    discogs.medianLatencyMs = 300;
+    discogs.latencySigma = 0.7;
+    discogs.pNoData = 0.3;
+    discogs.p429 = 0.02;
+    discogs.quota = 240;
+    discogs.windowMs = 60'000;
+    discogs.outagePeriodMs = 5 * 60'000;
+    discogs.outageOffsetMs = 30'000;
+    discogs.outageDurationMs = 45'000;
+    discogs.fields = {f("discogs_id", 1.0), f("genre", 0.9), f("label", 0.8),
+                      f("release_date", 0.6)};
+    profiles.append(discogs);
+
+    Profile beatport;
+    beatport.name = QStringLiteral("beatport");
+    beatport.medianLatencyMs = 160;
+    beatport.latencySigma = 0.5;
+    beatport.pNoData = 0.45;
+    beatport.quota = 300;
+    beatport.windowMs = 60'000;
+    beatport.outagePeriodMs = 8 * 60'000;
+    beatport.outageOffsetMs = 3 * 60'000;
+    beatport.outageDurationMs = 30'000;
+    beatport.fields = {f("beatport_id", 1.0), f("bpm", 0.95), f("key", 0.95), f("genre", 0.9)};
+    profiles.append(beatport);
+
+    Profile lastfm;
+    lastfm.name = QStringLiteral("lastfm");
+    lastfm.medianLatencyMs = 140;
+    lastfm.latencySigma = 0.5;
+    lastfm.pNoData = 0.15;
+    lastfm.pConnection = 0.01;
+    lastfm.quota = 300;
+    lastfm.windowMs = 60'000;
+    lastfm.fields = {f("tags", 0.9), f("genre", 0.4)};
+    profiles.append(lastfm);
+    return profiles;
+}
+
+} // namespace enrichment

@@ -1,0 +1,112 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Types.h"
+
+namespace enrichment {
+
+QString toWire(TrackStatus s)
+{
+    switch (s) {
+    case TrackStatus::Pending: return QStringLiteral("pending");
+    case TrackStatus::InProgress: return QStringLiteral("in_progress");
+    case TrackStatus::Completed: return QStringLiteral("completed");
+    case TrackStatus::Failed: return QStringLiteral("failed");
+    case TrackStatus::Partial: return QStringLiteral("partial");
+    }
+    return {};
+}
+
+QString toWire(RequestStatus s)
+{
+    switch (s) {
+    case RequestStatus::Success: return QStringLiteral("success");
+    case RequestStatus::NoData: return QStringLiteral("no_data");
+    case RequestStatus::Error: return QStringLiteral("error");
+    }
+    return {};
+}
+
+QString toWire(BreakerState s)
+{
+    switch (s) {
+    case BreakerState::Closed: return QStringLiteral("closed");
+    case BreakerState::HalfOpen: return QStringLiteral("half_open");
+    case BreakerState::Open: return QStringLiteral("open");
+    }
+    return {};
+}
+
+QString toWire(SourceHealth s)
+{
+    switch (s) {
+    case SourceHealth::Down: return QStringLiteral("down");
+    case SourceHealth::Degraded: return QStringLiteral("degraded");
+    case SourceHealth::Healthy: return QStringLiteral("healthy");
+    case SourceHealth::Unavailable: return QStringLiteral("unavailable");
+    }
+    return {};
+}
+
+QString toWire(ErrorType e)
+{
+    switch (e) {
+    case ErrorType::Timeout: return QStringLiteral("timeout");
+    case ErrorType::RateLimited: return QStringLiteral("http_429");
+    case ErrorType::ServerError: return QStringLiteral("http_5xx");
+    case ErrorType::ConnectionError: return QStringLiteral("connection_error");
+    case ErrorType::ParseError: return QStringLiteral("parse_error");
+    case ErrorType::CircuitOpen: return QStringLiteral("circuit_open");
+    case ErrorType::LocalRateLimit: return QStringLiteral("rate_limit_exhausted");
+    }
+    return {};
+}
+
+QString toWire(CacheOperation o)
+{
+    switch (o) {
+    case CacheOperation::Hit: return QStringLiteral("hit");
+    case CacheOperation::Miss: return QStringLiteral("miss");
+    case CacheOperation::Set: return QStringLiteral("set");
+    case CacheOperation::Error: return QStringLiteral("error");
+    }
+    return {};
+}
+
+bool trackStatusFromWire(const QString &name, TrackStatus *out)
+{
+    for (TrackStatus s : AllTrackStatuses) {
+        if (toWire(s) == name) {
+            *out = s;
+            return true;
+        }
+    }
+    return false;
+}
+
+SourceHealth healthForBreaker(BreakerState s)
+{
+    switch (s) {
+    case BreakerState::Open: return SourceHealth::Down;
+    case BreakerState::HalfOpen: return SourceHealth::Degraded;
+    case BreakerState::Closed: return SourceHealth::Healthy;
+    }
+    return SourceHealth::Unavailable;
+}
+
+QStringList defaultSourceNames()
+{
+    return {QStringLiteral("spotify"), QStringLiteral("musicbrainz"), QStringLiteral("discogs"),
+            QStringLiteral("beatport"), QStringLiteral("lastfm")};
+}
+
+QStringList metadataFieldNames()
+{
+    return {QStringLiteral("isrc"),        QStringLiteral("bpm"),
+            QStringLiteral("key"),         QStringLiteral("spotify_id"),
+            QStringLiteral("musicbrainz_id"), QStringLiteral("discogs_id"),
+            QStringLiteral("beatport_id"), QStringLiteral("genre"),
+            QStringLiteral("label"),       QStringLiteral("release_date"),
+            QStringLiteral("energy"),      QStringLiteral("tags")};
+}
+
+} // namespace enrichment

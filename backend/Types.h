@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <array>
+#include <cstddef>
+
+#include <QString>
+#include <QStringList>
+
+/// Vocabulary shared by the backend module: queue statuses, request outcomes, breaker
+/// states, health values and error types, each with its wire name (DESIGN.md section 3).
+namespace enrichment {
+
+/// Status of a track in the `enrichment_status` table.
+enum class TrackStatus { Pending, InProgress, Completed, Failed, Partial };
+inline constexpr std::size_t TrackStatusCount = 5;
+inline constexpr std::array<TrackStatus, TrackStatusCount> AllTrackStatuses{
+    TrackStatus::Pending, TrackStatus::InProgress, TrackStatus::Completed, TrackStatus::Failed,
+    TrackStatus::Partial};
+
+/// Outcome of one request to a source (`enrichment_requests_total{status}`).
+enum class RequestStatus { Success, NoData, Error };
+inline constexpr std::size_t RequestStatusCount = 3;
+
+/// Circuit breaker state; the integer is the `circuit_breaker_state` gauge value.
+enum class BreakerState { Closed = 0, HalfOpen = 1, Open = 2 };
+
+/// Source health; the integer is the `enrichment_source_health` gauge value, except
+/// Unavailable, which has no gauge value (no client configured).
+enum class SourceHealth { Down = 0, Degraded = 1, Healthy = 2, Unavailable = 3 };
+
+/// Error types counted in `enrichment_errors_total{error_type}`.
+enum class ErrorType { Timeout, RateLimited, ServerError, ConnectionError, ParseError, CircuitOpen,
+                       LocalRateLimit };
+inline constexpr std::size_t ErrorTypeCount = 7;
+
+/// Cache operations (`enrichment_cache_operations_total{operation,status}`).
+enum class CacheOperation { Hit, Miss, Set, Error };
+inline constexpr std::size_t CacheOperationCount = 4;
+
+QString toWire(TrackStatus s);
+QString toWire(RequestStatus s);
+QString toWire(BreakerState s);
+QString toWire(SourceHealth s);
+QString toWire(ErrorType e);
+QString toWire(CacheOperation o);
+
+/// Parses a track status; returns false for an unknown name.
+bool trackStatusFromWire(const QString &name, TrackStatus *out);
+
+/// Health follows the breaker (DESIGN.md 3.1).
+SourceHealth healthForBreaker(BreakerState s);
+
+/// The five sources of the waterfall, in call order.
+QStringList defaultSourceNames();
+
+/// Metadata fields counted in `enrichment_metadata_fields_populated_total{field}`.
+QStringList metadataFieldNames();
+
+} // namespace enrichment

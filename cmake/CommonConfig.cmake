@@ -1,0 +1,15 @@
+# SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# One INTERFACE target that every project target links: the C++ standard, warnings and
+# Qt hygiene defines.
+add_library(enrichment_common INTERFACE)
+target_compile_features(enrichment_common INTERFACE cxx_std_17)
+target_compile_options(enrichment_common INTERFACE
+    $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic -Wno-missing-field-initializers>)
+target_compile_definitions(enrichment_common INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_USE_QSTRINGBUILDER
+    QT_NO_URL_CAST_FROM_STRING
+    QT_DISABLE_DEPRECATED_BEFORE=0x060400
+    ENRICHMENT_VERSION="${PROJECT_VERSION}")

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# One entry point for a new user on Debian 12:
+#   scripts/dev.sh run  [ARGS...]  install what is missing, build, run the main program
+#   scripts/dev.sh test            install what is missing, build, run every test
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="${BUILD_DIR:-$ROOT/build}"
+JOBS="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
+
+PACKAGES=(
+    build-essential cmake ninja-build pkg-config
+    qt6-base-dev qt6-charts-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev
+    qt6-l10n-tools qt6-svg-dev libqt6sql6-sqlite libgl-dev
+    prometheus-cpp-dev libbenchmark-dev
+    prometheus xvfb xauth imagemagick curl
+)
+
+install_missing() {
+    local missing=()
+    for p in "${PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    if ((${#missing[@]})); then
+        echo "==> installing missing Debian packages: ${missing[*]}"
+        local sudo=()
+        [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+        "${sudo[@]}" apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    fi
+}
+
+build() {
+    echo "==> configuring and building in $BUILD"
+    cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake --build "$BUILD" -j "$JOBS"
+}
+
+cmd="${1:-}"
+shift || true
+case "$cmd" in
+run)
+    install_missing
+    build
+    exec "$BUILD/backend/enrichment-backend" --seed-tracks 500 "$@"
+    ;;
+test)
+    install_missing
+    build
+    cd "$BUILD"
+    exec ctest --output-on-failure -j "$JOBS" "$@"
+    ;;
+*)
+    echo "usage: $0 run [ARGS...] | test [CTEST ARGS...]" >&2
+    exit 2
+    ;;
+esac

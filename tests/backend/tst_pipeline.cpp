@@ -1,0 +1,200 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QSignalSpy>
+#include <QtTest>
+
+#include "Clock.h"
+#include "Monitor.h"
+#include "Pipeline.h"
+#include "QueueStore.h"
+#include "SimulatedSource.h"
+
+using namespace enrichment;
+
+namespace {
+/// A profile whose every call succeeds (with the given fields) or every call fails.
+SimulatedSource::Profile profile(const QString &name, bool works, QStringList fields = {},
+                                 qint64 quota = 0)
+{
+    SimulatedSource::Profile p;
+    p.name = name;
+    p.medianLatencyMs = 100;
+    p.pNoData = 0;
+    p.pTimeout = 0;
+    p.p429 = 0;
+    p.p5xx = works ? 0 : 1.0;
+    p.pConnection = 0;
+    p.quota = quota;
+    for (const QString &f : fields)
+        p.fields.append({f, 1.0});
+    return p;
+}
+
+struct Rig
+{
+    ManualClock clock;
+    Monitor monitor{defaultSourceNames(), clock, QStringLiteral("1")};
+    QueueStore store{clock, QueueStore::Config{60'000, 3, 0}};
+    std::unique_ptr<Pipeline> pipeline;
+
+    explicit Rig(const QList<SimulatedSource::Profile> &profiles, int batchSize = 10, quint64 seed = 1)
+    {
+        store.open(QStringLiteral(":memory:"));
+        std::vector<std::unique_ptr<EnrichmentSource>> sources;
+        for (const auto &p : profiles)
+            sources.push_back(std::make_unique<SimulatedSource>(p, clock, seed));
+        Pipeline::Config pc;
+        pc.batchSize = batchSize;
+        pc.timeScale = 0.1;
+        pc.batchIntervalMs = 10;
+        pc.idleIntervalMs = 10;
+        pipeline = std::make_unique<Pipeline>(store, monitor, clock, std::move(sources),
+                                              CircuitBreaker::Config{5, 60'000, 2}, pc);
+    }
+    void enqueue(int n)
+    {
+        QStringList ids;
+        for (int i = 0; i < n; ++i)
+            ids << QStringLiteral("track-%1").arg(i);
+        store.enqueue(ids);
+    }
+};
+} // namespace
+
+class TestPipeline : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void twoSourcesMakeACompletedTrack()
+    {
+        Rig rig({profile(QStringLiteral("spotify"), true, {QStringLiteral("isrc"), QStringLiteral("bpm")}),
+                 profile(QStringLiteral("musicbrainz"), true, {QStringLiteral("musicbrainz_id"), QStringLiteral("isrc")}),
+                 profile(QStringLiteral("discogs"), false)});
+        rig.enqueue(25);
+        QSignalSpy started(rig.pipeline.get(), &Pipeline::batchStarted);
+        QSignalSpy completed(rig.pipeline.get(), &Pipeline::batchCompleted);
+        const Pipeline::BatchResult r = rig.pipeline->runBatchNow();
+        QCOMPARE(r.size, 10);
+        QCOMPARE(r.completed, 10);
+        QCOMPARE(r.batchNumber, 1);
+        QCOMPARE(started.count(), 1);
+        QCOMPARE(started.at(0).at(0).toInt(), 10);  // batch_size
+        QCOMPARE(started.at(0).at(1).toInt(), 1);   // batch_number
+        QCOMPARE(started.at(0).at(2).toLongLong(), 25); // total_tracks
+        QCOMPARE(completed.count(), 1);
+        QCOMPARE(completed.at(0).at(1).toInt(), 10); // success_count
+        QCOMPARE(rig.store.count(TrackStatus::Completed), 10);
+        QCOMPARE(rig.store.count(TrackStatus::InProgress), 0);
+        // Coverage: a field counts once per track even when two sources return it.
+        QCOMPARE(rig.monitor.fieldCount(Monitor::fieldIndex(QStringLiteral("isrc"))), 10);
+        QCOMPARE(rig.monitor.fieldCount(Monitor::fieldIndex(QStringLiteral("musicbrainz_id"))), 10);
+        QCOMPARE(rig.monitor.fieldCount(Monitor::fieldIndex(QStringLiteral("key"))), 0);
+        QCOMPARE(rig.monitor.requestCount(0, RequestStatus::Success), 10);
+        QCOMPARE(rig.monitor.requestCount(2, RequestStatus::Error), 5); // breaker opened at 5
+        QCOMPARE(rig.monitor.errorCount(2, ErrorType::ServerError), 5);
+        QCOMPARE(rig.monitor.errorCount(2, ErrorType::CircuitOpen), 5);
+        QCOMPARE(rig.pipeline->breaker(2)->state(), BreakerState::Open);
+    }
+
+    void oneSourceIsPartialNoneIsFailed()
+    {
+        Rig rig({profile(QStringLiteral("spotify"), true, {QStringLiteral("isrc")}),
+                 profile(QStringLiteral("musicbrainz"), false)}, 3);
+        rig.enqueue(3);
+        Pipeline::BatchResult r = rig.pipeline->runBatchNow();
+        QCOMPARE(r.partial, 3);
+        QCOMPARE(rig.store.count(TrackStatus::Partial), 3);
+
+        Rig dead({profile(QStringLiteral("spotify"), false), profile(QStringLiteral("musicbrainz"), false)}, 3);
+        dead.enqueue(3);
+        r = dead.pipeline->runBatchNow();
+        QCOMPARE(r.failed, 3);
+        QCOMPARE(r.successCount(), 0);
+        // First failures are retried, not failed for good.
+        QCOMPARE(dead.store.count(TrackStatus::Pending), 3);
+    }
+
+    void breakerEventsAndFailFast()
+    {
+        Rig rig({profile(QStringLiteral("spotify"), false), profile(QStringLiteral("musicbrainz"), true)}, 10);
+        rig.enqueue(10);
+        QSignalSpy changes(rig.pipeline.get(), &Pipeline::breakerStateChanged);
+        rig.pipeline->runBatchNow();
+        QCOMPARE(changes.count(), 1);
+        QCOMPARE(changes.at(0).at(0).toString(), QStringLiteral("spotify"));
+        QCOMPARE(changes.at(0).at(2).value<BreakerState>(), BreakerState::Open);
+        QCOMPARE(changes.at(0).at(3).toInt(), 5);
+        // Fail fast: five real calls, the other five never reached the source.
+        QCOMPARE(rig.monitor.requestCount(0, RequestStatus::Error), 5);
+        QCOMPARE(rig.monitor.errorCount(0, ErrorType::CircuitOpen), 5);
+        QCOMPARE(rig.monitor.tripCount(0), 1);
+    }
+
+    void rateLimitSkipsTheSource()
+    {
+        Rig rig({profile(QStringLiteral("spotify"), true, {QStringLiteral("isrc")}, 4),
+                 profile(QStringLiteral("musicbrainz"), true, {QStringLiteral("musicbrainz_id")})}, 10);
+        rig.enqueue(10);
+        const Pipeline::BatchResult r = rig.pipeline->runBatchNow();
+        QCOMPARE(rig.monitor.requestCount(0, RequestStatus::Success), 4);
+        QCOMPARE(rig.monitor.errorCount(0, ErrorType::LocalRateLimit), 6);
+        QCOMPARE(r.completed, 4);
+        QCOMPARE(r.partial, 6);
+        // A skipped source is not a failure of its API: the breaker stays closed.
+        QCOMPARE(rig.pipeline->breaker(0)->state(), BreakerState::Closed);
+        QVERIFY(QString::fromStdString(rig.monitor.serialize())
+                    .contains(QStringLiteral("enrichment_api_rate_limit_remaining{source=\"spotify\"} 0")));
+    }
+
+    void retriedTrackIsAnsweredFromTheCache()
+    {
+        // spotify answers no_data (a valid, cacheable answer), musicbrainz fails: the track
+        // fails and is retried; on the retry spotify's answer comes from the cache.
+        SimulatedSource::Profile noData = profile(QStringLiteral("spotify"), true);
+        noData.pNoData = 1.0;
+        Rig rig({noData, profile(QStringLiteral("musicbrainz"), false)}, 1);
+        rig.enqueue(1);
+        rig.pipeline->runBatchNow();
+        QCOMPARE(rig.store.count(TrackStatus::Pending), 1); // retry scheduled (no backoff here)
+        QCOMPARE(rig.monitor.cacheCount(CacheOperation::Miss), 2);
+        QCOMPARE(rig.monitor.cacheCount(CacheOperation::Set), 1);
+        QCOMPARE(rig.monitor.cacheCount(CacheOperation::Hit), 0);
+        rig.pipeline->runBatchNow();
+        QCOMPARE(rig.monitor.cacheCount(CacheOperation::Hit), 1);
+        QCOMPARE(rig.monitor.requestCount(0, RequestStatus::NoData), 1); // not asked twice
+        QCOMPARE(rig.monitor.requestCount(1, RequestStatus::Error), 2);
+    }
+
+    void deterministicUnderASeed()
+    {
+        auto outcome = [](quint64 seed) {
+            Rig rig(SimulatedSource::defaultProfiles(), 10, seed);
+            rig.enqueue(60);
+            QStringList trace;
+            for (int i = 0; i < 6; ++i) {
+                const Pipeline::BatchResult r = rig.pipeline->runBatchNow();
+                trace << QStringLiteral("%1/%2/%3/%4").arg(r.completed).arg(r.partial).arg(r.failed).arg(r.wallSeconds, 0, 'f', 6);
+                rig.clock.advanceMs(2000);
+            }
+            return trace;
+        };
+        QCOMPARE(outcome(5), outcome(5));
+        QVERIFY(outcome(5) != outcome(6));
+    }
+
+    void timerDrivenRunDrainsTheQueue()
+    {
+        Rig rig({profile(QStringLiteral("spotify"), true, {QStringLiteral("isrc")}),
+                 profile(QStringLiteral("musicbrainz"), true, {QStringLiteral("bpm")})}, 5);
+        rig.enqueue(20);
+        QSignalSpy completed(rig.pipeline.get(), &Pipeline::batchCompleted);
+        rig.pipeline->start();
+        QTRY_COMPARE_WITH_TIMEOUT(rig.store.count(TrackStatus::Completed), 20, 20000);
+        QCOMPARE(completed.count(), 4);
+        rig.pipeline->stop();
+        QVERIFY(!rig.pipeline->isRunning());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPipeline)
+#include "tst_pipeline.moc"
