@@ -68,6 +68,9 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
     sc.port = options.port;
     sc.token = options.token;
     sc.pingIntervalMs = options.pingIntervalMs;
+    sc.maxClientBufferBytes = options.maxClientBufferBytes;
+    sc.maxRequestBytes = options.maxRequestBytes;
+    sc.idleTimeoutMs = options.idleTimeoutMs;
     m_server = std::make_unique<MonitoringServer>(*this, sc);
 
     connect(m_pipeline.get(), &Pipeline::batchStarted, this,

@@ -42,6 +42,9 @@ struct BackendOptions
     bool runPipeline = true;
     int reconcileIntervalMs = 300'000;
     int pingIntervalMs = 30'000;
+    qint64 maxClientBufferBytes = 4 * 1024 * 1024; ///< unsent bytes before a client is dropped
+    qint64 maxRequestBytes = 1024 * 1024;          ///< larger HTTP requests get 413
+    int idleTimeoutMs = 30'000;                    ///< idle HTTP connections are closed
 };
 
 /// The embeddable backend: queue store, monitor, simulated sources, pipeline, history and

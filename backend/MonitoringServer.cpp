@@ -16,6 +16,7 @@
 #include <QWebSocket>
 
 #include "Auth.h"
+#include "GuardedTcpServer.h"
 #include "MonitoringProvider.h"
 
 Q_LOGGING_CATEGORY(lcServer, "enrichment.backend.server")
@@ -127,6 +128,8 @@ MonitoringServer::MonitoringServer(MonitoringProvider &provider, const Config &c
     });
     connect(&m_http, &QAbstractHttpServer::newWebSocketConnection, this, &MonitoringServer::onNewWebSocket);
 
+    connect(&m_slowTimer, &QTimer::timeout, this, &MonitoringServer::dropSlowClients);
+    m_slowTimer.start(250);
     connect(&m_pingTimer, &QTimer::timeout, this, &MonitoringServer::pingClients);
     if (m_config.pingIntervalMs > 0)
         m_pingTimer.start(m_config.pingIntervalMs);
@@ -143,12 +146,19 @@ MonitoringServer::~MonitoringServer()
 
 bool MonitoringServer::listen(QString *error)
 {
-    m_port = m_http.listen(m_config.address, m_config.port);
-    if (m_port == 0) {
+    m_tcp = new GuardedTcpServer(m_config.maxRequestBytes, m_config.idleTimeoutMs, this);
+    if (!m_tcp->listen(m_config.address, m_config.port)) {
         if (error)
-            *error = QStringLiteral("cannot listen on %1:%2").arg(m_config.address.toString()).arg(m_config.port);
+            *error = QStringLiteral("cannot listen on %1:%2: %3")
+                         .arg(m_config.address.toString())
+                         .arg(m_config.port)
+                         .arg(m_tcp->errorString());
+        delete m_tcp;
+        m_tcp = nullptr;
         return false;
     }
+    m_http.bind(m_tcp);
+    m_port = m_tcp->serverPort();
     return true;
 }
 
@@ -173,6 +183,14 @@ void MonitoringServer::addClient(std::unique_ptr<QWebSocket> socket)
     const QUrlQuery query(socket->requestUrl());
     const QString room = query.queryItemValue(QStringLiteral("room_id"));
     QWebSocket *raw = socket.get();
+    if (!authorized(raw->request().rawHeader("Authorization"))) {
+        // The route already answered 401; Qt 6.4 still hands the socket over. Drop it.
+        raw->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorized"));
+        raw->abort();
+        raw->deleteLater();
+        socket.release();
+        return;
+    }
     if (room != QLatin1String(RoomId)) {
         qCInfo(lcServer).noquote() << "rejecting WebSocket for unknown room" << room.left(64);
         raw->close(QWebSocketProtocol::CloseCodePolicyViolated,
@@ -268,15 +286,20 @@ void MonitoringServer::onClientMessage(QWebSocket *socket, const QString &messag
 
 void MonitoringServer::sendTo(Client &client, const QString &message)
 {
-    if (client.unsentBytes > m_config.maxClientBufferBytes) {
-        qCWarning(lcServer) << "dropping slow WebSocket client with" << client.unsentBytes
-                            << "unsent bytes";
-        client.socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
-                             QStringLiteral("client too slow"));
-        client.socket->abort();
-        return;
-    }
     client.unsentBytes += client.socket->sendTextMessage(message);
+}
+
+void MonitoringServer::dropSlowClients()
+{
+    // Checked on a timer rather than at send time, so that a burst of broadcasts within
+    // one event-loop turn does not make every client look slow before its socket flushed.
+    for (Client &c : m_clients) {
+        if (c.unsentBytes > m_config.maxClientBufferBytes) {
+            qCWarning(lcServer) << "dropping slow WebSocket client with" << c.unsentBytes
+                                << "unsent bytes";
+            c.socket->abort();
+        }
+    }
 }
 
 void MonitoringServer::broadcast(const QString &type, const QJsonObject &data)

@@ -26,7 +26,7 @@ class MonitoringProvider;
 /// - With a token configured, `/monitoring/*` and `/ws` need `Authorization: Bearer TOKEN`
 ///   (compared in constant time); `/metrics` and `/health` stay open for scrapers/probes.
 /// - broadcast() serialises a message once and sends the same bytes to every client; a
-///   client whose unsent bytes pass `maxClientBufferBytes` is dropped (close 1008).
+///   client whose unsent bytes pass `maxClientBufferBytes` is dropped (checked every 250 ms).
 /// - Clients are pinged every `pingIntervalMs`; one silent for three intervals is dropped.
 ///
 /// Lives on one thread (the backend thread); not thread-safe.
@@ -42,6 +42,8 @@ public:
         qint64 maxClientBufferBytes = 4 * 1024 * 1024;
         int pingIntervalMs = 30'000;
         int maxHistoryMinutes = 1440;
+        qint64 maxRequestBytes = 1024 * 1024; ///< larger requests get 413
+        int idleTimeoutMs = 30'000;           ///< idle HTTP connections are closed
     };
 
     static constexpr char RoomId[] = "enrichment_monitor";
@@ -76,15 +78,18 @@ private:
     void removeClient(QWebSocket *socket);
     void onClientMessage(QWebSocket *socket, const QString &message);
     void sendTo(Client &client, const QString &message);
+    void dropSlowClients();
     Client *find(QWebSocket *socket);
     bool authorized(const QByteArray &authorizationHeader) const;
 
     MonitoringProvider &m_provider;
     Config m_config;
     QHttpServer m_http;
+    class GuardedTcpServer *m_tcp = nullptr;
     quint16 m_port = 0;
     std::vector<Client> m_clients;
     QTimer m_pingTimer;
+    QTimer m_slowTimer;
     QElapsedTimer m_uptime;
 };
 

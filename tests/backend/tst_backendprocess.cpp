@@ -1,4 +1,207 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <csignal>
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QWebSocket>
 #include <QtTest>
-class T : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(T)
+
+/// Runs the real `enrichment-backend` binary: its command line, its demo liveliness, and a
+/// SIGKILL in the middle of a batch followed by a restart on the same database.
+class TestBackendProcess : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+
+    struct Backend
+    {
+        QProcess process;
+        QUrl url;
+        ~Backend()
+        {
+            if (process.state() != QProcess::NotRunning) {
+                process.kill();
+                process.waitForFinished(5000);
+            }
+        }
+    };
+
+    static bool start(Backend &b, const QStringList &args)
+    {
+        b.process.setProgram(QStringLiteral(BACKEND_BINARY));
+        b.process.setArguments(args);
+        b.process.setProcessChannelMode(QProcess::SeparateChannels);
+        b.process.start();
+        if (!b.process.waitForStarted(10000))
+            return false;
+        QByteArray out;
+        QElapsedTimer t;
+        t.start();
+        while (!out.contains('\n') && t.elapsed() < 15000 && b.process.state() == QProcess::Running) {
+            b.process.waitForReadyRead(500);
+            out += b.process.readAllStandardOutput();
+        }
+        const QByteArray line = out.left(out.indexOf('\n')).trimmed();
+        if (!line.startsWith("listening on http://"))
+            return false;
+        b.url = QUrl(QString::fromUtf8(line.mid(int(qstrlen("listening on ")))));
+        return b.url.port() > 0;
+    }
+
+    static QMap<QString, QString> statuses(const QString &path)
+    {
+        QMap<QString, QString> out;
+        const QString name = QStringLiteral("inspect");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+            if (db.open()) {
+                QSqlQuery q(QStringLiteral("SELECT track_id, status, error_message FROM enrichment_status"), db);
+                while (q.next()) {
+                    // A lease that expired and was not yet claimed again reads "released".
+                    const bool released = q.value(2).toString() == QLatin1String("lease expired")
+                                          && q.value(1).toString() == QLatin1String("pending");
+                    out.insert(q.value(0).toString(), released ? QStringLiteral("released") : q.value(1).toString());
+                }
+            }
+        }
+        QSqlDatabase::removeDatabase(name);
+        return out;
+    }
+
+private Q_SLOTS:
+    void helpListsEveryOption()
+    {
+        QProcess p;
+        p.start(QStringLiteral(BACKEND_BINARY), {QStringLiteral("--help")});
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 0);
+        const QByteArray help = p.readAllStandardOutput();
+        for (const char *opt : {"--bind", "--port", "--database", "--seed-tracks", "--batch-size", "--token-file"})
+            QVERIFY2(help.contains(opt), opt);
+    }
+
+    void badArgumentsExitWithAReason_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("port text") << QStringList{QStringLiteral("--port"), QStringLiteral("eighty")};
+        QTest::newRow("port range") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")};
+        QTest::newRow("batch zero") << QStringList{QStringLiteral("--batch-size"), QStringLiteral("0")};
+        QTest::newRow("bind") << QStringList{QStringLiteral("--bind"), QStringLiteral("not-an-ip")};
+        QTest::newRow("unknown") << QStringList{QStringLiteral("--frobnicate")};
+        QTest::newRow("token file") << QStringList{QStringLiteral("--token-file"), QStringLiteral("/nonexistent/token")};
+    }
+    void badArgumentsExitWithAReason()
+    {
+        QFETCH(QStringList, args);
+        QProcess p;
+        p.start(QStringLiteral(BACKEND_BINARY), args);
+        QVERIFY(p.waitForFinished(10000));
+        QVERIFY(p.exitCode() != 0);
+        const QByteArray err = p.readAllStandardError().trimmed();
+        QVERIFY2(err.startsWith("enrichment-backend: ") && !err.contains('\n'), err.constData());
+    }
+
+    void demoShowsABatchWithinTenSecondsAndSigtermIsClean()
+    {
+        Backend b;
+        const QString db = m_dir.filePath(QStringLiteral("demo.sqlite"));
+        QVERIFY(start(b, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"), db,
+                          QStringLiteral("--seed-tracks"), QStringLiteral("500")}));
+        QCOMPARE(b.url.host(), QStringLiteral("127.0.0.1"));
+        QWebSocket ws;
+        QList<QJsonObject> messages;
+        connect(&ws, &QWebSocket::textMessageReceived, this, [&messages](const QString &m) {
+            messages << QJsonDocument::fromJson(m.toUtf8()).object();
+        });
+        QUrl wsUrl = b.url;
+        wsUrl.setScheme(QStringLiteral("ws"));
+        wsUrl.setPath(QStringLiteral("/ws"));
+        wsUrl.setQuery(QStringLiteral("room_id=enrichment_monitor"));
+        QElapsedTimer since;
+        since.start();
+        ws.open(wsUrl);
+        auto hasComplete = [&messages] {
+            for (const QJsonObject &m : messages)
+                if (m.value(QStringLiteral("type")).toString() == QLatin1String("enrichment_batch_complete"))
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(hasComplete(), 10000);
+        QVERIFY(since.elapsed() < 10000);
+
+        ::kill(pid_t(b.process.processId()), SIGTERM);
+        QVERIFY(b.process.waitForFinished(10000));
+        QCOMPARE(b.process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(b.process.exitCode(), 0);
+    }
+
+    void sigkillMidBatchLosesNothing()
+    {
+        const QString db = m_dir.filePath(QStringLiteral("crash.sqlite"));
+        const QStringList args = {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"), db,
+                                  QStringLiteral("--lease-seconds"), QStringLiteral("2"),
+                                  QStringLiteral("--batch-size"), QStringLiteral("20"),
+                                  QStringLiteral("--batch-interval-ms"), QStringLiteral("100")};
+        QStringList inFlight;
+        {
+            Backend first;
+            QVERIFY(start(first, args + QStringList{QStringLiteral("--seed-tracks"), QStringLiteral("200")}));
+            QWebSocket ws;
+            bool midBatch = false;
+            int completed = 0;
+            connect(&ws, &QWebSocket::textMessageReceived, this, [&](const QString &m) {
+                const QString type = QJsonDocument::fromJson(m.toUtf8()).object().value(QStringLiteral("type")).toString();
+                if (type == QLatin1String("enrichment_batch_complete"))
+                    ++completed;
+                // Kill right after the second batch started: its tracks are leased.
+                if (type == QLatin1String("enrichment_batch_start") && completed >= 1 && !midBatch) {
+                    midBatch = true;
+                    ::kill(pid_t(first.process.processId()), SIGKILL);
+                }
+            });
+            QUrl wsUrl = first.url;
+            wsUrl.setScheme(QStringLiteral("ws"));
+            wsUrl.setPath(QStringLiteral("/ws"));
+            wsUrl.setQuery(QStringLiteral("room_id=enrichment_monitor"));
+            ws.open(wsUrl);
+            QTRY_VERIFY_WITH_TIMEOUT(midBatch, 20000);
+            if (first.process.state() != QProcess::NotRunning)
+                QVERIFY(first.process.waitForFinished(10000));
+            QCOMPARE(first.process.exitStatus(), QProcess::CrashExit);
+        }
+        const QMap<QString, QString> afterCrash = statuses(db);
+        QCOMPARE(afterCrash.size(), 200);
+        for (auto it = afterCrash.cbegin(); it != afterCrash.cend(); ++it)
+            if (it.value() == QLatin1String("in_progress"))
+                inFlight << it.key();
+        QVERIFY2(!inFlight.isEmpty(), "the kill did not land mid-batch");
+
+        Backend second;
+        QVERIFY(start(second, args));
+        // Once the leases expire, the orphaned tracks are claimed again and finished
+        // (completed, partial, failed, or pending for a retry after a failed attempt).
+        auto orphansSettled = [&] {
+            const QMap<QString, QString> now = statuses(db);
+            for (const QString &id : std::as_const(inFlight)) {
+                const QString st = now.value(id);
+                if (st.isEmpty() || st == QLatin1String("in_progress") || st == QLatin1String("released"))
+                    return false;
+            }
+            return true;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(orphansSettled(), 30000);
+        QCOMPARE(statuses(db).size(), 200); // nothing lost, nothing invented
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBackendProcess)
 #include "tst_backendprocess.moc"
