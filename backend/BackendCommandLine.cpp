@@ -18,7 +18,10 @@ bool intOption(const QCommandLineParser &p, const QString &name, int min, int ma
     const int v = p.value(name).toInt(&ok);
     if (!ok || v < min || v > max) {
         *error = QStringLiteral("--%1 must be an integer from %2 to %3, got \"%4\"")
-                     .arg(name).arg(min).arg(max).arg(p.value(name).left(40));
+                     .arg(name)
+                     .arg(min)
+                     .arg(max)
+                     .arg(p.value(name).left(40));
         return false;
     }
     *out = v;
@@ -42,18 +45,41 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
     p.addOption(help);
     p.addOption(version);
     p.addOptions({
-        {QStringLiteral("bind"), QStringLiteral("Address to listen on (default 127.0.0.1)."), QStringLiteral("ADDR")},
-        {QStringLiteral("port"), QStringLiteral("Port to listen on (default 8020; 0 picks a free port)."), QStringLiteral("N")},
-        {QStringLiteral("database"), QStringLiteral("SQLite queue file (default %1).").arg(BackendService::defaultDatabasePath()), QStringLiteral("PATH")},
-        {QStringLiteral("seed-tracks"), QStringLiteral("Enqueue N demo tracks as pending at start."), QStringLiteral("N")},
-        {QStringLiteral("batch-size"), QStringLiteral("Tracks per batch (default 10)."), QStringLiteral("N")},
-        {QStringLiteral("token-file"), QStringLiteral("File holding the bearer token that guards /monitoring/* and /ws."), QStringLiteral("PATH")},
-        {QStringLiteral("lease-seconds"), QStringLiteral("Lease on claimed tracks; a dead worker's tracks return to pending after it (default 30)."), QStringLiteral("S")},
-        {QStringLiteral("breaker-timeout"), QStringLiteral("Seconds an open circuit breaker waits before a half-open probe (default 60)."), QStringLiteral("S")},
-        {QStringLiteral("batch-interval-ms"), QStringLiteral("Pause between batches in milliseconds (default 1000)."), QStringLiteral("MS")},
-        {QStringLiteral("time-scale"), QStringLiteral("Wall seconds per simulated second of source latency (default 1; 0 runs flat out)."), QStringLiteral("F")},
-        {QStringLiteral("random-seed"), QStringLiteral("Seed of the simulated sources (default 42)."), QStringLiteral("N")},
-        {QStringLiteral("history-interval"), QStringLiteral("Seconds between history samples (default 5)."), QStringLiteral("S")},
+        {QStringLiteral("bind"), QStringLiteral("Address to listen on (default 127.0.0.1)."),
+         QStringLiteral("ADDR")},
+        {QStringLiteral("port"),
+         QStringLiteral("Port to listen on (default 8020; 0 picks a free port)."),
+         QStringLiteral("N")},
+        {QStringLiteral("database"),
+         QStringLiteral("SQLite queue file (default %1).")
+             .arg(BackendService::defaultDatabasePath()),
+         QStringLiteral("PATH")},
+        {QStringLiteral("seed-tracks"),
+         QStringLiteral("Enqueue N demo tracks as pending at start."), QStringLiteral("N")},
+        {QStringLiteral("batch-size"), QStringLiteral("Tracks per batch (default 10)."),
+         QStringLiteral("N")},
+        {QStringLiteral("token-file"),
+         QStringLiteral("File holding the bearer token that guards /monitoring/* and /ws."),
+         QStringLiteral("PATH")},
+        {QStringLiteral("lease-seconds"),
+         QStringLiteral("Lease on claimed tracks; a dead worker's tracks return to pending after "
+                        "it (default 30)."),
+         QStringLiteral("S")},
+        {QStringLiteral("breaker-timeout"),
+         QStringLiteral(
+             "Seconds an open circuit breaker waits before a half-open probe (default 60)."),
+         QStringLiteral("S")},
+        {QStringLiteral("batch-interval-ms"),
+         QStringLiteral("Pause between batches in milliseconds (default 1000)."),
+         QStringLiteral("MS")},
+        {QStringLiteral("time-scale"),
+         QStringLiteral(
+             "Wall seconds per simulated second of source latency (default 1; 0 runs flat out)."),
+         QStringLiteral("F")},
+        {QStringLiteral("random-seed"),
+         QStringLiteral("Seed of the simulated sources (default 42)."), QStringLiteral("N")},
+        {QStringLiteral("history-interval"),
+         QStringLiteral("Seconds between history samples (default 5)."), QStringLiteral("S")},
     });
     if (!p.parse(arguments)) {
         *error = p.errorText();
@@ -70,13 +96,15 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
         return true;
     }
     if (!p.positionalArguments().isEmpty()) {
-        *error = QStringLiteral("unexpected argument: %1").arg(p.positionalArguments().constFirst());
+        *error =
+            QStringLiteral("unexpected argument: %1").arg(p.positionalArguments().constFirst());
         return false;
     }
     if (p.isSet(QStringLiteral("bind"))) {
         QHostAddress a;
         if (!a.setAddress(p.value(QStringLiteral("bind")))) {
-            *error = QStringLiteral("--bind needs an IP address, got \"%1\"").arg(p.value(QStringLiteral("bind")).left(64));
+            *error = QStringLiteral("--bind needs an IP address, got \"%1\"")
+                         .arg(p.value(QStringLiteral("bind")).left(64));
             return false;
         }
         o->bind = a;
@@ -85,13 +113,14 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
     int lease = int(o->leaseMs / 1000);
     int breaker = int(o->breakerTimeoutMs / 1000);
     int history = o->historyIntervalMs / 1000;
-    if (!intOption(p, QStringLiteral("port"), 0, 65535, &port, error)
-        || !intOption(p, QStringLiteral("seed-tracks"), 0, 10'000'000, &o->seedTracks, error)
-        || !intOption(p, QStringLiteral("batch-size"), 1, 1000, &o->batchSize, error)
-        || !intOption(p, QStringLiteral("lease-seconds"), 1, 3600, &lease, error)
-        || !intOption(p, QStringLiteral("breaker-timeout"), 1, 3600, &breaker, error)
-        || !intOption(p, QStringLiteral("batch-interval-ms"), 0, 600'000, &o->batchIntervalMs, error)
-        || !intOption(p, QStringLiteral("history-interval"), 1, 3600, &history, error))
+    if (!intOption(p, QStringLiteral("port"), 0, 65535, &port, error) ||
+        !intOption(p, QStringLiteral("seed-tracks"), 0, 10'000'000, &o->seedTracks, error) ||
+        !intOption(p, QStringLiteral("batch-size"), 1, 1000, &o->batchSize, error) ||
+        !intOption(p, QStringLiteral("lease-seconds"), 1, 3600, &lease, error) ||
+        !intOption(p, QStringLiteral("breaker-timeout"), 1, 3600, &breaker, error) ||
+        !intOption(p, QStringLiteral("batch-interval-ms"), 0, 600'000, &o->batchIntervalMs,
+                   error) ||
+        !intOption(p, QStringLiteral("history-interval"), 1, 3600, &history, error))
         return false;
     o->port = quint16(port);
     o->leaseMs = qint64(lease) * 1000;

@@ -11,7 +11,7 @@ namespace enrichment {
 /// Parses the `enrichment-backend` command line into options. Returns false with a
 /// one-line reason in @p error (or true with @p exitNow set after --help/--version, whose
 /// text is in @p output).
-bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *options,
-                             QString *error, bool *exitNow, QString *output);
+bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *options, QString *error,
+                             bool *exitNow, QString *output);
 
 } // namespace enrichment

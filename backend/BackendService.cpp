@@ -61,7 +61,8 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
     pc.batchSize = options.batchSize;
     pc.timeScale = options.timeScale;
     pc.batchIntervalMs = options.batchIntervalMs;
-    m_pipeline = std::make_unique<Pipeline>(*m_store, *m_monitor, *m_clock, std::move(sources), bc, pc);
+    m_pipeline =
+        std::make_unique<Pipeline>(*m_store, *m_monitor, *m_clock, std::move(sources), bc, pc);
 
     MonitoringServer::Config sc;
     sc.address = options.bind;
@@ -81,22 +82,24 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
                                                 {QStringLiteral("total_tracks"), total}});
                 Q_EMIT batchStarted(size, number, total);
             });
-    connect(m_pipeline.get(), &Pipeline::batchCompleted, this, [this](int size, int success, int number) {
-        refreshGauges();
-        m_server->broadcast(QStringLiteral("enrichment_batch_complete"),
-                            QJsonObject{{QStringLiteral("batch_size"), size},
-                                        {QStringLiteral("success_count"), success},
-                                        {QStringLiteral("batch_number"), number}});
-        Q_EMIT batchCompleted(size, success, number);
-        topUp();
-    });
+    connect(m_pipeline.get(), &Pipeline::batchCompleted, this,
+            [this](int size, int success, int number) {
+                refreshGauges();
+                m_server->broadcast(QStringLiteral("enrichment_batch_complete"),
+                                    QJsonObject{{QStringLiteral("batch_size"), size},
+                                                {QStringLiteral("success_count"), success},
+                                                {QStringLiteral("batch_number"), number}});
+                Q_EMIT batchCompleted(size, success, number);
+                topUp();
+            });
     connect(m_pipeline.get(), &Pipeline::breakerStateChanged, this,
             [this](const QString &source, BreakerState previous, BreakerState state, int failures) {
-                m_server->broadcast(QStringLiteral("circuit_breaker_state_change"),
-                                    QJsonObject{{QStringLiteral("source"), source},
-                                                {QStringLiteral("previous_state"), toWire(previous)},
-                                                {QStringLiteral("state"), toWire(state)},
-                                                {QStringLiteral("failure_count"), failures}});
+                m_server->broadcast(
+                    QStringLiteral("circuit_breaker_state_change"),
+                    QJsonObject{{QStringLiteral("source"), source},
+                                {QStringLiteral("previous_state"), toWire(previous)},
+                                {QStringLiteral("state"), toWire(state)},
+                                {QStringLiteral("failure_count"), failures}});
             });
 
     connect(&m_historyTimer, &QTimer::timeout, this, &BackendService::sampleHistory);
@@ -124,7 +127,8 @@ QString BackendService::defaultDatabasePath()
 
 bool BackendService::start(QString *error)
 {
-    QString path = m_options.databasePath.isEmpty() ? defaultDatabasePath() : m_options.databasePath;
+    QString path =
+        m_options.databasePath.isEmpty() ? defaultDatabasePath() : m_options.databasePath;
     if (path != QLatin1String(":memory:"))
         QDir().mkpath(QFileInfo(path).absolutePath());
     QString dbError;
@@ -268,15 +272,17 @@ QJsonObject BackendService::snapshot()
         CircuitBreaker *b = m_pipeline->breaker(i);
         const QString name = m_pipeline->source(i)->name();
         const BreakerState st = b->state();
-        QJsonObject cb{{QStringLiteral("state"), toWire(st)},
-                       {QStringLiteral("failure_count"), b->failureCount()},
-                       {QStringLiteral("last_failure_time"),
-                        b->lastFailureMs() ? QJsonValue(double(*b->lastFailureMs()) / 1000.0) : QJsonValue()},
-                       {QStringLiteral("next_probe_in_seconds"),
-                        b->msUntilHalfOpen() ? QJsonValue(double(*b->msUntilHalfOpen()) / 1000.0) : QJsonValue()},
-                       {QStringLiteral("failure_threshold"), b->config().failureThreshold},
-                       {QStringLiteral("success_threshold"), b->config().successThreshold},
-                       {QStringLiteral("timeout_seconds"), double(b->config().timeoutMs) / 1000.0}};
+        QJsonObject cb{
+            {QStringLiteral("state"), toWire(st)},
+            {QStringLiteral("failure_count"), b->failureCount()},
+            {QStringLiteral("last_failure_time"),
+             b->lastFailureMs() ? QJsonValue(double(*b->lastFailureMs()) / 1000.0) : QJsonValue()},
+            {QStringLiteral("next_probe_in_seconds"),
+             b->msUntilHalfOpen() ? QJsonValue(double(*b->msUntilHalfOpen()) / 1000.0)
+                                  : QJsonValue()},
+            {QStringLiteral("failure_threshold"), b->config().failureThreshold},
+            {QStringLiteral("success_threshold"), b->config().successThreshold},
+            {QStringLiteral("timeout_seconds"), double(b->config().timeoutMs) / 1000.0}};
         breakers.insert(name, cb);
         health.insert(name, toWire(healthForBreaker(st)));
 
@@ -286,39 +292,44 @@ QJsonObject BackendService::snapshot()
         const SourceWindow w = m_monitor->sourceWindow(mi);
         QJsonObject requests, errors;
         for (std::size_t k = 0; k < RequestStatusCount; ++k)
-            requests.insert(toWire(RequestStatus(k)), m_monitor->requestCount(mi, RequestStatus(k)));
+            requests.insert(toWire(RequestStatus(k)),
+                            m_monitor->requestCount(mi, RequestStatus(k)));
         for (std::size_t k = 0; k < ErrorTypeCount; ++k)
             errors.insert(toWire(ErrorType(k)), m_monitor->errorCount(mi, ErrorType(k)));
         const RateLimitState rl = m_pipeline->source(i)->rateLimit();
         QJsonValue rateLimit;
         if (rl.limit > 0)
-            rateLimit = QJsonObject{{QStringLiteral("limit"), rl.limit},
-                                    {QStringLiteral("remaining"), rl.remaining},
-                                    {QStringLiteral("reset_timestamp"), double(rl.resetAtMs) / 1000.0}};
+            rateLimit =
+                QJsonObject{{QStringLiteral("limit"), rl.limit},
+                            {QStringLiteral("remaining"), rl.remaining},
+                            {QStringLiteral("reset_timestamp"), double(rl.resetAtMs) / 1000.0}};
         QJsonValue latency;
         if (w.p50 >= 0)
-            latency = QJsonObject{{QStringLiteral("p50"), orNull(w.p50)},
-                                  {QStringLiteral("p95"), orNull(w.p95)},
-                                  {QStringLiteral("p99"), orNull(w.p99)},
-                                  {QStringLiteral("window_seconds"), SourceStats::LatencyWindowMinutes * 60}};
-        sources.insert(name, QJsonObject{{QStringLiteral("requests"), requests},
-                                         {QStringLiteral("errors"), errors},
-                                         {QStringLiteral("requests_1h"), w.requests1h},
-                                         {QStringLiteral("success_rate_1h"), orNull(w.successRate1h)},
-                                         {QStringLiteral("success_rate_24h"), orNull(w.successRate24h)},
-                                         {QStringLiteral("latency_seconds"), latency},
-                                         {QStringLiteral("rate_limit"), rateLimit},
-                                         {QStringLiteral("trips_total"), m_monitor->tripCount(mi)}});
+            latency = QJsonObject{
+                {QStringLiteral("p50"), orNull(w.p50)},
+                {QStringLiteral("p95"), orNull(w.p95)},
+                {QStringLiteral("p99"), orNull(w.p99)},
+                {QStringLiteral("window_seconds"), SourceStats::LatencyWindowMinutes * 60}};
+        sources.insert(name,
+                       QJsonObject{{QStringLiteral("requests"), requests},
+                                   {QStringLiteral("errors"), errors},
+                                   {QStringLiteral("requests_1h"), w.requests1h},
+                                   {QStringLiteral("success_rate_1h"), orNull(w.successRate1h)},
+                                   {QStringLiteral("success_rate_24h"), orNull(w.successRate24h)},
+                                   {QStringLiteral("latency_seconds"), latency},
+                                   {QStringLiteral("rate_limit"), rateLimit},
+                                   {QStringLiteral("trips_total"), m_monitor->tripCount(mi)}});
     }
 
     const qint64 hits = m_monitor->cacheCount(CacheOperation::Hit);
     const qint64 misses = m_monitor->cacheCount(CacheOperation::Miss);
-    QJsonObject cache{{QStringLiteral("hits"), hits},
-                      {QStringLiteral("misses"), misses},
-                      {QStringLiteral("sets"), m_monitor->cacheCount(CacheOperation::Set)},
-                      {QStringLiteral("errors"), m_monitor->cacheCount(CacheOperation::Error)},
-                      {QStringLiteral("hit_ratio"),
-                       hits + misses > 0 ? QJsonValue(double(hits) / double(hits + misses)) : QJsonValue()}};
+    QJsonObject cache{
+        {QStringLiteral("hits"), hits},
+        {QStringLiteral("misses"), misses},
+        {QStringLiteral("sets"), m_monitor->cacheCount(CacheOperation::Set)},
+        {QStringLiteral("errors"), m_monitor->cacheCount(CacheOperation::Error)},
+        {QStringLiteral("hit_ratio"),
+         hits + misses > 0 ? QJsonValue(double(hits) / double(hits + misses)) : QJsonValue()}};
 
     const qint64 enriched = m_monitor->tracksProcessed();
     QJsonObject fields;
@@ -328,7 +339,8 @@ QJsonObject BackendService::snapshot()
         fields.insert(fieldNames.at(f),
                       QJsonObject{{QStringLiteral("count"), n},
                                   {QStringLiteral("ratio"),
-                                   enriched > 0 ? QJsonValue(orNull(double(n) / double(enriched))) : QJsonValue()}});
+                                   enriched > 0 ? QJsonValue(orNull(double(n) / double(enriched)))
+                                                : QJsonValue()}});
     }
 
     return QJsonObject{
@@ -347,26 +359,29 @@ QJsonObject BackendService::snapshot()
         {QStringLiteral("sources"), sources},
         {QStringLiteral("cache"), cache},
         {QStringLiteral("field_coverage"),
-         QJsonObject{{QStringLiteral("tracks_enriched"), enriched}, {QStringLiteral("fields"), fields}}},
+         QJsonObject{{QStringLiteral("tracks_enriched"), enriched},
+                     {QStringLiteral("fields"), fields}}},
         {QStringLiteral("service"),
-         QJsonObject{{QStringLiteral("version"), QStringLiteral(ENRICHMENT_VERSION)},
-                     {QStringLiteral("uptime_seconds"), double(m_uptime.elapsed()) / 1000.0},
-                     {QStringLiteral("batch_size"), m_pipeline->config().batchSize},
-                     {QStringLiteral("batches_completed"), m_pipeline->batchesCompleted()},
-                     {QStringLiteral("lease_seconds"), double(m_store->config().leaseMs) / 1000.0}}},
+         QJsonObject{
+             {QStringLiteral("version"), QStringLiteral(ENRICHMENT_VERSION)},
+             {QStringLiteral("uptime_seconds"), double(m_uptime.elapsed()) / 1000.0},
+             {QStringLiteral("batch_size"), m_pipeline->config().batchSize},
+             {QStringLiteral("batches_completed"), m_pipeline->batchesCompleted()},
+             {QStringLiteral("lease_seconds"), double(m_store->config().leaseMs) / 1000.0}}},
     };
 }
 
 QJsonObject BackendService::history(int minutes)
 {
     const qint64 now = m_clock->nowMs();
-    return QJsonObject{{QStringLiteral("schema_version"), 1},
-                       {QStringLiteral("timestamp"), isoUtc(now)},
-                       {QStringLiteral("minutes"), minutes},
-                       {QStringLiteral("interval_seconds"), double(m_options.historyIntervalMs) / 1000.0},
-                       {QStringLiteral("sources"), QJsonArray::fromStringList(m_monitor->sources())},
-                       {QStringLiteral("samples"), m_history.toJson(now - qint64(minutes) * 60'000,
-                                                                    m_monitor->sources())}};
+    return QJsonObject{
+        {QStringLiteral("schema_version"), 1},
+        {QStringLiteral("timestamp"), isoUtc(now)},
+        {QStringLiteral("minutes"), minutes},
+        {QStringLiteral("interval_seconds"), double(m_options.historyIntervalMs) / 1000.0},
+        {QStringLiteral("sources"), QJsonArray::fromStringList(m_monitor->sources())},
+        {QStringLiteral("samples"),
+         m_history.toJson(now - qint64(minutes) * 60'000, m_monitor->sources())}};
 }
 
 QByteArray BackendService::metrics()
@@ -380,13 +395,15 @@ QJsonObject BackendService::health(bool *healthy)
 {
     const bool db = m_store->ping();
     *healthy = db;
-    return QJsonObject{{QStringLiteral("status"), db ? QStringLiteral("ok") : QStringLiteral("unavailable")},
-                       {QStringLiteral("version"), QStringLiteral(ENRICHMENT_VERSION)},
-                       {QStringLiteral("uptime_seconds"), double(m_uptime.elapsed()) / 1000.0},
-                       {QStringLiteral("database"),
-                        QJsonObject{{QStringLiteral("reachable"), db},
-                                    {QStringLiteral("error"), db ? QJsonValue() : QJsonValue(m_store->lastError())}}},
-                       {QStringLiteral("timestamp"), isoUtc(m_clock->nowMs())}};
+    return QJsonObject{
+        {QStringLiteral("status"), db ? QStringLiteral("ok") : QStringLiteral("unavailable")},
+        {QStringLiteral("version"), QStringLiteral(ENRICHMENT_VERSION)},
+        {QStringLiteral("uptime_seconds"), double(m_uptime.elapsed()) / 1000.0},
+        {QStringLiteral("database"),
+         QJsonObject{
+             {QStringLiteral("reachable"), db},
+             {QStringLiteral("error"), db ? QJsonValue() : QJsonValue(m_store->lastError())}}},
+        {QStringLiteral("timestamp"), isoUtc(m_clock->nowMs())}};
 }
 
 } // namespace enrichment

@@ -26,19 +26,19 @@ class QueueStore;
 struct BackendOptions
 {
     QHostAddress bind = QHostAddress::LocalHost;
-    quint16 port = 8020;               ///< 0 picks a free port
-    QString databasePath;              ///< empty: defaultDatabasePath()
-    int seedTracks = 0;                ///< demo tracks enqueued at start
+    quint16 port = 8020;  ///< 0 picks a free port
+    QString databasePath; ///< empty: defaultDatabasePath()
+    int seedTracks = 0;   ///< demo tracks enqueued at start
     int batchSize = 10;
-    QByteArray token;                  ///< empty: no authentication
-    quint64 randomSeed = 42;           ///< seeds the simulated sources
-    double timeScale = 1.0;            ///< wall seconds per simulated latency second
+    QByteArray token;        ///< empty: no authentication
+    quint64 randomSeed = 42; ///< seeds the simulated sources
+    double timeScale = 1.0;  ///< wall seconds per simulated latency second
     int batchIntervalMs = 1000;
     qint64 leaseMs = 30'000;
     qint64 breakerTimeoutMs = 60'000;
     int historyIntervalMs = 5'000;
     int historyCapacity = 24 * 3600 / 5; ///< samples kept (24 h at 5 s)
-    int keepPending = 0;               ///< demo only: top the queue up to this many pending
+    int keepPending = 0;                 ///< demo only: top the queue up to this many pending
     bool runPipeline = true;
     int reconcileIntervalMs = 300'000;
     int pingIntervalMs = 30'000;

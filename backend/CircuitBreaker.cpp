@@ -45,9 +45,7 @@ void CircuitBreaker::recordSuccess()
 {
     maybeHalfOpen();
     switch (m_state) {
-    case BreakerState::Closed:
-        m_failureCount = 0;
-        break;
+    case BreakerState::Closed: m_failureCount = 0; break;
     case BreakerState::HalfOpen:
         if (++m_successCount >= m_config.successThreshold) {
             m_failureCount = 0;
@@ -55,8 +53,7 @@ void CircuitBreaker::recordSuccess()
             transition(BreakerState::Closed);
         }
         break;
-    case BreakerState::Open:
-        break; // a late answer to a call made before the breaker opened
+    case BreakerState::Open: break; // a late answer to a call made before the breaker opened
     }
 }
 
@@ -67,8 +64,8 @@ void CircuitBreaker::recordFailure()
     m_lastFailureMs = m_clock.nowMs();
     if (m_monitor && m_index >= 0)
         m_monitor->recordBreakerFailure(m_index);
-    if (m_state == BreakerState::HalfOpen
-        || (m_state == BreakerState::Closed && m_failureCount >= m_config.failureThreshold)) {
+    if (m_state == BreakerState::HalfOpen ||
+        (m_state == BreakerState::Closed && m_failureCount >= m_config.failureThreshold)) {
         m_successCount = 0;
         m_openedAtMs = m_clock.nowMs();
         transition(BreakerState::Open);

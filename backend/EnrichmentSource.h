@@ -15,7 +15,7 @@ struct SourceResponse
     RequestStatus status = RequestStatus::NoData;
     ErrorType error = ErrorType::Timeout; ///< meaningful only when status == Error
     double latencySeconds = 0;
-    QMap<QString, QString> fields;        ///< metadata field -> value, on success
+    QMap<QString, QString> fields; ///< metadata field -> value, on success
 };
 
 /// A source's rate-limit window as its API reports it.

@@ -13,8 +13,7 @@ namespace enrichment {
 
 GuardedTcpServer::GuardedTcpServer(qint64 maxRequestBytes, int idleTimeoutMs, QObject *parent)
     : QTcpServer(parent), m_maxRequestBytes(maxRequestBytes), m_idleTimeoutMs(idleTimeoutMs)
-{
-}
+{}
 
 void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
 {
@@ -49,10 +48,11 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
         *unanswered += guarded->bytesAvailable();
         if (*unanswered > m_maxRequestBytes) {
             qCWarning(lcServer) << "request larger than" << m_maxRequestBytes << "bytes refused";
-            const QByteArray body = R"({"error":{"code":"payload_too_large","message":"request too large"}})";
+            const QByteArray body =
+                R"({"error":{"code":"payload_too_large","message":"request too large"}})";
             guarded->write("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\n"
-                           "Connection: close\r\nContent-Length: "
-                           + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                           "Connection: close\r\nContent-Length: " +
+                           QByteArray::number(body.size()) + "\r\n\r\n" + body);
             guarded->readAll();
             guarded->disconnectFromHost();
             *upgraded = true; // stop guarding; the socket is closing

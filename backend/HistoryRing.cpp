@@ -42,15 +42,17 @@ QJsonArray HistoryRing::toJson(qint64 sinceMs, const QStringList &sourceNames) c
         QJsonObject sources;
         for (std::size_t i = 0; i < s.sources.size() && i < std::size_t(sourceNames.size()); ++i) {
             const HistorySample::Source &src = s.sources[i];
-            sources.insert(sourceNames.at(qsizetype(i)),
-                           QJsonObject{{QStringLiteral("breaker_state"), toWire(BreakerState(src.breakerState))},
-                                       {QStringLiteral("health"), toWire(SourceHealth(src.health))},
-                                       {QStringLiteral("requests_total"), src.requests},
-                                       {QStringLiteral("errors_total"), src.errors},
-                                       {QStringLiteral("success_rate_1h"), orNull(src.successRate1h)},
-                                       {QStringLiteral("latency_p95_seconds"), orNull(src.p95)},
-                                       {QStringLiteral("rate_limit_remaining"), orNull(src.rateRemaining)},
-                                       {QStringLiteral("rate_limit_limit"), orNull(src.rateLimit)}});
+            sources.insert(
+                sourceNames.at(qsizetype(i)),
+                QJsonObject{
+                    {QStringLiteral("breaker_state"), toWire(BreakerState(src.breakerState))},
+                    {QStringLiteral("health"), toWire(SourceHealth(src.health))},
+                    {QStringLiteral("requests_total"), src.requests},
+                    {QStringLiteral("errors_total"), src.errors},
+                    {QStringLiteral("success_rate_1h"), orNull(src.successRate1h)},
+                    {QStringLiteral("latency_p95_seconds"), orNull(src.p95)},
+                    {QStringLiteral("rate_limit_remaining"), orNull(src.rateRemaining)},
+                    {QStringLiteral("rate_limit_limit"), orNull(src.rateLimit)}});
         }
         out.append(QJsonObject{
             {QStringLiteral("timestamp"),

@@ -19,8 +19,8 @@ struct HistorySample
     {
         qint8 breakerState = 0;
         qint8 health = 2;
-        qint64 requests = 0;     ///< cumulative requests (all statuses)
-        qint64 errors = 0;       ///< cumulative error responses
+        qint64 requests = 0; ///< cumulative requests (all statuses)
+        qint64 errors = 0;   ///< cumulative error responses
         double successRate1h = -1;
         double p95 = -1;
         qint64 rateRemaining = -1;

@@ -109,7 +109,8 @@ Monitor::Monitor(const QStringList &sources, const Clock &clock, const QString &
         auto ps = std::make_unique<PerSource>();
         const std::string src = s(name);
         for (std::size_t i = 0; i < RequestStatusCount; ++i)
-            ps->requests[i] = &requests.Add({{"source", src}, {"status", s(toWire(RequestStatus(i)))}});
+            ps->requests[i] =
+                &requests.Add({{"source", src}, {"status", s(toWire(RequestStatus(i)))}});
         ps->duration = &duration.Add({{"source", src}}, durationBuckets());
         for (std::size_t i = 0; i < ErrorTypeCount; ++i)
             ps->errors[i] = &errors.Add({{"source", src}, {"error_type", s(toWire(ErrorType(i)))}});
@@ -127,11 +128,14 @@ Monitor::Monitor(const QStringList &sources, const Clock &clock, const QString &
         m_queueDepth[std::size_t(st)] = &queueDepth.Add({{"status", s(toWire(st))}});
     m_processingRate = &rate.Add({});
     for (std::size_t op = 0; op < CacheOperationCount; ++op) {
-        m_cache[op][0] = &cache.Add({{"operation", s(toWire(CacheOperation(op)))}, {"status", "failure"}});
-        m_cache[op][1] = &cache.Add({{"operation", s(toWire(CacheOperation(op)))}, {"status", "success"}});
+        m_cache[op][0] =
+            &cache.Add({{"operation", s(toWire(CacheOperation(op)))}, {"status", "failure"}});
+        m_cache[op][1] =
+            &cache.Add({{"operation", s(toWire(CacheOperation(op)))}, {"status", "success"}});
     }
     m_inProgress = &inProgress.Add({});
-    m_batchSize = &batchSize.Add({}, prometheus::Histogram::BucketBoundaries{1, 5, 10, 20, 50, 100});
+    m_batchSize =
+        &batchSize.Add({}, prometheus::Histogram::BucketBoundaries{1, 5, 10, 20, 50, 100});
     for (const QString &f : metadataFieldNames())
         m_fields.push_back(&fields.Add({{"field", s(f)}}));
 }
@@ -168,7 +172,8 @@ void Monitor::recordBreakerTrip(int source)
 
 void Monitor::setSourceHealth(int source, SourceHealth health)
 {
-    m_perSource[std::size_t(source)]->health->Set(health == SourceHealth::Unavailable ? -1 : int(health));
+    m_perSource[std::size_t(source)]->health->Set(
+        health == SourceHealth::Unavailable ? -1 : int(health));
 }
 
 void Monitor::setQueueDepth(TrackStatus status, qint64 depth)

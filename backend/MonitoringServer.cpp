@@ -36,16 +36,17 @@ QHttpServerResponse jsonResponse(const QJsonObject &body, Status status = Status
 
 QHttpServerResponse errorResponse(Status status, const QString &code, const QString &message)
 {
-    return jsonResponse(QJsonObject{{QStringLiteral("error"),
-                                     QJsonObject{{QStringLiteral("code"), code},
-                                                 {QStringLiteral("message"), message}}}},
-                        status);
+    return jsonResponse(
+        QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
+                                                          {QStringLiteral("message"), message}}}},
+        status);
 }
 
 QHttpServerResponse methodNotAllowed()
 {
-    QHttpServerResponse r = errorResponse(Status::MethodNotAllowed, QStringLiteral("method_not_allowed"),
-                                          QStringLiteral("only GET is supported on this path"));
+    QHttpServerResponse r =
+        errorResponse(Status::MethodNotAllowed, QStringLiteral("method_not_allowed"),
+                      QStringLiteral("only GET is supported on this path"));
     r.addHeader(QByteArrayLiteral("Allow"), QByteArrayLiteral("GET"));
     return r;
 }
@@ -61,7 +62,8 @@ QString isoNow()
 }
 } // namespace
 
-MonitoringServer::MonitoringServer(MonitoringProvider &provider, const Config &config, QObject *parent)
+MonitoringServer::MonitoringServer(MonitoringProvider &provider, const Config &config,
+                                   QObject *parent)
     : QObject(parent), m_provider(provider), m_config(config)
 {
     m_uptime.start();
@@ -87,28 +89,31 @@ MonitoringServer::MonitoringServer(MonitoringProvider &provider, const Config &c
             return methodNotAllowed();
         return jsonResponse(m_provider.snapshot());
     });
-    m_http.route(QStringLiteral("/monitoring/enrichment/history"), [this](const QHttpServerRequest &req) {
-        if (!authorized(req.value(QByteArrayLiteral("Authorization"))))
-            return errorResponse(Status::Unauthorized, QStringLiteral("unauthorized"),
-                                 QStringLiteral("missing or wrong bearer token"));
-        if (!isGet(req))
-            return methodNotAllowed();
-        int minutes = 60;
-        const QUrlQuery query = req.query();
-        if (query.hasQueryItem(QStringLiteral("minutes"))) {
-            bool ok = false;
-            const QString raw = query.queryItemValue(QStringLiteral("minutes"));
-            minutes = raw.toInt(&ok);
-            if (!ok || minutes < 1 || minutes > m_config.maxHistoryMinutes)
-                return errorResponse(Status::BadRequest, QStringLiteral("bad_parameter"),
-                                     QStringLiteral("minutes must be an integer from 1 to %1")
-                                         .arg(m_config.maxHistoryMinutes));
-        }
-        return jsonResponse(m_provider.history(minutes));
-    });
+    m_http.route(
+        QStringLiteral("/monitoring/enrichment/history"), [this](const QHttpServerRequest &req) {
+            if (!authorized(req.value(QByteArrayLiteral("Authorization"))))
+                return errorResponse(Status::Unauthorized, QStringLiteral("unauthorized"),
+                                     QStringLiteral("missing or wrong bearer token"));
+            if (!isGet(req))
+                return methodNotAllowed();
+            int minutes = 60;
+            const QUrlQuery query = req.query();
+            if (query.hasQueryItem(QStringLiteral("minutes"))) {
+                bool ok = false;
+                const QString raw = query.queryItemValue(QStringLiteral("minutes"));
+                minutes = raw.toInt(&ok);
+                if (!ok || minutes < 1 || minutes > m_config.maxHistoryMinutes)
+                    return errorResponse(Status::BadRequest, QStringLiteral("bad_parameter"),
+                                         QStringLiteral("minutes must be an integer from 1 to %1")
+                                             .arg(m_config.maxHistoryMinutes));
+            }
+            return jsonResponse(m_provider.history(minutes));
+        });
     // The WebSocket upgrade happens only if this handler writes nothing (Qt 6.4).
-    m_http.route(QStringLiteral("/ws"), [this](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
-        const bool upgrade = req.value(QByteArrayLiteral("Upgrade")).compare("websocket", Qt::CaseInsensitive) == 0;
+    m_http.route(QStringLiteral("/ws"), [this](const QHttpServerRequest &req,
+                                               QHttpServerResponder &&responder) {
+        const bool upgrade =
+            req.value(QByteArrayLiteral("Upgrade")).compare("websocket", Qt::CaseInsensitive) == 0;
         if (!authorized(req.value(QByteArrayLiteral("Authorization")))) {
             errorResponse(Status::Unauthorized, QStringLiteral("unauthorized"),
                           QStringLiteral("missing or wrong bearer token"))
@@ -126,7 +131,8 @@ MonitoringServer::MonitoringServer(MonitoringProvider &provider, const Config &c
                       QStringLiteral("no such path: %1").arg(req.url().path().left(200)))
             .write(std::move(responder));
     });
-    connect(&m_http, &QAbstractHttpServer::newWebSocketConnection, this, &MonitoringServer::onNewWebSocket);
+    connect(&m_http, &QAbstractHttpServer::newWebSocketConnection, this,
+            &MonitoringServer::onNewWebSocket);
 
     connect(&m_slowTimer, &QTimer::timeout, this, &MonitoringServer::dropSlowClients);
     m_slowTimer.start(250);
@@ -139,7 +145,8 @@ MonitoringServer::~MonitoringServer()
 {
     for (Client &c : m_clients) {
         c.socket->disconnect(this);
-        c.socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("server shutting down"));
+        c.socket->close(QWebSocketProtocol::CloseCodeGoingAway,
+                        QStringLiteral("server shutting down"));
     }
     m_clients.clear();
 }
@@ -204,10 +211,16 @@ void MonitoringServer::addClient(std::unique_ptr<QWebSocket> socket)
             [this, raw](const QString &msg) { onClientMessage(raw, msg); });
     connect(raw, &QWebSocket::binaryMessageReceived, this, [this, raw](const QByteArray &) {
         if (Client *c = find(raw))
-            sendTo(*c, QString::fromUtf8(QJsonDocument(QJsonObject{
-                {QStringLiteral("type"), QStringLiteral("error")},
-                {QStringLiteral("data"), QJsonObject{{QStringLiteral("message"), QStringLiteral("binary messages are not supported")}}},
-                {QStringLiteral("timestamp"), isoNow()}}).toJson(QJsonDocument::Compact)));
+            sendTo(*c,
+                   QString::fromUtf8(
+                       QJsonDocument(
+                           QJsonObject{
+                               {QStringLiteral("type"), QStringLiteral("error")},
+                               {QStringLiteral("data"),
+                                QJsonObject{{QStringLiteral("message"),
+                                             QStringLiteral("binary messages are not supported")}}},
+                               {QStringLiteral("timestamp"), isoNow()}})
+                           .toJson(QJsonDocument::Compact)));
     });
     connect(raw, &QWebSocket::pong, this, [this, raw](quint64, const QByteArray &) {
         if (Client *c = find(raw))
@@ -221,13 +234,15 @@ void MonitoringServer::addClient(std::unique_ptr<QWebSocket> socket)
 
     m_clients.push_back(Client{std::move(socket), 0, m_uptime.elapsed()});
     Q_EMIT clientCountChanged(clientCount());
-    const QJsonObject welcome{{QStringLiteral("type"), QStringLiteral("welcome")},
-                              {QStringLiteral("data"),
-                               QJsonObject{{QStringLiteral("room_id"), QLatin1String(RoomId)},
-                                           {QStringLiteral("schema_version"), 1},
-                                           {QStringLiteral("server_version"), QStringLiteral(ENRICHMENT_VERSION)}}},
-                              {QStringLiteral("timestamp"), isoNow()}};
-    sendTo(m_clients.back(), QString::fromUtf8(QJsonDocument(welcome).toJson(QJsonDocument::Compact)));
+    const QJsonObject welcome{
+        {QStringLiteral("type"), QStringLiteral("welcome")},
+        {QStringLiteral("data"),
+         QJsonObject{{QStringLiteral("room_id"), QLatin1String(RoomId)},
+                     {QStringLiteral("schema_version"), 1},
+                     {QStringLiteral("server_version"), QStringLiteral(ENRICHMENT_VERSION)}}},
+        {QStringLiteral("timestamp"), isoNow()}};
+    sendTo(m_clients.back(),
+           QString::fromUtf8(QJsonDocument(welcome).toJson(QJsonDocument::Compact)));
 }
 
 MonitoringServer::Client *MonitoringServer::find(QWebSocket *socket)
@@ -260,10 +275,12 @@ void MonitoringServer::onClientMessage(QWebSocket *socket, const QString &messag
     const QJsonDocument doc = QJsonDocument::fromJson(message.left(64 * 1024).toUtf8(), &err);
     QString reply;
     auto errorMessage = [](const QString &text) {
-        return QString::fromUtf8(QJsonDocument(QJsonObject{
-            {QStringLiteral("type"), QStringLiteral("error")},
-            {QStringLiteral("data"), QJsonObject{{QStringLiteral("message"), text}}},
-            {QStringLiteral("timestamp"), isoNow()}}).toJson(QJsonDocument::Compact));
+        return QString::fromUtf8(
+            QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("error")},
+                                      {QStringLiteral("data"),
+                                       QJsonObject{{QStringLiteral("message"), text}}},
+                                      {QStringLiteral("timestamp"), isoNow()}})
+                .toJson(QJsonDocument::Compact));
     };
     if (message.size() > 64 * 1024) {
         reply = errorMessage(QStringLiteral("message too large"));
@@ -273,10 +290,11 @@ void MonitoringServer::onClientMessage(QWebSocket *socket, const QString &messag
     } else {
         const QString type = doc.object().value(QStringLiteral("type")).toString();
         if (type == QLatin1String("ping")) {
-            reply = QString::fromUtf8(QJsonDocument(QJsonObject{
-                {QStringLiteral("type"), QStringLiteral("pong")},
-                {QStringLiteral("data"), QJsonObject{}},
-                {QStringLiteral("timestamp"), isoNow()}}).toJson(QJsonDocument::Compact));
+            reply = QString::fromUtf8(
+                QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("pong")},
+                                          {QStringLiteral("data"), QJsonObject{}},
+                                          {QStringLiteral("timestamp"), isoNow()}})
+                    .toJson(QJsonDocument::Compact));
         } else {
             reply = errorMessage(QStringLiteral("unknown message type: %1").arg(type.left(64)));
         }
@@ -304,11 +322,11 @@ void MonitoringServer::dropSlowClients()
 
 void MonitoringServer::broadcast(const QString &type, const QJsonObject &data)
 {
-    const QString message = QString::fromUtf8(
-        QJsonDocument(QJsonObject{{QStringLiteral("type"), type},
-                                  {QStringLiteral("data"), data},
-                                  {QStringLiteral("timestamp"), isoNow()}})
-            .toJson(QJsonDocument::Compact));
+    const QString message =
+        QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("type"), type},
+                                                    {QStringLiteral("data"), data},
+                                                    {QStringLiteral("timestamp"), isoNow()}})
+                              .toJson(QJsonDocument::Compact));
     // Sockets dropped inside sendTo() disconnect asynchronously; iterate over a copy of
     // the pointers so the vector may change.
     std::vector<QWebSocket *> sockets;

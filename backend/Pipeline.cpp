@@ -26,7 +26,8 @@ Pipeline::Pipeline(QueueStore &store, Monitor &monitor, const Clock &clock,
     for (const auto &src : m_sources) {
         const int index = monitor.sourceIndex(src->name());
         m_monitorIndex.push_back(index);
-        auto *breaker = new CircuitBreaker(src->name(), breakerConfig, clock, &monitor, index, this);
+        auto *breaker =
+            new CircuitBreaker(src->name(), breakerConfig, clock, &monitor, index, this);
         connect(breaker, &CircuitBreaker::stateChanged, this, &Pipeline::breakerStateChanged);
         m_breakers.push_back(breaker);
         if (index >= 0) {
@@ -177,13 +178,14 @@ Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, double *laten
                 fields.insert(it.key());
         }
     }
-    out.status = out.sources.size() >= 2 ? TrackStatus::Completed
+    out.status = out.sources.size() >= 2   ? TrackStatus::Completed
                  : out.sources.size() == 1 ? TrackStatus::Partial
                                            : TrackStatus::Failed;
     out.fields = QStringList(fields.cbegin(), fields.cend());
     out.fields.sort();
     if (out.status == TrackStatus::Failed)
-        out.error = errors.isEmpty() ? QStringLiteral("no source had data") : errors.join(QStringLiteral("; "));
+        out.error = errors.isEmpty() ? QStringLiteral("no source had data")
+                                     : errors.join(QStringLiteral("; "));
     return out;
 }
 

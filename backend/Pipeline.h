@@ -34,7 +34,7 @@ public:
     struct Config
     {
         int batchSize = 10;
-        double timeScale = 1.0;   ///< wall time per simulated second of source latency
+        double timeScale = 1.0;     ///< wall time per simulated second of source latency
         int batchIntervalMs = 1000; ///< pause between batches
         int idleIntervalMs = 1000;  ///< poll interval while the queue is empty
     };

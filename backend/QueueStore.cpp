@@ -28,8 +28,7 @@ QueueStore::QueueStore(const Clock &clock, const Config &config, QObject *parent
     : QObject(parent), m_clock(clock), m_config(config),
       m_connectionName(QStringLiteral("enrichment-queue-%1").arg(quintptr(this), 0, 16)),
       m_workerId(QUuid::createUuid().toString(QUuid::WithoutBraces))
-{
-}
+{}
 
 QueueStore::~QueueStore()
 {
@@ -115,8 +114,8 @@ void QueueStore::close()
 
 bool QueueStore::isOpen() const
 {
-    return QSqlDatabase::contains(m_connectionName)
-           && QSqlDatabase::database(m_connectionName, false).isOpen();
+    return QSqlDatabase::contains(m_connectionName) &&
+           QSqlDatabase::database(m_connectionName, false).isOpen();
 }
 
 bool QueueStore::ping()
@@ -177,10 +176,10 @@ int QueueStore::releaseExpiredLeases()
     if (!isOpen())
         return 0;
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-    q.prepare(QStringLiteral(
-        "UPDATE enrichment_status SET status = 'pending', lease_owner = NULL,"
-        " lease_expires_at = NULL, updated_at = ?, error_message = 'lease expired'"
-        " WHERE status = 'in_progress' AND lease_expires_at < ?"));
+    q.prepare(
+        QStringLiteral("UPDATE enrichment_status SET status = 'pending', lease_owner = NULL,"
+                       " lease_expires_at = NULL, updated_at = ?, error_message = 'lease expired'"
+                       " WHERE status = 'in_progress' AND lease_expires_at < ?"));
     const qint64 now = m_clock.nowMs();
     q.addBindValue(now);
     q.addBindValue(now);
@@ -222,10 +221,10 @@ QList<ClaimedTrack> QueueStore::claim(int n)
         claimed.append({select.value(0).toString(), select.value(1).toInt()});
     select.finish();
     QSqlQuery update(db);
-    update.prepare(QStringLiteral(
-        "UPDATE enrichment_status SET status = 'in_progress', lease_owner = ?,"
-        " lease_expires_at = ?, last_attempt = ?, updated_at = ?"
-        " WHERE track_id = ? AND status = 'pending'"));
+    update.prepare(
+        QStringLiteral("UPDATE enrichment_status SET status = 'in_progress', lease_owner = ?,"
+                       " lease_expires_at = ?, last_attempt = ?, updated_at = ?"
+                       " WHERE track_id = ? AND status = 'pending'"));
     for (const ClaimedTrack &t : std::as_const(claimed)) {
         update.addBindValue(m_workerId);
         update.addBindValue(now + m_config.leaseMs);

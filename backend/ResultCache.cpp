@@ -16,8 +16,7 @@ QString key(const QString &source, const QString &trackId)
 
 ResultCache::ResultCache(const Clock &clock, Monitor *monitor, int capacity, qint64 ttlMs)
     : m_clock(clock), m_monitor(monitor), m_ttlMs(ttlMs), m_cache(capacity)
-{
-}
+{}
 
 std::optional<SourceResponse> ResultCache::lookup(const QString &source, const QString &trackId)
 {
@@ -34,9 +33,11 @@ std::optional<SourceResponse> ResultCache::lookup(const QString &source, const Q
     return e->response;
 }
 
-void ResultCache::store(const QString &source, const QString &trackId, const SourceResponse &response)
+void ResultCache::store(const QString &source, const QString &trackId,
+                        const SourceResponse &response)
 {
-    const bool ok = m_cache.insert(key(source, trackId), new Entry{response, m_clock.nowMs() + m_ttlMs});
+    const bool ok =
+        m_cache.insert(key(source, trackId), new Entry{response, m_clock.nowMs() + m_ttlMs});
     if (m_monitor)
         m_monitor->recordCache(CacheOperation::Set, ok);
 }

@@ -90,9 +90,10 @@ SourceResponse SimulatedSource::fetch(const QString &trackId)
         r.latencySeconds = m_profile.timeoutSeconds;
         return r;
     }
-    const std::pair<double, ErrorType> errors[] = {{m_profile.p429, ErrorType::RateLimited},
-                                                   {m_profile.p5xx, ErrorType::ServerError},
-                                                   {m_profile.pConnection, ErrorType::ConnectionError}};
+    const std::pair<double, ErrorType> errors[] = {
+        {m_profile.p429, ErrorType::RateLimited},
+        {m_profile.p5xx, ErrorType::ServerError},
+        {m_profile.pConnection, ErrorType::ConnectionError}};
     for (const auto &[p, type] : errors) {
         edge += p;
         if (roll < edge) {
@@ -118,7 +119,9 @@ SourceResponse SimulatedSource::fetch(const QString &trackId)
 
 QList<SimulatedSource::Profile> SimulatedSource::defaultProfiles()
 {
-    auto f = [](const char *name, double p) { return qMakePair(QString::fromLatin1(name), p); };
+    auto f = [](const char *name, double p) {
+        return qMakePair(QString::fromLatin1(name), p);
+    };
     QList<Profile> profiles;
 
     Profile spotify;

@@ -58,7 +58,8 @@ private:
         std::array<quint32, LatencyBuckets> latency{};
     };
     Slot &slotFor(qint64 minute);
-    static double quantile(const std::array<quint64, LatencyBuckets> &hist, quint64 total, double q);
+    static double quantile(const std::array<quint64, LatencyBuckets> &hist, quint64 total,
+                           double q);
 
     std::vector<Slot> m_slots;
 };

@@ -101,12 +101,18 @@ QStringList defaultSourceNames()
 
 QStringList metadataFieldNames()
 {
-    return {QStringLiteral("isrc"),        QStringLiteral("bpm"),
-            QStringLiteral("key"),         QStringLiteral("spotify_id"),
-            QStringLiteral("musicbrainz_id"), QStringLiteral("discogs_id"),
-            QStringLiteral("beatport_id"), QStringLiteral("genre"),
-            QStringLiteral("label"),       QStringLiteral("release_date"),
-            QStringLiteral("energy"),      QStringLiteral("tags")};
+    return {QStringLiteral("isrc"),
+            QStringLiteral("bpm"),
+            QStringLiteral("key"),
+            QStringLiteral("spotify_id"),
+            QStringLiteral("musicbrainz_id"),
+            QStringLiteral("discogs_id"),
+            QStringLiteral("beatport_id"),
+            QStringLiteral("genre"),
+            QStringLiteral("label"),
+            QStringLiteral("release_date"),
+            QStringLiteral("energy"),
+            QStringLiteral("tags")};
 }
 
 } // namespace enrichment

@@ -31,8 +31,15 @@ enum class BreakerState { Closed = 0, HalfOpen = 1, Open = 2 };
 enum class SourceHealth { Down = 0, Degraded = 1, Healthy = 2, Unavailable = 3 };
 
 /// Error types counted in `enrichment_errors_total{error_type}`.
-enum class ErrorType { Timeout, RateLimited, ServerError, ConnectionError, ParseError, CircuitOpen,
-                       LocalRateLimit };
+enum class ErrorType {
+    Timeout,
+    RateLimited,
+    ServerError,
+    ConnectionError,
+    ParseError,
+    CircuitOpen,
+    LocalRateLimit
+};
 inline constexpr std::size_t ErrorTypeCount = 7;
 
 /// Cache operations (`enrichment_cache_operations_total{operation,status}`).

@@ -17,7 +17,8 @@ int main(int argc, char *argv[])
     enrichment::BackendOptions options;
     QString error, output;
     bool exitNow = false;
-    if (!enrichment::parseBackendCommandLine(app.arguments(), &options, &error, &exitNow, &output)) {
+    if (!enrichment::parseBackendCommandLine(app.arguments(), &options, &error, &exitNow,
+                                             &output)) {
         std::fprintf(stderr, "enrichment-backend: %s\n", qPrintable(error));
         return 2;
     }

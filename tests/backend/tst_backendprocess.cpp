@@ -44,7 +44,8 @@ private:
         QByteArray out;
         QElapsedTimer t;
         t.start();
-        while (!out.contains('\n') && t.elapsed() < 15000 && b.process.state() == QProcess::Running) {
+        while (!out.contains('\n') && t.elapsed() < 15000 &&
+               b.process.state() == QProcess::Running) {
             b.process.waitForReadyRead(500);
             out += b.process.readAllStandardOutput();
         }
@@ -64,12 +65,15 @@ private:
             db.setDatabaseName(path);
             db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
             if (db.open()) {
-                QSqlQuery q(QStringLiteral("SELECT track_id, status, error_message FROM enrichment_status"), db);
+                QSqlQuery q(
+                    QStringLiteral("SELECT track_id, status, error_message FROM enrichment_status"),
+                    db);
                 while (q.next()) {
                     // A lease that expired and was not yet claimed again reads "released".
-                    const bool released = q.value(2).toString() == QLatin1String("lease expired")
-                                          && q.value(1).toString() == QLatin1String("pending");
-                    out.insert(q.value(0).toString(), released ? QStringLiteral("released") : q.value(1).toString());
+                    const bool released = q.value(2).toString() == QLatin1String("lease expired") &&
+                                          q.value(1).toString() == QLatin1String("pending");
+                    out.insert(q.value(0).toString(),
+                               released ? QStringLiteral("released") : q.value(1).toString());
                 }
             }
         }
@@ -85,19 +89,24 @@ private Q_SLOTS:
         QVERIFY(p.waitForFinished(10000));
         QCOMPARE(p.exitCode(), 0);
         const QByteArray help = p.readAllStandardOutput();
-        for (const char *opt : {"--bind", "--port", "--database", "--seed-tracks", "--batch-size", "--token-file"})
+        for (const char *opt :
+             {"--bind", "--port", "--database", "--seed-tracks", "--batch-size", "--token-file"})
             QVERIFY2(help.contains(opt), opt);
     }
 
     void badArgumentsExitWithAReason_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("port text") << QStringList{QStringLiteral("--port"), QStringLiteral("eighty")};
-        QTest::newRow("port range") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")};
-        QTest::newRow("batch zero") << QStringList{QStringLiteral("--batch-size"), QStringLiteral("0")};
+        QTest::newRow("port text")
+            << QStringList{QStringLiteral("--port"), QStringLiteral("eighty")};
+        QTest::newRow("port range")
+            << QStringList{QStringLiteral("--port"), QStringLiteral("70000")};
+        QTest::newRow("batch zero")
+            << QStringList{QStringLiteral("--batch-size"), QStringLiteral("0")};
         QTest::newRow("bind") << QStringList{QStringLiteral("--bind"), QStringLiteral("not-an-ip")};
         QTest::newRow("unknown") << QStringList{QStringLiteral("--frobnicate")};
-        QTest::newRow("token file") << QStringList{QStringLiteral("--token-file"), QStringLiteral("/nonexistent/token")};
+        QTest::newRow("token file")
+            << QStringList{QStringLiteral("--token-file"), QStringLiteral("/nonexistent/token")};
     }
     void badArgumentsExitWithAReason()
     {
@@ -114,8 +123,9 @@ private Q_SLOTS:
     {
         Backend b;
         const QString db = m_dir.filePath(QStringLiteral("demo.sqlite"));
-        QVERIFY(start(b, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"), db,
-                          QStringLiteral("--seed-tracks"), QStringLiteral("500")}));
+        QVERIFY(
+            start(b, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
+                      db, QStringLiteral("--seed-tracks"), QStringLiteral("500")}));
         QCOMPARE(b.url.host(), QStringLiteral("127.0.0.1"));
         QWebSocket ws;
         QList<QJsonObject> messages;
@@ -131,7 +141,8 @@ private Q_SLOTS:
         ws.open(wsUrl);
         auto hasComplete = [&messages] {
             for (const QJsonObject &m : messages)
-                if (m.value(QStringLiteral("type")).toString() == QLatin1String("enrichment_batch_complete"))
+                if (m.value(QStringLiteral("type")).toString() ==
+                    QLatin1String("enrichment_batch_complete"))
                     return true;
             return false;
         };
@@ -147,23 +158,34 @@ private Q_SLOTS:
     void sigkillMidBatchLosesNothing()
     {
         const QString db = m_dir.filePath(QStringLiteral("crash.sqlite"));
-        const QStringList args = {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"), db,
-                                  QStringLiteral("--lease-seconds"), QStringLiteral("2"),
-                                  QStringLiteral("--batch-size"), QStringLiteral("20"),
-                                  QStringLiteral("--batch-interval-ms"), QStringLiteral("100")};
+        const QStringList args = {QStringLiteral("--port"),
+                                  QStringLiteral("0"),
+                                  QStringLiteral("--database"),
+                                  db,
+                                  QStringLiteral("--lease-seconds"),
+                                  QStringLiteral("2"),
+                                  QStringLiteral("--batch-size"),
+                                  QStringLiteral("20"),
+                                  QStringLiteral("--batch-interval-ms"),
+                                  QStringLiteral("100")};
         QStringList inFlight;
         {
             Backend first;
-            QVERIFY(start(first, args + QStringList{QStringLiteral("--seed-tracks"), QStringLiteral("200")}));
+            QVERIFY(start(
+                first, args + QStringList{QStringLiteral("--seed-tracks"), QStringLiteral("200")}));
             QWebSocket ws;
             bool midBatch = false;
             int completed = 0;
             connect(&ws, &QWebSocket::textMessageReceived, this, [&](const QString &m) {
-                const QString type = QJsonDocument::fromJson(m.toUtf8()).object().value(QStringLiteral("type")).toString();
+                const QString type = QJsonDocument::fromJson(m.toUtf8())
+                                         .object()
+                                         .value(QStringLiteral("type"))
+                                         .toString();
                 if (type == QLatin1String("enrichment_batch_complete"))
                     ++completed;
                 // Kill right after the second batch started: its tracks are leased.
-                if (type == QLatin1String("enrichment_batch_start") && completed >= 1 && !midBatch) {
+                if (type == QLatin1String("enrichment_batch_start") && completed >= 1 &&
+                    !midBatch) {
                     midBatch = true;
                     ::kill(pid_t(first.process.processId()), SIGKILL);
                 }
@@ -193,7 +215,8 @@ private Q_SLOTS:
             const QMap<QString, QString> now = statuses(db);
             for (const QString &id : std::as_const(inFlight)) {
                 const QString st = now.value(id);
-                if (st.isEmpty() || st == QLatin1String("in_progress") || st == QLatin1String("released"))
+                if (st.isEmpty() || st == QLatin1String("in_progress") ||
+                    st == QLatin1String("released"))
                     return false;
             }
             return true;

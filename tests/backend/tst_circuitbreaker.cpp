@@ -17,7 +17,8 @@ private:
     {
         ManualClock clock;
         Monitor monitor{defaultSourceNames(), clock, QStringLiteral("1")};
-        CircuitBreaker breaker{QStringLiteral("discogs"), CircuitBreaker::Config{5, 60'000, 2}, clock, &monitor, 2};
+        CircuitBreaker breaker{QStringLiteral("discogs"), CircuitBreaker::Config{5, 60'000, 2},
+                               clock, &monitor, 2};
     };
     static void fail(CircuitBreaker &b, int n)
     {

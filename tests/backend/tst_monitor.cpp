@@ -29,22 +29,38 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QString>("type");
-        QTest::newRow("requests") << "enrichment_requests_total" << "counter";
-        QTest::newRow("duration") << "enrichment_duration_seconds" << "histogram";
-        QTest::newRow("errors") << "enrichment_errors_total" << "counter";
-        QTest::newRow("cb state") << "circuit_breaker_state" << "gauge";
-        QTest::newRow("cb failures") << "circuit_breaker_failures_total" << "counter";
-        QTest::newRow("cb trips") << "circuit_breaker_trips_total" << "counter";
-        QTest::newRow("queue depth") << "enrichment_queue_depth" << "gauge";
-        QTest::newRow("rate") << "enrichment_queue_processing_rate" << "gauge";
-        QTest::newRow("rl remaining") << "enrichment_api_rate_limit_remaining" << "gauge";
-        QTest::newRow("rl reset") << "enrichment_api_rate_limit_reset_timestamp" << "gauge";
-        QTest::newRow("cache") << "enrichment_cache_operations_total" << "counter";
-        QTest::newRow("in progress") << "enrichment_tracks_in_progress" << "gauge";
-        QTest::newRow("batch size") << "enrichment_batch_size" << "histogram";
-        QTest::newRow("health") << "enrichment_source_health" << "gauge";
-        QTest::newRow("fields") << "enrichment_metadata_fields_populated_total" << "counter";
-        QTest::newRow("info") << "enrichment_service_info" << "gauge";
+        QTest::newRow("requests") << "enrichment_requests_total"
+                                  << "counter";
+        QTest::newRow("duration") << "enrichment_duration_seconds"
+                                  << "histogram";
+        QTest::newRow("errors") << "enrichment_errors_total"
+                                << "counter";
+        QTest::newRow("cb state") << "circuit_breaker_state"
+                                  << "gauge";
+        QTest::newRow("cb failures") << "circuit_breaker_failures_total"
+                                     << "counter";
+        QTest::newRow("cb trips") << "circuit_breaker_trips_total"
+                                  << "counter";
+        QTest::newRow("queue depth") << "enrichment_queue_depth"
+                                     << "gauge";
+        QTest::newRow("rate") << "enrichment_queue_processing_rate"
+                              << "gauge";
+        QTest::newRow("rl remaining") << "enrichment_api_rate_limit_remaining"
+                                      << "gauge";
+        QTest::newRow("rl reset") << "enrichment_api_rate_limit_reset_timestamp"
+                                  << "gauge";
+        QTest::newRow("cache") << "enrichment_cache_operations_total"
+                               << "counter";
+        QTest::newRow("in progress") << "enrichment_tracks_in_progress"
+                                     << "gauge";
+        QTest::newRow("batch size") << "enrichment_batch_size"
+                                    << "histogram";
+        QTest::newRow("health") << "enrichment_source_health"
+                                << "gauge";
+        QTest::newRow("fields") << "enrichment_metadata_fields_populated_total"
+                                << "counter";
+        QTest::newRow("info") << "enrichment_service_info"
+                              << "gauge";
     }
     void allSeedMetricsHaveTheirTypes()
     {
@@ -52,7 +68,8 @@ private Q_SLOTS:
         QFETCH(QString, type);
         ManualClock clock;
         Monitor m(defaultSourceNames(), clock, QStringLiteral("1.2.3"));
-        QVERIFY2(text(m).contains(QStringLiteral("# TYPE %1 %2\n").arg(name, type)), qPrintable(name));
+        QVERIFY2(text(m).contains(QStringLiteral("# TYPE %1 %2\n").arg(name, type)),
+                 qPrintable(name));
     }
 
     void everyLabelSetExistsAtZero()
@@ -62,18 +79,47 @@ private Q_SLOTS:
         const QString t = text(m);
         for (const QString &src : defaultSourceNames()) {
             for (const char *st : {"success", "no_data", "error"})
-                QCOMPARE(sampleValue(t, QStringLiteral("enrichment_requests_total{source=\"%1\",status=\"%2\"}").arg(src, QLatin1String(st))), 0.0);
-            QCOMPARE(sampleValue(t, QStringLiteral("circuit_breaker_state{source=\"%1\"}").arg(src)), 0.0);
-            QCOMPARE(sampleValue(t, QStringLiteral("circuit_breaker_trips_total{source=\"%1\"}").arg(src)), 0.0);
-            QCOMPARE(sampleValue(t, QStringLiteral("enrichment_errors_total{error_type=\"timeout\",source=\"%1\"}").arg(src)), 0.0);
-            QCOMPARE(sampleValue(t, QStringLiteral("enrichment_duration_seconds_count{source=\"%1\"}").arg(src)), 0.0);
-            QCOMPARE(sampleValue(t, QStringLiteral("enrichment_source_health{source=\"%1\"}").arg(src)), 2.0);
+                QCOMPARE(
+                    sampleValue(
+                        t, QStringLiteral("enrichment_requests_total{source=\"%1\",status=\"%2\"}")
+                               .arg(src, QLatin1String(st))),
+                    0.0);
+            QCOMPARE(
+                sampleValue(t, QStringLiteral("circuit_breaker_state{source=\"%1\"}").arg(src)),
+                0.0);
+            QCOMPARE(sampleValue(
+                         t, QStringLiteral("circuit_breaker_trips_total{source=\"%1\"}").arg(src)),
+                     0.0);
+            QCOMPARE(
+                sampleValue(t, QStringLiteral(
+                                   "enrichment_errors_total{error_type=\"timeout\",source=\"%1\"}")
+                                   .arg(src)),
+                0.0);
+            QCOMPARE(
+                sampleValue(
+                    t, QStringLiteral("enrichment_duration_seconds_count{source=\"%1\"}").arg(src)),
+                0.0);
+            QCOMPARE(
+                sampleValue(t, QStringLiteral("enrichment_source_health{source=\"%1\"}").arg(src)),
+                2.0);
         }
         for (const char *st : {"pending", "in_progress", "completed", "failed", "partial"})
-            QCOMPARE(sampleValue(t, QStringLiteral("enrichment_queue_depth{status=\"%1\"}").arg(QLatin1String(st))), 0.0);
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_cache_operations_total{operation=\"hit\",status=\"success\"}")), 0.0);
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_metadata_fields_populated_total{field=\"isrc\"}")), 0.0);
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_service_info{pipeline=\"waterfall\",sources=\"spotify,musicbrainz,discogs,beatport,lastfm\",version=\"1.2.3\"}")), 1.0);
+            QCOMPARE(sampleValue(t, QStringLiteral("enrichment_queue_depth{status=\"%1\"}")
+                                        .arg(QLatin1String(st))),
+                     0.0);
+        QCOMPARE(
+            sampleValue(
+                t, QStringLiteral(
+                       "enrichment_cache_operations_total{operation=\"hit\",status=\"success\"}")),
+            0.0);
+        QCOMPARE(sampleValue(t, QStringLiteral(
+                                    "enrichment_metadata_fields_populated_total{field=\"isrc\"}")),
+                 0.0);
+        QCOMPARE(
+            sampleValue(t, QStringLiteral(
+                               "enrichment_service_info{pipeline=\"waterfall\",sources=\"spotify,"
+                               "musicbrainz,discogs,beatport,lastfm\",version=\"1.2.3\"}")),
+            1.0);
     }
 
     void bucketsKeepTheSeedsAndAddFinerOnes()
@@ -81,10 +127,17 @@ private Q_SLOTS:
         ManualClock clock;
         Monitor m(defaultSourceNames(), clock, QStringLiteral("1"));
         const QString t = text(m);
-        for (const char *le : {"0.005", "0.01", "0.025", "0.05", "0.1", "0.5", "1", "2", "5", "10", "30", "60", "+Inf"})
-            QVERIFY2(t.contains(QStringLiteral("enrichment_duration_seconds_bucket{source=\"spotify\",le=\"%1\"} 0").arg(QLatin1String(le))), le);
+        for (const char *le : {"0.005", "0.01", "0.025", "0.05", "0.1", "0.5", "1", "2", "5", "10",
+                               "30", "60", "+Inf"})
+            QVERIFY2(
+                t.contains(QStringLiteral(
+                               "enrichment_duration_seconds_bucket{source=\"spotify\",le=\"%1\"} 0")
+                               .arg(QLatin1String(le))),
+                le);
         for (const char *le : {"1", "5", "10", "20", "50", "100", "+Inf"})
-            QVERIFY2(t.contains(QStringLiteral("enrichment_batch_size_bucket{le=\"%1\"} 0").arg(QLatin1String(le))), le);
+            QVERIFY2(t.contains(QStringLiteral("enrichment_batch_size_bucket{le=\"%1\"} 0")
+                                    .arg(QLatin1String(le))),
+                     le);
     }
 
     void recordingUpdatesSeries()
@@ -107,25 +160,59 @@ private Q_SLOTS:
         m.setSourceHealth(discogs, SourceHealth::Down);
         m.recordMetadataField(Monitor::fieldIndex(QStringLiteral("bpm")));
         const QString t = text(m);
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_requests_total{source=\"discogs\",status=\"success\"}")), 2.0);
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_requests_total{source=\"discogs\",status=\"error\"}")), 1.0);
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_duration_seconds_count{source=\"discogs\"}")), 3.0);
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_duration_seconds_bucket{source=\"discogs\",le=\"0.05\"}")), 1.0);
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_duration_seconds_bucket{source=\"discogs\",le=\"0.5\"}")), 2.0);
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_errors_total{error_type=\"http_429\",source=\"discogs\"}")), 1.0);
+        QCOMPARE(
+            sampleValue(t, QStringLiteral(
+                               "enrichment_requests_total{source=\"discogs\",status=\"success\"}")),
+            2.0);
+        QCOMPARE(
+            sampleValue(t, QStringLiteral(
+                               "enrichment_requests_total{source=\"discogs\",status=\"error\"}")),
+            1.0);
+        QCOMPARE(
+            sampleValue(t, QStringLiteral("enrichment_duration_seconds_count{source=\"discogs\"}")),
+            3.0);
+        QCOMPARE(sampleValue(
+                     t, QStringLiteral(
+                            "enrichment_duration_seconds_bucket{source=\"discogs\",le=\"0.05\"}")),
+                 1.0);
+        QCOMPARE(sampleValue(
+                     t, QStringLiteral(
+                            "enrichment_duration_seconds_bucket{source=\"discogs\",le=\"0.5\"}")),
+                 2.0);
+        QCOMPARE(sampleValue(
+                     t, QStringLiteral(
+                            "enrichment_errors_total{error_type=\"http_429\",source=\"discogs\"}")),
+                 1.0);
         QCOMPARE(sampleValue(t, QStringLiteral("circuit_breaker_state{source=\"discogs\"}")), 2.0);
-        QCOMPARE(sampleValue(t, QStringLiteral("circuit_breaker_trips_total{source=\"discogs\"}")), 1.0);
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_queue_depth{status=\"pending\"}")), 1234.0);
+        QCOMPARE(sampleValue(t, QStringLiteral("circuit_breaker_trips_total{source=\"discogs\"}")),
+                 1.0);
+        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_queue_depth{status=\"pending\"}")),
+                 1234.0);
         QCOMPARE(sampleValue(t, QStringLiteral("enrichment_queue_processing_rate")), 42.5);
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_api_rate_limit_remaining{source=\"discogs\"}")), 17.0);
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_api_rate_limit_reset_timestamp{source=\"discogs\"}")), 1'800'000'060.0);
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_cache_operations_total{operation=\"miss\",status=\"success\"}")), 1.0);
+        QCOMPARE(sampleValue(
+                     t, QStringLiteral("enrichment_api_rate_limit_remaining{source=\"discogs\"}")),
+                 17.0);
+        QCOMPARE(
+            sampleValue(
+                t, QStringLiteral("enrichment_api_rate_limit_reset_timestamp{source=\"discogs\"}")),
+            1'800'000'060.0);
+        QCOMPARE(
+            sampleValue(
+                t, QStringLiteral(
+                       "enrichment_cache_operations_total{operation=\"miss\",status=\"success\"}")),
+            1.0);
         QCOMPARE(sampleValue(t, QStringLiteral("enrichment_batch_size_bucket{le=\"10\"}")), 1.0);
         QCOMPARE(sampleValue(t, QStringLiteral("enrichment_batch_size_bucket{le=\"5\"}")), 0.0);
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_source_health{source=\"discogs\"}")), 0.0);
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_metadata_fields_populated_total{field=\"bpm\"}")), 1.0);
+        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_source_health{source=\"discogs\"}")),
+                 0.0);
+        QCOMPARE(sampleValue(t, QStringLiteral(
+                                    "enrichment_metadata_fields_populated_total{field=\"bpm\"}")),
+                 1.0);
         // The other sources did not move.
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_requests_total{source=\"spotify\",status=\"success\"}")), 0.0);
+        QCOMPARE(
+            sampleValue(t, QStringLiteral(
+                               "enrichment_requests_total{source=\"spotify\",status=\"success\"}")),
+            0.0);
     }
 
     void windowedSuccessRatesAndQuantiles()

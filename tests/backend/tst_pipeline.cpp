@@ -37,7 +37,8 @@ struct Rig
     QueueStore store{clock, QueueStore::Config{60'000, 3, 0}};
     std::unique_ptr<Pipeline> pipeline;
 
-    explicit Rig(const QList<SimulatedSource::Profile> &profiles, int batchSize = 10, quint64 seed = 1)
+    explicit Rig(const QList<SimulatedSource::Profile> &profiles, int batchSize = 10,
+                 quint64 seed = 1)
     {
         store.open(QStringLiteral(":memory:"));
         std::vector<std::unique_ptr<EnrichmentSource>> sources;
@@ -67,8 +68,10 @@ class TestPipeline : public QObject
 private Q_SLOTS:
     void twoSourcesMakeACompletedTrack()
     {
-        Rig rig({profile(QStringLiteral("spotify"), true, {QStringLiteral("isrc"), QStringLiteral("bpm")}),
-                 profile(QStringLiteral("musicbrainz"), true, {QStringLiteral("musicbrainz_id"), QStringLiteral("isrc")}),
+        Rig rig({profile(QStringLiteral("spotify"), true,
+                         {QStringLiteral("isrc"), QStringLiteral("bpm")}),
+                 profile(QStringLiteral("musicbrainz"), true,
+                         {QStringLiteral("musicbrainz_id"), QStringLiteral("isrc")}),
                  profile(QStringLiteral("discogs"), false)});
         rig.enqueue(25);
         QSignalSpy started(rig.pipeline.get(), &Pipeline::batchStarted);
@@ -78,8 +81,8 @@ private Q_SLOTS:
         QCOMPARE(r.completed, 10);
         QCOMPARE(r.batchNumber, 1);
         QCOMPARE(started.count(), 1);
-        QCOMPARE(started.at(0).at(0).toInt(), 10);  // batch_size
-        QCOMPARE(started.at(0).at(1).toInt(), 1);   // batch_number
+        QCOMPARE(started.at(0).at(0).toInt(), 10);      // batch_size
+        QCOMPARE(started.at(0).at(1).toInt(), 1);       // batch_number
         QCOMPARE(started.at(0).at(2).toLongLong(), 25); // total_tracks
         QCOMPARE(completed.count(), 1);
         QCOMPARE(completed.at(0).at(1).toInt(), 10); // success_count
@@ -99,13 +102,16 @@ private Q_SLOTS:
     void oneSourceIsPartialNoneIsFailed()
     {
         Rig rig({profile(QStringLiteral("spotify"), true, {QStringLiteral("isrc")}),
-                 profile(QStringLiteral("musicbrainz"), false)}, 3);
+                 profile(QStringLiteral("musicbrainz"), false)},
+                3);
         rig.enqueue(3);
         Pipeline::BatchResult r = rig.pipeline->runBatchNow();
         QCOMPARE(r.partial, 3);
         QCOMPARE(rig.store.count(TrackStatus::Partial), 3);
 
-        Rig dead({profile(QStringLiteral("spotify"), false), profile(QStringLiteral("musicbrainz"), false)}, 3);
+        Rig dead({profile(QStringLiteral("spotify"), false),
+                  profile(QStringLiteral("musicbrainz"), false)},
+                 3);
         dead.enqueue(3);
         r = dead.pipeline->runBatchNow();
         QCOMPARE(r.failed, 3);
@@ -116,7 +122,9 @@ private Q_SLOTS:
 
     void breakerEventsAndFailFast()
     {
-        Rig rig({profile(QStringLiteral("spotify"), false), profile(QStringLiteral("musicbrainz"), true)}, 10);
+        Rig rig({profile(QStringLiteral("spotify"), false),
+                 profile(QStringLiteral("musicbrainz"), true)},
+                10);
         rig.enqueue(10);
         QSignalSpy changes(rig.pipeline.get(), &Pipeline::breakerStateChanged);
         rig.pipeline->runBatchNow();
@@ -133,7 +141,8 @@ private Q_SLOTS:
     void rateLimitSkipsTheSource()
     {
         Rig rig({profile(QStringLiteral("spotify"), true, {QStringLiteral("isrc")}, 4),
-                 profile(QStringLiteral("musicbrainz"), true, {QStringLiteral("musicbrainz_id")})}, 10);
+                 profile(QStringLiteral("musicbrainz"), true, {QStringLiteral("musicbrainz_id")})},
+                10);
         rig.enqueue(10);
         const Pipeline::BatchResult r = rig.pipeline->runBatchNow();
         QCOMPARE(rig.monitor.requestCount(0, RequestStatus::Success), 4);
@@ -143,7 +152,8 @@ private Q_SLOTS:
         // A skipped source is not a failure of its API: the breaker stays closed.
         QCOMPARE(rig.pipeline->breaker(0)->state(), BreakerState::Closed);
         QVERIFY(QString::fromStdString(rig.monitor.serialize())
-                    .contains(QStringLiteral("enrichment_api_rate_limit_remaining{source=\"spotify\"} 0")));
+                    .contains(QStringLiteral(
+                        "enrichment_api_rate_limit_remaining{source=\"spotify\"} 0")));
     }
 
     void retriedTrackIsAnsweredFromTheCache()
@@ -173,7 +183,11 @@ private Q_SLOTS:
             QStringList trace;
             for (int i = 0; i < 6; ++i) {
                 const Pipeline::BatchResult r = rig.pipeline->runBatchNow();
-                trace << QStringLiteral("%1/%2/%3/%4").arg(r.completed).arg(r.partial).arg(r.failed).arg(r.wallSeconds, 0, 'f', 6);
+                trace << QStringLiteral("%1/%2/%3/%4")
+                             .arg(r.completed)
+                             .arg(r.partial)
+                             .arg(r.failed)
+                             .arg(r.wallSeconds, 0, 'f', 6);
                 rig.clock.advanceMs(2000);
             }
             return trace;
@@ -185,7 +199,8 @@ private Q_SLOTS:
     void timerDrivenRunDrainsTheQueue()
     {
         Rig rig({profile(QStringLiteral("spotify"), true, {QStringLiteral("isrc")}),
-                 profile(QStringLiteral("musicbrainz"), true, {QStringLiteral("bpm")})}, 5);
+                 profile(QStringLiteral("musicbrainz"), true, {QStringLiteral("bpm")})},
+                5);
         rig.enqueue(20);
         QSignalSpy completed(rig.pipeline.get(), &Pipeline::batchCompleted);
         rig.pipeline->start();

@@ -31,7 +31,8 @@ private:
             db.setDatabaseName(path);
             if (db.open()) {
                 QSqlQuery q(db);
-                q.prepare(QStringLiteral("SELECT COUNT(*) FROM enrichment_status WHERE status = ?"));
+                q.prepare(
+                    QStringLiteral("SELECT COUNT(*) FROM enrichment_status WHERE status = ?"));
                 q.addBindValue(status);
                 if (q.exec() && q.next())
                     n = q.value(0).toLongLong();
@@ -88,9 +89,12 @@ private Q_SLOTS:
         QVERIFY(store.open(path));
         store.enqueue(ids(3));
         store.claim(3);
-        QVERIFY(store.finish(QStringLiteral("t0"), TrackStatus::Completed, {QStringLiteral("spotify"), QStringLiteral("discogs")}));
-        QVERIFY(store.finish(QStringLiteral("t1"), TrackStatus::Partial, {QStringLiteral("lastfm")}));
-        QVERIFY(store.finish(QStringLiteral("t2"), TrackStatus::Failed, {}, QStringLiteral("all sources failed")));
+        QVERIFY(store.finish(QStringLiteral("t0"), TrackStatus::Completed,
+                             {QStringLiteral("spotify"), QStringLiteral("discogs")}));
+        QVERIFY(
+            store.finish(QStringLiteral("t1"), TrackStatus::Partial, {QStringLiteral("lastfm")}));
+        QVERIFY(store.finish(QStringLiteral("t2"), TrackStatus::Failed, {},
+                             QStringLiteral("all sources failed")));
         // First failure is retried: back to pending, after a backoff.
         QCOMPARE(store.count(TrackStatus::Completed), 1);
         QCOMPARE(store.count(TrackStatus::Partial), 1);
@@ -101,7 +105,8 @@ private Q_SLOTS:
         const QList<ClaimedTrack> retry = store.claim(1);
         QCOMPARE(retry.size(), 1);
         QCOMPARE(retry.at(0).retryCount, 1);
-        QVERIFY(store.finish(QStringLiteral("t2"), TrackStatus::Failed, {}, QStringLiteral("again")));
+        QVERIFY(
+            store.finish(QStringLiteral("t2"), TrackStatus::Failed, {}, QStringLiteral("again")));
         QCOMPARE(store.count(TrackStatus::Failed), 1); // maxRetries (2) reached
         QCOMPARE(store.count(TrackStatus::Pending), 0);
         QCOMPARE(store.completedInLast(60), 2);
@@ -131,7 +136,8 @@ private Q_SLOTS:
         QCOMPARE(reclaimed.size(), 4);
         QCOMPARE(next.count(TrackStatus::InProgress), 4);
         for (const ClaimedTrack &t : reclaimed)
-            QVERIFY(next.finish(t.trackId, TrackStatus::Completed, {QStringLiteral("a"), QStringLiteral("b")}));
+            QVERIFY(next.finish(t.trackId, TrackStatus::Completed,
+                                {QStringLiteral("a"), QStringLiteral("b")}));
         QCOMPARE(next.count(TrackStatus::Completed), 4);
         checkCountsMatchTable(next, path);
     }

@@ -94,9 +94,10 @@ private:
         QList<QJsonObject> messages;
         WsClient()
         {
-            QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket, [this](const QString &m) {
-                messages << QJsonDocument::fromJson(m.toUtf8()).object();
-            });
+            QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
+                             [this](const QString &m) {
+                                 messages << QJsonDocument::fromJson(m.toUtf8()).object();
+                             });
         }
         QStringList types() const
         {
@@ -125,7 +126,9 @@ private Q_SLOTS:
         QVERIFY(r.contentType.startsWith("application/json"));
         const QJsonObject j = r.json();
         QCOMPARE(j.value(QStringLiteral("schema_version")).toInt(), 1);
-        QVERIFY(QDateTime::fromString(j.value(QStringLiteral("timestamp")).toString(), Qt::ISODateWithMs).isValid());
+        QVERIFY(QDateTime::fromString(j.value(QStringLiteral("timestamp")).toString(),
+                                      Qt::ISODateWithMs)
+                    .isValid());
         const QJsonObject queue = j.value(QStringLiteral("queue")).toObject();
         QCOMPARE(queue.value(QStringLiteral("pending")).toInt(-1), 30);
         for (const char *k : {"in_progress", "completed", "failed", "partial"})
@@ -147,11 +150,21 @@ private Q_SLOTS:
         QVERIFY(metrics.value(QStringLiteral("queue_processing_rate")).isDouble());
         QVERIFY(metrics.value(QStringLiteral("tracks_in_progress")).isDouble());
         // Extensions: no data yet is null, not an invented zero.
-        const QJsonObject spotify = j.value(QStringLiteral("sources")).toObject().value(QStringLiteral("spotify")).toObject();
+        const QJsonObject spotify = j.value(QStringLiteral("sources"))
+                                        .toObject()
+                                        .value(QStringLiteral("spotify"))
+                                        .toObject();
         QVERIFY(spotify.value(QStringLiteral("success_rate_1h")).isNull());
         QVERIFY(spotify.value(QStringLiteral("latency_seconds")).isNull());
-        QCOMPARE(spotify.value(QStringLiteral("rate_limit")).toObject().value(QStringLiteral("limit")).toInt(), 180);
-        QVERIFY(j.value(QStringLiteral("cache")).toObject().value(QStringLiteral("hit_ratio")).isNull());
+        QCOMPARE(spotify.value(QStringLiteral("rate_limit"))
+                     .toObject()
+                     .value(QStringLiteral("limit"))
+                     .toInt(),
+                 180);
+        QVERIFY(j.value(QStringLiteral("cache"))
+                    .toObject()
+                    .value(QStringLiteral("hit_ratio"))
+                    .isNull());
     }
 
     void snapshotFollowsThePipeline()
@@ -167,21 +180,40 @@ private Q_SLOTS:
             s->pipeline().breaker(3)->recordFailure();
         const QJsonObject j = request(at(*s, QStringLiteral("/monitoring/enrichment"))).json();
         const QJsonObject queue = j.value(QStringLiteral("queue")).toObject();
-        QCOMPARE(queue.value(QStringLiteral("completed")).toInt() + queue.value(QStringLiteral("partial")).toInt(), done);
-        QCOMPARE(j.value(QStringLiteral("processing_rate")).toObject().value(QStringLiteral("completed_last_hour")).toInt(), done);
+        QCOMPARE(queue.value(QStringLiteral("completed")).toInt() +
+                     queue.value(QStringLiteral("partial")).toInt(),
+                 done);
+        QCOMPARE(j.value(QStringLiteral("processing_rate"))
+                     .toObject()
+                     .value(QStringLiteral("completed_last_hour"))
+                     .toInt(),
+                 done);
         qint64 total = 0;
         for (const QString &k : queue.keys())
             total += queue.value(k).toInt();
         QCOMPARE(total, 30);
-        const QJsonObject beatport = j.value(QStringLiteral("circuit_breakers")).toObject().value(QStringLiteral("beatport")).toObject();
+        const QJsonObject beatport = j.value(QStringLiteral("circuit_breakers"))
+                                         .toObject()
+                                         .value(QStringLiteral("beatport"))
+                                         .toObject();
         QCOMPARE(beatport.value(QStringLiteral("state")).toString(), QStringLiteral("open"));
         QVERIFY(beatport.value(QStringLiteral("failure_count")).toInt() >= 5);
         QVERIFY(beatport.value(QStringLiteral("last_failure_time")).toDouble() > 1e9);
         QVERIFY(beatport.value(QStringLiteral("next_probe_in_seconds")).toDouble() > 0);
-        QCOMPARE(j.value(QStringLiteral("source_health")).toObject().value(QStringLiteral("beatport")).toString(), QStringLiteral("down"));
-        const QJsonObject spotify = j.value(QStringLiteral("sources")).toObject().value(QStringLiteral("spotify")).toObject();
+        QCOMPARE(j.value(QStringLiteral("source_health"))
+                     .toObject()
+                     .value(QStringLiteral("beatport"))
+                     .toString(),
+                 QStringLiteral("down"));
+        const QJsonObject spotify = j.value(QStringLiteral("sources"))
+                                        .toObject()
+                                        .value(QStringLiteral("spotify"))
+                                        .toObject();
         QVERIFY(spotify.value(QStringLiteral("success_rate_1h")).toDouble() > 0);
-        QVERIFY(spotify.value(QStringLiteral("latency_seconds")).toObject().value(QStringLiteral("p95")).toDouble() > 0);
+        QVERIFY(spotify.value(QStringLiteral("latency_seconds"))
+                    .toObject()
+                    .value(QStringLiteral("p95"))
+                    .toDouble() > 0);
     }
 
     void metricsEndpoint()
@@ -212,12 +244,18 @@ private Q_SLOTS:
         Reply r = request(at(*s, QStringLiteral("/health")));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
-        QCOMPARE(r.json().value(QStringLiteral("database")).toObject().value(QStringLiteral("reachable")).toBool(), true);
+        QCOMPARE(r.json()
+                     .value(QStringLiteral("database"))
+                     .toObject()
+                     .value(QStringLiteral("reachable"))
+                     .toBool(),
+                 true);
         QVERIFY(r.json().value(QStringLiteral("uptime_seconds")).isDouble());
         s->store().close();
         r = request(at(*s, QStringLiteral("/health")));
         QCOMPARE(r.status, 503);
-        QCOMPARE(r.json().value(QStringLiteral("status")).toString(), QStringLiteral("unavailable"));
+        QCOMPARE(r.json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("unavailable"));
         // The rest keeps serving.
         QCOMPARE(request(at(*s, QStringLiteral("/metrics"))).status, 200);
     }
@@ -234,8 +272,10 @@ private Q_SLOTS:
         const QJsonArray samples = j.value(QStringLiteral("samples")).toArray();
         QCOMPARE(samples.size(), 3); // one at start, two by hand
         const QJsonObject first = samples.at(0).toObject();
-        QVERIFY(first.value(QStringLiteral("queue")).toObject().contains(QStringLiteral("pending")));
-        QVERIFY(first.value(QStringLiteral("sources")).toObject().contains(QStringLiteral("discogs")));
+        QVERIFY(
+            first.value(QStringLiteral("queue")).toObject().contains(QStringLiteral("pending")));
+        QVERIFY(
+            first.value(QStringLiteral("sources")).toObject().contains(QStringLiteral("discogs")));
         QCOMPARE(request(at(*s, QStringLiteral("/monitoring/enrichment/history"))).status, 200);
     }
 
@@ -255,7 +295,11 @@ private Q_SLOTS:
         auto s = startService();
         const Reply r = request(at(*s, QStringLiteral("/monitoring/enrichment/history?") + query));
         QCOMPARE(r.status, 400);
-        QCOMPARE(r.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(),
+        QCOMPARE(r.json()
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("code"))
+                     .toString(),
                  QStringLiteral("bad_parameter"));
     }
 
@@ -264,7 +308,12 @@ private Q_SLOTS:
         auto s = startService();
         Reply r = request(at(*s, QStringLiteral("/nope")));
         QCOMPARE(r.status, 404);
-        QCOMPARE(r.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString(), QStringLiteral("not_found"));
+        QCOMPARE(r.json()
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("code"))
+                     .toString(),
+                 QStringLiteral("not_found"));
         r = request(at(*s, QStringLiteral("/metrics")), "POST");
         QCOMPARE(r.status, 405);
         QCOMPARE(r.allow, QByteArray("GET"));
@@ -283,7 +332,8 @@ private Q_SLOTS:
         const QList<QByteArray> payloads = {
             QByteArray("THIS IS NOT HTTP\r\n\r\n"),
             QByteArray("\x00\x01\x02\xff\xfe garbage", 14),
-            QByteArray("GET /metrics HTTP/1.1\r\nHost: x\r\nX-Big: ") + QByteArray(2 * 1024 * 1024, 'a') + "\r\n\r\n",
+            QByteArray("GET /metrics HTTP/1.1\r\nHost: x\r\nX-Big: ") +
+                QByteArray(2 * 1024 * 1024, 'a') + "\r\n\r\n",
         };
         for (const QByteArray &payload : payloads) {
             QTcpSocket sock;
@@ -292,8 +342,9 @@ private Q_SLOTS:
             sock.write(payload);
             // The server answers with an error or closes the connection; either way it
             // must not hang, and must keep serving others.
-            QTRY_VERIFY_WITH_TIMEOUT(sock.state() == QAbstractSocket::UnconnectedState
-                                         || sock.bytesAvailable() > 0, 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(sock.state() == QAbstractSocket::UnconnectedState ||
+                                         sock.bytesAvailable() > 0,
+                                     10000);
             if (sock.bytesAvailable() > 0)
                 QVERIFY(!sock.readAll().startsWith("HTTP/1.1 200"));
             QCOMPARE(request(at(*s, QStringLiteral("/health"))).status, 200);
@@ -307,7 +358,8 @@ private Q_SLOTS:
         sock.connectToHost(QHostAddress::LocalHost, s->port());
         QVERIFY(sock.waitForConnected(5000));
         const QByteArray body(3 * 1024 * 1024, 'z');
-        sock.write("POST /metrics HTTP/1.1\r\nHost: x\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n\r\n");
+        sock.write("POST /metrics HTTP/1.1\r\nHost: x\r\nContent-Length: " +
+                   QByteArray::number(body.size()) + "\r\n\r\n");
         sock.write(body);
         QByteArray answer;
         QTRY_VERIFY_WITH_TIMEOUT((answer += sock.readAll()).contains("\r\n\r\n"), 10000);
@@ -321,16 +373,24 @@ private Q_SLOTS:
         o.token = "s3cret-token";
         auto s = startService(o);
         QCOMPARE(request(at(*s, QStringLiteral("/monitoring/enrichment"))).status, 401);
-        QCOMPARE(request(at(*s, QStringLiteral("/monitoring/enrichment")), "GET", "wrong").status, 401);
-        QCOMPARE(request(at(*s, QStringLiteral("/monitoring/enrichment/history")), "GET").status, 401);
-        QCOMPARE(request(at(*s, QStringLiteral("/monitoring/enrichment")), "GET", "s3cret-token").status, 200);
-        QCOMPARE(request(at(*s, QStringLiteral("/monitoring/enrichment/history?minutes=1")), "GET", "s3cret-token").status, 200);
+        QCOMPARE(request(at(*s, QStringLiteral("/monitoring/enrichment")), "GET", "wrong").status,
+                 401);
+        QCOMPARE(request(at(*s, QStringLiteral("/monitoring/enrichment/history")), "GET").status,
+                 401);
+        QCOMPARE(
+            request(at(*s, QStringLiteral("/monitoring/enrichment")), "GET", "s3cret-token").status,
+            200);
+        QCOMPARE(request(at(*s, QStringLiteral("/monitoring/enrichment/history?minutes=1")), "GET",
+                         "s3cret-token")
+                     .status,
+                 200);
         // Scrapers and probes stay open.
         QCOMPARE(request(at(*s, QStringLiteral("/metrics"))).status, 200);
         QCOMPARE(request(at(*s, QStringLiteral("/health"))).status, 200);
 
         WsClient anonymous;
-        QSignalSpy anonError(&anonymous.socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error));
+        QSignalSpy anonError(&anonymous.socket,
+                             qOverload<QAbstractSocket::SocketError>(&QWebSocket::error));
         anonymous.socket.open(wsUrl(*s, QStringLiteral("room_id=enrichment_monitor")));
         QVERIFY(anonError.wait(5000));
         QCOMPARE(s->server().clientCount(), 0);
@@ -351,27 +411,62 @@ private Q_SLOTS:
         WsClient c;
         c.socket.open(wsUrl(*s, QStringLiteral("room_id=enrichment_monitor")));
         QTRY_COMPARE_WITH_TIMEOUT(c.types().value(0), QStringLiteral("welcome"), 5000);
-        QCOMPARE(c.messages.at(0).value(QStringLiteral("data")).toObject().value(QStringLiteral("room_id")).toString(),
+        QCOMPARE(c.messages.at(0)
+                     .value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("room_id"))
+                     .toString(),
                  QStringLiteral("enrichment_monitor"));
 
         const Pipeline::BatchResult r = s->pipeline().runBatchNow();
-        QTRY_VERIFY_WITH_TIMEOUT(c.types().contains(QStringLiteral("enrichment_batch_complete")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(c.types().contains(QStringLiteral("enrichment_batch_complete")),
+                                 5000);
         const QJsonObject start = c.first(QStringLiteral("enrichment_batch_start"));
-        QCOMPARE(start.value(QStringLiteral("data")).toObject().value(QStringLiteral("batch_size")).toInt(), 10);
-        QCOMPARE(start.value(QStringLiteral("data")).toObject().value(QStringLiteral("batch_number")).toInt(), 1);
-        QCOMPARE(start.value(QStringLiteral("data")).toObject().value(QStringLiteral("total_tracks")).toInt(), 10);
+        QCOMPARE(start.value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("batch_size"))
+                     .toInt(),
+                 10);
+        QCOMPARE(start.value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("batch_number"))
+                     .toInt(),
+                 1);
+        QCOMPARE(start.value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("total_tracks"))
+                     .toInt(),
+                 10);
         const QJsonObject complete = c.first(QStringLiteral("enrichment_batch_complete"));
-        QCOMPARE(complete.value(QStringLiteral("data")).toObject().value(QStringLiteral("batch_size")).toInt(), 10);
-        QCOMPARE(complete.value(QStringLiteral("data")).toObject().value(QStringLiteral("success_count")).toInt(), r.successCount());
-        QCOMPARE(complete.value(QStringLiteral("data")).toObject().value(QStringLiteral("batch_number")).toInt(), 1);
-        QVERIFY(QDateTime::fromString(complete.value(QStringLiteral("timestamp")).toString(), Qt::ISODateWithMs).isValid());
+        QCOMPARE(complete.value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("batch_size"))
+                     .toInt(),
+                 10);
+        QCOMPARE(complete.value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("success_count"))
+                     .toInt(),
+                 r.successCount());
+        QCOMPARE(complete.value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("batch_number"))
+                     .toInt(),
+                 1);
+        QVERIFY(QDateTime::fromString(complete.value(QStringLiteral("timestamp")).toString(),
+                                      Qt::ISODateWithMs)
+                    .isValid());
 
         for (int i = 0; i < 5; ++i)
             s->pipeline().breaker(1)->recordFailure();
-        QTRY_VERIFY_WITH_TIMEOUT(c.types().contains(QStringLiteral("circuit_breaker_state_change")), 5000);
-        const QJsonObject change = c.first(QStringLiteral("circuit_breaker_state_change")).value(QStringLiteral("data")).toObject();
+        QTRY_VERIFY_WITH_TIMEOUT(c.types().contains(QStringLiteral("circuit_breaker_state_change")),
+                                 5000);
+        const QJsonObject change = c.first(QStringLiteral("circuit_breaker_state_change"))
+                                       .value(QStringLiteral("data"))
+                                       .toObject();
         QCOMPARE(change.value(QStringLiteral("source")).toString(), QStringLiteral("musicbrainz"));
-        QCOMPARE(change.value(QStringLiteral("previous_state")).toString(), QStringLiteral("closed"));
+        QCOMPARE(change.value(QStringLiteral("previous_state")).toString(),
+                 QStringLiteral("closed"));
         QCOMPARE(change.value(QStringLiteral("state")).toString(), QStringLiteral("open"));
         QVERIFY(change.value(QStringLiteral("failure_count")).toInt() >= 5);
     }
@@ -403,12 +498,14 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 1, 5000);
         c.socket.sendTextMessage(QStringLiteral("{not json"));
         QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 2, 5000);
-        QCOMPARE(c.messages.at(1).value(QStringLiteral("type")).toString(), QStringLiteral("error"));
+        QCOMPARE(c.messages.at(1).value(QStringLiteral("type")).toString(),
+                 QStringLiteral("error"));
         c.socket.sendTextMessage(QStringLiteral("[1,2,3]"));
         c.socket.sendTextMessage(QStringLiteral("{\"type\":\"launch_missiles\"}"));
         c.socket.sendBinaryMessage(QByteArray("\x01\x02", 2));
         QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 5, 5000);
-        QCOMPARE(c.types().mid(2), QStringList({QStringLiteral("error"), QStringLiteral("error"), QStringLiteral("error")}));
+        QCOMPARE(c.types().mid(2), QStringList({QStringLiteral("error"), QStringLiteral("error"),
+                                                QStringLiteral("error")}));
         c.socket.sendTextMessage(QStringLiteral("{\"type\":\"ping\"}"));
         QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 6, 5000);
         QCOMPARE(c.messages.at(5).value(QStringLiteral("type")).toString(), QStringLiteral("pong"));
@@ -429,21 +526,25 @@ private Q_SLOTS:
         slow.setReadBufferSize(1024);
         slow.connectToHost(QHostAddress::LocalHost, s->port());
         QVERIFY(slow.waitForConnected(5000));
-        slow.write("GET /ws?room_id=enrichment_monitor HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                   "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-                   "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+        slow.write(
+            "GET /ws?room_id=enrichment_monitor HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
         QTRY_COMPARE_WITH_TIMEOUT(s->server().clientCount(), 2, 5000);
 
         const QString blob(64 * 1024, QLatin1Char('x'));
         // 400 x 64 KiB = 25 MiB, far past what the kernel buffers for a reader that stopped.
         int sent = 0;
         for (; sent < 400; ++sent) {
-            s->server().broadcast(QStringLiteral("bulk"), QJsonObject{{QStringLiteral("blob"), blob}});
+            s->server().broadcast(QStringLiteral("bulk"),
+                                  QJsonObject{{QStringLiteral("blob"), blob}});
             QCoreApplication::processEvents();
         }
         QTRY_VERIFY_WITH_TIMEOUT(s->server().clientCount() < 2, 10000);
         QVERIFY2(good.socket.state() == QAbstractSocket::ConnectedState,
-                 qPrintable(QStringLiteral("good client closed: %1 %2").arg(good.socket.closeCode()).arg(good.socket.closeReason())));
+                 qPrintable(QStringLiteral("good client closed: %1 %2")
+                                .arg(good.socket.closeCode())
+                                .arg(good.socket.closeReason())));
         QCOMPARE(s->server().clientCount(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(good.messages.size(), 1 + sent, 20000);
         QCOMPARE(good.socket.state(), QAbstractSocket::ConnectedState);

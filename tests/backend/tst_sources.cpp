@@ -18,7 +18,11 @@ private:
         QStringList trace;
         for (int i = 0; i < calls; ++i) {
             const SourceResponse r = src.fetch(QStringLiteral("track-%1").arg(i));
-            trace << QStringLiteral("%1/%2/%3/%4").arg(int(r.status)).arg(int(r.error)).arg(r.latencySeconds, 0, 'f', 6).arg(r.fields.keys().join(QLatin1Char(',')));
+            trace << QStringLiteral("%1/%2/%3/%4")
+                         .arg(int(r.status))
+                         .arg(int(r.error))
+                         .arg(r.latencySeconds, 0, 'f', 6)
+                         .arg(r.fields.keys().join(QLatin1Char(',')));
             clock.advanceMs(250);
         }
         return trace;
