@@ -1,0 +1,23 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+
+class QAbstractItemModel;
+
+namespace dashboard {
+
+/// Writes a table model as RFC 4180 CSV: a header row, then one row per model row. Uses
+/// the models' export role (Qt::UserRole + 2: raw values, machine-readable headers) and
+/// falls back to the display role. Numbers are written locale-independently; "no data" is
+/// an empty field.
+class CsvWriter
+{
+public:
+    static constexpr int ExportRole = Qt::UserRole + 2;
+    static QByteArray toCsv(const QAbstractItemModel &model);
+    static QByteArray escape(const QString &field);
+};
+
+} // namespace dashboard

@@ -1,0 +1,219 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DashboardModels.h"
+
+#include <QDateTime>
+
+#include "CategoryTableModel.h"
+#include "SourcesModel.h"
+#include "TimeSeriesModel.h"
+
+namespace dashboard {
+
+namespace {
+QVariant opt(const std::optional<double> &v, double scale = 1.0)
+{
+    return v ? QVariant(*v * scale) : QVariant();
+}
+QVariant opt(const std::optional<qint64> &v)
+{
+    return v ? QVariant(double(*v)) : QVariant();
+}
+QStringList sourceNames(const Snapshot &s)
+{
+    QStringList names;
+    for (const SourceInfo &src : s.sources)
+        names << src.name;
+    return names;
+}
+} // namespace
+
+QStringList DashboardModels::knownErrorTypes()
+{
+    return {QStringLiteral("timeout"),
+            QStringLiteral("http_429"),
+            QStringLiteral("http_5xx"),
+            QStringLiteral("connection_error"),
+            QStringLiteral("parse_error"),
+            QStringLiteral("circuit_open"),
+            QStringLiteral("rate_limit_exhausted")};
+}
+
+DashboardModels::DashboardModels(QObject *parent, int historyCapacity)
+    : QObject(parent), m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+    m_queue = new CategoryTableModel(QStringLiteral("status"), {QStringLiteral("count")}, this);
+    m_queue->setColumnLabels({tr("Tracks")});
+    m_rate = new TimeSeriesModel({QStringLiteral("per_minute")}, historyCapacity, this);
+    m_rate->setSeriesLabels({tr("Tracks per minute")});
+    m_trend = new TimeSeriesModel(
+        {QStringLiteral("pending"), QStringLiteral("in_progress"), QStringLiteral("failed")},
+        historyCapacity, this);
+    m_trend->setSeriesLabels({tr("Pending"), tr("In progress"), tr("Failed")});
+    m_breakers = new CategoryTableModel(
+        QStringLiteral("source"),
+        {QStringLiteral("state"), QStringLiteral("state_level"), QStringLiteral("failure_count"),
+         QStringLiteral("last_failure_time"), QStringLiteral("next_probe_in_seconds")},
+        this);
+    m_breakers->setColumnLabels(
+        {tr("State"), tr("State level"), tr("Failures"), tr("Last failure"), tr("Next probe (s)")});
+    m_success = new CategoryTableModel(
+        QStringLiteral("source"),
+        {QStringLiteral("success_rate_1h_percent"), QStringLiteral("success_rate_24h_percent")},
+        this);
+    m_success->setColumnLabels({tr("Last hour"), tr("Last 24 hours")});
+    m_success->setDecimals(1);
+    m_latency = new CategoryTableModel(
+        QStringLiteral("source"),
+        {QStringLiteral("p50_ms"), QStringLiteral("p95_ms"), QStringLiteral("p99_ms")}, this);
+    m_latency->setColumnLabels({tr("p50"), tr("p95"), tr("p99")});
+    m_rateLimits =
+        new CategoryTableModel(QStringLiteral("source"),
+                               {QStringLiteral("remaining_percent"), QStringLiteral("remaining"),
+                                QStringLiteral("limit"), QStringLiteral("reset_timestamp")},
+                               this);
+    m_rateLimits->setColumnLabels(
+        {tr("Remaining %"), tr("Remaining"), tr("Limit"), tr("Resets at")});
+    m_rateLimits->setDecimals(1);
+    QStringList errorColumns = knownErrorTypes();
+    errorColumns << QStringLiteral("other");
+    m_errors = new CategoryTableModel(QStringLiteral("source"), errorColumns, this);
+    m_errors->setColumnLabels({tr("Timeout"), tr("HTTP 429"), tr("HTTP 5xx"), tr("Connection"),
+                               tr("Parse"), tr("Circuit open"), tr("Quota spent"), tr("Other")});
+    m_health = new CategoryTableModel(
+        QStringLiteral("source"), {QStringLiteral("health"), QStringLiteral("health_level")}, this);
+    m_health->setColumnLabels({tr("Health"), tr("Health level")});
+    m_cache = new CategoryTableModel(QStringLiteral("operation"), {QStringLiteral("count")}, this);
+    m_cache->setColumnLabels({tr("Operations")});
+    m_coverage = new CategoryTableModel(QStringLiteral("field"),
+                                        {QStringLiteral("percent"), QStringLiteral("count")}, this);
+    m_coverage->setColumnLabels({tr("Coverage %"), tr("Tracks")});
+    m_coverage->setDecimals(1);
+    m_sources = new SourcesModel(this);
+}
+
+void DashboardModels::setClock(std::function<qint64()> nowMs)
+{
+    m_now = nowMs;
+    m_sources->setClock(std::move(nowMs));
+}
+
+void DashboardModels::applyHistory(const QList<HistoryPoint> &points)
+{
+    QList<QPair<qint64, QList<std::optional<double>>>> rate, trend;
+    for (const HistoryPoint &p : points) {
+        const qint64 t = p.timestamp.toMSecsSinceEpoch();
+        rate.append({t, {p.perMinute}});
+        auto d = [](const std::optional<qint64> &v) {
+            return v ? std::optional<double>(double(*v)) : std::nullopt;
+        };
+        trend.append({t, {d(p.queue[0]), d(p.queue[1]), d(p.queue[3])}});
+    }
+    m_rate->merge(rate);
+    m_trend->merge(trend);
+}
+
+void DashboardModels::applySnapshot(const Snapshot &s)
+{
+    m_snapshot = s;
+    m_hasSnapshot = true;
+    const QStringList names = sourceNames(s);
+
+    QStringList statuses, statusLabels;
+    QList<QVariantList> queueRows;
+    const QStringList labels = {tr("Pending"), tr("In progress"), tr("Completed"), tr("Failed"),
+                                tr("Partial")};
+    for (int i = 0; i < QueueStatusCount; ++i) {
+        statuses << queueStatusKey(QueueStatus(i));
+        queueRows << QVariantList{opt(s.queue[std::size_t(i)])};
+    }
+    m_queue->setCategoryLabels(labels);
+    m_queue->update(statuses, queueRows);
+
+    const qint64 t = s.timestamp.isValid() ? s.timestamp.toMSecsSinceEpoch() : m_now();
+    m_rate->append(t, {s.perMinute});
+    auto d = [](const std::optional<qint64> &v) {
+        return v ? std::optional<double>(double(*v)) : std::nullopt;
+    };
+    m_trend->append(t, {d(s.queue[0]), d(s.queue[1]), d(s.queue[3])});
+
+    QList<QVariantList> breakerRows, successRows, latencyRows, rateRows, errorRows, healthRows;
+    const QStringList known = knownErrorTypes();
+    for (const SourceInfo &src : s.sources) {
+        if (src.breaker) {
+            const BreakerState st = src.breaker->state;
+            const QVariant level =
+                st == BreakerState::Unknown ? QVariant() : QVariant(double(int(st) + 1));
+            breakerRows << QVariantList{breakerStateKey(st), level, opt(src.breaker->failureCount),
+                                        opt(src.breaker->lastFailureTime),
+                                        opt(src.breaker->nextProbeInSeconds)};
+        } else {
+            breakerRows << QVariantList{};
+        }
+        successRows << QVariantList{opt(src.successRate1h, 100.0), opt(src.successRate24h, 100.0)};
+        if (src.latency)
+            latencyRows << QVariantList{opt(src.latency->p50, 1000.0),
+                                        opt(src.latency->p95, 1000.0),
+                                        opt(src.latency->p99, 1000.0)};
+        else
+            latencyRows << QVariantList{};
+        if (src.rateLimit)
+            rateRows << QVariantList{src.rateLimit->remaining * 100.0 / src.rateLimit->limit,
+                                     src.rateLimit->remaining, src.rateLimit->limit,
+                                     opt(src.rateLimit->resetTimestamp)};
+        else
+            rateRows << QVariantList{};
+        QVariantList errs;
+        if (!src.errors.isEmpty()) {
+            double other = 0;
+            for (const QString &k : known)
+                errs << QVariant(double(src.errors.value(k, 0)));
+            for (auto it = src.errors.cbegin(); it != src.errors.cend(); ++it)
+                if (!known.contains(it.key()))
+                    other += double(it.value());
+            errs << QVariant(other);
+        }
+        errorRows << errs;
+        QVariant healthLevel;
+        switch (src.health) {
+        case Health::Healthy: healthLevel = 3.0; break;
+        case Health::Degraded: healthLevel = 2.0; break;
+        case Health::Down: healthLevel = 1.0; break;
+        case Health::Unavailable: healthLevel = 0.0; break;
+        case Health::Unknown: break;
+        }
+        healthRows << QVariantList{healthKey(src.health), healthLevel};
+    }
+    m_breakers->update(names, breakerRows);
+    m_success->update(names, successRows);
+    m_latency->update(names, latencyRows);
+    m_rateLimits->update(names, rateRows);
+    m_errors->update(names, errorRows);
+    m_health->update(names, healthRows);
+
+    QList<QVariantList> cacheRows;
+    if (s.cache)
+        cacheRows = {{opt(s.cache->hits)},
+                     {opt(s.cache->misses)},
+                     {opt(s.cache->sets)},
+                     {opt(s.cache->errors)}};
+    m_cache->setCategoryLabels({tr("Hits"), tr("Misses"), tr("Sets"), tr("Errors")});
+    m_cache->update({QStringLiteral("hit"), QStringLiteral("miss"), QStringLiteral("set"),
+                     QStringLiteral("error")},
+                    cacheRows);
+
+    QStringList fields;
+    QList<QVariantList> coverageRows;
+    if (s.coverage) {
+        for (const FieldCoverage &f : s.coverage->fields) {
+            fields << f.field;
+            coverageRows << QVariantList{opt(f.ratio, 100.0), double(f.count)};
+        }
+    }
+    m_coverage->update(fields, coverageRows);
+
+    m_sources->update(s.sources, m_now());
+    Q_EMIT snapshotApplied();
+}
+
+} // namespace dashboard

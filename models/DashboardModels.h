@@ -1,0 +1,72 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <functional>
+
+#include <QObject>
+
+#include "Snapshot.h"
+
+namespace dashboard {
+
+class CategoryTableModel;
+class SourcesModel;
+class TimeSeriesModel;
+
+/// Adapts snapshots and history into the item models behind every panel and chart. Each
+/// chart id of the export (queue, processing_rate, circuit_breakers, success_rate,
+/// latency, rate_limits, errors, source_health, cache, coverage) has one model here.
+class DashboardModels final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DashboardModels)
+public:
+    /// @p historyCapacity: samples kept per time series (default a day of 1 s samples).
+    explicit DashboardModels(QObject *parent = nullptr, int historyCapacity = 86'400);
+
+    void applySnapshot(const Snapshot &snapshot);
+    void applyHistory(const QList<HistoryPoint> &points);
+    void setClock(std::function<qint64()> nowMs);
+
+    bool hasSnapshot() const { return m_hasSnapshot; }
+    const Snapshot &snapshot() const { return m_snapshot; }
+
+    CategoryTableModel *queue() const { return m_queue; }
+    TimeSeriesModel *processingRate() const { return m_rate; }
+    TimeSeriesModel *queueTrend() const { return m_trend; }
+    CategoryTableModel *breakers() const { return m_breakers; }
+    CategoryTableModel *successRate() const { return m_success; }
+    CategoryTableModel *latency() const { return m_latency; }
+    CategoryTableModel *rateLimits() const { return m_rateLimits; }
+    CategoryTableModel *errors() const { return m_errors; }
+    CategoryTableModel *health() const { return m_health; }
+    CategoryTableModel *cache() const { return m_cache; }
+    CategoryTableModel *coverage() const { return m_coverage; }
+    SourcesModel *sources() const { return m_sources; }
+
+    /// Error types shown as their own column; others are summed into "other".
+    static QStringList knownErrorTypes();
+
+Q_SIGNALS:
+    void snapshotApplied();
+
+private:
+    Snapshot m_snapshot;
+    bool m_hasSnapshot = false;
+    std::function<qint64()> m_now;
+    CategoryTableModel *m_queue;
+    TimeSeriesModel *m_rate;
+    TimeSeriesModel *m_trend;
+    CategoryTableModel *m_breakers;
+    CategoryTableModel *m_success;
+    CategoryTableModel *m_latency;
+    CategoryTableModel *m_rateLimits;
+    CategoryTableModel *m_errors;
+    CategoryTableModel *m_health;
+    CategoryTableModel *m_cache;
+    CategoryTableModel *m_coverage;
+    SourcesModel *m_sources;
+};
+
+} // namespace dashboard

@@ -1,0 +1,323 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MonitorFeed.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QUrlQuery>
+
+#include "SnapshotParser.h"
+
+Q_LOGGING_CATEGORY(lcFeed, "enrichment.models.feed")
+
+namespace dashboard {
+
+MonitorFeed::MonitorFeed(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent), m_network(network), m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+    m_refreshTimer.setInterval(30'000);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &MonitorFeed::refresh);
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &MonitorFeed::openSocket);
+    m_countdownTimer.setInterval(1000);
+    connect(&m_countdownTimer, &QTimer::timeout, this,
+            [this] { Q_EMIT reconnectCountdownChanged(reconnectInSeconds()); });
+    m_pingTimer.setInterval(15'000);
+    connect(&m_pingTimer, &QTimer::timeout, this, &MonitorFeed::onPingTick);
+
+    connect(&m_socket, &QWebSocket::connected, this, [this] {
+        m_attempt = 0;
+        m_lastPongMs = m_now();
+        m_reconnectTimer.stop();
+        m_countdownTimer.stop();
+        m_pingTimer.start();
+        setState(ConnectionState::Live);
+        // Catch up on what happened while away.
+        fetchHistory();
+        refresh();
+    });
+    connect(&m_socket, &QWebSocket::disconnected, this, [this] {
+        m_pingTimer.stop();
+        if (m_running)
+            scheduleReconnect();
+    });
+    // A refused or failed connection may end without disconnected(): catch both.
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this] {
+        if (m_running && m_socket.state() != QAbstractSocket::ConnectedState)
+            scheduleReconnect();
+    });
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &MonitorFeed::onTextMessage);
+    connect(&m_socket, &QWebSocket::pong, this, [this] { m_lastPongMs = m_now(); });
+}
+
+MonitorFeed::~MonitorFeed()
+{
+    m_running = false;
+    m_socket.disconnect(this);
+    m_socket.abort();
+    if (m_snapshotReply)
+        m_snapshotReply->abort();
+    if (m_historyReply)
+        m_historyReply->abort();
+}
+
+void MonitorFeed::setBaseUrl(const QUrl &url)
+{
+    m_baseUrl = url;
+    QString path = m_baseUrl.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    m_baseUrl.setPath(path);
+}
+
+void MonitorFeed::setAutoRefresh(bool on)
+{
+    m_autoRefresh = on;
+    if (on && m_running)
+        m_refreshTimer.start();
+    else
+        m_refreshTimer.stop();
+}
+
+void MonitorFeed::setAutoRefreshInterval(int ms)
+{
+    m_refreshTimer.setInterval(std::max(1000, ms));
+}
+
+void MonitorFeed::setBackoff(int initialMs, int maxMs)
+{
+    m_initialBackoffMs = std::max(1, initialMs);
+    m_maxBackoffMs = std::max(m_initialBackoffMs, maxMs);
+}
+
+void MonitorFeed::setPingInterval(int ms)
+{
+    m_pingTimer.setInterval(std::max(100, ms));
+}
+
+void MonitorFeed::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_attempt = 0;
+    setState(ConnectionState::Connecting);
+    if (m_autoRefresh)
+        m_refreshTimer.start();
+    fetchHistory();
+    refresh();
+    openSocket();
+}
+
+void MonitorFeed::stop()
+{
+    m_running = false;
+    m_refreshTimer.stop();
+    m_reconnectTimer.stop();
+    m_countdownTimer.stop();
+    m_pingTimer.stop();
+    m_socket.abort();
+    setState(ConnectionState::Disconnected);
+}
+
+int MonitorFeed::reconnectInSeconds() const
+{
+    if (m_state != ConnectionState::Reconnecting)
+        return 0;
+    return int(std::ceil(std::max<qint64>(0, m_reconnectAtMs - m_now()) / 1000.0));
+}
+
+qint64 MonitorFeed::dataAgeMs() const
+{
+    return m_lastUpdateMs > 0 ? std::max<qint64>(0, m_now() - m_lastUpdateMs) : -1;
+}
+
+bool MonitorFeed::isStale() const
+{
+    return m_lastUpdateMs > 0 && dataAgeMs() > m_staleAfterMs;
+}
+
+void MonitorFeed::setState(ConnectionState s)
+{
+    if (m_state == s)
+        return;
+    m_state = s;
+    Q_EMIT stateChanged(s);
+}
+
+void MonitorFeed::setError(const QString &error)
+{
+    if (m_lastError == error)
+        return;
+    m_lastError = error;
+    Q_EMIT errorChanged(error);
+}
+
+QNetworkReply *MonitorFeed::get(const QString &path, const QString &query)
+{
+    QUrl url = m_baseUrl;
+    url.setPath(m_baseUrl.path() + path);
+    if (!query.isEmpty())
+        url.setQuery(query);
+    QNetworkRequest req(url);
+    req.setTransferTimeout(10'000);
+    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    if (!m_token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + m_token);
+    return m_network->get(req);
+}
+
+QString MonitorFeed::describe(QNetworkReply *reply)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 401)
+        return tr("The backend refused the token (HTTP 401): check --token-file");
+    if (status >= 400) {
+        const QJsonObject err = QJsonDocument::fromJson(reply->peek(4096))
+                                    .object()
+                                    .value(QStringLiteral("error"))
+                                    .toObject();
+        const QString message = err.value(QStringLiteral("message")).toString().left(200);
+        return message.isEmpty() ? tr("The backend answered HTTP %1").arg(status)
+                                 : tr("The backend answered HTTP %1: %2").arg(status).arg(message);
+    }
+    return tr("Cannot reach %1: %2")
+        .arg(reply->url().adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo).toString(),
+             reply->errorString());
+}
+
+void MonitorFeed::refresh()
+{
+    if (!m_baseUrl.isValid())
+        return;
+    if (m_snapshotReply) {
+        m_refreshQueued = true;
+        return;
+    }
+    m_refreshQueued = false;
+    m_snapshotReply = get(QStringLiteral("/monitoring/enrichment"));
+    connect(m_snapshotReply, &QNetworkReply::finished, this, &MonitorFeed::onSnapshotReply);
+}
+
+void MonitorFeed::onSnapshotReply()
+{
+    QNetworkReply *reply = m_snapshotReply;
+    m_snapshotReply = nullptr;
+    if (!reply)
+        return;
+    reply->deleteLater();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (reply->error() != QNetworkReply::NoError || status != 200) {
+        if (reply->error() != QNetworkReply::OperationCanceledError || m_running)
+            setError(describe(reply));
+    } else {
+        QString error;
+        std::optional<Snapshot> s =
+            SnapshotParser::parseSnapshot(reply->read(32 * 1024 * 1024), &error);
+        if (!s) {
+            qCWarning(lcFeed).noquote() << "bad snapshot:" << error;
+            setError(tr("The backend sent data the dashboard cannot read: %1").arg(error));
+        } else {
+            if (!s->timestamp.isValid())
+                s->timestamp = QDateTime::fromMSecsSinceEpoch(m_now(), Qt::UTC);
+            m_lastUpdateMs = m_now();
+            setError(QString());
+            Q_EMIT snapshotReceived(*s);
+        }
+    }
+    if (m_refreshQueued && m_running)
+        refresh();
+}
+
+void MonitorFeed::fetchHistory()
+{
+    if (!m_baseUrl.isValid() || m_historyReply)
+        return;
+    m_historyReply = get(QStringLiteral("/monitoring/enrichment/history"),
+                         QStringLiteral("minutes=%1").arg(m_historyMinutes));
+    QNetworkReply *reply = m_historyReply;
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        m_historyReply = nullptr;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (reply->error() != QNetworkReply::NoError || status != 200)
+            return; // optional endpoint: a seed-only service has none
+        QString error;
+        const auto points = SnapshotParser::parseHistory(reply->read(64 * 1024 * 1024), &error);
+        if (!points) {
+            qCWarning(lcFeed).noquote() << "bad history:" << error;
+            return;
+        }
+        Q_EMIT historyReceived(*points);
+    });
+}
+
+void MonitorFeed::openSocket()
+{
+    if (!m_running || !m_baseUrl.isValid())
+        return;
+    QUrl url = m_baseUrl;
+    url.setScheme(m_baseUrl.scheme() == QLatin1String("https") ? QStringLiteral("wss")
+                                                               : QStringLiteral("ws"));
+    url.setPath(m_baseUrl.path() + QStringLiteral("/ws"));
+    url.setQuery(QStringLiteral("room_id=enrichment_monitor"));
+    QNetworkRequest req(url);
+    if (!m_token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + m_token);
+    if (m_state != ConnectionState::Live && m_state != ConnectionState::Reconnecting)
+        setState(ConnectionState::Connecting);
+    m_socket.abort();
+    m_socket.open(req);
+}
+
+void MonitorFeed::scheduleReconnect()
+{
+    if (m_reconnectTimer.isActive())
+        return;
+    const double exp = std::min<double>(m_maxBackoffMs, double(m_initialBackoffMs) *
+                                                            std::pow(2.0, std::min(m_attempt, 30)));
+    std::uniform_real_distribution<double> jitter(0.5, 1.0);
+    m_lastDelayMs = std::max(1, int(exp * jitter(m_rng)));
+    ++m_attempt;
+    m_reconnectAtMs = m_now() + m_lastDelayMs;
+    m_reconnectTimer.start(m_lastDelayMs);
+    m_countdownTimer.start();
+    setState(ConnectionState::Reconnecting);
+    Q_EMIT reconnectCountdownChanged(reconnectInSeconds());
+}
+
+void MonitorFeed::onTextMessage(const QString &message)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(message.left(1024 * 1024).toUtf8(), &pe);
+    const QJsonObject o = doc.object();
+    const QJsonValue type = o.value(QStringLiteral("type"));
+    if (pe.error != QJsonParseError::NoError || !doc.isObject() || !type.isString()) {
+        ++m_malformed;
+        qCWarning(lcFeed) << "malformed room message dropped";
+        return;
+    }
+    const QString t = type.toString();
+    if (t == QLatin1String("enrichment_batch_complete") ||
+        t == QLatin1String("circuit_breaker_state_change"))
+        refresh();
+    Q_EMIT eventReceived(t, o.value(QStringLiteral("data")).toObject());
+}
+
+void MonitorFeed::onPingTick()
+{
+    if (m_now() - m_lastPongMs > 2LL * m_pingTimer.interval() + 1000) {
+        qCInfo(lcFeed) << "no pong from the backend; reconnecting";
+        m_socket.abort(); // disconnected -> scheduleReconnect()
+        return;
+    }
+    m_socket.ping();
+}
+
+} // namespace dashboard

@@ -1,0 +1,132 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <functional>
+#include <random>
+
+#include <QJsonObject>
+#include <QNetworkReply>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+
+#include "Snapshot.h"
+
+class QNetworkAccessManager;
+
+namespace dashboard {
+
+/// The dashboard's live connection to a backend that speaks docs/PROTOCOL.md:
+/// - fetches `/monitoring/enrichment` on start, on refresh(), on the auto-refresh timer and
+///   whenever the room announces `enrichment_batch_complete` or
+///   `circuit_breaker_state_change` (requests never overlap; one that arrives during a
+///   fetch is queued once);
+/// - backfills from `/monitoring/enrichment/history` on start and after every reconnect
+///   (a service without it is fine);
+/// - holds the WebSocket room open with ping frames, and reconnects forever with capped
+///   exponential backoff and jitter, reporting the state and the countdown.
+/// The network comes from an injected QNetworkAccessManager; time and randomness are
+/// injectable so tests can step them.
+class MonitorFeed final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class ConnectionState { Disconnected, Connecting, Live, Reconnecting };
+    Q_ENUM(ConnectionState)
+
+    /// @p network is not owned and must outlive the feed.
+    explicit MonitorFeed(QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~MonitorFeed() override;
+
+    void setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const { return m_baseUrl; }
+    /// Bearer token for `/monitoring/*` and `/ws`; empty for none.
+    void setToken(const QByteArray &token) { m_token = token; }
+    void setAutoRefresh(bool on);
+    bool autoRefresh() const { return m_autoRefresh; }
+    void setAutoRefreshInterval(int ms);
+    int autoRefreshInterval() const { return m_refreshTimer.interval(); }
+    /// Backoff: first delay, cap. Delays double per failed attempt, with 50-100 % jitter.
+    void setBackoff(int initialMs, int maxMs);
+    void setPingInterval(int ms);
+    void setRandomSeed(quint32 seed) { m_rng.seed(seed); }
+    void setHistoryMinutes(int minutes) { m_historyMinutes = minutes; }
+    /// Data older than this is stale (default 90 s).
+    void setStaleAfter(int ms) { m_staleAfterMs = ms; }
+    void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+
+    void start();
+    void stop();
+
+    ConnectionState state() const { return m_state; }
+    /// Seconds until the next reconnect attempt while Reconnecting.
+    int reconnectInSeconds() const;
+    /// The delay chosen for the pending reconnect attempt (ms).
+    int pendingReconnectDelayMs() const { return m_lastDelayMs; }
+    int reconnectAttempts() const { return m_attempt; }
+    QString lastError() const { return m_lastError; }
+    bool hasData() const { return m_lastUpdateMs > 0; }
+    /// Milliseconds since the last good snapshot; -1 before the first.
+    qint64 dataAgeMs() const;
+    bool isStale() const;
+    int malformedMessages() const { return m_malformed; }
+    bool isFetching() const { return m_snapshotReply != nullptr; }
+
+public Q_SLOTS:
+    /// Fetches a snapshot now (Refresh Now).
+    void refresh();
+
+Q_SIGNALS:
+    void snapshotReceived(const dashboard::Snapshot &snapshot);
+    void historyReceived(const QList<dashboard::HistoryPoint> &points);
+    void stateChanged(dashboard::MonitorFeed::ConnectionState state);
+    void reconnectCountdownChanged(int seconds);
+    /// The last fetch failed (non-empty) or succeeded again (empty).
+    void errorChanged(const QString &error);
+    void eventReceived(const QString &type, const QJsonObject &data);
+
+private:
+    QNetworkReply *get(const QString &path, const QString &query = {});
+    void fetchHistory();
+    void openSocket();
+    void scheduleReconnect();
+    void setState(ConnectionState s);
+    void setError(const QString &error);
+    void onSnapshotReply();
+    void onTextMessage(const QString &message);
+    void onPingTick();
+    static QString describe(QNetworkReply *reply);
+
+    QNetworkAccessManager *m_network;
+    QUrl m_baseUrl;
+    QByteArray m_token;
+    QWebSocket m_socket;
+    QTimer m_refreshTimer;
+    QTimer m_reconnectTimer;
+    QTimer m_countdownTimer;
+    QTimer m_pingTimer;
+    QPointer<QNetworkReply> m_snapshotReply;
+    QPointer<QNetworkReply> m_historyReply;
+    bool m_refreshQueued = false;
+    bool m_running = false;
+    bool m_autoRefresh = true;
+    ConnectionState m_state = ConnectionState::Disconnected;
+    QString m_lastError;
+    qint64 m_lastUpdateMs = 0;
+    qint64 m_lastPongMs = 0;
+    qint64 m_reconnectAtMs = 0;
+    int m_initialBackoffMs = 1000;
+    int m_maxBackoffMs = 30'000;
+    int m_lastDelayMs = 0;
+    int m_attempt = 0;
+    int m_historyMinutes = 60;
+    int m_staleAfterMs = 90'000;
+    int m_malformed = 0;
+    std::mt19937 m_rng{std::random_device{}()};
+    std::function<qint64()> m_now;
+};
+
+} // namespace dashboard

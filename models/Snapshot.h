@@ -1,0 +1,115 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <array>
+#include <optional>
+
+#include <QDateTime>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+/// The dashboard's view of the wire contract (docs/PROTOCOL.md). Everything past the
+/// seed's shape is optional: std::nullopt means "the service did not say", which the
+/// views show as "no data", never as zero.
+namespace dashboard {
+
+enum class QueueStatus { Pending, InProgress, Completed, Failed, Partial };
+inline constexpr int QueueStatusCount = 5;
+QString queueStatusKey(QueueStatus s);
+
+enum class Health { Healthy, Degraded, Down, Unavailable, Unknown };
+enum class BreakerState { Closed, HalfOpen, Open, Unknown };
+Health healthFromKey(const QString &key);
+BreakerState breakerStateFromKey(const QString &key);
+QString healthKey(Health h);
+QString breakerStateKey(BreakerState s);
+
+struct BreakerInfo
+{
+    BreakerState state = BreakerState::Unknown;
+    std::optional<qint64> failureCount;
+    std::optional<double> lastFailureTime; ///< epoch seconds
+    std::optional<double> nextProbeInSeconds;
+};
+
+struct RateLimitInfo
+{
+    double limit = 0;
+    double remaining = 0;
+    std::optional<double> resetTimestamp; ///< epoch seconds
+};
+
+struct LatencyInfo
+{
+    std::optional<double> p50;
+    std::optional<double> p95;
+    std::optional<double> p99;
+};
+
+struct SourceInfo
+{
+    QString name;
+    std::optional<BreakerInfo> breaker;
+    Health health = Health::Unknown;
+    std::optional<double> successRate1h;  ///< 0..1
+    std::optional<double> successRate24h; ///< 0..1
+    std::optional<LatencyInfo> latency;   ///< seconds
+    std::optional<RateLimitInfo> rateLimit;
+    QMap<QString, qint64> errors;   ///< error type -> count; empty: no data
+    std::optional<qint64> requests; ///< all statuses since start
+};
+
+struct CacheInfo
+{
+    std::optional<qint64> hits;
+    std::optional<qint64> misses;
+    std::optional<qint64> sets;
+    std::optional<qint64> errors;
+    std::optional<double> hitRatio;
+};
+
+struct FieldCoverage
+{
+    QString field;
+    qint64 count = 0;
+    std::optional<double> ratio;
+};
+
+struct CoverageInfo
+{
+    std::optional<qint64> tracksEnriched;
+    QList<FieldCoverage> fields;
+};
+
+/// One `/monitoring/enrichment` document.
+struct Snapshot
+{
+    QDateTime timestamp; ///< invalid when absent
+    std::array<std::optional<qint64>, QueueStatusCount> queue{};
+    std::optional<qint64> completedLastHour;
+    std::optional<double> perMinute;
+    std::optional<qint64> tracksInProgress;
+    QList<SourceInfo> sources; ///< union of the breaker and health keys, pipeline order
+    std::optional<CacheInfo> cache;
+    std::optional<CoverageInfo> coverage;
+    int schemaVersion = 0; ///< 0: the seed's shape
+    QString serviceVersion;
+
+    std::optional<qint64> queueCount(QueueStatus s) const { return queue[std::size_t(s)]; }
+    /// Minutes until pending reaches zero at the current rate; nullopt when unknown or
+    /// the queue is not draining.
+    std::optional<double> minutesToDrain() const;
+    const SourceInfo *source(const QString &name) const;
+};
+
+/// One sample of `/monitoring/enrichment/history` (or of a live snapshot).
+struct HistoryPoint
+{
+    QDateTime timestamp;
+    std::array<std::optional<qint64>, QueueStatusCount> queue{};
+    std::optional<double> perMinute;
+};
+
+} // namespace dashboard

@@ -1,0 +1,258 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SnapshotParser.h"
+
+#include <cmath>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace dashboard {
+
+namespace {
+constexpr double MaxExact = 9007199254740992.0; // 2^53
+
+std::optional<double> number(const QJsonValue &v)
+{
+    if (!v.isDouble())
+        return std::nullopt;
+    const double d = v.toDouble();
+    if (!std::isfinite(d) || std::fabs(d) > MaxExact)
+        return std::nullopt;
+    return d;
+}
+
+std::optional<double> nonNegative(const QJsonValue &v)
+{
+    const auto d = number(v);
+    if (!d || *d < 0)
+        return std::nullopt;
+    return d;
+}
+
+std::optional<qint64> count(const QJsonValue &v)
+{
+    const auto d = nonNegative(v);
+    if (!d)
+        return std::nullopt;
+    return qint64(std::llround(*d));
+}
+
+std::optional<double> ratio(const QJsonValue &v)
+{
+    const auto d = nonNegative(v);
+    if (!d || *d > 1.0 + 1e-9)
+        return std::nullopt;
+    return d;
+}
+
+QDateTime isoTime(const QJsonValue &v)
+{
+    if (!v.isString())
+        return {};
+    QDateTime t = QDateTime::fromString(v.toString().left(64), Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(v.toString().left(64), Qt::ISODate);
+    if (t.isValid() && t.timeSpec() == Qt::LocalTime)
+        t.setTimeSpec(Qt::UTC); // the seed writes naive UTC (datetime.utcnow().isoformat())
+    return t;
+}
+
+void readQueue(const QJsonObject &queue, std::array<std::optional<qint64>, QueueStatusCount> *out)
+{
+    for (int i = 0; i < QueueStatusCount; ++i)
+        (*out)[std::size_t(i)] = count(queue.value(queueStatusKey(QueueStatus(i))));
+}
+
+const QStringList &pipelineOrder()
+{
+    static const QStringList order = {QStringLiteral("spotify"), QStringLiteral("musicbrainz"),
+                                      QStringLiteral("discogs"), QStringLiteral("beatport"),
+                                      QStringLiteral("lastfm")};
+    return order;
+}
+} // namespace
+
+std::optional<Snapshot> SnapshotParser::parseSnapshot(const QByteArray &json, QString *error)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
+    if (pe.error != QJsonParseError::NoError) {
+        *error =
+            QStringLiteral("malformed JSON: %1 at offset %2").arg(pe.errorString()).arg(pe.offset);
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        *error = QStringLiteral("malformed document: expected a JSON object");
+        return std::nullopt;
+    }
+    const QJsonObject o = doc.object();
+    static const char *const seedKeys[] = {"queue", "processing_rate", "circuit_breakers",
+                                           "source_health"};
+    bool any = false;
+    for (const char *k : seedKeys)
+        any = any || o.value(QLatin1String(k)).isObject();
+    if (!any) {
+        *error = QStringLiteral("not an enrichment monitoring document (no queue, processing_rate, "
+                                "circuit_breakers or source_health object)");
+        return std::nullopt;
+    }
+
+    Snapshot s;
+    s.timestamp = isoTime(o.value(QStringLiteral("timestamp")));
+    if (const auto v = number(o.value(QStringLiteral("schema_version"))))
+        s.schemaVersion = int(*v);
+    readQueue(o.value(QStringLiteral("queue")).toObject(), &s.queue);
+    const QJsonObject rate = o.value(QStringLiteral("processing_rate")).toObject();
+    s.completedLastHour = count(rate.value(QStringLiteral("completed_last_hour")));
+    s.perMinute = nonNegative(rate.value(QStringLiteral("per_minute")));
+    const QJsonObject metrics = o.value(QStringLiteral("metrics")).toObject();
+    if (!s.perMinute)
+        s.perMinute = nonNegative(metrics.value(QStringLiteral("queue_processing_rate")));
+    s.tracksInProgress = count(metrics.value(QStringLiteral("tracks_in_progress")));
+
+    const QJsonObject breakers = o.value(QStringLiteral("circuit_breakers")).toObject();
+    const QJsonObject health = o.value(QStringLiteral("source_health")).toObject();
+    const QJsonObject sources = o.value(QStringLiteral("sources")).toObject();
+    QStringList names;
+    for (const QString &n : pipelineOrder())
+        if (breakers.contains(n) || health.contains(n) || sources.contains(n))
+            names << n;
+    QStringList others;
+    for (const QJsonObject *obj : {&breakers, &health, &sources})
+        for (const QString &k : obj->keys())
+            if (!names.contains(k) && !others.contains(k) && !k.isEmpty())
+                others << k;
+    others.sort();
+    names += others;
+    names = names.mid(0, 64); // a sane bound on what one window shows
+
+    for (const QString &name : std::as_const(names)) {
+        SourceInfo src;
+        src.name = name.left(64);
+        const QJsonValue bv = breakers.value(name);
+        if (bv.isObject()) {
+            const QJsonObject b = bv.toObject();
+            BreakerInfo info;
+            info.state = breakerStateFromKey(b.value(QStringLiteral("state")).toString());
+            info.failureCount = count(b.value(QStringLiteral("failure_count")));
+            info.lastFailureTime = nonNegative(b.value(QStringLiteral("last_failure_time")));
+            info.nextProbeInSeconds = nonNegative(b.value(QStringLiteral("next_probe_in_seconds")));
+            src.breaker = info;
+        }
+        src.health = healthFromKey(health.value(name).toString());
+        const QJsonObject ext = sources.value(name).toObject();
+        src.successRate1h = ratio(ext.value(QStringLiteral("success_rate_1h")));
+        src.successRate24h = ratio(ext.value(QStringLiteral("success_rate_24h")));
+        const QJsonValue lat = ext.value(QStringLiteral("latency_seconds"));
+        if (lat.isObject()) {
+            LatencyInfo l;
+            l.p50 = nonNegative(lat.toObject().value(QStringLiteral("p50")));
+            l.p95 = nonNegative(lat.toObject().value(QStringLiteral("p95")));
+            l.p99 = nonNegative(lat.toObject().value(QStringLiteral("p99")));
+            if (l.p50 || l.p95 || l.p99)
+                src.latency = l;
+        }
+        const QJsonValue rl = ext.value(QStringLiteral("rate_limit"));
+        if (rl.isObject()) {
+            const auto limit = nonNegative(rl.toObject().value(QStringLiteral("limit")));
+            const auto remaining = nonNegative(rl.toObject().value(QStringLiteral("remaining")));
+            if (limit && remaining && *limit > 0)
+                src.rateLimit = RateLimitInfo{
+                    *limit, std::min(*remaining, *limit),
+                    nonNegative(rl.toObject().value(QStringLiteral("reset_timestamp")))};
+        }
+        const QJsonObject errors = ext.value(QStringLiteral("errors")).toObject();
+        for (auto it = errors.begin(); it != errors.end() && src.errors.size() < 32; ++it)
+            if (const auto c = count(it.value()))
+                src.errors.insert(it.key().left(48), *c);
+        const QJsonObject requests = ext.value(QStringLiteral("requests")).toObject();
+        if (!requests.isEmpty()) {
+            qint64 total = 0;
+            bool ok = false;
+            for (auto it = requests.begin(); it != requests.end(); ++it)
+                if (const auto c = count(it.value())) {
+                    total += *c;
+                    ok = true;
+                }
+            if (ok)
+                src.requests = total;
+        }
+        s.sources << src;
+    }
+
+    const QJsonValue cache = o.value(QStringLiteral("cache"));
+    if (cache.isObject()) {
+        const QJsonObject c = cache.toObject();
+        CacheInfo info{
+            count(c.value(QStringLiteral("hits"))), count(c.value(QStringLiteral("misses"))),
+            count(c.value(QStringLiteral("sets"))), count(c.value(QStringLiteral("errors"))),
+            ratio(c.value(QStringLiteral("hit_ratio")))};
+        if (info.hits || info.misses || info.sets || info.errors)
+            s.cache = info;
+    }
+    const QJsonValue coverage = o.value(QStringLiteral("field_coverage"));
+    if (coverage.isObject()) {
+        CoverageInfo info;
+        info.tracksEnriched = count(coverage.toObject().value(QStringLiteral("tracks_enriched")));
+        const QJsonObject fields = coverage.toObject().value(QStringLiteral("fields")).toObject();
+        for (auto it = fields.begin(); it != fields.end() && info.fields.size() < 64; ++it) {
+            const QJsonObject f = it.value().toObject();
+            if (const auto c = count(f.value(QStringLiteral("count"))))
+                info.fields << FieldCoverage{it.key().left(48), *c,
+                                             ratio(f.value(QStringLiteral("ratio")))};
+        }
+        if (info.tracksEnriched || !info.fields.isEmpty())
+            s.coverage = info;
+    }
+    s.serviceVersion = o.value(QStringLiteral("service"))
+                           .toObject()
+                           .value(QStringLiteral("version"))
+                           .toString()
+                           .left(32);
+    return s;
+}
+
+std::optional<QList<HistoryPoint>> SnapshotParser::parseHistory(const QByteArray &json,
+                                                                QString *error)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
+        *error = pe.error != QJsonParseError::NoError
+                     ? QStringLiteral("malformed JSON: %1").arg(pe.errorString())
+                     : QStringLiteral("malformed document: expected a JSON object");
+        return std::nullopt;
+    }
+    const QJsonValue samples = doc.object().value(QStringLiteral("samples"));
+    if (!samples.isArray()) {
+        *error = QStringLiteral("history document has no samples array");
+        return std::nullopt;
+    }
+    QList<HistoryPoint> out;
+    for (const QJsonValue &v : samples.toArray()) {
+        const QJsonObject o = v.toObject();
+        HistoryPoint p;
+        p.timestamp = isoTime(o.value(QStringLiteral("timestamp")));
+        if (!p.timestamp.isValid())
+            continue;
+        readQueue(o.value(QStringLiteral("queue")).toObject(), &p.queue);
+        p.perMinute = nonNegative(o.value(QStringLiteral("processing_rate"))
+                                      .toObject()
+                                      .value(QStringLiteral("per_minute")));
+        out << p;
+    }
+    return out;
+}
+
+HistoryPoint SnapshotParser::pointFrom(const Snapshot &s)
+{
+    HistoryPoint p;
+    p.timestamp = s.timestamp;
+    p.queue = s.queue;
+    p.perMinute = s.perMinute;
+    return p;
+}
+
+} // namespace dashboard

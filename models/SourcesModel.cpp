@@ -1,0 +1,228 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SourcesModel.h"
+
+#include <cmath>
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace dashboard {
+
+SourcesModel::SourcesModel(QObject *parent)
+    : QAbstractTableModel(parent), m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+{}
+
+int SourcesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_sources.size());
+}
+
+int SourcesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString SourcesModel::healthLabel(Health h)
+{
+    switch (h) {
+    case Health::Healthy: return tr("Healthy");
+    case Health::Degraded: return tr("Degraded");
+    case Health::Down: return tr("Down");
+    case Health::Unavailable: return tr("Unavailable");
+    case Health::Unknown: return tr("Unknown");
+    }
+    return {};
+}
+
+QString SourcesModel::stateLabel(BreakerState s)
+{
+    switch (s) {
+    case BreakerState::Closed: return tr("Closed");
+    case BreakerState::HalfOpen: return tr("Half-open");
+    case BreakerState::Open: return tr("Open");
+    case BreakerState::Unknown: return tr("Unknown");
+    }
+    return {};
+}
+
+QString SourcesModel::relativeTime(qint64 secondsAgo)
+{
+    if (secondsAgo < 0)
+        secondsAgo = 0;
+    if (secondsAgo < 60)
+        return tr("%n s ago", nullptr, int(secondsAgo));
+    if (secondsAgo < 3600)
+        return tr("%n min ago", nullptr, int(secondsAgo / 60));
+    if (secondsAgo < 86400)
+        return tr("%n h ago", nullptr, int(secondsAgo / 3600));
+    return tr("%n d ago", nullptr, int(secondsAgo / 86400));
+}
+
+QString SourcesModel::duration(qint64 seconds)
+{
+    if (seconds < 60)
+        return tr("%n s", nullptr, int(std::max<qint64>(0, seconds)));
+    if (seconds < 3600)
+        return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
+}
+
+QVariant SourcesModel::display(const SourceInfo &s, int column) const
+{
+    const QString none = tr("no data");
+    const QLocale locale;
+    switch (column) {
+    case SourceColumn: return s.name;
+    case HealthColumn: return healthLabel(s.health);
+    case StateColumn: return s.breaker ? stateLabel(s.breaker->state) : none;
+    case FailuresColumn:
+        return s.breaker && s.breaker->failureCount ? locale.toString(*s.breaker->failureCount)
+                                                    : none;
+    case LastFailureColumn:
+        if (!s.breaker)
+            return none;
+        if (!s.breaker->lastFailureTime)
+            return tr("never");
+        return relativeTime(
+            qint64(std::llround(double(m_now()) / 1000.0 - *s.breaker->lastFailureTime)));
+    case NextProbeColumn: {
+        if (!s.breaker || s.breaker->state != BreakerState::Open)
+            return QStringLiteral("—");
+        if (!s.breaker->nextProbeInSeconds)
+            return none;
+        const double left =
+            *s.breaker->nextProbeInSeconds - double(m_now() - m_receivedMs) / 1000.0;
+        return left <= 0 ? tr("due now") : tr("in %1").arg(duration(qint64(std::ceil(left))));
+    }
+    case Success1hColumn:
+        return s.successRate1h
+                   ? locale.toString(*s.successRate1h * 100.0, 'f', 1) + QLatin1Char('%')
+                   : none;
+    case Success24hColumn:
+        return s.successRate24h
+                   ? locale.toString(*s.successRate24h * 100.0, 'f', 1) + QLatin1Char('%')
+                   : none;
+    case LatencyP95Column:
+        return s.latency && s.latency->p95
+                   ? tr("%1 ms").arg(locale.toString(*s.latency->p95 * 1000.0, 'f', 0))
+                   : none;
+    case RateLimitColumn:
+        return s.rateLimit ? tr("%1 / %2").arg(locale.toString(s.rateLimit->remaining, 'f', 0),
+                                               locale.toString(s.rateLimit->limit, 'f', 0))
+                           : none;
+    default: return {};
+    }
+}
+
+QVariant SourcesModel::exportValue(const SourceInfo &s, int column) const
+{
+    switch (column) {
+    case SourceColumn: return s.name;
+    case HealthColumn: return healthKey(s.health);
+    case StateColumn: return s.breaker ? breakerStateKey(s.breaker->state) : QVariant();
+    case FailuresColumn:
+        return s.breaker && s.breaker->failureCount ? QVariant(*s.breaker->failureCount)
+                                                    : QVariant();
+    case LastFailureColumn:
+        return s.breaker && s.breaker->lastFailureTime ? QVariant(*s.breaker->lastFailureTime)
+                                                       : QVariant();
+    case NextProbeColumn:
+        return s.breaker && s.breaker->nextProbeInSeconds ? QVariant(*s.breaker->nextProbeInSeconds)
+                                                          : QVariant();
+    case Success1hColumn: return s.successRate1h ? QVariant(*s.successRate1h) : QVariant();
+    case Success24hColumn: return s.successRate24h ? QVariant(*s.successRate24h) : QVariant();
+    case LatencyP95Column:
+        return s.latency && s.latency->p95 ? QVariant(*s.latency->p95) : QVariant();
+    case RateLimitColumn: return s.rateLimit ? QVariant(s.rateLimit->remaining) : QVariant();
+    default: return {};
+    }
+}
+
+QVariant SourcesModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const SourceInfo &s = m_sources.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole: return display(s, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == LastFailureColumn && s.breaker && s.breaker->lastFailureTime)
+            return QLocale().toString(
+                QDateTime::fromMSecsSinceEpoch(qint64(*s.breaker->lastFailureTime * 1000.0)),
+                QLocale::LongFormat);
+        return {};
+    case HealthRole: return healthKey(s.health);
+    case BreakerStateRole: return s.breaker ? breakerStateKey(s.breaker->state) : QString();
+    case ExportRole: return exportValue(s, index.column());
+    case SortRole: {
+        const QVariant v = exportValue(s, index.column());
+        return v.isValid() ? v : QVariant(-1.0);
+    }
+    case Qt::TextAlignmentRole:
+        return index.column() >= FailuresColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                                : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    default: return {};
+    }
+}
+
+QVariant SourcesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == ExportRole) {
+        static const char *const keys[] = {"source",
+                                           "health",
+                                           "state",
+                                           "failure_count",
+                                           "last_failure_time",
+                                           "next_probe_in_seconds",
+                                           "success_rate_1h",
+                                           "success_rate_24h",
+                                           "latency_p95_seconds",
+                                           "rate_limit_remaining"};
+        return QString::fromLatin1(keys[section]);
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case SourceColumn: return tr("Source");
+    case HealthColumn: return tr("Health");
+    case StateColumn: return tr("Breaker");
+    case FailuresColumn: return tr("Failures");
+    case LastFailureColumn: return tr("Last failure");
+    case NextProbeColumn: return tr("Next probe");
+    case Success1hColumn: return tr("Success 1 h");
+    case Success24hColumn: return tr("Success 24 h");
+    case LatencyP95Column: return tr("p95 latency");
+    case RateLimitColumn: return tr("Rate limit left");
+    default: return {};
+    }
+}
+
+void SourcesModel::update(const QList<SourceInfo> &sources, qint64 snapshotReceivedMs)
+{
+    m_receivedMs = snapshotReceivedMs;
+    bool sameNames = sources.size() == m_sources.size();
+    for (int i = 0; sameNames && i < sources.size(); ++i)
+        sameNames = sources.at(i).name == m_sources.at(i).name;
+    if (!sameNames) {
+        beginResetModel();
+        m_sources = sources;
+        endResetModel();
+        return;
+    }
+    m_sources = sources;
+    if (!m_sources.isEmpty())
+        Q_EMIT dataChanged(index(0, HealthColumn),
+                           index(int(m_sources.size()) - 1, ColumnCount - 1));
+}
+
+void SourcesModel::tick()
+{
+    if (!m_sources.isEmpty())
+        Q_EMIT dataChanged(index(0, LastFailureColumn),
+                           index(int(m_sources.size()) - 1, NextProbeColumn), {Qt::DisplayRole});
+}
+
+} // namespace dashboard

@@ -1,0 +1,73 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <functional>
+
+#include <QAbstractTableModel>
+
+#include "Snapshot.h"
+
+namespace dashboard {
+
+/// One row per source: health, circuit breaker (state, consecutive failures, last failure
+/// as a relative time, time to the next half-open probe), success rates, latency and rate
+/// limit. Cells the service did not report show "no data". Relative times are computed
+/// from the injected clock; call tick() (the window does, every second) to refresh them.
+class SourcesModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SourcesModel)
+public:
+    enum Column {
+        SourceColumn,
+        HealthColumn,
+        StateColumn,
+        FailuresColumn,
+        LastFailureColumn,
+        NextProbeColumn,
+        Success1hColumn,
+        Success24hColumn,
+        LatencyP95Column,
+        RateLimitColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+    enum Role {
+        HealthRole = Qt::UserRole + 1, ///< healthKey() string
+        BreakerStateRole,              ///< breakerStateKey() string
+        ExportRole,                    ///< raw value for CSV
+        SortRole
+    };
+    Q_ENUM(Role)
+
+    explicit SourcesModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+    void update(const QList<SourceInfo> &sources, qint64 snapshotReceivedMs);
+    /// Refreshes the relative-time columns.
+    void tick();
+    void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+    const QList<SourceInfo> &sources() const { return m_sources; }
+
+    static QString healthLabel(Health h);
+    static QString stateLabel(BreakerState s);
+    /// "12 s ago", "3 min ago", "2 h ago".
+    static QString relativeTime(qint64 secondsAgo);
+    static QString duration(qint64 seconds);
+
+private:
+    QVariant display(const SourceInfo &s, int column) const;
+    QVariant exportValue(const SourceInfo &s, int column) const;
+
+    QList<SourceInfo> m_sources;
+    qint64 m_receivedMs = 0;
+    std::function<qint64()> m_now;
+};
+
+} // namespace dashboard
