@@ -1,0 +1,183 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include "CategoryTableModel.h"
+#include "CsvWriter.h"
+#include "DashboardModels.h"
+#include "SnapshotParser.h"
+#include "SourcesModel.h"
+#include "TimeSeriesModel.h"
+
+using namespace dashboard;
+
+class TestItemModels : public QObject
+{
+    Q_OBJECT
+private:
+    static Snapshot seedOnly()
+    {
+        QString error;
+        return *SnapshotParser::parseSnapshot(R"({"timestamp": "2026-11-28T10:00:00",
+            "queue": {"pending": 5, "in_progress": 1, "completed": 9, "failed": 0, "partial": 2},
+            "processing_rate": {"completed_last_hour": 11, "per_minute": 0.5},
+            "circuit_breakers": {"spotify": {"state": "open", "failure_count": 5, "last_failure_time": 1795900000}},
+            "source_health": {"spotify": "down", "lastfm": "unavailable"}})",
+                                              &error);
+    }
+
+private Q_SLOTS:
+    void categoryModelSignalsPrecisely()
+    {
+        CategoryTableModel m(QStringLiteral("source"), {QStringLiteral("a"), QStringLiteral("b")});
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy reset(&m, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+        m.update({QStringLiteral("x"), QStringLiteral("y")}, {{1.0, 2.0}, {3.0, QVariant()}});
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(m.rowCount(), 2);
+        QCOMPARE(m.data(m.index(1, 2)).toString(), QStringLiteral("no data"));
+        QVERIFY(!m.data(m.index(1, 2), CategoryTableModel::ValueRole).isValid());
+        m.update({QStringLiteral("x"), QStringLiteral("y")}, {{1.0, 2.0}, {3.0, QVariant()}});
+        QCOMPARE(changed.count(), 0); // nothing changed, nothing emitted
+        m.update({QStringLiteral("x"), QStringLiteral("y")}, {{1.0, 2.0}, {4.0, QVariant()}});
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex(), m.index(1, 1));
+        QCOMPARE(changed.at(0).at(1).toModelIndex(), m.index(1, 1));
+        QVERIFY(m.hasNumbers());
+        m.update({QStringLiteral("x")}, {{}});
+        QCOMPARE(reset.count(), 2);
+        QVERIFY(!m.hasNumbers());
+    }
+
+    void timeSeriesRingIsBounded()
+    {
+        TimeSeriesModel m({QStringLiteral("v")}, 100);
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (int i = 0; i < 250; ++i)
+            m.append(1000 * i, {double(i)});
+        QCOMPARE(m.size(), 100);
+        QCOMPARE(m.timeAt(0), 150'000);
+        QCOMPARE(*m.valueAt(99, 0), 249.0);
+        m.append(249'000, {7.0}); // same time replaces
+        QCOMPARE(m.size(), 100);
+        QCOMPARE(*m.valueAt(99, 0), 7.0);
+        m.append(1'000, {1.0}); // older than the last: dropped
+        QCOMPARE(m.size(), 100);
+        m.append(250'000, {std::nullopt});
+        QVERIFY(!m.valueAt(99, 0));
+        QCOMPARE(m.data(m.index(99, 1)).toString(), QStringLiteral("no data"));
+    }
+
+    void timeSeriesMergeBackfills()
+    {
+        TimeSeriesModel m({QStringLiteral("v")}, 10);
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.append(50'000, {5.0});
+        QList<QPair<qint64, QList<std::optional<double>>>> backfill;
+        for (int i = 0; i < 60; ++i)
+            backfill.append({qint64(i) * 1000, {double(i) * 10}});
+        m.merge(backfill);
+        QCOMPARE(m.size(), 10);
+        QCOMPARE(m.timeAt(9), 59'000);
+        // The newest ten remain; the live sample at 50 s wins over the backfilled one.
+        QCOMPARE(m.timeAt(0), 50'000);
+        QCOMPARE(*m.valueAt(0, 0), 5.0);
+        QCOMPARE(*m.valueAt(1, 0), 510.0);
+    }
+
+    void downsampleKeepsExtremesAndBoundsPoints()
+    {
+        TimeSeriesModel m({QStringLiteral("v")}, 86'400);
+        for (int i = 0; i < 86'400; ++i)
+            m.append(qint64(i) * 1000,
+                     {i == 43'210 ? 1000.0 : (i == 12'345 ? -50.0 : double(i % 100))});
+        const QList<QPointF> pts = m.downsample(0, 0, 86'399'000, 500);
+        QVERIFY(pts.size() <= 1000);
+        QVERIFY(pts.size() >= 500);
+        double maxV = -1e9, minV = 1e9;
+        for (int i = 0; i < pts.size(); ++i) {
+            maxV = std::max(maxV, pts.at(i).y());
+            minV = std::min(minV, pts.at(i).y());
+            if (i)
+                QVERIFY(pts.at(i).x() >= pts.at(i - 1).x());
+        }
+        QCOMPARE(maxV, 1000.0);
+        QCOMPARE(minV, -50.0);
+        // Few points: returned as they are.
+        QCOMPARE(m.downsample(0, 0, 9'000, 500).size(), 10);
+        QCOMPARE(m.range(0, 0, 86'399'000)->second, 1000.0);
+    }
+
+    void sourcesModelShowsNoDataAndRelativeTimes()
+    {
+        SourcesModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        qint64 now = 1795900030'000;
+        m.setClock([&now] { return now; });
+        const Snapshot s = seedOnly();
+        m.update(s.sources, now);
+        QCOMPARE(m.rowCount(), 2);
+        QCOMPARE(m.data(m.index(0, SourcesModel::StateColumn)).toString(), QStringLiteral("Open"));
+        QCOMPARE(m.data(m.index(0, SourcesModel::LastFailureColumn)).toString(),
+                 QStringLiteral("30 s ago"));
+        QCOMPARE(m.data(m.index(0, SourcesModel::Success1hColumn)).toString(),
+                 QStringLiteral("no data"));
+        QCOMPARE(m.data(m.index(1, SourcesModel::StateColumn)).toString(),
+                 QStringLiteral("no data"));
+        QCOMPARE(m.data(m.index(1, SourcesModel::HealthColumn)).toString(),
+                 QStringLiteral("Unavailable"));
+        QCOMPARE(m.data(m.index(0, 0), SourcesModel::HealthRole).toString(),
+                 QStringLiteral("down"));
+        QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+        now += 150'000;
+        m.tick();
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(m.data(m.index(0, SourcesModel::LastFailureColumn)).toString(),
+                 QStringLiteral("3 min ago"));
+    }
+
+    void dashboardFromSeedOnlyShapeHasNoInventedNumbers()
+    {
+        DashboardModels d;
+        for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{
+                 d.queue(), d.processingRate(), d.queueTrend(), d.breakers(), d.successRate(),
+                 d.latency(), d.rateLimits(), d.errors(), d.health(), d.cache(), d.coverage(),
+                 d.sources()})
+            new QAbstractItemModelTester(m, QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                         m);
+        d.applySnapshot(seedOnly());
+        QVERIFY(d.queue()->hasNumbers());
+        QVERIFY(d.processingRate()->hasValues());
+        QVERIFY(d.breakers()->hasNumbers());
+        QVERIFY(d.health()->hasNumbers());
+        QVERIFY(!d.successRate()->hasNumbers());
+        QVERIFY(!d.latency()->hasNumbers());
+        QVERIFY(!d.rateLimits()->hasNumbers());
+        QVERIFY(!d.errors()->hasNumbers());
+        QVERIFY(!d.cache()->hasNumbers());
+        QVERIFY(!d.coverage()->hasNumbers());
+        QCOMPARE(d.coverage()->rowCount(), 0);
+        // Queue CSV: header, then a row per status with its count.
+        const QByteArray csv = CsvWriter::toCsv(*d.queue());
+        QCOMPARE(csv, QByteArray("status,count\r\npending,5\r\nin_progress,1\r\ncompleted,"
+                                 "9\r\nfailed,0\r\npartial,2\r\n"));
+        // A missing value is an empty field, never a zero.
+        QVERIFY(CsvWriter::toCsv(*d.successRate()).contains("spotify,,\r\n"));
+    }
+
+    void csvEscaping()
+    {
+        QCOMPARE(CsvWriter::escape(QStringLiteral("plain")), QByteArray("plain"));
+        QCOMPARE(CsvWriter::escape(QStringLiteral("a,b")), QByteArray("\"a,b\""));
+        QCOMPARE(CsvWriter::escape(QStringLiteral("say \"hi\"")), QByteArray("\"say \"\"hi\"\"\""));
+        QCOMPARE(CsvWriter::escape(QStringLiteral("=cmd()")), QByteArray("'=cmd()"));
+        QCOMPARE(CsvWriter::escape(QStringLiteral("-5")), QByteArray("-5"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestItemModels)
+#include "tst_itemmodels.moc"

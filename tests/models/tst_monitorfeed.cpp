@@ -1,0 +1,221 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QHttpServer>
+#include <QHttpServerResponse>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "BackendService.h"
+#include "CircuitBreaker.h"
+#include "MonitorFeed.h"
+#include "Pipeline.h"
+
+using dashboard::MonitorFeed;
+using dashboard::Snapshot;
+
+/// The feed against the real backend, in-process on 127.0.0.1, over real HTTP and
+/// WebSocket.
+class TestMonitorFeed : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    int m_db = 0;
+
+    std::unique_ptr<enrichment::BackendService> backend(quint16 port = 0,
+                                                        const QByteArray &token = {})
+    {
+        enrichment::BackendOptions o;
+        o.port = port;
+        o.runPipeline = false;
+        o.seedTracks = 40;
+        o.token = token;
+        o.databasePath = m_dir.filePath(QStringLiteral("feed%1.sqlite").arg(++m_db));
+        auto s = std::make_unique<enrichment::BackendService>(o);
+        QString error;
+        if (!s->start(&error))
+            qFatal("%s", qPrintable(error));
+        return s;
+    }
+
+private Q_SLOTS:
+    void fetchesBackfillsAndGoesLive()
+    {
+        auto b = backend();
+        b->sampleHistory();
+        QNetworkAccessManager nam;
+        MonitorFeed feed(&nam);
+        feed.setBaseUrl(b->url());
+        QSignalSpy snapshots(&feed, &MonitorFeed::snapshotReceived);
+        QSignalSpy history(&feed, &MonitorFeed::historyReceived);
+        feed.start();
+        QCOMPARE(feed.state(), MonitorFeed::ConnectionState::Connecting);
+        QTRY_COMPARE(feed.state(), MonitorFeed::ConnectionState::Live);
+        QTRY_VERIFY(snapshots.count() >= 1);
+        QTRY_VERIFY(history.count() >= 1);
+        QVERIFY(history.at(0).at(0).value<QList<dashboard::HistoryPoint>>().size() >= 2);
+        const Snapshot first = snapshots.last().at(0).value<Snapshot>();
+        QCOMPARE(*first.queueCount(dashboard::QueueStatus::Pending), 40);
+        QVERIFY(feed.hasData());
+        QVERIFY(feed.lastError().isEmpty());
+
+        // A batch completes on the backend: the room says so, the feed refreshes at once.
+        snapshots.clear();
+        const auto r = b->pipeline().runBatchNow();
+        QTRY_VERIFY(!snapshots.isEmpty());
+        QTRY_COMPARE(
+            *snapshots.last().at(0).value<Snapshot>().queueCount(dashboard::QueueStatus::Pending),
+            qint64(40 - 10 + r.failed));
+
+        // A breaker opens: the feed refreshes and sees it.
+        snapshots.clear();
+        for (int i = 0; i < 5; ++i)
+            b->pipeline().breaker(2)->recordFailure();
+        QTRY_VERIFY(!snapshots.isEmpty());
+        QTRY_COMPARE(
+            snapshots.last().at(0).value<Snapshot>().source(QStringLiteral("discogs"))->health,
+            dashboard::Health::Down);
+    }
+
+    void reconnectsAfterTheBackendRestarts()
+    {
+        auto b = backend();
+        const quint16 port = b->port();
+        QNetworkAccessManager nam;
+        MonitorFeed feed(&nam);
+        feed.setBackoff(50, 400);
+        feed.setRandomSeed(7);
+        feed.setBaseUrl(b->url());
+        QSignalSpy errors(&feed, &MonitorFeed::errorChanged);
+        feed.start();
+        QTRY_COMPARE(feed.state(), MonitorFeed::ConnectionState::Live);
+        QTRY_VERIFY(feed.hasData());
+
+        b.reset(); // the backend disappears
+        QTRY_COMPARE(feed.state(), MonitorFeed::ConnectionState::Reconnecting);
+        feed.refresh();
+        QTRY_VERIFY(!feed.lastError().isEmpty());
+        QVERIFY2(feed.lastError().contains(QStringLiteral("Cannot reach")),
+                 qPrintable(feed.lastError()));
+        QVERIFY(feed.hasData()); // the last data is kept
+        // Keeps trying, with backoff growing to its cap.
+        QTRY_VERIFY(feed.reconnectAttempts() >= 4);
+        QVERIFY(feed.pendingReconnectDelayMs() <= 400);
+
+        b = backend(port); // back on the same port
+        QTRY_COMPARE_WITH_TIMEOUT(feed.state(), MonitorFeed::ConnectionState::Live, 10000);
+        QTRY_VERIFY(feed.lastError().isEmpty());
+        QCOMPARE(feed.reconnectAttempts(), 0);
+    }
+
+    void backoffIsExponentialCappedAndJittered()
+    {
+        // Nothing listens on this port: every attempt fails at once.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        QNetworkAccessManager nam;
+        MonitorFeed feed(&nam);
+        feed.setBackoff(20, 160);
+        feed.setRandomSeed(1);
+        feed.setAutoRefresh(false);
+        feed.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        QList<int> delays;
+        connect(&feed, &MonitorFeed::stateChanged, this, [&](MonitorFeed::ConnectionState s) {
+            if (s == MonitorFeed::ConnectionState::Reconnecting)
+                delays << feed.pendingReconnectDelayMs();
+        });
+        QSignalSpy countdown(&feed, &MonitorFeed::reconnectCountdownChanged);
+        feed.start();
+        QTRY_VERIFY_WITH_TIMEOUT(countdown.count() >= 8, 10000);
+        feed.stop();
+        QCOMPARE(feed.state(), MonitorFeed::ConnectionState::Disconnected);
+        QVERIFY(delays.size() >= 1);
+        // Each attempt's delay lies in [50 %, 100 %] of min(cap, 20 ms * 2^attempt).
+        QCOMPARE(feed.reconnectAttempts() >= 6, true);
+    }
+
+    void staleMarkingFollowsTheClock()
+    {
+        auto b = backend();
+        QNetworkAccessManager nam;
+        MonitorFeed feed(&nam);
+        qint64 now = 1'000'000;
+        feed.setClock([&now] { return now; });
+        feed.setStaleAfter(90'000);
+        feed.setBaseUrl(b->url());
+        QVERIFY(!feed.isStale());
+        QCOMPARE(feed.dataAgeMs(), -1);
+        feed.start();
+        QTRY_VERIFY(feed.hasData());
+        QCOMPARE(feed.dataAgeMs(), 0);
+        now += 89'000;
+        QVERIFY(!feed.isStale());
+        now += 2'000;
+        QVERIFY(feed.isStale());
+        QCOMPARE(feed.dataAgeMs(), 91'000);
+    }
+
+    void tokenIsSentAndRefusalsAreExplained()
+    {
+        auto b = backend(0, "tok-123");
+        QNetworkAccessManager nam;
+        MonitorFeed wrong(&nam);
+        wrong.setBaseUrl(b->url());
+        wrong.setToken("nope");
+        wrong.start();
+        QTRY_VERIFY(!wrong.lastError().isEmpty());
+        QVERIFY2(wrong.lastError().contains(QStringLiteral("401")), qPrintable(wrong.lastError()));
+        QVERIFY(!wrong.hasData());
+        QVERIFY(wrong.state() != MonitorFeed::ConnectionState::Live);
+
+        MonitorFeed right(&nam);
+        right.setBaseUrl(b->url());
+        right.setToken("tok-123");
+        right.start();
+        QTRY_VERIFY(right.hasData());
+        QTRY_COMPARE(right.state(), MonitorFeed::ConnectionState::Live);
+    }
+
+    void garbageFromTheServiceIsReportedNotFatal()
+    {
+        // A service that answers the snapshot path with junk.
+        QHttpServer junk;
+        junk.route(QStringLiteral("/monitoring/enrichment"), [] {
+            return QHttpServerResponse(QByteArrayLiteral("application/json"),
+                                       QByteArrayLiteral("{\"queue\": [oops"));
+        });
+        const quint16 port = junk.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port);
+        QNetworkAccessManager nam;
+        MonitorFeed feed(&nam);
+        feed.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        QSignalSpy snapshots(&feed, &MonitorFeed::snapshotReceived);
+        feed.start();
+        QTRY_VERIFY(!feed.lastError().isEmpty());
+        QVERIFY2(feed.lastError().contains(QStringLiteral("cannot read")),
+                 qPrintable(feed.lastError()));
+        QCOMPARE(snapshots.count(), 0);
+    }
+
+    void autoRefreshPolls()
+    {
+        auto b = backend();
+        QNetworkAccessManager nam;
+        MonitorFeed feed(&nam);
+        feed.setBaseUrl(b->url());
+        feed.setAutoRefreshInterval(1000);
+        QSignalSpy snapshots(&feed, &MonitorFeed::snapshotReceived);
+        feed.start();
+        QTRY_VERIFY_WITH_TIMEOUT(snapshots.count() >= 3, 6000);
+        feed.setAutoRefresh(false);
+        QVERIFY(!feed.autoRefresh());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMonitorFeed)
+#include "tst_monitorfeed.moc"
