@@ -63,8 +63,10 @@ QString SourcesModel::duration(qint64 seconds)
 {
     if (seconds < 60)
         return tr("%n s", nullptr, int(std::max<qint64>(0, seconds)));
-    if (seconds < 3600)
+    if (seconds < 600)
         return tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
+    if (seconds < 3600)
+        return tr("%n min", nullptr, int(seconds / 60));
     return tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
 }
 

@@ -1,0 +1,107 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "AppOptions.h"
+
+#include <cstring>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace dashboard {
+
+bool AppOptions::wantsHeadless(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--export") == 0 || std::strncmp(argv[i], "--export=", 9) == 0)
+            return true;
+    return false;
+}
+
+bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *error, bool *exitNow,
+                       QString *output)
+{
+    *exitNow = false;
+    QCommandLineParser p;
+    p.setApplicationDescription(QCoreApplication::translate(
+        "AppOptions",
+        "Enrichment Monitor: live dashboard of the music-metadata enrichment pipeline.\n"
+        "Without --url it starts an embedded demo backend on 127.0.0.1 and watches it."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QCoreApplication::translate("AppOptions", "Show this help."));
+    const QCommandLineOption version(
+        {QStringLiteral("v"), QStringLiteral("version")},
+        QCoreApplication::translate("AppOptions", "Show the version."));
+    const QCommandLineOption url(
+        QStringLiteral("url"),
+        QCoreApplication::translate(
+            "AppOptions", "Watch the backend at URL (e.g. http://host:8020); starts nothing."),
+        QStringLiteral("URL"));
+    const QCommandLineOption token(
+        QStringLiteral("token-file"),
+        QCoreApplication::translate(
+            "AppOptions",
+            "Bearer token for a protected backend (or set ENRICHMENT_MONITOR_TOKEN)."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption exportDir(
+        QStringLiteral("export"),
+        QCoreApplication::translate("AppOptions",
+                                    "Headless: wait for data, write every chart as PNG, SVG and "
+                                    "CSV plus dashboard.png into DIR, exit."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption timeout(
+        QStringLiteral("timeout"),
+        QCoreApplication::translate("AppOptions", "Seconds --export waits for data (default 30)."),
+        QStringLiteral("S"));
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("AppOptions",
+                                    "User interface language (en, de, es); default: the system's."),
+        QStringLiteral("CODE"));
+    p.addOptions({help, version, url, token, exportDir, timeout, lang});
+    if (!p.parse(arguments)) {
+        *error = p.errorText();
+        return false;
+    }
+    if (p.isSet(help)) {
+        *output = p.helpText();
+        *exitNow = true;
+        return true;
+    }
+    if (p.isSet(version)) {
+        *output = QStringLiteral("enrichment-monitor " ENRICHMENT_VERSION "\n");
+        *exitNow = true;
+        return true;
+    }
+    if (!p.positionalArguments().isEmpty()) {
+        *error = QCoreApplication::translate("AppOptions", "unexpected argument: %1")
+                     .arg(p.positionalArguments().constFirst());
+        return false;
+    }
+    if (p.isSet(url)) {
+        const QUrl u = QUrl::fromUserInput(p.value(url));
+        if (!u.isValid() ||
+            (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")) ||
+            u.host().isEmpty()) {
+            *error =
+                QCoreApplication::translate("AppOptions", "--url needs an http(s) URL, got \"%1\"")
+                    .arg(p.value(url).left(200));
+            return false;
+        }
+        o->url = u;
+    }
+    if (p.isSet(timeout)) {
+        bool ok = false;
+        o->timeoutSeconds = p.value(timeout).toInt(&ok);
+        if (!ok || o->timeoutSeconds < 1 || o->timeoutSeconds > 3600) {
+            *error = QCoreApplication::translate("AppOptions",
+                                                 "--timeout must be an integer from 1 to 3600");
+            return false;
+        }
+    }
+    o->tokenFile = p.value(token);
+    o->exportDir = p.value(exportDir);
+    o->language = p.value(lang);
+    return true;
+}
+
+} // namespace dashboard

@@ -1,0 +1,27 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QStringList>
+#include <QUrl>
+
+namespace dashboard {
+
+/// The `enrichment-monitor` command line.
+struct AppOptions
+{
+    QUrl url; ///< empty: start the embedded demo backend
+    QString tokenFile;
+    QString exportDir; ///< non-empty: headless export, then exit
+    int timeoutSeconds = 30;
+    QString language; ///< empty: the system locale
+
+    /// Parses @p arguments. Returns false with a one-line reason in @p error; sets
+    /// @p exitNow with text in @p output for --help/--version.
+    static bool parse(const QStringList &arguments, AppOptions *options, QString *error,
+                      bool *exitNow, QString *output);
+    /// True if @p argv asks for a headless export (checked before QApplication exists).
+    static bool wantsHeadless(int argc, char **argv);
+};
+
+} // namespace dashboard

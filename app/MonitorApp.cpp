@@ -1,0 +1,87 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MonitorApp.h"
+
+#include <QNetworkAccessManager>
+#include <QSettings>
+
+#include "Auth.h"
+#include "BackendThread.h"
+#include "DashboardWindow.h"
+#include "HeadlessExport.h"
+#include "MonitorFeed.h"
+
+namespace dashboard {
+
+MonitorApp::MonitorApp(const AppOptions &options, QObject *parent)
+    : QObject(parent), m_options(options), m_network(new QNetworkAccessManager(this)),
+      m_feed(new MonitorFeed(m_network, this))
+{}
+
+MonitorApp::~MonitorApp()
+{
+    m_feed->stop();
+    m_window.reset();
+    m_backend.reset(); // stops the embedded backend and joins its thread
+}
+
+bool MonitorApp::start(QString *error)
+{
+    QByteArray token;
+    if (!enrichment::resolveToken(m_options.tokenFile, &token, error))
+        return false;
+    m_feed->setToken(token);
+
+    QUrl url = m_options.url;
+    QString description;
+    if (url.isEmpty()) {
+        enrichment::BackendOptions b;
+        b.port = 0;
+        b.databasePath = m_demoDir.filePath(QStringLiteral("demo-queue.sqlite"));
+        b.seedTracks = 300;
+        b.keepPending = 300;
+        b.token = token;
+        m_backend = std::make_unique<enrichment::BackendThread>(b);
+        m_backend->start();
+        url = m_backend->waitUntilReady(15'000, error);
+        if (url.isEmpty()) {
+            *error = tr("cannot start the embedded backend: %1").arg(*error);
+            return false;
+        }
+        description = tr("Embedded demo backend at %1 (simulated sources)").arg(url.toString());
+    } else {
+        description = tr("Backend at %1").arg(url.toString());
+    }
+
+    m_window = std::make_unique<DashboardWindow>(m_feed);
+    m_window->setBackendDescription(description);
+    connect(m_window.get(), &DashboardWindow::backendUrlChosen, this, &MonitorApp::connectTo);
+    QSettings settings;
+    if (m_options.exportDir.isEmpty()) {
+        m_window->loadSettings(settings);
+        if (!m_options.url.isEmpty())
+            settings.setValue(QStringLiteral("connection/url"), m_options.url.toString());
+        m_window->setRecentUrl(QUrl(settings.value(QStringLiteral("connection/url")).toString()));
+    } else {
+        m_headless = new HeadlessExport(m_feed, m_window.get(), m_options.exportDir,
+                                        m_options.timeoutSeconds, this);
+        connect(m_headless, &HeadlessExport::finished, this, &MonitorApp::finished);
+        m_window->resize(1600, 1000);
+        m_headless->start();
+    }
+    m_feed->setBaseUrl(url);
+    m_feed->start();
+    m_window->show();
+    return true;
+}
+
+void MonitorApp::connectTo(const QUrl &url)
+{
+    m_feed->stop();
+    m_feed->setBaseUrl(url);
+    m_window->setBackendDescription(tr("Backend at %1").arg(url.toString()));
+    QSettings().setValue(QStringLiteral("connection/url"), url.toString());
+    m_feed->start();
+}
+
+} // namespace dashboard

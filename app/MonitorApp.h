@@ -1,0 +1,52 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <memory>
+
+#include <QObject>
+#include <QTemporaryDir>
+
+#include "AppOptions.h"
+
+class QNetworkAccessManager;
+
+namespace enrichment {
+class BackendThread;
+}
+
+namespace dashboard {
+
+class DashboardWindow;
+class HeadlessExport;
+class MonitorFeed;
+
+/// Wires the program: the embedded demo backend (unless --url), the feed, the window or
+/// the headless export, and the settings.
+class MonitorApp final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit MonitorApp(const AppOptions &options, QObject *parent = nullptr);
+    ~MonitorApp() override;
+
+    /// Starts everything; false with a one-line reason in @p error.
+    bool start(QString *error);
+
+Q_SIGNALS:
+    /// Headless mode finished.
+    void finished(int exitCode, const QString &message);
+
+private:
+    void connectTo(const QUrl &url);
+
+    AppOptions m_options;
+    QTemporaryDir m_demoDir;
+    std::unique_ptr<enrichment::BackendThread> m_backend;
+    QNetworkAccessManager *m_network;
+    MonitorFeed *m_feed;
+    std::unique_ptr<DashboardWindow> m_window;
+    HeadlessExport *m_headless = nullptr;
+};
+
+} // namespace dashboard

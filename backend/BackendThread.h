@@ -1,0 +1,45 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMutex>
+#include <QThread>
+#include <QWaitCondition>
+#include <QUrl>
+
+#include "BackendService.h"
+
+namespace enrichment {
+
+/// Runs a BackendService on its own thread with its own event loop, so the embedding
+/// program's UI thread never waits on the pipeline or SQLite. start() returns at once;
+/// ready() or failed() follows (queued to the creator's thread).
+class BackendThread final : public QThread
+{
+    Q_OBJECT
+public:
+    explicit BackendThread(const BackendOptions &options, QObject *parent = nullptr);
+    /// Stops the service and joins the thread.
+    ~BackendThread() override;
+
+    /// Blocks until ready() or failed() was decided (or @p timeoutMs passed); returns the
+    /// URL, empty on failure with @p error set.
+    QUrl waitUntilReady(int timeoutMs, QString *error);
+
+Q_SIGNALS:
+    void ready(const QUrl &url);
+    void failed(const QString &error);
+
+protected:
+    void run() override;
+
+private:
+    BackendOptions m_options;
+    QMutex m_mutex;
+    QWaitCondition m_decided;
+    bool m_done = false;
+    QUrl m_url;
+    QString m_error;
+};
+
+} // namespace enrichment

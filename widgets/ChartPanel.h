@@ -1,0 +1,84 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QFrame>
+#include <QTimer>
+
+class QAbstractItemModel;
+class QChart;
+class QChartView;
+class QLabel;
+class QToolButton;
+class QHBoxLayout;
+
+namespace dashboard {
+
+/// A titled frame around one Qt Charts view of one model, with a "no data" overlay and an
+/// export menu (PNG, SVG, CSV, copy). Subclasses bind the chart to their model and
+/// rebuild it from the model's signals (coalesced, so bursts of updates cost one redraw).
+class ChartPanel : public QFrame
+{
+    Q_OBJECT
+public:
+    enum class Format { Png, Svg, Csv };
+    Q_ENUM(Format)
+
+    /// @p id names the export files (`ID.png`, ...); @p csvModel is what CSV writes.
+    ChartPanel(const QString &id, const QString &title, QAbstractItemModel *csvModel,
+               QWidget *parent = nullptr);
+    ~ChartPanel() override;
+
+    QString id() const { return m_id; }
+    QString title() const;
+    QChart *chart() const { return m_chart; }
+    QChartView *chartView() const { return m_view; }
+    QAbstractItemModel *csvModel() const { return m_csvModel; }
+    /// True when the panel shows data (the overlay is hidden).
+    bool hasData() const { return m_hasData; }
+    QString noDataText() const;
+
+    QByteArray csv() const;
+    QImage toImage(const QSize &size = {});
+    bool writePng(const QString &path, QString *error);
+    bool writeSvg(const QString &path, QString *error);
+    bool writeCsv(const QString &path, QString *error) const;
+    void copyImageToClipboard();
+    void copyCsvToClipboard() const;
+    /// Applies pending model changes now (tests and export call this).
+    void flush();
+
+Q_SIGNALS:
+    /// The user picked an export format from the panel's menu.
+    void exportRequested(dashboard::ChartPanel *panel, dashboard::ChartPanel::Format format);
+
+protected:
+    /// Rebuilds the chart from the model; returns whether there was anything to show.
+    virtual bool rebuild() = 0;
+    void scheduleRebuild();
+    void addHeaderWidget(QWidget *w);
+    void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void applyPalette();
+    int plotWidth() const;
+    /// Whether the legend shows when there is data.
+    void setLegendWanted(bool wanted);
+
+private:
+    void setHasData(bool hasData);
+    void placeOverlay();
+
+    QString m_id;
+    QAbstractItemModel *m_csvModel;
+    QLabel *m_title;
+    QHBoxLayout *m_header;
+    QToolButton *m_menuButton;
+    QChart *m_chart;
+    QChartView *m_view;
+    QLabel *m_overlay;
+    QTimer m_rebuildTimer;
+    bool m_hasData = false;
+    bool m_legendWanted = true;
+};
+
+} // namespace dashboard

@@ -1,0 +1,102 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ConnectionIndicator.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+
+#include "SourcesModel.h"
+#include "StatusStyle.h"
+
+namespace dashboard {
+
+ConnectionIndicator::ConnectionIndicator(MonitorFeed *feed, QWidget *parent)
+    : QWidget(parent), m_feed(feed), m_dot(new QLabel(this)), m_state(new QLabel(this)),
+      m_age(new QLabel(this))
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(6);
+    layout->addWidget(m_dot);
+    layout->addWidget(m_state);
+    layout->addSpacing(10);
+    layout->addWidget(m_age);
+    QFont bold = m_state->font();
+    bold.setBold(true);
+    m_state->setFont(bold);
+    connect(feed, &MonitorFeed::stateChanged, this, &ConnectionIndicator::refreshState);
+    connect(feed, &MonitorFeed::reconnectCountdownChanged, this,
+            &ConnectionIndicator::refreshState);
+    connect(feed, &MonitorFeed::snapshotReceived, this, &ConnectionIndicator::tick);
+    refreshState();
+    tick();
+}
+
+QString ConnectionIndicator::stateText() const
+{
+    return m_state->text();
+}
+
+QString ConnectionIndicator::ageText() const
+{
+    return m_age->text();
+}
+
+void ConnectionIndicator::refreshState()
+{
+    Health look = Health::Unknown;
+    QString text;
+    QString glyph;
+    switch (m_feed->state()) {
+    case MonitorFeed::ConnectionState::Live:
+        text = tr("Live");
+        look = Health::Healthy;
+        glyph = QStringLiteral("●");
+        break;
+    case MonitorFeed::ConnectionState::Connecting:
+        text = tr("Connecting…");
+        look = Health::Degraded;
+        glyph = QStringLiteral("○");
+        break;
+    case MonitorFeed::ConnectionState::Reconnecting:
+        text = tr("Reconnecting in %n s", nullptr, std::max(1, m_feed->reconnectInSeconds()));
+        look = Health::Degraded;
+        glyph = QStringLiteral("◌");
+        break;
+    case MonitorFeed::ConnectionState::Disconnected:
+        text = tr("Disconnected");
+        look = Health::Down;
+        glyph = QStringLiteral("○");
+        break;
+    }
+    m_dot->setText(glyph);
+    QPalette p = m_dot->palette();
+    p.setColor(QPalette::WindowText, StatusStyle::healthColor(look, palette()));
+    m_dot->setPalette(p);
+    m_state->setPalette(p);
+    m_state->setText(text);
+    setAccessibleName(text + QStringLiteral(", ") + m_age->text());
+}
+
+void ConnectionIndicator::tick()
+{
+    const qint64 age = m_feed->dataAgeMs();
+    m_stale = m_feed->isStale();
+    QString text;
+    if (age < 0)
+        text = tr("no data yet");
+    else if (m_stale)
+        text = tr("stale: updated %1").arg(SourcesModel::relativeTime(age / 1000));
+    else
+        text = tr("updated %1").arg(SourcesModel::relativeTime(age / 1000));
+    m_age->setText(text);
+    QPalette p = m_age->palette();
+    p.setColor(QPalette::WindowText, m_stale ? StatusStyle::healthColor(Health::Degraded, palette())
+                                             : palette().color(QPalette::PlaceholderText));
+    m_age->setPalette(p);
+    QFont f = m_age->font();
+    f.setBold(m_stale);
+    m_age->setFont(f);
+}
+
+} // namespace dashboard

@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+#include "MonitorFeed.h"
+
+class QLabel;
+
+namespace dashboard {
+
+/// The live-ness of the dashboard: a coloured dot with "Live", "Connecting…",
+/// "Reconnecting in N s" or "Disconnected", and the data's age ("updated 3 s ago"),
+/// marked stale when old. Follows the feed by itself; tick() refreshes the age.
+class ConnectionIndicator final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ConnectionIndicator(MonitorFeed *feed, QWidget *parent = nullptr);
+    QString stateText() const;
+    QString ageText() const;
+    bool staleShown() const { return m_stale; }
+
+public Q_SLOTS:
+    void tick();
+
+private:
+    void refreshState();
+    MonitorFeed *m_feed;
+    QLabel *m_dot;
+    QLabel *m_state;
+    QLabel *m_age;
+    bool m_stale = false;
+};
+
+} // namespace dashboard

@@ -1,0 +1,34 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QWidget>
+
+#include "Snapshot.h"
+
+namespace dashboard {
+
+/// A source's health as a pill: state icon, source name and health word, tinted with the
+/// health colour. Readable without colour (icon and word differ per state).
+class HealthBadge final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit HealthBadge(const QString &source, QWidget *parent = nullptr);
+    void setHealth(Health health, const QString &detail = {});
+    Health health() const { return m_health; }
+    QString source() const { return m_source; }
+    /// The text a screen reader (and a test) reads: "spotify: Healthy".
+    QString text() const;
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override { return sizeHint(); }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QString m_source;
+    Health m_health = Health::Unknown;
+};
+
+} // namespace dashboard

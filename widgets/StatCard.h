@@ -1,0 +1,36 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+
+namespace dashboard {
+
+/// A counter tile: a caption, a big value ("no data" when unknown) and a detail line,
+/// with a coloured accent bar.
+class StatCard final : public QFrame
+{
+    Q_OBJECT
+public:
+    StatCard(const QString &caption, const QColor &accent, QWidget *parent = nullptr);
+    void setValue(const QString &value, const QString &detail = {});
+    void setNoData();
+    QString value() const;
+    QString detail() const;
+    void setAccent(const QColor &accent);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void restyle();
+    QLabel *m_caption;
+    QLabel *m_value;
+    QLabel *m_detail;
+    QColor m_accent;
+};
+
+} // namespace dashboard

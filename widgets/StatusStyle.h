@@ -1,0 +1,35 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QColor>
+#include <QIcon>
+#include <QPalette>
+#include <QString>
+
+#include "Snapshot.h"
+
+namespace dashboard {
+
+/// Colours, icons and glyphs for states, chosen to read on the current palette (light or
+/// dark) and never carry meaning by colour alone: each state also has its own icon and
+/// text.
+class StatusStyle
+{
+public:
+    static bool isDark(const QPalette &palette = {});
+    static QColor healthColor(Health h, const QPalette &palette = {});
+    static QColor breakerColor(BreakerState s, const QPalette &palette = {});
+    static QColor queueColor(QueueStatus s, const QPalette &palette = {});
+    /// A qualitative series colour (index cycles), for multi-series charts.
+    static QColor seriesColor(int index, const QPalette &palette = {});
+    static QIcon healthIcon(Health h);
+    static QIcon breakerIcon(BreakerState s);
+    /// A short symbol that tells the state without colour: ✓, ⚠, ✗, –, ?
+    static QString healthGlyph(Health h);
+    static QString breakerGlyph(BreakerState s);
+    /// Text colour readable on @p background.
+    static QColor textOn(const QColor &background);
+};
+
+} // namespace dashboard
