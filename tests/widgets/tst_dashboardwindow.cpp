@@ -1,0 +1,309 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QAction>
+#include <QChart>
+#include <QComboBox>
+#include <QHttpServer>
+#include <QHttpServerResponse>
+#include <QImage>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "BackendService.h"
+#include "CachePieChart.h"
+#include "CategoryBarChart.h"
+#include "CategoryTableModel.h"
+#include "CircuitBreaker.h"
+#include "ConnectionIndicator.h"
+#include "CsvWriter.h"
+#include "DashboardModels.h"
+#include "DashboardWindow.h"
+#include "ErrorBanner.h"
+#include "HealthBadge.h"
+#include "MonitorFeed.h"
+#include "Pipeline.h"
+#include "StatCard.h"
+#include "StatusStyle.h"
+#include "TimeSeriesChart.h"
+#include "TimeSeriesModel.h"
+
+using namespace dashboard;
+
+/// The window, offscreen, fed by the real backend in-process over real sockets.
+class TestDashboardWindow : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    int m_db = 0;
+
+    std::unique_ptr<enrichment::BackendService> backend(quint16 port = 0)
+    {
+        enrichment::BackendOptions o;
+        o.port = port;
+        o.runPipeline = false;
+        o.seedTracks = 40;
+        o.databasePath = m_dir.filePath(QStringLiteral("w%1.sqlite").arg(++m_db));
+        auto s = std::make_unique<enrichment::BackendService>(o);
+        QString error;
+        if (!s->start(&error))
+            qFatal("%s", qPrintable(error));
+        return s;
+    }
+
+    struct Rig
+    {
+        QNetworkAccessManager nam;
+        MonitorFeed feed{&nam};
+        DashboardWindow window{&feed};
+        explicit Rig(const QUrl &url)
+        {
+            feed.setBaseUrl(url);
+            feed.setBackoff(50, 300);
+            window.resize(1400, 900);
+            window.show();
+        }
+    };
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("enrichment-monitor-tests"));
+    }
+
+    void showsTheBackendsNumbers()
+    {
+        auto b = backend();
+        for (int i = 0; i < 5; ++i)
+            b->pipeline().breaker(2)->recordFailure();
+        Rig rig(b->url());
+        QSignalSpy updated(&rig.window, &DashboardWindow::dashboardUpdated);
+        rig.feed.start();
+        QTRY_VERIFY(updated.count() >= 1);
+        QCOMPARE(rig.window.queueCard(QueueStatus::Pending)->value(), QStringLiteral("40"));
+        QCOMPARE(rig.window.queueCard(QueueStatus::Completed)->value(), QStringLiteral("0"));
+        QCOMPARE(rig.window.badges().size(), 5);
+        QCOMPARE(rig.window.badge(QStringLiteral("discogs"))->health(), Health::Down);
+        QCOMPARE(rig.window.badge(QStringLiteral("discogs"))->text(),
+                 QStringLiteral("discogs: Down"));
+        QCOMPARE(rig.window.badge(QStringLiteral("spotify"))->health(), Health::Healthy);
+        QTRY_COMPARE(rig.window.connectionIndicator()->stateText(), QStringLiteral("Live"));
+        QVERIFY(rig.window.connectionIndicator()->ageText().startsWith(QStringLiteral("updated")));
+        auto *breakers =
+            qobject_cast<CategoryBarChart *>(rig.window.panel(QStringLiteral("circuit_breakers")));
+        breakers->flush();
+        QVERIFY(breakers->hasData());
+        // discogs (category 2) is drawn in the "open" set at level 3.
+        QCOMPARE(breakers->barValue(2, 2), 3.0);
+        QCOMPARE(breakers->barValue(0, 2), 0.0);
+
+        // A batch completes: the live event refreshes the window without any click.
+        const auto r = b->pipeline().runBatchNow();
+        QTRY_COMPARE(rig.window.queueCard(QueueStatus::Pending)->value(),
+                     QString::number(30 + r.failed));
+    }
+
+    void refreshNowAndShortcuts()
+    {
+        auto b = backend();
+        Rig rig(b->url());
+        rig.window.autoRefreshAction()->setChecked(false);
+        rig.feed.start();
+        QTRY_COMPARE(rig.window.queueCard(QueueStatus::Pending)->value(), QStringLiteral("40"));
+        QTRY_VERIFY(!rig.feed.isFetching());
+        // Tracks added without any event: only a refresh shows them.
+        b->enqueue({QStringLiteral("x1"), QStringLiteral("x2")});
+        rig.window.refreshAction()->trigger();
+        QTRY_COMPARE(rig.window.queueCard(QueueStatus::Pending)->value(), QStringLiteral("42"));
+        b->enqueue({QStringLiteral("x3")});
+        QVERIFY(QTest::qWaitForWindowExposed(&rig.window));
+        rig.window.activateWindow();
+        QTest::keyClick(&rig.window, Qt::Key_F5);
+        QTRY_COMPARE(rig.window.queueCard(QueueStatus::Pending)->value(), QStringLiteral("43"));
+        b->enqueue({QStringLiteral("x4")});
+        QTest::keyClick(&rig.window, Qt::Key_R, Qt::ControlModifier);
+        QTRY_COMPARE(rig.window.queueCard(QueueStatus::Pending)->value(), QStringLiteral("44"));
+    }
+
+    void autoRefreshToggleAndInterval()
+    {
+        auto b = backend();
+        Rig rig(b->url());
+        QVERIFY(rig.window.autoRefreshAction()->isChecked());
+        QVERIFY(rig.feed.autoRefresh());
+        QCOMPARE(rig.feed.autoRefreshInterval(), 30'000);
+        rig.window.autoRefreshAction()->trigger();
+        QVERIFY(!rig.feed.autoRefresh());
+        QVERIFY(!rig.window.intervalBox()->isEnabled());
+        rig.window.autoRefreshAction()->trigger();
+        QVERIFY(rig.feed.autoRefresh());
+        rig.window.intervalBox()->setCurrentIndex(rig.window.intervalBox()->findData(10'000));
+        QCOMPARE(rig.feed.autoRefreshInterval(), 10'000);
+
+        // Remembered across runs.
+        QSettings settings(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        rig.window.autoRefreshAction()->setChecked(false);
+        rig.window.saveSettings(settings);
+        Rig again(b->url());
+        again.window.loadSettings(settings);
+        QVERIFY(!again.window.autoRefreshAction()->isChecked());
+        QCOMPARE(again.window.intervalBox()->currentData().toInt(), 10'000);
+        QVERIFY(!again.feed.autoRefresh());
+    }
+
+    void exportWritesEveryChart()
+    {
+        auto b = backend();
+        b->pipeline().runBatchNow();
+        Rig rig(b->url());
+        rig.feed.start();
+        QTRY_COMPARE(rig.window.queueCard(QueueStatus::Completed)->value().isEmpty(), false);
+        QTRY_VERIFY(rig.window.models()->hasSnapshot());
+        const QString out = m_dir.filePath(QStringLiteral("export"));
+        rig.window.setDirectoryChooser([&out](const QString &) { return out; });
+        QSignalSpy exported(&rig.window, &DashboardWindow::exported);
+        rig.window.exportAction()->trigger();
+        QCOMPARE(exported.count(), 1);
+        const QStringList ids =
+            QStringLiteral("queue,processing_rate,circuit_breakers,success_rate,latency,rate_"
+                           "limits,errors,source_health,cache,coverage")
+                .split(QLatin1Char(','));
+        for (const QString &id : ids) {
+            const QImage png(QDir(out).filePath(id + QStringLiteral(".png")));
+            QVERIFY2(!png.isNull() && png.width() > 300, qPrintable(id));
+            QFile svg(QDir(out).filePath(id + QStringLiteral(".svg")));
+            QVERIFY2(svg.open(QIODevice::ReadOnly) && svg.readAll().contains("<svg"),
+                     qPrintable(id));
+            QFile csv(QDir(out).filePath(id + QStringLiteral(".csv")));
+            QVERIFY2(csv.open(QIODevice::ReadOnly), qPrintable(id));
+            const QList<QByteArray> lines = csv.readAll().split('\n');
+            QVERIFY2(lines.size() >= 2, qPrintable(id));
+        }
+        QFile queue(QDir(out).filePath(QStringLiteral("queue.csv")));
+        QVERIFY(queue.open(QIODevice::ReadOnly));
+        const QByteArray q = queue.readAll();
+        QVERIFY(q.startsWith("status,count\r\npending,"));
+        QCOMPARE(q.count('\n'), 6);
+        QCOMPARE(q, CsvWriter::toCsv(*rig.window.models()->queue()));
+        const QImage whole(QDir(out).filePath(QStringLiteral("dashboard.png")));
+        QVERIFY(whole.height() > 900);
+        QFile all(QDir(out).filePath(QStringLiteral("dashboard.csv")));
+        QVERIFY(all.open(QIODevice::ReadOnly));
+        QVERIFY(all.readAll().contains("queue,pending,count,"));
+        QCOMPARE(rig.window.lastExportDirectory(), out);
+
+        // One chart through its own menu path.
+        const QString single = m_dir.filePath(QStringLiteral("latency-only.csv"));
+        rig.window.setFileChooser([&single](const QString &, const QString &) { return single; });
+        Q_EMIT rig.window.panel(QStringLiteral("latency"))
+            ->exportRequested(rig.window.panel(QStringLiteral("latency")), ChartPanel::Format::Csv);
+        QFile latency(single);
+        QVERIFY(latency.open(QIODevice::ReadOnly));
+        QVERIFY(latency.readAll().startsWith("source,p50_ms,p95_ms,p99_ms\r\nspotify,"));
+    }
+
+    void errorBannerAndRetry()
+    {
+        auto b = backend();
+        const quint16 port = b->port();
+        Rig rig(b->url());
+        rig.feed.start();
+        QTRY_VERIFY(rig.window.models()->hasSnapshot());
+        QVERIFY(rig.window.errorBanner()->isHidden());
+        b.reset();
+        QTRY_VERIFY(rig.window.connectionIndicator()->stateText().startsWith(
+            QStringLiteral("Reconnecting")));
+        rig.window.errorBanner()->retryButton()->click(); // fails: nobody listens
+        QTRY_VERIFY(!rig.window.errorBanner()->isHidden());
+        QVERIFY(rig.window.errorBanner()->message().contains(QStringLiteral("Cannot reach")));
+        // The last numbers stay on screen; nothing blanks out or drops to zero.
+        QCOMPARE(rig.window.queueCard(QueueStatus::Pending)->value(), QStringLiteral("40"));
+        b = backend(port);
+        rig.window.errorBanner()->retryButton()->click();
+        QTRY_VERIFY(rig.window.errorBanner()->isHidden());
+        QTRY_COMPARE(rig.window.connectionIndicator()->stateText(), QStringLiteral("Live"));
+    }
+
+    void seedOnlyServiceFillsWhatItCan()
+    {
+        QHttpServer seed;
+        seed.route(QStringLiteral("/monitoring/enrichment"), [] {
+            // What the seed's Python service sends: datetime.utcnow().isoformat(), nothing more.
+            const QByteArray now = QDateTime::currentDateTimeUtc()
+                                       .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz000"))
+                                       .toLatin1();
+            return QHttpServerResponse(QByteArrayLiteral("application/json"), QByteArrayLiteral(R"({
+              "timestamp": ")") + now + QByteArrayLiteral(R"(",
+              "queue": {"pending": 1200, "in_progress": 10, "completed": 5400, "failed": 12, "partial": 300},
+              "processing_rate": {"completed_last_hour": 600, "per_minute": 10.0},
+              "circuit_breakers": {"spotify": {"state": "open", "failure_count": 7, "last_failure_time": 1795900000.5}},
+              "source_health": {"spotify": "down", "musicbrainz": "unavailable"},
+              "metrics": {}})"));
+        });
+        const quint16 port = seed.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port);
+        Rig rig(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        rig.feed.start();
+        QTRY_VERIFY(rig.window.models()->hasSnapshot());
+        QCOMPARE(rig.window.queueCard(QueueStatus::Pending)->value(), QLocale().toString(1200));
+        QCOMPARE(rig.window.drainCard()->value(), QStringLiteral("≈ 2 h 0 min"));
+        QCOMPARE(rig.window.badge(QStringLiteral("musicbrainz"))->health(), Health::Unavailable);
+        for (ChartPanel *p : rig.window.panels())
+            p->flush();
+        for (const char *filled : {"queue", "processing_rate", "circuit_breakers", "source_health"})
+            QVERIFY2(rig.window.panel(QLatin1String(filled))->hasData(), filled);
+        for (const char *empty :
+             {"success_rate", "latency", "rate_limits", "errors", "cache", "coverage"}) {
+            QVERIFY2(!rig.window.panel(QLatin1String(empty))->hasData(), empty);
+            QVERIFY(rig.window.panel(QLatin1String(empty))
+                        ->noDataText()
+                        .startsWith(QStringLiteral("No data")));
+        }
+        // No WebSocket room and no history here: the window still works, never Live.
+        QVERIFY(rig.window.connectionIndicator()->stateText() != QStringLiteral("Live"));
+        QVERIFY(rig.window.errorBanner()->isHidden());
+    }
+
+    void dayOfSamplesIsDownsampledToThePixelWidth()
+    {
+        DashboardModels models;
+        TimeSeriesChart chart(QStringLiteral("t"), QStringLiteral("t"), models.processingRate(), {},
+                              QStringLiteral("v"));
+        chart.resize(600, 300);
+        chart.show();
+        const qint64 start = 1'800'000'000'000;
+        QList<QPair<qint64, QList<std::optional<double>>>> day;
+        for (int i = 0; i < 86'400; ++i)
+            day.append({start + qint64(i) * 1000, {double(i % 600)}});
+        models.processingRate()->merge(day);
+        chart.setClock([start] { return start + 86'400'000; });
+        chart.setSpanMinutes(1440);
+        chart.flush();
+        QVERIFY(chart.hasData());
+        QVERIFY2(chart.pointCount(0) <= 2 * 600, qPrintable(QString::number(chart.pointCount(0))));
+        QVERIFY(chart.pointCount(0) > 100);
+    }
+
+    void followsADarkPalette()
+    {
+        DashboardModels models;
+        CachePieChart chart(QStringLiteral("cache"), QStringLiteral("cache"), models.cache());
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x21, 0x24));
+        dark.setColor(QPalette::Base, QColor(0x17, 0x18, 0x1a));
+        dark.setColor(QPalette::Text, QColor(0xe8, 0xea, 0xed));
+        chart.setPalette(dark);
+        QCOMPARE(chart.chart()->backgroundBrush().color(), QColor(0x17, 0x18, 0x1a));
+        QVERIFY(StatusStyle::isDark(dark));
+        QVERIFY(StatusStyle::healthColor(Health::Down, dark).lightness() >
+                StatusStyle::healthColor(Health::Down, QPalette(Qt::white)).lightness());
+    }
+};
+
+QTEST_MAIN(TestDashboardWindow)
+#include "tst_dashboardwindow.moc"
