@@ -17,6 +17,18 @@ bool AppOptions::wantsHeadless(int argc, char **argv)
     return false;
 }
 
+QString AppOptions::languageArgument(const QStringList &arguments)
+{
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == QLatin1String("--lang") && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (a.startsWith(QLatin1String("--lang=")))
+            return a.mid(7);
+    }
+    return {};
+}
+
 bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *error, bool *exitNow,
                        QString *output)
 {

@@ -22,6 +22,9 @@ struct AppOptions
                       bool *exitNow, QString *output);
     /// True if @p argv asks for a headless export (checked before QApplication exists).
     static bool wantsHeadless(int argc, char **argv);
+    /// The value of --lang in @p arguments (read before the translators are installed,
+    /// so that even --help speaks the chosen language); empty when absent.
+    static QString languageArgument(const QStringList &arguments);
 };
 
 } // namespace dashboard

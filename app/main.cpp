@@ -25,14 +25,8 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("enrichment-monitor"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/enrichment-monitor.svg")));
 
-    dashboard::AppOptions options;
-    QString error, output;
-    bool exitNow = false;
-    const bool parsed =
-        dashboard::AppOptions::parse(app.arguments(), &options, &error, &exitNow, &output);
-
-    const QLocale locale =
-        options.language.isEmpty() ? QLocale::system() : QLocale(options.language);
+    const QString language = dashboard::AppOptions::languageArgument(app.arguments());
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     QLocale::setDefault(locale);
     QTranslator qtTranslator, appTranslator;
     if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
@@ -41,6 +35,12 @@ int main(int argc, char *argv[])
     if (appTranslator.load(locale, QStringLiteral("enrichment"), QStringLiteral("_"),
                            QStringLiteral(":/i18n")))
         QApplication::installTranslator(&appTranslator);
+
+    dashboard::AppOptions options;
+    QString error, output;
+    bool exitNow = false;
+    const bool parsed =
+        dashboard::AppOptions::parse(app.arguments(), &options, &error, &exitNow, &output);
 
     if (!parsed) {
         std::fprintf(stderr, "enrichment-monitor: %s\n", qPrintable(error));

@@ -1,4 +1,889 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
+<context>
+    <name>AppOptions</name>
+    <message>
+        <source>Enrichment Monitor: live dashboard of the music-metadata enrichment pipeline.
+Without --url it starts an embedded demo backend on 127.0.0.1 and watches it.</source>
+        <translation>Enrichment Monitor: Live-Dashboard der Anreicherungs-Pipeline für Musik-Metadaten.
+Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachtet es.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Diese Hilfe anzeigen.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Die Version anzeigen.</translation>
+    </message>
+    <message>
+        <source>Watch the backend at URL (e.g. http://host:8020); starts nothing.</source>
+        <translation>Das Backend unter URL beobachten (z. B. http://host:8020); startet nichts.</translation>
+    </message>
+    <message>
+        <source>Bearer token for a protected backend (or set ENRICHMENT_MONITOR_TOKEN).</source>
+        <translation>Bearer-Token für ein geschütztes Backend (oder ENRICHMENT_MONITOR_TOKEN setzen).</translation>
+    </message>
+    <message>
+        <source>Headless: wait for data, write every chart as PNG, SVG and CSV plus dashboard.png into DIR, exit.</source>
+        <translation>Ohne Fenster: auf Daten warten, jedes Diagramm als PNG, SVG und CSV sowie dashboard.png nach DIR schreiben, beenden.</translation>
+    </message>
+    <message>
+        <source>Seconds --export waits for data (default 30).</source>
+        <translation>Sekunden, die --export auf Daten wartet (Standard 30).</translation>
+    </message>
+    <message>
+        <source>User interface language (en, de, es); default: the system&apos;s.</source>
+        <translation>Sprache der Oberfläche (en, de, es); Standard: die des Systems.</translation>
+    </message>
+    <message>
+        <source>unexpected argument: %1</source>
+        <translation>unerwartetes Argument: %1</translation>
+    </message>
+    <message>
+        <source>--url needs an http(s) URL, got &quot;%1&quot;</source>
+        <translation>--url braucht eine http(s)-URL, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--timeout must be an integer from 1 to 3600</source>
+        <translation>--timeout muss eine ganze Zahl von 1 bis 3600 sein</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessExport</name>
+    <message>
+        <source>nothing arrived</source>
+        <translation>nichts ist angekommen</translation>
+    </message>
+    <message>
+        <source>no data from %1 within %2 s: %3</source>
+        <translation>keine Daten von %1 innerhalb von %2 s: %3</translation>
+    </message>
+    <message>
+        <source>wrote %1 files to %2</source>
+        <translation>%1 Dateien nach %2 geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::CachePieChart</name>
+    <message>
+        <source>Hits</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Misses</source>
+        <translation>Fehlgriffe</translation>
+    </message>
+    <message>
+        <source>Hits %1</source>
+        <translation>Treffer %1</translation>
+    </message>
+    <message>
+        <source>Misses %1</source>
+        <translation>Fehlgriffe %1</translation>
+    </message>
+    <message>
+        <source>Hit ratio %1 %</source>
+        <translation>Trefferquote %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::CategoryTableModel</name>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::ChartPanel</name>
+    <message>
+        <source>Export this chart</source>
+        <translation>Dieses Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PNG…</source>
+        <translation>Als &amp;PNG speichern…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;SVG…</source>
+        <translation>Als &amp;SVG speichern…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;CSV…</source>
+        <translation>Als &amp;CSV speichern…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;image</source>
+        <translation>&amp;Bild kopieren</translation>
+    </message>
+    <message>
+        <source>Copy &amp;data (CSV)</source>
+        <translation>&amp;Daten kopieren (CSV)</translation>
+    </message>
+    <message>
+        <source>No data
+The backend does not report this yet.</source>
+        <translation>Keine Daten
+Das Backend meldet dies (noch) nicht.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Enrichment Monitor chart: %1</source>
+        <translation>Enrichment-Monitor-Diagramm: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::ConnectionIndicator</name>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnecting in %n s</source>
+        <translation>
+            <numerusform>Neuer Versuch in %n s</numerusform>
+            <numerusform>Neuer Versuch in %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>noch keine Daten</translation>
+    </message>
+    <message>
+        <source>stale: updated %1</source>
+        <translation>veraltet: aktualisiert %1</translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <translation>aktualisiert %1</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::DashboardModels</name>
+    <message>
+        <source>Tracks</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Tracks per minute</source>
+        <translation>Titel pro Minute</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>State level</source>
+        <translation>Zustandsstufe</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Last failure</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Next probe (s)</source>
+        <translation>Nächster Test (s)</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Remaining %</source>
+        <translation>Verbleibend %</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Resets at</source>
+        <translation>Zurückgesetzt um</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>HTTP 429</source>
+        <translation>HTTP 429</translation>
+    </message>
+    <message>
+        <source>HTTP 5xx</source>
+        <translation>HTTP 5xx</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Parse</source>
+        <translation>Parsen</translation>
+    </message>
+    <message>
+        <source>Circuit open</source>
+        <translation>Breaker offen</translation>
+    </message>
+    <message>
+        <source>Quota spent</source>
+        <translation>Kontingent aufgebraucht</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Health level</source>
+        <translation>Zustandsstufe</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Vorgänge</translation>
+    </message>
+    <message>
+        <source>Coverage %</source>
+        <translation>Abdeckung %</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Teilweise</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Misses</source>
+        <translation>Fehlgriffe</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>Schreibvorgänge</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::DashboardWindow</name>
+    <message>
+        <source>Enrichment Monitor</source>
+        <translation>Enrichment Monitor</translation>
+    </message>
+    <message>
+        <source>Export dashboard to folder</source>
+        <translation>Dashboard in Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Now</source>
+        <translation>&amp;Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <source>Fetch the latest numbers now (F5, Ctrl+R)</source>
+        <translation>Die neuesten Zahlen jetzt abrufen (F5, Strg+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-refresh</source>
+        <translation>&amp;Automatisch aktualisieren</translation>
+    </message>
+    <message>
+        <source>Poll the backend on a timer as well as on live events</source>
+        <translation>Das Backend zusätzlich zu Live-Ereignissen regelmäßig abfragen</translation>
+    </message>
+    <message>
+        <source>Auto-refresh interval</source>
+        <translation>Intervall der automatischen Aktualisierung</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n s</source>
+        <translation>
+            <numerusform>alle %n s</numerusform>
+            <numerusform>alle %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n min</source>
+        <translation>
+            <numerusform>jede Minute</numerusform>
+            <numerusform>alle %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Export Dashboard…</source>
+        <translation>Dashboard &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Save every chart and the whole dashboard as PNG, SVG and CSV (Ctrl+E)</source>
+        <translation>Jedes Diagramm und das ganze Dashboard als PNG, SVG und CSV speichern (Strg+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Dashboard Image</source>
+        <translation>Dashboard-Bild &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Dashboard image copied</source>
+        <translation>Dashboard-Bild kopiert</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect to Backend…</source>
+        <translation>Mit Backend &amp;verbinden…</translation>
+    </message>
+    <message>
+        <source>Connect to Backend</source>
+        <translation>Mit Backend verbinden</translation>
+    </message>
+    <message>
+        <source>URL of a backend that serves /monitoring/enrichment:</source>
+        <translation>URL eines Backends, das /monitoring/enrichment bereitstellt:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http(s) URL.</source>
+        <translation>„%1“ ist keine http(s)-URL.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Enrichment Monitor</source>
+        <translation>Ü&amp;ber Enrichment Monitor</translation>
+    </message>
+    <message>
+        <source>About Enrichment Monitor</source>
+        <translation>Über Enrichment Monitor</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Enrichment Monitor&lt;/b&gt; %1&lt;br&gt;Live monitoring of the music-metadata enrichment pipeline.&lt;br&gt;Licensed under the GNU GPL, version 3 or later.</source>
+        <translation>&lt;b&gt;Enrichment Monitor&lt;/b&gt; %1&lt;br&gt;Live-Überwachung der Anreicherungs-Pipeline für Musik-Metadaten.&lt;br&gt;Lizenziert unter der GNU GPL, Version 3 oder später.</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Teilweise</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>Time to drain</source>
+        <translation>Zeit bis leer</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>tracks</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Queue overview</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Processing rate</source>
+        <translation>Verarbeitungsrate</translation>
+    </message>
+    <message>
+        <source>tracks / min</source>
+        <translation>Titel / min</translation>
+    </message>
+    <message>
+        <source>Circuit breaker states</source>
+        <translation>Circuit-Breaker-Zustände</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Success rate by source</source>
+        <translation>Erfolgsquote je Quelle</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Latency p50 / p95 / p99</source>
+        <translation>Latenz p50 / p95 / p99</translation>
+    </message>
+    <message>
+        <source>% of quota left</source>
+        <translation>% des Kontingents übrig</translation>
+    </message>
+    <message>
+        <source>API rate limits</source>
+        <translation>API-Ratenlimits</translation>
+    </message>
+    <message>
+        <source>errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Error breakdown</source>
+        <translation>Fehler nach Typ</translation>
+    </message>
+    <message>
+        <source>Source health</source>
+        <translation>Zustand der Quellen</translation>
+    </message>
+    <message>
+        <source>Cache performance</source>
+        <translation>Cache-Leistung</translation>
+    </message>
+    <message>
+        <source>% of enriched tracks</source>
+        <translation>% der angereicherten Titel</translation>
+    </message>
+    <message>
+        <source>Metadata field coverage</source>
+        <translation>Abdeckung der Metadatenfelder</translation>
+    </message>
+    <message>
+        <source>Queue depth over time</source>
+        <translation>Warteschlangentiefe im Verlauf</translation>
+    </message>
+    <message>
+        <source>%1 /min</source>
+        <translation>%1 /min</translation>
+    </message>
+    <message>
+        <source>%1 in the last hour</source>
+        <translation>%1 in der letzten Stunde</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <source>nothing pending</source>
+        <translation>nichts wartet</translation>
+    </message>
+    <message>
+        <source>Not draining</source>
+        <translation>Leert sich nicht</translation>
+    </message>
+    <message>
+        <source>no tracks finished recently</source>
+        <translation>zuletzt keine Titel fertig</translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>at the current rate</source>
+        <translation>beim aktuellen Tempo</translation>
+    </message>
+    <message>
+        <source>Enrichment Monitor — %1</source>
+        <translation>Enrichment Monitor — %1</translation>
+    </message>
+    <message>
+        <source>Circuit breaker %1</source>
+        <translation>Circuit Breaker %1</translation>
+    </message>
+    <message>
+        <source>Cannot create folder %1</source>
+        <translation>Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Enrichment Monitor dashboard</source>
+        <translation>Enrichment-Monitor-Dashboard</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>%n Datei nach %1 exportiert</numerusform>
+            <numerusform>%n Dateien nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::ErrorBanner</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Erneut versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::HealthBadge</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::MonitorApp</name>
+    <message>
+        <source>cannot start the embedded backend: %1</source>
+        <translation>das eingebettete Backend kann nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Embedded demo backend at %1 (simulated sources)</source>
+        <translation>Eingebettetes Demo-Backend unter %1 (simulierte Quellen)</translation>
+    </message>
+    <message>
+        <source>Backend at %1</source>
+        <translation>Backend unter %1</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::MonitorFeed</name>
+    <message>
+        <source>The backend refused the token (HTTP 401): check --token-file</source>
+        <translation>Das Backend hat das Token abgelehnt (HTTP 401): --token-file prüfen</translation>
+    </message>
+    <message>
+        <source>The backend answered HTTP %1</source>
+        <translation>Das Backend antwortete mit HTTP %1</translation>
+    </message>
+    <message>
+        <source>The backend answered HTTP %1: %2</source>
+        <translation>Das Backend antwortete mit HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>The backend sent data the dashboard cannot read: %1</source>
+        <translation>Das Backend hat Daten gesendet, die das Dashboard nicht lesen kann: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::SourcesModel</name>
+    <message>
+        <source>Healthy</source>
+        <translation>Gesund</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Eingeschränkt</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Ausgefallen</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Half-open</source>
+        <translation>Halb offen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>vor %n s</numerusform>
+            <numerusform>vor %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>vor %n min</numerusform>
+            <numerusform>vor %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>vor %n h</numerusform>
+            <numerusform>vor %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <translation>
+            <numerusform>vor %n Tag</numerusform>
+            <numerusform>vor %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>jetzt fällig</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Breaker</source>
+        <translation>Breaker</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Last failure</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Next probe</source>
+        <translation>Nächster Test</translation>
+    </message>
+    <message>
+        <source>Success 1 h</source>
+        <translation>Erfolg 1 h</translation>
+    </message>
+    <message>
+        <source>Success 24 h</source>
+        <translation>Erfolg 24 h</translation>
+    </message>
+    <message>
+        <source>p95 latency</source>
+        <translation>p95-Latenz</translation>
+    </message>
+    <message>
+        <source>Rate limit left</source>
+        <translation>Ratenlimit übrig</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::SourcesTable</name>
+    <message>
+        <source>Sources and circuit breakers</source>
+        <translation>Quellen und Circuit Breaker</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::StatCard</name>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::TimeSeriesChart</name>
+    <message>
+        <source>15 min</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <source>6 h</source>
+        <translation>6 h</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>Time span shown</source>
+        <translation>Angezeigter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Time span of %1</source>
+        <translation>Zeitraum von %1</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::TimeSeriesModel</name>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,889 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
+<context>
+    <name>AppOptions</name>
+    <message>
+        <source>Enrichment Monitor: live dashboard of the music-metadata enrichment pipeline.
+Without --url it starts an embedded demo backend on 127.0.0.1 and watches it.</source>
+        <translation>Enrichment Monitor: panel en vivo de la canalización de enriquecimiento de metadatos musicales.
+Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Mostrar esta ayuda.</translation>
+    </message>
+    <message>
+        <source>Show the version.</source>
+        <translation>Mostrar la versión.</translation>
+    </message>
+    <message>
+        <source>Watch the backend at URL (e.g. http://host:8020); starts nothing.</source>
+        <translation>Vigilar el backend en URL (p. ej. http://host:8020); no inicia nada.</translation>
+    </message>
+    <message>
+        <source>Bearer token for a protected backend (or set ENRICHMENT_MONITOR_TOKEN).</source>
+        <translation>Token bearer para un backend protegido (o defina ENRICHMENT_MONITOR_TOKEN).</translation>
+    </message>
+    <message>
+        <source>Headless: wait for data, write every chart as PNG, SVG and CSV plus dashboard.png into DIR, exit.</source>
+        <translation>Sin ventana: esperar datos, escribir cada gráfico como PNG, SVG y CSV más dashboard.png en DIR, salir.</translation>
+    </message>
+    <message>
+        <source>Seconds --export waits for data (default 30).</source>
+        <translation>Segundos que --export espera datos (por defecto 30).</translation>
+    </message>
+    <message>
+        <source>User interface language (en, de, es); default: the system&apos;s.</source>
+        <translation>Idioma de la interfaz (en, de, es); por defecto, el del sistema.</translation>
+    </message>
+    <message>
+        <source>unexpected argument: %1</source>
+        <translation>argumento inesperado: %1</translation>
+    </message>
+    <message>
+        <source>--url needs an http(s) URL, got &quot;%1&quot;</source>
+        <translation>--url necesita una URL http(s), se recibió «%1»</translation>
+    </message>
+    <message>
+        <source>--timeout must be an integer from 1 to 3600</source>
+        <translation>--timeout debe ser un entero de 1 a 3600</translation>
+    </message>
+</context>
+<context>
+    <name>HeadlessExport</name>
+    <message>
+        <source>nothing arrived</source>
+        <translation>no llegó nada</translation>
+    </message>
+    <message>
+        <source>no data from %1 within %2 s: %3</source>
+        <translation>sin datos de %1 en %2 s: %3</translation>
+    </message>
+    <message>
+        <source>wrote %1 files to %2</source>
+        <translation>se escribieron %1 archivos en %2</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::CachePieChart</name>
+    <message>
+        <source>Hits</source>
+        <translation>Aciertos</translation>
+    </message>
+    <message>
+        <source>Misses</source>
+        <translation>Fallos</translation>
+    </message>
+    <message>
+        <source>Hits %1</source>
+        <translation>Aciertos %1</translation>
+    </message>
+    <message>
+        <source>Misses %1</source>
+        <translation>Fallos %1</translation>
+    </message>
+    <message>
+        <source>Hit ratio %1 %</source>
+        <translation>Tasa de aciertos %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::CategoryTableModel</name>
+    <message>
+        <source>no data</source>
+        <translation>sin datos</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::ChartPanel</name>
+    <message>
+        <source>Export this chart</source>
+        <translation>Exportar este gráfico</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>Exportar %1</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PNG…</source>
+        <translation>Guardar como &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;SVG…</source>
+        <translation>Guardar como &amp;SVG…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;CSV…</source>
+        <translation>Guardar como &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;image</source>
+        <translation>Copiar &amp;imagen</translation>
+    </message>
+    <message>
+        <source>Copy &amp;data (CSV)</source>
+        <translation>Copiar &amp;datos (CSV)</translation>
+    </message>
+    <message>
+        <source>No data
+The backend does not report this yet.</source>
+        <translation>Sin datos
+El backend todavía no informa de esto.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Enrichment Monitor chart: %1</source>
+        <translation>Gráfico de Enrichment Monitor: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>No se puede escribir %1</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::ConnectionIndicator</name>
+    <message>
+        <source>Live</source>
+        <translation>En vivo</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reconnecting in %n s</source>
+        <translation>
+            <numerusform>Reconectando en %n s</numerusform>
+            <numerusform>Reconectando en %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Desconectado</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>todavía sin datos</translation>
+    </message>
+    <message>
+        <source>stale: updated %1</source>
+        <translation>desactualizado: actualizado %1</translation>
+    </message>
+    <message>
+        <source>updated %1</source>
+        <translation>actualizado %1</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::DashboardModels</name>
+    <message>
+        <source>Tracks</source>
+        <translation>Pistas</translation>
+    </message>
+    <message>
+        <source>Tracks per minute</source>
+        <translation>Pistas por minuto</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidas</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>State level</source>
+        <translation>Nivel de estado</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fallos</translation>
+    </message>
+    <message>
+        <source>Last failure</source>
+        <translation>Último fallo</translation>
+    </message>
+    <message>
+        <source>Next probe (s)</source>
+        <translation>Próxima prueba (s)</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Última hora</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Remaining %</source>
+        <translation>Restante %</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Restante</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Límite</translation>
+    </message>
+    <message>
+        <source>Resets at</source>
+        <translation>Se reinicia a las</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Tiempo agotado</translation>
+    </message>
+    <message>
+        <source>HTTP 429</source>
+        <translation>HTTP 429</translation>
+    </message>
+    <message>
+        <source>HTTP 5xx</source>
+        <translation>HTTP 5xx</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Parse</source>
+        <translation>Análisis</translation>
+    </message>
+    <message>
+        <source>Circuit open</source>
+        <translation>Circuito abierto</translation>
+    </message>
+    <message>
+        <source>Quota spent</source>
+        <translation>Cuota agotada</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otros</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Salud</translation>
+    </message>
+    <message>
+        <source>Health level</source>
+        <translation>Nivel de salud</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Operaciones</translation>
+    </message>
+    <message>
+        <source>Coverage %</source>
+        <translation>Cobertura %</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completadas</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Parciales</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Aciertos</translation>
+    </message>
+    <message>
+        <source>Misses</source>
+        <translation>Fallos</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>Escrituras</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Errores</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::DashboardWindow</name>
+    <message>
+        <source>Enrichment Monitor</source>
+        <translation>Enrichment Monitor</translation>
+    </message>
+    <message>
+        <source>Export dashboard to folder</source>
+        <translation>Exportar el panel a una carpeta</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Exportar gráfico</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Now</source>
+        <translation>&amp;Actualizar ahora</translation>
+    </message>
+    <message>
+        <source>Fetch the latest numbers now (F5, Ctrl+R)</source>
+        <translation>Obtener ahora las cifras más recientes (F5, Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>&amp;Auto-refresh</source>
+        <translation>Actualización &amp;automática</translation>
+    </message>
+    <message>
+        <source>Poll the backend on a timer as well as on live events</source>
+        <translation>Consultar el backend periódicamente además de con los eventos en vivo</translation>
+    </message>
+    <message>
+        <source>Auto-refresh interval</source>
+        <translation>Intervalo de actualización automática</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n s</source>
+        <translation>
+            <numerusform>cada %n s</numerusform>
+            <numerusform>cada %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n min</source>
+        <translation>
+            <numerusform>cada minuto</numerusform>
+            <numerusform>cada %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Export Dashboard…</source>
+        <translation>&amp;Exportar panel…</translation>
+    </message>
+    <message>
+        <source>Save every chart and the whole dashboard as PNG, SVG and CSV (Ctrl+E)</source>
+        <translation>Guardar cada gráfico y el panel completo como PNG, SVG y CSV (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Dashboard Image</source>
+        <translation>&amp;Copiar imagen del panel</translation>
+    </message>
+    <message>
+        <source>Dashboard image copied</source>
+        <translation>Imagen del panel copiada</translation>
+    </message>
+    <message>
+        <source>C&amp;onnect to Backend…</source>
+        <translation>C&amp;onectar a un backend…</translation>
+    </message>
+    <message>
+        <source>Connect to Backend</source>
+        <translation>Conectar a un backend</translation>
+    </message>
+    <message>
+        <source>URL of a backend that serves /monitoring/enrichment:</source>
+        <translation>URL de un backend que sirva /monitoring/enrichment:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http(s) URL.</source>
+        <translation>«%1» no es una URL http(s).</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About Enrichment Monitor</source>
+        <translation>&amp;Acerca de Enrichment Monitor</translation>
+    </message>
+    <message>
+        <source>About Enrichment Monitor</source>
+        <translation>Acerca de Enrichment Monitor</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Enrichment Monitor&lt;/b&gt; %1&lt;br&gt;Live monitoring of the music-metadata enrichment pipeline.&lt;br&gt;Licensed under the GNU GPL, version 3 or later.</source>
+        <translation>&lt;b&gt;Enrichment Monitor&lt;/b&gt; %1&lt;br&gt;Supervisión en vivo de la canalización de enriquecimiento de metadatos musicales.&lt;br&gt;Con licencia GNU GPL, versión 3 o posterior.</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completadas</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidas</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Parciales</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Rendimiento</translation>
+    </message>
+    <message>
+        <source>Time to drain</source>
+        <translation>Tiempo hasta vaciar</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Fuentes</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Gráficos</translation>
+    </message>
+    <message>
+        <source>tracks</source>
+        <translation>pistas</translation>
+    </message>
+    <message>
+        <source>Queue overview</source>
+        <translation>Resumen de la cola</translation>
+    </message>
+    <message>
+        <source>Processing rate</source>
+        <translation>Ritmo de procesamiento</translation>
+    </message>
+    <message>
+        <source>tracks / min</source>
+        <translation>pistas / min</translation>
+    </message>
+    <message>
+        <source>Circuit breaker states</source>
+        <translation>Estados de los cortacircuitos</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Success rate by source</source>
+        <translation>Tasa de éxito por fuente</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Latency p50 / p95 / p99</source>
+        <translation>Latencia p50 / p95 / p99</translation>
+    </message>
+    <message>
+        <source>% of quota left</source>
+        <translation>% de cuota restante</translation>
+    </message>
+    <message>
+        <source>API rate limits</source>
+        <translation>Límites de tasa de las API</translation>
+    </message>
+    <message>
+        <source>errors</source>
+        <translation>errores</translation>
+    </message>
+    <message>
+        <source>Error breakdown</source>
+        <translation>Errores por tipo</translation>
+    </message>
+    <message>
+        <source>Source health</source>
+        <translation>Salud de las fuentes</translation>
+    </message>
+    <message>
+        <source>Cache performance</source>
+        <translation>Rendimiento de la caché</translation>
+    </message>
+    <message>
+        <source>% of enriched tracks</source>
+        <translation>% de pistas enriquecidas</translation>
+    </message>
+    <message>
+        <source>Metadata field coverage</source>
+        <translation>Cobertura de campos de metadatos</translation>
+    </message>
+    <message>
+        <source>Queue depth over time</source>
+        <translation>Profundidad de la cola en el tiempo</translation>
+    </message>
+    <message>
+        <source>%1 /min</source>
+        <translation>%1 /min</translation>
+    </message>
+    <message>
+        <source>%1 in the last hour</source>
+        <translation>%1 en la última hora</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Vacía</translation>
+    </message>
+    <message>
+        <source>nothing pending</source>
+        <translation>nada pendiente</translation>
+    </message>
+    <message>
+        <source>Not draining</source>
+        <translation>No se vacía</translation>
+    </message>
+    <message>
+        <source>no tracks finished recently</source>
+        <translation>ninguna pista terminada recientemente</translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>at the current rate</source>
+        <translation>al ritmo actual</translation>
+    </message>
+    <message>
+        <source>Enrichment Monitor — %1</source>
+        <translation>Enrichment Monitor — %1</translation>
+    </message>
+    <message>
+        <source>Circuit breaker %1</source>
+        <translation>Cortacircuitos %1</translation>
+    </message>
+    <message>
+        <source>Cannot create folder %1</source>
+        <translation>No se puede crear la carpeta %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Enrichment Monitor dashboard</source>
+        <translation>Panel de Enrichment Monitor</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>No se puede escribir %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>%n archivo exportado a %1</numerusform>
+            <numerusform>%n archivos exportados a %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Error al exportar</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>Imagen SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>Tabla CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Guardado %1</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::ErrorBanner</name>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::HealthBadge</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::MonitorApp</name>
+    <message>
+        <source>cannot start the embedded backend: %1</source>
+        <translation>no se puede iniciar el backend integrado: %1</translation>
+    </message>
+    <message>
+        <source>Embedded demo backend at %1 (simulated sources)</source>
+        <translation>Backend de demostración integrado en %1 (fuentes simuladas)</translation>
+    </message>
+    <message>
+        <source>Backend at %1</source>
+        <translation>Backend en %1</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::MonitorFeed</name>
+    <message>
+        <source>The backend refused the token (HTTP 401): check --token-file</source>
+        <translation>El backend rechazó el token (HTTP 401): revise --token-file</translation>
+    </message>
+    <message>
+        <source>The backend answered HTTP %1</source>
+        <translation>El backend respondió HTTP %1</translation>
+    </message>
+    <message>
+        <source>The backend answered HTTP %1: %2</source>
+        <translation>El backend respondió HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>No se puede contactar con %1: %2</translation>
+    </message>
+    <message>
+        <source>The backend sent data the dashboard cannot read: %1</source>
+        <translation>El backend envió datos que el panel no puede leer: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::SourcesModel</name>
+    <message>
+        <source>Healthy</source>
+        <translation>Sana</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>Degradada</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Caída</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>No disponible</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Cerrado</translation>
+    </message>
+    <message>
+        <source>Half-open</source>
+        <translation>Semiabierto</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abierto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>hace %n s</numerusform>
+            <numerusform>hace %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>hace %n min</numerusform>
+            <numerusform>hace %n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>hace %n h</numerusform>
+            <numerusform>hace %n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d ago</source>
+        <translation>
+            <numerusform>hace %n día</numerusform>
+            <numerusform>hace %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>sin datos</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>ahora</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>en %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Salud</translation>
+    </message>
+    <message>
+        <source>Breaker</source>
+        <translation>Cortacircuitos</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fallos</translation>
+    </message>
+    <message>
+        <source>Last failure</source>
+        <translation>Último fallo</translation>
+    </message>
+    <message>
+        <source>Next probe</source>
+        <translation>Próxima prueba</translation>
+    </message>
+    <message>
+        <source>Success 1 h</source>
+        <translation>Éxito 1 h</translation>
+    </message>
+    <message>
+        <source>Success 24 h</source>
+        <translation>Éxito 24 h</translation>
+    </message>
+    <message>
+        <source>p95 latency</source>
+        <translation>Latencia p95</translation>
+    </message>
+    <message>
+        <source>Rate limit left</source>
+        <translation>Límite restante</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::SourcesTable</name>
+    <message>
+        <source>Sources and circuit breakers</source>
+        <translation>Fuentes y cortacircuitos</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::StatCard</name>
+    <message>
+        <source>no data</source>
+        <translation>sin datos</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::TimeSeriesChart</name>
+    <message>
+        <source>15 min</source>
+        <translation>15 min</translation>
+    </message>
+    <message>
+        <source>1 h</source>
+        <translation>1 h</translation>
+    </message>
+    <message>
+        <source>6 h</source>
+        <translation>6 h</translation>
+    </message>
+    <message>
+        <source>24 h</source>
+        <translation>24 h</translation>
+    </message>
+    <message>
+        <source>Time span shown</source>
+        <translation>Intervalo mostrado</translation>
+    </message>
+    <message>
+        <source>Time span of %1</source>
+        <translation>Intervalo de %1</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::TimeSeriesModel</name>
+    <message>
+        <source>no data</source>
+        <translation>sin datos</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+</context>
 </TS>

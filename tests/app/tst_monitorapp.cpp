@@ -81,6 +81,40 @@ private Q_SLOTS:
         QVERIFY(out.startsWith("enrichment-monitor "));
     }
 
+    void translationsAreCompiledIn_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("de") << QStringLiteral("de") << QByteArray("Diese Hilfe anzeigen.");
+        QTest::newRow("es") << QStringLiteral("es") << QByteArray("Mostrar esta ayuda.");
+        QTest::newRow("en") << QStringLiteral("en") << QByteArray("Show this help.");
+    }
+    void translationsAreCompiledIn()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QByteArray, expected);
+        QByteArray out, err;
+        QCOMPARE(run({QStringLiteral("--lang"), lang, QStringLiteral("--help")}, &out, &err), 0);
+        QVERIFY2(out.contains(expected), out.constData());
+    }
+
+    void translationFilesAreComplete_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("de") << QStringLiteral(TRANSLATIONS_DIR "/enrichment_de.ts");
+        QTest::newRow("es") << QStringLiteral(TRANSLATIONS_DIR "/enrichment_es.ts");
+    }
+    void translationFilesAreComplete()
+    {
+        QFETCH(QString, file);
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray ts = f.readAll();
+        QVERIFY(ts.count("<message") > 150);
+        QCOMPARE(ts.count("type=\"unfinished\""), 0);
+        QCOMPARE(ts.count("type=\"vanished\""), 0);
+    }
+
     void badArguments_data()
     {
         QTest::addColumn<QStringList>("args");
