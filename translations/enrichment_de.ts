@@ -514,10 +514,6 @@ Das Backend meldet dies (noch) nicht.</translation>
         <translation>Latenz p50 / p95 / p99</translation>
     </message>
     <message>
-        <source>% of quota left</source>
-        <translation>% des Kontingents übrig</translation>
-    </message>
-    <message>
         <source>API rate limits</source>
         <translation>API-Ratenlimits</translation>
     </message>
@@ -631,6 +627,10 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>% left</source>
+        <translation>% übrig</translation>
     </message>
 </context>
 <context>

@@ -514,10 +514,6 @@ El backend todavía no informa de esto.</translation>
         <translation>Latencia p50 / p95 / p99</translation>
     </message>
     <message>
-        <source>% of quota left</source>
-        <translation>% de cuota restante</translation>
-    </message>
-    <message>
         <source>API rate limits</source>
         <translation>Límites de tasa de las API</translation>
     </message>
@@ -631,6 +627,10 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>Saved %1</source>
         <translation>Guardado %1</translation>
+    </message>
+    <message>
+        <source>% left</source>
+        <translation>% restante</translation>
     </message>
 </context>
 <context>

@@ -164,6 +164,13 @@ void CategoryBarChart::build()
         QFont small = categories->labelsFont();
         small.setPointSizeF(std::max(6.5, small.pointSizeF() * 0.85));
         categories->setLabelsFont(small);
+        // Long names would be elided under narrow bars: tilt them instead.
+        const QFontMetrics fm(small);
+        int widest = 0;
+        for (const QString &n : std::as_const(names))
+            widest = std::max(widest, fm.horizontalAdvance(n));
+        if (widest > plotWidth() / int(names.size()) - 6)
+            categories->setLabelsAngle(-30);
     }
     QAbstractAxis *valueAxis = nullptr;
     if (!m_spec.levelLabels.isEmpty()) {

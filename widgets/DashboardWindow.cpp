@@ -319,7 +319,7 @@ QWidget *DashboardWindow::buildContent()
     rate.colors = {StatusStyle::seriesColor(3, pal)};
     rate.minValue = 0;
     rate.maxValue = 100;
-    rate.valueTitle = tr("% of quota left");
+    rate.valueTitle = tr("% left");
     auto *rateLimitChart =
         new CategoryBarChart(QStringLiteral("rate_limits"), tr("API rate limits"),
                              m_models->rateLimits(), rate, content);
