@@ -3,7 +3,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # One entry point for a new user on Debian 12:
-#   scripts/dev.sh run  [ARGS...]  install what is missing, build, run the main program
+#   scripts/dev.sh run  [ARGS...]  install what is missing, build, open the dashboard
+#                                  (enrichment-monitor; ARGS go to it, e.g. --url URL)
 #   scripts/dev.sh test            install what is missing, build, run every test
 set -euo pipefail
 
@@ -45,7 +46,13 @@ case "$cmd" in
 run)
     install_missing
     build
-    exec "$BUILD/backend/enrichment-backend" --seed-tracks 500 "$@"
+    if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" && -z "${QT_QPA_PLATFORM:-}" ]]; then
+        echo "No display: the dashboard needs a desktop session. Headless alternatives:" >&2
+        echo "  $BUILD/backend/enrichment-backend --seed-tracks 500      # the backend alone" >&2
+        echo "  $BUILD/app/enrichment-monitor --export DIR                # charts to files" >&2
+        exit 1
+    fi
+    exec "$BUILD/app/enrichment-monitor" "$@"
     ;;
 test)
     install_missing
