@@ -96,6 +96,12 @@ Monitor::Monitor(const QStringList &sources, const Clock &clock, const QString &
                        .Name("enrichment_metadata_fields_populated_total")
                        .Help("Metadata fields populated by enrichment")
                        .Register(*m_registry);
+    auto &processed = BuildCounter()
+                          .Name("enrichment_tracks_processed_total")
+                          .Help("Tracks that finished an enrichment attempt, by outcome")
+                          .Register(*m_registry);
+    for (TrackStatus st : {TrackStatus::Completed, TrackStatus::Partial, TrackStatus::Failed})
+        m_processed[std::size_t(st)] = &processed.Add({{"status", s(toWire(st))}});
     auto &info = BuildGauge()
                      .Name("enrichment_service_info")
                      .Help("Build and configuration of the enrichment service (always 1)")
@@ -213,6 +219,12 @@ void Monitor::recordMetadataField(int field)
 {
     if (field >= 0 && std::size_t(field) < m_fields.size())
         m_fields[std::size_t(field)]->Increment();
+}
+
+void Monitor::recordTrackProcessed(TrackStatus status)
+{
+    if (prometheus::Counter *c = m_processed[std::size_t(status)])
+        c->Increment();
 }
 
 std::string Monitor::serialize() const

@@ -24,7 +24,8 @@ namespace enrichment {
 class Clock;
 
 /// Owns the Prometheus registry with the fifteen metrics of the seed (DESIGN.md 3.4) plus
-/// `enrichment_service_info` and `enrichment_api_rate_limit_limit`, and keeps the windowed
+/// `enrichment_service_info`, `enrichment_api_rate_limit_limit` and
+/// `enrichment_tracks_processed_total`, and keeps the windowed
 /// per-source figures the JSON snapshot reports.
 ///
 /// Every label set is created once in the constructor with value 0 and kept by reference,
@@ -61,6 +62,8 @@ public:
     void setTracksInProgress(qint64 n);
     void observeBatchSize(int n);
     void recordMetadataField(int field);
+    /// A track finished with @p status (Completed, Partial or Failed).
+    void recordTrackProcessed(TrackStatus status);
 
     /// The Prometheus text exposition format 0.0.4.
     std::string serialize() const;
@@ -102,6 +105,7 @@ private:
     prometheus::Gauge *m_inProgress = nullptr;
     prometheus::Histogram *m_batchSize = nullptr;
     std::vector<prometheus::Counter *> m_fields;
+    std::array<prometheus::Counter *, TrackStatusCount> m_processed{};
     qint64 m_tracksProcessed = 0;
 };
 

@@ -110,6 +110,7 @@ Pipeline::BatchResult Pipeline::finishBatch()
     for (const TrackOutcome &t : m_inFlight) {
         if (!m_store.finish(t.trackId, t.status, t.sources, t.error))
             continue; // lease lost: another worker owns the track now
+        m_monitor.recordTrackProcessed(t.status);
         switch (t.status) {
         case TrackStatus::Completed: ++result.completed; break;
         case TrackStatus::Partial: ++result.partial; break;
