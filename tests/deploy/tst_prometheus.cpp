@@ -1,0 +1,348 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QUrlQuery>
+#include <QtTest>
+
+/// deploy/ proven: promtool checks and rule unit tests, and a real Prometheus (Debian's
+/// package) scraping the real enrichment-backend, through which every Grafana panel
+/// expression and every alert expression is evaluated.
+class TestPrometheus : public QObject
+{
+    Q_OBJECT
+private:
+    /// A child process that is killed however the test ends.
+    struct Child
+    {
+        QProcess process;
+        ~Child()
+        {
+            if (process.state() != QProcess::NotRunning) {
+                process.terminate();
+                if (!process.waitForFinished(5000))
+                    process.kill();
+                process.waitForFinished(5000);
+            }
+        }
+    };
+
+    QTemporaryDir m_dir;
+    QString m_promtool;
+    QString m_prometheus;
+    QNetworkAccessManager m_nam;
+    Child m_backend;
+    Child m_server;
+    QUrl m_backendUrl;
+    QUrl m_promUrl;
+
+    static QString deploy(const QString &rel) { return QStringLiteral(DEPLOY_DIR "/") + rel; }
+
+    QByteArray get(const QUrl &url, int *status = nullptr)
+    {
+        QNetworkReply *reply = m_nam.get(QNetworkRequest(url));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        if (!reply->isFinished())
+            done.wait(15000);
+        if (status)
+            *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        reply->deleteLater();
+        return body;
+    }
+
+    QJsonObject query(const QString &expr)
+    {
+        QUrl url = m_promUrl;
+        url.setPath(QStringLiteral("/api/v1/query"));
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("query"), QString::fromLatin1(QUrl::toPercentEncoding(expr)));
+        url.setQuery(q);
+        return QJsonDocument::fromJson(get(url)).object();
+    }
+
+    static quint16 freePort()
+    {
+        QTcpServer probe;
+        probe.listen(QHostAddress::LocalHost, 0);
+        return probe.serverPort();
+    }
+
+    static int runTool(const QString &program, const QStringList &args, QByteArray *output)
+    {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(program, args);
+        if (!p.waitForFinished(60000))
+            return -1;
+        *output = p.readAll();
+        return p.exitCode();
+    }
+
+    /// Grafana panel expressions with the dashboard variables bound as Grafana would.
+    static QStringList panelExpressions(QStringList *titles)
+    {
+        QFile f(deploy(QStringLiteral("grafana/enrichment-monitoring.json")));
+        f.open(QIODevice::ReadOnly);
+        const QJsonObject dash = QJsonDocument::fromJson(f.readAll()).object();
+        QStringList out;
+        for (const QJsonValue &p : dash.value(QStringLiteral("panels")).toArray()) {
+            for (const QJsonValue &t : p.toObject().value(QStringLiteral("targets")).toArray()) {
+                QString e = t.toObject().value(QStringLiteral("expr")).toString();
+                e.replace(QStringLiteral("$__rate_interval"), QStringLiteral("1m"));
+                e.replace(QStringLiteral("$source"), QStringLiteral(".+"));
+                out << e;
+                titles->append(p.toObject().value(QStringLiteral("title")).toString());
+            }
+        }
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
+        m_prometheus = QStandardPaths::findExecutable(QStringLiteral("prometheus"));
+        if (m_promtool.isEmpty() || m_prometheus.isEmpty())
+            QSKIP("Debian's prometheus package is not installed (scripts/dev.sh installs it)");
+    }
+
+    void configAndRulesAreValid()
+    {
+        QByteArray out;
+        QVERIFY2(runTool(m_promtool,
+                         {QStringLiteral("check"), QStringLiteral("config"),
+                          deploy(QStringLiteral("prometheus/prometheus.yml"))},
+                         &out) == 0,
+                 out.constData());
+        QVERIFY2(runTool(m_promtool,
+                         {QStringLiteral("check"), QStringLiteral("rules"),
+                          deploy(QStringLiteral("prometheus/enrichment-alerts.yml"))},
+                         &out) == 0,
+                 out.constData());
+        QVERIFY(out.contains("10 rules found"));
+    }
+
+    void alertUnitTests()
+    {
+        QByteArray out;
+        QVERIFY2(runTool(m_promtool,
+                         {QStringLiteral("test"), QStringLiteral("rules"),
+                          deploy(QStringLiteral("prometheus/tests/enrichment-alerts.test.yml"))},
+                         &out) == 0,
+                 out.constData());
+        QVERIFY(out.contains("SUCCESS"));
+    }
+
+    void grafanaDashboardHasTheSeedsTenPanels()
+    {
+        QFile f(deploy(QStringLiteral("grafana/enrichment-monitoring.json")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonParseError pe;
+        const QJsonObject dash = QJsonDocument::fromJson(f.readAll(), &pe).object();
+        QCOMPARE(pe.error, QJsonParseError::NoError);
+        QStringList titles;
+        for (const QJsonValue &p : dash.value(QStringLiteral("panels")).toArray()) {
+            titles << p.toObject().value(QStringLiteral("title")).toString();
+            QCOMPARE(p.toObject()
+                         .value(QStringLiteral("datasource"))
+                         .toObject()
+                         .value(QStringLiteral("uid"))
+                         .toString(),
+                     QStringLiteral("${datasource}"));
+            QVERIFY(!p.toObject().value(QStringLiteral("targets")).toArray().isEmpty());
+        }
+        QCOMPARE(titles.join(QLatin1Char('|')),
+                 QStringLiteral("Queue Overview|Processing Rate|Circuit Breaker States|Success "
+                                "Rates|Enrichment Duration|"
+                                "API Rate Limits|Error Breakdown|Source Health|Cache "
+                                "Performance|Metadata Coverage"));
+        bool datasourceVariable = false;
+        for (const QJsonValue &v : dash.value(QStringLiteral("templating"))
+                                       .toObject()
+                                       .value(QStringLiteral("list"))
+                                       .toArray())
+            datasourceVariable =
+                datasourceVariable || (v.toObject().value(QStringLiteral("type")).toString() ==
+                                           QLatin1String("datasource") &&
+                                       v.toObject().value(QStringLiteral("query")).toString() ==
+                                           QLatin1String("prometheus"));
+        QVERIFY(datasourceVariable);
+        QVERIFY(!dash.value(QStringLiteral("uid")).toString().isEmpty());
+    }
+
+    void realPrometheusScrapesTheRealBackend()
+    {
+        // The backend, busy enough that every panel has something to show.
+        m_backend.process.start(
+            QStringLiteral(BACKEND_BINARY),
+            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--seed-tracks"),
+             QStringLiteral("2000"), QStringLiteral("--database"),
+             m_dir.filePath(QStringLiteral("queue.sqlite")), QStringLiteral("--batch-interval-ms"),
+             QStringLiteral("50"), QStringLiteral("--time-scale"), QStringLiteral("0.1")});
+        QVERIFY(m_backend.process.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(m_backend.process.canReadLine(), 15000);
+        const QByteArray line = m_backend.process.readLine().trimmed();
+        QVERIFY2(line.startsWith("listening on "), line.constData());
+        m_backendUrl = QUrl(QString::fromUtf8(line.mid(13)));
+
+        // Prometheus with the shipped rule file, scraping every second.
+        const quint16 port = freePort();
+        m_promUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        const QString config = m_dir.filePath(QStringLiteral("prometheus.yml"));
+        QFile cfg(config);
+        QVERIFY(cfg.open(QIODevice::WriteOnly));
+        // The shipped rules, evaluated every second instead of every minute.
+        QFile shipped(deploy(QStringLiteral("prometheus/enrichment-alerts.yml")));
+        QVERIFY(shipped.open(QIODevice::ReadOnly));
+        QByteArray fast = shipped.readAll();
+        QVERIFY(fast.contains("    interval: 1m\n"));
+        fast.replace("    interval: 1m\n", "    interval: 1s\n");
+        const QString rulesPath = m_dir.filePath(QStringLiteral("enrichment-alerts.yml"));
+        QFile rulesCopy(rulesPath);
+        QVERIFY(rulesCopy.open(QIODevice::WriteOnly));
+        rulesCopy.write(fast);
+        rulesCopy.close();
+        cfg.write(
+            QStringLiteral(
+                "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+                "rule_files:\n  - %1\n"
+                "scrape_configs:\n  - job_name: enrichment-service\n    metrics_path: /metrics\n"
+                "    static_configs:\n      - targets: ['127.0.0.1:%2']\n")
+                .arg(rulesPath)
+                .arg(m_backendUrl.port())
+                .toUtf8());
+        cfg.close();
+        m_server.process.setProcessChannelMode(QProcess::MergedChannels);
+        m_server.process.start(
+            m_prometheus,
+            {QStringLiteral("--config.file=") + config,
+             QStringLiteral("--storage.tsdb.path=") + m_dir.filePath(QStringLiteral("tsdb")),
+             QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(port)});
+        QVERIFY(m_server.process.waitForStarted());
+        QUrl ready = m_promUrl;
+        ready.setPath(QStringLiteral("/-/ready"));
+        int status = 0;
+        QTRY_VERIFY_WITH_TIMEOUT((get(ready, &status), status == 200), 30000);
+
+        // The target is up and there are enough samples for rate() and histograms.
+        auto hasSeries = [this](const QString &expr) {
+            return !query(expr)
+                        .value(QStringLiteral("data"))
+                        .toObject()
+                        .value(QStringLiteral("result"))
+                        .toArray()
+                        .isEmpty();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(hasSeries(QStringLiteral("up{job=\"enrichment-service\"} == 1")),
+                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            hasSeries(QStringLiteral("histogram_quantile(0.5, sum by (le, source) "
+                                     "(rate(enrichment_duration_seconds_bucket[1m])))")),
+            60000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            hasSeries(QStringLiteral("increase(enrichment_tracks_processed_total[1h]) > 0")),
+            60000);
+
+        // Every Grafana panel expression returns series.
+        QStringList titles;
+        const QStringList exprs = panelExpressions(&titles);
+        QVERIFY(exprs.size() >= 10);
+        for (int i = 0; i < exprs.size(); ++i) {
+            const QJsonObject r = query(exprs.at(i));
+            QVERIFY2(r.value(QStringLiteral("status")).toString() == QLatin1String("success"),
+                     qPrintable(titles.at(i) + QStringLiteral(": ") +
+                                QString::fromUtf8(QJsonDocument(r).toJson())));
+            QVERIFY2(
+                !r.value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("result"))
+                     .toArray()
+                     .isEmpty(),
+                qPrintable(titles.at(i) + QStringLiteral(" returned no series: ") + exprs.at(i)));
+        }
+
+        // Every alert rule was loaded, evaluates without error, and its query runs.
+        QUrl rulesUrl = m_promUrl;
+        rulesUrl.setPath(QStringLiteral("/api/v1/rules"));
+        QJsonArray rules;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            ([&] {
+                rules = {};
+                const QJsonArray groups = QJsonDocument::fromJson(get(rulesUrl))
+                                              .object()
+                                              .value(QStringLiteral("data"))
+                                              .toObject()
+                                              .value(QStringLiteral("groups"))
+                                              .toArray();
+                for (const QJsonValue &g : groups)
+                    for (const QJsonValue &r :
+                         g.toObject().value(QStringLiteral("rules")).toArray())
+                        rules.append(r);
+                for (const QJsonValue &r : std::as_const(rules))
+                    if (r.toObject().value(QStringLiteral("health")).toString() !=
+                        QLatin1String("ok"))
+                        return false;
+                return rules.size() == 10;
+            }()),
+            90000);
+        for (const QJsonValue &r : std::as_const(rules)) {
+            const QString name = r.toObject().value(QStringLiteral("name")).toString();
+            QVERIFY2(r.toObject().value(QStringLiteral("lastError")).toString().isEmpty(),
+                     qPrintable(name));
+            const QJsonObject res = query(r.toObject().value(QStringLiteral("query")).toString());
+            QVERIFY2(res.value(QStringLiteral("status")).toString() == QLatin1String("success"),
+                     qPrintable(name));
+        }
+    }
+
+    void everyMetricNameInDeployExists()
+    {
+        QUrl metricsUrl = m_backendUrl;
+        if (metricsUrl.isEmpty())
+            QSKIP("needs the backend of the previous test");
+        metricsUrl.setPath(QStringLiteral("/metrics"));
+        const QByteArray metrics = get(metricsUrl);
+        QSet<QString> families;
+        for (const QByteArray &l : metrics.split('\n'))
+            if (l.startsWith("# TYPE "))
+                families.insert(QString::fromLatin1(l.split(' ').value(2)));
+        QVERIFY(families.size() >= 15);
+
+        // The expressions: every Grafana target and every rule's expr line.
+        QStringList titles;
+        QStringList exprs = panelExpressions(&titles);
+        QFile rules(deploy(QStringLiteral("prometheus/enrichment-alerts.yml")));
+        QVERIFY(rules.open(QIODevice::ReadOnly));
+        for (const QByteArray &l : rules.readAll().split('\n'))
+            if (l.trimmed().startsWith("expr:"))
+                exprs << QString::fromUtf8(l.trimmed().mid(5));
+        static const QRegularExpression name(
+            QStringLiteral("\\b((?:enrichment|circuit_breaker)_[a-z0-9_]+)\\b"));
+        QSet<QString> used;
+        for (auto it = name.globalMatch(exprs.join(QLatin1Char('\n'))); it.hasNext();)
+            used.insert(it.next().captured(1));
+        QVERIFY(used.size() >= 12);
+        for (QString m : std::as_const(used)) {
+            for (const char *suffix : {"_bucket", "_sum", "_count"})
+                if (m.endsWith(QLatin1String(suffix)) &&
+                    families.contains(m.chopped(int(qstrlen(suffix)))))
+                    m.chop(int(qstrlen(suffix)));
+            QVERIFY2(families.contains(m),
+                     qPrintable(m + QStringLiteral(" is used in deploy/ but not emitted")));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPrometheus)
+#include "tst_prometheus.moc"
