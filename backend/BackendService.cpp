@@ -84,12 +84,12 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
             });
     connect(m_pipeline.get(), &Pipeline::batchCompleted, this,
             [this](int size, int success, int number) {
+                Q_EMIT batchCompleted(size, success, number); // embedders first, then clients
                 refreshGauges();
                 m_server->broadcast(QStringLiteral("enrichment_batch_complete"),
                                     QJsonObject{{QStringLiteral("batch_size"), size},
                                                 {QStringLiteral("success_count"), success},
                                                 {QStringLiteral("batch_number"), number}});
-                Q_EMIT batchCompleted(size, success, number);
                 topUp();
             });
     connect(m_pipeline.get(), &Pipeline::breakerStateChanged, this,

@@ -24,8 +24,11 @@ void BackendThread::run()
     {
         BackendService service(m_options);
         const bool ok = service.start(&error);
+        connect(&service, &BackendService::batchCompleted, this, &BackendThread::batchCompleted,
+                Qt::DirectConnection);
         {
             QMutexLocker lock(&m_mutex);
+            m_service = ok ? &service : nullptr;
             m_done = true;
             m_url = ok ? service.url() : QUrl();
             m_error = error;
@@ -34,11 +37,25 @@ void BackendThread::run()
         if (ok) {
             Q_EMIT ready(service.url());
             exec();
+            {
+                QMutexLocker lock(&m_mutex);
+                m_service = nullptr;
+            }
             service.stop();
         } else {
             Q_EMIT failed(error);
         }
     }
+}
+
+void BackendThread::post(std::function<void(BackendService &)> work)
+{
+    QMutexLocker lock(&m_mutex);
+    if (!m_service)
+        return;
+    BackendService *service = m_service;
+    QMetaObject::invokeMethod(
+        service, [service, work = std::move(work)] { work(*service); }, Qt::QueuedConnection);
 }
 
 QUrl BackendThread::waitUntilReady(int timeoutMs, QString *error)

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
+
 #include <QMutex>
 #include <QThread>
 #include <QWaitCondition>
@@ -26,9 +28,16 @@ public:
     /// URL, empty on failure with @p error set.
     QUrl waitUntilReady(int timeoutMs, QString *error);
 
+    /// Runs @p work on the backend thread with the running service (queued; nothing
+    /// happens when the service is not running). For embedding programs and benchmarks.
+    void post(std::function<void(BackendService &)> work);
+
 Q_SIGNALS:
     void ready(const QUrl &url);
     void failed(const QString &error);
+    /// Emitted from the backend thread (connect with Qt::DirectConnection to time it, or
+    /// queued to act on it) when a batch completed.
+    void batchCompleted(int batchSize, int successCount, int batchNumber);
 
 protected:
     void run() override;
@@ -40,6 +49,7 @@ private:
     bool m_done = false;
     QUrl m_url;
     QString m_error;
+    BackendService *m_service = nullptr;
 };
 
 } // namespace enrichment

@@ -1,0 +1,133 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// Event to dashboard: from the pipeline emitting enrichment_batch_complete (backend thread)
+// to the dashboard's models holding the new numbers (UI thread), over real loopback
+// WebSocket (the event) and HTTP (the refresh it triggers). Baseline: the seed's client,
+// which polls every 30 s and so sees an event 15 s late on average.
+#include <atomic>
+#include <benchmark/benchmark.h>
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include "BackendThread.h"
+#include "BenchSupport.h"
+#include "DashboardModels.h"
+#include "MonitorFeed.h"
+#include "Pipeline.h"
+
+using namespace std::chrono;
+
+static void BM_EventToModel(benchmark::State &state)
+{
+    QTemporaryDir dir;
+    enrichment::BackendOptions o;
+    o.port = 0;
+    o.runPipeline = false;
+    o.seedTracks = 20'000;
+    o.databasePath = dir.filePath(QStringLiteral("latency.sqlite"));
+    enrichment::BackendThread backend(o);
+    std::atomic<qint64> emittedNs{0};
+    QObject::connect(
+        &backend, &enrichment::BackendThread::batchCompleted, &backend,
+        [&emittedNs] {
+            emittedNs = duration_cast<nanoseconds>(steady_clock::now().time_since_epoch()).count();
+        },
+        Qt::DirectConnection);
+    backend.start();
+    QString error;
+    const QUrl url = backend.waitUntilReady(60'000, &error);
+    if (url.isEmpty()) {
+        state.SkipWithError(qPrintable(error));
+        return;
+    }
+    QNetworkAccessManager nam;
+    dashboard::MonitorFeed feed(&nam);
+    feed.setAutoRefresh(false);
+    feed.setBaseUrl(url);
+    dashboard::DashboardModels models;
+    QObject::connect(&feed, &dashboard::MonitorFeed::snapshotReceived, &models,
+                     &dashboard::DashboardModels::applySnapshot);
+    feed.start();
+    {
+        QEventLoop loop;
+        auto ready = [&] {
+            return feed.state() == dashboard::MonitorFeed::ConnectionState::Live &&
+                   models.hasSnapshot();
+        };
+        QObject::connect(&feed, &dashboard::MonitorFeed::stateChanged, &loop, [&] {
+            if (ready())
+                loop.quit();
+        });
+        QObject::connect(&models, &dashboard::DashboardModels::snapshotApplied, &loop, [&] {
+            if (ready())
+                loop.quit();
+        });
+        QTimer::singleShot(10'000, &loop, &QEventLoop::quit);
+        if (!ready())
+            loop.exec();
+    }
+    const int events = int(state.range(0));
+    std::vector<double> latenciesMs;
+    for (auto _ : state) {
+        for (int i = 0; i < events; ++i) {
+            // The numbers a batch moves: queue counts, and per source the requests and
+            // errors (a batch whose every call was skipped for a spent quota moves only those).
+            auto finished = [&models] {
+                if (!models.hasSnapshot())
+                    return qint64(-1);
+                const dashboard::Snapshot &s = models.snapshot();
+                qint64 sum = 0;
+                for (const auto &q : s.queue)
+                    sum = sum * 31 + q.value_or(0);
+                for (const dashboard::SourceInfo &src : s.sources) {
+                    sum = sum * 31 + src.requests.value_or(0);
+                    for (qint64 e : src.errors)
+                        sum = sum * 31 + e;
+                }
+                return sum;
+            };
+            const bool hadSnapshot = models.hasSnapshot();
+            const qint64 before = finished();
+            QEventLoop loop;
+            double latency = -1;
+            auto c =
+                QObject::connect(&models, &dashboard::DashboardModels::snapshotApplied, &loop, [&] {
+                    // The models hold the new numbers once pending dropped below its old value.
+                    if (hadSnapshot && finished() != before && emittedNs > 0) {
+                        const qint64 now =
+                            duration_cast<nanoseconds>(steady_clock::now().time_since_epoch())
+                                .count();
+                        latency = double(now - emittedNs) / 1e6;
+                        loop.quit();
+                    }
+                });
+            emittedNs = 0;
+            backend.post([](enrichment::BackendService &s) { s.pipeline().runBatchNow(); });
+            QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+            loop.exec();
+            QObject::disconnect(c);
+            if (latency >= 0)
+                latenciesMs.push_back(latency);
+        }
+    }
+    state.counters["events"] = double(latenciesMs.size());
+    state.counters["p50_ms"] = bench::percentile(latenciesMs, 0.50);
+    state.counters["p99_ms"] = bench::percentile(latenciesMs, 0.99);
+    state.counters["max_ms"] = bench::percentile(latenciesMs, 1.0);
+    state.counters["baseline_poll30s_mean_ms"] = 15'000;
+}
+BENCHMARK(BM_EventToModel)->Arg(300)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

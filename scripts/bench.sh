@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Builds (RelWithDebInfo, in build/) and runs every benchmark, printing one table per
+# program: medians of repeated runs, each case next to its baseline.
+# Takes a few minutes; the first run also builds the 10 k, 1 M and 5 M-row queues in
+# ENRICHMENT_BENCH_DIR (default /var/tmp/enrichment-bench, about 1.1 GB).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="${BUILD_DIR:-$ROOT/build}"
+cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$BUILD" -j "$(nproc)" --target bench_monitor bench_snapshot bench_latency bench_fanout bench_dashboard
+export QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES="*.info=false;*.warning=false"
+REPS=(--benchmark_repetitions=5 --benchmark_report_aggregates_only=true)
+run() {
+    echo
+    echo "== $1"
+    "$BUILD/bench/$1" "${@:2}" 2>/dev/null | grep -E '^(Benchmark|-{10}|BM_.*(median|cv|iterations:1))'
+}
+run bench_monitor "${REPS[@]}"
+run bench_snapshot "${REPS[@]}"
+run bench_dashboard --benchmark_filter=Repaint "${REPS[@]}"
+# One-shot measurements: three runs each.
+for i in 1 2 3; do run bench_latency; done
+for i in 1 2 3; do run bench_fanout; done
+for i in 1 2 3; do run bench_dashboard --benchmark_filter=Memory; done
