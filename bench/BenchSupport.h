@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <benchmark/benchmark.h>
 #include <chrono>
 #include <vector>
 
@@ -12,10 +13,10 @@
 
 namespace bench {
 
-/// Resident set size of this process in bytes (Linux /proc).
-inline qint64 residentBytes()
+/// Resident set size in bytes of process @p pid (0: this process), from Linux /proc.
+inline qint64 residentBytes(qint64 pid = 0)
 {
-    QFile f(QStringLiteral("/proc/self/status"));
+    QFile f(pid ? QStringLiteral("/proc/%1/status").arg(pid) : QStringLiteral("/proc/self/status"));
     if (!f.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray &line : f.readAll().split('\n'))
@@ -74,5 +75,16 @@ public:
 private:
     QTcpSocket m_socket;
 };
+
+/// main() for a benchmark that needs a Qt application object of type @p App.
+template<typename App>
+int run(int argc, char **argv)
+{
+    App app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
 
 } // namespace bench

@@ -22,17 +22,6 @@
 #include "BenchSupport.h"
 
 namespace {
-qint64 rssOf(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLongLong() * 1024;
-    return -1;
-}
-
 void spin(int ms, const std::function<bool()> &done)
 {
     QEventLoop loop;
@@ -67,7 +56,7 @@ static void BM_FanOut(benchmark::State &state)
     url.setPath(QStringLiteral("/ws"));
     url.setQuery(QStringLiteral("room_id=enrichment_monitor"));
     spin(1000, [] { return false; }); // let the server settle before the memory baseline
-    const qint64 rssBefore = rssOf(server.processId());
+    const qint64 rssBefore = bench::residentBytes(server.processId());
 
     std::vector<std::unique_ptr<QWebSocket>> sockets;
     int welcomed = 0;
@@ -89,7 +78,7 @@ static void BM_FanOut(benchmark::State &state)
     }
     spin(60'000, [&] { return welcomed == clients; });
     spin(500, [] { return false; });
-    const qint64 rssAfter = rssOf(server.processId());
+    const qint64 rssAfter = bench::residentBytes(server.processId());
 
     std::vector<double> lastMs, firstMs;
     for (auto _ : state) {
@@ -126,9 +115,5 @@ BENCHMARK(BM_FanOut)->Arg(1)->Arg(100)->Arg(1000)->Iterations(1)->Unit(benchmark
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return bench::run<QCoreApplication>(argc, argv);
 }

@@ -125,9 +125,5 @@ BENCHMARK(BM_EventToModel)->Arg(300)->Iterations(1)->Unit(benchmark::kMillisecon
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
-    benchmark::Initialize(&argc, argv);
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::Shutdown();
-    return 0;
+    return bench::run<QCoreApplication>(argc, argv);
 }
