@@ -31,6 +31,11 @@ CategoryBarChart::CategoryBarChart(const QString &id, const QString &title,
     scheduleRebuild();
 }
 
+int CategoryBarChart::position(int category) const
+{
+    return m_spec.horizontal ? int(m_builtCategories.size()) - 1 - category : category;
+}
+
 int CategoryBarChart::barSetCount() const
 {
     return m_series ? int(m_series->count()) : 0;
@@ -40,7 +45,7 @@ double CategoryBarChart::barValue(int set, int category) const
 {
     if (!m_series || set < 0 || set >= m_series->count())
         return std::nan("");
-    return m_series->barSets().at(set)->at(category);
+    return m_series->barSets().at(set)->at(position(category));
 }
 
 QStringList CategoryBarChart::activeColumns() const
@@ -159,19 +164,11 @@ void CategoryBarChart::build()
     QStringList names;
     for (int r = 0; r < m_model->rowCount(); ++r)
         names << m_model->categoryLabel(r);
+    // Horizontal bars stack categories bottom-up: reverse them so the first is on top,
+    // as in the table.
+    if (m_spec.horizontal)
+        std::reverse(names.begin(), names.end());
     categories->append(names);
-    if (names.size() > 4 && !m_spec.horizontal) {
-        QFont small = categories->labelsFont();
-        small.setPointSizeF(std::max(6.5, small.pointSizeF() * 0.85));
-        categories->setLabelsFont(small);
-        // Long names would be elided under narrow bars: tilt them instead.
-        const QFontMetrics fm(small);
-        int widest = 0;
-        for (const QString &n : std::as_const(names))
-            widest = std::max(widest, fm.horizontalAdvance(n));
-        if (widest > plotWidth() / int(names.size()) - 6)
-            categories->setLabelsAngle(-30);
-    }
     QAbstractAxis *valueAxis = nullptr;
     if (!m_spec.levelLabels.isEmpty()) {
         auto *levels = new QCategoryAxis;
@@ -193,7 +190,7 @@ void CategoryBarChart::build()
     m_series->attachAxis(valueAxis);
     setLegendWanted(!m_spec.colorByCategory && (labels.size() > 1 || colorBy));
     applyPalette();
-    m_builtCategories = m_model->rowCount() ? QStringList() : QStringList();
+    m_builtCategories.clear();
     for (int r = 0; r < m_model->rowCount(); ++r)
         m_builtCategories << m_model->category(r);
 }
@@ -211,7 +208,7 @@ bool CategoryBarChart::rebuild()
     for (int s = 0; s < v.size() && s < m_series->count(); ++s) {
         QBarSet *set = m_series->barSets().at(s);
         for (int r = 0; r < v.at(s).size(); ++r) {
-            set->replace(r, v.at(s).at(r));
+            set->replace(position(r), v.at(s).at(r));
             maxSeen = std::max(maxSeen, v.at(s).at(r));
         }
     }

@@ -52,6 +52,8 @@ protected:
 private:
     void build();
     QList<QList<double>> values(bool *any) const;
+    /// Index on the category axis of model row @p category.
+    int position(int category) const;
 
     CategoryTableModel *m_model;
     Spec m_spec;

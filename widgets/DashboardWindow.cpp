@@ -264,6 +264,7 @@ QWidget *DashboardWindow::buildContent()
     queue.valueColumns = {QStringLiteral("count")};
     queue.colorByCategory = true; // each status in its own colour
     queue.stacked = true;
+    queue.horizontal = true; // status names read in full on the left
     for (int i = 0; i < QueueStatusCount; ++i)
         queue.colorValues << StatusStyle::queueColor(QueueStatus(i), pal);
     queue.valueTitle = tr("tracks");
@@ -289,6 +290,7 @@ QWidget *DashboardWindow::buildContent()
                             StatusStyle::breakerColor(BreakerState::Open, pal)};
     breakers.stacked = true;
     breakers.levelLabels = breakers.colorLabels;
+    breakers.horizontal = true; // source names read in full on the left
     auto *breakerChart =
         new CategoryBarChart(QStringLiteral("circuit_breakers"), tr("Circuit breaker states"),
                              m_models->breakers(), breakers, content);
@@ -300,6 +302,7 @@ QWidget *DashboardWindow::buildContent()
     success.minValue = 0;
     success.maxValue = 100;
     success.valueTitle = tr("%");
+    success.horizontal = true; // source names read in full on the left
     auto *successChart =
         new CategoryBarChart(QStringLiteral("success_rate"), tr("Success rate by source"),
                              m_models->successRate(), success, content);
@@ -310,6 +313,7 @@ QWidget *DashboardWindow::buildContent()
     latency.colors = {StatusStyle::seriesColor(0, pal), StatusStyle::seriesColor(1, pal),
                       StatusStyle::seriesColor(4, pal)};
     latency.valueTitle = tr("ms");
+    latency.horizontal = true; // source names read in full on the left
     auto *latencyChart =
         new CategoryBarChart(QStringLiteral("latency"), tr("Latency p50 / p95 / p99"),
                              m_models->latency(), latency, content);
@@ -320,6 +324,7 @@ QWidget *DashboardWindow::buildContent()
     rate.minValue = 0;
     rate.maxValue = 100;
     rate.valueTitle = tr("% left");
+    rate.horizontal = true; // source names read in full on the left
     auto *rateLimitChart =
         new CategoryBarChart(QStringLiteral("rate_limits"), tr("API rate limits"),
                              m_models->rateLimits(), rate, content);
@@ -333,6 +338,7 @@ QWidget *DashboardWindow::buildContent()
     errors.valueTitle = tr("errors");
     errors.integerValues = true;
     errors.hideEmptySeries = true;
+    errors.horizontal = true; // source names read in full on the left
     auto *errorChart = new CategoryBarChart(QStringLiteral("errors"), tr("Error breakdown"),
                                             m_models->errors(), errors, content);
 
@@ -349,6 +355,7 @@ QWidget *DashboardWindow::buildContent()
                           StatusStyle::healthColor(Health::Healthy, pal)};
     health.stacked = true;
     health.levelLabels = health.colorLabels;
+    health.horizontal = true; // source names read in full on the left
     auto *healthChart = new CategoryBarChart(QStringLiteral("source_health"), tr("Source health"),
                                              m_models->health(), health, content);
 

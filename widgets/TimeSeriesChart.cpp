@@ -84,7 +84,10 @@ bool TimeSeriesChart::rebuild()
     qint64 to = m_now();
     if (m_model->size() > 0)
         to = std::max(to, m_model->timeAt(m_model->size() - 1));
-    const qint64 from = to - qint64(m_spanMinutes) * 60'000;
+    // Until the history fills the chosen span, show what there is (at least 5 minutes).
+    qint64 from = to - qint64(m_spanMinutes) * 60'000;
+    if (m_model->size() > 0)
+        from = std::max(from, std::min(m_model->timeAt(0), to - 5 * 60'000));
     const int buckets = std::max(50, plotWidth());
     double lo = 0, hi = 0;
     bool any = false;
@@ -102,7 +105,9 @@ bool TimeSeriesChart::rebuild()
     for (QAbstractAxis *a : axes) {
         if (auto *x = qobject_cast<QDateTimeAxis *>(a)) {
             x->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(to));
-            x->setFormat(m_spanMinutes > 360 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm"));
+            const bool seconds = to - from < 15 * 60'000;
+            x->setFormat(seconds ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
+            x->setTickCount(seconds ? 5 : 7);
         } else if (auto *y = qobject_cast<QValueAxis *>(a)) {
             double top = hi <= 0 ? 1.0 : hi * 1.15;
             const double mag = std::pow(10.0, std::floor(std::log10(top)));
