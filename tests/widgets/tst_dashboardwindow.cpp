@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QChart>
 #include <QComboBox>
 #include <QHttpServer>
@@ -205,6 +207,14 @@ private Q_SLOTS:
         QFile latency(single);
         QVERIFY(latency.open(QIODevice::ReadOnly));
         QVERIFY(latency.readAll().startsWith("source,p50_ms,p95_ms,p99_ms\r\nspotify,"));
+
+        // And to the clipboard: the data as CSV text, the chart as an image.
+        ChartPanel *queuePanel = rig.window.panel(QStringLiteral("queue"));
+        queuePanel->copyCsvToClipboard();
+        QCOMPARE(QGuiApplication::clipboard()->text().toUtf8(),
+                 CsvWriter::toCsv(*rig.window.models()->queue()));
+        queuePanel->copyImageToClipboard();
+        QVERIFY(QGuiApplication::clipboard()->image().width() >= queuePanel->width());
     }
 
     void errorBannerAndRetry()
