@@ -143,6 +143,11 @@ bool BackendService::start(QString *error)
     topUp();
     if (!m_server->listen(error))
         return false;
+    if (!m_options.bind.isLoopback() && m_options.token.isEmpty())
+        qCWarning(lcService).noquote()
+            << "serving /monitoring/* and /ws on" << m_options.bind.toString()
+            << "without a token: anyone who can reach the port can read them"
+            << "(set --token-file or ENRICHMENT_MONITOR_TOKEN)";
     sampleHistory();
     if (m_options.historyIntervalMs > 0)
         m_historyTimer.start(m_options.historyIntervalMs);
@@ -173,6 +178,15 @@ QUrl BackendService::url() const
     const QHostAddress a = m_options.bind;
     u.setHost(a == QHostAddress::Any || a == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1")
                                                                    : a.toString());
+    u.setPort(port());
+    return u;
+}
+
+QUrl BackendService::listenUrl() const
+{
+    QUrl u;
+    u.setScheme(QStringLiteral("http"));
+    u.setHost(m_options.bind.toString());
     u.setPort(port());
     return u;
 }

@@ -64,8 +64,10 @@ public:
     void stop();
 
     quint16 port() const;
-    /// http://ADDR:PORT of the server.
+    /// http://ADDR:PORT to connect to (a wildcard bind address becomes 127.0.0.1).
     QUrl url() const;
+    /// http://ADDR:PORT as bound (what `enrichment-backend` prints).
+    QUrl listenUrl() const;
 
     /// Adds tracks to the queue (the module's enqueue API). Returns how many were new.
     int enqueue(const QStringList &trackIds);

@@ -35,7 +35,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "enrichment-backend: %s\n", qPrintable(error));
         return 1;
     }
-    std::printf("listening on %s\n", qPrintable(service.url().toString()));
+    std::printf("listening on %s\n", qPrintable(service.listenUrl().toString()));
     std::fflush(stdout);
     const int rc = app.exec();
     service.stop();
