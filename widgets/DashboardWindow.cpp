@@ -453,7 +453,7 @@ void DashboardWindow::rebuildBadges(const Snapshot &s)
     QStringList names;
     for (const SourceInfo &src : s.sources)
         names << src.name;
-    if (names != m_badges.keys() || names.size() != m_badgeRow->count() - 1) {
+    if (names != m_badgeOrder) {
         for (HealthBadge *b : std::as_const(m_badges))
             delete b;
         m_badges.clear();
@@ -462,6 +462,7 @@ void DashboardWindow::rebuildBadges(const Snapshot &s)
             m_badgeRow->insertWidget(i, b);
             m_badges.insert(names.at(i), b);
         }
+        m_badgeOrder = names;
     }
     for (const SourceInfo &src : s.sources) {
         QString detail;

@@ -117,6 +117,7 @@ private:
     QHBoxLayout *m_badgeRow = nullptr;
     QLabel *m_backendLabel = nullptr;
     QMap<QString, HealthBadge *> m_badges;
+    QStringList m_badgeOrder; ///< the sources the badges were built for, in order
     SourcesTable *m_table = nullptr;
     QTimer m_tick;
     QString m_lastExportDir;

@@ -104,10 +104,14 @@ private Q_SLOTS:
         QCOMPARE(breakers->barValue(2, 2), 3.0);
         QCOMPARE(breakers->barValue(0, 2), 0.0);
 
-        // A batch completes: the live event refreshes the window without any click.
+        // A batch completes: the live event refreshes the window without any click; the
+        // badges are updated in place, not rebuilt.
+        const QPointer<HealthBadge> spotifyBadge = rig.window.badge(QStringLiteral("spotify"));
         const auto r = b->pipeline().runBatchNow();
         QTRY_COMPARE(rig.window.queueCard(QueueStatus::Pending)->value(),
                      QString::number(30 + r.failed));
+        QVERIFY(spotifyBadge); // still the same widget
+        QCOMPARE(rig.window.badge(QStringLiteral("spotify")), spotifyBadge.data());
     }
 
     void refreshNowAndShortcuts()
