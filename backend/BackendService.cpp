@@ -72,6 +72,7 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
     sc.maxClientBufferBytes = options.maxClientBufferBytes;
     sc.maxRequestBytes = options.maxRequestBytes;
     sc.idleTimeoutMs = options.idleTimeoutMs;
+    sc.pushSnapshots = options.pushSnapshots;
     m_server = std::make_unique<MonitoringServer>(*this, sc);
 
     connect(m_pipeline.get(), &Pipeline::batchStarted, this,
@@ -81,6 +82,7 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
                                                 {QStringLiteral("batch_number"), number},
                                                 {QStringLiteral("total_tracks"), total}});
                 Q_EMIT batchStarted(size, number, total);
+                schedulePush();
             });
     connect(m_pipeline.get(), &Pipeline::batchCompleted, this,
             [this](int size, int success, int number) {
@@ -91,6 +93,7 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
                                                 {QStringLiteral("success_count"), success},
                                                 {QStringLiteral("batch_number"), number}});
                 topUp();
+                schedulePush();
             });
     connect(m_pipeline.get(), &Pipeline::breakerStateChanged, this,
             [this](const QString &source, BreakerState previous, BreakerState state, int failures) {
@@ -100,9 +103,15 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
                                 {QStringLiteral("previous_state"), toWire(previous)},
                                 {QStringLiteral("state"), toWire(state)},
                                 {QStringLiteral("failure_count"), failures}});
+                schedulePush();
             });
 
     connect(&m_historyTimer, &QTimer::timeout, this, &BackendService::sampleHistory);
+    m_pushTimer.setSingleShot(true);
+    connect(&m_pushTimer, &QTimer::timeout, this, [this] {
+        if (m_server->clientCount() > 0)
+            m_server->broadcast(QStringLiteral("enrichment_snapshot"), snapshot());
+    });
     connect(&m_reconcileTimer, &QTimer::timeout, this, [this] {
         if (m_store->reconcile())
             qCWarning(lcService) << "queue counts had drifted from the table; reconciled";
@@ -204,6 +213,16 @@ int BackendService::enqueueDemoTracks(int n)
     for (int i = 0; i < n; ++i)
         ids << QStringLiteral("demo-%1-%2").arg(stamp).arg(++m_demoCounter);
     return m_store->enqueue(ids);
+}
+
+void BackendService::schedulePush()
+{
+    if (!m_options.pushSnapshots || m_server->clientCount() == 0 || m_pushTimer.isActive())
+        return;
+    // Deferred to the next event-loop turn (never inside the pipeline's own call): the
+    // events of one turn (a batch's start and completion, its breaker changes) share one
+    // snapshot, taken when it is sent, so a push never carries stale numbers.
+    m_pushTimer.start(0);
 }
 
 void BackendService::topUp()

@@ -43,8 +43,9 @@ struct BackendOptions
     int reconcileIntervalMs = 300'000;
     int pingIntervalMs = 30'000;
     qint64 maxClientBufferBytes = 4 * 1024 * 1024; ///< unsent bytes before a client is dropped
-    qint64 maxRequestBytes = 1024 * 1024;          ///< larger HTTP requests get 413
-    int idleTimeoutMs = 30'000;                    ///< idle HTTP connections are closed
+    bool pushSnapshots = true; ///< send `enrichment_snapshot` on the room after each event
+    qint64 maxRequestBytes = 1024 * 1024; ///< larger HTTP requests get 413
+    int idleTimeoutMs = 30'000;           ///< idle HTTP connections are closed
 };
 
 /// The embeddable backend: queue store, monitor, simulated sources, pipeline, history and
@@ -99,6 +100,8 @@ Q_SIGNALS:
 private:
     double perMinute() const;
     void topUp();
+    /// Pushes a snapshot to the room on the next event-loop turn (one per turn).
+    void schedulePush();
 
     BackendOptions m_options;
     std::unique_ptr<Clock> m_ownClock;
@@ -110,6 +113,7 @@ private:
     HistoryRing m_history;
     QTimer m_historyTimer;
     QTimer m_reconcileTimer;
+    QTimer m_pushTimer;
     QElapsedTimer m_uptime;
     qint64 m_demoCounter = 0;
 };

@@ -239,6 +239,7 @@ void MonitoringServer::addClient(std::unique_ptr<QWebSocket> socket)
         {QStringLiteral("data"),
          QJsonObject{{QStringLiteral("room_id"), QLatin1String(RoomId)},
                      {QStringLiteral("schema_version"), 1},
+                     {QStringLiteral("snapshot_push"), m_config.pushSnapshots},
                      {QStringLiteral("server_version"), QStringLiteral(ENRICHMENT_VERSION)}}},
         {QStringLiteral("timestamp"), isoNow()}};
     sendTo(m_clients.back(),

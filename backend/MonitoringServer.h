@@ -44,6 +44,7 @@ public:
         int maxHistoryMinutes = 1440;
         qint64 maxRequestBytes = 1024 * 1024; ///< larger requests get 413
         int idleTimeoutMs = 30'000;           ///< idle HTTP connections are closed
+        bool pushSnapshots = false;           ///< announced in the welcome message
     };
 
     static constexpr char RoomId[] = "enrichment_monitor";

@@ -2,9 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
 // Event to dashboard: from the pipeline emitting enrichment_batch_complete (backend thread)
-// to the dashboard's models holding the new numbers (UI thread), over real loopback
-// WebSocket (the event) and HTTP (the refresh it triggers). Baseline: the seed's client,
-// which polls every 30 s and so sees an event 15 s late on average.
+// to the dashboard's models holding the new numbers (UI thread), over real loopback: the
+// snapshot the room pushes (push:1), or the room's event and the HTTP fetch it triggers
+// (push:0, the seed's protocol). Baseline: the seed's client, which polls every 30 s and so
+// sees an event 15 s late on average.
 #include <atomic>
 #include <benchmark/benchmark.h>
 
@@ -30,6 +31,7 @@ static void BM_EventToModel(benchmark::State &state)
     o.runPipeline = false;
     o.seedTracks = 20'000;
     o.databasePath = dir.filePath(QStringLiteral("latency.sqlite"));
+    o.pushSnapshots = state.range(1) != 0; // 1: the room pushes snapshots; 0: the feed fetches
     enrichment::BackendThread backend(o);
     std::atomic<qint64> emittedNs{0};
     QObject::connect(
@@ -121,7 +123,12 @@ static void BM_EventToModel(benchmark::State &state)
     state.counters["max_ms"] = bench::percentile(latenciesMs, 1.0);
     state.counters["baseline_poll30s_mean_ms"] = 15'000;
 }
-BENCHMARK(BM_EventToModel)->Arg(300)->Iterations(1)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EventToModel)
+    ->ArgNames({"events", "push"})
+    ->Args({300, 1})
+    ->Args({300, 0})
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
 
 int main(int argc, char **argv)
 {

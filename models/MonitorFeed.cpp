@@ -44,6 +44,7 @@ MonitorFeed::MonitorFeed(QNetworkAccessManager *network, QObject *parent)
     });
     connect(&m_socket, &QWebSocket::disconnected, this, [this] {
         m_pingTimer.stop();
+        m_serverPushes = false; // until the next welcome says otherwise
         if (m_running)
             scheduleReconnect();
     });
@@ -201,6 +202,7 @@ void MonitorFeed::refresh()
         return;
     }
     m_refreshQueued = false;
+    ++m_fetches;
     m_snapshotReply = get(QStringLiteral("/monitoring/enrichment"));
     connect(m_snapshotReply, &QNetworkReply::finished, this, &MonitorFeed::onSnapshotReply);
 }
@@ -304,10 +306,27 @@ void MonitorFeed::onTextMessage(const QString &message)
         return;
     }
     const QString t = type.toString();
-    if (t == QLatin1String("enrichment_batch_complete") ||
-        t == QLatin1String("circuit_breaker_state_change"))
+    const QJsonObject data = o.value(QStringLiteral("data")).toObject();
+    if (t == QLatin1String("welcome")) {
+        m_serverPushes = data.value(QStringLiteral("snapshot_push")).toBool();
+    } else if (t == QLatin1String("enrichment_snapshot")) {
+        QString error;
+        std::optional<Snapshot> s = SnapshotParser::parseSnapshot(data, &error);
+        if (!s) {
+            ++m_malformed;
+            qCWarning(lcFeed).noquote() << "bad pushed snapshot dropped:" << error;
+            return;
+        }
+        if (!s->timestamp.isValid())
+            s->timestamp = QDateTime::fromMSecsSinceEpoch(m_now(), Qt::UTC);
+        m_lastUpdateMs = m_now();
+        setError(QString());
+        Q_EMIT snapshotReceived(*s);
+    } else if (!m_serverPushes && (t == QLatin1String("enrichment_batch_complete") ||
+                                   t == QLatin1String("circuit_breaker_state_change"))) {
         refresh();
-    Q_EMIT eventReceived(t, o.value(QStringLiteral("data")).toObject());
+    }
+    Q_EMIT eventReceived(t, data);
 }
 
 void MonitorFeed::onPingTick()

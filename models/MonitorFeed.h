@@ -23,7 +23,8 @@ namespace dashboard {
 /// - fetches `/monitoring/enrichment` on start, on refresh(), on the auto-refresh timer and
 ///   whenever the room announces `enrichment_batch_complete` or
 ///   `circuit_breaker_state_change` (requests never overlap; one that arrives during a
-///   fetch is queued once);
+///   fetch is queued once) - unless the room pushes `enrichment_snapshot` itself, which
+///   the feed then applies without a request;
 /// - backfills from `/monitoring/enrichment/history` on start and after every reconnect
 ///   (a service without it is fine);
 /// - holds the WebSocket room open with ping frames, and reconnects forever with capped
@@ -74,6 +75,10 @@ public:
     bool isStale() const;
     int malformedMessages() const { return m_malformed; }
     bool isFetching() const { return m_snapshotReply != nullptr; }
+    /// Snapshot requests sent so far (pushed snapshots need none).
+    int fetchCount() const { return m_fetches; }
+    /// True once the room announced that it pushes `enrichment_snapshot` after each event.
+    bool serverPushesSnapshots() const { return m_serverPushes; }
 
 public Q_SLOTS:
     /// Fetches a snapshot now (Refresh Now).
@@ -125,6 +130,8 @@ private:
     int m_historyMinutes = 60;
     int m_staleAfterMs = 90'000;
     int m_malformed = 0;
+    int m_fetches = 0;
+    bool m_serverPushes = false;
     std::mt19937 m_rng{std::random_device{}()};
     std::function<qint64()> m_now;
 };

@@ -87,7 +87,11 @@ std::optional<Snapshot> SnapshotParser::parseSnapshot(const QByteArray &json, QS
         *error = QStringLiteral("malformed document: expected a JSON object");
         return std::nullopt;
     }
-    const QJsonObject o = doc.object();
+    return parseSnapshot(doc.object(), error);
+}
+
+std::optional<Snapshot> SnapshotParser::parseSnapshot(const QJsonObject &o, QString *error)
+{
     static const char *const seedKeys[] = {"queue", "processing_rate", "circuit_breakers",
                                            "source_health"};
     bool any = false;

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -20,6 +21,8 @@ class SnapshotParser
 public:
     /// Parses `/monitoring/enrichment`. On failure returns nullopt with a one-line reason.
     static std::optional<Snapshot> parseSnapshot(const QByteArray &json, QString *error);
+    /// The same, from an already parsed object (a snapshot pushed on the room).
+    static std::optional<Snapshot> parseSnapshot(const QJsonObject &document, QString *error);
     /// Parses `/monitoring/enrichment/history`. Bad samples are skipped.
     static std::optional<QList<HistoryPoint>> parseHistory(const QByteArray &json, QString *error);
     /// The history point a snapshot represents (for live chart growth).

@@ -89,7 +89,8 @@ private Q_SLOTS:
         QCOMPARE(rig.store.count(TrackStatus::Completed), 10);
         QCOMPARE(rig.store.count(TrackStatus::InProgress), 0);
         QVERIFY(QString::fromStdString(rig.monitor.serialize())
-                    .contains(QStringLiteral("enrichment_tracks_processed_total{status=\"completed\"} 10")));
+                    .contains(QStringLiteral(
+                        "enrichment_tracks_processed_total{status=\"completed\"} 10")));
         // Coverage: a field counts once per track even when two sources return it.
         QCOMPARE(rig.monitor.fieldCount(Monitor::fieldIndex(QStringLiteral("isrc"))), 10);
         QCOMPARE(rig.monitor.fieldCount(Monitor::fieldIndex(QStringLiteral("musicbrainz_id"))), 10);

@@ -457,6 +457,22 @@ private Q_SLOTS:
                                       Qt::ISODateWithMs)
                     .isValid());
 
+        // A snapshot follows the events, pushed once to the room.
+        QVERIFY(c.first(QStringLiteral("welcome"))
+                    .value(QStringLiteral("data"))
+                    .toObject()
+                    .value(QStringLiteral("snapshot_push"))
+                    .toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(c.types().contains(QStringLiteral("enrichment_snapshot")), 5000);
+        const QJsonObject pushed =
+            c.first(QStringLiteral("enrichment_snapshot")).value(QStringLiteral("data")).toObject();
+        QCOMPARE(pushed.value(QStringLiteral("schema_version")).toInt(), 1);
+        const QJsonObject pushedQueue = pushed.value(QStringLiteral("queue")).toObject();
+        QCOMPARE(pushedQueue.value(QStringLiteral("completed")).toInt() +
+                     pushedQueue.value(QStringLiteral("partial")).toInt(),
+                 r.successCount());
+        QCOMPARE(pushedQueue.value(QStringLiteral("in_progress")).toInt(), 0);
+
         for (int i = 0; i < 5; ++i)
             s->pipeline().breaker(1)->recordFailure();
         QTRY_VERIFY_WITH_TIMEOUT(c.types().contains(QStringLiteral("circuit_breaker_state_change")),

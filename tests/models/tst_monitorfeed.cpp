@@ -25,10 +25,11 @@ private:
     QTemporaryDir m_dir;
     int m_db = 0;
 
-    std::unique_ptr<enrichment::BackendService> backend(quint16 port = 0,
-                                                        const QByteArray &token = {})
+    std::unique_ptr<enrichment::BackendService>
+    backend(quint16 port = 0, const QByteArray &token = {}, bool push = true)
     {
         enrichment::BackendOptions o;
+        o.pushSnapshots = push;
         o.port = port;
         o.runPipeline = false;
         o.seedTracks = 40;
@@ -62,7 +63,10 @@ private Q_SLOTS:
         QVERIFY(feed.hasData());
         QVERIFY(feed.lastError().isEmpty());
 
-        // A batch completes on the backend: the room says so, the feed refreshes at once.
+        // A batch completes on the backend: the room pushes the new snapshot; no request.
+        QVERIFY(feed.serverPushesSnapshots());
+        QTRY_VERIFY(!feed.isFetching());
+        const int fetches = feed.fetchCount();
         snapshots.clear();
         const auto r = b->pipeline().runBatchNow();
         QTRY_VERIFY(!snapshots.isEmpty());
@@ -70,7 +74,9 @@ private Q_SLOTS:
             *snapshots.last().at(0).value<Snapshot>().queueCount(dashboard::QueueStatus::Pending),
             qint64(40 - 10 + r.failed));
 
-        // A breaker opens: the feed refreshes and sees it.
+        QCOMPARE(feed.fetchCount(), fetches);
+
+        // A breaker opens: the feed sees it.
         snapshots.clear();
         for (int i = 0; i < 5; ++i)
             b->pipeline().breaker(2)->recordFailure();
@@ -78,6 +84,28 @@ private Q_SLOTS:
         QTRY_COMPARE(
             snapshots.last().at(0).value<Snapshot>().source(QStringLiteral("discogs"))->health,
             dashboard::Health::Down);
+    }
+
+    void refetchesOnEventsWhenTheServerDoesNotPush()
+    {
+        // The seed's way: the room only announces events; the feed fetches the snapshot.
+        auto b = backend(0, {}, false);
+        QNetworkAccessManager nam;
+        MonitorFeed feed(&nam);
+        feed.setAutoRefresh(false);
+        feed.setBaseUrl(b->url());
+        QSignalSpy snapshots(&feed, &MonitorFeed::snapshotReceived);
+        feed.start();
+        QTRY_COMPARE(feed.state(), MonitorFeed::ConnectionState::Live);
+        QTRY_VERIFY(feed.hasData());
+        QTRY_VERIFY(!feed.isFetching());
+        QVERIFY(!feed.serverPushesSnapshots());
+        const int fetches = feed.fetchCount();
+        const auto r = b->pipeline().runBatchNow();
+        QTRY_COMPARE(
+            *snapshots.last().at(0).value<Snapshot>().queueCount(dashboard::QueueStatus::Pending),
+            qint64(40 - 10 + r.failed));
+        QVERIFY(feed.fetchCount() > fetches);
     }
 
     void reconnectsAfterTheBackendRestarts()
@@ -125,8 +153,9 @@ private Q_SLOTS:
         feed.setAutoRefresh(false);
         feed.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
         QMap<int, int> delayByAttempt; // attempt number (1-based) -> delay chosen
-        connect(&feed, &MonitorFeed::reconnectCountdownChanged, this,
-                [&] { delayByAttempt.insert(feed.reconnectAttempts(), feed.pendingReconnectDelayMs()); });
+        connect(&feed, &MonitorFeed::reconnectCountdownChanged, this, [&] {
+            delayByAttempt.insert(feed.reconnectAttempts(), feed.pendingReconnectDelayMs());
+        });
         feed.start();
         QTRY_VERIFY_WITH_TIMEOUT(delayByAttempt.size() >= 8, 10000);
         feed.stop();
