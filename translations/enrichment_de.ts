@@ -601,13 +601,6 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
     </message>
-    <message numerus="yes">
-        <source>Exported %n file(s) to %1</source>
-        <translation>
-            <numerusform>%n Datei nach %1 exportiert</numerusform>
-            <numerusform>%n Dateien nach %1 exportiert</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
@@ -632,12 +625,74 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>% left</source>
         <translation>% übrig</translation>
     </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Live: connected to %1</source>
+        <translation>Live: verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Connection lost; reconnecting</source>
+        <translation>Verbindung verloren; verbinde neu</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>The backend answers again</source>
+        <translation>Das Backend antwortet wieder</translation>
+    </message>
+    <message>
+        <source>Incident log</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
+    <message>
+        <source>Files exported to %1: %2</source>
+        <translation>Dateien nach %1 exportiert: %2</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::ErrorBanner</name>
     <message>
         <source>&amp;Retry</source>
         <translation>&amp;Erneut versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::EventLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Was geschah</translation>
+    </message>
+    <message>
+        <source>Circuit breaker</source>
+        <translation>Circuit Breaker</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 (failures in a row: %4)</source>
+        <translation>%1: %2 → %3 (Fehler in Folge: %4)</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::EventLogView</name>
+    <message>
+        <source>Incident log</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
+    <message>
+        <source>Circuit breaker</source>
+        <translation type="unfinished">Circuit Breaker</translation>
     </message>
 </context>
 <context>

@@ -601,13 +601,6 @@ El backend todavía no informa de esto.</translation>
         <source>Cannot write %1</source>
         <translation>No se puede escribir %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Exported %n file(s) to %1</source>
-        <translation>
-            <numerusform>%n archivo exportado a %1</numerusform>
-            <numerusform>%n archivos exportados a %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Export failed</source>
         <translation>Error al exportar</translation>
@@ -632,12 +625,74 @@ El backend todavía no informa de esto.</translation>
         <source>% left</source>
         <translation>% restante</translation>
     </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Live: connected to %1</source>
+        <translation>En vivo: conectado a %1</translation>
+    </message>
+    <message>
+        <source>Connection lost; reconnecting</source>
+        <translation>Conexión perdida; reconectando</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>The backend answers again</source>
+        <translation>El backend vuelve a responder</translation>
+    </message>
+    <message>
+        <source>Incident log</source>
+        <translation>Registro de incidentes</translation>
+    </message>
+    <message>
+        <source>Files exported to %1: %2</source>
+        <translation>Archivos exportados a %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::ErrorBanner</name>
     <message>
         <source>&amp;Retry</source>
         <translation>&amp;Reintentar</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::EventLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Qué pasó</translation>
+    </message>
+    <message>
+        <source>Circuit breaker</source>
+        <translation>Cortacircuitos</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 (failures in a row: %4)</source>
+        <translation>%1: %2 → %3 (fallos seguidos: %4)</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::EventLogView</name>
+    <message>
+        <source>Incident log</source>
+        <translation>Registro de incidentes</translation>
+    </message>
+    <message>
+        <source>Circuit breaker</source>
+        <translation type="unfinished">Cortacircuitos</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QLabel>
@@ -35,6 +36,8 @@
 #include "CsvWriter.h"
 #include "DashboardModels.h"
 #include "ErrorBanner.h"
+#include "EventLogModel.h"
+#include "EventLogView.h"
 #include "HealthBadge.h"
 #include "MonitorFeed.h"
 #include "SourcesModel.h"
@@ -74,7 +77,8 @@ QStringList DashboardWindow::chartIds()
 }
 
 DashboardWindow::DashboardWindow(MonitorFeed *feed, QWidget *parent)
-    : QMainWindow(parent), m_feed(feed), m_models(new DashboardModels(this))
+    : QMainWindow(parent), m_feed(feed), m_models(new DashboardModels(this)),
+      m_eventLog(new EventLogModel(500, this))
 {
     setWindowTitle(tr("Enrichment Monitor"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/enrichment-monitor.svg")));
@@ -109,6 +113,26 @@ DashboardWindow::DashboardWindow(MonitorFeed *feed, QWidget *parent)
     connect(feed, &MonitorFeed::snapshotReceived, this, &DashboardWindow::applySnapshot);
     connect(feed, &MonitorFeed::historyReceived, m_models, &DashboardModels::applyHistory);
     connect(feed, &MonitorFeed::errorChanged, m_banner, &ErrorBanner::setError);
+    connect(feed, &MonitorFeed::eventReceived, m_eventLog, &EventLogModel::addRoomEvent);
+    connect(feed, &MonitorFeed::stateChanged, this, [this](MonitorFeed::ConnectionState s) {
+        if (s == MonitorFeed::ConnectionState::Live) {
+            m_eventLog->add(EventLogModel::Severity::Info, tr("Connection"),
+                            tr("Live: connected to %1").arg(m_feed->baseUrl().toString()));
+            m_wasLive = true;
+        } else if (s == MonitorFeed::ConnectionState::Reconnecting && m_wasLive) {
+            m_eventLog->add(EventLogModel::Severity::Warning, tr("Connection"),
+                            tr("Connection lost; reconnecting"));
+            m_wasLive = false;
+        }
+    });
+    connect(feed, &MonitorFeed::errorChanged, this, [this](const QString &error) {
+        if (!error.isEmpty())
+            m_eventLog->add(EventLogModel::Severity::Error, tr("Backend"), error);
+        else if (m_hadError)
+            m_eventLog->add(EventLogModel::Severity::Info, tr("Backend"),
+                            tr("The backend answers again"));
+        m_hadError = !error.isEmpty();
+    });
     connect(m_banner, &ErrorBanner::retryRequested, feed, &MonitorFeed::refresh);
     connect(&m_tick, &QTimer::timeout, this, &DashboardWindow::tick);
     m_tick.start(1000);
@@ -254,6 +278,11 @@ QWidget *DashboardWindow::buildContent()
     v->addLayout(m_badgeRow);
     m_table = new SourcesTable(m_models->sources(), content);
     v->addWidget(m_table);
+    v->addWidget(sectionLabel(tr("Incident log"), content));
+    auto *log = new EventLogView(m_eventLog, content);
+    log->setFixedHeight(log->horizontalHeader()->sizeHint().height() +
+                        4 * log->verticalHeader()->defaultSectionSize() + 4);
+    v->addWidget(log);
 
     v->addWidget(sectionLabel(tr("Charts"), content));
     auto *grid = new QGridLayout;
@@ -603,8 +632,8 @@ void DashboardWindow::onExportAll()
     QStringList written;
     QString error;
     if (exportAll(dir, &written, &error))
-        showMessage(tr("Exported %n file(s) to %1", nullptr, int(written.size()))
-                        .arg(QDir::toNativeSeparators(dir)));
+        showMessage(
+            tr("Files exported to %1: %2").arg(QDir::toNativeSeparators(dir)).arg(written.size()));
     else
         QMessageBox::warning(this, tr("Export failed"), error);
 }

@@ -24,6 +24,7 @@ namespace dashboard {
 class ConnectionIndicator;
 class DashboardModels;
 class ErrorBanner;
+class EventLogModel;
 class HealthBadge;
 class MonitorFeed;
 class SourcesTable;
@@ -59,6 +60,7 @@ public:
     HealthBadge *badge(const QString &source) const { return m_badges.value(source); }
     QList<HealthBadge *> badges() const { return m_badges.values(); }
     SourcesTable *sourcesTable() const { return m_table; }
+    EventLogModel *eventLog() const { return m_eventLog; }
 
     /// Writes every chart as ID.png, ID.svg and ID.csv plus dashboard.png, dashboard.svg
     /// and dashboard.csv into @p dir. Returns the files written; on failure false + reason.
@@ -119,6 +121,9 @@ private:
     QMap<QString, HealthBadge *> m_badges;
     QStringList m_badgeOrder; ///< the sources the badges were built for, in order
     SourcesTable *m_table = nullptr;
+    EventLogModel *m_eventLog = nullptr;
+    bool m_wasLive = false;
+    bool m_hadError = false;
     QTimer m_tick;
     QString m_lastExportDir;
     QUrl m_recentUrl;

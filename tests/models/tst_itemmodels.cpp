@@ -7,6 +7,7 @@
 #include "CategoryTableModel.h"
 #include "CsvWriter.h"
 #include "DashboardModels.h"
+#include "EventLogModel.h"
 #include "SnapshotParser.h"
 #include "SourcesModel.h"
 #include "TimeSeriesModel.h"
@@ -167,6 +168,34 @@ private Q_SLOTS:
                                  "9\r\nfailed,0\r\npartial,2\r\n"));
         // A missing value is an empty field, never a zero.
         QVERIFY(CsvWriter::toCsv(*d.successRate()).contains("spotify,,\r\n"));
+    }
+
+    void eventLogKeepsTheNewestBreakerTransitions()
+    {
+        EventLogModel log(3);
+        QAbstractItemModelTester tester(&log,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        log.addRoomEvent(QStringLiteral("enrichment_batch_complete"),
+                         QJsonObject{{QStringLiteral("batch_size"), 10}});
+        log.addRoomEvent(QStringLiteral("circuit_breaker_state_change"),
+                         QJsonObject{{QStringLiteral("state"), 42}});
+        QCOMPARE(log.rowCount(), 0); // batches are not incidents; malformed changes are dropped
+        log.addRoomEvent(QStringLiteral("circuit_breaker_state_change"),
+                         QJsonObject{{QStringLiteral("source"), QStringLiteral("discogs")},
+                                     {QStringLiteral("previous_state"), QStringLiteral("closed")},
+                                     {QStringLiteral("state"), QStringLiteral("open")},
+                                     {QStringLiteral("failure_count"), 5}});
+        QCOMPARE(log.rowCount(), 1);
+        QCOMPARE(log.message(0), QStringLiteral("discogs: Closed → Open (failures in a row: 5)"));
+        QCOMPARE(
+            log.data(log.index(0, 0), EventLogModel::SeverityRole).value<EventLogModel::Severity>(),
+            EventLogModel::Severity::Error);
+        for (int i = 0; i < 4; ++i)
+            log.add(EventLogModel::Severity::Info, QStringLiteral("k"),
+                    QStringLiteral("m%1").arg(i));
+        QCOMPARE(log.rowCount(), 3);                    // bounded
+        QCOMPARE(log.message(0), QStringLiteral("m3")); // newest first
+        QVERIFY(CsvWriter::toCsv(log).startsWith("timestamp,kind,message\r\n"));
     }
 
     void csvEscaping()

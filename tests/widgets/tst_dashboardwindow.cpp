@@ -25,6 +25,7 @@
 #include "DashboardModels.h"
 #include "DashboardWindow.h"
 #include "ErrorBanner.h"
+#include "EventLogModel.h"
 #include "HealthBadge.h"
 #include "MonitorFeed.h"
 #include "Pipeline.h"
@@ -112,6 +113,12 @@ private Q_SLOTS:
                      QString::number(30 + r.failed));
         QVERIFY(spotifyBadge); // still the same widget
         QCOMPARE(rig.window.badge(QStringLiteral("spotify")), spotifyBadge.data());
+
+        // A breaker opening lands in the incident log.
+        for (int i = 0; i < 5; ++i)
+            b->pipeline().breaker(1)->recordFailure();
+        QTRY_COMPARE(rig.window.eventLog()->message(0),
+                     QStringLiteral("musicbrainz: Closed → Open (failures in a row: 5)"));
     }
 
     void refreshNowAndShortcuts()
@@ -234,6 +241,11 @@ private Q_SLOTS:
             QStringLiteral("Reconnecting")));
         rig.window.errorBanner()->retryButton()->click(); // fails: nobody listens
         QTRY_VERIFY(!rig.window.errorBanner()->isHidden());
+        bool logged = false;
+        for (int r = 0; r < rig.window.eventLog()->rowCount(); ++r)
+            logged = logged || rig.window.eventLog()->message(r) ==
+                                   QStringLiteral("Connection lost; reconnecting");
+        QVERIFY(logged);
         QVERIFY(rig.window.errorBanner()->message().contains(QStringLiteral("Cannot reach")));
         // The last numbers stay on screen; nothing blanks out or drops to zero.
         QCOMPARE(rig.window.queueCard(QueueStatus::Pending)->value(), QStringLiteral("40"));
