@@ -692,7 +692,7 @@ Das Backend meldet dies (noch) nicht.</translation>
     </message>
     <message>
         <source>Circuit breaker</source>
-        <translation type="unfinished">Circuit Breaker</translation>
+        <translation>Circuit Breaker</translation>
     </message>
 </context>
 <context>

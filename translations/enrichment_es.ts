@@ -692,7 +692,7 @@ El backend todavía no informa de esto.</translation>
     </message>
     <message>
         <source>Circuit breaker</source>
-        <translation type="unfinished">Cortacircuitos</translation>
+        <translation>Cortacircuitos</translation>
     </message>
 </context>
 <context>
