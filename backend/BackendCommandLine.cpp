@@ -3,6 +3,7 @@
 #include "BackendCommandLine.h"
 
 #include <QCommandLineParser>
+#include <QUrl>
 
 #include "Auth.h"
 
@@ -80,6 +81,19 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
          QStringLiteral("Seed of the simulated sources (default 42)."), QStringLiteral("N")},
         {QStringLiteral("history-interval"),
          QStringLiteral("Seconds between history samples (default 5)."), QStringLiteral("S")},
+        {QStringLiteral("allow-origin"),
+         QStringLiteral("Browser origin (e.g. https://ops.example.com) allowed to open the "
+                        "WebSocket room; repeatable; \"*\" allows any. Browsers from other "
+                        "origins are refused; clients that send no Origin are not browsers and "
+                        "are always allowed."),
+         QStringLiteral("ORIGIN")},
+        {QStringLiteral("max-connections"),
+         QStringLiteral("Open HTTP and WebSocket connections allowed at once (default 512); "
+                        "more get 503."),
+         QStringLiteral("N")},
+        {QStringLiteral("request-timeout"),
+         QStringLiteral("Seconds a request may take to arrive in full (default 10)."),
+         QStringLiteral("S")},
     });
     if (!p.parse(arguments)) {
         *error = p.errorText();
@@ -113,6 +127,7 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
     int lease = int(o->leaseMs / 1000);
     int breaker = int(o->breakerTimeoutMs / 1000);
     int history = o->historyIntervalMs / 1000;
+    int requestTimeout = o->requestTimeoutMs / 1000;
     if (!intOption(p, QStringLiteral("port"), 0, 65535, &port, error) ||
         !intOption(p, QStringLiteral("seed-tracks"), 0, 10'000'000, &o->seedTracks, error) ||
         !intOption(p, QStringLiteral("batch-size"), 1, 1000, &o->batchSize, error) ||
@@ -120,8 +135,24 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
         !intOption(p, QStringLiteral("breaker-timeout"), 1, 3600, &breaker, error) ||
         !intOption(p, QStringLiteral("batch-interval-ms"), 0, 600'000, &o->batchIntervalMs,
                    error) ||
-        !intOption(p, QStringLiteral("history-interval"), 1, 3600, &history, error))
+        !intOption(p, QStringLiteral("history-interval"), 1, 3600, &history, error) ||
+        !intOption(p, QStringLiteral("max-connections"), 1, 100'000, &o->maxConnections,
+                   error) ||
+        !intOption(p, QStringLiteral("request-timeout"), 1, 600, &requestTimeout, error))
         return false;
+    o->requestTimeoutMs = requestTimeout * 1000;
+    for (const QString &origin : p.values(QStringLiteral("allow-origin"))) {
+        const QUrl u(origin);
+        if (origin != QLatin1String("*") &&
+            (!u.isValid() || u.host().isEmpty() || !u.path().isEmpty() ||
+             (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")))) {
+            *error = QStringLiteral("--allow-origin needs an origin such as "
+                                    "https://host[:port] (no path) or \"*\", got \"%1\"")
+                         .arg(origin.left(100));
+            return false;
+        }
+        o->allowedOrigins << origin;
+    }
     o->port = quint16(port);
     o->leaseMs = qint64(lease) * 1000;
     o->breakerTimeoutMs = qint64(breaker) * 1000;

@@ -72,6 +72,9 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
     sc.maxClientBufferBytes = options.maxClientBufferBytes;
     sc.maxRequestBytes = options.maxRequestBytes;
     sc.idleTimeoutMs = options.idleTimeoutMs;
+    sc.requestTimeoutMs = options.requestTimeoutMs;
+    sc.maxConnections = options.maxConnections;
+    sc.allowedOrigins = options.allowedOrigins;
     sc.pushSnapshots = options.pushSnapshots;
     m_server = std::make_unique<MonitoringServer>(*this, sc);
 
@@ -426,16 +429,21 @@ QByteArray BackendService::metrics()
 
 QJsonObject BackendService::health(bool *healthy)
 {
-    const bool db = m_store->ping();
-    *healthy = db;
+    const bool reachable = m_store->ping();
+    QString writeError;
+    const bool writable = reachable && m_store->writable(&writeError);
+    if (!reachable)
+        writeError = m_store->lastError();
+    *healthy = reachable && writable;
     return QJsonObject{
-        {QStringLiteral("status"), db ? QStringLiteral("ok") : QStringLiteral("unavailable")},
+        {QStringLiteral("status"), *healthy ? QStringLiteral("ok") : QStringLiteral("unavailable")},
         {QStringLiteral("version"), QStringLiteral(ENRICHMENT_VERSION)},
         {QStringLiteral("uptime_seconds"), double(m_uptime.elapsed()) / 1000.0},
         {QStringLiteral("database"),
-         QJsonObject{
-             {QStringLiteral("reachable"), db},
-             {QStringLiteral("error"), db ? QJsonValue() : QJsonValue(m_store->lastError())}}},
+         QJsonObject{{QStringLiteral("reachable"), reachable},
+                     {QStringLiteral("writable"), writable},
+                     {QStringLiteral("error"),
+                      *healthy ? QJsonValue() : QJsonValue(writeError.left(500))}}},
         {QStringLiteral("timestamp"), isoUtc(m_clock->nowMs())}};
 }
 

@@ -45,7 +45,12 @@ struct BackendOptions
     qint64 maxClientBufferBytes = 4 * 1024 * 1024; ///< unsent bytes before a client is dropped
     bool pushSnapshots = true; ///< send `enrichment_snapshot` on the room after each event
     qint64 maxRequestBytes = 1024 * 1024; ///< larger HTTP requests get 413
-    int idleTimeoutMs = 30'000;           ///< idle HTTP connections are closed
+    int idleTimeoutMs = 30'000;           ///< idle keep-alive connections are closed
+    int requestTimeoutMs = 10'000;        ///< a request must arrive and be answered within
+    int maxConnections = 512;             ///< open connections (HTTP and WebSocket)
+    /// Browser origins allowed to open the WebSocket room ("*": any); clients that send no
+    /// Origin (not browsers) are always allowed.
+    QStringList allowedOrigins;
 };
 
 /// The embeddable backend: queue store, monitor, simulated sources, pipeline, history and

@@ -2,71 +2,552 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "GuardedTcpServer.h"
 
+#include <QEvent>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
-#include <QPointer>
+#include <QSocketNotifier>
 #include <QTcpSocket>
 #include <QTimer>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
 
 Q_DECLARE_LOGGING_CATEGORY(lcServer)
 
 namespace enrichment {
 
-GuardedTcpServer::GuardedTcpServer(qint64 maxRequestBytes, int idleTimeoutMs, QObject *parent)
-    : QTcpServer(parent), m_maxRequestBytes(maxRequestBytes), m_idleTimeoutMs(idleTimeoutMs)
-{}
+namespace {
+
+bool isTokenChar(char c)
+{
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+        return true;
+    return QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+}
+
+bool isToken(const QByteArray &s)
+{
+    if (s.isEmpty())
+        return false;
+    for (char c : s)
+        if (!isTokenChar(c))
+            return false;
+    return true;
+}
+
+bool isTargetChar(char c)
+{
+    return c > 0x20 && c < 0x7f;
+}
+
+Rejection bad(const QString &message)
+{
+    return Rejection{400, QByteArrayLiteral("bad_request"), message, {}};
+}
+
+const char *reasonPhrase(int status)
+{
+    switch (status) {
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 411: return "Length Required";
+    case 413: return "Payload Too Large";
+    case 431: return "Request Header Fields Too Large";
+    case 503: return "Service Unavailable";
+    case 505: return "HTTP Version Not Supported";
+    default: return "Error";
+    }
+}
+
+} // namespace
+
+QByteArray RequestHead::path() const
+{
+    const qsizetype q = target.indexOf('?');
+    return q < 0 ? target : target.left(q);
+}
+
+QByteArray RequestHead::value(const QByteArray &lowerName) const
+{
+    for (const auto &f : fields)
+        if (f.first == lowerName)
+            return f.second;
+    return {};
+}
+
+bool RequestHead::hasToken(const QByteArray &lowerName, const QByteArray &token) const
+{
+    for (const auto &f : fields) {
+        if (f.first != lowerName)
+            continue;
+        for (const QByteArray &part : f.second.split(','))
+            if (part.trimmed().compare(token, Qt::CaseInsensitive) == 0)
+                return true;
+    }
+    return false;
+}
+
+bool RequestHead::isWebSocketUpgrade() const
+{
+    return hasToken("upgrade", "websocket") && hasToken("connection", "upgrade");
+}
+
+std::optional<Rejection> parseRequestHead(const QByteArray &head, RequestHead *out,
+                                          qint64 *contentLength)
+{
+    *contentLength = 0;
+    QList<QByteArray> lines = head.split('\n');
+    if (!lines.isEmpty() && lines.constLast().isEmpty())
+        lines.removeLast(); // after the last line's CRLF
+    QList<QByteArray> clean;
+    clean.reserve(lines.size());
+    for (const QByteArray &l : lines) {
+        if (!l.endsWith('\r'))
+            return bad(QStringLiteral("header lines must end with CRLF"));
+        clean << l.chopped(1);
+    }
+    const QList<QByteArray> requestLine = clean.value(0).split(' ');
+    if (requestLine.size() != 3 || !isToken(requestLine[0]) || requestLine[1].isEmpty())
+        return bad(QStringLiteral("malformed request line"));
+    for (char c : requestLine[1])
+        if (!isTargetChar(c))
+            return bad(QStringLiteral("malformed request target"));
+    out->method = requestLine[0];
+    out->target = requestLine[1];
+    out->version = requestLine[2];
+    if (!out->version.startsWith("HTTP/") || out->version.size() != 8)
+        return bad(QStringLiteral("malformed HTTP version"));
+    if (out->version != "HTTP/1.1" && out->version != "HTTP/1.0")
+        return Rejection{505, QByteArrayLiteral("http_version_not_supported"),
+                         QStringLiteral("only HTTP/1.0 and HTTP/1.1 are supported"),
+                         {}};
+    out->fields.clear();
+    for (qsizetype i = 1; i < clean.size(); ++i) {
+        const QByteArray &line = clean[i];
+        if (line.startsWith(' ') || line.startsWith('\t'))
+            return bad(QStringLiteral("obsolete header line folding is not accepted"));
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0 || !isToken(line.left(colon)))
+            return bad(QStringLiteral("malformed header field"));
+        out->fields.append({line.left(colon).toLower(), line.mid(colon + 1).trimmed()});
+    }
+
+    std::optional<qint64> length;
+    for (const auto &f : std::as_const(out->fields)) {
+        if (f.first == "transfer-encoding")
+            return Rejection{411, QByteArrayLiteral("length_required"),
+                             QStringLiteral("request bodies need a Content-Length; "
+                                            "Transfer-Encoding is not accepted"),
+                             {}};
+        if (f.first != "content-length")
+            continue;
+        for (const QByteArray &raw : f.second.split(',')) {
+            const QByteArray v = raw.trimmed();
+            bool digits = !v.isEmpty() && v.size() <= 18;
+            for (char c : v)
+                digits = digits && c >= '0' && c <= '9';
+            if (!digits)
+                return bad(QStringLiteral("Content-Length must be a non-negative integer"));
+            const qint64 n = v.toLongLong();
+            if (length && *length != n)
+                return bad(QStringLiteral("conflicting Content-Length values"));
+            length = n;
+        }
+    }
+    *contentLength = length.value_or(0);
+    return std::nullopt;
+}
+
+/// One guarded connection (see GuardedTcpServer). It sees every chunk a client sends
+/// before the HTTP server reads it, and every byte the server writes (to count answers
+/// per request and to notice the WebSocket handshake's `101`).
+class GuardedSocket final : public QTcpSocket
+{
+public:
+    explicit GuardedSocket(GuardedTcpServer *server) : QTcpSocket(server), m_server(server)
+    {
+        m_deadline.setSingleShot(true);
+        m_idle.setSingleShot(true);
+        connect(&m_deadline, &QTimer::timeout, this, &GuardedSocket::onDeadline);
+        connect(&m_idle, &QTimer::timeout, this, [this] {
+            qCDebug(lcServer) << "closing idle keep-alive connection";
+            abort();
+        });
+        // Connected before QHttpServer's own slot, so this sees every chunk before the
+        // HTTP server reads it, and can swallow what must not reach it.
+        connect(this, &QTcpSocket::readyRead, this, &GuardedSocket::onReadyRead);
+        connect(this, &QTcpSocket::bytesWritten, this, &GuardedSocket::onBytesWritten);
+        // The first request must start (and finish) within the request deadline too.
+        m_deadline.start(limits().requestTimeoutMs);
+    }
+
+protected:
+    qint64 writeData(const char *data, qint64 len) override
+    {
+        if (m_state != State::WebSocket && m_state != State::Closing)
+            observeOutgoing(QByteArrayView(data, len));
+        return QTcpSocket::writeData(data, len);
+    }
+
+private:
+    enum class State { Head, Body, Upgrading, WebSocket, Closing };
+
+    const GuardedTcpServer::Limits &limits() const { return m_server->limits(); }
+
+    void onReadyRead()
+    {
+        if (m_state == State::WebSocket)
+            return;
+        const qint64 available = bytesAvailable();
+        if (available <= 0)
+            return;
+        if (m_state == State::Closing) {
+            skip(available);
+            return;
+        }
+        if (!m_deadline.isActive() && !m_busy)
+            m_deadline.start(limits().requestTimeoutMs);
+        m_idle.stop();
+        m_busy = true;
+        m_received += available;
+        if (m_state == State::Upgrading) {
+            if (m_received > limits().maxRequestBytes)
+                reject(Rejection{413, QByteArrayLiteral("payload_too_large"),
+                                 QStringLiteral("data sent before the WebSocket handshake "
+                                                "completed exceeds the request limit"),
+                                 {}});
+            return;
+        }
+        QByteArray chunk = peek(available);
+        qsizetype pos = 0;
+        while (pos < chunk.size() && m_state != State::Closing && m_state != State::Upgrading) {
+            if (m_state == State::Body) {
+                const qint64 take = std::min<qint64>(m_bodyRemaining, chunk.size() - pos);
+                m_bodyRemaining -= take;
+                pos += take;
+                if (m_bodyRemaining == 0)
+                    m_state = State::Head;
+                continue;
+            }
+            // State::Head: gather until the blank line.
+            const qsizetype searchFrom = std::max<qsizetype>(0, m_head.size() - 3);
+            m_head.append(chunk.constData() + pos, chunk.size() - pos);
+            pos = chunk.size();
+            const qsizetype end = m_head.indexOf("\r\n\r\n", searchFrom);
+            if (end < 0) {
+                if (m_head.size() > limits().maxRequestBytes)
+                    reject(Rejection{431, QByteArrayLiteral("headers_too_large"),
+                                     QStringLiteral("request headers exceed %1 bytes")
+                                         .arg(limits().maxRequestBytes),
+                                     {}});
+                break;
+            }
+            const QByteArray headText = m_head.left(end);
+            chunk = m_head.mid(end + 4); // body and any pipelined request that follow
+            pos = 0;
+            m_head.clear();
+            if (!startRequest(headText))
+                break;
+            if (m_bodyRemaining > limits().maxRequestBytes) {
+                reject(Rejection{413, QByteArrayLiteral("payload_too_large"),
+                                 QStringLiteral("request body exceeds %1 bytes")
+                                     .arg(limits().maxRequestBytes),
+                                 {}});
+                break;
+            }
+            if (m_state != State::Upgrading)
+                m_state = m_bodyRemaining > 0 ? State::Body : State::Head;
+        }
+        if (m_received > limits().maxRequestBytes && m_state != State::Closing)
+            reject(Rejection{413, QByteArrayLiteral("payload_too_large"),
+                             QStringLiteral("request exceeds %1 bytes")
+                                 .arg(limits().maxRequestBytes),
+                             {}});
+    }
+
+    /// Checks a complete head; false (and the connection refused) if it must not pass.
+    bool startRequest(const QByteArray &headText)
+    {
+        RequestHead head;
+        qint64 length = 0;
+        std::optional<Rejection> r = parseRequestHead(headText + "\r\n", &head, &length);
+        if (!r && m_server->admission())
+            r = m_server->admission()(head);
+        if (r) {
+            reject(*r);
+            return false;
+        }
+        m_bodyRemaining = length;
+        m_closeAfter.append(
+            head.hasToken("connection", "close") ||
+            (head.version == "HTTP/1.0" && !head.hasToken("connection", "keep-alive")));
+        if (head.isWebSocketUpgrade())
+            m_state = State::Upgrading;
+        return true;
+    }
+
+    /// Follows the responses the HTTP server writes (each has a Content-Length) and
+    /// counts them, so `Connection: close` applies to the answer of its own request.
+    void observeOutgoing(QByteArrayView data)
+    {
+        QByteArray rest;
+        while (!data.isEmpty()) {
+            if (m_outBody > 0) {
+                const qint64 take = std::min<qint64>(m_outBody, data.size());
+                m_outBody -= take;
+                data = data.sliced(take);
+                if (m_outBody == 0)
+                    onResponseQueued();
+                continue;
+            }
+            const qsizetype from = std::max<qsizetype>(0, m_outHead.size() - 3);
+            m_outHead.append(data);
+            data = {};
+            const qsizetype end = m_outHead.indexOf("\r\n\r\n", from);
+            if (end < 0)
+                break;
+            const QByteArray head = m_outHead.left(end).toLower();
+            rest = m_outHead.mid(end + 4);
+            m_outHead.clear();
+            if (head.startsWith("http/1.1 101")) {
+                m_upgradeAnswered = true; // the WebSocket handshake's answer
+                return;
+            }
+            const qsizetype cl = head.indexOf("\r\ncontent-length:");
+            m_outBody = 0;
+            if (cl >= 0) {
+                const qsizetype from = cl + 17;
+                const qsizetype eol = head.indexOf("\r\n", from);
+                m_outBody = head.mid(from, eol < 0 ? -1 : eol - from).trimmed().toLongLong();
+            }
+            if (m_outBody == 0)
+                onResponseQueued();
+            data = rest;
+        }
+    }
+
+    void onResponseQueued()
+    {
+        if (!m_closeAfter.isEmpty() && m_closeAfter.takeFirst())
+            m_closeQueued = true;
+    }
+
+    void onBytesWritten()
+    {
+        if (bytesToWrite() > 0 || m_state == State::WebSocket || m_state == State::Closing)
+            return;
+        if (m_upgradeAnswered) {
+            // The handshake answer is out: the WebSocket layer owns the connection now.
+            m_state = State::WebSocket;
+            m_deadline.stop();
+            m_idle.stop();
+            m_head.clear();
+            m_head.squeeze();
+            m_outHead.clear();
+            m_outHead.squeeze();
+            return;
+        }
+        if (m_closeQueued) {
+            m_state = State::Closing;
+            disconnectFromHost();
+            m_deadline.start(2000);
+            return;
+        }
+        m_received = 0;
+        if (m_state == State::Head && m_head.isEmpty() && m_closeAfter.isEmpty()) {
+            m_busy = false;
+            m_deadline.stop();
+            m_idle.start(limits().idleTimeoutMs);
+        } else {
+            m_deadline.start(limits().requestTimeoutMs); // the next pipelined request
+        }
+    }
+
+    void onDeadline()
+    {
+        if (m_state == State::WebSocket)
+            return;
+        if (m_state == State::Closing) {
+            abort(); // the peer does not take our last bytes either
+            return;
+        }
+        qCInfo(lcServer) << "closing connection: request not completed within"
+                         << limits().requestTimeoutMs << "ms";
+        if (m_state == State::Upgrading) {
+            abort();
+            return;
+        }
+        reject(Rejection{408, QByteArrayLiteral("request_timeout"),
+                         QStringLiteral("the request was not completed within %1 ms")
+                             .arg(limits().requestTimeoutMs),
+                         {}});
+    }
+
+    void reject(const Rejection &r)
+    {
+        if (r.status >= 500 || r.status == 408 || r.status == 413 || r.status == 431)
+            qCWarning(lcServer).noquote() << "refusing request:" << r.status << r.message;
+        else
+            qCDebug(lcServer).noquote() << "refusing request:" << r.status << r.message;
+        m_state = State::Closing;
+        m_head.clear();
+        m_head.squeeze();
+        skip(bytesAvailable()); // none of it reaches the HTTP server
+        write(GuardedTcpServer::errorResponse(r));
+        disconnectFromHost();
+        // A peer that does not read our answer is cut off shortly after.
+        m_idle.stop();
+        m_deadline.start(2000);
+    }
+
+    GuardedTcpServer *m_server;
+    QTimer m_deadline;
+    QTimer m_idle;
+    State m_state = State::Head;
+    QByteArray m_head;
+    qint64 m_bodyRemaining = 0;
+    qint64 m_received = 0;
+    bool m_busy = false;
+    QList<bool> m_closeAfter; ///< per request parsed and not yet answered
+    bool m_closeQueued = false;
+    bool m_upgradeAnswered = false;
+    QByteArray m_outHead;
+    qint64 m_outBody = 0;
+};
+
+GuardedTcpServer::GuardedTcpServer(const Limits &limits, QObject *parent)
+    : QTcpServer(parent), m_limits(limits)
+{
+    connect(this, &QTcpServer::acceptError, this, &GuardedTcpServer::onAcceptError);
+    m_lastRefusalLog.invalidate();
+}
+
+GuardedTcpServer::~GuardedTcpServer() = default;
+
+QByteArray GuardedTcpServer::errorResponse(const Rejection &r)
+{
+    const QByteArray body = QJsonDocument(QJsonObject{
+                                              {QStringLiteral("error"),
+                                               QJsonObject{{QStringLiteral("code"),
+                                                            QString::fromLatin1(r.code)},
+                                                           {QStringLiteral("message"), r.message}}},
+                                          })
+                                .toJson(QJsonDocument::Compact);
+    return "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reasonPhrase(r.status) +
+           "\r\nContent-Type: application/json\r\nCache-Control: no-store\r\n"
+           "Connection: close\r\n" +
+           r.extraHeaders + "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" +
+           body;
+}
+
+void GuardedTcpServer::refuse(qintptr socketDescriptor, const char *why)
+{
+    ++m_refused;
+    if (!m_lastRefusalLog.isValid() || m_lastRefusalLog.elapsed() > 5000) {
+        qCWarning(lcServer) << "refusing new connections:" << why << "(" << m_live
+                            << "open," << m_refused << "refused so far)";
+        m_lastRefusalLog.start();
+    }
+#ifdef Q_OS_UNIX
+    const QByteArray answer = errorResponse(Rejection{
+        503, QByteArrayLiteral("too_many_connections"),
+        QStringLiteral("the server is at its connection limit; retry later"), "Retry-After: 5\r\n"});
+    [[maybe_unused]] const auto n =
+        ::send(int(socketDescriptor), answer.constData(), size_t(answer.size()),
+               MSG_DONTWAIT | MSG_NOSIGNAL);
+    ::close(int(socketDescriptor));
+#else
+    QTcpSocket s;
+    s.setSocketDescriptor(socketDescriptor);
+    s.abort();
+#endif
+}
 
 void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
 {
-    auto *socket = new QTcpSocket(this);
+    if (!m_paused)
+        m_acceptBackoffMs = 0;
+#ifdef Q_OS_UNIX
+    rlimit rl{};
+    if (::getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+        rlim_t(socketDescriptor) + rlim_t(m_limits.reservedDescriptors) >= rl.rlim_cur) {
+        refuse(socketDescriptor, "close to the descriptor limit");
+        return;
+    }
+#endif
+    if (m_live >= m_limits.maxConnections) {
+        refuse(socketDescriptor, "connection limit reached");
+        return;
+    }
+    auto *socket = new GuardedSocket(this);
     if (!socket->setSocketDescriptor(socketDescriptor)) {
         delete socket;
         return;
     }
-    auto *idle = new QTimer(socket);
-    idle->setSingleShot(true);
-    idle->setInterval(m_idleTimeoutMs);
-    auto unanswered = std::make_shared<qint64>(0);
-    auto upgraded = std::make_shared<bool>(false);
-    const QPointer<QTcpSocket> guarded(socket);
-
-    connect(idle, &QTimer::timeout, socket, [guarded, upgraded] {
-        if (guarded && !*upgraded) {
-            qCInfo(lcServer) << "closing idle HTTP connection";
-            guarded->abort();
-        }
-    });
-    // Connected before QHttpServer's own slot, so this sees each chunk before it is read.
-    connect(socket, &QTcpSocket::readyRead, socket, [this, guarded, idle, unanswered, upgraded] {
-        if (!guarded || *upgraded || !guarded->isOpen())
-            return;
-        const QByteArray head = guarded->peek(8192).toLower();
-        if (head.contains("\r\nupgrade: websocket")) {
-            *upgraded = true;
-            idle->stop();
-            return;
-        }
-        *unanswered += guarded->bytesAvailable();
-        if (*unanswered > m_maxRequestBytes) {
-            qCWarning(lcServer) << "request larger than" << m_maxRequestBytes << "bytes refused";
-            const QByteArray body =
-                R"({"error":{"code":"payload_too_large","message":"request too large"}})";
-            guarded->write("HTTP/1.1 413 Payload Too Large\r\nContent-Type: application/json\r\n"
-                           "Connection: close\r\nContent-Length: " +
-                           QByteArray::number(body.size()) + "\r\n\r\n" + body);
-            guarded->readAll();
-            guarded->disconnectFromHost();
-            *upgraded = true; // stop guarding; the socket is closing
-            return;
-        }
-        idle->start();
-    });
-    connect(socket, &QTcpSocket::bytesWritten, socket, [idle, unanswered, upgraded] {
-        *unanswered = 0;
-        if (!*upgraded)
-            idle->start();
-    });
-    idle->start();
+    ++m_live;
+    // The socket may move into a QWebSocket; it still dies exactly once.
+    connect(socket, &QObject::destroyed, this, [this] { --m_live; });
     addPendingConnection(socket);
+}
+
+void GuardedTcpServer::guardAccepts()
+{
+    // The listening socket's read notifier belongs to QTcpServer's socket engine, a child.
+    for (QSocketNotifier *n : findChildren<QSocketNotifier *>()) {
+        if (n->type() == QSocketNotifier::Read)
+            n->installEventFilter(this);
+    }
+}
+
+bool GuardedTcpServer::eventFilter(QObject *watched, QEvent *event)
+{
+#ifdef Q_OS_UNIX
+    if (event->type() == QEvent::SockAct) {
+        // A connection is waiting. With no descriptor free, accept() would fail and Qt
+        // would try again on the next event-loop turn: check first, and back off.
+        const int probe = ::fcntl(0, F_DUPFD_CLOEXEC, 0);
+        if (probe < 0 && (errno == EMFILE || errno == ENFILE)) {
+            backOff(QStringLiteral("no file descriptor left"));
+            return true;
+        }
+        if (probe >= 0)
+            ::close(probe);
+    }
+#endif
+    return QTcpServer::eventFilter(watched, event);
+}
+
+void GuardedTcpServer::backOff(const QString &why)
+{
+    pauseAccepting();
+    if (m_paused)
+        return;
+    m_paused = true;
+    m_acceptBackoffMs = m_acceptBackoffMs == 0 ? 50 : std::min(m_acceptBackoffMs * 2, 1000);
+    if (m_acceptBackoffMs == 50 || m_acceptBackoffMs == 1000)
+        qCWarning(lcServer).noquote() << "cannot accept connections:" << why << "- retrying in"
+                                      << m_acceptBackoffMs << "ms";
+    QTimer::singleShot(m_acceptBackoffMs, this, [this] {
+        m_paused = false;
+        if (isListening())
+            resumeAccepting();
+    });
+}
+
+void GuardedTcpServer::onAcceptError(QAbstractSocket::SocketError error)
+{
+    // QTcpServer paused accepting; resume after a growing delay rather than at once.
+    backOff(QStringLiteral("%1 (%2)").arg(errorString()).arg(int(error)));
 }
 
 } // namespace enrichment

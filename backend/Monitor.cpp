@@ -102,6 +102,12 @@ Monitor::Monitor(const QStringList &sources, const Clock &clock, const QString &
                           .Register(*m_registry);
     for (TrackStatus st : {TrackStatus::Completed, TrackStatus::Partial, TrackStatus::Failed})
         m_processed[std::size_t(st)] = &processed.Add({{"status", s(toWire(st))}});
+    m_deferred = &BuildCounter()
+                      .Name("enrichment_tracks_deferred_total")
+                      .Help("Claimed tracks returned to pending without an attempt because no "
+                            "source could be asked (breakers open, quotas spent)")
+                      .Register(*m_registry)
+                      .Add({});
     auto &info = BuildGauge()
                      .Name("enrichment_service_info")
                      .Help("Build and configuration of the enrichment service (always 1)")
@@ -225,6 +231,16 @@ void Monitor::recordTrackProcessed(TrackStatus status)
 {
     if (prometheus::Counter *c = m_processed[std::size_t(status)])
         c->Increment();
+}
+
+void Monitor::recordTrackDeferred()
+{
+    m_deferred->Increment();
+}
+
+qint64 Monitor::tracksDeferred() const
+{
+    return qint64(m_deferred->Value());
 }
 
 std::string Monitor::serialize() const

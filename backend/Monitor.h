@@ -25,7 +25,7 @@ class Clock;
 
 /// Owns the Prometheus registry with the fifteen metrics of the seed (DESIGN.md 3.4) plus
 /// `enrichment_service_info`, `enrichment_api_rate_limit_limit` and
-/// `enrichment_tracks_processed_total`, and keeps the windowed
+/// `enrichment_tracks_processed_total`, `enrichment_tracks_deferred_total`, and keeps the windowed
 /// per-source figures the JSON snapshot reports.
 ///
 /// Every label set is created once in the constructor with value 0 and kept by reference,
@@ -64,6 +64,9 @@ public:
     void recordMetadataField(int field);
     /// A track finished with @p status (Completed, Partial or Failed).
     void recordTrackProcessed(TrackStatus status);
+    /// A claimed track went back to pending untouched: no source could be asked.
+    void recordTrackDeferred();
+    qint64 tracksDeferred() const;
 
     /// The Prometheus text exposition format 0.0.4.
     std::string serialize() const;
@@ -106,6 +109,7 @@ private:
     prometheus::Histogram *m_batchSize = nullptr;
     std::vector<prometheus::Counter *> m_fields;
     std::array<prometheus::Counter *, TrackStatusCount> m_processed{};
+    prometheus::Counter *m_deferred = nullptr;
     qint64 m_tracksProcessed = 0;
 };
 

@@ -151,9 +151,74 @@ MonitoringServer::~MonitoringServer()
     m_clients.clear();
 }
 
+const QList<QByteArray> &MonitoringServer::knownPaths()
+{
+    static const QList<QByteArray> paths = {"/metrics", "/health", "/monitoring/enrichment",
+                                            "/monitoring/enrichment/history", "/ws"};
+    return paths;
+}
+
+int MonitoringServer::connectionCount() const
+{
+    return m_tcp ? m_tcp->connectionCount() : 0;
+}
+
+bool MonitoringServer::originAllowed(const QByteArray &origin) const
+{
+    if (origin.isNull())
+        return true; // not a browser: browsers always send Origin on WebSocket handshakes
+    for (const QString &allowed : m_config.allowedOrigins) {
+        if (allowed == QLatin1String("*") ||
+            QString::fromLatin1(origin).compare(allowed, Qt::CaseInsensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+std::optional<Rejection> MonitoringServer::admit(const RequestHead &head) const
+{
+    static const QList<QByteArray> handledMethods = {"GET",    "HEAD",  "POST",   "PUT",
+                                                     "DELETE", "PATCH", "OPTIONS"};
+    const bool known = knownPaths().contains(head.path());
+    if (!handledMethods.contains(head.method)) {
+        // Methods the HTTP layer does not route (TRACE, CONNECT, lower case, invented).
+        if (!known)
+            return Rejection{404, QByteArrayLiteral("not_found"),
+                             QStringLiteral("no such path: %1")
+                                 .arg(QString::fromLatin1(head.path().left(200))),
+                             {}};
+        return Rejection{405, QByteArrayLiteral("method_not_allowed"),
+                         QStringLiteral("only GET is supported on this path"),
+                         QByteArrayLiteral("Allow: GET\r\n")};
+    }
+    if (head.path() == "/ws" && head.isWebSocketUpgrade()) {
+        if (!authorized(head.value("authorization")))
+            return Rejection{401, QByteArrayLiteral("unauthorized"),
+                             QStringLiteral("missing or wrong bearer token"),
+                             QByteArrayLiteral("WWW-Authenticate: Bearer\r\n")};
+        if (!originAllowed(head.value("origin"))) {
+            qCWarning(lcServer).noquote()
+                << "refusing WebSocket from browser origin"
+                << QString::fromLatin1(head.value("origin").left(100))
+                << "(allow it with --allow-origin)";
+            return Rejection{403, QByteArrayLiteral("origin_not_allowed"),
+                             QStringLiteral("WebSocket connections from origin %1 are not allowed")
+                                 .arg(QString::fromLatin1(head.value("origin").left(100))),
+                             {}};
+        }
+    }
+    return std::nullopt;
+}
+
 bool MonitoringServer::listen(QString *error)
 {
-    m_tcp = new GuardedTcpServer(m_config.maxRequestBytes, m_config.idleTimeoutMs, this);
+    GuardedTcpServer::Limits limits;
+    limits.maxRequestBytes = m_config.maxRequestBytes;
+    limits.idleTimeoutMs = m_config.idleTimeoutMs;
+    limits.requestTimeoutMs = m_config.requestTimeoutMs;
+    limits.maxConnections = m_config.maxConnections;
+    m_tcp = new GuardedTcpServer(limits, this);
+    m_tcp->setAdmission([this](const RequestHead &head) { return admit(head); });
     if (!m_tcp->listen(m_config.address, m_config.port)) {
         if (error)
             *error = QStringLiteral("cannot listen on %1:%2: %3")
@@ -164,6 +229,7 @@ bool MonitoringServer::listen(QString *error)
         m_tcp = nullptr;
         return false;
     }
+    m_tcp->guardAccepts();
     m_http.bind(m_tcp);
     m_port = m_tcp->serverPort();
     return true;
@@ -190,9 +256,12 @@ void MonitoringServer::addClient(std::unique_ptr<QWebSocket> socket)
     const QUrlQuery query(socket->requestUrl());
     const QString room = query.queryItemValue(QStringLiteral("room_id"));
     QWebSocket *raw = socket.get();
+    // Refuse oversized frames and messages as they arrive, not after buffering them.
+    raw->setMaxAllowedIncomingFrameSize(quint64(m_config.maxIncomingMessageBytes));
+    raw->setMaxAllowedIncomingMessageSize(quint64(m_config.maxIncomingMessageBytes));
+    raw->setReadBufferSize(m_config.maxIncomingMessageBytes + 64);
     if (!authorized(raw->request().rawHeader("Authorization"))) {
-        // The route already answered 401; Qt 6.4 still hands the socket over. Drop it.
-        raw->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthorized"));
+        // Unreachable while the guard admits upgrades; kept as a second line of defence.
         raw->abort();
         raw->deleteLater();
         socket.release();
@@ -210,8 +279,8 @@ void MonitoringServer::addClient(std::unique_ptr<QWebSocket> socket)
     connect(raw, &QWebSocket::textMessageReceived, this,
             [this, raw](const QString &msg) { onClientMessage(raw, msg); });
     connect(raw, &QWebSocket::binaryMessageReceived, this, [this, raw](const QByteArray &) {
-        if (Client *c = find(raw))
-            sendTo(*c,
+        if (find(raw))
+            sendTo(raw,
                    QString::fromUtf8(
                        QJsonDocument(
                            QJsonObject{
@@ -242,8 +311,7 @@ void MonitoringServer::addClient(std::unique_ptr<QWebSocket> socket)
                      {QStringLiteral("snapshot_push"), m_config.pushSnapshots},
                      {QStringLiteral("server_version"), QStringLiteral(ENRICHMENT_VERSION)}}},
         {QStringLiteral("timestamp"), isoNow()}};
-    sendTo(m_clients.back(),
-           QString::fromUtf8(QJsonDocument(welcome).toJson(QJsonDocument::Compact)));
+    sendTo(raw, QString::fromUtf8(QJsonDocument(welcome).toJson(QJsonDocument::Compact)));
 }
 
 MonitoringServer::Client *MonitoringServer::find(QWebSocket *socket)
@@ -272,8 +340,9 @@ void MonitoringServer::onClientMessage(QWebSocket *socket, const QString &messag
     if (!c)
         return;
     c->lastSeenMs = m_uptime.elapsed();
+    c = nullptr; // sendTo() below may remove the client
     QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(message.left(64 * 1024).toUtf8(), &err);
+    const QJsonDocument doc = QJsonDocument::fromJson(message.left(int(m_config.maxIncomingMessageBytes)).toUtf8(), &err);
     QString reply;
     auto errorMessage = [](const QString &text) {
         return QString::fromUtf8(
@@ -283,7 +352,7 @@ void MonitoringServer::onClientMessage(QWebSocket *socket, const QString &messag
                                       {QStringLiteral("timestamp"), isoNow()}})
                 .toJson(QJsonDocument::Compact));
     };
-    if (message.size() > 64 * 1024) {
+    if (message.size() > m_config.maxIncomingMessageBytes) {
         reply = errorMessage(QStringLiteral("message too large"));
     } else if (err.error != QJsonParseError::NoError || !doc.isObject()) {
         qCInfo(lcServer) << "malformed WebSocket message dropped";
@@ -300,24 +369,35 @@ void MonitoringServer::onClientMessage(QWebSocket *socket, const QString &messag
             reply = errorMessage(QStringLiteral("unknown message type: %1").arg(type.left(64)));
         }
     }
-    sendTo(*c, reply);
+    sendTo(socket, reply);
 }
 
-void MonitoringServer::sendTo(Client &client, const QString &message)
+void MonitoringServer::sendTo(QWebSocket *socket, const QString &message)
 {
-    client.unsentBytes += client.socket->sendTextMessage(message);
+    const qint64 queued = socket->sendTextMessage(message);
+    // A failed write can disconnect the socket right here and remove it from m_clients.
+    if (Client *c = find(socket))
+        c->unsentBytes += queued;
 }
 
 void MonitoringServer::dropSlowClients()
 {
     // Checked on a timer rather than at send time, so that a burst of broadcasts within
     // one event-loop turn does not make every client look slow before its socket flushed.
-    for (Client &c : m_clients) {
-        if (c.unsentBytes > m_config.maxClientBufferBytes) {
-            qCWarning(lcServer) << "dropping slow WebSocket client with" << c.unsentBytes
-                                << "unsent bytes";
-            c.socket->abort();
-        }
+    // abort() emits disconnected() synchronously, whose handler erases the client from
+    // m_clients: collect first, then drop.
+    std::vector<QWebSocket *> slow;
+    for (const Client &c : m_clients) {
+        if (c.unsentBytes > m_config.maxClientBufferBytes)
+            slow.push_back(c.socket.get());
+    }
+    for (QWebSocket *s : slow) {
+        const Client *c = find(s);
+        if (!c)
+            continue;
+        qCWarning(lcServer) << "dropping slow WebSocket client with" << c->unsentBytes
+                            << "unsent bytes";
+        s->abort();
     }
 }
 
@@ -328,29 +408,35 @@ void MonitoringServer::broadcast(const QString &type, const QJsonObject &data)
                                                     {QStringLiteral("data"), data},
                                                     {QStringLiteral("timestamp"), isoNow()}})
                               .toJson(QJsonDocument::Compact));
-    // Sockets dropped inside sendTo() disconnect asynchronously; iterate over a copy of
+    // A socket may disconnect inside sendTo() and leave m_clients; iterate over a copy of
     // the pointers so the vector may change.
     std::vector<QWebSocket *> sockets;
     sockets.reserve(m_clients.size());
     for (const Client &c : m_clients)
         sockets.push_back(c.socket.get());
     for (QWebSocket *s : sockets) {
-        if (Client *c = find(s))
-            sendTo(*c, message);
+        if (find(s))
+            sendTo(s, message);
     }
 }
 
 void MonitoringServer::pingClients()
 {
     const qint64 now = m_uptime.elapsed();
-    std::vector<QWebSocket *> stale;
-    for (Client &c : m_clients) {
+    std::vector<QWebSocket *> stale, alive;
+    for (const Client &c : m_clients) {
         if (m_config.pingIntervalMs > 0 && now - c.lastSeenMs > 3LL * m_config.pingIntervalMs)
             stale.push_back(c.socket.get());
         else
-            c.socket->ping();
+            alive.push_back(c.socket.get());
+    }
+    for (QWebSocket *s : alive) {
+        if (find(s))
+            s->ping();
     }
     for (QWebSocket *s : stale) {
+        if (!find(s))
+            continue;
         qCInfo(lcServer) << "dropping WebSocket client that stopped answering pings";
         s->abort();
     }

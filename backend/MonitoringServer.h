@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <QElapsedTimer>
@@ -16,6 +17,8 @@ class QWebSocket;
 namespace enrichment {
 
 class MonitoringProvider;
+struct RequestHead;
+struct Rejection;
 
 /// The HTTP and WebSocket face of the backend (docs/PROTOCOL.md): `/metrics`,
 /// `/monitoring/enrichment`, `/monitoring/enrichment/history`, `/health` and the
@@ -25,8 +28,15 @@ class MonitoringProvider;
 ///   serving.
 /// - With a token configured, `/monitoring/*` and `/ws` need `Authorization: Bearer TOKEN`
 ///   (compared in constant time); `/metrics` and `/health` stay open for scrapers/probes.
+/// - Every connection passes GuardedTcpServer first: request deadlines, size caps, a
+///   connection cap, strict request heads; WebSocket upgrades are admitted there (token,
+///   `Origin`, method), so a refused upgrade never gets `101`.
 /// - broadcast() serialises a message once and sends the same bytes to every client; a
 ///   client whose unsent bytes pass `maxClientBufferBytes` is dropped (checked every 250 ms).
+/// - Incoming WebSocket frames and messages are capped at `maxIncomingMessageBytes` as
+///   they arrive; a client past it is closed with code 1009 (message too big).
+/// - Sending to or dropping a client can emit `disconnected` synchronously, which removes
+///   it from the client list: no loop holds a reference into the list across such a call.
 /// - Clients are pinged every `pingIntervalMs`; one silent for three intervals is dropped.
 ///
 /// Lives on one thread (the backend thread); not thread-safe.
@@ -42,9 +52,15 @@ public:
         qint64 maxClientBufferBytes = 4 * 1024 * 1024;
         int pingIntervalMs = 30'000;
         int maxHistoryMinutes = 1440;
-        qint64 maxRequestBytes = 1024 * 1024; ///< larger requests get 413
-        int idleTimeoutMs = 30'000;           ///< idle HTTP connections are closed
-        bool pushSnapshots = false;           ///< announced in the welcome message
+        qint64 maxRequestBytes = 1024 * 1024; ///< larger requests get 413/431
+        int idleTimeoutMs = 30'000;           ///< idle keep-alive connections are closed
+        int requestTimeoutMs = 10'000;        ///< a request must complete within this
+        int maxConnections = 512;             ///< open connections, WebSockets included
+        qint64 maxIncomingMessageBytes = 64 * 1024; ///< WebSocket frame and message cap
+        /// Browser origins allowed to open the room (`Origin` header; "*" allows any).
+        /// Clients that send no Origin are not browsers and are always allowed.
+        QStringList allowedOrigins;
+        bool pushSnapshots = false; ///< announced in the welcome message
     };
 
     static constexpr char RoomId[] = "enrichment_monitor";
@@ -57,6 +73,10 @@ public:
     bool listen(QString *error = nullptr);
     quint16 port() const { return m_port; }
     int clientCount() const { return int(m_clients.size()); }
+    /// Open TCP connections (HTTP and WebSocket).
+    int connectionCount() const;
+    /// The paths this server answers; other paths get 404.
+    static const QList<QByteArray> &knownPaths();
 
     /// Sends `{"type", "data", "timestamp"}` to every client of the room.
     void broadcast(const QString &type, const QJsonObject &data);
@@ -78,10 +98,13 @@ private:
     void addClient(std::unique_ptr<QWebSocket> socket);
     void removeClient(QWebSocket *socket);
     void onClientMessage(QWebSocket *socket, const QString &message);
-    void sendTo(Client &client, const QString &message);
+    /// Sends to one client. The socket may disconnect (and leave m_clients) inside.
+    void sendTo(QWebSocket *socket, const QString &message);
     void dropSlowClients();
     Client *find(QWebSocket *socket);
     bool authorized(const QByteArray &authorizationHeader) const;
+    bool originAllowed(const QByteArray &origin) const;
+    std::optional<Rejection> admit(const RequestHead &head) const;
 
     MonitoringProvider &m_provider;
     Config m_config;

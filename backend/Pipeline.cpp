@@ -64,12 +64,33 @@ void Pipeline::tick()
         m_timer.start(m_config.batchIntervalMs);
         return;
     }
+    if (const qint64 wait = msUntilAnySourceAvailable(); wait > 0) {
+        // Every breaker is open or every quota spent: claiming now would only defer.
+        m_timer.start(int(std::clamp<qint64>(wait, 50, 60'000)));
+        return;
+    }
     if (beginBatch()) {
         const int waitMs = int(std::min(60.0, m_batchLatency * m_config.timeScale) * 1000.0);
         m_timer.start(waitMs);
     } else {
         m_timer.start(m_config.idleIntervalMs);
     }
+}
+
+qint64 Pipeline::msUntilAnySourceAvailable() const
+{
+    const qint64 now = m_clock.nowMs();
+    qint64 soonest = -1;
+    for (std::size_t i = 0; i < m_sources.size(); ++i) {
+        qint64 wait = std::max<qint64>(0, m_breakers[i]->msUntilHalfOpen().value_or(0));
+        const RateLimitState rl = m_sources[i]->rateLimit();
+        if (rl.limit > 0 && rl.remaining <= 0)
+            wait = std::max(wait, rl.resetAtMs - now);
+        if (wait <= 0)
+            return 0;
+        soonest = soonest < 0 ? wait : std::min(soonest, wait);
+    }
+    return std::max<qint64>(0, soonest);
 }
 
 Pipeline::BatchResult Pipeline::runBatchNow()
@@ -108,6 +129,13 @@ Pipeline::BatchResult Pipeline::finishBatch()
     result.size = int(m_inFlight.size());
     result.wallSeconds = m_batchLatency;
     for (const TrackOutcome &t : m_inFlight) {
+        if (t.deferUntilMs > 0) {
+            if (m_store.defer(t.trackId, t.deferUntilMs, t.error)) {
+                m_monitor.recordTrackDeferred();
+                ++result.deferred;
+            }
+            continue;
+        }
         if (!m_store.finish(t.trackId, t.status, t.sources, t.error))
             continue; // lease lost: another worker owns the track now
         m_monitor.recordTrackProcessed(t.status);
@@ -135,18 +163,27 @@ Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, double *laten
     out.trackId = track.trackId;
     QSet<QString> fields;
     QStringList errors;
+    int asked = 0;            // sources that answered (a call or a cached answer)
+    qint64 nextChanceMs = -1; // earliest time a skipped source can be asked
+    const qint64 now = m_clock.nowMs();
+    auto skippedUntil = [&](qint64 atMs) {
+        atMs = std::max(atMs, now + 1000);
+        nextChanceMs = nextChanceMs < 0 ? atMs : std::min(nextChanceMs, atMs);
+    };
     for (std::size_t i = 0; i < m_sources.size(); ++i) {
         EnrichmentSource &src = *m_sources[i];
         CircuitBreaker &breaker = *m_breakers[i];
         const int mi = m_monitorIndex[i];
         const QString name = src.name();
 
-        std::optional<SourceResponse> response = m_cache.lookup(name, track.trackId);
+        // A miss is counted only if the call is then made.
+        std::optional<SourceResponse> response = m_cache.lookup(name, track.trackId, false);
         if (!response) {
             if (!breaker.allowRequest()) {
                 if (mi >= 0)
                     m_monitor.recordError(mi, ErrorType::CircuitOpen);
                 errors << name + QStringLiteral(": circuit open");
+                skippedUntil(now + breaker.msUntilHalfOpen().value_or(0));
                 continue;
             }
             RateLimitState rl = src.rateLimit();
@@ -154,8 +191,11 @@ Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, double *laten
                 if (mi >= 0)
                     m_monitor.recordError(mi, ErrorType::LocalRateLimit);
                 errors << name + QStringLiteral(": rate limit exhausted");
+                skippedUntil(rl.resetAtMs);
                 continue;
             }
+            m_cache.recordMiss();
+            ++asked;
             response = src.fetch(track.trackId);
             *latencySeconds += response->latencySeconds;
             rl = src.rateLimit();
@@ -173,6 +213,7 @@ Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, double *laten
             breaker.recordSuccess();
             m_cache.store(name, track.trackId, *response);
         }
+        ++asked; // a cached answer counts as asked too
         if (response->status == RequestStatus::Success) {
             out.sources << name;
             for (auto it = response->fields.cbegin(); it != response->fields.cend(); ++it)
@@ -184,6 +225,14 @@ Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, double *laten
                                            : TrackStatus::Failed;
     out.fields = QStringList(fields.cbegin(), fields.cend());
     out.fields.sort();
+    if (out.status == TrackStatus::Failed && asked == 0 && nextChanceMs > 0) {
+        // Nobody was asked: not an attempt. Back to pending, no retry used.
+        out.status = TrackStatus::Pending;
+        out.deferUntilMs = nextChanceMs;
+        out.error = QStringLiteral("deferred, no source could be asked: ") +
+                    errors.join(QStringLiteral("; "));
+        return out;
+    }
     if (out.status == TrackStatus::Failed)
         out.error = errors.isEmpty() ? QStringLiteral("no source had data")
                                      : errors.join(QStringLiteral("; "));

@@ -24,6 +24,16 @@ class Monitor;
 /// while open) and its rate limiter (skip while the quota is spent), timed and counted in
 /// the monitor. A track with >= 2 sources is completed, 1 partial, 0 failed (retried).
 ///
+/// Sources that could not be asked (breaker open, quota spent) are skipped. The rule:
+/// - if no source was asked at all (every one skipped, nothing cached), the track is
+///   **deferred**: back to pending without using a retry, claimable again at the earliest
+///   time a skipped source can be asked (its breaker's probe time or its quota reset), and
+///   counted in `enrichment_tracks_deferred_total`;
+/// - if some sources answered and others were skipped, the answers decide as usual
+///   (completed, partial, or failed using a retry when every asked source failed).
+/// When no source can be asked at all, the pipeline claims nothing and sleeps until the
+/// first one can be (at most a minute), instead of claiming and releasing in a loop.
+///
 /// Driven by start() (a timer loop; the batch's simulated latency, scaled by
 /// `timeScale`, passes in wall time between batch start and completion) or stepped by hand
 /// with runBatchNow() in tests. Lives on the backend thread; not thread-safe.
@@ -46,6 +56,7 @@ public:
         int completed = 0;
         int partial = 0;
         int failed = 0;
+        int deferred = 0; ///< returned to pending untouched (no source could be asked)
         double wallSeconds = 0; ///< simulated duration (slowest track)
         int successCount() const { return completed + partial; }
     };
@@ -71,6 +82,8 @@ public:
     int batchesCompleted() const { return m_batchesCompleted; }
     int tracksInFlight() const { return int(m_inFlight.size()); }
     const Config &config() const { return m_config; }
+    /// Milliseconds until at least one source can be asked (0: one can be now).
+    qint64 msUntilAnySourceAvailable() const;
 
 Q_SIGNALS:
     void batchStarted(int batchSize, int batchNumber, qint64 totalTracks);
@@ -86,6 +99,7 @@ private:
         QStringList sources;
         QStringList fields;
         QString error;
+        qint64 deferUntilMs = 0; ///< > 0: no source was asked; pending again from then
     };
 
     bool beginBatch();

@@ -79,6 +79,9 @@ bool QueueStore::open(const QString &path, QString *error)
                        " ON enrichment_status (last_attempt)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS idx_enrichment_status_lease"
                        " ON enrichment_status (status, lease_expires_at)"),
+        // One row rewritten by the write probe behind /health.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS store_health ("
+                       " id INTEGER PRIMARY KEY CHECK (id = 1), checked_at BIGINT NOT NULL)"),
     };
     for (const QString &sql : schema) {
         if (!exec(sql)) {
@@ -126,6 +129,41 @@ bool QueueStore::ping()
     return q.exec(QStringLiteral("SELECT 1 FROM enrichment_status LIMIT 1"));
 }
 
+void QueueStore::noteWrite(bool ok)
+{
+    if (ok) {
+        if (!m_writeError.isEmpty())
+            qCInfo(lcQueue) << "writes succeed again";
+        m_writeError.clear();
+    } else {
+        if (m_writeError.isEmpty())
+            qCWarning(lcQueue).noquote() << "writes are failing:" << m_lastError;
+        m_writeError = m_lastError.isEmpty() ? QStringLiteral("write failed") : m_lastError;
+    }
+}
+
+bool QueueStore::writable(QString *error, qint64 maxAgeMs)
+{
+    const qint64 now = m_clock.nowMs();
+    if (!isOpen()) {
+        *error = QStringLiteral("database is not open");
+        return false;
+    }
+    if (m_lastProbeMs < 0 || now - m_lastProbeMs >= maxAgeMs || now < m_lastProbeMs) {
+        m_lastProbeMs = now;
+        QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+        q.prepare(QStringLiteral("INSERT INTO store_health (id, checked_at) VALUES (1, ?)"
+                                 " ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at"));
+        q.addBindValue(now);
+        const bool ok = q.exec();
+        if (!ok)
+            m_lastError = q.lastError().text();
+        noteWrite(ok);
+    }
+    *error = m_writeError;
+    return m_writeError.isEmpty();
+}
+
 void QueueStore::move(TrackStatus from, TrackStatus to, qint64 n)
 {
     if (n <= 0 || from == to)
@@ -157,14 +195,18 @@ int QueueStore::enqueue(const QStringList &trackIds)
             m_lastError = q.lastError().text();
             qCWarning(lcQueue).noquote() << "enqueue failed:" << m_lastError;
             db.rollback();
+            noteWrite(false);
             return 0;
         }
         added += q.numRowsAffected() > 0 ? 1 : 0;
     }
     if (!db.commit()) {
         m_lastError = db.lastError().text();
+        db.rollback();
+        noteWrite(false);
         return 0;
     }
+    noteWrite(true);
     m_counts[std::size_t(TrackStatus::Pending)] += added;
     if (added > 0)
         Q_EMIT countsChanged();
@@ -185,6 +227,7 @@ int QueueStore::releaseExpiredLeases()
     q.addBindValue(now);
     if (!q.exec()) {
         m_lastError = q.lastError().text();
+        noteWrite(false);
         return 0;
     }
     const int n = q.numRowsAffected();
@@ -203,8 +246,10 @@ QList<ClaimedTrack> QueueStore::claim(int n)
         return claimed;
     releaseExpiredLeases();
     QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-    if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
+    if (!exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        noteWrite(false);
         return claimed;
+    }
     const qint64 now = m_clock.nowMs();
     QSqlQuery select(db);
     select.prepare(QStringLiteral("SELECT track_id, retry_count FROM enrichment_status"
@@ -234,13 +279,19 @@ QList<ClaimedTrack> QueueStore::claim(int n)
         if (!update.exec()) {
             m_lastError = update.lastError().text();
             exec(QStringLiteral("ROLLBACK"));
+            noteWrite(false);
             return {};
         }
     }
     if (!exec(QStringLiteral("COMMIT"))) {
+        const QString commitError = m_lastError;
         exec(QStringLiteral("ROLLBACK"));
+        m_lastError = commitError;
+        noteWrite(false);
         return {};
     }
+    if (!claimed.isEmpty())
+        noteWrite(true);
     move(TrackStatus::Pending, TrackStatus::InProgress, claimed.size());
     if (!claimed.isEmpty())
         Q_EMIT countsChanged();
@@ -290,8 +341,10 @@ bool QueueStore::finish(const QString &trackId, TrackStatus outcome,
     if (!q.exec()) {
         m_lastError = q.lastError().text();
         qCWarning(lcQueue).noquote() << "finish failed:" << m_lastError;
+        noteWrite(false);
         return false;
     }
+    noteWrite(true);
     if (!q.next()) {
         qCWarning(lcQueue).noquote() << "lease lost for track" << trackId;
         return false;
@@ -301,6 +354,34 @@ bool QueueStore::finish(const QString &trackId, TrackStatus outcome,
     move(TrackStatus::InProgress, stored, 1);
     if (stored == TrackStatus::Completed || stored == TrackStatus::Partial)
         m_completions.add(now);
+    Q_EMIT countsChanged();
+    return true;
+}
+
+bool QueueStore::defer(const QString &trackId, qint64 availableAtMs, const QString &reason)
+{
+    if (!isOpen())
+        return false;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral(
+        "UPDATE enrichment_status SET status = 'pending', available_at = ?, error_message = ?,"
+        " lease_owner = NULL, lease_expires_at = NULL, updated_at = ?"
+        " WHERE track_id = ? AND status = 'in_progress' AND lease_owner = ?"));
+    q.addBindValue(availableAtMs);
+    q.addBindValue(reason);
+    q.addBindValue(m_clock.nowMs());
+    q.addBindValue(trackId);
+    q.addBindValue(m_workerId);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        qCWarning(lcQueue).noquote() << "defer failed:" << m_lastError;
+        noteWrite(false);
+        return false;
+    }
+    noteWrite(true);
+    if (q.numRowsAffected() != 1)
+        return false;
+    move(TrackStatus::InProgress, TrackStatus::Pending, 1);
     Q_EMIT countsChanged();
     return true;
 }

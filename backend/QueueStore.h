@@ -56,6 +56,11 @@ public:
     bool isOpen() const;
     /// True if the database answers a query now.
     bool ping();
+    /// Whether the store can write: a one-row write probe, run at most once per
+    /// @p maxAgeMs (older results are refreshed). Any failed write of the queue itself
+    /// (a claim, an outcome, an enqueue) also marks the store unwritable until the next
+    /// write succeeds. @p error receives the reason while unwritable.
+    bool writable(QString *error, qint64 maxAgeMs = 1000);
 
     /// Adds tracks as pending; ids already present are ignored. Returns how many were added.
     int enqueue(const QStringList &trackIds);
@@ -65,6 +70,9 @@ public:
     /// maxRetries attempts failed. Returns false if this worker no longer holds the lease.
     bool finish(const QString &trackId, TrackStatus outcome, const QStringList &sourcesEnriched,
                 const QString &errorMessage = {});
+    /// Returns a claimed track to pending without using a retry (no source could be asked),
+    /// claimable again from @p availableAtMs. False if this worker no longer holds the lease.
+    bool defer(const QString &trackId, qint64 availableAtMs, const QString &reason);
     /// Returns expired in_progress leases to pending; returns how many.
     int releaseExpiredLeases();
 
@@ -86,6 +94,8 @@ Q_SIGNALS:
 
 private:
     bool exec(const QString &sql);
+    /// Records the outcome of a write (the store's write health).
+    void noteWrite(bool ok);
     void move(TrackStatus from, TrackStatus to, qint64 n);
 
     const Clock &m_clock;
@@ -93,6 +103,8 @@ private:
     QString m_connectionName;
     QString m_workerId;
     QString m_lastError;
+    QString m_writeError;        ///< empty while writes succeed
+    qint64 m_lastProbeMs = -1;   ///< clock time of the last write probe
     std::array<qint64, TrackStatusCount> m_counts{};
     ThroughputWindow m_completions;
 };

@@ -18,7 +18,8 @@ ResultCache::ResultCache(const Clock &clock, Monitor *monitor, int capacity, qin
     : m_clock(clock), m_monitor(monitor), m_ttlMs(ttlMs), m_cache(capacity)
 {}
 
-std::optional<SourceResponse> ResultCache::lookup(const QString &source, const QString &trackId)
+std::optional<SourceResponse> ResultCache::lookup(const QString &source, const QString &trackId,
+                                                  bool countMiss)
 {
     const QString k = key(source, trackId);
     const Entry *e = m_cache.object(k);
@@ -26,11 +27,17 @@ std::optional<SourceResponse> ResultCache::lookup(const QString &source, const Q
         m_cache.remove(k);
         e = nullptr;
     }
-    if (m_monitor)
+    if (m_monitor && (e || countMiss))
         m_monitor->recordCache(e ? CacheOperation::Hit : CacheOperation::Miss, true);
     if (!e)
         return std::nullopt;
     return e->response;
+}
+
+void ResultCache::recordMiss()
+{
+    if (m_monitor)
+        m_monitor->recordCache(CacheOperation::Miss, true);
 }
 
 void ResultCache::store(const QString &source, const QString &trackId,

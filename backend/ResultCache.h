@@ -22,7 +22,12 @@ class ResultCache final
 public:
     ResultCache(const Clock &clock, Monitor *monitor, int capacity = 20'000,
                 qint64 ttlMs = 3'600'000);
-    std::optional<SourceResponse> lookup(const QString &source, const QString &trackId);
+    /// The cached answer, if fresh. A hit is counted; a miss is counted only if
+    /// @p countMiss (callers that may not make the call count it with recordMiss()).
+    std::optional<SourceResponse> lookup(const QString &source, const QString &trackId,
+                                         bool countMiss = true);
+    /// Counts a miss for a lookup made with countMiss = false that led to a real call.
+    void recordMiss();
     void store(const QString &source, const QString &trackId, const SourceResponse &response);
     int size() const { return m_cache.size(); }
 

@@ -36,6 +36,9 @@ SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
     sa.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &sa, nullptr);
     ::sigaction(SIGTERM, &sa, nullptr);
+    // A write past the file-size limit (RLIMIT_FSIZE) must fail with EFBIG, which the
+    // queue store reports as a write failure (and /health as 503), not kill the process.
+    ::signal(SIGXFSZ, SIG_IGN);
 }
 
 SignalWatcher::~SignalWatcher()

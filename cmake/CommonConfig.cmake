@@ -13,3 +13,12 @@ target_compile_definitions(enrichment_common INTERFACE
     QT_NO_URL_CAST_FROM_STRING
     QT_DISABLE_DEPRECATED_BEFORE=0x060400
     ENRICHMENT_VERSION="${PROJECT_VERSION}")
+
+# -DENRICHMENT_SANITIZE=ON: every project target with AddressSanitizer and
+# UndefinedBehaviorSanitizer; any finding aborts the test that triggered it.
+if(ENRICHMENT_SANITIZE)
+    set(_enrichment_sanitizers -fsanitize=address,undefined -fno-sanitize-recover=undefined
+        -fno-omit-frame-pointer)
+    target_compile_options(enrichment_common INTERFACE ${_enrichment_sanitizers})
+    target_link_options(enrichment_common INTERFACE ${_enrichment_sanitizers})
+endif()

@@ -15,7 +15,7 @@ JOBS="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-charts-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev
-    qt6-l10n-tools qt6-svg-dev libqt6sql6-sqlite libgl-dev
+    qt6-l10n-tools qt6-svg-dev libqt6opengl6-dev libqt6sql6-sqlite libgl-dev
     prometheus-cpp-dev libbenchmark-dev
     prometheus xvfb xauth imagemagick curl
 )

@@ -159,6 +159,97 @@ private Q_SLOTS:
                         "enrichment_api_rate_limit_remaining{source=\"spotify\"} 0")));
     }
 
+    void spentQuotasDeferTracksWithoutUsingRetries()
+    {
+        SimulatedSource::Profile a = profile(QStringLiteral("spotify"), true,
+                                             {QStringLiteral("isrc")}, 2);
+        SimulatedSource::Profile b = profile(QStringLiteral("musicbrainz"), true,
+                                             {QStringLiteral("bpm")}, 2);
+        Rig rig({a, b}, 10);
+        rig.enqueue(10);
+        const Pipeline::BatchResult r = rig.pipeline->runBatchNow();
+        QCOMPARE(r.completed, 2);
+        QCOMPARE(r.failed, 0);
+        QCOMPARE(r.deferred, 8);
+        QCOMPARE(rig.store.count(TrackStatus::Failed), 0);
+        QCOMPARE(rig.store.count(TrackStatus::Pending), 8);
+        QCOMPARE(rig.monitor.tracksDeferred(), 8);
+        QVERIFY(QString::fromStdString(rig.monitor.serialize())
+                    .contains(QStringLiteral("enrichment_tracks_deferred_total 8")));
+        // Only calls really made count as cache misses.
+        QCOMPARE(rig.monitor.cacheCount(CacheOperation::Miss), 4);
+        // Nothing can be asked until the quotas reset; the deferred tracks wait for it.
+        const qint64 wait = rig.pipeline->msUntilAnySourceAvailable();
+        QVERIFY2(wait > 0 && wait <= 60'000, QByteArray::number(wait).constData());
+        QVERIFY(rig.store.claim(10).isEmpty());
+        rig.clock.advanceMs(wait);
+        QCOMPARE(rig.pipeline->msUntilAnySourceAvailable(), 0);
+        const QList<ClaimedTrack> again = rig.store.claim(10);
+        QCOMPARE(again.size(), 8);
+        for (const ClaimedTrack &t : again)
+            QCOMPARE(t.retryCount, 0); // no retry used
+    }
+
+    void openBreakersDeferAndSomeAnswersDecide()
+    {
+        // Both breakers open: nobody can be asked, the track is deferred to the probe time.
+        Rig rig({profile(QStringLiteral("spotify"), false),
+                 profile(QStringLiteral("musicbrainz"), false)},
+                10);
+        rig.enqueue(10);
+        Pipeline::BatchResult r = rig.pipeline->runBatchNow();
+        // Five tracks were really attempted (the calls that tripped the breakers) and
+        // failed; the other five met two open breakers and were deferred.
+        QCOMPARE(r.failed, 5);
+        QCOMPARE(r.deferred, 5);
+        QCOMPARE(rig.pipeline->msUntilAnySourceAvailable(), 60'000);
+
+        // One source answers, the other is skipped: the answers decide (partial).
+        Rig mixed({profile(QStringLiteral("spotify"), true, {QStringLiteral("isrc")}),
+                   profile(QStringLiteral("musicbrainz"), true, {QStringLiteral("bpm")}, 1)},
+                  3);
+        mixed.enqueue(3);
+        r = mixed.pipeline->runBatchNow();
+        QCOMPARE(r.completed, 1);
+        QCOMPARE(r.partial, 2);
+        QCOMPARE(r.deferred, 0);
+    }
+
+    void pipelineSleepsWhileNothingCanBeAsked()
+    {
+        // Real time: quotas of 5 calls per 800 ms window. Without the sleep the pipeline
+        // would claim and release every 10 ms, hundreds of batches.
+        SystemClock clock;
+        Monitor monitor{defaultSourceNames(), clock, QStringLiteral("1")};
+        QueueStore store{clock, QueueStore::Config{60'000, 3, 0}};
+        QVERIFY(store.open(QStringLiteral(":memory:")));
+        std::vector<std::unique_ptr<EnrichmentSource>> sources;
+        for (const QString &name : {QStringLiteral("spotify"), QStringLiteral("musicbrainz")}) {
+            SimulatedSource::Profile p = profile(name, true, {QStringLiteral("isrc")}, 5);
+            p.windowMs = 800;
+            p.medianLatencyMs = 1;
+            sources.push_back(std::make_unique<SimulatedSource>(p, clock, 1));
+        }
+        Pipeline::Config pc;
+        pc.batchSize = 10;
+        pc.timeScale = 0;
+        pc.batchIntervalMs = 10;
+        pc.idleIntervalMs = 10;
+        Pipeline pipeline(store, monitor, clock, std::move(sources),
+                          CircuitBreaker::Config{5, 60'000, 2}, pc);
+        QStringList ids;
+        for (int i = 0; i < 20; ++i)
+            ids << QStringLiteral("t%1").arg(i);
+        store.enqueue(ids);
+        QSignalSpy started(&pipeline, &Pipeline::batchStarted);
+        pipeline.start();
+        QTRY_COMPARE_WITH_TIMEOUT(store.count(TrackStatus::Completed), 20, 20000);
+        pipeline.stop();
+        QCOMPARE(store.count(TrackStatus::Failed), 0);
+        QVERIFY2(started.count() <= 12, QByteArray::number(started.count()).constData());
+        QCOMPARE(monitor.cacheCount(CacheOperation::Miss), 40); // one per call made
+    }
+
     void retriedTrackIsAnsweredFromTheCache()
     {
         // spotify answers no_data (a valid, cacheable answer), musicbrainz fails: the track
