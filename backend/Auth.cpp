@@ -24,10 +24,39 @@ bool readTokenFile(const QString &path, QByteArray *token, QString *error)
         *error = QStringLiteral("cannot read token file %1: %2").arg(path, f.errorString());
         return false;
     }
-    const QByteArray t = f.readLine(4096).trimmed();
-    if (t.isEmpty()) {
+    // Read the whole file (one byte past the cap tells an oversized one apart).
+    const QByteArray content = f.read(MaxTokenFileBytes + 1);
+    if (content.size() > MaxTokenFileBytes) {
+        *error = QStringLiteral("token file %1 is larger than %2 bytes; it must hold one token")
+                     .arg(path)
+                     .arg(MaxTokenFileBytes);
+        return false;
+    }
+    QList<QByteArray> lines;
+    for (const QByteArray &line : content.split('\n')) {
+        const QByteArray t = line.trimmed();
+        if (!t.isEmpty())
+            lines << t;
+    }
+    if (lines.isEmpty()) {
         *error = QStringLiteral("token file %1 is empty").arg(path);
         return false;
+    }
+    if (lines.size() > 1) {
+        *error = QStringLiteral("token file %1 has %2 non-empty lines; it must hold exactly one "
+                                "token on one line")
+                     .arg(path)
+                     .arg(lines.size());
+        return false;
+    }
+    const QByteArray &t = lines.constFirst();
+    for (char c : t) {
+        if (c < 0x21 || c > 0x7e) {
+            *error = QStringLiteral("token file %1: the token may only contain printable ASCII "
+                                    "characters without spaces (it is sent in an HTTP header)")
+                         .arg(path);
+            return false;
+        }
     }
     *token = t;
     return true;

@@ -14,8 +14,14 @@ inline constexpr char TokenEnvironmentVariable[] = "ENRICHMENT_MONITOR_TOKEN";
 /// both are hashed first).
 bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 
-/// Reads a token from @p path (first line, surrounding whitespace trimmed). Returns false
-/// with a reason in @p error when the file cannot be read or is empty.
+/// Token files larger than this are refused.
+inline constexpr qsizetype MaxTokenFileBytes = 64 * 1024;
+
+/// Reads the token from @p path: the whole file must hold exactly one non-empty line
+/// (surrounding whitespace and blank lines are ignored) of printable ASCII without spaces.
+/// Returns false with a one-line reason in @p error when the file cannot be read, is
+/// empty, larger than MaxTokenFileBytes, holds more than one line, or holds characters
+/// an HTTP header cannot carry. Nothing is silently truncated or ignored.
 bool readTokenFile(const QString &path, QByteArray *token, QString *error);
 
 /// The token to require: from @p tokenFile if given, else from ENRICHMENT_MONITOR_TOKEN,

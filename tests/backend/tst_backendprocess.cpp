@@ -8,6 +8,7 @@
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QWebSocket>
 #include <QtTest>
@@ -117,6 +118,67 @@ private Q_SLOTS:
         QVERIFY(p.exitCode() != 0);
         const QByteArray err = p.readAllStandardError().trimmed();
         QVERIFY2(err.startsWith("enrichment-backend: ") && !err.contains('\n'), err.constData());
+    }
+
+    void badTokenFilesAreRefusedWithAReason_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QByteArray>("reason");
+        QTest::newRow("two lines") << QByteArray("first-token\nsecond-token\n")
+                                   << QByteArray("2 non-empty lines");
+        QTest::newRow("empty") << QByteArray("\n  \n") << QByteArray("is empty");
+        QTest::newRow("space inside") << QByteArray("two words\n") << QByteArray("printable ASCII");
+        QTest::newRow("control") << QByteArray("tok\x1b[31men\n") << QByteArray("printable ASCII");
+        QTest::newRow("huge") << QByteArray(70 * 1024, 'a') << QByteArray("larger than");
+    }
+    void badTokenFilesAreRefusedWithAReason()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QByteArray, reason);
+        const QString path = m_dir.filePath(QStringLiteral("bad.token"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(content);
+        f.close();
+        QProcess p;
+        p.start(QStringLiteral(BACKEND_BINARY),
+                {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--token-file"), path});
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 2);
+        const QByteArray err = p.readAllStandardError().trimmed();
+        QVERIFY2(err.contains(reason) && !err.contains('\n'), err.constData());
+    }
+
+    void longTokenIsReadInFull()
+    {
+        // 5,000 characters: longer than any line buffer a reader might cut it at.
+        QByteArray token;
+        for (int i = 0; i < 5000; ++i)
+            token.append(char('a' + i % 26));
+        const QString path = m_dir.filePath(QStringLiteral("long.token"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(token + "\n");
+        f.close();
+        Backend b;
+        QVERIFY(start(b, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
+                          m_dir.filePath(QStringLiteral("token.sqlite")),
+                          QStringLiteral("--token-file"), path}));
+        auto status = [&b](const QByteArray &authorization) {
+            QTcpSocket s;
+            s.connectToHost(QHostAddress::LocalHost, quint16(b.url.port()));
+            if (!s.waitForConnected(5000))
+                return 0;
+            s.write("GET /monitoring/enrichment HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" +
+                    authorization + "\r\n");
+            QByteArray all;
+            while (s.waitForReadyRead(5000))
+                all += s.readAll();
+            return all.mid(9, 3).toInt();
+        };
+        QCOMPARE(status("Authorization: Bearer " + token + "\r\n"), 200);
+        QCOMPARE(status("Authorization: Bearer " + token.left(4095) + "\r\n"), 401);
+        QCOMPARE(status({}), 401);
     }
 
     void demoShowsABatchWithinTenSecondsAndSigtermIsClean()
