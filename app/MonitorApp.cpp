@@ -75,6 +75,16 @@ bool MonitorApp::start(QString *error)
     return true;
 }
 
+void MonitorApp::requestQuit(int signal)
+{
+    if (m_headless || !m_window) {
+        Q_EMIT finished(1, tr("interrupted by signal %1").arg(signal));
+        return;
+    }
+    // Closing the window saves its settings and, as the last window, quits the app.
+    m_window->close();
+}
+
 void MonitorApp::connectTo(const QUrl &url)
 {
     m_feed->stop();

@@ -32,6 +32,9 @@ public:
 
     /// Starts everything; false with a one-line reason in @p error.
     bool start(QString *error);
+    /// SIGTERM/SIGINT: like closing the window (settings saved, clean exit with 0); a
+    /// headless export ends with 1 ("interrupted").
+    void requestQuit(int signal);
 
 Q_SIGNALS:
     /// Headless mode finished.

@@ -10,6 +10,7 @@
 
 #include "AppOptions.h"
 #include "MonitorApp.h"
+#include "SignalWatcher.h"
 
 int main(int argc, char *argv[])
 {
@@ -58,6 +59,9 @@ int main(int argc, char *argv[])
                                       code == 0 ? "" : "enrichment-monitor: ", qPrintable(message));
                          QCoreApplication::exit(code);
                      });
+    enrichment::SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &enrichment::SignalWatcher::terminationRequested, &monitor,
+                     &dashboard::MonitorApp::requestQuit);
     if (!monitor.start(&error)) {
         std::fprintf(stderr, "enrichment-monitor: %s\n", qPrintable(error));
         return 1;

@@ -12,6 +12,7 @@
 #include <QNetworkReply>
 #include <QUrlQuery>
 
+#include "ServerText.h"
 #include "SnapshotParser.h"
 
 Q_LOGGING_CATEGORY(lcFeed, "enrichment.models.feed")
@@ -42,8 +43,14 @@ MonitorFeed::MonitorFeed(QNetworkAccessManager *network, QObject *parent)
         fetchHistory();
         refresh();
     });
+    m_socket.setMaxAllowedIncomingFrameSize(quint64(MaxRoomMessageBytes));
+    m_socket.setMaxAllowedIncomingMessageSize(quint64(MaxRoomMessageBytes));
     connect(&m_socket, &QWebSocket::disconnected, this, [this] {
         m_pingTimer.stop();
+        if (m_socket.closeCode() == QWebSocketProtocol::CloseCodeTooMuchData)
+            setError(tr("The backend sent a live message larger than %1 MiB; it was refused "
+                        "and the room is reconnecting")
+                         .arg(MaxRoomMessageBytes / (1024 * 1024)));
         m_serverPushes = false; // until the next welcome says otherwise
         if (m_running)
             scheduleReconnect();
@@ -152,15 +159,17 @@ void MonitorFeed::setState(ConnectionState s)
     Q_EMIT stateChanged(s);
 }
 
-void MonitorFeed::setError(const QString &error)
+void MonitorFeed::setError(const QString &rawError)
 {
+    // Error text can carry what a backend sent: keep it plain, short and printable.
+    const QString error = plainServerText(rawError);
     if (m_lastError == error)
         return;
     m_lastError = error;
     Q_EMIT errorChanged(error);
 }
 
-QNetworkReply *MonitorFeed::get(const QString &path, const QString &query)
+QNetworkReply *MonitorFeed::get(const QString &path, const QString &query, qint64 maxBytes)
 {
     QUrl url = m_baseUrl;
     url.setPath(m_baseUrl.path() + path);
@@ -171,11 +180,34 @@ QNetworkReply *MonitorFeed::get(const QString &path, const QString &query)
     req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     if (!m_token.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + m_token);
-    return m_network->get(req);
+    QNetworkReply *reply = m_network->get(req);
+    // Abort as soon as the body passes the cap (or announces that it will).
+    reply->setProperty("enrichment_max_bytes", maxBytes);
+    auto tooLarge = [reply, maxBytes](qint64 received) {
+        if (received <= maxBytes || reply->property("enrichment_oversized").toBool())
+            return;
+        reply->setProperty("enrichment_oversized", true);
+        reply->abort();
+    };
+    connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, tooLarge] {
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+        if (length.isValid())
+            tooLarge(length.toLongLong());
+    });
+    connect(reply, &QNetworkReply::downloadProgress, reply,
+            [tooLarge](qint64 received, qint64) { tooLarge(received); });
+    connect(reply, &QNetworkReply::readyRead, reply,
+            [reply, tooLarge] { tooLarge(reply->bytesAvailable()); });
+    return reply;
 }
 
 QString MonitorFeed::describe(QNetworkReply *reply)
 {
+    if (reply->property("enrichment_oversized").toBool())
+        return tr("The backend's answer to %1 is larger than %2 MiB; the dashboard did not "
+                  "read it")
+            .arg(reply->url().path().left(100))
+            .arg(reply->property("enrichment_max_bytes").toLongLong() / (1024 * 1024));
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (status == 401)
         return tr("The backend refused the token (HTTP 401): check --token-file");
@@ -203,7 +235,7 @@ void MonitorFeed::refresh()
     }
     m_refreshQueued = false;
     ++m_fetches;
-    m_snapshotReply = get(QStringLiteral("/monitoring/enrichment"));
+    m_snapshotReply = get(QStringLiteral("/monitoring/enrichment"), {}, MaxSnapshotBytes);
     connect(m_snapshotReply, &QNetworkReply::finished, this, &MonitorFeed::onSnapshotReply);
 }
 
@@ -216,12 +248,13 @@ void MonitorFeed::onSnapshotReply()
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (reply->error() != QNetworkReply::NoError || status != 200) {
-        if (reply->error() != QNetworkReply::OperationCanceledError || m_running)
+        if (reply->error() != QNetworkReply::OperationCanceledError || m_running ||
+            reply->property("enrichment_oversized").toBool())
             setError(describe(reply));
     } else {
         QString error;
         std::optional<Snapshot> s =
-            SnapshotParser::parseSnapshot(reply->read(32 * 1024 * 1024), &error);
+            SnapshotParser::parseSnapshot(reply->read(MaxSnapshotBytes), &error);
         if (!s) {
             qCWarning(lcFeed).noquote() << "bad snapshot:" << error;
             setError(tr("The backend sent data the dashboard cannot read: %1").arg(error));
@@ -242,16 +275,20 @@ void MonitorFeed::fetchHistory()
     if (!m_baseUrl.isValid() || m_historyReply)
         return;
     m_historyReply = get(QStringLiteral("/monitoring/enrichment/history"),
-                         QStringLiteral("minutes=%1").arg(m_historyMinutes));
+                         QStringLiteral("minutes=%1").arg(m_historyMinutes), MaxHistoryBytes);
     QNetworkReply *reply = m_historyReply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         m_historyReply = nullptr;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (reply->property("enrichment_oversized").toBool()) {
+            qCWarning(lcFeed).noquote() << describe(reply);
+            return;
+        }
         if (reply->error() != QNetworkReply::NoError || status != 200)
             return; // optional endpoint: a seed-only service has none
         QString error;
-        const auto points = SnapshotParser::parseHistory(reply->read(64 * 1024 * 1024), &error);
+        const auto points = SnapshotParser::parseHistory(reply->read(MaxHistoryBytes), &error);
         if (!points) {
             qCWarning(lcFeed).noquote() << "bad history:" << error;
             return;
@@ -297,7 +334,8 @@ void MonitorFeed::scheduleReconnect()
 void MonitorFeed::onTextMessage(const QString &message)
 {
     QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(message.left(1024 * 1024).toUtf8(), &pe);
+    // The socket already refused anything past MaxRoomMessageBytes.
+    const QJsonDocument doc = QJsonDocument::fromJson(message.toUtf8(), &pe);
     const QJsonObject o = doc.object();
     const QJsonValue type = o.value(QStringLiteral("type"));
     if (pe.error != QJsonParseError::NoError || !doc.isObject() || !type.isString()) {

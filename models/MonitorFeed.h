@@ -31,10 +31,19 @@ namespace dashboard {
 ///   exponential backoff and jitter, reporting the state and the countdown.
 /// The network comes from an injected QNetworkAccessManager; time and randomness are
 /// injectable so tests can step them.
+///
+/// Nothing a backend sends is buffered without bound: a snapshot reply past
+/// MaxSnapshotBytes, a history reply past MaxHistoryBytes and a room frame or message past
+/// MaxRoomMessageBytes are refused as they arrive, with an error that says so. Error text
+/// from the backend is reduced to plain text (plainServerText()) before it is reported.
 class MonitorFeed final : public QObject
 {
     Q_OBJECT
 public:
+    static constexpr qint64 MaxSnapshotBytes = 32 * 1024 * 1024;
+    static constexpr qint64 MaxHistoryBytes = 64 * 1024 * 1024;
+    static constexpr qint64 MaxRoomMessageBytes = 16 * 1024 * 1024;
+
     enum class ConnectionState { Disconnected, Connecting, Live, Reconnecting };
     Q_ENUM(ConnectionState)
 
@@ -94,7 +103,9 @@ Q_SIGNALS:
     void eventReceived(const QString &type, const QJsonObject &data);
 
 private:
-    QNetworkReply *get(const QString &path, const QString &query = {});
+    /// GETs @p path; the reply is aborted once its body passes @p maxBytes (then its
+    /// "enrichment_oversized" property is true).
+    QNetworkReply *get(const QString &path, const QString &query, qint64 maxBytes);
     void fetchHistory();
     void openSocket();
     void scheduleReconnect();

@@ -92,6 +92,7 @@ struct Snapshot
     std::optional<double> perMinute;
     std::optional<qint64> tracksInProgress;
     QList<SourceInfo> sources; ///< union of the breaker and health keys, pipeline order
+    int sourcesNotShown = 0;   ///< sources past SnapshotParser::MaxSources, dropped
     std::optional<CacheInfo> cache;
     std::optional<CoverageInfo> coverage;
     int schemaVersion = 0; ///< 0: the seed's shape

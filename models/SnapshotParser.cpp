@@ -130,7 +130,10 @@ std::optional<Snapshot> SnapshotParser::parseSnapshot(const QJsonObject &o, QStr
                 others << k;
     others.sort();
     names += others;
-    names = names.mid(0, 64); // a sane bound on what one window shows
+    if (names.size() > SnapshotParser::MaxSources) {
+        s.sourcesNotShown = int(names.size()) - SnapshotParser::MaxSources;
+        names = names.mid(0, SnapshotParser::MaxSources);
+    }
 
     for (const QString &name : std::as_const(names)) {
         SourceInfo src;

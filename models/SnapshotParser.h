@@ -19,6 +19,10 @@ namespace dashboard {
 class SnapshotParser
 {
 public:
+    /// Sources one snapshot shows at most; the rest are counted in
+    /// Snapshot::sourcesNotShown (and the window says so).
+    static constexpr int MaxSources = 64;
+
     /// Parses `/monitoring/enrichment`. On failure returns nullopt with a one-line reason.
     static std::optional<Snapshot> parseSnapshot(const QByteArray &json, QString *error);
     /// The same, from an already parsed object (a snapshot pushed on the room).

@@ -653,6 +653,14 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>Files exported to %1: %2</source>
         <translation>Dateien nach %1 exportiert: %2</translation>
     </message>
+    <message>
+        <source>1 more source not shown (the dashboard shows at most %1)</source>
+        <translation>1 weitere Quelle nicht angezeigt (das Dashboard zeigt höchstens %1)</translation>
+    </message>
+    <message>
+        <source>%1 more sources not shown (the dashboard shows at most %2)</source>
+        <translation>%1 weitere Quellen nicht angezeigt (das Dashboard zeigt höchstens %2)</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::ErrorBanner</name>
@@ -716,6 +724,10 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>Backend at %1</source>
         <translation>Backend unter %1</translation>
     </message>
+    <message>
+        <source>interrupted by signal %1</source>
+        <translation>durch Signal %1 unterbrochen</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::MonitorFeed</name>
@@ -738,6 +750,14 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>The backend sent data the dashboard cannot read: %1</source>
         <translation>Das Backend hat Daten gesendet, die das Dashboard nicht lesen kann: %1</translation>
+    </message>
+    <message>
+        <source>The backend sent a live message larger than %1 MiB; it was refused and the room is reconnecting</source>
+        <translation>Das Backend hat eine Live-Nachricht größer als %1 MiB gesendet; sie wurde abgelehnt, die Verbindung zum Raum wird neu aufgebaut</translation>
+    </message>
+    <message>
+        <source>The backend&apos;s answer to %1 is larger than %2 MiB; the dashboard did not read it</source>
+        <translation>Die Antwort des Backends auf %1 ist größer als %2 MiB; das Dashboard hat sie nicht gelesen</translation>
     </message>
 </context>
 <context>

@@ -653,6 +653,14 @@ El backend todavía no informa de esto.</translation>
         <source>Files exported to %1: %2</source>
         <translation>Archivos exportados a %1: %2</translation>
     </message>
+    <message>
+        <source>1 more source not shown (the dashboard shows at most %1)</source>
+        <translation>1 fuente más no se muestra (el panel muestra como máximo %1)</translation>
+    </message>
+    <message>
+        <source>%1 more sources not shown (the dashboard shows at most %2)</source>
+        <translation>%1 fuentes más no se muestran (el panel muestra como máximo %2)</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::ErrorBanner</name>
@@ -716,6 +724,10 @@ El backend todavía no informa de esto.</translation>
         <source>Backend at %1</source>
         <translation>Backend en %1</translation>
     </message>
+    <message>
+        <source>interrupted by signal %1</source>
+        <translation>interrumpido por la señal %1</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::MonitorFeed</name>
@@ -738,6 +750,14 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>The backend sent data the dashboard cannot read: %1</source>
         <translation>El backend envió datos que el panel no puede leer: %1</translation>
+    </message>
+    <message>
+        <source>The backend sent a live message larger than %1 MiB; it was refused and the room is reconnecting</source>
+        <translation>El backend envió un mensaje en vivo mayor de %1 MiB; se rechazó y la sala se está reconectando</translation>
+    </message>
+    <message>
+        <source>The backend&apos;s answer to %1 is larger than %2 MiB; the dashboard did not read it</source>
+        <translation>La respuesta del backend a %1 es mayor de %2 MiB; el panel no la leyó</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,7 @@
 #include "EventLogModel.h"
 #include "EventLogView.h"
 #include "HealthBadge.h"
+#include "SnapshotParser.h"
 #include "MonitorFeed.h"
 #include "SourcesModel.h"
 #include "SourcesTable.h"
@@ -108,6 +109,7 @@ DashboardWindow::DashboardWindow(MonitorFeed *feed, QWidget *parent)
     setCentralWidget(central);
 
     m_backendLabel = new QLabel(this);
+    m_backendLabel->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(m_backendLabel, 1);
 
     connect(feed, &MonitorFeed::snapshotReceived, this, &DashboardWindow::applySnapshot);
@@ -274,6 +276,11 @@ QWidget *DashboardWindow::buildContent()
     v->addWidget(sectionLabel(tr("Sources"), content));
     m_badgeRow = new QHBoxLayout;
     m_badgeRow->setSpacing(8);
+    m_moreSources = new QLabel(content);
+    m_moreSources->setObjectName(QStringLiteral("moreSources"));
+    m_moreSources->setTextFormat(Qt::PlainText);
+    m_moreSources->hide();
+    m_badgeRow->addWidget(m_moreSources); // badges are inserted before it
     m_badgeRow->addStretch(1);
     v->addLayout(m_badgeRow);
     m_table = new SourcesTable(m_models->sources(), content);
@@ -493,6 +500,13 @@ void DashboardWindow::rebuildBadges(const Snapshot &s)
         }
         m_badgeOrder = names;
     }
+    m_moreSources->setVisible(s.sourcesNotShown > 0);
+    m_moreSources->setText(
+        (s.sourcesNotShown == 1
+             ? tr("1 more source not shown (the dashboard shows at most %1)")
+             : tr("%1 more sources not shown (the dashboard shows at most %2)")
+                   .arg(s.sourcesNotShown))
+            .arg(SnapshotParser::MaxSources));
     for (const SourceInfo &src : s.sources) {
         QString detail;
         if (src.breaker)

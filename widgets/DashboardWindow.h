@@ -117,6 +117,7 @@ private:
     StatCard *m_rateCard = nullptr;
     StatCard *m_drainCard = nullptr;
     QHBoxLayout *m_badgeRow = nullptr;
+    QLabel *m_moreSources = nullptr; ///< "N more sources not shown" past the display cap
     QLabel *m_backendLabel = nullptr;
     QMap<QString, HealthBadge *> m_badges;
     QStringList m_badgeOrder; ///< the sources the badges were built for, in order

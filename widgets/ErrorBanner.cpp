@@ -22,6 +22,8 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     layout->setContentsMargins(12, 6, 8, 6);
     m_icon->setPixmap(StatusStyle::healthIcon(Health::Down).pixmap(20, 20));
     m_text->setWordWrap(true);
+    // Messages can quote a backend: never interpret them as rich text.
+    m_text->setTextFormat(Qt::PlainText);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_icon);
     layout->addWidget(m_text, 1);

@@ -1,13 +1,173 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <csignal>
+
+#include <QCryptographicHash>
 #include <QDir>
 #include <QImage>
 #include <QProcess>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
+#include <QTimer>
+#include <QtEndian>
 #include <QtTest>
 
+namespace {
+
+/// A hostile backend on loopback: answers the snapshot with an endless body, or with a
+/// valid snapshot and then a room frame that announces 256 MiB and streams it, or with an
+/// error whose text carries markup and terminal escapes. Every stream is bounded (1 GiB)
+/// and stops when the client closes.
+class HostileServer : public QTcpServer
+{
+public:
+    enum class Mode { EndlessBody, HugeFrame, HostileErrorText };
+    explicit HostileServer(Mode mode) : m_mode(mode)
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = nextPendingConnection()) {
+                connect(s, &QTcpSocket::readyRead, s, [this, s] { onRequest(s); });
+                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+            }
+        });
+    }
+    int roomsRefusedByClient = 0; ///< huge-frame room connections the client closed
+
+private:
+    void onRequest(QTcpSocket *s)
+    {
+        QByteArray &buffer = m_heads[s];
+        buffer += s->readAll();
+        const qsizetype end = buffer.indexOf("\r\n\r\n");
+        if (end < 0 || s->property("streaming").toBool())
+            return;
+        const QByteArray head = buffer.left(end + 4);
+        buffer.remove(0, end + 4); // keep-alive: the next request may follow
+        const QByteArray path = head.split(' ').value(1);
+        if (path.startsWith("/ws")) {
+            if (m_mode != Mode::HugeFrame)
+                return void(s->write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"));
+            const qsizetype k = head.toLower().indexOf("sec-websocket-key:");
+            const QByteArray key = head.mid(k + 18, head.indexOf("\r\n", k) - k - 18).trimmed();
+            const QByteArray accept =
+                QCryptographicHash::hash(QByteArray(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"),
+                                         QCryptographicHash::Sha1)
+                    .toBase64();
+            s->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n"
+                     "Connection: Upgrade\r\nSec-WebSocket-Accept: " +
+                     accept + "\r\n\r\n");
+            QByteArray frame("\x81\x7f", 2); // text, FIN, 64-bit length, unmasked
+            const quint64 be = qToBigEndian<quint64>(256ull * 1024 * 1024);
+            frame.append(reinterpret_cast<const char *>(&be), 8);
+            s->write(frame);
+            connect(s, &QTcpSocket::disconnected, this, [this] { ++roomsRefusedByClient; });
+            stream(s, QByteArray(1024 * 1024, 'a'));
+            return;
+        }
+        if (!path.startsWith("/monitoring/enrichment") || path.contains("history"))
+            return void(s->write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"));
+        switch (m_mode) {
+        case Mode::EndlessBody:
+            s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                     "Connection: close\r\n\r\n{\"queue\": {\"pending\": 1}, \"x\": \"");
+            stream(s, QByteArray(1024 * 1024, 'a'));
+            break;
+        case Mode::HugeFrame: {
+            const QByteArray body = R"({"queue": {"pending": 5, "completed": 7}})";
+            s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                     QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            break;
+        }
+        case Mode::HostileErrorText: {
+            const QByteArray body =
+                R"({"error": {"code": "x", "message": "<h1>ALL SYSTEMS HEALTHY</h1>\u001b[2J\u001b[31mRED\u0007"}})";
+            s->write("HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\n"
+                     "Content-Length: " +
+                     QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            break;
+        }
+        }
+    }
+
+    /// Keeps a few MiB queued until the client leaves or 1 GiB went out.
+    static void stream(QTcpSocket *s, const QByteArray &chunk)
+    {
+        s->setProperty("streaming", true);
+        auto sent = std::make_shared<qint64>(0);
+        auto refill = [s, chunk, sent] {
+            while (s->state() == QAbstractSocket::ConnectedState &&
+                   s->bytesToWrite() < 4 * chunk.size() &&
+                   *sent < 1024ll * 1024 * 1024) {
+                s->write(chunk);
+                *sent += chunk.size();
+            }
+        };
+        connect(s, &QTcpSocket::bytesWritten, s, refill);
+        refill();
+    }
+
+    Mode m_mode;
+    QHash<QTcpSocket *, QByteArray> m_heads;
+};
+
+/// Peak resident memory (VmHWM) of @p pid in MiB, or -1.
+double peakRssMiB(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    return -1;
+}
+
+/// Starts the dashboard and follows its peak memory until it exits.
+struct Watched
+{
+    QProcess process;
+    double peakMiB = 0;
+    QTimer sampler;
+    Watched()
+    {
+        sampler.setInterval(50);
+        QObject::connect(&sampler, &QTimer::timeout, &sampler, [this] {
+            peakMiB = std::max(peakMiB, peakRssMiB(process.processId()));
+        });
+    }
+    ~Watched()
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            process.waitForFinished(5000);
+        }
+    }
+    void start(const QStringList &args, const QProcessEnvironment &env)
+    {
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(MONITOR_BINARY), args);
+        process.waitForStarted(10000);
+        sampler.start();
+    }
+    bool waitFinished(int ms)
+    {
+        QSignalSpy done(&process, &QProcess::finished);
+        return process.state() == QProcess::NotRunning || done.wait(ms);
+    }
+};
+
+#ifdef ENRICHMENT_SANITIZED
+constexpr double DashboardMemoryBoundMiB = 900; // ASan's shadow memory and quarantine
+#else
+constexpr double DashboardMemoryBoundMiB = 300;
+#endif
+
+} // namespace
+
 /// The real `enrichment-monitor` program: its command line and the headless export,
-/// against the real `enrichment-backend` program.
+/// against the real `enrichment-backend` program and against hostile servers.
 class TestMonitorApp : public QObject
 {
     Q_OBJECT
@@ -196,6 +356,70 @@ private Q_SLOTS:
             why.at(0).startsWith("enrichment-monitor: no data from http://127.0.0.1:9 within 2 s"),
             stderrText.constData());
         QVERIFY(!QFileInfo::exists(QDir(out).filePath(QStringLiteral("queue.csv"))));
+    }
+
+    void endlessBodyIsCutAtTheCap()
+    {
+        HostileServer server(HostileServer::Mode::EndlessBody);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        Watched w;
+        w.start({QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()),
+                 QStringLiteral("--export"), m_dir.filePath(QStringLiteral("endless")),
+                 QStringLiteral("--timeout"), QStringLiteral("8")},
+                env());
+        QVERIFY(w.waitFinished(60'000));
+        QCOMPARE(w.process.exitCode(), 1);
+        const QList<QByteArray> why = reasons(w.process.readAllStandardError());
+        QCOMPARE(why.size(), 1);
+        QVERIFY2(why.at(0).contains("larger than 32 MiB"), why.at(0).constData());
+        QVERIFY2(w.peakMiB > 0 && w.peakMiB < DashboardMemoryBoundMiB,
+                 qPrintable(QStringLiteral("peak %1 MiB").arg(w.peakMiB)));
+        qInfo("dashboard peak memory against an endless body: %.0f MiB", w.peakMiB);
+    }
+
+    void hugeRoomFrameIsRefusedAndSigtermSavesSettings()
+    {
+        HostileServer server(HostileServer::Mode::HugeFrame);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QTemporaryDir config;
+        QProcessEnvironment e = env();
+        e.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+        Watched w;
+        // A window (offscreen), not an export: it stays up until told to stop.
+        w.start({QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())}, e);
+        QTRY_VERIFY_WITH_TIMEOUT(server.roomsRefusedByClient >= 1, 30'000);
+        QVERIFY(w.process.state() == QProcess::Running);
+        QVERIFY2(w.peakMiB > 0 && w.peakMiB < DashboardMemoryBoundMiB,
+                 qPrintable(QStringLiteral("peak %1 MiB").arg(w.peakMiB)));
+        qInfo("dashboard peak memory against a 256 MiB room frame: %.0f MiB", w.peakMiB);
+
+        ::kill(pid_t(w.process.processId()), SIGTERM);
+        QVERIFY(w.waitFinished(15'000));
+        QCOMPARE(w.process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(w.process.exitCode(), 0);
+        QFile settings(config.filePath(QStringLiteral("enrichment-monitor/enrichment-monitor.conf")));
+        QVERIFY2(settings.open(QIODevice::ReadOnly), qPrintable(settings.fileName()));
+        const QByteArray saved = settings.readAll();
+        QVERIFY2(saved.contains("geometry="), saved.constData());
+        QVERIFY(saved.contains(QByteArray::number(server.serverPort())));
+    }
+
+    void serverErrorTextReachesTheTerminalPlain()
+    {
+        HostileServer server(HostileServer::Mode::HostileErrorText);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        Watched w;
+        w.start({QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()),
+                 QStringLiteral("--export"), m_dir.filePath(QStringLiteral("hostile")),
+                 QStringLiteral("--timeout"), QStringLiteral("2")},
+                env());
+        QVERIFY(w.waitFinished(30'000));
+        QCOMPARE(w.process.exitCode(), 1);
+        const QByteArray err = w.process.readAllStandardError();
+        QVERIFY2(!err.contains('\x1b') && !err.contains('\x07'), err.toPercentEncoding().constData());
+        const QList<QByteArray> why = reasons(err);
+        QCOMPARE(why.size(), 1);
+        QVERIFY2(why.at(0).contains("<h1>ALL SYSTEMS HEALTHY</h1> [2J [31mRED"), why.at(0).constData());
     }
 
     void embeddedDemoExports()

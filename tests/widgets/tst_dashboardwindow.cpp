@@ -8,6 +8,8 @@
 #include <QHttpServer>
 #include <QHttpServerResponse>
 #include <QImage>
+#include <QJsonObject>
+#include <QLabel>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
@@ -293,6 +295,65 @@ private Q_SLOTS:
         // No WebSocket room and no history here: the window still works, never Live.
         QVERIFY(rig.window.connectionIndicator()->stateText() != QStringLiteral("Live"));
         QVERIFY(rig.window.errorBanner()->isHidden());
+    }
+
+    void hostileErrorTextIsShownAsPlainText()
+    {
+        QHttpServer hostile;
+        hostile.route(QStringLiteral("/monitoring/enrichment"), [] {
+            const QByteArray message =
+                "<h1 style=\\\"color:green\\\">ALL SYSTEMS HEALTHY</h1><a href=\\\"https://x\\\">"
+                "click</a>\\u001b[2J\\u001b[31m\\u0007\\u202eevil" +
+                QByteArray(3000, 'z');
+            return QHttpServerResponse(QByteArrayLiteral("application/json"),
+                                       "{\"error\": {\"code\": \"x\", \"message\": \"" + message +
+                                           "\"}}",
+                                       QHttpServerResponse::StatusCode::InternalServerError);
+        });
+        const quint16 port = hostile.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port);
+        Rig rig(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        rig.feed.start();
+        QTRY_VERIFY(!rig.window.errorBanner()->isHidden());
+        const QString shown = rig.window.errorBanner()->message();
+        QVERIFY2(shown.contains(QStringLiteral("<h1 style=\"color:green\">ALL SYSTEMS HEALTHY</h1>")),
+                 qPrintable(shown));
+        for (const QChar c : shown)
+            QVERIFY2(c.category() != QChar::Other_Control && c.category() != QChar::Other_Format,
+                     qPrintable(QString::number(c.unicode(), 16)));
+        QVERIFY2(shown.size() <= 300, qPrintable(QString::number(shown.size())));
+        const QList<QLabel *> labels = rig.window.errorBanner()->findChildren<QLabel *>();
+        bool plainTextLabel = false;
+        for (const QLabel *l : labels)
+            plainTextLabel = plainTextLabel || (l->text() == shown && l->textFormat() == Qt::PlainText);
+        QVERIFY(plainTextLabel);
+    }
+
+    void sourcesPastTheDisplayCapAreCounted()
+    {
+        QHttpServer many;
+        many.route(QStringLiteral("/monitoring/enrichment"), [] {
+            QJsonObject health;
+            for (int i = 0; i < 70; ++i)
+                health.insert(QStringLiteral("source%1").arg(i, 2, 10, QLatin1Char('0')),
+                              QStringLiteral("healthy"));
+            return QHttpServerResponse(QJsonObject{
+                {QStringLiteral("queue"), QJsonObject{{QStringLiteral("pending"), 1}}},
+                {QStringLiteral("source_health"), health}});
+        });
+        const quint16 port = many.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port);
+        Rig rig(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        rig.feed.start();
+        QTRY_VERIFY(rig.window.models()->hasSnapshot());
+        auto *more = rig.window.findChild<QLabel *>(QStringLiteral("moreSources"));
+        QVERIFY(more);
+        QTRY_VERIFY(more->isVisible());
+        QVERIFY2(more->text().startsWith(QStringLiteral("6 more sources not shown")),
+                 qPrintable(more->text()));
+        QVERIFY(more->text().contains(QStringLiteral("64")));
+        QVERIFY(rig.window.badge(QStringLiteral("source63")));
+        QVERIFY(!rig.window.badge(QStringLiteral("source64")));
     }
 
     void dayOfSamplesIsDownsampledToThePixelWidth()

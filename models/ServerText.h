@@ -1,0 +1,15 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+namespace dashboard {
+
+/// Makes text that came from a backend (error messages, reason phrases) safe to show:
+/// control and format characters (escape sequences, bidirectional overrides, NUL) become
+/// spaces, runs of white space collapse to one, and the result is cut to @p maxChars
+/// (with an ellipsis). Show it as plain text: widgets never interpret it as rich text.
+QString plainServerText(const QString &text, int maxChars = 300);
+
+} // namespace dashboard
