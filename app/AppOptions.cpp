@@ -54,6 +54,13 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
             "AppOptions",
             "Bearer token for a protected backend (or set ENRICHMENT_MONITOR_TOKEN)."),
         QStringLiteral("PATH"));
+    const QCommandLineOption caFile(
+        QStringLiteral("ca-file"),
+        QCoreApplication::translate(
+            "AppOptions",
+            "PEM file of CA certificates to trust for an https:// backend, besides the "
+            "system's."),
+        QStringLiteral("PATH"));
     const QCommandLineOption exportDir(
         QStringLiteral("export"),
         QCoreApplication::translate("AppOptions",
@@ -69,7 +76,7 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
         QCoreApplication::translate("AppOptions",
                                     "User interface language (en, de, es); default: the system's."),
         QStringLiteral("CODE"));
-    p.addOptions({help, version, url, token, exportDir, timeout, lang});
+    p.addOptions({help, version, url, token, caFile, exportDir, timeout, lang});
     if (!p.parse(arguments)) {
         *error = p.errorText();
         return false;
@@ -111,6 +118,7 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
         }
     }
     o->tokenFile = p.value(token);
+    o->caFile = p.value(caFile);
     o->exportDir = p.value(exportDir);
     o->language = p.value(lang);
     return true;

@@ -2,7 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MonitorApp.h"
 
+#include <QFile>
 #include <QNetworkAccessManager>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSettings>
 
 #include "Auth.h"
@@ -31,6 +34,8 @@ bool MonitorApp::start(QString *error)
     if (!enrichment::resolveToken(m_options.tokenFile, &token, error))
         return false;
     m_feed->setToken(token);
+    if (!m_options.caFile.isEmpty() && !trustCaFile(m_options.caFile, error))
+        return false;
 
     QUrl url = m_options.url;
     QString description;
@@ -72,6 +77,25 @@ bool MonitorApp::start(QString *error)
     m_feed->setBaseUrl(url);
     m_feed->start();
     m_window->show();
+    return true;
+}
+
+bool MonitorApp::trustCaFile(const QString &path, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = tr("cannot read CA file %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    const QList<QSslCertificate> cas = QSslCertificate::fromData(f.read(4 * 1024 * 1024));
+    if (cas.isEmpty()) {
+        *error = tr("%1 holds no PEM certificate").arg(path);
+        return false;
+    }
+    // The default configuration is what both HTTP requests and the room's socket use.
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.addCaCertificates(cas);
+    QSslConfiguration::setDefaultConfiguration(config);
     return true;
 }
 

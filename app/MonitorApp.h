@@ -42,6 +42,8 @@ Q_SIGNALS:
 
 private:
     void connectTo(const QUrl &url);
+    /// Adds the CA certificates in @p path to what https:// connections trust.
+    static bool trustCaFile(const QString &path, QString *error);
 
     AppOptions m_options;
     QTemporaryDir m_demoDir;

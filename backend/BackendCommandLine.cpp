@@ -91,6 +91,12 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
          QStringLiteral("Open HTTP and WebSocket connections allowed at once (default 512); "
                         "more get 503."),
          QStringLiteral("N")},
+        {QStringLiteral("tls-cert"),
+         QStringLiteral("PEM certificate chain: serve HTTPS and WSS (with --tls-key)."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("tls-key"),
+         QStringLiteral("PEM private key (RSA or EC, unencrypted) for --tls-cert."),
+         QStringLiteral("FILE")},
         {QStringLiteral("request-timeout"),
          QStringLiteral("Seconds a request may take to arrive in full (default 10)."),
          QStringLiteral("S")},
@@ -174,6 +180,12 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
             *error = QStringLiteral("--random-seed must be a non-negative integer");
             return false;
         }
+    }
+    o->tlsCertificateFile = p.value(QStringLiteral("tls-cert"));
+    o->tlsKeyFile = p.value(QStringLiteral("tls-key"));
+    if (o->tlsCertificateFile.isEmpty() != o->tlsKeyFile.isEmpty()) {
+        *error = QStringLiteral("--tls-cert and --tls-key go together");
+        return false;
     }
     if (p.isSet(QStringLiteral("database")))
         o->databasePath = p.value(QStringLiteral("database"));

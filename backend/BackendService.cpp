@@ -17,6 +17,7 @@
 #include "Pipeline.h"
 #include "QueueStore.h"
 #include "SimulatedSource.h"
+#include "Tls.h"
 
 Q_LOGGING_CATEGORY(lcService, "enrichment.backend.service")
 
@@ -153,6 +154,16 @@ bool BackendService::start(QString *error)
     if (m_options.seedTracks > 0)
         enqueueDemoTracks(m_options.seedTracks);
     topUp();
+    if (!m_options.tlsCertificateFile.isEmpty() || !m_options.tlsKeyFile.isEmpty()) {
+        QSslConfiguration tls;
+        if (m_options.tlsCertificateFile.isEmpty() || m_options.tlsKeyFile.isEmpty()) {
+            *error = QStringLiteral("TLS needs both a certificate and a private key");
+            return false;
+        }
+        if (!loadServerTls(m_options.tlsCertificateFile, m_options.tlsKeyFile, &tls, error))
+            return false;
+        m_server->setTls(tls);
+    }
     if (!m_server->listen(error))
         return false;
     if (!m_options.bind.isLoopback() && m_options.token.isEmpty())
@@ -160,6 +171,11 @@ bool BackendService::start(QString *error)
             << "serving /monitoring/* and /ws on" << m_options.bind.toString()
             << "without a token: anyone who can reach the port can read them"
             << "(set --token-file or ENRICHMENT_MONITOR_TOKEN)";
+    if (!m_options.bind.isLoopback() && !m_server->usesTls())
+        qCWarning(lcService).noquote()
+            << "serving on" << m_options.bind.toString()
+            << "without TLS: the token and the data cross the network in clear text"
+            << "(set --tls-cert and --tls-key)";
     sampleHistory();
     if (m_options.historyIntervalMs > 0)
         m_historyTimer.start(m_options.historyIntervalMs);
@@ -186,7 +202,8 @@ quint16 BackendService::port() const
 QUrl BackendService::url() const
 {
     QUrl u;
-    u.setScheme(QStringLiteral("http"));
+    u.setScheme(m_options.tlsCertificateFile.isEmpty() ? QStringLiteral("http")
+                                                       : QStringLiteral("https"));
     const QHostAddress a = m_options.bind;
     u.setHost(a == QHostAddress::Any || a == QHostAddress::AnyIPv4 ? QStringLiteral("127.0.0.1")
                                                                    : a.toString());
@@ -197,7 +214,8 @@ QUrl BackendService::url() const
 QUrl BackendService::listenUrl() const
 {
     QUrl u;
-    u.setScheme(QStringLiteral("http"));
+    u.setScheme(m_options.tlsCertificateFile.isEmpty() ? QStringLiteral("http")
+                                                       : QStringLiteral("https"));
     u.setHost(m_options.bind.toString());
     u.setPort(port());
     return u;

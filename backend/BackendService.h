@@ -51,6 +51,9 @@ struct BackendOptions
     /// Browser origins allowed to open the WebSocket room ("*": any); clients that send no
     /// Origin (not browsers) are always allowed.
     QStringList allowedOrigins;
+    /// PEM certificate chain and private key: serve HTTPS and WSS instead of HTTP and WS.
+    QString tlsCertificateFile;
+    QString tlsKeyFile;
 };
 
 /// The embeddable backend: queue store, monitor, simulated sources, pipeline, history and
@@ -70,9 +73,9 @@ public:
     void stop();
 
     quint16 port() const;
-    /// http://ADDR:PORT to connect to (a wildcard bind address becomes 127.0.0.1).
+    /// http(s)://ADDR:PORT to connect to (a wildcard bind address becomes 127.0.0.1).
     QUrl url() const;
-    /// http://ADDR:PORT as bound (what `enrichment-backend` prints).
+    /// http(s)://ADDR:PORT as bound (what `enrichment-backend` prints).
     QUrl listenUrl() const;
 
     /// Adds tracks to the queue (the module's enqueue API). Returns how many were new.

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -170,11 +171,23 @@ std::optional<Rejection> parseRequestHead(const QByteArray &head, RequestHead *o
 
 /// One guarded connection (see GuardedTcpServer). It sees every chunk a client sends
 /// before the HTTP server reads it, and every byte the server writes (to count answers
-/// per request and to notice the WebSocket handshake's `101`).
-class GuardedSocket final : public QTcpSocket
+/// per request and to notice the WebSocket handshake's `101`). @p Base is QTcpSocket, or
+/// QSslSocket when serving TLS (an unencrypted QSslSocket does not report written bytes
+/// the way a QTcpSocket does, which the room's slow-client accounting relies on).
+template <class Base>
+class GuardedSocket final : public Base
 {
 public:
-    explicit GuardedSocket(GuardedTcpServer *server) : QTcpSocket(server), m_server(server)
+    using QObject::connect;
+    using Base::abort;
+    using Base::bytesAvailable;
+    using Base::bytesToWrite;
+    using Base::disconnectFromHost;
+    using Base::peek;
+    using Base::skip;
+    using Base::write;
+
+    explicit GuardedSocket(GuardedTcpServer *server) : Base(server), m_server(server)
     {
         m_deadline.setSingleShot(true);
         m_idle.setSingleShot(true);
@@ -196,7 +209,7 @@ protected:
     {
         if (m_state != State::WebSocket && m_state != State::Closing)
             observeOutgoing(QByteArrayView(data, len));
-        return QTcpSocket::writeData(data, len);
+        return Base::writeData(data, len);
     }
 
 private:
@@ -489,15 +502,35 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
         refuse(socketDescriptor, "connection limit reached");
         return;
     }
-    auto *socket = new GuardedSocket(this);
-    if (!socket->setSocketDescriptor(socketDescriptor)) {
-        delete socket;
+    QTcpSocket *plain = nullptr;
+    GuardedSocket<QSslSocket> *socket = nullptr;
+    if (m_tls)
+        plain = socket = new GuardedSocket<QSslSocket>(this);
+    else
+        plain = new GuardedSocket<QTcpSocket>(this);
+    if (!plain->setSocketDescriptor(socketDescriptor)) {
+        delete plain;
         return;
     }
     ++m_live;
     // The socket may move into a QWebSocket; it still dies exactly once.
-    connect(socket, &QObject::destroyed, this, [this] { --m_live; });
-    addPendingConnection(socket);
+    connect(plain, &QObject::destroyed, this, [this] { --m_live; });
+    if (socket) {
+        socket->setSslConfiguration(*m_tls);
+        connect(socket, &QSslSocket::sslErrors, socket, [socket](const QList<QSslError> &errors) {
+            qCInfo(lcServer).noquote() << "TLS handshake failed with"
+                                       << socket->peerAddress().toString() << ":"
+                                       << (errors.isEmpty() ? QString() : errors.first().errorString());
+        });
+        connect(socket, &QAbstractSocket::errorOccurred, socket, [socket](QAbstractSocket::SocketError e) {
+            if (e == QAbstractSocket::SslHandshakeFailedError) {
+                qCDebug(lcServer).noquote() << "TLS handshake failed:" << socket->errorString();
+                socket->abort();
+            }
+        });
+        socket->startServerEncryption();
+    }
+    addPendingConnection(plain);
 }
 
 void GuardedTcpServer::guardAccepts()

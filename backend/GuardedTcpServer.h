@@ -9,6 +9,7 @@
 #include <QElapsedTimer>
 #include <QList>
 #include <QPair>
+#include <QSslConfiguration>
 #include <QString>
 #include <QTcpServer>
 
@@ -72,6 +73,9 @@ std::optional<Rejection> parseRequestHead(const QByteArray &head, RequestHead *o
 ///   or within `reservedDescriptors` of the process's descriptor limit, a new connection
 ///   gets `503` and is closed at once. When accepting fails for lack of descriptors the
 ///   server pauses accepting and retries with a growing delay instead of spinning.
+/// - **TLS** (setTls()): every connection is encrypted (HTTPS and WSS on the same port);
+///   the handshake counts against the first request's deadline. The sockets handed to
+///   the HTTP server are `QSslSocket`s, so everything above reads and writes plain text.
 class GuardedTcpServer final : public QTcpServer
 {
     Q_OBJECT
@@ -95,6 +99,9 @@ public:
     void guardAccepts();
 
     void setAdmission(Admission admission) { m_admission = std::move(admission); }
+    /// Serve TLS with @p config (local certificate and private key set).
+    void setTls(const QSslConfiguration &config) { m_tls = config; }
+    const std::optional<QSslConfiguration> &tls() const { return m_tls; }
     const Admission &admission() const { return m_admission; }
     const Limits &limits() const { return m_limits; }
 
@@ -118,6 +125,7 @@ private:
 
     Limits m_limits;
     Admission m_admission;
+    std::optional<QSslConfiguration> m_tls;
     int m_live = 0;
     qint64 m_refused = 0;
     int m_acceptBackoffMs = 0;

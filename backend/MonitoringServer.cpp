@@ -219,6 +219,8 @@ bool MonitoringServer::listen(QString *error)
     limits.maxConnections = m_config.maxConnections;
     m_tcp = new GuardedTcpServer(limits, this);
     m_tcp->setAdmission([this](const RequestHead &head) { return admit(head); });
+    if (m_config.tls)
+        m_tcp->setTls(*m_config.tls);
     if (!m_tcp->listen(m_config.address, m_config.port)) {
         if (error)
             *error = QStringLiteral("cannot listen on %1:%2: %3")

@@ -10,6 +10,7 @@
 #include <QHostAddress>
 #include <QHttpServer>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QTimer>
 
 class QWebSocket;
@@ -61,6 +62,8 @@ public:
         /// Clients that send no Origin are not browsers and are always allowed.
         QStringList allowedOrigins;
         bool pushSnapshots = false; ///< announced in the welcome message
+        /// HTTPS and WSS on the same port when set (see loadServerTls()).
+        std::optional<QSslConfiguration> tls;
     };
 
     static constexpr char RoomId[] = "enrichment_monitor";
@@ -69,6 +72,9 @@ public:
     MonitoringServer(MonitoringProvider &provider, const Config &config, QObject *parent = nullptr);
     ~MonitoringServer() override;
 
+    /// Serve HTTPS and WSS with @p config; call before listen().
+    void setTls(const QSslConfiguration &config) { m_config.tls = config; }
+    bool usesTls() const { return m_config.tls.has_value(); }
     /// Starts listening; false with a reason in @p error when the port cannot be bound.
     bool listen(QString *error = nullptr);
     quint16 port() const { return m_port; }

@@ -10,6 +10,7 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslError>
 #include <QUrlQuery>
 
 #include "ServerText.h"
@@ -61,6 +62,10 @@ MonitorFeed::MonitorFeed(QNetworkAccessManager *network, QObject *parent)
             scheduleReconnect();
     });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &MonitorFeed::onTextMessage);
+    connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+        qCWarning(lcFeed).noquote() << "TLS certificate of the room not trusted:"
+                                    << (errors.isEmpty() ? QString() : errors.first().errorString());
+    });
     connect(&m_socket, &QWebSocket::pong, this, [this] { m_lastPongMs = m_now(); });
 }
 
@@ -181,6 +186,13 @@ QNetworkReply *MonitorFeed::get(const QString &path, const QString &query, qint6
     if (!m_token.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + m_token);
     QNetworkReply *reply = m_network->get(req);
+    // Certificate problems are reported, never ignored: remember them for describe().
+    connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
+        QStringList texts;
+        for (const QSslError &e : errors)
+            texts << e.errorString();
+        reply->setProperty("enrichment_tls_errors", texts.join(QStringLiteral("; ")));
+    });
     // Abort as soon as the body passes the cap (or announces that it will).
     reply->setProperty("enrichment_max_bytes", maxBytes);
     auto tooLarge = [reply, maxBytes](qint64 received) {
@@ -220,6 +232,14 @@ QString MonitorFeed::describe(QNetworkReply *reply)
         return message.isEmpty() ? tr("The backend answered HTTP %1").arg(status)
                                  : tr("The backend answered HTTP %1: %2").arg(status).arg(message);
     }
+    const QString tlsErrors = reply->property("enrichment_tls_errors").toString();
+    if (!tlsErrors.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError)
+        return tr("The TLS certificate of %1 is not trusted: %2 (to trust a private CA, "
+                  "start with --ca-file)")
+            .arg(reply->url().adjusted(QUrl::RemovePath | QUrl::RemoveQuery |
+                                       QUrl::RemoveUserInfo)
+                     .toString(),
+                 tlsErrors.isEmpty() ? reply->errorString() : tlsErrors);
     return tr("Cannot reach %1: %2")
         .arg(reply->url().adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo).toString(),
              reply->errorString());

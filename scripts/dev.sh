@@ -5,11 +5,15 @@
 # One entry point for a new user on Debian 12:
 #   scripts/dev.sh run  [ARGS...]  install what is missing, build, open the dashboard
 #                                  (enrichment-monitor; ARGS go to it, e.g. --url URL)
-#   scripts/dev.sh test            install what is missing, build, run every test
+#   scripts/dev.sh test            install what is missing, build, run every test; then
+#                                  build again with AddressSanitizer and
+#                                  UndefinedBehaviorSanitizer (build-sanitize/) and run every
+#                                  test there too (SANITIZE=0 skips that second pass)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${BUILD_DIR:-$ROOT/build}"
+SANITIZE_BUILD="${SANITIZE_BUILD_DIR:-$ROOT/build-sanitize}"
 JOBS="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 
 PACKAGES=(
@@ -17,7 +21,7 @@ PACKAGES=(
     qt6-base-dev qt6-charts-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev
     qt6-l10n-tools qt6-svg-dev libqt6opengl6-dev libqt6sql6-sqlite libgl-dev
     prometheus-cpp-dev libbenchmark-dev
-    prometheus xvfb xauth imagemagick curl
+    prometheus xvfb xauth imagemagick curl openssl util-linux
 )
 
 install_missing() {
@@ -57,8 +61,19 @@ run)
 test)
     install_missing
     build
-    cd "$BUILD"
-    exec ctest --output-on-failure -j "$JOBS" "$@"
+    (cd "$BUILD" && ctest --output-on-failure -j "$JOBS" "$@")
+    if [[ "${SANITIZE:-1}" != 0 ]]; then
+        echo "==> the whole suite again under AddressSanitizer + UndefinedBehaviorSanitizer in $SANITIZE_BUILD"
+        cmake -S "$ROOT" -B "$SANITIZE_BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+            -DENRICHMENT_SANITIZE=ON -DENRICHMENT_BUILD_BENCHMARKS=OFF >/dev/null
+        cmake --build "$SANITIZE_BUILD" -j "$JOBS"
+        cd "$SANITIZE_BUILD"
+        # Any finding aborts the test that caused it. Leak checking is off: Qt's and
+        # fontconfig's process-lifetime allocations would drown real reports.
+        ASAN_OPTIONS="detect_leaks=0:abort_on_error=1:detect_stack_use_after_return=1" \
+        UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
+            exec ctest --output-on-failure -j "$JOBS" "$@"
+    fi
     ;;
 *)
     echo "usage: $0 run [ARGS...] | test [CTEST ARGS...]" >&2

@@ -49,6 +49,10 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
         <source>--timeout must be an integer from 1 to 3600</source>
         <translation>--timeout muss eine ganze Zahl von 1 bis 3600 sein</translation>
     </message>
+    <message>
+        <source>PEM file of CA certificates to trust for an https:// backend, besides the system&apos;s.</source>
+        <translation>PEM-Datei mit CA-Zertifikaten, denen für ein https://-Backend zusätzlich zu denen des Systems vertraut wird.</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessExport</name>
@@ -728,6 +732,14 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>interrupted by signal %1</source>
         <translation>durch Signal %1 unterbrochen</translation>
     </message>
+    <message>
+        <source>cannot read CA file %1: %2</source>
+        <translation>CA-Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 enthält kein PEM-Zertifikat</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::MonitorFeed</name>
@@ -758,6 +770,10 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>The backend&apos;s answer to %1 is larger than %2 MiB; the dashboard did not read it</source>
         <translation>Die Antwort des Backends auf %1 ist größer als %2 MiB; das Dashboard hat sie nicht gelesen</translation>
+    </message>
+    <message>
+        <source>The TLS certificate of %1 is not trusted: %2 (to trust a private CA, start with --ca-file)</source>
+        <translation>Dem TLS-Zertifikat von %1 wird nicht vertraut: %2 (um einer privaten CA zu vertrauen, mit --ca-file starten)</translation>
     </message>
 </context>
 <context>

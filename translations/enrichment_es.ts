@@ -49,6 +49,10 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
         <source>--timeout must be an integer from 1 to 3600</source>
         <translation>--timeout debe ser un entero de 1 a 3600</translation>
     </message>
+    <message>
+        <source>PEM file of CA certificates to trust for an https:// backend, besides the system&apos;s.</source>
+        <translation>Archivo PEM con certificados de CA en los que confiar para un backend https://, además de los del sistema.</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessExport</name>
@@ -728,6 +732,14 @@ El backend todavía no informa de esto.</translation>
         <source>interrupted by signal %1</source>
         <translation>interrumpido por la señal %1</translation>
     </message>
+    <message>
+        <source>cannot read CA file %1: %2</source>
+        <translation>no se puede leer el archivo de CA %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 no contiene ningún certificado PEM</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::MonitorFeed</name>
@@ -758,6 +770,10 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>The backend&apos;s answer to %1 is larger than %2 MiB; the dashboard did not read it</source>
         <translation>La respuesta del backend a %1 es mayor de %2 MiB; el panel no la leyó</translation>
+    </message>
+    <message>
+        <source>The TLS certificate of %1 is not trusted: %2 (to trust a private CA, start with --ca-file)</source>
+        <translation>El certificado TLS de %1 no es de confianza: %2 (para confiar en una CA privada, inicie con --ca-file)</translation>
     </message>
 </context>
 <context>
