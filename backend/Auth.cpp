@@ -25,7 +25,12 @@ bool readTokenFile(const QString &path, QByteArray *token, QString *error)
         return false;
     }
     // Read the whole file (one byte past the cap tells an oversized one apart).
-    const QByteArray content = f.read(MaxTokenFileBytes + 1);
+    return parseTokenFile(f.read(MaxTokenFileBytes + 1), path, token, error);
+}
+
+bool parseTokenFile(const QByteArray &content, const QString &path, QByteArray *token,
+                    QString *error)
+{
     if (content.size() > MaxTokenFileBytes) {
         *error = QStringLiteral("token file %1 is larger than %2 bytes; it must hold one token")
                      .arg(path)

@@ -23,6 +23,9 @@ inline constexpr qsizetype MaxTokenFileBytes = 64 * 1024;
 /// empty, larger than MaxTokenFileBytes, holds more than one line, or holds characters
 /// an HTTP header cannot carry. Nothing is silently truncated or ignored.
 bool readTokenFile(const QString &path, QByteArray *token, QString *error);
+/// The rules of readTokenFile() applied to a file's @p content (named @p path in errors).
+bool parseTokenFile(const QByteArray &content, const QString &path, QByteArray *token,
+                    QString *error);
 
 /// The token to require: from @p tokenFile if given, else from ENRICHMENT_MONITOR_TOKEN,
 /// else empty (no authentication). There is no default secret.

@@ -18,6 +18,7 @@
 #include "Auth.h"
 #include "GuardedTcpServer.h"
 #include "MonitoringProvider.h"
+#include "RoomMessages.h"
 
 Q_LOGGING_CATEGORY(lcServer, "enrichment.backend.server")
 
@@ -54,11 +55,6 @@ QHttpServerResponse methodNotAllowed()
 bool isGet(const QHttpServerRequest &req)
 {
     return req.method() == QHttpServerRequest::Method::Get;
-}
-
-QString isoNow()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 } // namespace
 
@@ -282,16 +278,10 @@ void MonitoringServer::addClient(std::unique_ptr<QWebSocket> socket)
             [this, raw](const QString &msg) { onClientMessage(raw, msg); });
     connect(raw, &QWebSocket::binaryMessageReceived, this, [this, raw](const QByteArray &) {
         if (find(raw))
-            sendTo(raw,
-                   QString::fromUtf8(
-                       QJsonDocument(
-                           QJsonObject{
-                               {QStringLiteral("type"), QStringLiteral("error")},
-                               {QStringLiteral("data"),
-                                QJsonObject{{QStringLiteral("message"),
-                                             QStringLiteral("binary messages are not supported")}}},
-                               {QStringLiteral("timestamp"), isoNow()}})
-                           .toJson(QJsonDocument::Compact)));
+            sendTo(raw, roomEnvelope(QStringLiteral("error"),
+                                     QJsonObject{{QStringLiteral("message"),
+                                                  QStringLiteral("binary messages are not "
+                                                                 "supported")}}));
     });
     connect(raw, &QWebSocket::pong, this, [this, raw](quint64, const QByteArray &) {
         if (Client *c = find(raw))
@@ -305,15 +295,12 @@ void MonitoringServer::addClient(std::unique_ptr<QWebSocket> socket)
 
     m_clients.push_back(Client{std::move(socket), 0, m_uptime.elapsed()});
     Q_EMIT clientCountChanged(clientCount());
-    const QJsonObject welcome{
-        {QStringLiteral("type"), QStringLiteral("welcome")},
-        {QStringLiteral("data"),
-         QJsonObject{{QStringLiteral("room_id"), QLatin1String(RoomId)},
-                     {QStringLiteral("schema_version"), 1},
-                     {QStringLiteral("snapshot_push"), m_config.pushSnapshots},
-                     {QStringLiteral("server_version"), QStringLiteral(ENRICHMENT_VERSION)}}},
-        {QStringLiteral("timestamp"), isoNow()}};
-    sendTo(raw, QString::fromUtf8(QJsonDocument(welcome).toJson(QJsonDocument::Compact)));
+    sendTo(raw, roomEnvelope(QStringLiteral("welcome"),
+                             QJsonObject{{QStringLiteral("room_id"), QLatin1String(RoomId)},
+                                         {QStringLiteral("schema_version"), 1},
+                                         {QStringLiteral("snapshot_push"), m_config.pushSnapshots},
+                                         {QStringLiteral("server_version"),
+                                          QStringLiteral(ENRICHMENT_VERSION)}}));
 }
 
 MonitoringServer::Client *MonitoringServer::find(QWebSocket *socket)
@@ -343,34 +330,9 @@ void MonitoringServer::onClientMessage(QWebSocket *socket, const QString &messag
         return;
     c->lastSeenMs = m_uptime.elapsed();
     c = nullptr; // sendTo() below may remove the client
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(message.left(int(m_config.maxIncomingMessageBytes)).toUtf8(), &err);
-    QString reply;
-    auto errorMessage = [](const QString &text) {
-        return QString::fromUtf8(
-            QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("error")},
-                                      {QStringLiteral("data"),
-                                       QJsonObject{{QStringLiteral("message"), text}}},
-                                      {QStringLiteral("timestamp"), isoNow()}})
-                .toJson(QJsonDocument::Compact));
-    };
-    if (message.size() > m_config.maxIncomingMessageBytes) {
-        reply = errorMessage(QStringLiteral("message too large"));
-    } else if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-        qCInfo(lcServer) << "malformed WebSocket message dropped";
-        reply = errorMessage(QStringLiteral("malformed JSON: expected an object with a \"type\""));
-    } else {
-        const QString type = doc.object().value(QStringLiteral("type")).toString();
-        if (type == QLatin1String("ping")) {
-            reply = QString::fromUtf8(
-                QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("pong")},
-                                          {QStringLiteral("data"), QJsonObject{}},
-                                          {QStringLiteral("timestamp"), isoNow()}})
-                    .toJson(QJsonDocument::Compact));
-        } else {
-            reply = errorMessage(QStringLiteral("unknown message type: %1").arg(type.left(64)));
-        }
-    }
+    const QString reply = roomReplyTo(message, m_config.maxIncomingMessageBytes);
+    if (reply.contains(QLatin1String("\"type\":\"error\"")))
+        qCInfo(lcServer) << "malformed or unknown WebSocket message answered with an error";
     sendTo(socket, reply);
 }
 
@@ -405,11 +367,7 @@ void MonitoringServer::dropSlowClients()
 
 void MonitoringServer::broadcast(const QString &type, const QJsonObject &data)
 {
-    const QString message =
-        QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("type"), type},
-                                                    {QStringLiteral("data"), data},
-                                                    {QStringLiteral("timestamp"), isoNow()}})
-                              .toJson(QJsonDocument::Compact));
+    const QString message = roomEnvelope(type, data);
     // A socket may disconnect inside sendTo() and leave m_clients; iterate over a copy of
     // the pointers so the vector may change.
     std::vector<QWebSocket *> sockets;

@@ -22,3 +22,10 @@ if(ENRICHMENT_SANITIZE)
     target_compile_options(enrichment_common INTERFACE ${_enrichment_sanitizers})
     target_link_options(enrichment_common INTERFACE ${_enrichment_sanitizers})
 endif()
+
+# -DENRICHMENT_FUZZ=ON (clang): coverage instrumentation for libFuzzer in every target; the
+# fuzzers themselves link -fsanitize=fuzzer (tests/fuzz).
+if(ENRICHMENT_FUZZ)
+    target_compile_options(enrichment_common INTERFACE -fsanitize=fuzzer-no-link)
+    target_link_options(enrichment_common INTERFACE -fsanitize=fuzzer-no-link)
+endif()
