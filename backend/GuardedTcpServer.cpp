@@ -257,6 +257,14 @@ private:
             m_head.append(chunk.constData() + pos, chunk.size() - pos);
             pos = chunk.size();
             const qsizetype end = m_head.indexOf("\r\n\r\n", searchFrom);
+            if (!plausibleMethod()) {
+                // Not the start of an HTTP request (binary garbage, TLS to a plain port):
+                // say so at once rather than wait for a blank line that will not come.
+                reject(Rejection{400, QByteArrayLiteral("bad_request"),
+                                 QStringLiteral("not an HTTP request"),
+                                 {}});
+                break;
+            }
             if (end < 0) {
                 if (m_head.size() > limits().maxRequestBytes)
                     reject(Rejection{431, QByteArrayLiteral("headers_too_large"),
@@ -286,6 +294,21 @@ private:
                              QStringLiteral("request exceeds %1 bytes")
                                  .arg(limits().maxRequestBytes),
                              {}});
+    }
+
+    /// False once the bytes gathered so far cannot begin a request line: the method must be
+    /// 1 to 32 token characters followed by a space.
+    bool plausibleMethod() const
+    {
+        const qsizetype n = std::min<qsizetype>(m_head.size(), 33);
+        for (qsizetype i = 0; i < n; ++i) {
+            const char c = m_head.at(i);
+            if (c == ' ')
+                return i > 0;
+            if (!isTokenChar(c))
+                return false;
+        }
+        return n < 33;
     }
 
     /// Checks a complete head; false (and the connection refused) if it must not pass.

@@ -392,6 +392,16 @@ private Q_SLOTS:
             QTRY_VERIFY_WITH_TIMEOUT(c.closed(), 5000);
             QVERIFY2(c.status() == 400 || c.status() == 505, h.constData());
         }
+        // Bytes that cannot start a request (a TLS hello on the plain port, binary noise)
+        // are refused at once, not at the request deadline.
+        for (const QByteArray &noise : {QByteArray("\x16\x03\x01\x02\x00\x01", 6),
+                                        QByteArray("\x00\x01\x02\xff", 4)}) {
+            RawClient c(s->port());
+            c.socket.write(noise);
+            QTRY_VERIFY_WITH_TIMEOUT(c.closed(), 5000);
+            QVERIFY2(c.closedAtMs < 2000, QByteArray::number(c.closedAtMs).constData());
+            QCOMPARE(c.status(), 400);
+        }
         RawClient chunked(s->port());
         chunked.socket.write(get("/health", "Transfer-Encoding: chunked\r\n"));
         QTRY_VERIFY_WITH_TIMEOUT(chunked.closed(), 5000);
