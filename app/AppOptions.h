@@ -12,7 +12,7 @@ struct AppOptions
 {
     QUrl url; ///< empty: start the embedded demo backend
     QString tokenFile;
-    QString caFile; ///< extra PEM CA certificates to trust for https:// backends
+    QString caFile;    ///< extra PEM CA certificates to trust for https:// backends
     QString exportDir; ///< non-empty: headless export, then exit
     int timeoutSeconds = 30;
     QString language; ///< empty: the system locale

@@ -142,8 +142,7 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
         !intOption(p, QStringLiteral("batch-interval-ms"), 0, 600'000, &o->batchIntervalMs,
                    error) ||
         !intOption(p, QStringLiteral("history-interval"), 1, 3600, &history, error) ||
-        !intOption(p, QStringLiteral("max-connections"), 1, 100'000, &o->maxConnections,
-                   error) ||
+        !intOption(p, QStringLiteral("max-connections"), 1, 100'000, &o->maxConnections, error) ||
         !intOption(p, QStringLiteral("request-timeout"), 1, 600, &requestTimeout, error))
         return false;
     o->requestTimeoutMs = requestTimeout * 1000;

@@ -129,7 +129,8 @@ std::optional<Rejection> parseRequestHead(const QByteArray &head, RequestHead *o
     if (!out->version.startsWith("HTTP/") || out->version.size() != 8)
         return bad(QStringLiteral("malformed HTTP version"));
     if (out->version != "HTTP/1.1" && out->version != "HTTP/1.0")
-        return Rejection{505, QByteArrayLiteral("http_version_not_supported"),
+        return Rejection{505,
+                         QByteArrayLiteral("http_version_not_supported"),
                          QStringLiteral("only HTTP/1.0 and HTTP/1.1 are supported"),
                          {}};
     out->fields.clear();
@@ -146,7 +147,8 @@ std::optional<Rejection> parseRequestHead(const QByteArray &head, RequestHead *o
     std::optional<qint64> length;
     for (const auto &f : std::as_const(out->fields)) {
         if (f.first == "transfer-encoding")
-            return Rejection{411, QByteArrayLiteral("length_required"),
+            return Rejection{411,
+                             QByteArrayLiteral("length_required"),
                              QStringLiteral("request bodies need a Content-Length; "
                                             "Transfer-Encoding is not accepted"),
                              {}};
@@ -174,11 +176,9 @@ std::optional<Rejection> parseRequestHead(const QByteArray &head, RequestHead *o
 /// per request and to notice the WebSocket handshake's `101`). @p Base is QTcpSocket, or
 /// QSslSocket when serving TLS (an unencrypted QSslSocket does not report written bytes
 /// the way a QTcpSocket does, which the room's slow-client accounting relies on).
-template <class Base>
-class GuardedSocket final : public Base
+template<class Base> class GuardedSocket final : public Base
 {
 public:
-    using QObject::connect;
     using Base::abort;
     using Base::bytesAvailable;
     using Base::bytesToWrite;
@@ -186,6 +186,7 @@ public:
     using Base::peek;
     using Base::skip;
     using Base::write;
+    using QObject::connect;
 
     explicit GuardedSocket(GuardedTcpServer *server) : Base(server), m_server(server)
     {
@@ -235,7 +236,8 @@ private:
         m_received += available;
         if (m_state == State::Upgrading) {
             if (m_received > limits().maxRequestBytes)
-                reject(Rejection{413, QByteArrayLiteral("payload_too_large"),
+                reject(Rejection{413,
+                                 QByteArrayLiteral("payload_too_large"),
                                  QStringLiteral("data sent before the WebSocket handshake "
                                                 "completed exceeds the request limit"),
                                  {}});
@@ -260,14 +262,16 @@ private:
             if (!plausibleMethod()) {
                 // Not the start of an HTTP request (binary garbage, TLS to a plain port):
                 // say so at once rather than wait for a blank line that will not come.
-                reject(Rejection{400, QByteArrayLiteral("bad_request"),
+                reject(Rejection{400,
+                                 QByteArrayLiteral("bad_request"),
                                  QStringLiteral("not an HTTP request"),
                                  {}});
                 break;
             }
             if (end < 0) {
                 if (m_head.size() > limits().maxRequestBytes)
-                    reject(Rejection{431, QByteArrayLiteral("headers_too_large"),
+                    reject(Rejection{431,
+                                     QByteArrayLiteral("headers_too_large"),
                                      QStringLiteral("request headers exceed %1 bytes")
                                          .arg(limits().maxRequestBytes),
                                      {}});
@@ -280,20 +284,22 @@ private:
             if (!startRequest(headText))
                 break;
             if (m_bodyRemaining > limits().maxRequestBytes) {
-                reject(Rejection{413, QByteArrayLiteral("payload_too_large"),
-                                 QStringLiteral("request body exceeds %1 bytes")
-                                     .arg(limits().maxRequestBytes),
-                                 {}});
+                reject(Rejection{
+                    413,
+                    QByteArrayLiteral("payload_too_large"),
+                    QStringLiteral("request body exceeds %1 bytes").arg(limits().maxRequestBytes),
+                    {}});
                 break;
             }
             if (m_state != State::Upgrading)
                 m_state = m_bodyRemaining > 0 ? State::Body : State::Head;
         }
         if (m_received > limits().maxRequestBytes && m_state != State::Closing)
-            reject(Rejection{413, QByteArrayLiteral("payload_too_large"),
-                             QStringLiteral("request exceeds %1 bytes")
-                                 .arg(limits().maxRequestBytes),
-                             {}});
+            reject(
+                Rejection{413,
+                          QByteArrayLiteral("payload_too_large"),
+                          QStringLiteral("request exceeds %1 bytes").arg(limits().maxRequestBytes),
+                          {}});
     }
 
     /// False once the bytes gathered so far cannot begin a request line: the method must be
@@ -423,7 +429,8 @@ private:
             abort();
             return;
         }
-        reject(Rejection{408, QByteArrayLiteral("request_timeout"),
+        reject(Rejection{408,
+                         QByteArrayLiteral("request_timeout"),
                          QStringLiteral("the request was not completed within %1 ms")
                              .arg(limits().requestTimeoutMs),
                          {}});
@@ -472,13 +479,13 @@ GuardedTcpServer::~GuardedTcpServer() = default;
 
 QByteArray GuardedTcpServer::errorResponse(const Rejection &r)
 {
-    const QByteArray body = QJsonDocument(QJsonObject{
-                                              {QStringLiteral("error"),
-                                               QJsonObject{{QStringLiteral("code"),
-                                                            QString::fromLatin1(r.code)},
-                                                           {QStringLiteral("message"), r.message}}},
-                                          })
-                                .toJson(QJsonDocument::Compact);
+    const QByteArray body =
+        QJsonDocument(QJsonObject{
+                          {QStringLiteral("error"),
+                           QJsonObject{{QStringLiteral("code"), QString::fromLatin1(r.code)},
+                                       {QStringLiteral("message"), r.message}}},
+                      })
+            .toJson(QJsonDocument::Compact);
     return "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reasonPhrase(r.status) +
            "\r\nContent-Type: application/json\r\nCache-Control: no-store\r\n"
            "Connection: close\r\n" +
@@ -490,17 +497,17 @@ void GuardedTcpServer::refuse(qintptr socketDescriptor, const char *why)
 {
     ++m_refused;
     if (!m_lastRefusalLog.isValid() || m_lastRefusalLog.elapsed() > 5000) {
-        qCWarning(lcServer) << "refusing new connections:" << why << "(" << m_live
-                            << "open," << m_refused << "refused so far)";
+        qCWarning(lcServer) << "refusing new connections:" << why << "(" << m_live << "open,"
+                            << m_refused << "refused so far)";
         m_lastRefusalLog.start();
     }
 #ifdef Q_OS_UNIX
-    const QByteArray answer = errorResponse(Rejection{
-        503, QByteArrayLiteral("too_many_connections"),
-        QStringLiteral("the server is at its connection limit; retry later"), "Retry-After: 5\r\n"});
-    [[maybe_unused]] const auto n =
-        ::send(int(socketDescriptor), answer.constData(), size_t(answer.size()),
-               MSG_DONTWAIT | MSG_NOSIGNAL);
+    const QByteArray answer = errorResponse(
+        Rejection{503, QByteArrayLiteral("too_many_connections"),
+                  QStringLiteral("the server is at its connection limit; retry later"),
+                  "Retry-After: 5\r\n"});
+    [[maybe_unused]] const auto n = ::send(int(socketDescriptor), answer.constData(),
+                                           size_t(answer.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
     ::close(int(socketDescriptor));
 #else
     QTcpSocket s;
@@ -541,16 +548,18 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
     if (socket) {
         socket->setSslConfiguration(*m_tls);
         connect(socket, &QSslSocket::sslErrors, socket, [socket](const QList<QSslError> &errors) {
-            qCInfo(lcServer).noquote() << "TLS handshake failed with"
-                                       << socket->peerAddress().toString() << ":"
-                                       << (errors.isEmpty() ? QString() : errors.first().errorString());
+            qCInfo(lcServer).noquote()
+                << "TLS handshake failed with" << socket->peerAddress().toString() << ":"
+                << (errors.isEmpty() ? QString() : errors.first().errorString());
         });
-        connect(socket, &QAbstractSocket::errorOccurred, socket, [socket](QAbstractSocket::SocketError e) {
-            if (e == QAbstractSocket::SslHandshakeFailedError) {
-                qCDebug(lcServer).noquote() << "TLS handshake failed:" << socket->errorString();
-                socket->abort();
-            }
-        });
+        connect(socket, &QAbstractSocket::errorOccurred, socket,
+                [socket](QAbstractSocket::SocketError e) {
+                    if (e == QAbstractSocket::SslHandshakeFailedError) {
+                        qCDebug(lcServer).noquote()
+                            << "TLS handshake failed:" << socket->errorString();
+                        socket->abort();
+                    }
+                });
         socket->startServerEncryption();
     }
     addPendingConnection(plain);
@@ -591,8 +600,8 @@ void GuardedTcpServer::backOff(const QString &why)
     m_paused = true;
     m_acceptBackoffMs = m_acceptBackoffMs == 0 ? 50 : std::min(m_acceptBackoffMs * 2, 1000);
     if (m_acceptBackoffMs == 50 || m_acceptBackoffMs == 1000)
-        qCWarning(lcServer).noquote() << "cannot accept connections:" << why << "- retrying in"
-                                      << m_acceptBackoffMs << "ms";
+        qCWarning(lcServer).noquote()
+            << "cannot accept connections:" << why << "- retrying in" << m_acceptBackoffMs << "ms";
     QTimer::singleShot(m_acceptBackoffMs, this, [this] {
         m_paused = false;
         if (isListening())

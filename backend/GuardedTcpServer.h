@@ -18,9 +18,9 @@ namespace enrichment {
 /// The head of one HTTP request as the guard parsed it (request line and header fields).
 struct RequestHead
 {
-    QByteArray method;  ///< as sent (methods are case-sensitive)
-    QByteArray target;  ///< request target, e.g. `/ws?room_id=x`
-    QByteArray version; ///< `HTTP/1.0` or `HTTP/1.1`
+    QByteArray method;                           ///< as sent (methods are case-sensitive)
+    QByteArray target;                           ///< request target, e.g. `/ws?room_id=x`
+    QByteArray version;                          ///< `HTTP/1.0` or `HTTP/1.1`
     QList<QPair<QByteArray, QByteArray>> fields; ///< names lower-cased, values trimmed
 
     /// The path part of the target (before `?`).
@@ -37,9 +37,9 @@ struct RequestHead
 struct Rejection
 {
     int status = 400;
-    QByteArray code;          ///< machine-readable error code in the JSON body
-    QString message;          ///< human-readable reason
-    QByteArray extraHeaders;  ///< e.g. "Allow: GET\r\n"
+    QByteArray code;         ///< machine-readable error code in the JSON body
+    QString message;         ///< human-readable reason
+    QByteArray extraHeaders; ///< e.g. "Allow: GET\r\n"
 };
 
 /// Parses and checks one request head: its lines, each ending in CRLF, without the blank

@@ -179,10 +179,11 @@ std::optional<Rejection> MonitoringServer::admit(const RequestHead &head) const
     if (!handledMethods.contains(head.method)) {
         // Methods the HTTP layer does not route (TRACE, CONNECT, lower case, invented).
         if (!known)
-            return Rejection{404, QByteArrayLiteral("not_found"),
-                             QStringLiteral("no such path: %1")
-                                 .arg(QString::fromLatin1(head.path().left(200))),
-                             {}};
+            return Rejection{
+                404,
+                QByteArrayLiteral("not_found"),
+                QStringLiteral("no such path: %1").arg(QString::fromLatin1(head.path().left(200))),
+                {}};
         return Rejection{405, QByteArrayLiteral("method_not_allowed"),
                          QStringLiteral("only GET is supported on this path"),
                          QByteArrayLiteral("Allow: GET\r\n")};
@@ -193,11 +194,11 @@ std::optional<Rejection> MonitoringServer::admit(const RequestHead &head) const
                              QStringLiteral("missing or wrong bearer token"),
                              QByteArrayLiteral("WWW-Authenticate: Bearer\r\n")};
         if (!originAllowed(head.value("origin"))) {
-            qCWarning(lcServer).noquote()
-                << "refusing WebSocket from browser origin"
-                << QString::fromLatin1(head.value("origin").left(100))
-                << "(allow it with --allow-origin)";
-            return Rejection{403, QByteArrayLiteral("origin_not_allowed"),
+            qCWarning(lcServer).noquote() << "refusing WebSocket from browser origin"
+                                          << QString::fromLatin1(head.value("origin").left(100))
+                                          << "(allow it with --allow-origin)";
+            return Rejection{403,
+                             QByteArrayLiteral("origin_not_allowed"),
                              QStringLiteral("WebSocket connections from origin %1 are not allowed")
                                  .arg(QString::fromLatin1(head.value("origin").left(100))),
                              {}};

@@ -53,10 +53,10 @@ public:
         qint64 maxClientBufferBytes = 4 * 1024 * 1024;
         int pingIntervalMs = 30'000;
         int maxHistoryMinutes = 1440;
-        qint64 maxRequestBytes = 1024 * 1024; ///< larger requests get 413/431
-        int idleTimeoutMs = 30'000;           ///< idle keep-alive connections are closed
-        int requestTimeoutMs = 10'000;        ///< a request must complete within this
-        int maxConnections = 512;             ///< open connections, WebSockets included
+        qint64 maxRequestBytes = 1024 * 1024;       ///< larger requests get 413/431
+        int idleTimeoutMs = 30'000;                 ///< idle keep-alive connections are closed
+        int requestTimeoutMs = 10'000;              ///< a request must complete within this
+        int maxConnections = 512;                   ///< open connections, WebSockets included
         qint64 maxIncomingMessageBytes = 64 * 1024; ///< WebSocket frame and message cap
         /// Browser origins allowed to open the room (`Origin` header; "*" allows any).
         /// Clients that send no Origin are not browsers and are always allowed.

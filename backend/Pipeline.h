@@ -56,7 +56,7 @@ public:
         int completed = 0;
         int partial = 0;
         int failed = 0;
-        int deferred = 0; ///< returned to pending untouched (no source could be asked)
+        int deferred = 0;       ///< returned to pending untouched (no source could be asked)
         double wallSeconds = 0; ///< simulated duration (slowest track)
         int successCount() const { return completed + partial; }
     };

@@ -152,8 +152,9 @@ bool QueueStore::writable(QString *error, qint64 maxAgeMs)
     if (m_lastProbeMs < 0 || now - m_lastProbeMs >= maxAgeMs || now < m_lastProbeMs) {
         m_lastProbeMs = now;
         QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-        q.prepare(QStringLiteral("INSERT INTO store_health (id, checked_at) VALUES (1, ?)"
-                                 " ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at"));
+        q.prepare(
+            QStringLiteral("INSERT INTO store_health (id, checked_at) VALUES (1, ?)"
+                           " ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at"));
         q.addBindValue(now);
         const bool ok = q.exec();
         if (!ok)

@@ -103,8 +103,8 @@ private:
     QString m_connectionName;
     QString m_workerId;
     QString m_lastError;
-    QString m_writeError;        ///< empty while writes succeed
-    qint64 m_lastProbeMs = -1;   ///< clock time of the last write probe
+    QString m_writeError;      ///< empty while writes succeed
+    qint64 m_lastProbeMs = -1; ///< clock time of the last write probe
     std::array<qint64, TrackStatusCount> m_counts{};
     ThroughputWindow m_completions;
 };

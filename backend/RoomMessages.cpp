@@ -10,11 +10,10 @@ namespace enrichment {
 QString roomEnvelope(const QString &type, const QJsonObject &data)
 {
     return QString::fromUtf8(
-        QJsonDocument(QJsonObject{
-                          {QStringLiteral("type"), type},
-                          {QStringLiteral("data"), data},
-                          {QStringLiteral("timestamp"),
-                           QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}})
+        QJsonDocument(QJsonObject{{QStringLiteral("type"), type},
+                                  {QStringLiteral("data"), data},
+                                  {QStringLiteral("timestamp"),
+                                   QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}})
             .toJson(QJsonDocument::Compact));
 }
 

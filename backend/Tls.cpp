@@ -30,7 +30,8 @@ bool loadServerTls(const QString &certificateFile, const QString &keyFile,
     }
     QFile kf(keyFile);
     if (!kf.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read TLS private key %1: %2").arg(keyFile, kf.errorString());
+        *error =
+            QStringLiteral("cannot read TLS private key %1: %2").arg(keyFile, kf.errorString());
         return false;
     }
     const QByteArray pem = kf.read(1024 * 1024);

@@ -63,8 +63,9 @@ MonitorFeed::MonitorFeed(QNetworkAccessManager *network, QObject *parent)
     });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &MonitorFeed::onTextMessage);
     connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
-        qCWarning(lcFeed).noquote() << "TLS certificate of the room not trusted:"
-                                    << (errors.isEmpty() ? QString() : errors.first().errorString());
+        qCWarning(lcFeed).noquote()
+            << "TLS certificate of the room not trusted:"
+            << (errors.isEmpty() ? QString() : errors.first().errorString());
     });
     connect(&m_socket, &QWebSocket::pong, this, [this] { m_lastPongMs = m_now(); });
 }
@@ -236,8 +237,8 @@ QString MonitorFeed::describe(QNetworkReply *reply)
     if (!tlsErrors.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError)
         return tr("The TLS certificate of %1 is not trusted: %2 (to trust a private CA, "
                   "start with --ca-file)")
-            .arg(reply->url().adjusted(QUrl::RemovePath | QUrl::RemoveQuery |
-                                       QUrl::RemoveUserInfo)
+            .arg(reply->url()
+                     .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveUserInfo)
                      .toString(),
                  tlsErrors.isEmpty() ? reply->errorString() : tlsErrors);
     return tr("Cannot reach %1: %2")

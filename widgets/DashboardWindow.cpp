@@ -501,12 +501,11 @@ void DashboardWindow::rebuildBadges(const Snapshot &s)
         m_badgeOrder = names;
     }
     m_moreSources->setVisible(s.sourcesNotShown > 0);
-    m_moreSources->setText(
-        (s.sourcesNotShown == 1
-             ? tr("1 more source not shown (the dashboard shows at most %1)")
-             : tr("%1 more sources not shown (the dashboard shows at most %2)")
-                   .arg(s.sourcesNotShown))
-            .arg(SnapshotParser::MaxSources));
+    m_moreSources->setText((s.sourcesNotShown == 1
+                                ? tr("1 more source not shown (the dashboard shows at most %1)")
+                                : tr("%1 more sources not shown (the dashboard shows at most %2)")
+                                      .arg(s.sourcesNotShown))
+                               .arg(SnapshotParser::MaxSources));
     for (const SourceInfo &src : s.sources) {
         QString detail;
         if (src.breaker)

@@ -14,6 +14,12 @@
 #include <QtEndian>
 #include <QtTest>
 
+#include "BackendProcess.h"
+#include "ProcessStats.h"
+
+using testsupport::BackendProcess;
+using testsupport::peakRssMiB;
+
 namespace {
 
 /// A hostile backend on loopback: answers the snapshot with an endless body, or with a
@@ -98,8 +104,7 @@ private:
         auto sent = std::make_shared<qint64>(0);
         auto refill = [s, chunk, sent] {
             while (s->state() == QAbstractSocket::ConnectedState &&
-                   s->bytesToWrite() < 4 * chunk.size() &&
-                   *sent < 1024ll * 1024 * 1024) {
+                   s->bytesToWrite() < 4 * chunk.size() && *sent < 1024ll * 1024 * 1024) {
                 s->write(chunk);
                 *sent += chunk.size();
             }
@@ -112,18 +117,6 @@ private:
     QHash<QTcpSocket *, QByteArray> m_heads;
 };
 
-/// Peak resident memory (VmHWM) of @p pid in MiB, or -1.
-double peakRssMiB(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    return -1;
-}
-
 /// Starts the dashboard and follows its peak memory until it exits.
 struct Watched
 {
@@ -133,9 +126,8 @@ struct Watched
     Watched()
     {
         sampler.setInterval(50);
-        QObject::connect(&sampler, &QTimer::timeout, &sampler, [this] {
-            peakMiB = std::max(peakMiB, peakRssMiB(process.processId()));
-        });
+        QObject::connect(&sampler, &QTimer::timeout, &sampler,
+                         [this] { peakMiB = std::max(peakMiB, peakRssMiB(process.processId())); });
     }
     ~Watched()
     {
@@ -205,19 +197,6 @@ private:
         *err = p.readAllStandardError();
         return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     }
-
-    struct Backend
-    {
-        QProcess process;
-        QUrl url;
-        ~Backend()
-        {
-            process.terminate();
-            if (!process.waitForFinished(5000))
-                process.kill();
-            process.waitForFinished();
-        }
-    };
 
     /// The program's own diagnostics: lines it prefixes with its name (Qt may add others).
     static QList<QByteArray> reasons(const QByteArray &err)
@@ -297,18 +276,13 @@ private Q_SLOTS:
 
     void exportAgainstTheRealBackend()
     {
-        Backend b;
-        b.process.start(QStringLiteral(BACKEND_BINARY),
-                        {QStringLiteral("--port"), QStringLiteral("0"),
-                         QStringLiteral("--seed-tracks"), QStringLiteral("100"),
-                         QStringLiteral("--database"),
-                         m_dir.filePath(QStringLiteral("export.sqlite")),
-                         QStringLiteral("--batch-interval-ms"), QStringLiteral("100")});
-        QVERIFY(b.process.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(b.process.canReadLine(), 15000);
-        const QByteArray line = b.process.readLine().trimmed();
-        QVERIFY2(line.startsWith("listening on "), line.constData());
-        b.url = QUrl(QString::fromUtf8(line.mid(13)));
+        BackendProcess b;
+        QVERIFY(
+            b.start(QStringLiteral(BACKEND_BINARY),
+                    {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--seed-tracks"),
+                     QStringLiteral("100"), QStringLiteral("--database"),
+                     m_dir.filePath(QStringLiteral("export.sqlite")),
+                     QStringLiteral("--batch-interval-ms"), QStringLiteral("100")}));
 
         const QString out = m_dir.filePath(QStringLiteral("export"));
         QByteArray stdoutText, stderrText;
@@ -363,7 +337,8 @@ private Q_SLOTS:
         HostileServer server(HostileServer::Mode::EndlessBody);
         QVERIFY(server.listen(QHostAddress::LocalHost, 0));
         Watched w;
-        w.start({QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()),
+        w.start({QStringLiteral("--url"),
+                 QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()),
                  QStringLiteral("--export"), m_dir.filePath(QStringLiteral("endless")),
                  QStringLiteral("--timeout"), QStringLiteral("8")},
                 env());
@@ -386,7 +361,9 @@ private Q_SLOTS:
         e.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
         Watched w;
         // A window (offscreen), not an export: it stays up until told to stop.
-        w.start({QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())}, e);
+        w.start({QStringLiteral("--url"),
+                 QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())},
+                e);
         QTRY_VERIFY_WITH_TIMEOUT(server.roomsRefusedByClient >= 1, 30'000);
         QVERIFY(w.process.state() == QProcess::Running);
         QVERIFY2(w.peakMiB > 0 && w.peakMiB < DashboardMemoryBoundMiB,
@@ -397,7 +374,8 @@ private Q_SLOTS:
         QVERIFY(w.waitFinished(15'000));
         QCOMPARE(w.process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(w.process.exitCode(), 0);
-        QFile settings(config.filePath(QStringLiteral("enrichment-monitor/enrichment-monitor.conf")));
+        QFile settings(
+            config.filePath(QStringLiteral("enrichment-monitor/enrichment-monitor.conf")));
         QVERIFY2(settings.open(QIODevice::ReadOnly), qPrintable(settings.fileName()));
         const QByteArray saved = settings.readAll();
         QVERIFY2(saved.contains("geometry="), saved.constData());
@@ -409,17 +387,20 @@ private Q_SLOTS:
         HostileServer server(HostileServer::Mode::HostileErrorText);
         QVERIFY(server.listen(QHostAddress::LocalHost, 0));
         Watched w;
-        w.start({QStringLiteral("--url"), QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()),
+        w.start({QStringLiteral("--url"),
+                 QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()),
                  QStringLiteral("--export"), m_dir.filePath(QStringLiteral("hostile")),
                  QStringLiteral("--timeout"), QStringLiteral("2")},
                 env());
         QVERIFY(w.waitFinished(30'000));
         QCOMPARE(w.process.exitCode(), 1);
         const QByteArray err = w.process.readAllStandardError();
-        QVERIFY2(!err.contains('\x1b') && !err.contains('\x07'), err.toPercentEncoding().constData());
+        QVERIFY2(!err.contains('\x1b') && !err.contains('\x07'),
+                 err.toPercentEncoding().constData());
         const QList<QByteArray> why = reasons(err);
         QCOMPARE(why.size(), 1);
-        QVERIFY2(why.at(0).contains("<h1>ALL SYSTEMS HEALTHY</h1> [2J [31mRED"), why.at(0).constData());
+        QVERIFY2(why.at(0).contains("<h1>ALL SYSTEMS HEALTHY</h1> [2J [31mRED"),
+                 why.at(0).constData());
     }
 
     void embeddedDemoExports()

@@ -15,6 +15,10 @@
 #include <QWebSocket>
 #include <QtTest>
 
+#include "BackendProcess.h"
+
+using testsupport::BackendProcess;
+
 /// HTTPS and WSS end to end: a private CA and a server certificate for 127.0.0.1 made at
 /// test time with `openssl`, the real `enrichment-backend` serving them, Qt clients and the
 /// real `enrichment-monitor` connecting with and without trusting the CA.
@@ -23,7 +27,7 @@ class TestTls : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
-    QProcess m_backend;
+    BackendProcess m_backend;
     QUrl m_url;
 
     bool openssl(const QStringList &args)
@@ -33,8 +37,8 @@ private:
         p.setProcessChannelMode(QProcess::MergedChannels);
         p.start(QStringLiteral("openssl"), args);
         if (!p.waitForFinished(30'000) || p.exitCode() != 0) {
-            qWarning().noquote() << "openssl" << args.join(QLatin1Char(' ')) << "failed:"
-                                 << p.readAll();
+            qWarning().noquote() << "openssl" << args.join(QLatin1Char(' '))
+                                 << "failed:" << p.readAll();
             return false;
         }
         return true;
@@ -84,46 +88,37 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         const QString ec = QStringLiteral("ec");
         const QString curve = QStringLiteral("ec_paramgen_curve:prime256v1");
-        QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), ec,
+        QVERIFY(
+            openssl({QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), ec,
+                     QStringLiteral("-pkeyopt"), curve, QStringLiteral("-nodes"),
+                     QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
+                     QStringLiteral("ca.pem"), QStringLiteral("-days"), QStringLiteral("2"),
+                     QStringLiteral("-subj"), QStringLiteral("/CN=Enrichment Test CA")}));
+        QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-newkey"), ec,
                          QStringLiteral("-pkeyopt"), curve, QStringLiteral("-nodes"),
-                         QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
-                         QStringLiteral("ca.pem"), QStringLiteral("-days"), QStringLiteral("2"),
-                         QStringLiteral("-subj"), QStringLiteral("/CN=Enrichment Test CA")}));
-        QVERIFY(openssl({QStringLiteral("req"), QStringLiteral("-newkey"), ec, QStringLiteral("-pkeyopt"),
-                         curve, QStringLiteral("-nodes"), QStringLiteral("-keyout"),
-                         QStringLiteral("server.key"), QStringLiteral("-out"),
-                         QStringLiteral("server.csr"), QStringLiteral("-subj"),
-                         QStringLiteral("/CN=127.0.0.1")}));
+                         QStringLiteral("-keyout"), QStringLiteral("server.key"),
+                         QStringLiteral("-out"), QStringLiteral("server.csr"),
+                         QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")}));
         QFile ext(path("san.ext"));
         QVERIFY(ext.open(QIODevice::WriteOnly));
         ext.write("subjectAltName=IP:127.0.0.1,DNS:localhost\n");
         ext.close();
-        QVERIFY(openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                         QStringLiteral("server.csr"), QStringLiteral("-CA"), QStringLiteral("ca.pem"),
-                         QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-                         QStringLiteral("-CAcreateserial"), QStringLiteral("-out"),
-                         QStringLiteral("server.pem"), QStringLiteral("-days"), QStringLiteral("2"),
-                         QStringLiteral("-extfile"), QStringLiteral("san.ext")}));
+        QVERIFY(openssl(
+            {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+             QStringLiteral("server.csr"), QStringLiteral("-CA"), QStringLiteral("ca.pem"),
+             QStringLiteral("-CAkey"), QStringLiteral("ca.key"), QStringLiteral("-CAcreateserial"),
+             QStringLiteral("-out"), QStringLiteral("server.pem"), QStringLiteral("-days"),
+             QStringLiteral("2"), QStringLiteral("-extfile"), QStringLiteral("san.ext")}));
 
-        m_backend.setProgram(QStringLiteral(BACKEND_BINARY));
-        m_backend.setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
-                                path("tls.sqlite"), QStringLiteral("--seed-tracks"),
-                                QStringLiteral("50"), QStringLiteral("--tls-cert"), path("server.pem"),
-                                QStringLiteral("--tls-key"), path("server.key")});
-        m_backend.start();
-        QVERIFY(m_backend.waitForStarted(10'000));
-        QTRY_VERIFY_WITH_TIMEOUT(m_backend.canReadLine(), 15'000);
-        const QByteArray line = m_backend.readLine().trimmed();
-        QVERIFY2(line.startsWith("listening on https://127.0.0.1:"), line.constData());
-        m_url = QUrl(QString::fromUtf8(line.mid(line.indexOf("https://"))));
-    }
-
-    void cleanupTestCase()
-    {
-        m_backend.terminate();
-        if (!m_backend.waitForFinished(5000))
-            m_backend.kill();
-        m_backend.waitForFinished();
+        QVERIFY(m_backend.start(QStringLiteral(BACKEND_BINARY),
+                                {QStringLiteral("--port"), QStringLiteral("0"),
+                                 QStringLiteral("--database"), path("tls.sqlite"),
+                                 QStringLiteral("--seed-tracks"), QStringLiteral("50"),
+                                 QStringLiteral("--tls-cert"), path("server.pem"),
+                                 QStringLiteral("--tls-key"), path("server.key")}));
+        m_url = m_backend.url;
+        QCOMPARE(m_url.scheme(), QStringLiteral("https"));
+        QCOMPARE(m_url.host(), QStringLiteral("127.0.0.1"));
     }
 
     void httpsWithTheTrustedCa()
@@ -133,7 +128,9 @@ private Q_SLOTS:
         QCOMPARE(r->error(), QNetworkReply::NoError);
         QCOMPARE(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
         QVERIFY(r->readAll().contains("\"queue\""));
-        QVERIFY(r->sslConfiguration().peerCertificate().subjectInfo(QSslCertificate::CommonName)
+        QVERIFY(r->sslConfiguration()
+                    .peerCertificate()
+                    .subjectInfo(QSslCertificate::CommonName)
                     .contains(QStringLiteral("127.0.0.1")));
     }
 
@@ -150,7 +147,10 @@ private Q_SLOTS:
         ws.setSslConfiguration(trustingConfig());
         QStringList types;
         connect(&ws, &QWebSocket::textMessageReceived, this, [&types](const QString &m) {
-            types << QJsonDocument::fromJson(m.toUtf8()).object().value(QStringLiteral("type")).toString();
+            types << QJsonDocument::fromJson(m.toUtf8())
+                         .object()
+                         .value(QStringLiteral("type"))
+                         .toString();
         });
         QUrl u = m_url;
         u.setScheme(QStringLiteral("wss"));
@@ -179,16 +179,18 @@ private Q_SLOTS:
     void dashboardTrustsItsCaFileAndSaysWhenItCannot()
     {
         QByteArray err;
-        const int ok = runMonitor({QStringLiteral("--url"), m_url.toString(), QStringLiteral("--ca-file"),
-                                   path("ca.pem"), QStringLiteral("--export"), path("export"),
-                                   QStringLiteral("--timeout"), QStringLiteral("30")},
-                                  &err);
+        const int ok =
+            runMonitor({QStringLiteral("--url"), m_url.toString(), QStringLiteral("--ca-file"),
+                        path("ca.pem"), QStringLiteral("--export"), path("export"),
+                        QStringLiteral("--timeout"), QStringLiteral("30")},
+                       &err);
         QVERIFY2(ok == 0, err.constData());
         QVERIFY(QFileInfo(QDir(path("export")).filePath(QStringLiteral("queue.csv"))).size() > 0);
 
-        const int refused = runMonitor({QStringLiteral("--url"), m_url.toString(), QStringLiteral("--export"),
-                                        path("refused"), QStringLiteral("--timeout"), QStringLiteral("5")},
-                                       &err);
+        const int refused =
+            runMonitor({QStringLiteral("--url"), m_url.toString(), QStringLiteral("--export"),
+                        path("refused"), QStringLiteral("--timeout"), QStringLiteral("5")},
+                       &err);
         QCOMPARE(refused, 1);
         QVERIFY2(err.contains("TLS certificate of https://127.0.0.1:") && err.contains("--ca-file"),
                  err.constData());

@@ -1,7 +1,5 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <unistd.h>
-
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -13,43 +11,15 @@
 #include <QtEndian>
 #include <QtTest>
 
+#include "BackendProcess.h"
+#include "ProcessStats.h"
+
+using testsupport::BackendProcess;
+using testsupport::cpuMs;
+using testsupport::openDescriptors;
+using testsupport::peakRssMiB;
+
 namespace {
-
-struct Backend
-{
-    QProcess process;
-    QUrl url;
-    qint64 pid() const { return process.processId(); }
-    ~Backend()
-    {
-        if (process.state() != QProcess::NotRunning) {
-            process.kill();
-            process.waitForFinished(5000);
-        }
-    }
-};
-
-bool start(Backend &b, const QStringList &args)
-{
-    b.process.setProgram(QStringLiteral(BACKEND_BINARY));
-    b.process.setArguments(args);
-    b.process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    b.process.start();
-    if (!b.process.waitForStarted(10000))
-        return false;
-    QByteArray out;
-    QElapsedTimer t;
-    t.start();
-    while (!out.contains('\n') && t.elapsed() < 15000 && b.process.state() == QProcess::Running) {
-        b.process.waitForReadyRead(500);
-        out += b.process.readAllStandardOutput();
-    }
-    const QByteArray line = out.left(out.indexOf('\n')).trimmed();
-    if (!line.startsWith("listening on http://"))
-        return false;
-    b.url = QUrl(QString::fromUtf8(line.mid(int(qstrlen("listening on ")))));
-    return b.url.port() > 0;
-}
 
 /// GET @p path with `Connection: close`; the status (0 if none) and the body.
 QPair<int, QByteArray> get(quint16 port, const QByteArray &path, int timeoutMs = 5000)
@@ -76,36 +46,6 @@ bool prlimit(qint64 pid, const QString &resource)
 {
     return QProcess::execute(QStringLiteral("prlimit"),
                              {QStringLiteral("--pid"), QString::number(pid), resource}) == 0;
-}
-
-/// CPU time (user + system) of @p pid in milliseconds.
-qint64 cpuMs(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray stat = f.readAll();
-    // Fields after the parenthesised command name; utime and stime are 14 and 15.
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    const qint64 ticks = fields.value(11).toLongLong() + fields.value(12).toLongLong();
-    return ticks * 1000 / sysconf(_SC_CLK_TCK);
-}
-
-/// Peak resident memory (VmHWM) of @p pid in MiB.
-double peakRssMiB(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    return -1;
-}
-
-int openDescriptors(qint64 pid)
-{
-    return int(QDir(QStringLiteral("/proc/%1/fd").arg(pid)).entryList(QDir::NoDotAndDotDot | QDir::System).size());
 }
 
 const QByteArray Handshake =
@@ -146,12 +86,13 @@ private:
 private Q_SLOTS:
     void healthFollowsTheStoreWriteHealth()
     {
-        Backend b;
-        QVERIFY(start(b, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
-                          m_dir.filePath(QStringLiteral("full.sqlite")),
-                          QStringLiteral("--seed-tracks"), QStringLiteral("300"),
-                          QStringLiteral("--time-scale"), QStringLiteral("0"),
-                          QStringLiteral("--batch-interval-ms"), QStringLiteral("50")}));
+        BackendProcess b;
+        QVERIFY(
+            b.start(QStringLiteral(BACKEND_BINARY),
+                    {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
+                     m_dir.filePath(QStringLiteral("full.sqlite")), QStringLiteral("--seed-tracks"),
+                     QStringLiteral("300"), QStringLiteral("--time-scale"), QStringLiteral("0"),
+                     QStringLiteral("--batch-interval-ms"), QStringLiteral("50")}));
         const quint16 port = quint16(b.url.port());
         QCOMPARE(get(port, "/health").first, 200);
 
@@ -175,9 +116,11 @@ private Q_SLOTS:
 
     void descriptorLimitRefusesWithoutSpinning()
     {
-        Backend b;
-        QVERIFY(start(b, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
-                          m_dir.filePath(QStringLiteral("fds.sqlite"))}));
+        BackendProcess b;
+        QVERIFY(
+            b.start(QStringLiteral(BACKEND_BINARY),
+                    {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
+                     m_dir.filePath(QStringLiteral("fds.sqlite"))}));
         const quint16 port = quint16(b.url.port());
         QCOMPARE(get(port, "/health").first, 200);
         const int open = openDescriptors(b.pid());
@@ -212,7 +155,8 @@ private Q_SLOTS:
         wall.start();
         QTest::qWait(2000);
         const double share = double(cpuMs(b.pid()) - before) / double(wall.elapsed());
-        QVERIFY2(share < 0.25, qPrintable(QStringLiteral("backend used %1 % of a core").arg(share * 100)));
+        QVERIFY2(share < 0.25,
+                 qPrintable(QStringLiteral("backend used %1 % of a core").arg(share * 100)));
 
         // Descriptors back: the waiting clients and new ones are served.
         held.clear();
@@ -223,9 +167,11 @@ private Q_SLOTS:
 
     void memoryStaysBoundedUnderHugeInputs()
     {
-        Backend b;
-        QVERIFY(start(b, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
-                          m_dir.filePath(QStringLiteral("mem.sqlite"))}));
+        BackendProcess b;
+        QVERIFY(
+            b.start(QStringLiteral(BACKEND_BINARY),
+                    {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
+                     m_dir.filePath(QStringLiteral("mem.sqlite"))}));
         const quint16 port = quint16(b.url.port());
         const QByteArray chunk(1024 * 1024, 'x');
 

@@ -13,6 +13,10 @@
 #include <QWebSocket>
 #include <QtTest>
 
+#include "BackendProcess.h"
+
+using testsupport::BackendProcess;
+
 /// Runs the real `enrichment-backend` binary: its command line, its demo liveliness, and a
 /// SIGKILL in the middle of a batch followed by a restart on the same database.
 class TestBackendProcess : public QObject
@@ -20,42 +24,6 @@ class TestBackendProcess : public QObject
     Q_OBJECT
 private:
     QTemporaryDir m_dir;
-
-    struct Backend
-    {
-        QProcess process;
-        QUrl url;
-        ~Backend()
-        {
-            if (process.state() != QProcess::NotRunning) {
-                process.kill();
-                process.waitForFinished(5000);
-            }
-        }
-    };
-
-    static bool start(Backend &b, const QStringList &args)
-    {
-        b.process.setProgram(QStringLiteral(BACKEND_BINARY));
-        b.process.setArguments(args);
-        b.process.setProcessChannelMode(QProcess::SeparateChannels);
-        b.process.start();
-        if (!b.process.waitForStarted(10000))
-            return false;
-        QByteArray out;
-        QElapsedTimer t;
-        t.start();
-        while (!out.contains('\n') && t.elapsed() < 15000 &&
-               b.process.state() == QProcess::Running) {
-            b.process.waitForReadyRead(500);
-            out += b.process.readAllStandardOutput();
-        }
-        const QByteArray line = out.left(out.indexOf('\n')).trimmed();
-        if (!line.startsWith("listening on http://"))
-            return false;
-        b.url = QUrl(QString::fromUtf8(line.mid(int(qstrlen("listening on ")))));
-        return b.url.port() > 0;
-    }
 
     static QMap<QString, QString> statuses(const QString &path)
     {
@@ -124,8 +92,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QByteArray>("reason");
-        QTest::newRow("two lines") << QByteArray("first-token\nsecond-token\n")
-                                   << QByteArray("2 non-empty lines");
+        QTest::newRow("two lines")
+            << QByteArray("first-token\nsecond-token\n") << QByteArray("2 non-empty lines");
         QTest::newRow("empty") << QByteArray("\n  \n") << QByteArray("is empty");
         QTest::newRow("space inside") << QByteArray("two words\n") << QByteArray("printable ASCII");
         QTest::newRow("control") << QByteArray("tok\x1b[31men\n") << QByteArray("printable ASCII");
@@ -141,8 +109,8 @@ private Q_SLOTS:
         f.write(content);
         f.close();
         QProcess p;
-        p.start(QStringLiteral(BACKEND_BINARY),
-                {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--token-file"), path});
+        p.start(QStringLiteral(BACKEND_BINARY), {QStringLiteral("--port"), QStringLiteral("0"),
+                                                 QStringLiteral("--token-file"), path});
         QVERIFY(p.waitForFinished(10000));
         QCOMPARE(p.exitCode(), 2);
         const QByteArray err = p.readAllStandardError().trimmed();
@@ -160,10 +128,12 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
         f.write(token + "\n");
         f.close();
-        Backend b;
-        QVERIFY(start(b, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
-                          m_dir.filePath(QStringLiteral("token.sqlite")),
-                          QStringLiteral("--token-file"), path}));
+        BackendProcess b;
+        QVERIFY(
+            b.start(QStringLiteral(BACKEND_BINARY),
+                    {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
+                     m_dir.filePath(QStringLiteral("token.sqlite")), QStringLiteral("--token-file"),
+                     path}));
         auto status = [&b](const QByteArray &authorization) {
             QTcpSocket s;
             s.connectToHost(QHostAddress::LocalHost, quint16(b.url.port()));
@@ -183,11 +153,12 @@ private Q_SLOTS:
 
     void demoShowsABatchWithinTenSecondsAndSigtermIsClean()
     {
-        Backend b;
+        BackendProcess b;
         const QString db = m_dir.filePath(QStringLiteral("demo.sqlite"));
         QVERIFY(
-            start(b, {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
-                      db, QStringLiteral("--seed-tracks"), QStringLiteral("500")}));
+            b.start(QStringLiteral(BACKEND_BINARY),
+                    {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
+                     db, QStringLiteral("--seed-tracks"), QStringLiteral("500")}));
         QCOMPARE(b.url.host(), QStringLiteral("127.0.0.1"));
         QWebSocket ws;
         QList<QJsonObject> messages;
@@ -232,9 +203,10 @@ private Q_SLOTS:
                                   QStringLiteral("100")};
         QStringList inFlight;
         {
-            Backend first;
-            QVERIFY(start(
-                first, args + QStringList{QStringLiteral("--seed-tracks"), QStringLiteral("200")}));
+            BackendProcess first;
+            QVERIFY(first.start(
+                QStringLiteral(BACKEND_BINARY),
+                args + QStringList{QStringLiteral("--seed-tracks"), QStringLiteral("200")}));
             QWebSocket ws;
             bool midBatch = false;
             int completed = 0;
@@ -269,8 +241,8 @@ private Q_SLOTS:
                 inFlight << it.key();
         QVERIFY2(!inFlight.isEmpty(), "the kill did not land mid-batch");
 
-        Backend second;
-        QVERIFY(start(second, args));
+        BackendProcess second;
+        QVERIFY(second.start(QStringLiteral(BACKEND_BINARY), args));
         // Once the leases expire, the orphaned tracks are claimed again and finished
         // (completed, partial, failed, or pending for a retry after a failed attempt).
         auto orphansSettled = [&] {

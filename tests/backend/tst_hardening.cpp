@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include "BackendService.h"
+#include "InProcessBackend.h"
 #include "GuardedTcpServer.h"
 #include "MonitoringServer.h"
 
@@ -77,15 +78,8 @@ private:
 
     std::unique_ptr<BackendService> startService(BackendOptions o = {})
     {
-        o.port = 0;
-        o.runPipeline = false;
-        o.historyIntervalMs = 0;
-        o.databasePath = m_dir.filePath(QStringLiteral("h%1.sqlite").arg(++m_dbCounter));
-        auto s = std::make_unique<BackendService>(o);
-        QString error;
-        if (!s->start(&error))
-            qFatal("cannot start backend: %s", qPrintable(error));
-        return s;
+        return testsupport::startInProcessBackend(
+            o, m_dir.filePath(QStringLiteral("%1.sqlite").arg(++m_dbCounter)));
     }
 
     static QByteArray get(const QByteArray &path, const QByteArray &extra = {})
@@ -111,8 +105,8 @@ private Q_SLOTS:
         QWebSocket good;
         int goodMessages = 0;
         connect(&good, &QWebSocket::textMessageReceived, this, [&] { ++goodMessages; });
-        good.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws?room_id=enrichment_monitor")
-                           .arg(s->port())));
+        good.open(
+            QUrl(QStringLiteral("ws://127.0.0.1:%1/ws?room_id=enrichment_monitor").arg(s->port())));
         QTRY_COMPARE_WITH_TIMEOUT(goodMessages, 1, 5000);
 
         // Three clients that finish the handshake and then never read again.
@@ -361,8 +355,8 @@ private Q_SLOTS:
         // Qt's own client sends no Origin: not a browser, allowed.
         QWebSocket native;
         QSignalSpy connected(&native, &QWebSocket::connected);
-        native.open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws?room_id=enrichment_monitor")
-                             .arg(s->port())));
+        native.open(
+            QUrl(QStringLiteral("ws://127.0.0.1:%1/ws?room_id=enrichment_monitor").arg(s->port())));
         QVERIFY(connected.wait(5000));
         QTRY_COMPARE_WITH_TIMEOUT(s->server().clientCount(), 2, 5000);
     }
@@ -394,8 +388,8 @@ private Q_SLOTS:
         }
         // Bytes that cannot start a request (a TLS hello on the plain port, binary noise)
         // are refused at once, not at the request deadline.
-        for (const QByteArray &noise : {QByteArray("\x16\x03\x01\x02\x00\x01", 6),
-                                        QByteArray("\x00\x01\x02\xff", 4)}) {
+        for (const QByteArray &noise :
+             {QByteArray("\x16\x03\x01\x02\x00\x01", 6), QByteArray("\x00\x01\x02\xff", 4)}) {
             RawClient c(s->port());
             c.socket.write(noise);
             QTRY_VERIFY_WITH_TIMEOUT(c.closed(), 5000);

@@ -161,10 +161,10 @@ private Q_SLOTS:
 
     void spentQuotasDeferTracksWithoutUsingRetries()
     {
-        SimulatedSource::Profile a = profile(QStringLiteral("spotify"), true,
-                                             {QStringLiteral("isrc")}, 2);
-        SimulatedSource::Profile b = profile(QStringLiteral("musicbrainz"), true,
-                                             {QStringLiteral("bpm")}, 2);
+        SimulatedSource::Profile a =
+            profile(QStringLiteral("spotify"), true, {QStringLiteral("isrc")}, 2);
+        SimulatedSource::Profile b =
+            profile(QStringLiteral("musicbrainz"), true, {QStringLiteral("bpm")}, 2);
         Rig rig({a, b}, 10);
         rig.enqueue(10);
         const Pipeline::BatchResult r = rig.pipeline->runBatchNow();

@@ -14,6 +14,7 @@
 #include <QtTest>
 
 #include "BackendService.h"
+#include "InProcessBackend.h"
 #include "CircuitBreaker.h"
 #include "MonitoringServer.h"
 #include "Pipeline.h"
@@ -44,15 +45,8 @@ private:
 
     std::unique_ptr<BackendService> startService(BackendOptions o = {})
     {
-        o.port = 0;
-        o.runPipeline = false;
-        o.historyIntervalMs = 0;
-        o.databasePath = m_dir.filePath(QStringLiteral("q%1.sqlite").arg(++m_dbCounter));
-        auto s = std::make_unique<BackendService>(o);
-        QString error;
-        if (!s->start(&error))
-            qFatal("cannot start backend: %s", qPrintable(error));
-        return s;
+        return testsupport::startInProcessBackend(
+            o, m_dir.filePath(QStringLiteral("%1.sqlite").arg(++m_dbCounter)));
     }
 
     Reply request(const QUrl &url, const QByteArray &verb = "GET", const QByteArray &token = {})

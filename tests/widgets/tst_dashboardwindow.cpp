@@ -316,8 +316,9 @@ private Q_SLOTS:
         rig.feed.start();
         QTRY_VERIFY(!rig.window.errorBanner()->isHidden());
         const QString shown = rig.window.errorBanner()->message();
-        QVERIFY2(shown.contains(QStringLiteral("<h1 style=\"color:green\">ALL SYSTEMS HEALTHY</h1>")),
-                 qPrintable(shown));
+        QVERIFY2(
+            shown.contains(QStringLiteral("<h1 style=\"color:green\">ALL SYSTEMS HEALTHY</h1>")),
+            qPrintable(shown));
         for (const QChar c : shown)
             QVERIFY2(c.category() != QChar::Other_Control && c.category() != QChar::Other_Format,
                      qPrintable(QString::number(c.unicode(), 16)));
@@ -325,7 +326,8 @@ private Q_SLOTS:
         const QList<QLabel *> labels = rig.window.errorBanner()->findChildren<QLabel *>();
         bool plainTextLabel = false;
         for (const QLabel *l : labels)
-            plainTextLabel = plainTextLabel || (l->text() == shown && l->textFormat() == Qt::PlainText);
+            plainTextLabel =
+                plainTextLabel || (l->text() == shown && l->textFormat() == Qt::PlainText);
         QVERIFY(plainTextLabel);
     }
 
@@ -337,9 +339,9 @@ private Q_SLOTS:
             for (int i = 0; i < 70; ++i)
                 health.insert(QStringLiteral("source%1").arg(i, 2, 10, QLatin1Char('0')),
                               QStringLiteral("healthy"));
-            return QHttpServerResponse(QJsonObject{
-                {QStringLiteral("queue"), QJsonObject{{QStringLiteral("pending"), 1}}},
-                {QStringLiteral("source_health"), health}});
+            return QHttpServerResponse(
+                QJsonObject{{QStringLiteral("queue"), QJsonObject{{QStringLiteral("pending"), 1}}},
+                            {QStringLiteral("source_health"), health}});
         });
         const quint16 port = many.listen(QHostAddress::LocalHost, 0);
         QVERIFY(port);
