@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QLoggingCategory>
 #include <QSocketNotifier>
 #include <QSslSocket>
@@ -188,7 +189,16 @@ public:
     using Base::write;
     using QObject::connect;
 
-    explicit GuardedSocket(GuardedTcpServer *server) : Base(server), m_server(server)
+    ~GuardedSocket() override
+    {
+        // Not a connection to destroyed(): QHttpServer drops every connection to the
+        // socket's signals when it upgrades it to a WebSocket.
+        if (m_server)
+            m_server->connectionClosed();
+    }
+
+    explicit GuardedSocket(GuardedTcpServer *server)
+        : Base(server), m_server(server), m_limits(server->limits())
     {
         m_deadline.setSingleShot(true);
         m_idle.setSingleShot(true);
@@ -208,15 +218,18 @@ public:
 protected:
     qint64 writeData(const char *data, qint64 len) override
     {
-        if (m_state != State::WebSocket && m_state != State::Closing)
+        if (m_state != State::WebSocket && m_state != State::Closing) {
             observeOutgoing(QByteArrayView(data, len));
+            if (m_upgradeAnswered)
+                enterWebSocket();
+        }
         return Base::writeData(data, len);
     }
 
 private:
     enum class State { Head, Body, Upgrading, WebSocket, Closing };
 
-    const GuardedTcpServer::Limits &limits() const { return m_server->limits(); }
+    const GuardedTcpServer::Limits &limits() const { return m_limits; }
 
     void onReadyRead()
     {
@@ -323,7 +336,7 @@ private:
         RequestHead head;
         qint64 length = 0;
         std::optional<Rejection> r = parseRequestHead(headText + "\r\n", &head, &length);
-        if (!r && m_server->admission())
+        if (!r && m_server && m_server->admission())
             r = m_server->admission()(head);
         if (r) {
             reject(*r);
@@ -384,21 +397,27 @@ private:
             m_closeQueued = true;
     }
 
+    /// The server answered the upgrade with 101: the WebSocket layer owns the connection
+    /// from here, with its own frame limits and pings. (QHttpServer disconnects every
+    /// signal of the socket when it hands it over, so this is decided here, in writeData(),
+    /// which is a virtual call and keeps working.)
+    void enterWebSocket()
+    {
+        m_state = State::WebSocket;
+        m_deadline.stop();
+        m_idle.stop();
+        m_head.clear();
+        m_head.squeeze();
+        m_outHead.clear();
+        m_outHead.squeeze();
+    }
+
     void onBytesWritten()
     {
-        if (bytesToWrite() > 0 || m_state == State::WebSocket || m_state == State::Closing)
+        if (m_state == State::WebSocket || m_state == State::Closing)
             return;
-        if (m_upgradeAnswered) {
-            // The handshake answer is out: the WebSocket layer owns the connection now.
-            m_state = State::WebSocket;
-            m_deadline.stop();
-            m_idle.stop();
-            m_head.clear();
-            m_head.squeeze();
-            m_outHead.clear();
-            m_outHead.squeeze();
+        if (bytesToWrite() > 0)
             return;
-        }
         if (m_closeQueued) {
             m_state = State::Closing;
             disconnectFromHost();
@@ -453,7 +472,8 @@ private:
         m_deadline.start(2000);
     }
 
-    GuardedTcpServer *m_server;
+    QPointer<GuardedTcpServer> m_server; ///< a WebSocket may outlive the server
+    const GuardedTcpServer::Limits m_limits;
     QTimer m_deadline;
     QTimer m_idle;
     State m_state = State::Head;
@@ -542,9 +562,7 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
         delete plain;
         return;
     }
-    ++m_live;
-    // The socket may move into a QWebSocket; it still dies exactly once.
-    connect(plain, &QObject::destroyed, this, [this] { --m_live; });
+    ++m_live; // the socket's destructor calls connectionClosed()
     if (socket) {
         socket->setSslConfiguration(*m_tls);
         connect(socket, &QSslSocket::sslErrors, socket, [socket](const QList<QSslError> &errors) {

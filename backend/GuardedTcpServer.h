@@ -61,8 +61,8 @@ std::optional<Rejection> parseRequestHead(const QByteArray &head, RequestHead *o
 ///   `idleTimeoutMs`.
 /// - **A size cap**: a head or body past `maxRequestBytes` gets `431`/`413` and the
 ///   connection is closed; nothing past the cap is buffered.
-/// - **WebSocket upgrades keep both** until the server has written its `101` answer; from
-///   then on the WebSocket layer's own frame limits and pings take over.
+/// - **WebSocket upgrades keep both** until the server writes its `101` answer; from then
+///   on the WebSocket layer's own frame limits and pings take over.
 /// - **Strict heads**: malformed request lines, bad `Content-Length` values and chunked
 ///   bodies are refused with `400`/`411`; `Connection: close` and HTTP/1.0 requests are
 ///   answered and then the connection is closed.
@@ -109,6 +109,9 @@ public:
     int connectionCount() const { return m_live; }
     /// Connections refused at accept time (cap or descriptor limit) since start.
     qint64 refusedCount() const { return m_refused; }
+
+    /// Called by each connection's socket when it is destroyed.
+    void connectionClosed() { --m_live; }
 
     /// Writes a complete HTTP error response with a JSON body `{"error": {code, message}}`.
     static QByteArray errorResponse(const Rejection &r);

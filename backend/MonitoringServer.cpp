@@ -258,7 +258,6 @@ void MonitoringServer::addClient(std::unique_ptr<QWebSocket> socket)
     // Refuse oversized frames and messages as they arrive, not after buffering them.
     raw->setMaxAllowedIncomingFrameSize(quint64(m_config.maxIncomingMessageBytes));
     raw->setMaxAllowedIncomingMessageSize(quint64(m_config.maxIncomingMessageBytes));
-    raw->setReadBufferSize(m_config.maxIncomingMessageBytes + 64);
     if (!authorized(raw->request().rawHeader("Authorization"))) {
         // Unreachable while the guard admits upgrades; kept as a second line of defence.
         raw->abort();

@@ -47,7 +47,8 @@ static void BM_FanOut(benchmark::State &state)
                   QStringLiteral("50000"), QStringLiteral("--database"),
                   dir.filePath(QStringLiteral("fanout.sqlite")),
                   QStringLiteral("--batch-interval-ms"), QStringLiteral("100"),
-                  QStringLiteral("--time-scale"), QStringLiteral("0.05")});
+                  QStringLiteral("--time-scale"), QStringLiteral("0.05"),
+                  QStringLiteral("--max-connections"), QStringLiteral("4096")});
     server.waitForStarted();
     spin(15'000, [&] { return server.canReadLine(); });
     const QByteArray line = server.readLine().trimmed();

@@ -37,6 +37,18 @@ QByteArray frameHeader(quint8 opcode, bool fin, quint64 length)
     return h;
 }
 
+/// A masked client text frame (RFC 6455) carrying @p payload (under 64 KiB).
+QByteArray textFrame(const QByteArray &payload)
+{
+    QByteArray f;
+    f.append(char(0x81));
+    f.append(char(0x80 | 126));
+    const quint16 be = qToBigEndian<quint16>(quint16(payload.size()));
+    f.append(reinterpret_cast<const char *>(&be), 2);
+    f.append("\x00\x00\x00\x00", 4); // zero mask
+    return f + payload;
+}
+
 /// A raw TCP client that records everything the server sends and when it closed.
 struct RawClient
 {
@@ -152,6 +164,50 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(c.closed(), 5000);
         QCOMPARE(s->server().clientCount(), 0);
         QCOMPARE(healthStatus(s->port()), 200);
+    }
+
+    void roomConnectionsOutliveTheRequestDeadlineAndCaps()
+    {
+        // Once the 101 is out, the request deadline and size cap no longer apply: a room
+        // client stays past the deadline and may send more than the request cap in total.
+        BackendOptions o;
+        o.requestTimeoutMs = 800;
+        o.maxRequestBytes = 64 * 1024;
+        auto s = startService(o);
+        RawClient c(s->port());
+        c.socket.write(Handshake + "\r\n");
+        QTRY_COMPARE_WITH_TIMEOUT(s->server().clientCount(), 1, 5000);
+        QSignalSpy closed(&c.socket, &QTcpSocket::disconnected);
+        QVERIFY(!closed.wait(2000)); // well past the 800 ms deadline
+        const QByteArray ping =
+            "{\"type\":\"ping\",\"pad\":\"" + QByteArray(16 * 1024, 'p') + "\"}";
+        for (int i = 0; i < 16; ++i) // 256 KiB in all, four times the request cap
+            c.socket.write(textFrame(ping));
+        QTRY_COMPARE_WITH_TIMEOUT(int(c.received.count("\"type\":\"pong\"")), 16, 10000);
+        QCOMPARE(s->server().clientCount(), 1);
+        QVERIFY(!c.closed());
+    }
+
+    void closedRoomConnectionsFreeTheirSlots()
+    {
+        BackendOptions o;
+        o.maxConnections = 3;
+        auto s = startService(o);
+        for (int round = 0; round < 3; ++round) {
+            std::vector<std::unique_ptr<QWebSocket>> sockets;
+            for (int i = 0; i < 3; ++i) {
+                auto ws = std::make_unique<QWebSocket>();
+                QSignalSpy connected(ws.get(), &QWebSocket::connected);
+                ws->open(QUrl(QStringLiteral("ws://127.0.0.1:%1/ws?room_id=enrichment_monitor")
+                                  .arg(s->port())));
+                QVERIFY2(connected.wait(5000), qPrintable(QString::number(round)));
+                sockets.push_back(std::move(ws));
+            }
+            QTRY_COMPARE_WITH_TIMEOUT(s->server().clientCount(), 3, 5000);
+            QCOMPARE(s->server().connectionCount(), 3);
+            sockets.clear();
+            QTRY_COMPARE_WITH_TIMEOUT(s->server().connectionCount(), 0, 5000);
+        }
     }
 
     void unfinishedMessagePastTheLimitIsRefused()
