@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QVariant>
 
+#include "ModelRoles.h"
+
 namespace dashboard {
 
 /// A small table of categories (rows) by named columns, the model behind each category
@@ -18,7 +20,7 @@ class CategoryTableModel final : public QAbstractTableModel
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CategoryTableModel)
 public:
-    enum Role { ValueRole = Qt::UserRole + 1, ExportRole };
+    enum Role { ValueRole = ModelRole::Value, ExportRole = ModelRole::Export };
     Q_ENUM(Role)
 
     CategoryTableModel(const QString &categoryHeader, const QStringList &columns,

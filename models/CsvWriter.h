@@ -6,16 +6,18 @@
 
 class QAbstractItemModel;
 
+#include "ModelRoles.h"
+
 namespace dashboard {
 
 /// Writes a table model as RFC 4180 CSV: a header row, then one row per model row. Uses
-/// the models' export role (Qt::UserRole + 2: raw values, machine-readable headers) and
+/// the models' export role (ModelRole::Export: raw values, machine-readable headers) and
 /// falls back to the display role. Numbers are written locale-independently; "no data" is
 /// an empty field.
 class CsvWriter
 {
 public:
-    static constexpr int ExportRole = Qt::UserRole + 2;
+    static constexpr int ExportRole = ModelRole::Export;
     static QByteArray toCsv(const QAbstractItemModel &model);
     static QByteArray escape(const QString &field);
 };

@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QJsonObject>
 
+#include "ModelRoles.h"
+
 namespace dashboard {
 
 /// The incident log: circuit-breaker transitions from the room, and the dashboard's own
@@ -19,7 +21,7 @@ class EventLogModel final : public QAbstractTableModel
 public:
     enum Column { TimeColumn, KindColumn, MessageColumn, ColumnCount };
     Q_ENUM(Column)
-    enum Role { SeverityRole = Qt::UserRole + 1, ExportRole };
+    enum Role { SeverityRole = ModelRole::Severity, ExportRole = ModelRole::Export };
     Q_ENUM(Role)
     enum class Severity { Info, Warning, Error };
     Q_ENUM(Severity)

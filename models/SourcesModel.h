@@ -8,6 +8,8 @@
 
 #include "Snapshot.h"
 
+#include "ModelRoles.h"
+
 namespace dashboard {
 
 /// One row per source: health, circuit breaker (state, consecutive failures, last failure
@@ -34,10 +36,10 @@ public:
     };
     Q_ENUM(Column)
     enum Role {
-        HealthRole = Qt::UserRole + 1, ///< healthKey() string
-        BreakerStateRole,              ///< breakerStateKey() string
-        ExportRole,                    ///< raw value for CSV
-        SortRole
+        HealthRole = ModelRole::Health,             ///< healthKey() string
+        BreakerStateRole = ModelRole::BreakerState, ///< breakerStateKey() string
+        ExportRole = ModelRole::Export,             ///< raw value for CSV
+        SortRole = ModelRole::Sort
     };
     Q_ENUM(Role)
 

@@ -9,6 +9,8 @@
 #include <QPointF>
 #include <QStringList>
 
+#include "ModelRoles.h"
+
 namespace dashboard {
 
 /// Timestamped samples of a few named series in a bounded ring (the oldest sample leaves
@@ -21,7 +23,7 @@ class TimeSeriesModel final : public QAbstractTableModel
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TimeSeriesModel)
 public:
-    enum Role { ValueRole = Qt::UserRole + 1, ExportRole };
+    enum Role { ValueRole = ModelRole::Value, ExportRole = ModelRole::Export };
     Q_ENUM(Role)
 
     TimeSeriesModel(const QStringList &series, int capacity, QObject *parent = nullptr);

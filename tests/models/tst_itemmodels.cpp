@@ -141,6 +141,23 @@ private Q_SLOTS:
                  QStringLiteral("3 min ago"));
     }
 
+    void sourcesTableExportsRawValues()
+    {
+        // The CSV writer and every model share one export role: the sources table writes
+        // its raw values, not the breaker-state keys of a neighbouring role.
+        SourcesModel m;
+        const qint64 now = 1795900030'000;
+        m.update(seedOnly().sources, now);
+        const QList<QByteArray> rows = CsvWriter::toCsv(m).trimmed().split('\n');
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.at(0).trimmed(),
+                 QByteArray("source,health,state,failure_count,last_failure_time,"
+                            "next_probe_in_seconds,success_rate_1h,success_rate_24h,"
+                            "latency_p95_seconds,rate_limit_remaining"));
+        QVERIFY2(rows.at(1).startsWith("spotify,down,open,5,1795900000,"), rows.at(1).constData());
+        QVERIFY2(rows.at(2).startsWith("lastfm,unavailable,,,"), rows.at(2).constData());
+    }
+
     void dashboardFromSeedOnlyShapeHasNoInventedNumbers()
     {
         DashboardModels d;
