@@ -23,8 +23,8 @@ namespace enrichment {
 
 class Clock;
 
-/// Owns the Prometheus registry with the fifteen metrics of the seed (DESIGN.md 3.4) plus
-/// `enrichment_service_info`, `enrichment_api_rate_limit_limit` and
+/// Owns the Prometheus registry with the fifteen metrics of the seed (docs/PROTOCOL.md, `/metrics`)
+/// plus `enrichment_service_info`, `enrichment_api_rate_limit_limit` and
 /// `enrichment_tracks_processed_total`, `enrichment_tracks_deferred_total`, and keeps the windowed
 /// per-source figures the JSON snapshot reports.
 ///

@@ -9,7 +9,7 @@
 #include <QStringList>
 
 /// Vocabulary shared by the backend module: queue statuses, request outcomes, breaker
-/// states, health values and error types, each with its wire name (DESIGN.md section 3).
+/// states, health values and error types, each with its wire name (docs/PROTOCOL.md).
 namespace enrichment {
 
 /// Status of a track in the `enrichment_status` table.
@@ -56,7 +56,7 @@ QString toWire(CacheOperation o);
 /// Parses a track status; returns false for an unknown name.
 bool trackStatusFromWire(const QString &name, TrackStatus *out);
 
-/// Health follows the breaker (DESIGN.md 3.1).
+/// Health follows the breaker (docs/PROTOCOL.md, the snapshot).
 SourceHealth healthForBreaker(BreakerState s);
 
 /// The five sources of the waterfall, in call order.
