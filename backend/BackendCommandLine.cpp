@@ -52,7 +52,7 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
          QStringLiteral("Port to listen on (default 8020; 0 picks a free port)."),
          QStringLiteral("N")},
         {QStringLiteral("database"),
-         QStringLiteral("SQLite queue file (default %1).")
+         QStringLiteral("Queue store: a SQLite file path or sqlite:PATH (default %1).")
              .arg(BackendService::defaultDatabasePath()),
          QStringLiteral("PATH")},
         {QStringLiteral("seed-tracks"),

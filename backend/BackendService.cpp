@@ -45,26 +45,6 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
     m_uptime.start();
     m_monitor = std::make_unique<Monitor>(defaultSourceNames(), *m_clock,
                                           QStringLiteral(ENRICHMENT_VERSION));
-    QueueStore::Config qc;
-    qc.leaseMs = options.leaseMs;
-    m_store = std::make_unique<QueueStore>(*m_clock, qc);
-    connect(m_store.get(), &QueueStore::countsChanged, this, [this] {
-        for (TrackStatus s : AllTrackStatuses)
-            m_monitor->setQueueDepth(s, m_store->count(s));
-    });
-
-    std::vector<std::unique_ptr<EnrichmentSource>> sources;
-    for (const SimulatedSource::Profile &p : SimulatedSource::defaultProfiles())
-        sources.push_back(std::make_unique<SimulatedSource>(p, *m_clock, options.randomSeed));
-    CircuitBreaker::Config bc;
-    bc.timeoutMs = options.breakerTimeoutMs;
-    Pipeline::Config pc;
-    pc.batchSize = options.batchSize;
-    pc.timeScale = options.timeScale;
-    pc.batchIntervalMs = options.batchIntervalMs;
-    m_pipeline =
-        std::make_unique<Pipeline>(*m_store, *m_monitor, *m_clock, std::move(sources), bc, pc);
-
     MonitoringServer::Config sc;
     sc.address = options.bind;
     sc.port = options.port;
@@ -78,6 +58,40 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
     sc.allowedOrigins = options.allowedOrigins;
     sc.pushSnapshots = options.pushSnapshots;
     m_server = std::make_unique<MonitoringServer>(*this, sc);
+
+    connect(&m_historyTimer, &QTimer::timeout, this, &BackendService::sampleHistory);
+    m_pushTimer.setSingleShot(true);
+    connect(&m_pushTimer, &QTimer::timeout, this, [this] {
+        if (m_server->clientCount() > 0)
+            m_server->broadcast(QStringLiteral("enrichment_snapshot"), snapshot());
+    });
+    connect(&m_reconcileTimer, &QTimer::timeout, this, [this] {
+        if (m_store && m_store->reconcile())
+            qCWarning(lcService) << "queue counts had drifted from the table; reconciled";
+    });
+}
+
+BackendService::~BackendService()
+{
+    stop();
+    // The server refers to this provider: destroy it before the rest.
+    m_server.reset();
+    m_pipeline.reset();
+}
+
+void BackendService::buildPipeline()
+{
+    std::vector<std::unique_ptr<EnrichmentSource>> sources;
+    for (const SimulatedSource::Profile &p : SimulatedSource::defaultProfiles())
+        sources.push_back(std::make_unique<SimulatedSource>(p, *m_clock, m_options.randomSeed));
+    CircuitBreaker::Config bc;
+    bc.timeoutMs = m_options.breakerTimeoutMs;
+    Pipeline::Config pc;
+    pc.batchSize = m_options.batchSize;
+    pc.timeScale = m_options.timeScale;
+    pc.batchIntervalMs = m_options.batchIntervalMs;
+    m_pipeline =
+        std::make_unique<Pipeline>(*m_store, *m_monitor, *m_clock, std::move(sources), bc, pc);
 
     connect(m_pipeline.get(), &Pipeline::batchStarted, this,
             [this](int size, int number, qint64 total) {
@@ -109,25 +123,6 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
                                 {QStringLiteral("failure_count"), failures}});
                 schedulePush();
             });
-
-    connect(&m_historyTimer, &QTimer::timeout, this, &BackendService::sampleHistory);
-    m_pushTimer.setSingleShot(true);
-    connect(&m_pushTimer, &QTimer::timeout, this, [this] {
-        if (m_server->clientCount() > 0)
-            m_server->broadcast(QStringLiteral("enrichment_snapshot"), snapshot());
-    });
-    connect(&m_reconcileTimer, &QTimer::timeout, this, [this] {
-        if (m_store->reconcile())
-            qCWarning(lcService) << "queue counts had drifted from the table; reconciled";
-    });
-}
-
-BackendService::~BackendService()
-{
-    stop();
-    // The server refers to this provider: destroy it before the rest.
-    m_server.reset();
-    m_pipeline.reset();
 }
 
 QString BackendService::defaultDatabasePath()
@@ -140,15 +135,20 @@ QString BackendService::defaultDatabasePath()
 
 bool BackendService::start(QString *error)
 {
-    QString path =
+    if (m_store)
+        return true; // already started
+    const QString spec =
         m_options.databasePath.isEmpty() ? defaultDatabasePath() : m_options.databasePath;
-    if (path != QLatin1String(":memory:"))
-        QDir().mkpath(QFileInfo(path).absolutePath());
-    QString dbError;
-    if (!m_store->open(path, &dbError)) {
-        *error = QStringLiteral("cannot open queue database %1: %2").arg(path, dbError);
+    QueueStore::Config qc;
+    qc.leaseMs = m_options.leaseMs;
+    m_store = openQueueStore(spec, *m_clock, qc, error);
+    if (!m_store)
         return false;
-    }
+    connect(m_store.get(), &QueueStore::countsChanged, this, [this] {
+        for (TrackStatus s : AllTrackStatuses)
+            m_monitor->setQueueDepth(s, m_store->count(s));
+    });
+    buildPipeline();
     for (TrackStatus s : AllTrackStatuses)
         m_monitor->setQueueDepth(s, m_store->count(s));
     if (m_options.seedTracks > 0)

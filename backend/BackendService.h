@@ -27,7 +27,7 @@ struct BackendOptions
 {
     QHostAddress bind = QHostAddress::LocalHost;
     quint16 port = 8020;  ///< 0 picks a free port
-    QString databasePath; ///< empty: defaultDatabasePath()
+    QString databasePath; ///< a path or `sqlite:PATH`; empty: defaultDatabasePath()
     int seedTracks = 0;   ///< demo tracks enqueued at start
     int batchSize = 10;
     QByteArray token;        ///< empty: no authentication
@@ -68,7 +68,9 @@ public:
                             QObject *parent = nullptr);
     ~BackendService() override;
 
-    /// Opens the queue, seeds demo tracks, starts the server and the pipeline.
+    /// Opens the queue store (`databasePath`: a path, `sqlite:PATH`), builds the pipeline,
+    /// seeds demo tracks, starts the server and the pipeline. store(), pipeline() and the
+    /// documents are available once it returned true.
     bool start(QString *error);
     void stop();
 
@@ -106,6 +108,7 @@ Q_SIGNALS:
     void batchCompleted(int batchSize, int successCount, int batchNumber);
 
 private:
+    void buildPipeline();
     double perMinute() const;
     void topUp();
     /// Pushes a snapshot to the room on the next event-loop turn (one per turn).

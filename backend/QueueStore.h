@@ -3,12 +3,11 @@
 #pragma once
 
 #include <array>
+#include <memory>
 
 #include <QObject>
-#include <QSqlDatabase>
 #include <QStringList>
 
-#include "ThroughputWindow.h"
 #include "Types.h"
 
 namespace enrichment {
@@ -22,21 +21,18 @@ struct ClaimedTrack
     int retryCount = 0;
 };
 
-/// The `enrichment_status` queue table (SongNodes columns plus lease bookkeeping) on
-/// QtSql/SQLite in WAL mode. The SQL is portable to PostgreSQL apart from the PRAGMAs and
-/// `BEGIN IMMEDIATE`.
+/// The enrichment queue as the pipeline and the service see it: the `enrichment_status`
+/// table of the seed (track id, status, sources enriched, retries, error, times) with
+/// leased claims. Implementations: SqliteQueueStore (the embedded default); a store whose
+/// truth lives in a shared database answers counts() and completedInLast() from there.
 ///
-/// Claims are leases: claim() moves tracks to in_progress with `lease_expires_at`; a track
-/// whose worker died goes back to pending once its lease expires (releaseExpiredLeases(),
-/// also run by every claim()), so a crash loses nothing. A failed attempt is retried with
-/// exponential backoff until `maxRetries` attempts failed, then the track is failed.
+/// Claims are leases: claim() moves tracks to in_progress for this store's worker; a
+/// track whose worker died goes back to pending once its lease expires, so a crash loses
+/// nothing. A failed attempt is retried with backoff until `maxRetries` attempts failed.
+/// Counts must be cheap (no full-table count per call); reconcile() checks them.
 ///
-/// Status counts are kept in memory and updated on every transition, so counts() is O(1);
-/// reconcile() compares them with a GROUP BY over the table (run at open and rarely after).
-/// Completions feed a one-hour sliding window for the processing rate.
-///
-/// Thread affinity: the database connection belongs to the thread that called open().
-class QueueStore final : public QObject
+/// Thread affinity: a store is used from the thread that opened it.
+class QueueStore : public QObject
 {
     Q_OBJECT
 public:
@@ -47,66 +43,53 @@ public:
         qint64 retryBackoffMs = 15'000;
     };
 
-    QueueStore(const Clock &clock, const Config &config, QObject *parent = nullptr);
-    ~QueueStore() override;
+    using QObject::QObject;
+    ~QueueStore() override = default;
 
-    /// Opens (creating if needed) the database at @p path; ":memory:" works for tests.
-    bool open(const QString &path, QString *error = nullptr);
-    void close();
-    bool isOpen() const;
-    /// True if the database answers a query now.
-    bool ping();
-    /// Whether the store can write: a one-row write probe, run at most once per
-    /// @p maxAgeMs (older results are refreshed). Any failed write of the queue itself
-    /// (a claim, an outcome, an enqueue) also marks the store unwritable until the next
-    /// write succeeds. @p error receives the reason while unwritable.
-    bool writable(QString *error, qint64 maxAgeMs = 1000);
+    virtual void close() = 0;
+    virtual bool isOpen() const = 0;
+    /// True if the store answers a query now.
+    virtual bool ping() = 0;
+    /// Whether the store can write, checked at most once per @p maxAgeMs; any failed
+    /// write of the queue itself also counts until the next write succeeds. @p error
+    /// receives the reason while unwritable.
+    virtual bool writable(QString *error, qint64 maxAgeMs = 1000) = 0;
 
     /// Adds tracks as pending; ids already present are ignored. Returns how many were added.
-    int enqueue(const QStringList &trackIds);
+    virtual int enqueue(const QStringList &trackIds) = 0;
     /// Leases up to @p n pending tracks to this store's worker.
-    QList<ClaimedTrack> claim(int n);
+    virtual QList<ClaimedTrack> claim(int n) = 0;
     /// Records the outcome of a claimed track. Failed is retried (back to pending) until
     /// maxRetries attempts failed. Returns false if this worker no longer holds the lease.
-    bool finish(const QString &trackId, TrackStatus outcome, const QStringList &sourcesEnriched,
-                const QString &errorMessage = {});
+    virtual bool finish(const QString &trackId, TrackStatus outcome,
+                        const QStringList &sourcesEnriched, const QString &errorMessage = {}) = 0;
     /// Returns a claimed track to pending without using a retry (no source could be asked),
     /// claimable again from @p availableAtMs. False if this worker no longer holds the lease.
-    bool defer(const QString &trackId, qint64 availableAtMs, const QString &reason);
+    virtual bool defer(const QString &trackId, qint64 availableAtMs, const QString &reason) = 0;
     /// Returns expired in_progress leases to pending; returns how many.
-    int releaseExpiredLeases();
+    virtual int releaseExpiredLeases() = 0;
 
-    /// Current counts per status, O(1).
-    qint64 count(TrackStatus s) const { return m_counts[std::size_t(s)]; }
-    std::array<qint64, TrackStatusCount> counts() const { return m_counts; }
-    /// Recounts from the table; returns true if the in-memory counts had drifted.
-    bool reconcile();
+    /// Current count of tracks in @p s, cheap.
+    virtual qint64 count(TrackStatus s) const = 0;
+    virtual std::array<qint64, TrackStatusCount> counts() const = 0;
+    /// Recounts from the table; returns true if the counts had drifted.
+    virtual bool reconcile() = 0;
+    /// Tracks finished completed or partial in the last @p seconds (up to an hour).
+    virtual qint64 completedInLast(int seconds) const = 0;
 
-    /// Tracks finished completed or partial in the last @p seconds (sliding window).
-    qint64 completedInLast(int seconds) const;
-    const QString &workerId() const { return m_workerId; }
-    const Config &config() const { return m_config; }
-    QString lastError() const { return m_lastError; }
+    virtual const QString &workerId() const = 0;
+    virtual const Config &config() const = 0;
+    virtual QString lastError() const = 0;
 
 Q_SIGNALS:
     /// Emitted whenever counts() changed.
     void countsChanged();
-
-private:
-    bool exec(const QString &sql);
-    /// Records the outcome of a write (the store's write health).
-    void noteWrite(bool ok);
-    void move(TrackStatus from, TrackStatus to, qint64 n);
-
-    const Clock &m_clock;
-    Config m_config;
-    QString m_connectionName;
-    QString m_workerId;
-    QString m_lastError;
-    QString m_writeError;      ///< empty while writes succeed
-    qint64 m_lastProbeMs = -1; ///< clock time of the last write probe
-    std::array<qint64, TrackStatusCount> m_counts{};
-    ThroughputWindow m_completions;
 };
+
+/// Opens the store @p spec names: a file path or `sqlite:PATH` (`:memory:` works for
+/// tests). Returns null with a one-line reason in @p error when the store cannot be
+/// opened or its kind is not supported in this build (`postgresql://...`).
+std::unique_ptr<QueueStore> openQueueStore(const QString &spec, const Clock &clock,
+                                           const QueueStore::Config &config, QString *error);
 
 } // namespace enrichment

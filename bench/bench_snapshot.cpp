@@ -17,7 +17,7 @@
 #include "BackendThread.h"
 #include "BenchSupport.h"
 #include "Clock.h"
-#include "QueueStore.h"
+#include "SqliteQueueStore.h"
 
 using namespace enrichment;
 
@@ -59,7 +59,7 @@ QString database(qint64 rows)
     QFile::remove(path + QStringLiteral("-shm"));
     {
         SystemClock clock;
-        QueueStore schema(clock, {});
+        SqliteQueueStore schema(clock, {});
         schema.open(path); // the real schema and indexes
     }
     {

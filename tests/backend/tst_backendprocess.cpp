@@ -74,6 +74,9 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--batch-size"), QStringLiteral("0")};
         QTest::newRow("bind") << QStringList{QStringLiteral("--bind"), QStringLiteral("not-an-ip")};
         QTest::newRow("unknown") << QStringList{QStringLiteral("--frobnicate")};
+        QTest::newRow("postgresql store") << QStringList{
+            QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
+            QStringLiteral("postgresql://localhost/q")};
         QTest::newRow("token file")
             << QStringList{QStringLiteral("--token-file"), QStringLiteral("/nonexistent/token")};
     }

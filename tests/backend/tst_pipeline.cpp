@@ -6,7 +6,7 @@
 #include "Clock.h"
 #include "Monitor.h"
 #include "Pipeline.h"
-#include "QueueStore.h"
+#include "SqliteQueueStore.h"
 #include "SimulatedSource.h"
 
 using namespace enrichment;
@@ -34,7 +34,7 @@ struct Rig
 {
     ManualClock clock;
     Monitor monitor{defaultSourceNames(), clock, QStringLiteral("1")};
-    QueueStore store{clock, QueueStore::Config{60'000, 3, 0}};
+    SqliteQueueStore store{clock, QueueStore::Config{60'000, 3, 0}};
     std::unique_ptr<Pipeline> pipeline;
 
     explicit Rig(const QList<SimulatedSource::Profile> &profiles, int batchSize = 10,
@@ -221,7 +221,7 @@ private Q_SLOTS:
         // would claim and release every 10 ms, hundreds of batches.
         SystemClock clock;
         Monitor monitor{defaultSourceNames(), clock, QStringLiteral("1")};
-        QueueStore store{clock, QueueStore::Config{60'000, 3, 0}};
+        SqliteQueueStore store{clock, QueueStore::Config{60'000, 3, 0}};
         QVERIFY(store.open(QStringLiteral(":memory:")));
         std::vector<std::unique_ptr<EnrichmentSource>> sources;
         for (const QString &name : {QStringLiteral("spotify"), QStringLiteral("musicbrainz")}) {

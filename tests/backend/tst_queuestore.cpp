@@ -6,7 +6,7 @@
 #include <QtTest>
 
 #include "Clock.h"
-#include "QueueStore.h"
+#include "SqliteQueueStore.h"
 
 using namespace enrichment;
 
@@ -53,7 +53,7 @@ private Q_SLOTS:
     void enqueueIgnoresDuplicates()
     {
         ManualClock clock;
-        QueueStore store(clock, {});
+        SqliteQueueStore store(clock, {});
         QVERIFY(store.open(m_dir.filePath(QStringLiteral("dup.sqlite"))));
         QCOMPARE(store.enqueue(ids(5)), 5);
         QCOMPARE(store.enqueue(ids(7)), 2);
@@ -64,7 +64,7 @@ private Q_SLOTS:
     void claimLeasesOldestFirst()
     {
         ManualClock clock;
-        QueueStore store(clock, {});
+        SqliteQueueStore store(clock, {});
         const QString path = m_dir.filePath(QStringLiteral("claim.sqlite"));
         QVERIFY(store.open(path));
         store.enqueue({QStringLiteral("a")});
@@ -84,7 +84,7 @@ private Q_SLOTS:
     void finishOutcomes()
     {
         ManualClock clock;
-        QueueStore store(clock, QueueStore::Config{60'000, 2, 1000});
+        SqliteQueueStore store(clock, QueueStore::Config{60'000, 2, 1000});
         const QString path = m_dir.filePath(QStringLiteral("finish.sqlite"));
         QVERIFY(store.open(path));
         store.enqueue(ids(3));
@@ -121,13 +121,13 @@ private Q_SLOTS:
         ManualClock clock;
         const QString path = m_dir.filePath(QStringLiteral("lease.sqlite"));
         {
-            QueueStore dead(clock, QueueStore::Config{30'000, 3, 0});
+            SqliteQueueStore dead(clock, QueueStore::Config{30'000, 3, 0});
             QVERIFY(dead.open(path));
             dead.enqueue(ids(4));
             QCOMPARE(dead.claim(4).size(), 4);
             // The worker dies here without finishing.
         }
-        QueueStore next(clock, QueueStore::Config{30'000, 3, 0});
+        SqliteQueueStore next(clock, QueueStore::Config{30'000, 3, 0});
         QVERIFY(next.open(path));
         QCOMPARE(next.count(TrackStatus::InProgress), 4);
         QCOMPARE(next.claim(4).size(), 0);
@@ -146,12 +146,12 @@ private Q_SLOTS:
     {
         ManualClock clock;
         const QString path = m_dir.filePath(QStringLiteral("drift.sqlite"));
-        QueueStore store(clock, {});
+        SqliteQueueStore store(clock, {});
         QVERIFY(store.open(path));
         store.enqueue(ids(3));
         QVERIFY(!store.reconcile());
         // Another writer (a second worker) adds rows behind this store's back.
-        QueueStore other(clock, {});
+        SqliteQueueStore other(clock, {});
         QVERIFY(other.open(path));
         other.enqueue(ids(2, QStringLiteral("x")));
         QCOMPARE(store.count(TrackStatus::Pending), 3);
@@ -165,7 +165,7 @@ private Q_SLOTS:
         ManualClock clock;
         const QString path = m_dir.filePath(QStringLiteral("window.sqlite"));
         {
-            QueueStore store(clock, {});
+            SqliteQueueStore store(clock, {});
             QVERIFY(store.open(path));
             store.enqueue(ids(3));
             for (const ClaimedTrack &t : store.claim(3))
@@ -173,7 +173,7 @@ private Q_SLOTS:
             QCOMPARE(store.completedInLast(3600), 3);
         }
         clock.advanceMs(10 * 60'000);
-        QueueStore reopened(clock, {});
+        SqliteQueueStore reopened(clock, {});
         QVERIFY(reopened.open(path));
         QCOMPARE(reopened.completedInLast(3600), 3);
         QCOMPARE(reopened.completedInLast(60), 0);
@@ -184,7 +184,7 @@ private Q_SLOTS:
     void slidingWindowIsNotCapped()
     {
         ManualClock clock;
-        QueueStore store(clock, {});
+        SqliteQueueStore store(clock, {});
         QVERIFY(store.open(QStringLiteral(":memory:")));
         store.enqueue(ids(500));
         for (const ClaimedTrack &t : store.claim(500))
@@ -196,13 +196,33 @@ private Q_SLOTS:
     void openFailsCleanly()
     {
         ManualClock clock;
-        QueueStore store(clock, {});
+        SqliteQueueStore store(clock, {});
         QString error;
         QVERIFY(!store.open(QStringLiteral("/nonexistent-dir/for/sure/q.sqlite"), &error));
         QVERIFY(!error.isEmpty());
         QVERIFY(!store.ping());
         QCOMPARE(store.enqueue(ids(1)), 0);
         QCOMPARE(store.claim(1).size(), 0);
+    }
+
+    void storeSpecsNameTheirKind()
+    {
+        ManualClock clock;
+        QString error;
+        const QString path = m_dir.filePath(QStringLiteral("spec/nested/q.sqlite"));
+        std::unique_ptr<QueueStore> a =
+            openQueueStore(QStringLiteral("sqlite:") + path, clock, {}, &error);
+        QVERIFY2(a && a->isOpen(), qPrintable(error));
+        QCOMPARE(a->enqueue({QStringLiteral("t1"), QStringLiteral("t2")}), 2);
+        a.reset();
+        // A plain path is the same store.
+        std::unique_ptr<QueueStore> b = openQueueStore(path, clock, {}, &error);
+        QVERIFY2(b, qPrintable(error));
+        QCOMPARE(b->count(TrackStatus::Pending), 2);
+        QVERIFY(openQueueStore(QStringLiteral(":memory:"), clock, {}, &error));
+        QVERIFY(!openQueueStore(QStringLiteral("postgresql://db/queue"), clock, {}, &error));
+        QVERIFY2(error.contains(QStringLiteral("PostgreSQL")), qPrintable(error));
+        QVERIFY(!openQueueStore(QStringLiteral("sqlite:"), clock, {}, &error));
     }
 };
 

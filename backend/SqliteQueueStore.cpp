@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "QueueStore.h"
+#include "SqliteQueueStore.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -24,18 +26,18 @@ QString joined(const QStringList &list)
 }
 } // namespace
 
-QueueStore::QueueStore(const Clock &clock, const Config &config, QObject *parent)
-    : QObject(parent), m_clock(clock), m_config(config),
+SqliteQueueStore::SqliteQueueStore(const Clock &clock, const Config &config, QObject *parent)
+    : QueueStore(parent), m_clock(clock), m_config(config),
       m_connectionName(QStringLiteral("enrichment-queue-%1").arg(quintptr(this), 0, 16)),
       m_workerId(QUuid::createUuid().toString(QUuid::WithoutBraces))
 {}
 
-QueueStore::~QueueStore()
+SqliteQueueStore::~SqliteQueueStore()
 {
     close();
 }
 
-bool QueueStore::exec(const QString &sql)
+bool SqliteQueueStore::exec(const QString &sql)
 {
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     if (!q.exec(sql)) {
@@ -46,7 +48,7 @@ bool QueueStore::exec(const QString &sql)
     return true;
 }
 
-bool QueueStore::open(const QString &path, QString *error)
+bool SqliteQueueStore::open(const QString &path, QString *error)
 {
     close();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
@@ -104,7 +106,7 @@ bool QueueStore::open(const QString &path, QString *error)
     return true;
 }
 
-void QueueStore::close()
+void SqliteQueueStore::close()
 {
     if (QSqlDatabase::contains(m_connectionName)) {
         {
@@ -115,13 +117,13 @@ void QueueStore::close()
     }
 }
 
-bool QueueStore::isOpen() const
+bool SqliteQueueStore::isOpen() const
 {
     return QSqlDatabase::contains(m_connectionName) &&
            QSqlDatabase::database(m_connectionName, false).isOpen();
 }
 
-bool QueueStore::ping()
+bool SqliteQueueStore::ping()
 {
     if (!isOpen())
         return false;
@@ -129,7 +131,7 @@ bool QueueStore::ping()
     return q.exec(QStringLiteral("SELECT 1 FROM enrichment_status LIMIT 1"));
 }
 
-void QueueStore::noteWrite(bool ok)
+void SqliteQueueStore::noteWrite(bool ok)
 {
     if (ok) {
         if (!m_writeError.isEmpty())
@@ -142,7 +144,7 @@ void QueueStore::noteWrite(bool ok)
     }
 }
 
-bool QueueStore::writable(QString *error, qint64 maxAgeMs)
+bool SqliteQueueStore::writable(QString *error, qint64 maxAgeMs)
 {
     const qint64 now = m_clock.nowMs();
     if (!isOpen()) {
@@ -165,7 +167,7 @@ bool QueueStore::writable(QString *error, qint64 maxAgeMs)
     return m_writeError.isEmpty();
 }
 
-void QueueStore::move(TrackStatus from, TrackStatus to, qint64 n)
+void SqliteQueueStore::move(TrackStatus from, TrackStatus to, qint64 n)
 {
     if (n <= 0 || from == to)
         return;
@@ -173,7 +175,7 @@ void QueueStore::move(TrackStatus from, TrackStatus to, qint64 n)
     m_counts[std::size_t(to)] += n;
 }
 
-int QueueStore::enqueue(const QStringList &trackIds)
+int SqliteQueueStore::enqueue(const QStringList &trackIds)
 {
     if (!isOpen() || trackIds.isEmpty())
         return 0;
@@ -214,7 +216,7 @@ int QueueStore::enqueue(const QStringList &trackIds)
     return added;
 }
 
-int QueueStore::releaseExpiredLeases()
+int SqliteQueueStore::releaseExpiredLeases()
 {
     if (!isOpen())
         return 0;
@@ -240,7 +242,7 @@ int QueueStore::releaseExpiredLeases()
     return n;
 }
 
-QList<ClaimedTrack> QueueStore::claim(int n)
+QList<ClaimedTrack> SqliteQueueStore::claim(int n)
 {
     QList<ClaimedTrack> claimed;
     if (!isOpen() || n <= 0)
@@ -299,8 +301,8 @@ QList<ClaimedTrack> QueueStore::claim(int n)
     return claimed;
 }
 
-bool QueueStore::finish(const QString &trackId, TrackStatus outcome,
-                        const QStringList &sourcesEnriched, const QString &errorMessage)
+bool SqliteQueueStore::finish(const QString &trackId, TrackStatus outcome,
+                              const QStringList &sourcesEnriched, const QString &errorMessage)
 {
     if (!isOpen())
         return false;
@@ -359,7 +361,7 @@ bool QueueStore::finish(const QString &trackId, TrackStatus outcome,
     return true;
 }
 
-bool QueueStore::defer(const QString &trackId, qint64 availableAtMs, const QString &reason)
+bool SqliteQueueStore::defer(const QString &trackId, qint64 availableAtMs, const QString &reason)
 {
     if (!isOpen())
         return false;
@@ -387,7 +389,7 @@ bool QueueStore::defer(const QString &trackId, qint64 availableAtMs, const QStri
     return true;
 }
 
-bool QueueStore::reconcile()
+bool SqliteQueueStore::reconcile()
 {
     if (!isOpen())
         return false;
@@ -410,9 +412,39 @@ bool QueueStore::reconcile()
     return drift;
 }
 
-qint64 QueueStore::completedInLast(int seconds) const
+qint64 SqliteQueueStore::completedInLast(int seconds) const
 {
     return m_completions.countLast(m_clock.nowMs(), seconds);
+}
+
+} // namespace enrichment
+
+namespace enrichment {
+
+std::unique_ptr<QueueStore> openQueueStore(const QString &spec, const Clock &clock,
+                                           const QueueStore::Config &config, QString *error)
+{
+    QString path = spec;
+    if (spec.startsWith(QLatin1String("postgresql://")) ||
+        spec.startsWith(QLatin1String("postgres://"))) {
+        *error = QStringLiteral("PostgreSQL queue stores are not supported in this build yet");
+        return nullptr;
+    }
+    if (spec.startsWith(QLatin1String("sqlite:")))
+        path = spec.mid(7);
+    if (path.isEmpty()) {
+        *error = QStringLiteral("no database path in \"%1\"").arg(spec.left(200));
+        return nullptr;
+    }
+    if (path != QLatin1String(":memory:"))
+        QDir().mkpath(QFileInfo(path).absolutePath());
+    auto store = std::make_unique<SqliteQueueStore>(clock, config);
+    QString why;
+    if (!store->open(path, &why)) {
+        *error = QStringLiteral("cannot open queue database %1: %2").arg(path, why);
+        return nullptr;
+    }
+    return store;
 }
 
 } // namespace enrichment

@@ -1,0 +1,93 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <array>
+
+#include <QSqlDatabase>
+
+#include "QueueStore.h"
+#include "ThroughputWindow.h"
+#include "Types.h"
+
+namespace enrichment {
+
+class Clock;
+
+/// QueueStore on the `enrichment_status` table (SongNodes columns plus lease bookkeeping) on
+/// QtSql/SQLite in WAL mode. The SQL is portable to PostgreSQL apart from the PRAGMAs and
+/// `BEGIN IMMEDIATE`.
+///
+/// Claims are leases: claim() moves tracks to in_progress with `lease_expires_at`; a track
+/// whose worker died goes back to pending once its lease expires (releaseExpiredLeases(),
+/// also run by every claim()), so a crash loses nothing. A failed attempt is retried with
+/// exponential backoff until `maxRetries` attempts failed, then the track is failed.
+///
+/// Status counts are kept in memory and updated on every transition, so counts() is O(1);
+/// reconcile() compares them with a GROUP BY over the table (run at open and rarely after).
+/// Completions feed a one-hour sliding window for the processing rate.
+///
+/// Thread affinity: the database connection belongs to the thread that called open().
+class SqliteQueueStore final : public QueueStore
+{
+    Q_OBJECT
+public:
+    SqliteQueueStore(const Clock &clock, const Config &config, QObject *parent = nullptr);
+    ~SqliteQueueStore() override;
+
+    /// Opens (creating if needed) the database at @p path; ":memory:" works for tests.
+    bool open(const QString &path, QString *error = nullptr);
+    void close() override;
+    bool isOpen() const override;
+    /// True if the database answers a query now.
+    bool ping() override;
+    /// Whether the store can write: a one-row write probe, run at most once per
+    /// @p maxAgeMs (older results are refreshed). Any failed write of the queue itself
+    /// (a claim, an outcome, an enqueue) also marks the store unwritable until the next
+    /// write succeeds. @p error receives the reason while unwritable.
+    bool writable(QString *error, qint64 maxAgeMs = 1000) override;
+
+    /// Adds tracks as pending; ids already present are ignored. Returns how many were added.
+    int enqueue(const QStringList &trackIds) override;
+    /// Leases up to @p n pending tracks to this store's worker.
+    QList<ClaimedTrack> claim(int n) override;
+    /// Records the outcome of a claimed track. Failed is retried (back to pending) until
+    /// maxRetries attempts failed. Returns false if this worker no longer holds the lease.
+    bool finish(const QString &trackId, TrackStatus outcome, const QStringList &sourcesEnriched,
+                const QString &errorMessage = {}) override;
+    /// Returns a claimed track to pending without using a retry (no source could be asked),
+    /// claimable again from @p availableAtMs. False if this worker no longer holds the lease.
+    bool defer(const QString &trackId, qint64 availableAtMs, const QString &reason) override;
+    /// Returns expired in_progress leases to pending; returns how many.
+    int releaseExpiredLeases() override;
+
+    /// Current counts per status, O(1).
+    qint64 count(TrackStatus s) const override { return m_counts[std::size_t(s)]; }
+    std::array<qint64, TrackStatusCount> counts() const override { return m_counts; }
+    /// Recounts from the table; returns true if the in-memory counts had drifted.
+    bool reconcile() override;
+
+    /// Tracks finished completed or partial in the last @p seconds (sliding window).
+    qint64 completedInLast(int seconds) const override;
+    const QString &workerId() const override { return m_workerId; }
+    const Config &config() const override { return m_config; }
+    QString lastError() const override { return m_lastError; }
+
+private:
+    bool exec(const QString &sql);
+    /// Records the outcome of a write (the store's write health).
+    void noteWrite(bool ok);
+    void move(TrackStatus from, TrackStatus to, qint64 n);
+
+    const Clock &m_clock;
+    Config m_config;
+    QString m_connectionName;
+    QString m_workerId;
+    QString m_lastError;
+    QString m_writeError;      ///< empty while writes succeed
+    qint64 m_lastProbeMs = -1; ///< clock time of the last write probe
+    std::array<qint64, TrackStatusCount> m_counts{};
+    ThroughputWindow m_completions;
+};
+
+} // namespace enrichment
