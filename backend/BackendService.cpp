@@ -60,6 +60,7 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
     m_server = std::make_unique<MonitoringServer>(*this, sc);
 
     connect(&m_historyTimer, &QTimer::timeout, this, &BackendService::sampleHistory);
+    connect(&m_tickTimer, &QTimer::timeout, this, &BackendService::tick);
     m_pushTimer.setSingleShot(true);
     connect(&m_pushTimer, &QTimer::timeout, this, [this] {
         if (m_server->clientCount() > 0)
@@ -181,6 +182,8 @@ bool BackendService::start(QString *error)
         m_historyTimer.start(m_options.historyIntervalMs);
     if (m_options.reconcileIntervalMs > 0)
         m_reconcileTimer.start(m_options.reconcileIntervalMs);
+    if (m_options.tickIntervalMs > 0)
+        m_tickTimer.start(m_options.tickIntervalMs);
     if (m_options.runPipeline)
         m_pipeline->start();
     return true;
@@ -274,8 +277,18 @@ void BackendService::refreshGauges()
             continue;
         const RateLimitState rl = m_pipeline->source(i)->rateLimit();
         m_monitor->setRateLimit(mi, rl.remaining, rl.limit, double(rl.resetAtMs) / 1000.0);
-        m_pipeline->breaker(i)->state(); // moves open -> half_open when due
     }
+}
+
+void BackendService::tick()
+{
+    if (!m_pipeline)
+        return;
+    // Time-driven transitions happen here, never inside a read: an open breaker whose
+    // timeout passed becomes half_open (and the room hears of it).
+    for (int i = 0; i < m_pipeline->sourceCount(); ++i)
+        m_pipeline->breaker(i)->advance();
+    refreshGauges();
 }
 
 void BackendService::sampleHistory()
@@ -290,7 +303,7 @@ void BackendService::sampleHistory()
     for (int i = 0; i < m_pipeline->sourceCount(); ++i) {
         HistorySample::Source src;
         const int mi = m_monitor->sourceIndex(m_pipeline->source(i)->name());
-        const BreakerState st = m_pipeline->breaker(i)->state();
+        const BreakerState st = m_pipeline->breaker(i)->currentState();
         src.breakerState = qint8(st);
         src.health = qint8(healthForBreaker(st));
         if (mi >= 0) {
@@ -313,7 +326,6 @@ void BackendService::sampleHistory()
 
 QJsonObject BackendService::snapshot()
 {
-    refreshGauges();
     const qint64 now = m_clock->nowMs();
     QJsonObject queue;
     for (TrackStatus s : AllTrackStatuses)
@@ -325,7 +337,7 @@ QJsonObject BackendService::snapshot()
     for (int i = 0; i < m_pipeline->sourceCount(); ++i) {
         CircuitBreaker *b = m_pipeline->breaker(i);
         const QString name = m_pipeline->source(i)->name();
-        const BreakerState st = b->state();
+        const BreakerState st = b->currentState();
         QJsonObject cb{
             {QStringLiteral("state"), toWire(st)},
             {QStringLiteral("failure_count"), b->failureCount()},
@@ -440,7 +452,6 @@ QJsonObject BackendService::history(int minutes)
 
 QByteArray BackendService::metrics()
 {
-    refreshGauges();
     const std::string text = m_monitor->serialize();
     return QByteArray(text.data(), qsizetype(text.size()));
 }

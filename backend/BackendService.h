@@ -41,6 +41,9 @@ struct BackendOptions
     int keepPending = 0;                 ///< demo only: top the queue up to this many pending
     bool runPipeline = true;
     int reconcileIntervalMs = 300'000;
+    /// Time-driven updates (breaker probes, processing-rate gauge) run on this tick;
+    /// 0: only when tick() is called (tests with a manual clock).
+    int tickIntervalMs = 1000;
     int pingIntervalMs = 30'000;
     qint64 maxClientBufferBytes = 4 * 1024 * 1024; ///< unsent bytes before a client is dropped
     bool pushSnapshots = true; ///< send `enrichment_snapshot` on the room after each event
@@ -86,8 +89,12 @@ public:
     int enqueueDemoTracks(int n);
     /// Records a history sample now (also runs on a timer).
     void sampleHistory();
-    /// Brings time-derived gauges (processing rate, queue depth) up to date.
+    /// Brings time-derived gauges (processing rate, queue depth, rate limits) up to date.
     void refreshGauges();
+    /// The time-driven step: breakers whose timeout passed move to half_open, gauges are
+    /// refreshed. Runs every `tickIntervalMs`. Reads (snapshot(), history(), metrics(),
+    /// health()) never change state; they show what the last tick and events left.
+    void tick();
 
     QJsonObject snapshot() override;
     QJsonObject history(int minutes) override;
@@ -124,6 +131,7 @@ private:
     HistoryRing m_history;
     QTimer m_historyTimer;
     QTimer m_reconcileTimer;
+    QTimer m_tickTimer;
     QTimer m_pushTimer;
     QElapsedTimer m_uptime;
     qint64 m_demoCounter = 0;

@@ -30,6 +30,13 @@ void CircuitBreaker::maybeHalfOpen()
     }
 }
 
+bool CircuitBreaker::advance()
+{
+    const BreakerState before = m_state;
+    maybeHalfOpen();
+    return m_state != before;
+}
+
 BreakerState CircuitBreaker::state()
 {
     maybeHalfOpen();

@@ -40,6 +40,11 @@ public:
     const QString &name() const { return m_name; }
     /// The state now (moves open -> half_open if the timeout has passed).
     BreakerState state();
+    /// The state as it stands, without any time-driven transition (for pure reads).
+    BreakerState currentState() const { return m_state; }
+    /// Applies the time-driven transition (open -> half_open once the timeout passed);
+    /// true if the state changed.
+    bool advance();
     /// True if a call may go through now. False while open: callers fail fast.
     bool allowRequest();
     void recordSuccess();

@@ -16,6 +16,7 @@
 #include "BackendService.h"
 #include "InProcessBackend.h"
 #include "CircuitBreaker.h"
+#include "Clock.h"
 #include "MonitoringServer.h"
 #include "Pipeline.h"
 #include "QueueStore.h"
@@ -563,6 +564,57 @@ private Q_SLOTS:
         QCOMPARE(s->server().clientCount(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(good.messages.size(), 1 + sent, 20000);
         QCOMPARE(good.socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    void readsChangeNoStateAndSendNoEvent()
+    {
+        // A frozen clock past an open breaker's timeout: only the tick may move it.
+        ManualClock clock;
+        BackendOptions o;
+        o.port = 0;
+        o.runPipeline = false;
+        o.historyIntervalMs = 0;
+        o.tickIntervalMs = 0;
+        o.databasePath = m_dir.filePath(QStringLiteral("pure.sqlite"));
+        BackendService s(o, &clock);
+        QString error;
+        QVERIFY2(s.start(&error), qPrintable(error));
+        for (int i = 0; i < 5; ++i)
+            s.pipeline().breaker(0)->recordFailure();
+        QCOMPARE(s.pipeline().breaker(0)->currentState(), BreakerState::Open);
+        clock.advanceMs(3'600'000);
+
+        WsClient c;
+        c.socket.open(wsUrl(s, QStringLiteral("room_id=enrichment_monitor")));
+        QTRY_COMPARE_WITH_TIMEOUT(c.types().value(0), QStringLiteral("welcome"), 5000);
+        const QByteArray before = request(at(s, QStringLiteral("/metrics"))).body;
+        for (int i = 0; i < 10; ++i) {
+            const QJsonObject snap =
+                request(at(s, QStringLiteral("/monitoring/enrichment"))).json();
+            QCOMPARE(snap.value(QStringLiteral("circuit_breakers"))
+                         .toObject()
+                         .value(QStringLiteral("spotify"))
+                         .toObject()
+                         .value(QStringLiteral("state"))
+                         .toString(),
+                     QStringLiteral("open"));
+            QCOMPARE(
+                request(at(s, QStringLiteral("/monitoring/enrichment/history?minutes=5"))).status,
+                200);
+            QCOMPARE(request(at(s, QStringLiteral("/metrics"))).body, before);
+            QCOMPARE(request(at(s, QStringLiteral("/health"))).status, 200);
+        }
+        QCOMPARE(s.pipeline().breaker(0)->currentState(), BreakerState::Open);
+        // The room heard nothing: a ping's answer is the next (and only) message.
+        c.socket.sendTextMessage(QStringLiteral("{\"type\":\"ping\"}"));
+        QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 2, 5000);
+        QCOMPARE(c.types(), QStringList({QStringLiteral("welcome"), QStringLiteral("pong")}));
+
+        // The tick moves it, and the room hears of it.
+        s.tick();
+        QCOMPARE(s.pipeline().breaker(0)->currentState(), BreakerState::HalfOpen);
+        QTRY_VERIFY_WITH_TIMEOUT(c.types().contains(QStringLiteral("circuit_breaker_state_change")),
+                                 5000);
     }
 };
 
