@@ -18,6 +18,7 @@
 #include "QueueStore.h"
 #include "SimulatedSource.h"
 #include "Tls.h"
+#include "WireFormat.h"
 
 Q_LOGGING_CATEGORY(lcService, "enrichment.backend.service")
 
@@ -27,10 +28,6 @@ namespace {
 QJsonValue orNull(double v)
 {
     return v < 0 ? QJsonValue() : QJsonValue(std::round(v * 10000.0) / 10000.0);
-}
-QString isoUtc(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 } // namespace
 
@@ -64,7 +61,7 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
     m_pushTimer.setSingleShot(true);
     connect(&m_pushTimer, &QTimer::timeout, this, [this] {
         if (m_server->clientCount() > 0)
-            m_server->broadcast(QStringLiteral("enrichment_snapshot"), snapshot());
+            m_server->broadcast(wire::event::Snapshot, snapshot());
     });
     connect(&m_reconcileTimer, &QTimer::timeout, this, [this] {
         if (m_store && m_store->reconcile())
@@ -96,10 +93,10 @@ void BackendService::buildPipeline()
 
     connect(m_pipeline.get(), &Pipeline::batchStarted, this,
             [this](int size, int number, qint64 total) {
-                m_server->broadcast(QStringLiteral("enrichment_batch_start"),
-                                    QJsonObject{{QStringLiteral("batch_size"), size},
-                                                {QStringLiteral("batch_number"), number},
-                                                {QStringLiteral("total_tracks"), total}});
+                m_server->broadcast(wire::event::BatchStart,
+                                    QJsonObject{{wire::key::BatchSize, size},
+                                                {wire::key::BatchNumber, number},
+                                                {wire::key::TotalTracks, total}});
                 Q_EMIT batchStarted(size, number, total);
                 schedulePush();
             });
@@ -107,21 +104,20 @@ void BackendService::buildPipeline()
             [this](int size, int success, int number) {
                 Q_EMIT batchCompleted(size, success, number); // embedders first, then clients
                 refreshGauges();
-                m_server->broadcast(QStringLiteral("enrichment_batch_complete"),
-                                    QJsonObject{{QStringLiteral("batch_size"), size},
-                                                {QStringLiteral("success_count"), success},
-                                                {QStringLiteral("batch_number"), number}});
+                m_server->broadcast(wire::event::BatchComplete,
+                                    QJsonObject{{wire::key::BatchSize, size},
+                                                {wire::key::SuccessCount, success},
+                                                {wire::key::BatchNumber, number}});
                 topUp();
                 schedulePush();
             });
     connect(m_pipeline.get(), &Pipeline::breakerStateChanged, this,
             [this](const QString &source, BreakerState previous, BreakerState state, int failures) {
-                m_server->broadcast(
-                    QStringLiteral("circuit_breaker_state_change"),
-                    QJsonObject{{QStringLiteral("source"), source},
-                                {QStringLiteral("previous_state"), toWire(previous)},
-                                {QStringLiteral("state"), toWire(state)},
-                                {QStringLiteral("failure_count"), failures}});
+                m_server->broadcast(wire::event::BreakerStateChange,
+                                    QJsonObject{{wire::key::Source, source},
+                                                {wire::key::PreviousState, toWire(previous)},
+                                                {wire::key::State, toWire(state)},
+                                                {wire::key::FailureCount, failures}});
                 schedulePush();
             });
 }
@@ -339,13 +335,13 @@ QJsonObject BackendService::snapshot()
         const QString name = m_pipeline->source(i)->name();
         const BreakerState st = b->currentState();
         QJsonObject cb{
-            {QStringLiteral("state"), toWire(st)},
-            {QStringLiteral("failure_count"), b->failureCount()},
-            {QStringLiteral("last_failure_time"),
+            {wire::key::State, toWire(st)},
+            {wire::key::FailureCount, b->failureCount()},
+            {wire::key::LastFailureTime,
              b->lastFailureMs() ? QJsonValue(double(*b->lastFailureMs()) / 1000.0) : QJsonValue()},
-            {QStringLiteral("next_probe_in_seconds"),
-             b->msUntilHalfOpen() ? QJsonValue(double(*b->msUntilHalfOpen()) / 1000.0)
-                                  : QJsonValue()},
+            {wire::key::NextProbeInSeconds, b->msUntilHalfOpen()
+                                                ? QJsonValue(double(*b->msUntilHalfOpen()) / 1000.0)
+                                                : QJsonValue()},
             {QStringLiteral("failure_threshold"), b->config().failureThreshold},
             {QStringLiteral("success_threshold"), b->config().successThreshold},
             {QStringLiteral("timeout_seconds"), double(b->config().timeoutMs) / 1000.0}};
@@ -410,19 +406,18 @@ QJsonObject BackendService::snapshot()
     }
 
     return QJsonObject{
-        {QStringLiteral("schema_version"), 1},
-        {QStringLiteral("timestamp"), isoUtc(now)},
-        {QStringLiteral("queue"), queue},
-        {QStringLiteral("processing_rate"),
-         QJsonObject{{QStringLiteral("completed_last_hour"), lastHour},
-                     {QStringLiteral("per_minute"), rate}}},
-        {QStringLiteral("circuit_breakers"), breakers},
-        {QStringLiteral("source_health"), health},
-        {QStringLiteral("metrics"),
-         QJsonObject{{QStringLiteral("timestamp"), double(now) / 1000.0},
-                     {QStringLiteral("queue_processing_rate"), rate},
-                     {QStringLiteral("tracks_in_progress"), m_pipeline->tracksInFlight()}}},
-        {QStringLiteral("sources"), sources},
+        {wire::key::SchemaVersion, 1},
+        {wire::key::Timestamp, wire::formatTime(now)},
+        {wire::key::Queue, queue},
+        {wire::key::ProcessingRate,
+         QJsonObject{{wire::key::CompletedLastHour, lastHour}, {wire::key::PerMinute, rate}}},
+        {wire::key::CircuitBreakers, breakers},
+        {wire::key::SourceHealth, health},
+        {wire::key::Metrics,
+         QJsonObject{{wire::key::Timestamp, double(now) / 1000.0},
+                     {wire::key::QueueProcessingRate, rate},
+                     {wire::key::TracksInProgress, m_pipeline->tracksInFlight()}}},
+        {wire::key::Sources, sources},
         {QStringLiteral("cache"), cache},
         {QStringLiteral("field_coverage"),
          QJsonObject{{QStringLiteral("tracks_enriched"), enriched},
@@ -431,7 +426,7 @@ QJsonObject BackendService::snapshot()
          QJsonObject{
              {QStringLiteral("version"), QStringLiteral(ENRICHMENT_VERSION)},
              {QStringLiteral("uptime_seconds"), double(m_uptime.elapsed()) / 1000.0},
-             {QStringLiteral("batch_size"), m_pipeline->config().batchSize},
+             {wire::key::BatchSize, m_pipeline->config().batchSize},
              {QStringLiteral("batches_completed"), m_pipeline->batchesCompleted()},
              {QStringLiteral("lease_seconds"), double(m_store->config().leaseMs) / 1000.0}}},
     };
@@ -440,14 +435,13 @@ QJsonObject BackendService::snapshot()
 QJsonObject BackendService::history(int minutes)
 {
     const qint64 now = m_clock->nowMs();
-    return QJsonObject{
-        {QStringLiteral("schema_version"), 1},
-        {QStringLiteral("timestamp"), isoUtc(now)},
-        {QStringLiteral("minutes"), minutes},
-        {QStringLiteral("interval_seconds"), double(m_options.historyIntervalMs) / 1000.0},
-        {QStringLiteral("sources"), QJsonArray::fromStringList(m_monitor->sources())},
-        {QStringLiteral("samples"),
-         m_history.toJson(now - qint64(minutes) * 60'000, m_monitor->sources())}};
+    return QJsonObject{{wire::key::SchemaVersion, 1},
+                       {wire::key::Timestamp, wire::formatTime(now)},
+                       {wire::key::Minutes, minutes},
+                       {wire::key::IntervalSeconds, double(m_options.historyIntervalMs) / 1000.0},
+                       {wire::key::Sources, QJsonArray::fromStringList(m_monitor->sources())},
+                       {wire::key::Samples,
+                        m_history.toJson(now - qint64(minutes) * 60'000, m_monitor->sources())}};
 }
 
 QByteArray BackendService::metrics()
@@ -473,7 +467,7 @@ QJsonObject BackendService::health(bool *healthy)
                      {QStringLiteral("writable"), writable},
                      {QStringLiteral("error"),
                       *healthy ? QJsonValue() : QJsonValue(writeError.left(500))}}},
-        {QStringLiteral("timestamp"), isoUtc(m_clock->nowMs())}};
+        {wire::key::Timestamp, wire::formatTime(m_clock->nowMs())}};
 }
 
 } // namespace enrichment

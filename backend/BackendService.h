@@ -12,7 +12,7 @@
 
 #include "HistoryRing.h"
 #include "MonitoringProvider.h"
-#include "Types.h"
+#include "Vocabulary.h"
 
 namespace enrichment {
 

@@ -7,7 +7,7 @@
 #include <QObject>
 #include <QString>
 
-#include "Types.h"
+#include "Vocabulary.h"
 
 namespace enrichment {
 

@@ -5,7 +5,7 @@
 #include <QMap>
 #include <QString>
 
-#include "Types.h"
+#include "Vocabulary.h"
 
 namespace enrichment {
 

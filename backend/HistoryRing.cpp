@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HistoryRing.h"
+#include "WireFormat.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -44,25 +45,22 @@ QJsonArray HistoryRing::toJson(qint64 sinceMs, const QStringList &sourceNames) c
             const HistorySample::Source &src = s.sources[i];
             sources.insert(
                 sourceNames.at(qsizetype(i)),
-                QJsonObject{
-                    {QStringLiteral("breaker_state"), toWire(BreakerState(src.breakerState))},
-                    {QStringLiteral("health"), toWire(SourceHealth(src.health))},
-                    {QStringLiteral("requests_total"), src.requests},
-                    {QStringLiteral("errors_total"), src.errors},
-                    {QStringLiteral("success_rate_1h"), orNull(src.successRate1h)},
-                    {QStringLiteral("latency_p95_seconds"), orNull(src.p95)},
-                    {QStringLiteral("rate_limit_remaining"), orNull(src.rateRemaining)},
-                    {QStringLiteral("rate_limit_limit"), orNull(src.rateLimit)}});
+                QJsonObject{{wire::key::BreakerState, toWire(BreakerState(src.breakerState))},
+                            {wire::key::Health, toWire(SourceHealth(src.health))},
+                            {QStringLiteral("requests_total"), src.requests},
+                            {QStringLiteral("errors_total"), src.errors},
+                            {QStringLiteral("success_rate_1h"), orNull(src.successRate1h)},
+                            {QStringLiteral("latency_p95_seconds"), orNull(src.p95)},
+                            {QStringLiteral("rate_limit_remaining"), orNull(src.rateRemaining)},
+                            {QStringLiteral("rate_limit_limit"), orNull(src.rateLimit)}});
         }
-        out.append(QJsonObject{
-            {QStringLiteral("timestamp"),
-             QDateTime::fromMSecsSinceEpoch(s.timestampMs, Qt::UTC).toString(Qt::ISODateWithMs)},
-            {QStringLiteral("queue"), queue},
-            {QStringLiteral("processing_rate"),
-             QJsonObject{{QStringLiteral("completed_last_hour"), s.completedLastHour},
-                         {QStringLiteral("per_minute"), s.perMinute}}},
-            {QStringLiteral("tracks_in_progress"), s.inProgress},
-            {QStringLiteral("sources"), sources}});
+        out.append(QJsonObject{{wire::key::Timestamp, wire::formatTime(s.timestampMs)},
+                               {wire::key::Queue, queue},
+                               {wire::key::ProcessingRate,
+                                QJsonObject{{wire::key::CompletedLastHour, s.completedLastHour},
+                                            {wire::key::PerMinute, s.perMinute}}},
+                               {wire::key::TracksInProgress, s.inProgress},
+                               {wire::key::Sources, sources}});
     }
     return out;
 }

@@ -8,7 +8,7 @@
 #include <QJsonArray>
 #include <QStringList>
 
-#include "Types.h"
+#include "Vocabulary.h"
 
 namespace enrichment {
 

@@ -10,7 +10,7 @@
 #include <QStringList>
 
 #include "SourceStats.h"
-#include "Types.h"
+#include "Vocabulary.h"
 
 namespace prometheus {
 class Registry;

@@ -19,6 +19,7 @@
 #include "GuardedTcpServer.h"
 #include "MonitoringProvider.h"
 #include "RoomMessages.h"
+#include "WireFormat.h"
 
 Q_LOGGING_CATEGORY(lcServer, "enrichment.backend.server")
 
@@ -38,8 +39,8 @@ QHttpServerResponse jsonResponse(const QJsonObject &body, Status status = Status
 QHttpServerResponse errorResponse(Status status, const QString &code, const QString &message)
 {
     return jsonResponse(
-        QJsonObject{{QStringLiteral("error"), QJsonObject{{QStringLiteral("code"), code},
-                                                          {QStringLiteral("message"), message}}}},
+        QJsonObject{{QStringLiteral("error"),
+                     QJsonObject{{wire::key::Code, code}, {wire::key::Message, message}}}},
         status);
 }
 
@@ -94,9 +95,9 @@ MonitoringServer::MonitoringServer(MonitoringProvider &provider, const Config &c
                 return methodNotAllowed();
             int minutes = 60;
             const QUrlQuery query = req.query();
-            if (query.hasQueryItem(QStringLiteral("minutes"))) {
+            if (query.hasQueryItem(wire::key::Minutes)) {
                 bool ok = false;
-                const QString raw = query.queryItemValue(QStringLiteral("minutes"));
+                const QString raw = query.queryItemValue(wire::key::Minutes);
                 minutes = raw.toInt(&ok);
                 if (!ok || minutes < 1 || minutes > m_config.maxHistoryMinutes)
                     return errorResponse(Status::BadRequest, QStringLiteral("bad_parameter"),
@@ -253,7 +254,7 @@ void MonitoringServer::onNewWebSocket()
 void MonitoringServer::addClient(std::unique_ptr<QWebSocket> socket)
 {
     const QUrlQuery query(socket->requestUrl());
-    const QString room = query.queryItemValue(QStringLiteral("room_id"));
+    const QString room = query.queryItemValue(wire::RoomIdParameter);
     QWebSocket *raw = socket.get();
     // Refuse oversized frames and messages as they arrive, not after buffering them.
     raw->setMaxAllowedIncomingFrameSize(quint64(m_config.maxIncomingMessageBytes));
@@ -265,7 +266,7 @@ void MonitoringServer::addClient(std::unique_ptr<QWebSocket> socket)
         socket.release();
         return;
     }
-    if (room != QLatin1String(RoomId)) {
+    if (room != wire::RoomId) {
         qCInfo(lcServer).noquote() << "rejecting WebSocket for unknown room" << room.left(64);
         raw->close(QWebSocketProtocol::CloseCodePolicyViolated,
                    room.isEmpty() ? QStringLiteral("room_id is required")
@@ -278,8 +279,8 @@ void MonitoringServer::addClient(std::unique_ptr<QWebSocket> socket)
             [this, raw](const QString &msg) { onClientMessage(raw, msg); });
     connect(raw, &QWebSocket::binaryMessageReceived, this, [this, raw](const QByteArray &) {
         if (find(raw))
-            sendTo(raw, roomEnvelope(QStringLiteral("error"),
-                                     QJsonObject{{QStringLiteral("message"),
+            sendTo(raw, roomEnvelope(wire::event::Error,
+                                     QJsonObject{{wire::key::Message,
                                                   QStringLiteral("binary messages are not "
                                                                  "supported")}}));
     });
@@ -295,12 +296,12 @@ void MonitoringServer::addClient(std::unique_ptr<QWebSocket> socket)
 
     m_clients.push_back(Client{std::move(socket), 0, m_uptime.elapsed()});
     Q_EMIT clientCountChanged(clientCount());
-    sendTo(raw, roomEnvelope(QStringLiteral("welcome"),
-                             QJsonObject{{QStringLiteral("room_id"), QLatin1String(RoomId)},
-                                         {QStringLiteral("schema_version"), 1},
-                                         {QStringLiteral("snapshot_push"), m_config.pushSnapshots},
-                                         {QStringLiteral("server_version"),
-                                          QStringLiteral(ENRICHMENT_VERSION)}}));
+    sendTo(raw, roomEnvelope(
+                    wire::event::Welcome,
+                    QJsonObject{{wire::RoomIdParameter, wire::RoomId},
+                                {wire::key::SchemaVersion, 1},
+                                {wire::key::SnapshotPush, m_config.pushSnapshots},
+                                {wire::key::ServerVersion, QStringLiteral(ENRICHMENT_VERSION)}}));
 }
 
 MonitoringServer::Client *MonitoringServer::find(QWebSocket *socket)

@@ -66,8 +66,6 @@ public:
         std::optional<QSslConfiguration> tls;
     };
 
-    static constexpr char RoomId[] = "enrichment_monitor";
-
     /// @p provider must outlive the server.
     MonitoringServer(MonitoringProvider &provider, const Config &config, QObject *parent = nullptr);
     ~MonitoringServer() override;

@@ -7,7 +7,7 @@
 
 #include <QtGlobal>
 
-#include "Types.h"
+#include "Vocabulary.h"
 
 namespace enrichment {
 

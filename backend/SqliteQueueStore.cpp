@@ -352,7 +352,7 @@ bool SqliteQueueStore::finish(const QString &trackId, TrackStatus outcome,
         qCWarning(lcQueue).noquote() << "lease lost for track" << trackId;
         return false;
     }
-    trackStatusFromWire(q.value(0).toString(), &stored);
+    stored = trackStatusFromWire(q.value(0).toString()).value_or(stored);
     q.finish();
     move(TrackStatus::InProgress, stored, 1);
     if (stored == TrackStatus::Completed || stored == TrackStatus::Partial)
@@ -400,9 +400,8 @@ bool SqliteQueueStore::reconcile()
     }
     std::array<qint64, TrackStatusCount> fresh{};
     while (q.next()) {
-        TrackStatus s;
-        if (trackStatusFromWire(q.value(0).toString(), &s))
-            fresh[std::size_t(s)] = q.value(1).toLongLong();
+        if (const auto s = trackStatusFromWire(q.value(0).toString()))
+            fresh[std::size_t(*s)] = q.value(1).toLongLong();
     }
     const bool drift = fresh != m_counts;
     if (drift) {

@@ -8,7 +8,7 @@
 
 #include "QueueStore.h"
 #include "ThroughputWindow.h"
-#include "Types.h"
+#include "Vocabulary.h"
 
 namespace enrichment {
 

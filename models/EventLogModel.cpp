@@ -6,6 +6,9 @@
 
 #include "Snapshot.h"
 #include "SourcesModel.h"
+#include "WireFormat.h"
+
+namespace wire = enrichment::wire;
 
 namespace dashboard {
 
@@ -83,15 +86,14 @@ void EventLogModel::add(Severity severity, const QString &kind, const QString &m
 
 void EventLogModel::addRoomEvent(const QString &type, const QJsonObject &data)
 {
-    if (type != QLatin1String("circuit_breaker_state_change"))
+    if (type != wire::event::BreakerStateChange)
         return;
-    const QString source = data.value(QStringLiteral("source")).toString().left(64);
-    const BreakerState from =
-        breakerStateFromKey(data.value(QStringLiteral("previous_state")).toString());
-    const BreakerState to = breakerStateFromKey(data.value(QStringLiteral("state")).toString());
+    const QString source = data.value(wire::key::Source).toString().left(64);
+    const BreakerState from = breakerStateFromKey(data.value(wire::key::PreviousState).toString());
+    const BreakerState to = breakerStateFromKey(data.value(wire::key::State).toString());
     if (source.isEmpty() || to == BreakerState::Unknown)
         return;
-    const int failures = data.value(QStringLiteral("failure_count")).toInt();
+    const int failures = data.value(wire::key::FailureCount).toInt();
     const Severity severity = to == BreakerState::Open       ? Severity::Error
                               : to == BreakerState::HalfOpen ? Severity::Warning
                                                              : Severity::Info;

@@ -15,6 +15,9 @@
 
 #include "ServerText.h"
 #include "SnapshotParser.h"
+#include "WireFormat.h"
+
+namespace wire = enrichment::wire;
 
 Q_LOGGING_CATEGORY(lcFeed, "enrichment.models.feed")
 
@@ -229,7 +232,7 @@ QString MonitorFeed::describe(QNetworkReply *reply)
                                     .object()
                                     .value(QStringLiteral("error"))
                                     .toObject();
-        const QString message = err.value(QStringLiteral("message")).toString().left(200);
+        const QString message = err.value(wire::key::Message).toString().left(200);
         return message.isEmpty() ? tr("The backend answered HTTP %1").arg(status)
                                  : tr("The backend answered HTTP %1: %2").arg(status).arg(message);
     }
@@ -326,7 +329,7 @@ void MonitorFeed::openSocket()
     url.setScheme(m_baseUrl.scheme() == QLatin1String("https") ? QStringLiteral("wss")
                                                                : QStringLiteral("ws"));
     url.setPath(m_baseUrl.path() + QStringLiteral("/ws"));
-    url.setQuery(QStringLiteral("room_id=enrichment_monitor"));
+    url.setQuery(QString(wire::RoomIdParameter) + QLatin1Char('=') + wire::RoomId);
     QNetworkRequest req(url);
     if (!m_token.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + m_token);
@@ -358,17 +361,17 @@ void MonitorFeed::onTextMessage(const QString &message)
     // The socket already refused anything past MaxRoomMessageBytes.
     const QJsonDocument doc = QJsonDocument::fromJson(message.toUtf8(), &pe);
     const QJsonObject o = doc.object();
-    const QJsonValue type = o.value(QStringLiteral("type"));
+    const QJsonValue type = o.value(wire::key::Type);
     if (pe.error != QJsonParseError::NoError || !doc.isObject() || !type.isString()) {
         ++m_malformed;
         qCWarning(lcFeed) << "malformed room message dropped";
         return;
     }
     const QString t = type.toString();
-    const QJsonObject data = o.value(QStringLiteral("data")).toObject();
-    if (t == QLatin1String("welcome")) {
-        m_serverPushes = data.value(QStringLiteral("snapshot_push")).toBool();
-    } else if (t == QLatin1String("enrichment_snapshot")) {
+    const QJsonObject data = o.value(wire::key::Data).toObject();
+    if (t == wire::event::Welcome) {
+        m_serverPushes = data.value(wire::key::SnapshotPush).toBool();
+    } else if (t == wire::event::Snapshot) {
         QString error;
         std::optional<Snapshot> s = SnapshotParser::parseSnapshot(data, &error);
         if (!s) {
@@ -381,8 +384,8 @@ void MonitorFeed::onTextMessage(const QString &message)
         m_lastUpdateMs = m_now();
         setError(QString());
         Q_EMIT snapshotReceived(*s);
-    } else if (!m_serverPushes && (t == QLatin1String("enrichment_batch_complete") ||
-                                   t == QLatin1String("circuit_breaker_state_change"))) {
+    } else if (!m_serverPushes &&
+               (t == wire::event::BatchComplete || t == wire::event::BreakerStateChange)) {
         refresh();
     }
     Q_EMIT eventReceived(t, data);

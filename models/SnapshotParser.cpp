@@ -1,12 +1,15 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SnapshotParser.h"
+#include "WireFormat.h"
 
 #include <cmath>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+namespace wire = enrichment::wire;
 
 namespace dashboard {
 
@@ -49,14 +52,7 @@ std::optional<double> ratio(const QJsonValue &v)
 
 QDateTime isoTime(const QJsonValue &v)
 {
-    if (!v.isString())
-        return {};
-    QDateTime t = QDateTime::fromString(v.toString().left(64), Qt::ISODateWithMs);
-    if (!t.isValid())
-        t = QDateTime::fromString(v.toString().left(64), Qt::ISODate);
-    if (t.isValid() && t.timeSpec() == Qt::LocalTime)
-        t.setTimeSpec(Qt::UTC); // the seed writes naive UTC (datetime.utcnow().isoformat())
-    return t;
+    return v.isString() ? wire::parseTime(v.toString()) : QDateTime();
 }
 
 void readQueue(const QJsonObject &queue, std::array<std::optional<qint64>, QueueStatusCount> *out)
@@ -104,21 +100,21 @@ std::optional<Snapshot> SnapshotParser::parseSnapshot(const QJsonObject &o, QStr
     }
 
     Snapshot s;
-    s.timestamp = isoTime(o.value(QStringLiteral("timestamp")));
-    if (const auto v = number(o.value(QStringLiteral("schema_version"))))
+    s.timestamp = isoTime(o.value(wire::key::Timestamp));
+    if (const auto v = number(o.value(wire::key::SchemaVersion)))
         s.schemaVersion = int(*v);
-    readQueue(o.value(QStringLiteral("queue")).toObject(), &s.queue);
-    const QJsonObject rate = o.value(QStringLiteral("processing_rate")).toObject();
-    s.completedLastHour = count(rate.value(QStringLiteral("completed_last_hour")));
-    s.perMinute = nonNegative(rate.value(QStringLiteral("per_minute")));
-    const QJsonObject metrics = o.value(QStringLiteral("metrics")).toObject();
+    readQueue(o.value(wire::key::Queue).toObject(), &s.queue);
+    const QJsonObject rate = o.value(wire::key::ProcessingRate).toObject();
+    s.completedLastHour = count(rate.value(wire::key::CompletedLastHour));
+    s.perMinute = nonNegative(rate.value(wire::key::PerMinute));
+    const QJsonObject metrics = o.value(wire::key::Metrics).toObject();
     if (!s.perMinute)
-        s.perMinute = nonNegative(metrics.value(QStringLiteral("queue_processing_rate")));
-    s.tracksInProgress = count(metrics.value(QStringLiteral("tracks_in_progress")));
+        s.perMinute = nonNegative(metrics.value(wire::key::QueueProcessingRate));
+    s.tracksInProgress = count(metrics.value(wire::key::TracksInProgress));
 
-    const QJsonObject breakers = o.value(QStringLiteral("circuit_breakers")).toObject();
-    const QJsonObject health = o.value(QStringLiteral("source_health")).toObject();
-    const QJsonObject sources = o.value(QStringLiteral("sources")).toObject();
+    const QJsonObject breakers = o.value(wire::key::CircuitBreakers).toObject();
+    const QJsonObject health = o.value(wire::key::SourceHealth).toObject();
+    const QJsonObject sources = o.value(wire::key::Sources).toObject();
     QStringList names;
     for (const QString &n : pipelineOrder())
         if (breakers.contains(n) || health.contains(n) || sources.contains(n))
@@ -142,10 +138,10 @@ std::optional<Snapshot> SnapshotParser::parseSnapshot(const QJsonObject &o, QStr
         if (bv.isObject()) {
             const QJsonObject b = bv.toObject();
             BreakerInfo info;
-            info.state = breakerStateFromKey(b.value(QStringLiteral("state")).toString());
-            info.failureCount = count(b.value(QStringLiteral("failure_count")));
-            info.lastFailureTime = nonNegative(b.value(QStringLiteral("last_failure_time")));
-            info.nextProbeInSeconds = nonNegative(b.value(QStringLiteral("next_probe_in_seconds")));
+            info.state = breakerStateFromKey(b.value(wire::key::State).toString());
+            info.failureCount = count(b.value(wire::key::FailureCount));
+            info.lastFailureTime = nonNegative(b.value(wire::key::LastFailureTime));
+            info.nextProbeInSeconds = nonNegative(b.value(wire::key::NextProbeInSeconds));
             src.breaker = info;
         }
         src.health = healthFromKey(health.value(name).toString());
@@ -232,7 +228,7 @@ std::optional<QList<HistoryPoint>> SnapshotParser::parseHistory(const QByteArray
                      : QStringLiteral("malformed document: expected a JSON object");
         return std::nullopt;
     }
-    const QJsonValue samples = doc.object().value(QStringLiteral("samples"));
+    const QJsonValue samples = doc.object().value(wire::key::Samples);
     if (!samples.isArray()) {
         *error = QStringLiteral("history document has no samples array");
         return std::nullopt;
@@ -241,13 +237,12 @@ std::optional<QList<HistoryPoint>> SnapshotParser::parseHistory(const QByteArray
     for (const QJsonValue &v : samples.toArray()) {
         const QJsonObject o = v.toObject();
         HistoryPoint p;
-        p.timestamp = isoTime(o.value(QStringLiteral("timestamp")));
+        p.timestamp = isoTime(o.value(wire::key::Timestamp));
         if (!p.timestamp.isValid())
             continue;
-        readQueue(o.value(QStringLiteral("queue")).toObject(), &p.queue);
-        p.perMinute = nonNegative(o.value(QStringLiteral("processing_rate"))
-                                      .toObject()
-                                      .value(QStringLiteral("per_minute")));
+        readQueue(o.value(wire::key::Queue).toObject(), &p.queue);
+        p.perMinute =
+            nonNegative(o.value(wire::key::ProcessingRate).toObject().value(wire::key::PerMinute));
         out << p;
     }
     return out;

@@ -4,12 +4,15 @@
 
 #include <array>
 #include <cstddef>
+#include <optional>
 
 #include <QString>
 #include <QStringList>
 
-/// Vocabulary shared by the backend module: queue statuses, request outcomes, breaker
-/// states, health values and error types, each with its wire name (docs/PROTOCOL.md).
+/// The wire contract's vocabulary (docs/PROTOCOL.md), shared by the backend that writes it
+/// and the dashboard that reads it: queue statuses, request outcomes, breaker states,
+/// health values, error types and cache operations, each with its wire name. Readers get
+/// std::nullopt for a name they do not know; there is no "unknown" value.
 namespace enrichment {
 
 /// Status of a track in the `enrichment_status` table.
@@ -22,6 +25,8 @@ inline constexpr std::array<TrackStatus, TrackStatusCount> AllTrackStatuses{
 /// Outcome of one request to a source (`enrichment_requests_total{status}`).
 enum class RequestStatus { Success, NoData, Error };
 inline constexpr std::size_t RequestStatusCount = 3;
+inline constexpr std::size_t BreakerStateCount = 3;
+inline constexpr std::size_t SourceHealthCount = 4;
 
 /// Circuit breaker state; the integer is the `circuit_breaker_state` gauge value.
 enum class BreakerState { Closed = 0, HalfOpen = 1, Open = 2 };
@@ -53,13 +58,18 @@ QString toWire(SourceHealth s);
 QString toWire(ErrorType e);
 QString toWire(CacheOperation o);
 
-/// Parses a track status; returns false for an unknown name.
-bool trackStatusFromWire(const QString &name, TrackStatus *out);
+std::optional<TrackStatus> trackStatusFromWire(QStringView name);
+std::optional<RequestStatus> requestStatusFromWire(QStringView name);
+std::optional<BreakerState> breakerStateFromWire(QStringView name);
+std::optional<SourceHealth> sourceHealthFromWire(QStringView name);
+std::optional<ErrorType> errorTypeFromWire(QStringView name);
+std::optional<CacheOperation> cacheOperationFromWire(QStringView name);
 
 /// Health follows the breaker (docs/PROTOCOL.md, the snapshot).
 SourceHealth healthForBreaker(BreakerState s);
 
-/// The five sources of the waterfall, in call order.
+/// The five sources of the waterfall, in call order (also the order the dashboard lists
+/// them in; other sources follow, sorted by name).
 QStringList defaultSourceNames();
 
 /// Metadata fields counted in `enrichment_metadata_fields_populated_total{field}`.

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "Types.h"
+#include "Vocabulary.h"
 
 namespace enrichment {
 
@@ -72,15 +72,46 @@ QString toWire(CacheOperation o)
     return {};
 }
 
-bool trackStatusFromWire(const QString &name, TrackStatus *out)
+namespace {
+/// The value of an enum with @p count values whose wire name is @p name.
+template<typename E> std::optional<E> fromWire(QStringView name, std::size_t count)
 {
-    for (TrackStatus s : AllTrackStatuses) {
-        if (toWire(s) == name) {
-            *out = s;
-            return true;
-        }
+    for (std::size_t i = 0; i < count; ++i) {
+        if (toWire(E(i)) == name)
+            return E(i);
     }
-    return false;
+    return std::nullopt;
+}
+} // namespace
+
+std::optional<TrackStatus> trackStatusFromWire(QStringView name)
+{
+    return fromWire<TrackStatus>(name, TrackStatusCount);
+}
+
+std::optional<RequestStatus> requestStatusFromWire(QStringView name)
+{
+    return fromWire<RequestStatus>(name, RequestStatusCount);
+}
+
+std::optional<BreakerState> breakerStateFromWire(QStringView name)
+{
+    return fromWire<BreakerState>(name, BreakerStateCount);
+}
+
+std::optional<SourceHealth> sourceHealthFromWire(QStringView name)
+{
+    return fromWire<SourceHealth>(name, SourceHealthCount);
+}
+
+std::optional<ErrorType> errorTypeFromWire(QStringView name)
+{
+    return fromWire<ErrorType>(name, ErrorTypeCount);
+}
+
+std::optional<CacheOperation> cacheOperationFromWire(QStringView name)
+{
+    return fromWire<CacheOperation>(name, CacheOperationCount);
 }
 
 SourceHealth healthForBreaker(BreakerState s)

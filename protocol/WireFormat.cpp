@@ -1,0 +1,36 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "WireFormat.h"
+
+#include <QJsonDocument>
+
+namespace enrichment::wire {
+
+QString formatTime(qint64 epochMs)
+{
+    return QDateTime::fromMSecsSinceEpoch(epochMs, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QDateTime parseTime(const QString &text)
+{
+    const QString t = text.left(64);
+    QDateTime d = QDateTime::fromString(t, Qt::ISODateWithMs);
+    if (!d.isValid())
+        d = QDateTime::fromString(t, Qt::ISODate);
+    if (d.isValid() && d.timeSpec() == Qt::LocalTime)
+        d.setTimeSpec(Qt::UTC); // no zone on the wire means UTC
+    return d;
+}
+
+QJsonObject envelope(const QString &type, const QJsonObject &data, qint64 epochMs)
+{
+    return QJsonObject{{key::Type, type}, {key::Data, data}, {key::Timestamp, formatTime(epochMs)}};
+}
+
+QString envelopeText(const QString &type, const QJsonObject &data, qint64 epochMs)
+{
+    return QString::fromUtf8(
+        QJsonDocument(envelope(type, data, epochMs)).toJson(QJsonDocument::Compact));
+}
+
+} // namespace enrichment::wire

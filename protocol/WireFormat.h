@@ -1,0 +1,84 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QLatin1String>
+#include <QString>
+
+/// The wire contract's names and forms (docs/PROTOCOL.md), in one place for the backend
+/// that writes them and the dashboard that reads them: the room and its message types,
+/// the JSON keys, the message envelope and the time format.
+namespace enrichment::wire {
+
+// The room and its messages.
+inline constexpr QLatin1String RoomId{"enrichment_monitor"};
+inline constexpr QLatin1String RoomIdParameter{"room_id"};
+inline constexpr int SchemaVersion = 1;
+namespace event {
+inline constexpr QLatin1String Welcome{"welcome"};
+inline constexpr QLatin1String BatchStart{"enrichment_batch_start"};
+inline constexpr QLatin1String BatchComplete{"enrichment_batch_complete"};
+inline constexpr QLatin1String BreakerStateChange{"circuit_breaker_state_change"};
+inline constexpr QLatin1String Snapshot{"enrichment_snapshot"};
+inline constexpr QLatin1String Ping{"ping"};
+inline constexpr QLatin1String Pong{"pong"};
+inline constexpr QLatin1String Error{"error"};
+} // namespace event
+
+// Keys, grouped by where they appear.
+namespace key {
+// Envelope.
+inline constexpr QLatin1String Type{"type"};
+inline constexpr QLatin1String Data{"data"};
+inline constexpr QLatin1String Timestamp{"timestamp"};
+inline constexpr QLatin1String Message{"message"};
+// Welcome.
+inline constexpr QLatin1String SnapshotPush{"snapshot_push"};
+inline constexpr QLatin1String ServerVersion{"server_version"};
+// Events.
+inline constexpr QLatin1String BatchSize{"batch_size"};
+inline constexpr QLatin1String BatchNumber{"batch_number"};
+inline constexpr QLatin1String TotalTracks{"total_tracks"};
+inline constexpr QLatin1String SuccessCount{"success_count"};
+inline constexpr QLatin1String Source{"source"};
+inline constexpr QLatin1String PreviousState{"previous_state"};
+inline constexpr QLatin1String State{"state"};
+inline constexpr QLatin1String FailureCount{"failure_count"};
+// Snapshot and history.
+inline constexpr QLatin1String SchemaVersion{"schema_version"};
+inline constexpr QLatin1String Queue{"queue"};
+inline constexpr QLatin1String ProcessingRate{"processing_rate"};
+inline constexpr QLatin1String CompletedLastHour{"completed_last_hour"};
+inline constexpr QLatin1String PerMinute{"per_minute"};
+inline constexpr QLatin1String CircuitBreakers{"circuit_breakers"};
+inline constexpr QLatin1String SourceHealth{"source_health"};
+inline constexpr QLatin1String Sources{"sources"};
+inline constexpr QLatin1String Metrics{"metrics"};
+inline constexpr QLatin1String TracksInProgress{"tracks_in_progress"};
+inline constexpr QLatin1String QueueProcessingRate{"queue_processing_rate"};
+inline constexpr QLatin1String LastFailureTime{"last_failure_time"};
+inline constexpr QLatin1String NextProbeInSeconds{"next_probe_in_seconds"};
+inline constexpr QLatin1String Samples{"samples"};
+inline constexpr QLatin1String Minutes{"minutes"};
+inline constexpr QLatin1String IntervalSeconds{"interval_seconds"};
+inline constexpr QLatin1String BreakerState{"breaker_state"};
+inline constexpr QLatin1String Health{"health"};
+inline constexpr QLatin1String Error{"error"};
+inline constexpr QLatin1String Code{"code"};
+} // namespace key
+
+/// Wire time: ISO 8601 UTC with milliseconds, e.g. `2026-11-29T00:12:25.302Z`.
+QString formatTime(qint64 epochMs);
+/// Reads a wire time, tolerantly: with or without milliseconds, with microseconds (the
+/// seed's Python `isoformat()`), with `Z`, an offset or none (taken as UTC). Invalid when
+/// it is not a time.
+QDateTime parseTime(const QString &text);
+
+/// The room's message envelope `{"type", "data", "timestamp"}`.
+QJsonObject envelope(const QString &type, const QJsonObject &data, qint64 epochMs);
+/// The same, as compact JSON text (what the room sends).
+QString envelopeText(const QString &type, const QJsonObject &data, qint64 epochMs);
+
+} // namespace enrichment::wire
