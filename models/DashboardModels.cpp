@@ -46,9 +46,10 @@ DashboardModels::DashboardModels(QObject *parent, int historyCapacity)
     m_queue->setColumnLabels({tr("Tracks")});
     m_rate = new TimeSeriesModel({QStringLiteral("per_minute")}, historyCapacity, this);
     m_rate->setSeriesLabels({tr("Tracks per minute")});
-    m_trend = new TimeSeriesModel(
-        {QStringLiteral("pending"), QStringLiteral("in_progress"), QStringLiteral("failed")},
-        historyCapacity, this);
+    m_trend = new TimeSeriesModel({queueStatusKey(QueueStatus::Pending),
+                                   queueStatusKey(QueueStatus::InProgress),
+                                   queueStatusKey(QueueStatus::Failed)},
+                                  historyCapacity, this);
     m_trend->setSeriesLabels({tr("Pending"), tr("In progress"), tr("Failed")});
     m_breakers = new CategoryTableModel(
         QStringLiteral("source"),

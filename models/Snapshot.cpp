@@ -4,63 +4,59 @@
 
 namespace dashboard {
 
-QString queueStatusKey(QueueStatus s)
+namespace {
+Health fromProtocol(enrichment::SourceHealth h)
 {
-    switch (s) {
-    case QueueStatus::Pending: return QStringLiteral("pending");
-    case QueueStatus::InProgress: return QStringLiteral("in_progress");
-    case QueueStatus::Completed: return QStringLiteral("completed");
-    case QueueStatus::Failed: return QStringLiteral("failed");
-    case QueueStatus::Partial: return QStringLiteral("partial");
+    switch (h) {
+    case enrichment::SourceHealth::Healthy: return Health::Healthy;
+    case enrichment::SourceHealth::Degraded: return Health::Degraded;
+    case enrichment::SourceHealth::Down: return Health::Down;
+    case enrichment::SourceHealth::Unavailable: return Health::Unavailable;
     }
-    return {};
+    return Health::Unknown;
 }
+
+BreakerState fromProtocol(enrichment::BreakerState b)
+{
+    switch (b) {
+    case enrichment::BreakerState::Closed: return BreakerState::Closed;
+    case enrichment::BreakerState::HalfOpen: return BreakerState::HalfOpen;
+    case enrichment::BreakerState::Open: return BreakerState::Open;
+    }
+    return BreakerState::Unknown;
+}
+} // namespace
 
 Health healthFromKey(const QString &key)
 {
-    if (key == QLatin1String("healthy"))
-        return Health::Healthy;
-    if (key == QLatin1String("degraded"))
-        return Health::Degraded;
-    if (key == QLatin1String("down"))
-        return Health::Down;
-    if (key == QLatin1String("unavailable"))
-        return Health::Unavailable;
-    return Health::Unknown;
+    const auto h = enrichment::sourceHealthFromWire(key);
+    return h ? fromProtocol(*h) : Health::Unknown;
 }
 
 BreakerState breakerStateFromKey(const QString &key)
 {
-    if (key == QLatin1String("closed"))
-        return BreakerState::Closed;
-    if (key == QLatin1String("half_open"))
-        return BreakerState::HalfOpen;
-    if (key == QLatin1String("open"))
-        return BreakerState::Open;
-    return BreakerState::Unknown;
+    const auto b = enrichment::breakerStateFromWire(key);
+    return b ? fromProtocol(*b) : BreakerState::Unknown;
 }
 
 QString healthKey(Health h)
 {
-    switch (h) {
-    case Health::Healthy: return QStringLiteral("healthy");
-    case Health::Degraded: return QStringLiteral("degraded");
-    case Health::Down: return QStringLiteral("down");
-    case Health::Unavailable: return QStringLiteral("unavailable");
-    case Health::Unknown: return QStringLiteral("unknown");
+    for (std::size_t i = 0; i < enrichment::SourceHealthCount; ++i) {
+        const auto p = enrichment::SourceHealth(i);
+        if (fromProtocol(p) == h)
+            return enrichment::toWire(p);
     }
-    return {};
+    return QStringLiteral("unknown");
 }
 
 QString breakerStateKey(BreakerState s)
 {
-    switch (s) {
-    case BreakerState::Closed: return QStringLiteral("closed");
-    case BreakerState::HalfOpen: return QStringLiteral("half_open");
-    case BreakerState::Open: return QStringLiteral("open");
-    case BreakerState::Unknown: return QStringLiteral("unknown");
+    for (std::size_t i = 0; i < enrichment::BreakerStateCount; ++i) {
+        const auto p = enrichment::BreakerState(i);
+        if (fromProtocol(p) == s)
+            return enrichment::toWire(p);
     }
-    return {};
+    return QStringLiteral("unknown");
 }
 
 std::optional<double> Snapshot::minutesToDrain() const

@@ -10,19 +10,29 @@
 #include <QMap>
 #include <QString>
 
+#include "Vocabulary.h"
+
 /// The dashboard's view of the wire contract (docs/PROTOCOL.md). Everything past the
 /// seed's shape is optional: std::nullopt means "the service did not say", which the
 /// views show as "no data", never as zero.
 namespace dashboard {
 
-enum class QueueStatus { Pending, InProgress, Completed, Failed, Partial };
-inline constexpr int QueueStatusCount = 5;
-QString queueStatusKey(QueueStatus s);
+/// A queue status is the protocol's track status (same values, same wire names).
+using QueueStatus = enrichment::TrackStatus;
+inline constexpr int QueueStatusCount = int(enrichment::TrackStatusCount);
+inline QString queueStatusKey(QueueStatus s)
+{
+    return enrichment::toWire(s);
+}
 
+/// What the dashboard shows for a source's health or breaker: the protocol's value, plus
+/// Unknown when the service did not say (the protocol's reader gives std::nullopt; this
+/// is where that becomes a state a view can draw). Wire names come from the protocol.
 enum class Health { Healthy, Degraded, Down, Unavailable, Unknown };
 enum class BreakerState { Closed, HalfOpen, Open, Unknown };
 Health healthFromKey(const QString &key);
 BreakerState breakerStateFromKey(const QString &key);
+/// The wire name; "unknown" for Unknown (used as a CSV and role value only).
 QString healthKey(Health h);
 QString breakerStateKey(BreakerState s);
 

@@ -63,9 +63,7 @@ void readQueue(const QJsonObject &queue, std::array<std::optional<qint64>, Queue
 
 const QStringList &pipelineOrder()
 {
-    static const QStringList order = {QStringLiteral("spotify"), QStringLiteral("musicbrainz"),
-                                      QStringLiteral("discogs"), QStringLiteral("beatport"),
-                                      QStringLiteral("lastfm")};
+    static const QStringList order = enrichment::defaultSourceNames();
     return order;
 }
 } // namespace

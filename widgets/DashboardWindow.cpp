@@ -316,8 +316,9 @@ QWidget *DashboardWindow::buildContent()
     CategoryBarChart::Spec breakers;
     breakers.valueColumns = {QStringLiteral("state_level")};
     breakers.colorByColumn = QStringLiteral("state");
-    breakers.colorKeys = {QStringLiteral("closed"), QStringLiteral("half_open"),
-                          QStringLiteral("open")};
+    breakers.colorKeys = {breakerStateKey(BreakerState::Closed),
+                          breakerStateKey(BreakerState::HalfOpen),
+                          breakerStateKey(BreakerState::Open)};
     breakers.colorLabels = {SourcesModel::stateLabel(BreakerState::Closed),
                             SourcesModel::stateLabel(BreakerState::HalfOpen),
                             SourcesModel::stateLabel(BreakerState::Open)};
@@ -381,8 +382,8 @@ QWidget *DashboardWindow::buildContent()
     CategoryBarChart::Spec health;
     health.valueColumns = {QStringLiteral("health_level")};
     health.colorByColumn = QStringLiteral("health");
-    health.colorKeys = {QStringLiteral("down"), QStringLiteral("degraded"),
-                        QStringLiteral("healthy")};
+    health.colorKeys = {healthKey(Health::Down), healthKey(Health::Degraded),
+                        healthKey(Health::Healthy)};
     health.colorLabels = {SourcesModel::healthLabel(Health::Down),
                           SourcesModel::healthLabel(Health::Degraded),
                           SourcesModel::healthLabel(Health::Healthy)};
