@@ -11,6 +11,7 @@
 #include <QStandardPaths>
 
 #include "CircuitBreaker.h"
+#include "EnrichmentSource.h"
 #include "Clock.h"
 #include "Monitor.h"
 #include "MonitoringServer.h"
@@ -40,8 +41,6 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
     }
     m_clock = clock;
     m_uptime.start();
-    m_monitor = std::make_unique<Monitor>(defaultSourceNames(), *m_clock,
-                                          QStringLiteral(ENRICHMENT_VERSION));
     MonitoringServer::Config sc;
     sc.address = options.bind;
     sc.port = options.port;
@@ -79,9 +78,8 @@ BackendService::~BackendService()
 
 void BackendService::buildPipeline()
 {
-    std::vector<std::unique_ptr<EnrichmentSource>> sources;
-    for (const SimulatedSource::Profile &p : SimulatedSource::defaultProfiles())
-        sources.push_back(std::make_unique<SimulatedSource>(p, *m_clock, m_options.randomSeed));
+    std::vector<std::unique_ptr<EnrichmentSource>> sources = std::move(m_customSources);
+    m_customSources.clear();
     CircuitBreaker::Config bc;
     bc.timeoutMs = m_options.breakerTimeoutMs;
     Pipeline::Config pc;
@@ -122,6 +120,16 @@ void BackendService::buildPipeline()
             });
 }
 
+void BackendService::setSources(std::vector<std::unique_ptr<EnrichmentSource>> sources)
+{
+    m_customSources = std::move(sources);
+}
+
+void BackendService::setStore(std::unique_ptr<QueueStore> store)
+{
+    m_customStore = std::move(store);
+}
+
 QString BackendService::defaultDatabasePath()
 {
     QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
@@ -134,13 +142,26 @@ bool BackendService::start(QString *error)
 {
     if (m_store)
         return true; // already started
-    const QString spec =
-        m_options.databasePath.isEmpty() ? defaultDatabasePath() : m_options.databasePath;
-    QueueStore::Config qc;
-    qc.leaseMs = m_options.leaseMs;
-    m_store = openQueueStore(spec, *m_clock, qc, error);
-    if (!m_store)
-        return false;
+    if (m_customStore) {
+        m_store = std::move(m_customStore);
+    } else {
+        const QString spec =
+            m_options.databasePath.isEmpty() ? defaultDatabasePath() : m_options.databasePath;
+        QueueStore::Config qc;
+        qc.leaseMs = m_options.leaseMs;
+        m_store = openQueueStore(spec, *m_clock, qc, error);
+        if (!m_store)
+            return false;
+    }
+    if (m_customSources.empty()) {
+        for (const SimulatedSource::Profile &p : SimulatedSource::defaultProfiles())
+            m_customSources.push_back(
+                std::make_unique<SimulatedSource>(p, *m_clock, m_options.randomSeed));
+    }
+    QStringList names;
+    for (const auto &src : m_customSources)
+        names << src->name();
+    m_monitor = std::make_unique<Monitor>(names, *m_clock, QStringLiteral(ENRICHMENT_VERSION));
     connect(m_store.get(), &QueueStore::countsChanged, this, [this] {
         for (TrackStatus s : AllTrackStatuses)
             m_monitor->setQueueDepth(s, m_store->count(s));

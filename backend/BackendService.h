@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -17,6 +18,7 @@
 namespace enrichment {
 
 class Clock;
+class EnrichmentSource;
 class Monitor;
 class MonitoringServer;
 class Pipeline;
@@ -70,6 +72,13 @@ public:
     explicit BackendService(const BackendOptions &options, const Clock *clock = nullptr,
                             QObject *parent = nullptr);
     ~BackendService() override;
+
+    /// Embedders: the sources of the waterfall, in call order, instead of the simulated
+    /// ones. Call before start(); the service takes them.
+    void setSources(std::vector<std::unique_ptr<EnrichmentSource>> sources);
+    /// Embedders: an open queue store instead of the one `databasePath` names. Call before
+    /// start(); the service takes it.
+    void setStore(std::unique_ptr<QueueStore> store);
 
     /// Opens the queue store (`databasePath`: a path, `sqlite:PATH`), builds the pipeline,
     /// seeds demo tracks, starts the server and the pipeline. store(), pipeline() and the
@@ -126,6 +135,8 @@ private:
     const Clock *m_clock;
     std::unique_ptr<Monitor> m_monitor;
     std::unique_ptr<QueueStore> m_store;
+    std::unique_ptr<QueueStore> m_customStore;
+    std::vector<std::unique_ptr<EnrichmentSource>> m_customSources;
     std::unique_ptr<Pipeline> m_pipeline;
     std::unique_ptr<MonitoringServer> m_server;
     HistoryRing m_history;

@@ -16,6 +16,7 @@
 #include "BackendService.h"
 #include "InProcessBackend.h"
 #include "CircuitBreaker.h"
+#include "EnrichmentSource.h"
 #include "Clock.h"
 #include "MonitoringServer.h"
 #include "Pipeline.h"
@@ -24,6 +25,27 @@
 using namespace enrichment;
 
 namespace {
+/// An embedder's own source: answers every track with one field, no quota.
+class HouseCatalogue final : public EnrichmentSource
+{
+public:
+    explicit HouseCatalogue(QString name) : m_name(std::move(name)) {}
+    QString name() const override { return m_name; }
+    SourceResponse fetch(const QString &trackId) override
+    {
+        ++calls;
+        SourceResponse r;
+        r.status = RequestStatus::Success;
+        r.latencySeconds = 0.01;
+        r.fields.insert(QStringLiteral("label"), QStringLiteral("house of ") + trackId);
+        return r;
+    }
+    RateLimitState rateLimit() override { return {}; }
+    int calls = 0;
+
+private:
+    QString m_name;
+};
 struct Reply
 {
     int status = 0;
@@ -615,6 +637,40 @@ private Q_SLOTS:
         QCOMPARE(s.pipeline().breaker(0)->currentState(), BreakerState::HalfOpen);
         QTRY_VERIFY_WITH_TIMEOUT(c.types().contains(QStringLiteral("circuit_breaker_state_change")),
                                  5000);
+    }
+
+    void embedderSuppliesItsSourcesAndStore()
+    {
+        SystemClock storeClock;
+        BackendOptions o;
+        o.port = 0;
+        o.runPipeline = false;
+        o.historyIntervalMs = 0;
+        BackendService s(o);
+        std::vector<std::unique_ptr<EnrichmentSource>> sources;
+        sources.push_back(std::make_unique<HouseCatalogue>(QStringLiteral("house_a")));
+        sources.push_back(std::make_unique<HouseCatalogue>(QStringLiteral("house_b")));
+        s.setSources(std::move(sources));
+        QString error;
+        std::unique_ptr<QueueStore> store =
+            openQueueStore(QStringLiteral(":memory:"), storeClock, {}, &error);
+        QVERIFY2(store, qPrintable(error));
+        s.setStore(std::move(store));
+        QVERIFY2(s.start(&error), qPrintable(error));
+        QCOMPARE(s.enqueue({QStringLiteral("t1"), QStringLiteral("t2"), QStringLiteral("t3")}), 3);
+        const Pipeline::BatchResult r = s.pipeline().runBatchNow();
+        QCOMPARE(r.completed, 3); // two sources answered each track
+        const QJsonObject snap = request(at(s, QStringLiteral("/monitoring/enrichment"))).json();
+        QCOMPARE(snap.value(QStringLiteral("circuit_breakers")).toObject().keys(),
+                 QStringList({QStringLiteral("house_a"), QStringLiteral("house_b")}));
+        QCOMPARE(snap.value(QStringLiteral("queue"))
+                     .toObject()
+                     .value(QStringLiteral("completed"))
+                     .toInt(),
+                 3);
+        QVERIFY(request(at(s, QStringLiteral("/metrics")))
+                    .body.contains(
+                        "enrichment_requests_total{source=\"house_a\",status=\"success\"} 3"));
     }
 };
 
