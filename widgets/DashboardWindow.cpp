@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QGridLayout>
+#include <QScreen>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -36,6 +37,7 @@
 #include "CsvWriter.h"
 #include "DashboardModels.h"
 #include "ErrorBanner.h"
+#include "FlowLayout.h"
 #include "EventLogModel.h"
 #include "EventLogView.h"
 #include "HealthBadge.h"
@@ -104,6 +106,7 @@ DashboardWindow::DashboardWindow(MonitorFeed *feed, QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     m_content = buildContent();
+    m_content->installEventFilter(this); // reflow the charts as its width changes
     scroll->setWidget(m_content);
     layout->addWidget(scroll, 1);
     setCentralWidget(central);
@@ -138,7 +141,37 @@ DashboardWindow::DashboardWindow(MonitorFeed *feed, QWidget *parent)
     connect(m_banner, &ErrorBanner::retryRequested, feed, &MonitorFeed::refresh);
     connect(&m_tick, &QTimer::timeout, this, &DashboardWindow::tick);
     m_tick.start(1000);
-    resize(1500, 960);
+    // Fit the screen it opens on (settings may restore a saved geometry later).
+    QSize size(1500, 960);
+    if (const QScreen *s = screen())
+        size = size.boundedTo(s->availableGeometry().size() * 0.95);
+    resize(size);
+}
+
+int DashboardWindow::chartColumnsFor(int width)
+{
+    return width >= 1300 ? 3 : width >= 820 ? 2 : 1;
+}
+
+void DashboardWindow::reflowCharts(int width)
+{
+    const int columns = chartColumnsFor(width);
+    if (columns == m_chartColumns)
+        return;
+    m_chartColumns = columns;
+    for (ChartPanel *panel : std::as_const(m_panels))
+        m_chartGrid->removeWidget(panel);
+    for (int i = 0; i < m_panels.size(); ++i)
+        m_chartGrid->addWidget(m_panels.at(i), i / columns, i % columns);
+    for (int c = 0; c < 3; ++c)
+        m_chartGrid->setColumnStretch(c, c < columns ? 1 : 0);
+}
+
+bool DashboardWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_content && event->type() == QEvent::Resize)
+        reflowCharts(m_content->width());
+    return QMainWindow::eventFilter(watched, event);
 }
 
 DashboardWindow::~DashboardWindow() = default;
@@ -255,9 +288,8 @@ QWidget *DashboardWindow::buildContent()
     v->setContentsMargins(14, 12, 14, 14);
     v->setSpacing(10);
 
-    // Queue counters, throughput and time to drain.
-    auto *cards = new QHBoxLayout;
-    cards->setSpacing(8);
+    // Queue counters, throughput and time to drain; they wrap on narrow screens.
+    auto *cards = new FlowLayout(nullptr, 8, true);
     const QStringList captions = {tr("Pending"), tr("In progress"), tr("Completed"), tr("Failed"),
                                   tr("Partial")};
     for (int i = 0; i < QueueStatusCount; ++i) {
@@ -274,14 +306,12 @@ QWidget *DashboardWindow::buildContent()
     v->addLayout(cards);
 
     v->addWidget(sectionLabel(tr("Sources"), content));
-    m_badgeRow = new QHBoxLayout;
-    m_badgeRow->setSpacing(8);
+    m_badgeRow = new FlowLayout(nullptr, 8, false);
     m_moreSources = new QLabel(content);
     m_moreSources->setObjectName(QStringLiteral("moreSources"));
     m_moreSources->setTextFormat(Qt::PlainText);
     m_moreSources->hide();
     m_badgeRow->addWidget(m_moreSources); // badges are inserted before it
-    m_badgeRow->addStretch(1);
     v->addLayout(m_badgeRow);
     m_table = new SourcesTable(m_models->sources(), content);
     v->addWidget(m_table);
@@ -292,8 +322,8 @@ QWidget *DashboardWindow::buildContent()
     v->addWidget(log);
 
     v->addWidget(sectionLabel(tr("Charts"), content));
-    auto *grid = new QGridLayout;
-    grid->setSpacing(8);
+    m_chartGrid = new QGridLayout;
+    m_chartGrid->setSpacing(8);
     const QPalette pal = palette();
 
     CategoryBarChart::Spec queue;
@@ -419,16 +449,13 @@ QWidget *DashboardWindow::buildContent()
 
     m_panels = {queueChart, rateChart,   breakerChart, successChart,  latencyChart, rateLimitChart,
                 errorChart, healthChart, cacheChart,   coverageChart, trendChart};
-    const int columns = 3;
-    for (int i = 0; i < m_panels.size(); ++i) {
-        m_panels.at(i)->setMinimumHeight(290);
-        grid->addWidget(m_panels.at(i), i / columns, i % columns);
-        connect(m_panels.at(i), &ChartPanel::exportRequested, this,
-                &DashboardWindow::onExportPanel);
+    for (ChartPanel *panel : std::as_const(m_panels)) {
+        panel->setMinimumHeight(290);
+        panel->setMinimumWidth(280);
+        connect(panel, &ChartPanel::exportRequested, this, &DashboardWindow::onExportPanel);
     }
-    for (int c = 0; c < columns; ++c)
-        grid->setColumnStretch(c, 1);
-    v->addLayout(grid);
+    reflowCharts(1500);
+    v->addLayout(m_chartGrid);
     v->addStretch(1);
     return content;
 }

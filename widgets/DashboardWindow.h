@@ -14,6 +14,7 @@
 
 class QAction;
 class QComboBox;
+class QGridLayout;
 class QHBoxLayout;
 class QLabel;
 class QSettings;
@@ -22,6 +23,7 @@ class QWidget;
 namespace dashboard {
 
 class ConnectionIndicator;
+class FlowLayout;
 class DashboardModels;
 class ErrorBanner;
 class EventLogModel;
@@ -89,8 +91,15 @@ Q_SIGNALS:
     /// The operator chose another backend (File > Connect to Backend).
     void backendUrlChosen(const QUrl &url);
 
+public:
+    /// Columns of the chart grid now (3, 2 or 1, by the content's width).
+    int chartColumns() const { return m_chartColumns; }
+    /// The chart-grid columns for a content @p width.
+    static int chartColumnsFor(int width);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildActions();
@@ -101,6 +110,8 @@ private:
     void onExportAll();
     void onExportPanel(ChartPanel *panel, ChartPanel::Format format);
     void showMessage(const QString &text);
+    /// Lays the charts out in chartColumnsFor(@p width) columns (only when that changes).
+    void reflowCharts(int width);
 
     MonitorFeed *m_feed;
     DashboardModels *m_models;
@@ -116,7 +127,9 @@ private:
     QMap<int, StatCard *> m_queueCards;
     StatCard *m_rateCard = nullptr;
     StatCard *m_drainCard = nullptr;
-    QHBoxLayout *m_badgeRow = nullptr;
+    FlowLayout *m_badgeRow = nullptr;
+    QGridLayout *m_chartGrid = nullptr;
+    int m_chartColumns = 0;
     QLabel *m_moreSources = nullptr; ///< "N more sources not shown" past the display cap
     QLabel *m_backendLabel = nullptr;
     QMap<QString, HealthBadge *> m_badges;

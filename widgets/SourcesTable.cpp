@@ -58,10 +58,13 @@ SourcesTable::SourcesTable(SourcesModel *model, QWidget *parent) : QTableView(pa
     setAlternatingRowColors(true);
     setWordWrap(false);
     verticalHeader()->hide();
-    horizontalHeader()->setStretchLastSection(true);
     horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    horizontalHeader()->setMinimumSectionSize(70);
+    // Columns share the width; on a narrow screen they shrink and elide rather than
+    // push the right-hand ones out of sight.
+    horizontalHeader()->setMinimumSectionSize(48);
+    horizontalHeader()->setTextElideMode(Qt::ElideRight);
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     connect(model, &QAbstractItemModel::modelReset, this, [this] { updateGeometry(); });
     setAccessibleName(tr("Sources and circuit breakers"));

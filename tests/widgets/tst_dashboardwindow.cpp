@@ -9,7 +9,11 @@
 #include <QHttpServerResponse>
 #include <QImage>
 #include <QJsonObject>
+#include <QHeaderView>
 #include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTableView>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
@@ -356,6 +360,50 @@ private Q_SLOTS:
         QVERIFY(more->text().contains(QStringLiteral("64")));
         QVERIFY(rig.window.badge(QStringLiteral("source63")));
         QVERIFY(!rig.window.badge(QStringLiteral("source64")));
+    }
+
+    void layoutFitsNarrowScreens_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("columns");
+        QTest::newRow("1024 wide") << 1000 << 2;
+        QTest::newRow("1600 wide") << 1600 << 3;
+        QTest::newRow("phone-ish") << 640 << 1;
+    }
+    void layoutFitsNarrowScreens()
+    {
+        QFETCH(int, width);
+        QFETCH(int, columns);
+        auto s = backend();
+        Rig rig(s->url());
+        rig.window.resize(width, 700);
+        rig.feed.start();
+        QTRY_VERIFY(rig.window.models()->hasSnapshot());
+        QTRY_COMPARE(rig.window.chartColumns(), columns);
+        // Nothing is cut off horizontally: no sideways scrolling, every card and the whole
+        // table within the visible width.
+        auto *scroll = rig.window.findChild<QScrollArea *>();
+        QVERIFY(scroll);
+        QTRY_COMPARE(scroll->horizontalScrollBar()->maximum(), 0);
+        const int visible = scroll->viewport()->width();
+        const QWidget *content = scroll->widget();
+        for (int i = 0; i < QueueStatusCount; ++i) {
+            const StatCard *card = rig.window.queueCard(QueueStatus(i));
+            QVERIFY2(card->mapTo(content, QPoint(card->width(), 0)).x() <= visible,
+                     qPrintable(QString::number(i)));
+        }
+        const QTableView *table = rig.window.findChild<QTableView *>();
+        QVERIFY(table);
+        int sections = 0;
+        for (int c = 0; c < table->model()->columnCount(); ++c)
+            sections += table->horizontalHeader()->sectionSize(c);
+        QVERIFY2(
+            sections <= table->viewport()->width(),
+            qPrintable(QStringLiteral("%1 > %2").arg(sections).arg(table->viewport()->width())));
+        if (width < 700) {
+            // The cards wrap onto a second row.
+            QVERIFY(rig.window.drainCard()->y() > rig.window.queueCard(QueueStatus::Pending)->y());
+        }
     }
 
     void dayOfSamplesIsDownsampledToThePixelWidth()
