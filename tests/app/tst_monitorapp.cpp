@@ -390,7 +390,7 @@ private Q_SLOTS:
         w.start({QStringLiteral("--url"),
                  QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()),
                  QStringLiteral("--export"), m_dir.filePath(QStringLiteral("hostile")),
-                 QStringLiteral("--timeout"), QStringLiteral("2")},
+                 QStringLiteral("--timeout"), QStringLiteral("6")},
                 env());
         QVERIFY(w.waitFinished(30'000));
         QCOMPARE(w.process.exitCode(), 1);
