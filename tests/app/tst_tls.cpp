@@ -189,7 +189,7 @@ private Q_SLOTS:
 
         const int refused =
             runMonitor({QStringLiteral("--url"), m_url.toString(), QStringLiteral("--export"),
-                        path("refused"), QStringLiteral("--timeout"), QStringLiteral("5")},
+                        path("refused"), QStringLiteral("--timeout"), QStringLiteral("10")},
                        &err);
         QCOMPARE(refused, 1);
         QVERIFY2(err.contains("TLS certificate of https://127.0.0.1:") && err.contains("--ca-file"),
