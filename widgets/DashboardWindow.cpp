@@ -36,6 +36,7 @@
 #include "ConnectionIndicator.h"
 #include "CsvWriter.h"
 #include "DashboardModels.h"
+#include "ChartCatalog.h"
 #include "ErrorBanner.h"
 #include "FlowLayout.h"
 #include "EventLogModel.h"
@@ -66,17 +67,7 @@ QLabel *sectionLabel(const QString &text, QWidget *parent)
 
 QStringList DashboardWindow::chartIds()
 {
-    return {QStringLiteral("queue"),
-            QStringLiteral("processing_rate"),
-            QStringLiteral("circuit_breakers"),
-            QStringLiteral("success_rate"),
-            QStringLiteral("latency"),
-            QStringLiteral("rate_limits"),
-            QStringLiteral("errors"),
-            QStringLiteral("source_health"),
-            QStringLiteral("cache"),
-            QStringLiteral("coverage"),
-            QStringLiteral("queue_trend")};
+    return dashboardChartIds();
 }
 
 DashboardWindow::DashboardWindow(MonitorFeed *feed, QWidget *parent)
@@ -324,131 +315,7 @@ QWidget *DashboardWindow::buildContent()
     v->addWidget(sectionLabel(tr("Charts"), content));
     m_chartGrid = new QGridLayout;
     m_chartGrid->setSpacing(8);
-    const QPalette pal = palette();
-
-    CategoryBarChart::Spec queue;
-    queue.valueColumns = {QStringLiteral("count")};
-    queue.colorByCategory = true; // each status in its own colour
-    queue.stacked = true;
-    queue.horizontal = true; // status names read in full on the left
-    for (int i = 0; i < QueueStatusCount; ++i)
-        queue.colorValues << StatusStyle::queueColor(QueueStatus(i), pal);
-    queue.valueTitle = tr("tracks");
-    queue.integerValues = true;
-    auto *queueChart = new CategoryBarChart(QStringLiteral("queue"), tr("Queue overview"),
-                                            m_models->queue(), queue, content);
-    queueChart->setObjectName(QStringLiteral("chart_queue"));
-
-    auto *rateChart = new TimeSeriesChart(
-        QStringLiteral("processing_rate"), tr("Processing rate"), m_models->processingRate(),
-        {StatusStyle::seriesColor(3, pal)}, tr("tracks / min"), content);
-
-    CategoryBarChart::Spec breakers;
-    breakers.valueColumns = {QStringLiteral("state_level")};
-    breakers.colorByColumn = QStringLiteral("state");
-    breakers.colorKeys = {breakerStateKey(BreakerState::Closed),
-                          breakerStateKey(BreakerState::HalfOpen),
-                          breakerStateKey(BreakerState::Open)};
-    breakers.colorLabels = {SourcesModel::stateLabel(BreakerState::Closed),
-                            SourcesModel::stateLabel(BreakerState::HalfOpen),
-                            SourcesModel::stateLabel(BreakerState::Open)};
-    breakers.colorValues = {StatusStyle::breakerColor(BreakerState::Closed, pal),
-                            StatusStyle::breakerColor(BreakerState::HalfOpen, pal),
-                            StatusStyle::breakerColor(BreakerState::Open, pal)};
-    breakers.stacked = true;
-    breakers.levelLabels = breakers.colorLabels;
-    breakers.horizontal = true; // source names read in full on the left
-    auto *breakerChart =
-        new CategoryBarChart(QStringLiteral("circuit_breakers"), tr("Circuit breaker states"),
-                             m_models->breakers(), breakers, content);
-
-    CategoryBarChart::Spec success;
-    success.valueColumns = {QStringLiteral("success_rate_1h_percent"),
-                            QStringLiteral("success_rate_24h_percent")};
-    success.colors = {StatusStyle::seriesColor(0, pal), StatusStyle::seriesColor(5, pal)};
-    success.minValue = 0;
-    success.maxValue = 100;
-    success.valueTitle = tr("%");
-    success.horizontal = true; // source names read in full on the left
-    auto *successChart =
-        new CategoryBarChart(QStringLiteral("success_rate"), tr("Success rate by source"),
-                             m_models->successRate(), success, content);
-
-    CategoryBarChart::Spec latency;
-    latency.valueColumns = {QStringLiteral("p50_ms"), QStringLiteral("p95_ms"),
-                            QStringLiteral("p99_ms")};
-    latency.colors = {StatusStyle::seriesColor(0, pal), StatusStyle::seriesColor(1, pal),
-                      StatusStyle::seriesColor(4, pal)};
-    latency.valueTitle = tr("ms");
-    latency.horizontal = true; // source names read in full on the left
-    auto *latencyChart =
-        new CategoryBarChart(QStringLiteral("latency"), tr("Latency p50 / p95 / p99"),
-                             m_models->latency(), latency, content);
-
-    CategoryBarChart::Spec rate;
-    rate.valueColumns = {QStringLiteral("remaining_percent")};
-    rate.colors = {StatusStyle::seriesColor(3, pal)};
-    rate.minValue = 0;
-    rate.maxValue = 100;
-    rate.valueTitle = tr("% left");
-    rate.horizontal = true; // source names read in full on the left
-    auto *rateLimitChart =
-        new CategoryBarChart(QStringLiteral("rate_limits"), tr("API rate limits"),
-                             m_models->rateLimits(), rate, content);
-
-    CategoryBarChart::Spec errors;
-    errors.valueColumns = DashboardModels::knownErrorTypes();
-    errors.valueColumns << QStringLiteral("other");
-    errors.stacked = true;
-    for (int i = 0; i < errors.valueColumns.size(); ++i)
-        errors.colors << StatusStyle::seriesColor(i, pal);
-    errors.valueTitle = tr("errors");
-    errors.integerValues = true;
-    errors.hideEmptySeries = true;
-    errors.horizontal = true; // source names read in full on the left
-    auto *errorChart = new CategoryBarChart(QStringLiteral("errors"), tr("Error breakdown"),
-                                            m_models->errors(), errors, content);
-
-    CategoryBarChart::Spec health;
-    health.valueColumns = {QStringLiteral("health_level")};
-    health.colorByColumn = QStringLiteral("health");
-    health.colorKeys = {healthKey(Health::Down), healthKey(Health::Degraded),
-                        healthKey(Health::Healthy)};
-    health.colorLabels = {SourcesModel::healthLabel(Health::Down),
-                          SourcesModel::healthLabel(Health::Degraded),
-                          SourcesModel::healthLabel(Health::Healthy)};
-    health.colorValues = {StatusStyle::healthColor(Health::Down, pal),
-                          StatusStyle::healthColor(Health::Degraded, pal),
-                          StatusStyle::healthColor(Health::Healthy, pal)};
-    health.stacked = true;
-    health.levelLabels = health.colorLabels;
-    health.horizontal = true; // source names read in full on the left
-    auto *healthChart = new CategoryBarChart(QStringLiteral("source_health"), tr("Source health"),
-                                             m_models->health(), health, content);
-
-    auto *cacheChart = new CachePieChart(QStringLiteral("cache"), tr("Cache performance"),
-                                         m_models->cache(), content);
-
-    CategoryBarChart::Spec coverage;
-    coverage.valueColumns = {QStringLiteral("percent")};
-    coverage.colors = {StatusStyle::seriesColor(2, pal)};
-    coverage.horizontal = true;
-    coverage.minValue = 0;
-    coverage.maxValue = 100;
-    coverage.valueTitle = tr("% of enriched tracks");
-    auto *coverageChart =
-        new CategoryBarChart(QStringLiteral("coverage"), tr("Metadata field coverage"),
-                             m_models->coverage(), coverage, content);
-
-    auto *trendChart = new TimeSeriesChart(QStringLiteral("queue_trend"),
-                                           tr("Queue depth over time"), m_models->queueTrend(),
-                                           {StatusStyle::queueColor(QueueStatus::Pending, pal),
-                                            StatusStyle::queueColor(QueueStatus::InProgress, pal),
-                                            StatusStyle::queueColor(QueueStatus::Failed, pal)},
-                                           tr("tracks"), content);
-
-    m_panels = {queueChart, rateChart,   breakerChart, successChart,  latencyChart, rateLimitChart,
-                errorChart, healthChart, cacheChart,   coverageChart, trendChart};
+    m_panels = createDashboardCharts(m_models, palette(), content);
     for (ChartPanel *panel : std::as_const(m_panels)) {
         panel->setMinimumHeight(290);
         panel->setMinimumWidth(280);
