@@ -630,26 +630,6 @@ Das Backend meldet dies (noch) nicht.</translation>
         <translation>% übrig</translation>
     </message>
     <message>
-        <source>Connection</source>
-        <translation>Verbindung</translation>
-    </message>
-    <message>
-        <source>Live: connected to %1</source>
-        <translation>Live: verbunden mit %1</translation>
-    </message>
-    <message>
-        <source>Connection lost; reconnecting</source>
-        <translation>Verbindung verloren; verbinde neu</translation>
-    </message>
-    <message>
-        <source>Backend</source>
-        <translation>Backend</translation>
-    </message>
-    <message>
-        <source>The backend answers again</source>
-        <translation>Das Backend antwortet wieder</translation>
-    </message>
-    <message>
         <source>Incident log</source>
         <translation>Ereignisprotokoll</translation>
     </message>
@@ -712,6 +692,29 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::IncidentRecorder</name>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Live: connected to %1</source>
+        <translation>Live: verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>Connection lost; reconnecting</source>
+        <translation>Verbindung verloren; verbinde neu</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>The backend answers again</source>
+        <translation>Das Backend antwortet wieder</translation>
     </message>
 </context>
 <context>

@@ -630,26 +630,6 @@ El backend todavía no informa de esto.</translation>
         <translation>% restante</translation>
     </message>
     <message>
-        <source>Connection</source>
-        <translation>Conexión</translation>
-    </message>
-    <message>
-        <source>Live: connected to %1</source>
-        <translation>En vivo: conectado a %1</translation>
-    </message>
-    <message>
-        <source>Connection lost; reconnecting</source>
-        <translation>Conexión perdida; reconectando</translation>
-    </message>
-    <message>
-        <source>Backend</source>
-        <translation>Backend</translation>
-    </message>
-    <message>
-        <source>The backend answers again</source>
-        <translation>El backend vuelve a responder</translation>
-    </message>
-    <message>
         <source>Incident log</source>
         <translation>Registro de incidentes</translation>
     </message>
@@ -712,6 +692,29 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::IncidentRecorder</name>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Live: connected to %1</source>
+        <translation>En vivo: conectado a %1</translation>
+    </message>
+    <message>
+        <source>Connection lost; reconnecting</source>
+        <translation>Conexión perdida; reconectando</translation>
+    </message>
+    <message>
+        <source>Backend</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>The backend answers again</source>
+        <translation>El backend vuelve a responder</translation>
     </message>
 </context>
 <context>

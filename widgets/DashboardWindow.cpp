@@ -42,6 +42,7 @@
 #include "EventLogModel.h"
 #include "EventLogView.h"
 #include "HealthBadge.h"
+#include "IncidentRecorder.h"
 #include "SnapshotParser.h"
 #include "MonitorFeed.h"
 #include "SourcesModel.h"
@@ -109,26 +110,7 @@ DashboardWindow::DashboardWindow(MonitorFeed *feed, QWidget *parent)
     connect(feed, &MonitorFeed::snapshotReceived, this, &DashboardWindow::applySnapshot);
     connect(feed, &MonitorFeed::historyReceived, m_models, &DashboardModels::applyHistory);
     connect(feed, &MonitorFeed::errorChanged, m_banner, &ErrorBanner::setError);
-    connect(feed, &MonitorFeed::eventReceived, m_eventLog, &EventLogModel::addRoomEvent);
-    connect(feed, &MonitorFeed::stateChanged, this, [this](MonitorFeed::ConnectionState s) {
-        if (s == MonitorFeed::ConnectionState::Live) {
-            m_eventLog->add(EventLogModel::Severity::Info, tr("Connection"),
-                            tr("Live: connected to %1").arg(m_feed->baseUrl().toString()));
-            m_wasLive = true;
-        } else if (s == MonitorFeed::ConnectionState::Reconnecting && m_wasLive) {
-            m_eventLog->add(EventLogModel::Severity::Warning, tr("Connection"),
-                            tr("Connection lost; reconnecting"));
-            m_wasLive = false;
-        }
-    });
-    connect(feed, &MonitorFeed::errorChanged, this, [this](const QString &error) {
-        if (!error.isEmpty())
-            m_eventLog->add(EventLogModel::Severity::Error, tr("Backend"), error);
-        else if (m_hadError)
-            m_eventLog->add(EventLogModel::Severity::Info, tr("Backend"),
-                            tr("The backend answers again"));
-        m_hadError = !error.isEmpty();
-    });
+    new IncidentRecorder(feed, m_eventLog, this);
     connect(m_banner, &ErrorBanner::retryRequested, feed, &MonitorFeed::refresh);
     connect(&m_tick, &QTimer::timeout, this, &DashboardWindow::tick);
     m_tick.start(1000);

@@ -136,8 +136,6 @@ private:
     QStringList m_badgeOrder; ///< the sources the badges were built for, in order
     SourcesTable *m_table = nullptr;
     EventLogModel *m_eventLog = nullptr;
-    bool m_wasLive = false;
-    bool m_hadError = false;
     QTimer m_tick;
     QString m_lastExportDir;
     QUrl m_recentUrl;

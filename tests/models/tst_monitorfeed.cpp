@@ -10,6 +10,8 @@
 
 #include "BackendService.h"
 #include "CircuitBreaker.h"
+#include "EventLogModel.h"
+#include "IncidentRecorder.h"
 #include "MonitorFeed.h"
 #include "Pipeline.h"
 
@@ -137,6 +139,44 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(feed.state(), MonitorFeed::ConnectionState::Live, 10000);
         QTRY_VERIFY(feed.lastError().isEmpty());
         QCOMPARE(feed.reconnectAttempts(), 0);
+    }
+
+    void incidentsOfAFeedReachTheLogOnce()
+    {
+        auto b = backend();
+        const quint16 port = b->port();
+        QNetworkAccessManager nam;
+        MonitorFeed feed(&nam);
+        feed.setBackoff(50, 300);
+        feed.setBaseUrl(b->url());
+        dashboard::EventLogModel log(100);
+        dashboard::IncidentRecorder recorder(&feed, &log);
+        feed.start();
+        QTRY_COMPARE(feed.state(), MonitorFeed::ConnectionState::Live);
+        QTRY_COMPARE(log.rowCount(), 1);
+        QVERIFY(log.message(0).startsWith(QStringLiteral("Live: connected to http://127.0.0.1:")));
+
+        // A breaker transition announced by the room.
+        for (int i = 0; i < 5; ++i)
+            b->pipeline().breaker(2)->recordFailure();
+        QTRY_COMPARE(log.rowCount(), 2);
+        QVERIFY2(log.message(0).contains(QStringLiteral("discogs")), qPrintable(log.message(0)));
+
+        b.reset(); // the backend disappears: one loss, one error, however often it retries
+        QTRY_VERIFY(feed.reconnectAttempts() >= 3);
+        feed.refresh();
+        QTRY_VERIFY(!feed.lastError().isEmpty());
+        QStringList messages;
+        for (int r = 0; r < log.rowCount(); ++r)
+            messages << log.message(r);
+        QCOMPARE(messages.count(QStringLiteral("Connection lost; reconnecting")), 1);
+        QCOMPARE(log.rowCount(), 4);
+
+        b = backend(port);
+        QTRY_COMPARE_WITH_TIMEOUT(feed.state(), MonitorFeed::ConnectionState::Live, 10000);
+        QTRY_VERIFY(feed.lastError().isEmpty());
+        QTRY_VERIFY(log.message(0) == QStringLiteral("The backend answers again") ||
+                    log.message(1) == QStringLiteral("The backend answers again"));
     }
 
     void backoffIsExponentialCappedAndJittered()

@@ -1,0 +1,35 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "IncidentRecorder.h"
+
+#include "EventLogModel.h"
+#include "MonitorFeed.h"
+
+namespace dashboard {
+
+IncidentRecorder::IncidentRecorder(MonitorFeed *feed, EventLogModel *log, QObject *parent)
+    : QObject(parent), m_feed(feed), m_log(log)
+{
+    connect(feed, &MonitorFeed::eventReceived, log, &EventLogModel::addRoomEvent);
+    connect(feed, &MonitorFeed::stateChanged, this, [this](MonitorFeed::ConnectionState s) {
+        if (s == MonitorFeed::ConnectionState::Live) {
+            m_log->add(EventLogModel::Severity::Info, tr("Connection"),
+                       tr("Live: connected to %1").arg(m_feed->baseUrl().toString()));
+            m_wasLive = true;
+        } else if (s == MonitorFeed::ConnectionState::Reconnecting && m_wasLive) {
+            m_log->add(EventLogModel::Severity::Warning, tr("Connection"),
+                       tr("Connection lost; reconnecting"));
+            m_wasLive = false;
+        }
+    });
+    connect(feed, &MonitorFeed::errorChanged, this, [this](const QString &error) {
+        if (!error.isEmpty())
+            m_log->add(EventLogModel::Severity::Error, tr("Backend"), error);
+        else if (m_hadError)
+            m_log->add(EventLogModel::Severity::Info, tr("Backend"),
+                       tr("The backend answers again"));
+        m_hadError = !error.isEmpty();
+    });
+}
+
+} // namespace dashboard
