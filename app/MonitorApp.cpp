@@ -10,15 +10,20 @@
 
 #include "Auth.h"
 #include "BackendThread.h"
+#include "DashboardModels.h"
 #include "DashboardWindow.h"
+#include "EventLogModel.h"
 #include "HeadlessExport.h"
+#include "IncidentRecorder.h"
 #include "MonitorFeed.h"
 
 namespace dashboard {
 
 MonitorApp::MonitorApp(const AppOptions &options, QObject *parent)
     : QObject(parent), m_options(options), m_network(new QNetworkAccessManager(this)),
-      m_feed(new MonitorFeed(m_network, this))
+      m_feed(new MonitorFeed(m_network, this)), m_models(new DashboardModels(this)),
+      m_eventLog(new EventLogModel(500, this)),
+      m_incidents(new IncidentRecorder(m_feed, m_eventLog, this))
 {}
 
 MonitorApp::~MonitorApp()
@@ -58,7 +63,7 @@ bool MonitorApp::start(QString *error)
         description = tr("Backend at %1").arg(url.toString());
     }
 
-    m_window = std::make_unique<DashboardWindow>(m_feed);
+    m_window = std::make_unique<DashboardWindow>(m_feed, m_models, m_eventLog);
     m_window->setBackendDescription(description);
     connect(m_window.get(), &DashboardWindow::backendUrlChosen, this, &MonitorApp::connectTo);
     QSettings settings;

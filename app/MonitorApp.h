@@ -17,8 +17,11 @@ class BackendThread;
 
 namespace dashboard {
 
+class DashboardModels;
 class DashboardWindow;
+class EventLogModel;
 class HeadlessExport;
+class IncidentRecorder;
 class MonitorFeed;
 
 /// Wires the program: the embedded demo backend (unless --url), the feed, the window or
@@ -50,6 +53,9 @@ private:
     std::unique_ptr<enrichment::BackendThread> m_backend;
     QNetworkAccessManager *m_network;
     MonitorFeed *m_feed;
+    DashboardModels *m_models; ///< what the window shows; owned here, not by the window
+    EventLogModel *m_eventLog;
+    IncidentRecorder *m_incidents;
     std::unique_ptr<DashboardWindow> m_window;
     HeadlessExport *m_headless = nullptr;
 };

@@ -72,8 +72,13 @@ QStringList DashboardWindow::chartIds()
 }
 
 DashboardWindow::DashboardWindow(MonitorFeed *feed, QWidget *parent)
-    : QMainWindow(parent), m_feed(feed), m_models(new DashboardModels(this)),
-      m_eventLog(new EventLogModel(500, this))
+    : DashboardWindow(feed, nullptr, nullptr, parent)
+{}
+
+DashboardWindow::DashboardWindow(MonitorFeed *feed, DashboardModels *models,
+                                 EventLogModel *eventLog, QWidget *parent)
+    : QMainWindow(parent), m_feed(feed), m_models(models ? models : new DashboardModels(this)),
+      m_eventLog(eventLog ? eventLog : new EventLogModel(500, this))
 {
     setWindowTitle(tr("Enrichment Monitor"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/enrichment-monitor.svg")));
@@ -110,7 +115,8 @@ DashboardWindow::DashboardWindow(MonitorFeed *feed, QWidget *parent)
     connect(feed, &MonitorFeed::snapshotReceived, this, &DashboardWindow::applySnapshot);
     connect(feed, &MonitorFeed::historyReceived, m_models, &DashboardModels::applyHistory);
     connect(feed, &MonitorFeed::errorChanged, m_banner, &ErrorBanner::setError);
-    new IncidentRecorder(feed, m_eventLog, this);
+    if (!eventLog) // a log of its own follows this feed; a given one is fed by its owner
+        new IncidentRecorder(feed, m_eventLog, this);
     connect(m_banner, &ErrorBanner::retryRequested, feed, &MonitorFeed::refresh);
     connect(&m_tick, &QTimer::timeout, this, &DashboardWindow::tick);
     m_tick.start(1000);

@@ -40,7 +40,12 @@ class DashboardWindow final : public QMainWindow
 {
     Q_OBJECT
 public:
-    /// @p feed is not owned; the window starts nothing by itself.
+    /// Shows @p feed through @p models and @p eventLog (none owned; they must outlive the
+    /// window), so that whoever runs the feed decides what a window watches (the next
+    /// step: several backends). The window starts nothing by itself.
+    DashboardWindow(MonitorFeed *feed, DashboardModels *models, EventLogModel *eventLog,
+                    QWidget *parent = nullptr);
+    /// The same with models of its own (one feed, one window).
     explicit DashboardWindow(MonitorFeed *feed, QWidget *parent = nullptr);
     ~DashboardWindow() override;
 
