@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include "BackendProcess.h"
+#include "Http.h"
 #include "ProcessStats.h"
 
 using testsupport::BackendProcess;
@@ -21,25 +22,11 @@ using testsupport::peakRssMiB;
 
 namespace {
 
-/// GET @p path with `Connection: close`; the status (0 if none) and the body.
-QPair<int, QByteArray> get(quint16 port, const QByteArray &path, int timeoutMs = 5000)
+/// GET @p path; the status (0 if none) and the body.
+QPair<int, QByteArray> get(quint16 port, const QByteArray &path)
 {
-    QTcpSocket s;
-    s.connectToHost(QHostAddress::LocalHost, port);
-    if (!s.waitForConnected(timeoutMs))
-        return {0, {}};
-    s.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-    QByteArray all;
-    QElapsedTimer t;
-    t.start();
-    while (s.state() != QAbstractSocket::UnconnectedState && t.elapsed() < timeoutMs) {
-        s.waitForReadyRead(200);
-        all += s.readAll();
-    }
-    all += s.readAll();
-    if (!all.startsWith("HTTP/1.1 "))
-        return {0, all};
-    return {all.mid(9, 3).toInt(), all.mid(all.indexOf("\r\n\r\n") + 4)};
+    const testsupport::HttpReply r = testsupport::httpGet(port, path);
+    return {r.status, r.body};
 }
 
 bool prlimit(qint64 pid, const QString &resource)

@@ -14,6 +14,7 @@
 #include <QtTest>
 
 #include "BackendProcess.h"
+#include "Http.h"
 
 using testsupport::BackendProcess;
 
@@ -138,16 +139,7 @@ private Q_SLOTS:
                      m_dir.filePath(QStringLiteral("token.sqlite")), QStringLiteral("--token-file"),
                      path}));
         auto status = [&b](const QByteArray &authorization) {
-            QTcpSocket s;
-            s.connectToHost(QHostAddress::LocalHost, quint16(b.url.port()));
-            if (!s.waitForConnected(5000))
-                return 0;
-            s.write("GET /monitoring/enrichment HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" +
-                    authorization + "\r\n");
-            QByteArray all;
-            while (s.waitForReadyRead(5000))
-                all += s.readAll();
-            return all.mid(9, 3).toInt();
+            return testsupport::httpGet(b.port(), "/monitoring/enrichment", authorization).status;
         };
         QCOMPARE(status("Authorization: Bearer " + token + "\r\n"), 200);
         QCOMPARE(status("Authorization: Bearer " + token.left(4095) + "\r\n"), 401);

@@ -99,6 +99,7 @@ private:
         return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra + "\r\n";
     }
 
+    /// GET /health without blocking this thread (the server runs on it).
     static int healthStatus(quint16 port)
     {
         RawClient c(port);
