@@ -22,6 +22,7 @@ PACKAGES=(
     qt6-l10n-tools qt6-svg-dev libqt6opengl6-dev libqt6sql6-sqlite libgl-dev
     prometheus-cpp-dev libbenchmark-dev
     prometheus xvfb xauth imagemagick curl openssl util-linux
+    dpkg-dev desktop-file-utils appstream
 )
 
 install_missing() {
