@@ -9,7 +9,7 @@
 #include <QSettings>
 
 #include "Auth.h"
-#include "BackendThread.h"
+#include "enrichment/BackendThread.h"
 #include "DashboardModels.h"
 #include "DashboardWindow.h"
 #include "EventLogModel.h"

@@ -4,7 +4,7 @@
 
 #include <QStringList>
 
-#include "BackendService.h"
+#include "enrichment/BackendService.h"
 
 namespace enrichment {
 

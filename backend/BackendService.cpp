@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "BackendService.h"
+#include "enrichment/BackendService.h"
 
 #include <cmath>
 
@@ -11,15 +11,16 @@
 #include <QStandardPaths>
 
 #include "CircuitBreaker.h"
-#include "EnrichmentSource.h"
-#include "Clock.h"
+#include "HistoryRing.h"
+#include "enrichment/EnrichmentSource.h"
+#include "enrichment/Clock.h"
 #include "Monitor.h"
 #include "MonitoringServer.h"
 #include "Pipeline.h"
-#include "QueueStore.h"
+#include "enrichment/QueueStore.h"
 #include "SimulatedSource.h"
 #include "Tls.h"
-#include "WireFormat.h"
+#include "enrichment/WireFormat.h"
 
 Q_LOGGING_CATEGORY(lcService, "enrichment.backend.service")
 
@@ -33,7 +34,8 @@ QJsonValue orNull(double v)
 } // namespace
 
 BackendService::BackendService(const BackendOptions &options, const Clock *clock, QObject *parent)
-    : QObject(parent), m_options(options), m_history(options.historyCapacity)
+    : QObject(parent), m_options(options),
+      m_history(std::make_unique<HistoryRing>(options.historyCapacity))
 {
     if (!clock) {
         m_ownClock = std::make_unique<SystemClock>();
@@ -338,7 +340,7 @@ void BackendService::sampleHistory()
         }
         s.sources.push_back(src);
     }
-    m_history.append(std::move(s));
+    m_history->append(std::move(s));
 }
 
 QJsonObject BackendService::snapshot()
@@ -462,7 +464,7 @@ QJsonObject BackendService::history(int minutes)
                        {wire::key::IntervalSeconds, double(m_options.historyIntervalMs) / 1000.0},
                        {wire::key::Sources, QJsonArray::fromStringList(m_monitor->sources())},
                        {wire::key::Samples,
-                        m_history.toJson(now - qint64(minutes) * 60'000, m_monitor->sources())}};
+                        m_history->toJson(now - qint64(minutes) * 60'000, m_monitor->sources())}};
 }
 
 QByteArray BackendService::metrics()

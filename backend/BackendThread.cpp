@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "BackendThread.h"
+#include "enrichment/BackendThread.h"
 
 #include <QDeadlineTimer>
 

@@ -4,7 +4,7 @@
 
 #include <QLoggingCategory>
 
-#include "Clock.h"
+#include "enrichment/Clock.h"
 #include "Monitor.h"
 
 Q_LOGGING_CATEGORY(lcBreaker, "enrichment.backend.breaker")

@@ -7,7 +7,7 @@
 #include <QObject>
 #include <QString>
 
-#include "Vocabulary.h"
+#include "enrichment/Vocabulary.h"
 
 namespace enrichment {
 

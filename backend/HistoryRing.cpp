@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HistoryRing.h"
-#include "WireFormat.h"
+#include "enrichment/WireFormat.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -8,7 +8,7 @@
 #include <QJsonArray>
 #include <QStringList>
 
-#include "Vocabulary.h"
+#include "enrichment/Vocabulary.h"
 
 namespace enrichment {
 

@@ -10,7 +10,7 @@
 #include <prometheus/registry.h>
 #include <prometheus/text_serializer.h>
 
-#include "Clock.h"
+#include "enrichment/Clock.h"
 
 namespace enrichment {
 

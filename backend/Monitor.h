@@ -10,7 +10,7 @@
 #include <QStringList>
 
 #include "SourceStats.h"
-#include "Vocabulary.h"
+#include "enrichment/Vocabulary.h"
 
 namespace prometheus {
 class Registry;

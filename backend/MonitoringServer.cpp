@@ -17,9 +17,9 @@
 
 #include "Auth.h"
 #include "GuardedTcpServer.h"
-#include "MonitoringProvider.h"
+#include "enrichment/MonitoringProvider.h"
 #include "RoomMessages.h"
-#include "WireFormat.h"
+#include "enrichment/WireFormat.h"
 
 Q_LOGGING_CATEGORY(lcServer, "enrichment.backend.server")
 

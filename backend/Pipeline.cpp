@@ -7,8 +7,8 @@
 #include <QLoggingCategory>
 #include <QSet>
 
-#include "Clock.h"
-#include "EnrichmentSource.h"
+#include "enrichment/Clock.h"
+#include "enrichment/EnrichmentSource.h"
 #include "Monitor.h"
 
 Q_LOGGING_CATEGORY(lcPipeline, "enrichment.backend.pipeline")

@@ -9,7 +9,7 @@
 #include <QTimer>
 
 #include "CircuitBreaker.h"
-#include "QueueStore.h"
+#include "enrichment/QueueStore.h"
 #include "ResultCache.h"
 
 namespace enrichment {

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ResultCache.h"
 
-#include "Clock.h"
+#include "enrichment/Clock.h"
 #include "Monitor.h"
 
 namespace enrichment {

@@ -7,7 +7,7 @@
 #include <QCache>
 #include <QString>
 
-#include "EnrichmentSource.h"
+#include "enrichment/EnrichmentSource.h"
 
 namespace enrichment {
 

@@ -6,7 +6,7 @@
 
 #include <QCryptographicHash>
 
-#include "Clock.h"
+#include "enrichment/Clock.h"
 
 namespace enrichment {
 

@@ -7,7 +7,7 @@
 #include <QList>
 #include <QPair>
 
-#include "EnrichmentSource.h"
+#include "enrichment/EnrichmentSource.h"
 
 namespace enrichment {
 

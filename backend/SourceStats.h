@@ -7,7 +7,7 @@
 
 #include <QtGlobal>
 
-#include "Vocabulary.h"
+#include "enrichment/Vocabulary.h"
 
 namespace enrichment {
 

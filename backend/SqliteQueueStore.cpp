@@ -10,7 +10,7 @@
 #include <QUuid>
 #include <QVariant>
 
-#include "Clock.h"
+#include "enrichment/Clock.h"
 
 Q_LOGGING_CATEGORY(lcQueue, "enrichment.backend.queue")
 

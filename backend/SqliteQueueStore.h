@@ -6,9 +6,9 @@
 
 #include <QSqlDatabase>
 
-#include "QueueStore.h"
+#include "enrichment/QueueStore.h"
 #include "ThroughputWindow.h"
-#include "Vocabulary.h"
+#include "enrichment/Vocabulary.h"
 
 namespace enrichment {
 

@@ -5,7 +5,7 @@
 #include <QCoreApplication>
 
 #include "BackendCommandLine.h"
-#include "BackendService.h"
+#include "enrichment/BackendService.h"
 #include "SignalWatcher.h"
 
 int main(int argc, char *argv[])

@@ -15,7 +15,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
-#include "BackendThread.h"
+#include "enrichment/BackendThread.h"
 #include "BenchSupport.h"
 #include "DashboardModels.h"
 #include "MonitorFeed.h"

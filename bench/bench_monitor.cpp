@@ -10,7 +10,7 @@
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
 
-#include "Clock.h"
+#include "enrichment/Clock.h"
 #include "Monitor.h"
 
 using namespace enrichment;

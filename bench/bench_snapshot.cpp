@@ -14,9 +14,9 @@
 #include <QSqlQuery>
 #include <QVariant>
 
-#include "BackendThread.h"
+#include "enrichment/BackendThread.h"
 #include "BenchSupport.h"
-#include "Clock.h"
+#include "enrichment/Clock.h"
 #include "SqliteQueueStore.h"
 
 using namespace enrichment;

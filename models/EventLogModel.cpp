@@ -6,7 +6,7 @@
 
 #include "Snapshot.h"
 #include "SourcesModel.h"
-#include "WireFormat.h"
+#include "enrichment/WireFormat.h"
 
 namespace wire = enrichment::wire;
 

@@ -15,7 +15,7 @@
 
 #include "ServerText.h"
 #include "SnapshotParser.h"
-#include "WireFormat.h"
+#include "enrichment/WireFormat.h"
 
 namespace wire = enrichment::wire;
 

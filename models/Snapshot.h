@@ -10,7 +10,7 @@
 #include <QMap>
 #include <QString>
 
-#include "Vocabulary.h"
+#include "enrichment/Vocabulary.h"
 
 /// The dashboard's view of the wire contract (docs/PROTOCOL.md). Everything past the
 /// seed's shape is optional: std::nullopt means "the service did not say", which the

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "WireFormat.h"
+#include "enrichment/WireFormat.h"
 
 #include <QJsonDocument>
 

@@ -4,7 +4,7 @@
 #include <QtTest>
 
 #include "CircuitBreaker.h"
-#include "Clock.h"
+#include "enrichment/Clock.h"
 #include "Monitor.h"
 
 using namespace enrichment;

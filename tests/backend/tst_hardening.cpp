@@ -11,7 +11,7 @@
 #include <QtEndian>
 #include <QtTest>
 
-#include "BackendService.h"
+#include "enrichment/BackendService.h"
 #include "InProcessBackend.h"
 #include "GuardedTcpServer.h"
 #include "MonitoringServer.h"

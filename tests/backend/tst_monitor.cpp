@@ -5,7 +5,7 @@
 #include <QStandardPaths>
 #include <QtTest>
 
-#include "Clock.h"
+#include "enrichment/Clock.h"
 #include "Monitor.h"
 
 using namespace enrichment;

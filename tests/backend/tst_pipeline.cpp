@@ -3,7 +3,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 
-#include "Clock.h"
+#include "enrichment/Clock.h"
 #include "Monitor.h"
 #include "Pipeline.h"
 #include "SqliteQueueStore.h"

@@ -5,7 +5,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "Clock.h"
+#include "enrichment/Clock.h"
 #include "SqliteQueueStore.h"
 
 using namespace enrichment;

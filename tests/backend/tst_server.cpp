@@ -13,14 +13,14 @@
 #include <QWebSocket>
 #include <QtTest>
 
-#include "BackendService.h"
+#include "enrichment/BackendService.h"
 #include "InProcessBackend.h"
 #include "CircuitBreaker.h"
-#include "EnrichmentSource.h"
-#include "Clock.h"
+#include "enrichment/EnrichmentSource.h"
+#include "enrichment/Clock.h"
 #include "MonitoringServer.h"
 #include "Pipeline.h"
-#include "QueueStore.h"
+#include "enrichment/QueueStore.h"
 
 using namespace enrichment;
 

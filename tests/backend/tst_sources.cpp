@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QtTest>
 
-#include "Clock.h"
+#include "enrichment/Clock.h"
 #include "SimulatedSource.h"
 
 using namespace enrichment;

@@ -8,7 +8,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "BackendService.h"
+#include "enrichment/BackendService.h"
 #include "CircuitBreaker.h"
 #include "EventLogModel.h"
 #include "IncidentRecorder.h"

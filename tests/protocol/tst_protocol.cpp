@@ -4,8 +4,8 @@
 #include <QJsonObject>
 #include <QtTest>
 
-#include "Vocabulary.h"
-#include "WireFormat.h"
+#include "enrichment/Vocabulary.h"
+#include "enrichment/WireFormat.h"
 
 using namespace enrichment;
 

@@ -6,7 +6,7 @@
 
 #include <QtGlobal>
 
-#include "BackendService.h"
+#include "enrichment/BackendService.h"
 
 namespace testsupport {
 

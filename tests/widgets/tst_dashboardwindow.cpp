@@ -21,7 +21,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "BackendService.h"
+#include "enrichment/BackendService.h"
 #include "CachePieChart.h"
 #include "CategoryBarChart.h"
 #include "CategoryTableModel.h"

@@ -9,7 +9,7 @@
 #include <QWaitCondition>
 #include <QUrl>
 
-#include "BackendService.h"
+#include "enrichment/BackendService.h"
 
 namespace enrichment {
 

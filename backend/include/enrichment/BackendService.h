@@ -11,14 +11,14 @@
 #include <QTimer>
 #include <QUrl>
 
-#include "HistoryRing.h"
-#include "MonitoringProvider.h"
-#include "Vocabulary.h"
+#include "enrichment/MonitoringProvider.h"
+#include "enrichment/Vocabulary.h"
 
 namespace enrichment {
 
 class Clock;
 class EnrichmentSource;
+class HistoryRing;
 class Monitor;
 class MonitoringServer;
 class Pipeline;
@@ -139,7 +139,7 @@ private:
     std::vector<std::unique_ptr<EnrichmentSource>> m_customSources;
     std::unique_ptr<Pipeline> m_pipeline;
     std::unique_ptr<MonitoringServer> m_server;
-    HistoryRing m_history;
+    std::unique_ptr<HistoryRing> m_history;
     QTimer m_historyTimer;
     QTimer m_reconcileTimer;
     QTimer m_tickTimer;

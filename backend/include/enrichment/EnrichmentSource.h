@@ -5,7 +5,7 @@
 #include <QMap>
 #include <QString>
 
-#include "Vocabulary.h"
+#include "enrichment/Vocabulary.h"
 
 namespace enrichment {
 
