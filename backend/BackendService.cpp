@@ -17,6 +17,7 @@
 #include "Monitor.h"
 #include "MonitoringServer.h"
 #include "Pipeline.h"
+#include "RoomPublisher.h"
 #include "enrichment/QueueStore.h"
 #include "SimulatedSource.h"
 #include "Tls.h"
@@ -59,11 +60,8 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
 
     connect(&m_historyTimer, &QTimer::timeout, this, &BackendService::sampleHistory);
     connect(&m_tickTimer, &QTimer::timeout, this, &BackendService::tick);
-    m_pushTimer.setSingleShot(true);
-    connect(&m_pushTimer, &QTimer::timeout, this, [this] {
-        if (m_server->clientCount() > 0)
-            m_server->broadcast(wire::event::Snapshot, snapshot());
-    });
+    m_publisher = std::make_unique<RoomPublisher>(
+        *m_server, [this] { return snapshot(); }, options.pushSnapshots);
     connect(&m_reconcileTimer, &QTimer::timeout, this, [this] {
         if (m_store && m_store->reconcile())
             qCWarning(lcService) << "queue counts had drifted from the table; reconciled";
@@ -73,7 +71,8 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
 BackendService::~BackendService()
 {
     stop();
-    // The server refers to this provider: destroy it before the rest.
+    // The publisher refers to the server, the server to this provider: destroy them first.
+    m_publisher.reset();
     m_server.reset();
     m_pipeline.reset();
 }
@@ -93,33 +92,18 @@ void BackendService::buildPipeline()
 
     connect(m_pipeline.get(), &Pipeline::batchStarted, this,
             [this](int size, int number, qint64 total) {
-                m_server->broadcast(wire::event::BatchStart,
-                                    QJsonObject{{wire::key::BatchSize, size},
-                                                {wire::key::BatchNumber, number},
-                                                {wire::key::TotalTracks, total}});
+                m_publisher->batchStarted(size, number, total);
                 Q_EMIT batchStarted(size, number, total);
-                schedulePush();
             });
     connect(m_pipeline.get(), &Pipeline::batchCompleted, this,
             [this](int size, int success, int number) {
                 Q_EMIT batchCompleted(size, success, number); // embedders first, then clients
                 refreshGauges();
-                m_server->broadcast(wire::event::BatchComplete,
-                                    QJsonObject{{wire::key::BatchSize, size},
-                                                {wire::key::SuccessCount, success},
-                                                {wire::key::BatchNumber, number}});
+                m_publisher->batchCompleted(size, success, number);
                 topUp();
-                schedulePush();
             });
-    connect(m_pipeline.get(), &Pipeline::breakerStateChanged, this,
-            [this](const QString &source, BreakerState previous, BreakerState state, int failures) {
-                m_server->broadcast(wire::event::BreakerStateChange,
-                                    QJsonObject{{wire::key::Source, source},
-                                                {wire::key::PreviousState, toWire(previous)},
-                                                {wire::key::State, toWire(state)},
-                                                {wire::key::FailureCount, failures}});
-                schedulePush();
-            });
+    connect(m_pipeline.get(), &Pipeline::breakerStateChanged, m_publisher.get(),
+            &RoomPublisher::breakerChanged);
 }
 
 void BackendService::setSources(std::vector<std::unique_ptr<EnrichmentSource>> sources)
@@ -256,16 +240,6 @@ int BackendService::enqueueDemoTracks(int n)
     for (int i = 0; i < n; ++i)
         ids << QStringLiteral("demo-%1-%2").arg(stamp).arg(++m_demoCounter);
     return m_store->enqueue(ids);
-}
-
-void BackendService::schedulePush()
-{
-    if (!m_options.pushSnapshots || m_server->clientCount() == 0 || m_pushTimer.isActive())
-        return;
-    // Deferred to the next event-loop turn (never inside the pipeline's own call): the
-    // events of one turn (a batch's start and completion, its breaker changes) share one
-    // snapshot, taken when it is sent, so a push never carries stale numbers.
-    m_pushTimer.start(0);
 }
 
 void BackendService::topUp()

@@ -22,6 +22,7 @@ class HistoryRing;
 class Monitor;
 class MonitoringServer;
 class Pipeline;
+class RoomPublisher;
 class QueueStore;
 
 /// Everything that configures a backend; the `enrichment-backend` options map onto it.
@@ -127,8 +128,6 @@ private:
     void buildPipeline();
     double perMinute() const;
     void topUp();
-    /// Pushes a snapshot to the room on the next event-loop turn (one per turn).
-    void schedulePush();
 
     BackendOptions m_options;
     std::unique_ptr<Clock> m_ownClock;
@@ -139,11 +138,11 @@ private:
     std::vector<std::unique_ptr<EnrichmentSource>> m_customSources;
     std::unique_ptr<Pipeline> m_pipeline;
     std::unique_ptr<MonitoringServer> m_server;
+    std::unique_ptr<RoomPublisher> m_publisher;
     std::unique_ptr<HistoryRing> m_history;
     QTimer m_historyTimer;
     QTimer m_reconcileTimer;
     QTimer m_tickTimer;
-    QTimer m_pushTimer;
     QElapsedTimer m_uptime;
     qint64 m_demoCounter = 0;
 };
