@@ -20,6 +20,7 @@
 #include "RoomPublisher.h"
 #include "enrichment/QueueStore.h"
 #include "SimulatedSource.h"
+#include "SnapshotWriter.h"
 #include "Tls.h"
 #include "enrichment/WireFormat.h"
 
@@ -317,116 +318,52 @@ void BackendService::sampleHistory()
     m_history->append(std::move(s));
 }
 
+SnapshotState BackendService::snapshotState() const
+{
+    SnapshotState st;
+    st.nowMs = m_clock->nowMs();
+    st.queue = m_store->counts();
+    st.completedLastHour = m_store->completedInLast(3600);
+    st.perMinute = perMinute();
+    st.tracksInProgress = m_pipeline->tracksInFlight();
+    for (int i = 0; i < m_pipeline->sourceCount(); ++i) {
+        const CircuitBreaker *b = m_pipeline->breaker(i);
+        SnapshotState::Source src;
+        src.name = m_pipeline->source(i)->name();
+        src.state = b->currentState();
+        src.failureCount = b->failureCount();
+        src.lastFailureMs = b->lastFailureMs();
+        src.msUntilHalfOpen = b->msUntilHalfOpen();
+        src.breaker = b->config();
+        src.rateLimit = m_pipeline->source(i)->rateLimit();
+        const int mi = m_monitor->sourceIndex(src.name);
+        src.monitored = mi >= 0;
+        if (src.monitored) {
+            src.window = m_monitor->sourceWindow(mi);
+            for (std::size_t k = 0; k < RequestStatusCount; ++k)
+                src.requests[k] = m_monitor->requestCount(mi, RequestStatus(k));
+            for (std::size_t k = 0; k < ErrorTypeCount; ++k)
+                src.errors[k] = m_monitor->errorCount(mi, ErrorType(k));
+            src.trips = m_monitor->tripCount(mi);
+        }
+        st.sources.append(src);
+    }
+    for (std::size_t k = 0; k < CacheOperationCount; ++k)
+        st.cache[k] = m_monitor->cacheCount(CacheOperation(k));
+    st.tracksEnriched = m_monitor->tracksProcessed();
+    for (int f = 0; f < metadataFieldNames().size(); ++f)
+        st.fieldCounts.append(m_monitor->fieldCount(f));
+    st.version = QStringLiteral(ENRICHMENT_VERSION);
+    st.uptimeSeconds = double(m_uptime.elapsed()) / 1000.0;
+    st.batchSize = m_pipeline->config().batchSize;
+    st.batchesCompleted = m_pipeline->batchesCompleted();
+    st.leaseSeconds = double(m_store->config().leaseMs) / 1000.0;
+    return st;
+}
+
 QJsonObject BackendService::snapshot()
 {
-    const qint64 now = m_clock->nowMs();
-    QJsonObject queue;
-    for (TrackStatus s : AllTrackStatuses)
-        queue.insert(toWire(s), m_store->count(s));
-    const qint64 lastHour = m_store->completedInLast(3600);
-    const double rate = perMinute();
-
-    QJsonObject breakers, health, sources;
-    for (int i = 0; i < m_pipeline->sourceCount(); ++i) {
-        CircuitBreaker *b = m_pipeline->breaker(i);
-        const QString name = m_pipeline->source(i)->name();
-        const BreakerState st = b->currentState();
-        QJsonObject cb{
-            {wire::key::State, toWire(st)},
-            {wire::key::FailureCount, b->failureCount()},
-            {wire::key::LastFailureTime,
-             b->lastFailureMs() ? QJsonValue(double(*b->lastFailureMs()) / 1000.0) : QJsonValue()},
-            {wire::key::NextProbeInSeconds, b->msUntilHalfOpen()
-                                                ? QJsonValue(double(*b->msUntilHalfOpen()) / 1000.0)
-                                                : QJsonValue()},
-            {QStringLiteral("failure_threshold"), b->config().failureThreshold},
-            {QStringLiteral("success_threshold"), b->config().successThreshold},
-            {QStringLiteral("timeout_seconds"), double(b->config().timeoutMs) / 1000.0}};
-        breakers.insert(name, cb);
-        health.insert(name, toWire(healthForBreaker(st)));
-
-        const int mi = m_monitor->sourceIndex(name);
-        if (mi < 0)
-            continue;
-        const SourceWindow w = m_monitor->sourceWindow(mi);
-        QJsonObject requests, errors;
-        for (std::size_t k = 0; k < RequestStatusCount; ++k)
-            requests.insert(toWire(RequestStatus(k)),
-                            m_monitor->requestCount(mi, RequestStatus(k)));
-        for (std::size_t k = 0; k < ErrorTypeCount; ++k)
-            errors.insert(toWire(ErrorType(k)), m_monitor->errorCount(mi, ErrorType(k)));
-        const RateLimitState rl = m_pipeline->source(i)->rateLimit();
-        QJsonValue rateLimit;
-        if (rl.limit > 0)
-            rateLimit =
-                QJsonObject{{QStringLiteral("limit"), rl.limit},
-                            {QStringLiteral("remaining"), rl.remaining},
-                            {QStringLiteral("reset_timestamp"), double(rl.resetAtMs) / 1000.0}};
-        QJsonValue latency;
-        if (w.p50 >= 0)
-            latency = QJsonObject{
-                {QStringLiteral("p50"), orNull(w.p50)},
-                {QStringLiteral("p95"), orNull(w.p95)},
-                {QStringLiteral("p99"), orNull(w.p99)},
-                {QStringLiteral("window_seconds"), SourceStats::LatencyWindowMinutes * 60}};
-        sources.insert(name,
-                       QJsonObject{{QStringLiteral("requests"), requests},
-                                   {QStringLiteral("errors"), errors},
-                                   {QStringLiteral("requests_1h"), w.requests1h},
-                                   {QStringLiteral("success_rate_1h"), orNull(w.successRate1h)},
-                                   {QStringLiteral("success_rate_24h"), orNull(w.successRate24h)},
-                                   {QStringLiteral("latency_seconds"), latency},
-                                   {QStringLiteral("rate_limit"), rateLimit},
-                                   {QStringLiteral("trips_total"), m_monitor->tripCount(mi)}});
-    }
-
-    const qint64 hits = m_monitor->cacheCount(CacheOperation::Hit);
-    const qint64 misses = m_monitor->cacheCount(CacheOperation::Miss);
-    QJsonObject cache{
-        {QStringLiteral("hits"), hits},
-        {QStringLiteral("misses"), misses},
-        {QStringLiteral("sets"), m_monitor->cacheCount(CacheOperation::Set)},
-        {QStringLiteral("errors"), m_monitor->cacheCount(CacheOperation::Error)},
-        {QStringLiteral("hit_ratio"),
-         hits + misses > 0 ? QJsonValue(double(hits) / double(hits + misses)) : QJsonValue()}};
-
-    const qint64 enriched = m_monitor->tracksProcessed();
-    QJsonObject fields;
-    const QStringList fieldNames = metadataFieldNames();
-    for (int f = 0; f < fieldNames.size(); ++f) {
-        const qint64 n = m_monitor->fieldCount(f);
-        fields.insert(fieldNames.at(f),
-                      QJsonObject{{QStringLiteral("count"), n},
-                                  {QStringLiteral("ratio"),
-                                   enriched > 0 ? QJsonValue(orNull(double(n) / double(enriched)))
-                                                : QJsonValue()}});
-    }
-
-    return QJsonObject{
-        {wire::key::SchemaVersion, 1},
-        {wire::key::Timestamp, wire::formatTime(now)},
-        {wire::key::Queue, queue},
-        {wire::key::ProcessingRate,
-         QJsonObject{{wire::key::CompletedLastHour, lastHour}, {wire::key::PerMinute, rate}}},
-        {wire::key::CircuitBreakers, breakers},
-        {wire::key::SourceHealth, health},
-        {wire::key::Metrics,
-         QJsonObject{{wire::key::Timestamp, double(now) / 1000.0},
-                     {wire::key::QueueProcessingRate, rate},
-                     {wire::key::TracksInProgress, m_pipeline->tracksInFlight()}}},
-        {wire::key::Sources, sources},
-        {QStringLiteral("cache"), cache},
-        {QStringLiteral("field_coverage"),
-         QJsonObject{{QStringLiteral("tracks_enriched"), enriched},
-                     {QStringLiteral("fields"), fields}}},
-        {QStringLiteral("service"),
-         QJsonObject{
-             {QStringLiteral("version"), QStringLiteral(ENRICHMENT_VERSION)},
-             {QStringLiteral("uptime_seconds"), double(m_uptime.elapsed()) / 1000.0},
-             {wire::key::BatchSize, m_pipeline->config().batchSize},
-             {QStringLiteral("batches_completed"), m_pipeline->batchesCompleted()},
-             {QStringLiteral("lease_seconds"), double(m_store->config().leaseMs) / 1000.0}}},
-    };
+    return writeSnapshot(snapshotState());
 }
 
 QJsonObject BackendService::history(int minutes)

@@ -23,6 +23,7 @@ class Monitor;
 class MonitoringServer;
 class Pipeline;
 class RoomPublisher;
+struct SnapshotState;
 class QueueStore;
 
 /// Everything that configures a backend; the `enrichment-backend` options map onto it.
@@ -127,6 +128,8 @@ Q_SIGNALS:
 private:
     void buildPipeline();
     double perMinute() const;
+    /// What the snapshot says now, as plain data (snapshot() writes it as JSON).
+    SnapshotState snapshotState() const;
     void topUp();
 
     BackendOptions m_options;

@@ -1,0 +1,125 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "SnapshotWriter.h"
+
+#include <cmath>
+
+#include "enrichment/WireFormat.h"
+
+namespace enrichment {
+
+namespace {
+/// A rounded number, or null for "no data" (negative).
+QJsonValue orNull(double v)
+{
+    return v < 0 ? QJsonValue() : QJsonValue(std::round(v * 10000.0) / 10000.0);
+}
+} // namespace
+
+QJsonObject writeSnapshot(const SnapshotState &st)
+{
+    const qint64 now = st.nowMs;
+    QJsonObject queue;
+    for (TrackStatus s : AllTrackStatuses)
+        queue.insert(toWire(s), st.queue[std::size_t(s)]);
+    const qint64 lastHour = st.completedLastHour;
+    const double rate = st.perMinute;
+
+    QJsonObject breakers, health, sources;
+    for (const SnapshotState::Source &src : st.sources) {
+        const QString &name = src.name;
+        QJsonObject cb{
+            {wire::key::State, toWire(src.state)},
+            {wire::key::FailureCount, src.failureCount},
+            {wire::key::LastFailureTime,
+             src.lastFailureMs ? QJsonValue(double(*src.lastFailureMs) / 1000.0) : QJsonValue()},
+            {wire::key::NextProbeInSeconds, src.msUntilHalfOpen
+                                                ? QJsonValue(double(*src.msUntilHalfOpen) / 1000.0)
+                                                : QJsonValue()},
+            {QStringLiteral("failure_threshold"), src.breaker.failureThreshold},
+            {QStringLiteral("success_threshold"), src.breaker.successThreshold},
+            {QStringLiteral("timeout_seconds"), double(src.breaker.timeoutMs) / 1000.0}};
+        breakers.insert(name, cb);
+        health.insert(name, toWire(healthForBreaker(src.state)));
+
+        if (!src.monitored)
+            continue;
+        const SourceWindow &w = src.window;
+        QJsonObject requests, errors;
+        for (std::size_t k = 0; k < RequestStatusCount; ++k)
+            requests.insert(toWire(RequestStatus(k)), src.requests[k]);
+        for (std::size_t k = 0; k < ErrorTypeCount; ++k)
+            errors.insert(toWire(ErrorType(k)), src.errors[k]);
+        const RateLimitState &rl = src.rateLimit;
+        QJsonValue rateLimit;
+        if (rl.limit > 0)
+            rateLimit =
+                QJsonObject{{QStringLiteral("limit"), rl.limit},
+                            {QStringLiteral("remaining"), rl.remaining},
+                            {QStringLiteral("reset_timestamp"), double(rl.resetAtMs) / 1000.0}};
+        QJsonValue latency;
+        if (w.p50 >= 0)
+            latency = QJsonObject{
+                {QStringLiteral("p50"), orNull(w.p50)},
+                {QStringLiteral("p95"), orNull(w.p95)},
+                {QStringLiteral("p99"), orNull(w.p99)},
+                {QStringLiteral("window_seconds"), SourceStats::LatencyWindowMinutes * 60}};
+        sources.insert(name,
+                       QJsonObject{{QStringLiteral("requests"), requests},
+                                   {QStringLiteral("errors"), errors},
+                                   {QStringLiteral("requests_1h"), w.requests1h},
+                                   {QStringLiteral("success_rate_1h"), orNull(w.successRate1h)},
+                                   {QStringLiteral("success_rate_24h"), orNull(w.successRate24h)},
+                                   {QStringLiteral("latency_seconds"), latency},
+                                   {QStringLiteral("rate_limit"), rateLimit},
+                                   {QStringLiteral("trips_total"), src.trips}});
+    }
+
+    const qint64 hits = st.cache[std::size_t(CacheOperation::Hit)];
+    const qint64 misses = st.cache[std::size_t(CacheOperation::Miss)];
+    QJsonObject cache{
+        {QStringLiteral("hits"), hits},
+        {QStringLiteral("misses"), misses},
+        {QStringLiteral("sets"), st.cache[std::size_t(CacheOperation::Set)]},
+        {QStringLiteral("errors"), st.cache[std::size_t(CacheOperation::Error)]},
+        {QStringLiteral("hit_ratio"),
+         hits + misses > 0 ? QJsonValue(double(hits) / double(hits + misses)) : QJsonValue()}};
+
+    const qint64 enriched = st.tracksEnriched;
+    QJsonObject fields;
+    const QStringList fieldNames = metadataFieldNames();
+    for (int f = 0; f < fieldNames.size(); ++f) {
+        const qint64 n = st.fieldCounts.value(f);
+        fields.insert(fieldNames.at(f),
+                      QJsonObject{{QStringLiteral("count"), n},
+                                  {QStringLiteral("ratio"),
+                                   enriched > 0 ? QJsonValue(orNull(double(n) / double(enriched)))
+                                                : QJsonValue()}});
+    }
+
+    return QJsonObject{
+        {wire::key::SchemaVersion, 1},
+        {wire::key::Timestamp, wire::formatTime(now)},
+        {wire::key::Queue, queue},
+        {wire::key::ProcessingRate,
+         QJsonObject{{wire::key::CompletedLastHour, lastHour}, {wire::key::PerMinute, rate}}},
+        {wire::key::CircuitBreakers, breakers},
+        {wire::key::SourceHealth, health},
+        {wire::key::Metrics, QJsonObject{{wire::key::Timestamp, double(now) / 1000.0},
+                                         {wire::key::QueueProcessingRate, rate},
+                                         {wire::key::TracksInProgress, st.tracksInProgress}}},
+        {wire::key::Sources, sources},
+        {QStringLiteral("cache"), cache},
+        {QStringLiteral("field_coverage"),
+         QJsonObject{{QStringLiteral("tracks_enriched"), enriched},
+                     {QStringLiteral("fields"), fields}}},
+        {QStringLiteral("service"),
+         QJsonObject{{QStringLiteral("version"), st.version},
+                     {QStringLiteral("uptime_seconds"), st.uptimeSeconds},
+                     {wire::key::BatchSize, st.batchSize},
+                     {QStringLiteral("batches_completed"), st.batchesCompleted},
+                     {QStringLiteral("lease_seconds"), st.leaseSeconds}}},
+    };
+}
+
+} // namespace enrichment

@@ -1,0 +1,59 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <array>
+#include <optional>
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include "CircuitBreaker.h"
+#include "SourceStats.h"
+#include "enrichment/EnrichmentSource.h"
+#include "enrichment/Vocabulary.h"
+
+namespace enrichment {
+
+/// Everything the `/monitoring/enrichment` document says, read off the backend at one
+/// moment. Plain data: the service fills it, writeSnapshot() turns it into JSON.
+struct SnapshotState
+{
+    struct Source
+    {
+        QString name;
+        BreakerState state = BreakerState::Closed;
+        int failureCount = 0;
+        std::optional<qint64> lastFailureMs;
+        std::optional<qint64> msUntilHalfOpen;
+        CircuitBreaker::Config breaker;
+        bool monitored = true; ///< false: no per-source figures (not in the monitor)
+        SourceWindow window;
+        std::array<qint64, RequestStatusCount> requests{};
+        std::array<qint64, ErrorTypeCount> errors{};
+        RateLimitState rateLimit;
+        qint64 trips = 0;
+    };
+
+    qint64 nowMs = 0;
+    std::array<qint64, TrackStatusCount> queue{};
+    qint64 completedLastHour = 0;
+    double perMinute = 0;
+    int tracksInProgress = 0;
+    QList<Source> sources; ///< in pipeline order
+    std::array<qint64, CacheOperationCount> cache{};
+    qint64 tracksEnriched = 0;
+    QList<qint64> fieldCounts; ///< per metadataFieldNames()
+    QString version;
+    double uptimeSeconds = 0;
+    int batchSize = 0;
+    int batchesCompleted = 0;
+    double leaseSeconds = 0;
+};
+
+/// The snapshot document (docs/PROTOCOL.md) for @p state. Pure: no clock, no I/O, the
+/// same state gives the same document.
+QJsonObject writeSnapshot(const SnapshotState &state);
+
+} // namespace enrichment
