@@ -169,6 +169,9 @@ void CategoryBarChart::build()
     if (m_spec.horizontal)
         std::reverse(names.begin(), names.end());
     categories->append(names);
+    // Qt Charts elides category names to "..." as soon as it thinks them cramped, even
+    // with room to spare (seven sources in an export); names must stay readable.
+    categories->setTruncateLabels(false);
     QAbstractAxis *valueAxis = nullptr;
     if (!m_spec.levelLabels.isEmpty()) {
         auto *levels = new QCategoryAxis;

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QBarCategoryAxis>
 #include <QChart>
 #include <QComboBox>
 #include <QHttpServer>
@@ -259,6 +260,42 @@ private Q_SLOTS:
         rig.window.errorBanner()->retryButton()->click();
         QTRY_VERIFY(rig.window.errorBanner()->isHidden());
         QTRY_COMPARE(rig.window.connectionIndicator()->stateText(), QStringLiteral("Live"));
+    }
+
+    void sevenSourceNamesStayReadableInBarCharts()
+    {
+        QHttpServer seed;
+        seed.route(QStringLiteral("/monitoring/enrichment"), [] {
+            QJsonObject breakers, health;
+            for (const char *n :
+                 {"spotify", "musicbrainz", "discogs", "beatport", "lastfm", "deezer", "tidal"}) {
+                breakers.insert(QLatin1String(n),
+                                QJsonObject{{QStringLiteral("state"), QStringLiteral("closed")}});
+                health.insert(QLatin1String(n), QStringLiteral("healthy"));
+            }
+            return QHttpServerResponse(
+                QJsonObject{{QStringLiteral("queue"), QJsonObject{{QStringLiteral("pending"), 1}}},
+                            {QStringLiteral("circuit_breakers"), breakers},
+                            {QStringLiteral("source_health"), health}});
+        });
+        const quint16 port = seed.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port);
+        Rig rig(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        rig.feed.start();
+        QTRY_VERIFY(rig.window.models()->hasSnapshot());
+        for (const char *id : {"circuit_breakers", "source_health"}) {
+            ChartPanel *panel = rig.window.panel(QLatin1String(id));
+            panel->flush();
+            QBarCategoryAxis *axis = nullptr;
+            for (QAbstractAxis *a : panel->chart()->axes())
+                if (auto *c = qobject_cast<QBarCategoryAxis *>(a))
+                    axis = c;
+            QVERIFY2(axis, id);
+            QCOMPARE(axis->count(), 7);
+            QVERIFY(axis->categories().contains(QStringLiteral("musicbrainz")));
+            // Qt Charts would elide these to "..." in an export; names are kept whole.
+            QVERIFY2(!axis->truncateLabels(), id);
+        }
     }
 
     void seedOnlyServiceFillsWhatItCan()
