@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "enrichment/BackendService.h"
 
-#include <cmath>
-
 #include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
@@ -27,13 +25,6 @@
 Q_LOGGING_CATEGORY(lcService, "enrichment.backend.service")
 
 namespace enrichment {
-
-namespace {
-QJsonValue orNull(double v)
-{
-    return v < 0 ? QJsonValue() : QJsonValue(std::round(v * 10000.0) / 10000.0);
-}
-} // namespace
 
 BackendService::BackendService(const BackendOptions &options, const Clock *clock, QObject *parent)
     : QObject(parent), m_options(options),

@@ -242,10 +242,9 @@ private:
             skip(available);
             return;
         }
-        if (!m_deadline.isActive() && !m_busy)
+        if (!m_deadline.isActive()) // a request starts: its deadline runs from here
             m_deadline.start(limits().requestTimeoutMs);
         m_idle.stop();
-        m_busy = true;
         m_received += available;
         if (m_state == State::Upgrading) {
             if (m_received > limits().maxRequestBytes)
@@ -426,7 +425,6 @@ private:
         }
         m_received = 0;
         if (m_state == State::Head && m_head.isEmpty() && m_closeAfter.isEmpty()) {
-            m_busy = false;
             m_deadline.stop();
             m_idle.start(limits().idleTimeoutMs);
         } else {
@@ -480,7 +478,6 @@ private:
     QByteArray m_head;
     qint64 m_bodyRemaining = 0;
     qint64 m_received = 0;
-    bool m_busy = false;
     QList<bool> m_closeAfter; ///< per request parsed and not yet answered
     bool m_closeQueued = false;
     bool m_upgradeAnswered = false;
