@@ -18,7 +18,7 @@
 #include "RoomPublisher.h"
 #include "enrichment/QueueStore.h"
 #include "SimulatedSource.h"
-#include "SnapshotWriter.h"
+#include "DocumentWriter.h"
 #include "Tls.h"
 #include "enrichment/WireFormat.h"
 
@@ -359,14 +359,13 @@ QJsonObject BackendService::snapshot()
 
 QJsonObject BackendService::history(int minutes)
 {
-    const qint64 now = m_clock->nowMs();
-    return QJsonObject{{wire::key::SchemaVersion, 1},
-                       {wire::key::Timestamp, wire::formatTime(now)},
-                       {wire::key::Minutes, minutes},
-                       {wire::key::IntervalSeconds, double(m_options.historyIntervalMs) / 1000.0},
-                       {wire::key::Sources, QJsonArray::fromStringList(m_monitor->sources())},
-                       {wire::key::Samples,
-                        m_history->toJson(now - qint64(minutes) * 60'000, m_monitor->sources())}};
+    HistoryState st;
+    st.nowMs = m_clock->nowMs();
+    st.minutes = minutes;
+    st.intervalSeconds = double(m_options.historyIntervalMs) / 1000.0;
+    st.sourceNames = m_monitor->sources();
+    st.ring = m_history.get();
+    return writeHistory(st);
 }
 
 QByteArray BackendService::metrics()
@@ -377,22 +376,26 @@ QByteArray BackendService::metrics()
 
 QJsonObject BackendService::health(bool *healthy)
 {
-    const bool reachable = m_store->ping();
-    QString writeError;
-    const bool writable = reachable && m_store->writable(&writeError);
-    if (!reachable)
-        writeError = m_store->lastError();
-    *healthy = reachable && writable;
-    return QJsonObject{
-        {QStringLiteral("status"), *healthy ? QStringLiteral("ok") : QStringLiteral("unavailable")},
-        {QStringLiteral("version"), QStringLiteral(ENRICHMENT_VERSION)},
-        {QStringLiteral("uptime_seconds"), double(m_uptime.elapsed()) / 1000.0},
-        {QStringLiteral("database"),
-         QJsonObject{{QStringLiteral("reachable"), reachable},
-                     {QStringLiteral("writable"), writable},
-                     {QStringLiteral("error"),
-                      *healthy ? QJsonValue() : QJsonValue(writeError.left(500))}}},
-        {wire::key::Timestamp, wire::formatTime(m_clock->nowMs())}};
+    HealthState st;
+    st.reachable = m_store->ping();
+    st.writable = st.reachable && m_store->writable(&st.error);
+    if (!st.reachable)
+        st.error = m_store->lastError();
+    st.version = QStringLiteral(ENRICHMENT_VERSION);
+    st.uptimeSeconds = double(m_uptime.elapsed()) / 1000.0;
+    st.nowMs = m_clock->nowMs();
+    *healthy = st.healthy();
+    return writeHealth(st);
+}
+
+std::array<qint64, TrackStatusCount> BackendService::queueCounts() const
+{
+    return m_store ? m_store->counts() : std::array<qint64, TrackStatusCount>{};
+}
+
+int BackendService::roomClientCount() const
+{
+    return m_server->clientCount();
 }
 
 } // namespace enrichment

@@ -16,6 +16,7 @@
 #include <QTimer>
 
 #include "enrichment/BackendThread.h"
+#include "ServiceInternals.h"
 #include "BenchSupport.h"
 #include "DashboardModels.h"
 #include "MonitorFeed.h"
@@ -109,7 +110,8 @@ static void BM_EventToModel(benchmark::State &state)
                     }
                 });
             emittedNs = 0;
-            backend.post([](enrichment::BackendService &s) { s.pipeline().runBatchNow(); });
+            backend.post(
+                [](enrichment::BackendService &s) { internals(s).pipeline().runBatchNow(); });
             QTimer::singleShot(5000, &loop, &QEventLoop::quit);
             loop.exec();
             QObject::disconnect(c);

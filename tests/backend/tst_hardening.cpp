@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include "enrichment/BackendService.h"
+#include "ServiceInternals.h"
 #include "InProcessBackend.h"
 #include "GuardedTcpServer.h"
 #include "MonitoringServer.h"
@@ -132,7 +133,7 @@ private Q_SLOTS:
             sock->write(Handshake + "\r\n");
             slow.push_back(std::move(sock));
         }
-        QTRY_COMPARE_WITH_TIMEOUT(s->server().clientCount(), 4, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(internals(*s).server().clientCount(), 4, 5000);
 
         // Broadcast far past what the kernel buffers for readers that stopped. Each
         // broadcast waits until the good client (on this thread) has read it, so only the
@@ -140,12 +141,12 @@ private Q_SLOTS:
         // so one check drops all three.
         const QString blob(256 * 1024, QLatin1Char('x'));
         int sent = 0;
-        for (; sent < 200 && s->server().clientCount() > 1; ++sent) {
-            s->server().broadcast(QStringLiteral("bulk"),
-                                  QJsonObject{{QStringLiteral("blob"), blob}});
+        for (; sent < 200 && internals(*s).server().clientCount() > 1; ++sent) {
+            internals(*s).server().broadcast(QStringLiteral("bulk"),
+                                             QJsonObject{{QStringLiteral("blob"), blob}});
             QVERIFY(QTest::qWaitFor([&] { return goodMessages == sent + 2; }, 10000));
         }
-        QTRY_COMPARE_WITH_TIMEOUT(s->server().clientCount(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(internals(*s).server().clientCount(), 1, 10000);
         QCOMPARE(good.state(), QAbstractSocket::ConnectedState);
         QTRY_COMPARE_WITH_TIMEOUT(goodMessages, 1 + sent, 20000);
         QCOMPARE(healthStatus(s->port()), 200);
@@ -158,12 +159,12 @@ private Q_SLOTS:
         c.socket.write(Handshake + "\r\n");
         QTRY_VERIFY_WITH_TIMEOUT(c.received.contains("\r\n\r\n"), 5000);
         QVERIFY(c.received.startsWith("HTTP/1.1 101"));
-        QTRY_COMPARE_WITH_TIMEOUT(s->server().clientCount(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(internals(*s).server().clientCount(), 1, 5000);
         // One text frame that announces 256 MiB: refused from its header on.
         c.socket.write(frameHeader(0x1, true, 256ull * 1024 * 1024));
         c.socket.write(QByteArray(256 * 1024, 'a'));
         QTRY_VERIFY_WITH_TIMEOUT(c.closed(), 5000);
-        QCOMPARE(s->server().clientCount(), 0);
+        QCOMPARE(internals(*s).server().clientCount(), 0);
         QCOMPARE(healthStatus(s->port()), 200);
     }
 
@@ -177,7 +178,7 @@ private Q_SLOTS:
         auto s = startService(o);
         RawClient c(s->port());
         c.socket.write(Handshake + "\r\n");
-        QTRY_COMPARE_WITH_TIMEOUT(s->server().clientCount(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(internals(*s).server().clientCount(), 1, 5000);
         QSignalSpy closed(&c.socket, &QTcpSocket::disconnected);
         QVERIFY(!closed.wait(2000)); // well past the 800 ms deadline
         const QByteArray ping =
@@ -185,7 +186,7 @@ private Q_SLOTS:
         for (int i = 0; i < 16; ++i) // 256 KiB in all, four times the request cap
             c.socket.write(textFrame(ping));
         QTRY_COMPARE_WITH_TIMEOUT(int(c.received.count("\"type\":\"pong\"")), 16, 10000);
-        QCOMPARE(s->server().clientCount(), 1);
+        QCOMPARE(internals(*s).server().clientCount(), 1);
         QVERIFY(!c.closed());
     }
 
@@ -204,10 +205,10 @@ private Q_SLOTS:
                 QVERIFY2(connected.wait(5000), qPrintable(QString::number(round)));
                 sockets.push_back(std::move(ws));
             }
-            QTRY_COMPARE_WITH_TIMEOUT(s->server().clientCount(), 3, 5000);
-            QCOMPARE(s->server().connectionCount(), 3);
+            QTRY_COMPARE_WITH_TIMEOUT(internals(*s).server().clientCount(), 3, 5000);
+            QCOMPARE(internals(*s).server().connectionCount(), 3);
             sockets.clear();
-            QTRY_COMPARE_WITH_TIMEOUT(s->server().connectionCount(), 0, 5000);
+            QTRY_COMPARE_WITH_TIMEOUT(internals(*s).server().connectionCount(), 0, 5000);
         }
     }
 
@@ -216,7 +217,7 @@ private Q_SLOTS:
         auto s = startService();
         RawClient c(s->port());
         c.socket.write(Handshake + "\r\n");
-        QTRY_COMPARE_WITH_TIMEOUT(s->server().clientCount(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(internals(*s).server().clientCount(), 1, 5000);
         // Non-final fragments of 16 KiB each: the message grows past 64 KiB and never ends.
         for (int i = 0; i < 8 && !c.closed(); ++i) {
             c.socket.write(frameHeader(i == 0 ? 0x1 : 0x0, false, 16 * 1024));
@@ -224,7 +225,7 @@ private Q_SLOTS:
             c.socket.waitForBytesWritten(1000);
         }
         QTRY_VERIFY_WITH_TIMEOUT(c.closed(), 5000);
-        QCOMPARE(s->server().clientCount(), 0);
+        QCOMPARE(internals(*s).server().clientCount(), 0);
     }
 
     void tricklingRequestIsClosedAtItsDeadline()
@@ -272,7 +273,7 @@ private Q_SLOTS:
         }
         QTRY_VERIFY_WITH_TIMEOUT(c.closed(), 5000);
         QCOMPARE(c.status(), 431);
-        QCOMPARE(s->server().clientCount(), 0);
+        QCOMPARE(internals(*s).server().clientCount(), 0);
     }
 
     void connectionCapRefusesWith503AndRecovers()
@@ -283,13 +284,13 @@ private Q_SLOTS:
         std::vector<std::unique_ptr<RawClient>> held;
         for (int i = 0; i < 4; ++i)
             held.push_back(std::make_unique<RawClient>(s->port()));
-        QTRY_COMPARE_WITH_TIMEOUT(s->server().connectionCount(), 4, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(internals(*s).server().connectionCount(), 4, 5000);
         RawClient extra(s->port());
         extra.socket.write(get("/health"));
         QTRY_VERIFY_WITH_TIMEOUT(extra.closed(), 5000);
         QCOMPARE(extra.status(), 503);
         held.clear();
-        QTRY_COMPARE_WITH_TIMEOUT(s->server().connectionCount(), 0, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(internals(*s).server().connectionCount(), 0, 5000);
         QCOMPARE(healthStatus(s->port()), 200);
     }
 
@@ -386,12 +387,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(c.closed(), 5000);
         QCOMPARE(c.status(), 401);
         QVERIFY2(!c.received.contains("101 Switching"), c.received.constData());
-        QCOMPARE(s->server().clientCount(), 0);
+        QCOMPARE(internals(*s).server().clientCount(), 0);
 
         RawClient ok(s->port());
         ok.socket.write(Handshake + "Authorization: Bearer t0ken\r\n\r\n");
         QTRY_VERIFY_WITH_TIMEOUT(ok.received.startsWith("HTTP/1.1 101"), 5000);
-        QTRY_COMPARE_WITH_TIMEOUT(s->server().clientCount(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(internals(*s).server().clientCount(), 1, 5000);
     }
 
     void browserOriginsMustBeAllowed()
@@ -415,7 +416,7 @@ private Q_SLOTS:
         native.open(
             QUrl(QStringLiteral("ws://127.0.0.1:%1/ws?room_id=enrichment_monitor").arg(s->port())));
         QVERIFY(connected.wait(5000));
-        QTRY_COMPARE_WITH_TIMEOUT(s->server().clientCount(), 2, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(internals(*s).server().clientCount(), 2, 5000);
     }
 
     void noBrowserOriginIsAllowedByDefault()

@@ -14,6 +14,7 @@
 #include <QtTest>
 
 #include "enrichment/BackendService.h"
+#include "ServiceInternals.h"
 #include "InProcessBackend.h"
 #include "CircuitBreaker.h"
 #include "enrichment/EnrichmentSource.h"
@@ -191,10 +192,10 @@ private Q_SLOTS:
         auto s = startService(o);
         int done = 0;
         for (int i = 0; i < 3; ++i)
-            done += s->pipeline().runBatchNow().successCount();
+            done += internals(*s).pipeline().runBatchNow().successCount();
         // Open one breaker by hand to see it reported.
         for (int i = 0; i < 5; ++i)
-            s->pipeline().breaker(3)->recordFailure();
+            internals(*s).pipeline().breaker(3)->recordFailure();
         const QJsonObject j = request(at(*s, QStringLiteral("/monitoring/enrichment"))).json();
         const QJsonObject queue = j.value(QStringLiteral("queue")).toObject();
         QCOMPARE(queue.value(QStringLiteral("completed")).toInt() +
@@ -236,7 +237,7 @@ private Q_SLOTS:
     void metricsEndpoint()
     {
         auto s = startService();
-        s->pipeline().breaker(0)->recordFailure();
+        internals(*s).pipeline().breaker(0)->recordFailure();
         const Reply r = request(at(*s, QStringLiteral("/metrics")));
         QCOMPARE(r.status, 200);
         QCOMPARE(r.contentType, QByteArray("text/plain; version=0.0.4; charset=utf-8"));
@@ -268,7 +269,7 @@ private Q_SLOTS:
                      .toBool(),
                  true);
         QVERIFY(r.json().value(QStringLiteral("uptime_seconds")).isDouble());
-        s->store().close();
+        internals(*s).store().close();
         r = request(at(*s, QStringLiteral("/health")));
         QCOMPARE(r.status, 503);
         QCOMPARE(r.json().value(QStringLiteral("status")).toString(),
@@ -410,14 +411,14 @@ private Q_SLOTS:
                              qOverload<QAbstractSocket::SocketError>(&QWebSocket::error));
         anonymous.socket.open(wsUrl(*s, QStringLiteral("room_id=enrichment_monitor")));
         QVERIFY(anonError.wait(5000));
-        QCOMPARE(s->server().clientCount(), 0);
+        QCOMPARE(s->roomClientCount(), 0);
 
         WsClient authed;
         QNetworkRequest req(wsUrl(*s, QStringLiteral("room_id=enrichment_monitor")));
         req.setRawHeader("Authorization", "Bearer s3cret-token");
         authed.socket.open(req);
         QTRY_COMPARE_WITH_TIMEOUT(authed.types().value(0), QStringLiteral("welcome"), 5000);
-        QCOMPARE(s->server().clientCount(), 1);
+        QCOMPARE(s->roomClientCount(), 1);
     }
 
     void webSocketRoomCarriesTheSeedEvents()
@@ -435,7 +436,7 @@ private Q_SLOTS:
                      .toString(),
                  QStringLiteral("enrichment_monitor"));
 
-        const Pipeline::BatchResult r = s->pipeline().runBatchNow();
+        const Pipeline::BatchResult r = internals(*s).pipeline().runBatchNow();
         QTRY_VERIFY_WITH_TIMEOUT(c.types().contains(QStringLiteral("enrichment_batch_complete")),
                                  5000);
         const QJsonObject start = c.first(QStringLiteral("enrichment_batch_start"));
@@ -491,7 +492,7 @@ private Q_SLOTS:
         QCOMPARE(pushedQueue.value(QStringLiteral("in_progress")).toInt(), 0);
 
         for (int i = 0; i < 5; ++i)
-            s->pipeline().breaker(1)->recordFailure();
+            internals(*s).pipeline().breaker(1)->recordFailure();
         QTRY_VERIFY_WITH_TIMEOUT(c.types().contains(QStringLiteral("circuit_breaker_state_change")),
                                  5000);
         const QJsonObject change = c.first(QStringLiteral("circuit_breaker_state_change"))
@@ -520,7 +521,7 @@ private Q_SLOTS:
         QVERIFY(closed.wait(5000));
         QCOMPARE(ws.closeCode(), QWebSocketProtocol::CloseCodePolicyViolated);
         QVERIFY(!ws.closeReason().isEmpty());
-        QCOMPARE(s->server().clientCount(), 0);
+        QCOMPARE(s->roomClientCount(), 0);
     }
 
     void malformedMessagesGetAnErrorAndTheConnectionStays()
@@ -542,7 +543,7 @@ private Q_SLOTS:
         c.socket.sendTextMessage(QStringLiteral("{\"type\":\"ping\"}"));
         QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 6, 5000);
         QCOMPARE(c.messages.at(5).value(QStringLiteral("type")).toString(), QStringLiteral("pong"));
-        QCOMPARE(s->server().clientCount(), 1);
+        QCOMPARE(s->roomClientCount(), 1);
     }
 
     void slowConsumerIsDroppedOthersKeepReceiving()
@@ -563,7 +564,7 @@ private Q_SLOTS:
             "GET /ws?room_id=enrichment_monitor HTTP/1.1\r\nHost: 127.0.0.1\r\n"
             "Upgrade: websocket\r\nConnection: Upgrade\r\n"
             "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
-        QTRY_COMPARE_WITH_TIMEOUT(s->server().clientCount(), 2, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(s->roomClientCount(), 2, 5000);
 
         const QString blob(64 * 1024, QLatin1Char('x'));
         // 400 x 64 KiB = 25 MiB, far past what the kernel buffers for a reader that stopped.
@@ -571,19 +572,19 @@ private Q_SLOTS:
         // slow machine (a sanitizer build) cannot make the good client look slow too.
         int sent = 0;
         for (; sent < 400; ++sent) {
-            s->server().broadcast(QStringLiteral("bulk"),
-                                  QJsonObject{{QStringLiteral("blob"), blob}});
+            internals(*s).server().broadcast(QStringLiteral("bulk"),
+                                             QJsonObject{{QStringLiteral("blob"), blob}});
             QVERIFY2(QTest::qWaitFor([&] { return good.messages.size() >= sent + 2; }, 10000),
                      qPrintable(QStringLiteral("good client has %1 messages after %2 broadcasts")
                                     .arg(good.messages.size())
                                     .arg(sent + 1)));
         }
-        QTRY_VERIFY_WITH_TIMEOUT(s->server().clientCount() < 2, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(s->roomClientCount() < 2, 10000);
         QVERIFY2(good.socket.state() == QAbstractSocket::ConnectedState,
                  qPrintable(QStringLiteral("good client closed: %1 %2")
                                 .arg(good.socket.closeCode())
                                 .arg(good.socket.closeReason())));
-        QCOMPARE(s->server().clientCount(), 1);
+        QCOMPARE(s->roomClientCount(), 1);
         QTRY_COMPARE_WITH_TIMEOUT(good.messages.size(), 1 + sent, 20000);
         QCOMPARE(good.socket.state(), QAbstractSocket::ConnectedState);
     }
@@ -602,8 +603,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(s.start(&error), qPrintable(error));
         for (int i = 0; i < 5; ++i)
-            s.pipeline().breaker(0)->recordFailure();
-        QCOMPARE(s.pipeline().breaker(0)->currentState(), BreakerState::Open);
+            internals(s).pipeline().breaker(0)->recordFailure();
+        QCOMPARE(internals(s).pipeline().breaker(0)->currentState(), BreakerState::Open);
         clock.advanceMs(3'600'000);
 
         WsClient c;
@@ -626,7 +627,7 @@ private Q_SLOTS:
             QCOMPARE(request(at(s, QStringLiteral("/metrics"))).body, before);
             QCOMPARE(request(at(s, QStringLiteral("/health"))).status, 200);
         }
-        QCOMPARE(s.pipeline().breaker(0)->currentState(), BreakerState::Open);
+        QCOMPARE(internals(s).pipeline().breaker(0)->currentState(), BreakerState::Open);
         // The room heard nothing: a ping's answer is the next (and only) message.
         c.socket.sendTextMessage(QStringLiteral("{\"type\":\"ping\"}"));
         QTRY_COMPARE_WITH_TIMEOUT(c.messages.size(), 2, 5000);
@@ -634,7 +635,7 @@ private Q_SLOTS:
 
         // The tick moves it, and the room hears of it.
         s.tick();
-        QCOMPARE(s.pipeline().breaker(0)->currentState(), BreakerState::HalfOpen);
+        QCOMPARE(internals(s).pipeline().breaker(0)->currentState(), BreakerState::HalfOpen);
         QTRY_VERIFY_WITH_TIMEOUT(c.types().contains(QStringLiteral("circuit_breaker_state_change")),
                                  5000);
     }
@@ -658,7 +659,7 @@ private Q_SLOTS:
         s.setStore(std::move(store));
         QVERIFY2(s.start(&error), qPrintable(error));
         QCOMPARE(s.enqueue({QStringLiteral("t1"), QStringLiteral("t2"), QStringLiteral("t3")}), 3);
-        const Pipeline::BatchResult r = s.pipeline().runBatchNow();
+        const Pipeline::BatchResult r = internals(s).pipeline().runBatchNow();
         QCOMPARE(r.completed, 3); // two sources answered each track
         const QJsonObject snap = request(at(s, QStringLiteral("/monitoring/enrichment"))).json();
         QCOMPARE(snap.value(QStringLiteral("circuit_breakers")).toObject().keys(),
@@ -668,6 +669,8 @@ private Q_SLOTS:
                      .value(QStringLiteral("completed"))
                      .toInt(),
                  3);
+        QCOMPARE(s.queueCounts()[std::size_t(TrackStatus::Completed)], 3);
+        QCOMPARE(s.queueCounts()[std::size_t(TrackStatus::Pending)], 0);
         QVERIFY(request(at(s, QStringLiteral("/metrics")))
                     .body.contains(
                         "enrichment_requests_total{source=\"house_a\",status=\"success\"} 3"));

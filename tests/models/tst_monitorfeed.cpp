@@ -9,6 +9,7 @@
 #include <QtTest>
 
 #include "enrichment/BackendService.h"
+#include "ServiceInternals.h"
 #include "CircuitBreaker.h"
 #include "EventLogModel.h"
 #include "IncidentRecorder.h"
@@ -70,7 +71,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!feed.isFetching());
         const int fetches = feed.fetchCount();
         snapshots.clear();
-        const auto r = b->pipeline().runBatchNow();
+        const auto r = internals(*b).pipeline().runBatchNow();
         QTRY_VERIFY(!snapshots.isEmpty());
         QTRY_COMPARE(
             *snapshots.last().at(0).value<Snapshot>().queueCount(dashboard::QueueStatus::Pending),
@@ -81,7 +82,7 @@ private Q_SLOTS:
         // A breaker opens: the feed sees it.
         snapshots.clear();
         for (int i = 0; i < 5; ++i)
-            b->pipeline().breaker(2)->recordFailure();
+            internals(*b).pipeline().breaker(2)->recordFailure();
         QTRY_VERIFY(!snapshots.isEmpty());
         QTRY_COMPARE(
             snapshots.last().at(0).value<Snapshot>().source(QStringLiteral("discogs"))->health,
@@ -103,7 +104,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!feed.isFetching());
         QVERIFY(!feed.serverPushesSnapshots());
         const int fetches = feed.fetchCount();
-        const auto r = b->pipeline().runBatchNow();
+        const auto r = internals(*b).pipeline().runBatchNow();
         QTRY_COMPARE(
             *snapshots.last().at(0).value<Snapshot>().queueCount(dashboard::QueueStatus::Pending),
             qint64(40 - 10 + r.failed));
@@ -158,7 +159,7 @@ private Q_SLOTS:
 
         // A breaker transition announced by the room.
         for (int i = 0; i < 5; ++i)
-            b->pipeline().breaker(2)->recordFailure();
+            internals(*b).pipeline().breaker(2)->recordFailure();
         QTRY_COMPARE(log.rowCount(), 2);
         QVERIFY2(log.message(0).contains(QStringLiteral("discogs")), qPrintable(log.message(0)));
 

@@ -23,6 +23,7 @@
 #include <QtTest>
 
 #include "enrichment/BackendService.h"
+#include "ServiceInternals.h"
 #include "CachePieChart.h"
 #include "CategoryBarChart.h"
 #include "CategoryTableModel.h"
@@ -90,7 +91,7 @@ private Q_SLOTS:
     {
         auto b = backend();
         for (int i = 0; i < 5; ++i)
-            b->pipeline().breaker(2)->recordFailure();
+            internals(*b).pipeline().breaker(2)->recordFailure();
         Rig rig(b->url());
         QSignalSpy updated(&rig.window, &DashboardWindow::dashboardUpdated);
         rig.feed.start();
@@ -115,7 +116,7 @@ private Q_SLOTS:
         // A batch completes: the live event refreshes the window without any click; the
         // badges are updated in place, not rebuilt.
         const QPointer<HealthBadge> spotifyBadge = rig.window.badge(QStringLiteral("spotify"));
-        const auto r = b->pipeline().runBatchNow();
+        const auto r = internals(*b).pipeline().runBatchNow();
         QTRY_COMPARE(rig.window.queueCard(QueueStatus::Pending)->value(),
                      QString::number(30 + r.failed));
         QVERIFY(spotifyBadge); // still the same widget
@@ -123,7 +124,7 @@ private Q_SLOTS:
 
         // A breaker opening lands in the incident log.
         for (int i = 0; i < 5; ++i)
-            b->pipeline().breaker(1)->recordFailure();
+            internals(*b).pipeline().breaker(1)->recordFailure();
         QTRY_COMPARE(rig.window.eventLog()->message(0),
                      QStringLiteral("musicbrainz: Closed → Open (failures in a row: 5)"));
     }
@@ -179,7 +180,7 @@ private Q_SLOTS:
     void exportWritesEveryChart()
     {
         auto b = backend();
-        b->pipeline().runBatchNow();
+        internals(*b).pipeline().runBatchNow();
         Rig rig(b->url());
         rig.feed.start();
         QTRY_COMPARE(rig.window.queueCard(QueueStatus::Completed)->value().isEmpty(), false);

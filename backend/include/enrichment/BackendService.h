@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -83,8 +84,8 @@ public:
     void setStore(std::unique_ptr<QueueStore> store);
 
     /// Opens the queue store (`databasePath`: a path, `sqlite:PATH`), builds the pipeline,
-    /// seeds demo tracks, starts the server and the pipeline. store(), pipeline() and the
-    /// documents are available once it returned true.
+    /// seeds demo tracks, starts the server and the pipeline. The documents, enqueue() and
+    /// queueCounts() are available once it returned true.
     bool start(QString *error);
     void stop();
 
@@ -112,10 +113,10 @@ public:
     QByteArray metrics() override;
     QJsonObject health(bool *healthy) override;
 
-    Monitor &monitor() { return *m_monitor; }
-    QueueStore &store() { return *m_store; }
-    Pipeline &pipeline() { return *m_pipeline; }
-    MonitoringServer &server() { return *m_server; }
+    /// Tracks per status in the queue, indexed by TrackStatus (the store's numbers).
+    std::array<qint64, TrackStatusCount> queueCounts() const;
+    /// Clients connected to the WebSocket room now.
+    int roomClientCount() const;
     const BackendOptions &options() const { return m_options; }
 
     /// The default SQLite file: `enrichment-queue.sqlite` in the per-user data folder.
@@ -126,6 +127,7 @@ Q_SIGNALS:
     void batchCompleted(int batchSize, int successCount, int batchNumber);
 
 private:
+    friend class ServiceInternals; // the library's own tests reach the parts through it
     void buildPipeline();
     double perMinute() const;
     /// What the snapshot says now, as plain data (snapshot() writes it as JSON).

@@ -10,11 +10,15 @@
 #include <QString>
 
 #include "CircuitBreaker.h"
+#include "HistoryRing.h"
 #include "SourceStats.h"
 #include "enrichment/EnrichmentSource.h"
 #include "enrichment/Vocabulary.h"
 
 namespace enrichment {
+
+// The documents the backend serves, each written by a pure function of plain state that
+// the service gathers: testable without a server, a store or a clock.
 
 /// Everything the `/monitoring/enrichment` document says, read off the backend at one
 /// moment. Plain data: the service fills it, writeSnapshot() turns it into JSON.
@@ -55,5 +59,35 @@ struct SnapshotState
 /// The snapshot document (docs/PROTOCOL.md) for @p state. Pure: no clock, no I/O, the
 /// same state gives the same document.
 QJsonObject writeSnapshot(const SnapshotState &state);
+
+/// What `/monitoring/enrichment/history?minutes=N` answers, read off the backend.
+struct HistoryState
+{
+    qint64 nowMs = 0;
+    int minutes = 60;
+    double intervalSeconds = 5;
+    QStringList sourceNames;           ///< the column order of the per-source arrays
+    const HistoryRing *ring = nullptr; ///< null: no samples
+};
+
+/// The history document for @p state: the samples of the last `minutes`. Pure.
+QJsonObject writeHistory(const HistoryState &state);
+
+/// What `/health` answers, read off the backend (after its write probe).
+struct HealthState
+{
+    qint64 nowMs = 0;
+    bool reachable = false; ///< the queue store answers
+    bool writable = false;  ///< and accepts a write
+    QString error;          ///< why not, when it does not
+    QString version;
+    double uptimeSeconds = 0;
+
+    bool healthy() const { return reachable && writable; }
+};
+
+/// The health document for @p state (the HTTP status is 200 when state.healthy(), else
+/// 503). Pure.
+QJsonObject writeHealth(const HealthState &state);
 
 } // namespace enrichment

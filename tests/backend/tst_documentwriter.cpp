@@ -4,12 +4,13 @@
 #include <QJsonDocument>
 #include <QtTest>
 
-#include "SnapshotWriter.h"
+#include "DocumentWriter.h"
 
 using namespace enrichment;
 
-/// The snapshot document as a pure function of plain state: no server, no clock.
-class TestSnapshotWriter : public QObject
+/// The snapshot, history and health documents as pure functions of plain state: no
+/// server, no store, no clock.
+class TestDocumentWriter : public QObject
 {
     Q_OBJECT
 private:
@@ -135,7 +136,72 @@ private Q_SLOTS:
                     .value(QStringLiteral("hit_ratio"))
                     .isNull());
     }
+
+    void historyKeepsTheRequestedMinutes()
+    {
+        HistoryRing ring(10);
+        const qint64 now = 1795911145000;
+        for (int k = 0; k < 5; ++k) { // one sample a minute, the last one now
+            HistorySample s;
+            s.timestampMs = now - qint64(4 - k) * 60'000;
+            s.queue = {100 - k, 1, qint64(k), 0, 0};
+            s.perMinute = k;
+            HistorySample::Source src;
+            src.breakerState = qint8(k == 4 ? BreakerState::Open : BreakerState::Closed);
+            src.health = qint8(healthForBreaker(BreakerState(src.breakerState)));
+            s.sources.push_back(src);
+            ring.append(std::move(s));
+        }
+        HistoryState st;
+        st.nowMs = now;
+        st.minutes = 2; // samples newer than two minutes ago: the last two
+        st.intervalSeconds = 60;
+        st.sourceNames = {QStringLiteral("spotify")};
+        st.ring = &ring;
+        const QJsonObject doc = writeHistory(st);
+        QCOMPARE(doc.value(QStringLiteral("minutes")).toInt(), 2);
+        QCOMPARE(doc.value(QStringLiteral("interval_seconds")).toDouble(), 60.0);
+        QCOMPARE(doc.value(QStringLiteral("timestamp")).toString(),
+                 QStringLiteral("2026-11-29T00:12:25.000Z"));
+        QCOMPARE(doc.value(QStringLiteral("sources")).toArray(),
+                 QJsonArray{QStringLiteral("spotify")});
+        const QJsonArray samples = doc.value(QStringLiteral("samples")).toArray();
+        QCOMPARE(samples.size(), 2);
+        QCOMPARE(samples.at(1)[u"queue"][u"pending"].toInt(), 96);
+        QCOMPARE(samples.at(1)[u"sources"][u"spotify"][u"breaker_state"].toString(),
+                 QStringLiteral("open"));
+        QCOMPARE(samples.at(0)[u"sources"][u"spotify"][u"health"].toString(),
+                 QStringLiteral("healthy"));
+        // The same state gives the same document; no ring gives no samples.
+        QCOMPARE(writeHistory(st), doc);
+        st.ring = nullptr;
+        QVERIFY(writeHistory(st).value(QStringLiteral("samples")).toArray().isEmpty());
+    }
+
+    void healthSaysWhyTheStoreIsUnavailable()
+    {
+        HealthState st;
+        st.nowMs = 1795911145000;
+        st.reachable = true;
+        st.writable = true;
+        st.version = QStringLiteral("1.2.3");
+        st.uptimeSeconds = 12.5;
+        QJsonObject doc = writeHealth(st);
+        QCOMPARE(doc.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+        QCOMPARE(doc[u"database"][u"writable"].toBool(), true);
+        QVERIFY(doc[u"database"][u"error"].isNull());
+        QCOMPARE(doc.value(QStringLiteral("uptime_seconds")).toDouble(), 12.5);
+
+        st.writable = false;
+        st.error = QString(800, QLatin1Char('x')); // long driver text is cut to 500
+        QVERIFY(!st.healthy());
+        doc = writeHealth(st);
+        QCOMPARE(doc.value(QStringLiteral("status")).toString(), QStringLiteral("unavailable"));
+        QCOMPARE(doc[u"database"][u"reachable"].toBool(), true);
+        QCOMPARE(doc[u"database"][u"writable"].toBool(), false);
+        QCOMPARE(doc[u"database"][u"error"].toString().size(), 500);
+    }
 };
 
-QTEST_GUILESS_MAIN(TestSnapshotWriter)
-#include "tst_snapshotwriter.moc"
+QTEST_GUILESS_MAIN(TestDocumentWriter)
+#include "tst_documentwriter.moc"

@@ -1,8 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "SnapshotWriter.h"
+#include "DocumentWriter.h"
 
 #include <cmath>
+
+#include <QJsonArray>
 
 #include "enrichment/WireFormat.h"
 
@@ -120,6 +122,34 @@ QJsonObject writeSnapshot(const SnapshotState &st)
                      {QStringLiteral("batches_completed"), st.batchesCompleted},
                      {QStringLiteral("lease_seconds"), st.leaseSeconds}}},
     };
+}
+
+QJsonObject writeHistory(const HistoryState &st)
+{
+    return QJsonObject{
+        {wire::key::SchemaVersion, 1},
+        {wire::key::Timestamp, wire::formatTime(st.nowMs)},
+        {wire::key::Minutes, st.minutes},
+        {wire::key::IntervalSeconds, st.intervalSeconds},
+        {wire::key::Sources, QJsonArray::fromStringList(st.sourceNames)},
+        {wire::key::Samples,
+         st.ring ? st.ring->toJson(st.nowMs - qint64(st.minutes) * 60'000, st.sourceNames)
+                 : QJsonArray()}};
+}
+
+QJsonObject writeHealth(const HealthState &st)
+{
+    const bool healthy = st.healthy();
+    return QJsonObject{
+        {QStringLiteral("status"), healthy ? QStringLiteral("ok") : QStringLiteral("unavailable")},
+        {QStringLiteral("version"), st.version},
+        {QStringLiteral("uptime_seconds"), st.uptimeSeconds},
+        {QStringLiteral("database"),
+         QJsonObject{
+             {QStringLiteral("reachable"), st.reachable},
+             {QStringLiteral("writable"), st.writable},
+             {QStringLiteral("error"), healthy ? QJsonValue() : QJsonValue(st.error.left(500))}}},
+        {wire::key::Timestamp, wire::formatTime(st.nowMs)}};
 }
 
 } // namespace enrichment
