@@ -4,15 +4,24 @@
 
 #include <QCoreApplication>
 
-#include "DashboardWindow.h"
+#include "DashboardExporter.h"
+#include "DashboardModels.h"
+#include "DashboardView.h"
 #include "MonitorFeed.h"
 
 namespace dashboard {
 
-HeadlessExport::HeadlessExport(MonitorFeed *feed, DashboardWindow *window, const QString &dir,
-                               int timeoutSeconds, QObject *parent)
-    : QObject(parent), m_feed(feed), m_window(window), m_dir(dir)
+HeadlessExport::HeadlessExport(MonitorFeed *feed, DashboardModels *models, EventLogModel *eventLog,
+                               const QString &dir, int timeoutSeconds, QObject *parent)
+    : QObject(parent), m_feed(feed), m_view(std::make_unique<DashboardView>(models, eventLog)),
+      m_dir(dir)
 {
+    // Laid out and painted like a window's content, but never mapped on a screen.
+    // Shown from the start, as a window's content would be, so the charts lay out their
+    // axes as data arrives.
+    m_view->setAttribute(Qt::WA_DontShowOnScreen);
+    m_view->resize(Width, m_view->heightFor(Width));
+    m_view->show();
     m_timeout.setSingleShot(true);
     m_timeout.setInterval(timeoutSeconds * 1000);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
@@ -28,17 +37,19 @@ HeadlessExport::HeadlessExport(MonitorFeed *feed, DashboardWindow *window, const
                    .arg(m_timeout.interval() / 1000)
                    .arg(why));
     });
-    // After the first snapshot, give the history request a moment to land too.
-    m_settle.setSingleShot(true);
-    m_settle.setInterval(750);
-    connect(&m_settle, &QTimer::timeout, this, &HeadlessExport::tryExport);
-    connect(m_feed, &MonitorFeed::snapshotReceived, this, [this] {
-        if (!m_haveSnapshot) {
-            m_haveSnapshot = true;
-            m_settle.start();
-        }
+    // The models follow the feed; export once they hold a snapshot and the history request
+    // (sent when the feed starts) has ended either way.
+    connect(models, &DashboardModels::snapshotApplied, this, [this] {
+        m_haveSnapshot = true;
+        tryExport();
+    });
+    connect(feed, &MonitorFeed::historySettled, this, [this] {
+        m_historySettled = true;
+        tryExport();
     });
 }
+
+HeadlessExport::~HeadlessExport() = default;
 
 void HeadlessExport::start()
 {
@@ -47,13 +58,14 @@ void HeadlessExport::start()
 
 void HeadlessExport::tryExport()
 {
-    if (m_done)
+    if (m_done || !m_haveSnapshot || !m_historySettled)
         return;
     m_done = true;
     m_timeout.stop();
+    m_view->resize(Width, m_view->heightFor(Width)); // the cards and badges may have wrapped
     QStringList written;
     QString error;
-    if (!m_window->exportAll(m_dir, &written, &error)) {
+    if (!DashboardExporter(m_view.get()).exportAll(m_dir, &written, &error)) {
         Q_EMIT finished(1, error);
         return;
     }

@@ -2,25 +2,36 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <memory>
+
 #include <QObject>
 #include <QTimer>
 
 namespace dashboard {
 
-class DashboardWindow;
+class DashboardModels;
+class DashboardView;
+class EventLogModel;
 class MonitorFeed;
 
-/// `--export DIR`: waits until the feed delivered a snapshot (and the history, if the
-/// service has one), renders every chart offscreen, writes the files and finishes with an
-/// exit code: 0 on success, 1 with a one-line reason when no data arrived in time or a
-/// file could not be written.
+/// `--export DIR`: builds a DashboardView over the models (no window: it is laid out at
+/// 1600 px wide and never shown on a screen), waits until the feed delivered a snapshot
+/// and its history request ended (with points, or none from a seed-only service), writes
+/// the files with a DashboardExporter and finishes with an exit code: 0 on success, 1 with
+/// a one-line reason when no data arrived in time or a file could not be written.
 class HeadlessExport final : public QObject
 {
     Q_OBJECT
 public:
-    HeadlessExport(MonitorFeed *feed, DashboardWindow *window, const QString &dir,
-                   int timeoutSeconds, QObject *parent = nullptr);
+    /// @p models must follow @p feed; none of them is owned.
+    HeadlessExport(MonitorFeed *feed, DashboardModels *models, EventLogModel *eventLog,
+                   const QString &dir, int timeoutSeconds, QObject *parent = nullptr);
+    ~HeadlessExport() override;
     void start();
+    DashboardView *view() const { return m_view.get(); }
+
+    /// The width the dashboard is laid out at.
+    static constexpr int Width = 1600;
 
 Q_SIGNALS:
     void finished(int exitCode, const QString &message);
@@ -28,11 +39,11 @@ Q_SIGNALS:
 private:
     void tryExport();
     MonitorFeed *m_feed;
-    DashboardWindow *m_window;
+    std::unique_ptr<DashboardView> m_view;
     QString m_dir;
     QTimer m_timeout;
-    QTimer m_settle;
     bool m_haveSnapshot = false;
+    bool m_historySettled = false;
     bool m_done = false;
 };
 

@@ -24,12 +24,16 @@ MonitorApp::MonitorApp(const AppOptions &options, QObject *parent)
       m_feed(new MonitorFeed(m_network, this)), m_models(new DashboardModels(this)),
       m_eventLog(new EventLogModel(500, this)),
       m_incidents(new IncidentRecorder(m_feed, m_eventLog, this))
-{}
+{
+    m_models->follow(m_feed);
+}
 
 MonitorApp::~MonitorApp()
 {
     m_feed->stop();
     m_window.reset();
+    delete m_headless; // its view shows the models: gone before they are
+    m_headless = nullptr;
     m_backend.reset(); // stops the embedded backend and joins its thread
 }
 
@@ -63,22 +67,24 @@ bool MonitorApp::start(QString *error)
         description = tr("Backend at %1").arg(url.toString());
     }
 
+    if (!m_options.exportDir.isEmpty()) {
+        // Headless: the dashboard's content is laid out and written without a window.
+        m_headless = new HeadlessExport(m_feed, m_models, m_eventLog, m_options.exportDir,
+                                        m_options.timeoutSeconds, this);
+        connect(m_headless, &HeadlessExport::finished, this, &MonitorApp::finished);
+        m_headless->start();
+        m_feed->setBaseUrl(url);
+        m_feed->start();
+        return true;
+    }
     m_window = std::make_unique<DashboardWindow>(m_feed, m_models, m_eventLog);
     m_window->setBackendDescription(description);
     connect(m_window.get(), &DashboardWindow::backendUrlChosen, this, &MonitorApp::connectTo);
     QSettings settings;
-    if (m_options.exportDir.isEmpty()) {
-        m_window->loadSettings(settings);
-        if (!m_options.url.isEmpty())
-            settings.setValue(QStringLiteral("connection/url"), m_options.url.toString());
-        m_window->setRecentUrl(QUrl(settings.value(QStringLiteral("connection/url")).toString()));
-    } else {
-        m_headless = new HeadlessExport(m_feed, m_window.get(), m_options.exportDir,
-                                        m_options.timeoutSeconds, this);
-        connect(m_headless, &HeadlessExport::finished, this, &MonitorApp::finished);
-        m_window->resize(1600, 1000);
-        m_headless->start();
-    }
+    m_window->loadSettings(settings);
+    if (!m_options.url.isEmpty())
+        settings.setValue(QStringLiteral("connection/url"), m_options.url.toString());
+    m_window->setRecentUrl(QUrl(settings.value(QStringLiteral("connection/url")).toString()));
     m_feed->setBaseUrl(url);
     m_feed->start();
     m_window->show();

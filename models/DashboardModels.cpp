@@ -5,7 +5,9 @@
 #include <QDateTime>
 
 #include "CategoryTableModel.h"
+#include "MonitorFeed.h"
 #include "SourcesModel.h"
+#include "SummaryModel.h"
 #include "TimeSeriesModel.h"
 
 namespace dashboard {
@@ -50,7 +52,9 @@ DashboardModels::DashboardModels(QObject *parent, int historyCapacity)
                                    queueStatusKey(QueueStatus::InProgress),
                                    queueStatusKey(QueueStatus::Failed)},
                                   historyCapacity, this);
-    m_trend->setSeriesLabels({tr("Pending"), tr("In progress"), tr("Failed")});
+    m_trend->setSeriesLabels({SummaryModel::statusLabel(QueueStatus::Pending),
+                              SummaryModel::statusLabel(QueueStatus::InProgress),
+                              SummaryModel::statusLabel(QueueStatus::Failed)});
     m_breakers = new CategoryTableModel(
         QStringLiteral("source"),
         {QStringLiteral("state"), QStringLiteral("state_level"), QStringLiteral("failure_count"),
@@ -91,6 +95,13 @@ DashboardModels::DashboardModels(QObject *parent, int historyCapacity)
     m_coverage->setColumnLabels({tr("Coverage %"), tr("Tracks")});
     m_coverage->setDecimals(1);
     m_sources = new SourcesModel(this);
+    m_summary = new SummaryModel(this);
+}
+
+void DashboardModels::follow(MonitorFeed *feed)
+{
+    connect(feed, &MonitorFeed::snapshotReceived, this, &DashboardModels::applySnapshot);
+    connect(feed, &MonitorFeed::historyReceived, this, &DashboardModels::applyHistory);
 }
 
 void DashboardModels::setClock(std::function<qint64()> nowMs)
@@ -120,12 +131,11 @@ void DashboardModels::applySnapshot(const Snapshot &s)
     m_hasSnapshot = true;
     const QStringList names = sourceNames(s);
 
-    QStringList statuses, statusLabels;
+    QStringList statuses, labels;
     QList<QVariantList> queueRows;
-    const QStringList labels = {tr("Pending"), tr("In progress"), tr("Completed"), tr("Failed"),
-                                tr("Partial")};
     for (int i = 0; i < QueueStatusCount; ++i) {
         statuses << queueStatusKey(QueueStatus(i));
+        labels << SummaryModel::statusLabel(QueueStatus(i));
         queueRows << QVariantList{opt(s.queue[std::size_t(i)])};
     }
     m_queue->setCategoryLabels(labels);
@@ -213,7 +223,8 @@ void DashboardModels::applySnapshot(const Snapshot &s)
     }
     m_coverage->update(fields, coverageRows);
 
-    m_sources->update(s.sources, m_now());
+    m_sources->update(s.sources, m_now(), s.sourcesNotShown);
+    m_summary->update(s);
     Q_EMIT snapshotApplied();
 }
 

@@ -11,7 +11,9 @@
 namespace dashboard {
 
 class CategoryTableModel;
+class MonitorFeed;
 class SourcesModel;
+class SummaryModel;
 class TimeSeriesModel;
 
 /// Adapts snapshots and history into the item models behind every panel and chart. Each
@@ -25,6 +27,8 @@ public:
     /// @p historyCapacity: samples kept per time series (default a day of 1 s samples).
     explicit DashboardModels(QObject *parent = nullptr, int historyCapacity = 86'400);
 
+    /// Applies every snapshot and history @p feed delivers from now on.
+    void follow(MonitorFeed *feed);
     void applySnapshot(const Snapshot &snapshot);
     void applyHistory(const QList<HistoryPoint> &points);
     void setClock(std::function<qint64()> nowMs);
@@ -44,6 +48,8 @@ public:
     CategoryTableModel *cache() const { return m_cache; }
     CategoryTableModel *coverage() const { return m_coverage; }
     SourcesModel *sources() const { return m_sources; }
+    /// The headline cards: queue counts, throughput, time to drain.
+    SummaryModel *summary() const { return m_summary; }
 
     /// Error types shown as their own column; others are summed into "other".
     static QStringList knownErrorTypes();
@@ -67,6 +73,7 @@ private:
     CategoryTableModel *m_cache;
     CategoryTableModel *m_coverage;
     SourcesModel *m_sources;
+    SummaryModel *m_summary;
 };
 
 } // namespace dashboard

@@ -16,6 +16,7 @@ enum : int {
     Severity,                 ///< event severity (EventLogModel)
     Health,                   ///< healthKey() string (SourcesModel)
     BreakerState,             ///< breakerStateKey() string (SourcesModel)
+    Detail,                   ///< a line under the value (SummaryModel)
 };
 } // namespace ModelRole
 

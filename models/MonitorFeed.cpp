@@ -304,21 +304,28 @@ void MonitorFeed::fetchHistory()
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         m_historyReply = nullptr;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (reply->property("enrichment_oversized").toBool()) {
-            qCWarning(lcFeed).noquote() << describe(reply);
-            return;
-        }
-        if (reply->error() != QNetworkReply::NoError || status != 200)
-            return; // optional endpoint: a seed-only service has none
-        QString error;
-        const auto points = SnapshotParser::parseHistory(reply->read(MaxHistoryBytes), &error);
-        if (!points) {
-            qCWarning(lcFeed).noquote() << "bad history:" << error;
-            return;
-        }
-        Q_EMIT historyReceived(*points);
+        const bool received = applyHistoryReply(reply);
+        Q_EMIT historySettled(received);
     });
+}
+
+bool MonitorFeed::applyHistoryReply(QNetworkReply *reply)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (reply->property("enrichment_oversized").toBool()) {
+        qCWarning(lcFeed).noquote() << describe(reply);
+        return false;
+    }
+    if (reply->error() != QNetworkReply::NoError || status != 200)
+        return false; // optional endpoint: a seed-only service has none
+    QString error;
+    const auto points = SnapshotParser::parseHistory(reply->read(MaxHistoryBytes), &error);
+    if (!points) {
+        qCWarning(lcFeed).noquote() << "bad history:" << error;
+        return false;
+    }
+    Q_EMIT historyReceived(*points);
+    return true;
 }
 
 void MonitorFeed::openSocket()

@@ -96,6 +96,9 @@ public Q_SLOTS:
 Q_SIGNALS:
     void snapshotReceived(const dashboard::Snapshot &snapshot);
     void historyReceived(const QList<dashboard::HistoryPoint> &points);
+    /// A history request ended, with points (after historyReceived) or without (the
+    /// endpoint is optional: a seed-only service has none).
+    void historySettled(bool received);
     void stateChanged(dashboard::MonitorFeed::ConnectionState state);
     void reconnectCountdownChanged(int seconds);
     /// The last fetch failed (non-empty) or succeeded again (empty).
@@ -107,6 +110,8 @@ private:
     /// "enrichment_oversized" property is true).
     QNetworkReply *get(const QString &path, const QString &query, qint64 maxBytes);
     void fetchHistory();
+    /// Applies a finished history reply; true when it carried points.
+    bool applyHistoryReply(QNetworkReply *reply);
     void openSocket();
     void scheduleReconnect();
     void setState(ConnectionState s);

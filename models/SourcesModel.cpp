@@ -202,9 +202,13 @@ QVariant SourcesModel::headerData(int section, Qt::Orientation orientation, int 
     }
 }
 
-void SourcesModel::update(const QList<SourceInfo> &sources, qint64 snapshotReceivedMs)
+void SourcesModel::update(const QList<SourceInfo> &sources, qint64 snapshotReceivedMs, int notShown)
 {
     m_receivedMs = snapshotReceivedMs;
+    if (notShown != m_notShown) {
+        m_notShown = notShown;
+        Q_EMIT sourcesNotShownChanged(notShown);
+    }
     bool sameNames = sources.size() == m_sources.size();
     for (int i = 0; sameNames && i < sources.size(); ++i)
         sameNames = sources.at(i).name == m_sources.at(i).name;

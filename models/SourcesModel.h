@@ -51,7 +51,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    void update(const QList<SourceInfo> &sources, qint64 snapshotReceivedMs);
+    /// @p notShown: sources the snapshot named past the display cap (dropped).
+    void update(const QList<SourceInfo> &sources, qint64 snapshotReceivedMs, int notShown = 0);
+    /// Sources the last snapshot named that are not rows here (past the display cap).
+    int sourcesNotShown() const { return m_notShown; }
     /// Refreshes the relative-time columns.
     void tick();
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
@@ -63,12 +66,16 @@ public:
     static QString relativeTime(qint64 secondsAgo);
     static QString duration(qint64 seconds);
 
+Q_SIGNALS:
+    void sourcesNotShownChanged(int count);
+
 private:
     QVariant display(const SourceInfo &s, int column) const;
     QVariant exportValue(const SourceInfo &s, int column) const;
 
     QList<SourceInfo> m_sources;
     qint64 m_receivedMs = 0;
+    int m_notShown = 0;
     std::function<qint64()> m_now;
 };
 

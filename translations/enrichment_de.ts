@@ -183,6 +183,25 @@ Das Backend meldet dies (noch) nicht.</translation>
     </message>
 </context>
 <context>
+    <name>dashboard::DashboardExporter</name>
+    <message>
+        <source>Cannot create folder %1</source>
+        <translation>Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Enrichment Monitor dashboard</source>
+        <translation>Enrichment-Monitor-Dashboard</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::DashboardModels</name>
     <message>
         <source>Tracks</source>
@@ -191,18 +210,6 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>Tracks per minute</source>
         <translation>Titel pro Minute</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>Wartend</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>In Arbeit</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>State</source>
@@ -309,14 +316,6 @@ Das Backend meldet dies (noch) nicht.</translation>
         <translation>Abdeckung %</translation>
     </message>
     <message>
-        <source>Completed</source>
-        <translation>Abgeschlossen</translation>
-    </message>
-    <message>
-        <source>Partial</source>
-        <translation>Teilweise</translation>
-    </message>
-    <message>
         <source>Hits</source>
         <translation>Treffer</translation>
     </message>
@@ -331,6 +330,33 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>Errors</source>
         <translation>Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::DashboardView</name>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>Incident log</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Diagramme</translation>
+    </message>
+    <message>
+        <source>1 more source not shown (the dashboard shows at most %1)</source>
+        <translation>1 weitere Quelle nicht angezeigt (das Dashboard zeigt höchstens %1)</translation>
+    </message>
+    <message>
+        <source>%1 more sources not shown (the dashboard shows at most %2)</source>
+        <translation>%1 weitere Quellen nicht angezeigt (das Dashboard zeigt höchstens %2)</translation>
+    </message>
+    <message>
+        <source>Circuit breaker %1</source>
+        <translation>Circuit Breaker %1</translation>
     </message>
 </context>
 <context>
@@ -446,42 +472,6 @@ Das Backend meldet dies (noch) nicht.</translation>
         <translation>Haupt</translation>
     </message>
     <message>
-        <source>Pending</source>
-        <translation>Wartend</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>In Arbeit</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Abgeschlossen</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Partial</source>
-        <translation>Teilweise</translation>
-    </message>
-    <message>
-        <source>Throughput</source>
-        <translation>Durchsatz</translation>
-    </message>
-    <message>
-        <source>Time to drain</source>
-        <translation>Zeit bis leer</translation>
-    </message>
-    <message>
-        <source>Sources</source>
-        <translation>Quellen</translation>
-    </message>
-    <message>
-        <source>Charts</source>
-        <translation>Diagramme</translation>
-    </message>
-    <message>
         <source>tracks</source>
         <translation>Titel</translation>
     </message>
@@ -550,60 +540,8 @@ Das Backend meldet dies (noch) nicht.</translation>
         <translation>Warteschlangentiefe im Verlauf</translation>
     </message>
     <message>
-        <source>%1 /min</source>
-        <translation>%1 /min</translation>
-    </message>
-    <message>
-        <source>%1 in the last hour</source>
-        <translation>%1 in der letzten Stunde</translation>
-    </message>
-    <message>
-        <source>Empty</source>
-        <translation>Leer</translation>
-    </message>
-    <message>
-        <source>nothing pending</source>
-        <translation>nichts wartet</translation>
-    </message>
-    <message>
-        <source>Not draining</source>
-        <translation>Leert sich nicht</translation>
-    </message>
-    <message>
-        <source>no tracks finished recently</source>
-        <translation>zuletzt keine Titel fertig</translation>
-    </message>
-    <message>
-        <source>≈ %1</source>
-        <translation>≈ %1</translation>
-    </message>
-    <message>
-        <source>at the current rate</source>
-        <translation>beim aktuellen Tempo</translation>
-    </message>
-    <message>
         <source>Enrichment Monitor — %1</source>
         <translation>Enrichment Monitor — %1</translation>
-    </message>
-    <message>
-        <source>Circuit breaker %1</source>
-        <translation>Circuit Breaker %1</translation>
-    </message>
-    <message>
-        <source>Cannot create folder %1</source>
-        <translation>Ordner %1 kann nicht angelegt werden</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Enrichment Monitor dashboard</source>
-        <translation>Enrichment-Monitor-Dashboard</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>%1 kann nicht geschrieben werden</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -630,20 +568,8 @@ Das Backend meldet dies (noch) nicht.</translation>
         <translation>% übrig</translation>
     </message>
     <message>
-        <source>Incident log</source>
-        <translation>Ereignisprotokoll</translation>
-    </message>
-    <message>
         <source>Files exported to %1: %2</source>
         <translation>Dateien nach %1 exportiert: %2</translation>
-    </message>
-    <message>
-        <source>1 more source not shown (the dashboard shows at most %1)</source>
-        <translation>1 weitere Quelle nicht angezeigt (das Dashboard zeigt höchstens %1)</translation>
-    </message>
-    <message>
-        <source>%1 more sources not shown (the dashboard shows at most %2)</source>
-        <translation>%1 weitere Quellen nicht angezeigt (das Dashboard zeigt höchstens %2)</translation>
     </message>
 </context>
 <context>
@@ -940,6 +866,77 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>no data</source>
         <translation>keine Daten</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::SummaryModel</name>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Teilweise</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Durchsatz</translation>
+    </message>
+    <message>
+        <source>Time to drain</source>
+        <translation>Zeit bis leer</translation>
+    </message>
+    <message>
+        <source>tracks</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>%1 /min</source>
+        <translation>%1 /min</translation>
+    </message>
+    <message>
+        <source>%1 in the last hour</source>
+        <translation>%1 in der letzten Stunde</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <source>nothing pending</source>
+        <translation>nichts wartet</translation>
+    </message>
+    <message>
+        <source>Not draining</source>
+        <translation>Leert sich nicht</translation>
+    </message>
+    <message>
+        <source>no tracks finished recently</source>
+        <translation>zuletzt keine Titel fertig</translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>at the current rate</source>
+        <translation>beim aktuellen Tempo</translation>
     </message>
 </context>
 <context>

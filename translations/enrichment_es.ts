@@ -183,6 +183,25 @@ El backend todavía no informa de esto.</translation>
     </message>
 </context>
 <context>
+    <name>dashboard::DashboardExporter</name>
+    <message>
+        <source>Cannot create folder %1</source>
+        <translation>No se puede crear la carpeta %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>Enrichment Monitor dashboard</source>
+        <translation>Panel de Enrichment Monitor</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>No se puede escribir %1</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::DashboardModels</name>
     <message>
         <source>Tracks</source>
@@ -191,18 +210,6 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>Tracks per minute</source>
         <translation>Pistas por minuto</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>Pendientes</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>En curso</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fallidas</translation>
     </message>
     <message>
         <source>State</source>
@@ -309,14 +316,6 @@ El backend todavía no informa de esto.</translation>
         <translation>Cobertura %</translation>
     </message>
     <message>
-        <source>Completed</source>
-        <translation>Completadas</translation>
-    </message>
-    <message>
-        <source>Partial</source>
-        <translation>Parciales</translation>
-    </message>
-    <message>
         <source>Hits</source>
         <translation>Aciertos</translation>
     </message>
@@ -331,6 +330,33 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>Errors</source>
         <translation>Errores</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::DashboardView</name>
+    <message>
+        <source>Sources</source>
+        <translation>Fuentes</translation>
+    </message>
+    <message>
+        <source>Incident log</source>
+        <translation>Registro de incidentes</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Gráficos</translation>
+    </message>
+    <message>
+        <source>1 more source not shown (the dashboard shows at most %1)</source>
+        <translation>1 fuente más no se muestra (el panel muestra como máximo %1)</translation>
+    </message>
+    <message>
+        <source>%1 more sources not shown (the dashboard shows at most %2)</source>
+        <translation>%1 fuentes más no se muestran (el panel muestra como máximo %2)</translation>
+    </message>
+    <message>
+        <source>Circuit breaker %1</source>
+        <translation>Cortacircuitos %1</translation>
     </message>
 </context>
 <context>
@@ -446,42 +472,6 @@ El backend todavía no informa de esto.</translation>
         <translation>Principal</translation>
     </message>
     <message>
-        <source>Pending</source>
-        <translation>Pendientes</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>En curso</translation>
-    </message>
-    <message>
-        <source>Completed</source>
-        <translation>Completadas</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fallidas</translation>
-    </message>
-    <message>
-        <source>Partial</source>
-        <translation>Parciales</translation>
-    </message>
-    <message>
-        <source>Throughput</source>
-        <translation>Rendimiento</translation>
-    </message>
-    <message>
-        <source>Time to drain</source>
-        <translation>Tiempo hasta vaciar</translation>
-    </message>
-    <message>
-        <source>Sources</source>
-        <translation>Fuentes</translation>
-    </message>
-    <message>
-        <source>Charts</source>
-        <translation>Gráficos</translation>
-    </message>
-    <message>
         <source>tracks</source>
         <translation>pistas</translation>
     </message>
@@ -550,60 +540,8 @@ El backend todavía no informa de esto.</translation>
         <translation>Profundidad de la cola en el tiempo</translation>
     </message>
     <message>
-        <source>%1 /min</source>
-        <translation>%1 /min</translation>
-    </message>
-    <message>
-        <source>%1 in the last hour</source>
-        <translation>%1 en la última hora</translation>
-    </message>
-    <message>
-        <source>Empty</source>
-        <translation>Vacía</translation>
-    </message>
-    <message>
-        <source>nothing pending</source>
-        <translation>nada pendiente</translation>
-    </message>
-    <message>
-        <source>Not draining</source>
-        <translation>No se vacía</translation>
-    </message>
-    <message>
-        <source>no tracks finished recently</source>
-        <translation>ninguna pista terminada recientemente</translation>
-    </message>
-    <message>
-        <source>≈ %1</source>
-        <translation>≈ %1</translation>
-    </message>
-    <message>
-        <source>at the current rate</source>
-        <translation>al ritmo actual</translation>
-    </message>
-    <message>
         <source>Enrichment Monitor — %1</source>
         <translation>Enrichment Monitor — %1</translation>
-    </message>
-    <message>
-        <source>Circuit breaker %1</source>
-        <translation>Cortacircuitos %1</translation>
-    </message>
-    <message>
-        <source>Cannot create folder %1</source>
-        <translation>No se puede crear la carpeta %1</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>No se puede escribir %1: %2</translation>
-    </message>
-    <message>
-        <source>Enrichment Monitor dashboard</source>
-        <translation>Panel de Enrichment Monitor</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>No se puede escribir %1</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -630,20 +568,8 @@ El backend todavía no informa de esto.</translation>
         <translation>% restante</translation>
     </message>
     <message>
-        <source>Incident log</source>
-        <translation>Registro de incidentes</translation>
-    </message>
-    <message>
         <source>Files exported to %1: %2</source>
         <translation>Archivos exportados a %1: %2</translation>
-    </message>
-    <message>
-        <source>1 more source not shown (the dashboard shows at most %1)</source>
-        <translation>1 fuente más no se muestra (el panel muestra como máximo %1)</translation>
-    </message>
-    <message>
-        <source>%1 more sources not shown (the dashboard shows at most %2)</source>
-        <translation>%1 fuentes más no se muestran (el panel muestra como máximo %2)</translation>
     </message>
 </context>
 <context>
@@ -940,6 +866,77 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>no data</source>
         <translation>sin datos</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::SummaryModel</name>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completadas</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallidas</translation>
+    </message>
+    <message>
+        <source>Partial</source>
+        <translation>Parciales</translation>
+    </message>
+    <message>
+        <source>Throughput</source>
+        <translation>Rendimiento</translation>
+    </message>
+    <message>
+        <source>Time to drain</source>
+        <translation>Tiempo hasta vaciar</translation>
+    </message>
+    <message>
+        <source>tracks</source>
+        <translation>pistas</translation>
+    </message>
+    <message>
+        <source>%1 /min</source>
+        <translation>%1 /min</translation>
+    </message>
+    <message>
+        <source>%1 in the last hour</source>
+        <translation>%1 en la última hora</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Vacía</translation>
+    </message>
+    <message>
+        <source>nothing pending</source>
+        <translation>nada pendiente</translation>
+    </message>
+    <message>
+        <source>Not draining</source>
+        <translation>No se vacía</translation>
+    </message>
+    <message>
+        <source>no tracks finished recently</source>
+        <translation>ninguna pista terminada recientemente</translation>
+    </message>
+    <message>
+        <source>≈ %1</source>
+        <translation>≈ %1</translation>
+    </message>
+    <message>
+        <source>at the current rate</source>
+        <translation>al ritmo actual</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ChartPanel.h"
 
+#include <QCoreApplication>
+
 #include <QAbstractAxis>
 #include <QAbstractItemModel>
 #include <QApplication>
@@ -106,6 +108,9 @@ void ChartPanel::flush()
 {
     m_rebuildTimer.stop();
     setHasData(rebuild());
+    // Qt Charts lays out axes and labels on posted layout requests: run them now, so an
+    // export right after new data draws the axes too.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
 }
 
 void ChartPanel::setHasData(bool hasData)

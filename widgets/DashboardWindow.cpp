@@ -9,62 +9,32 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
-#include <QGridLayout>
 #include <QScreen>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QLabel>
-#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPainter>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QSvgGenerator>
 #include <QToolBar>
 #include <QVBoxLayout>
 
-#include "CachePieChart.h"
-#include "CategoryBarChart.h"
-#include "CategoryTableModel.h"
 #include "ConnectionIndicator.h"
-#include "CsvWriter.h"
-#include "DashboardModels.h"
 #include "ChartCatalog.h"
+#include "DashboardExporter.h"
+#include "DashboardModels.h"
+#include "DashboardView.h"
 #include "ErrorBanner.h"
-#include "FlowLayout.h"
 #include "EventLogModel.h"
-#include "EventLogView.h"
-#include "HealthBadge.h"
 #include "IncidentRecorder.h"
-#include "SnapshotParser.h"
 #include "MonitorFeed.h"
 #include "SourcesModel.h"
-#include "SourcesTable.h"
-#include "StatCard.h"
-#include "StatusStyle.h"
-#include "TimeSeriesChart.h"
-#include "TimeSeriesModel.h"
 
 namespace dashboard {
-
-namespace {
-QLabel *sectionLabel(const QString &text, QWidget *parent)
-{
-    auto *l = new QLabel(text, parent);
-    QFont f = l->font();
-    f.setBold(true);
-    f.setPointSizeF(f.pointSizeF() * 1.1);
-    l->setFont(f);
-    return l;
-}
-} // namespace
 
 QStringList DashboardWindow::chartIds()
 {
@@ -102,9 +72,10 @@ DashboardWindow::DashboardWindow(MonitorFeed *feed, DashboardModels *models,
     auto *scroll = new QScrollArea(central);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    m_content = buildContent();
-    m_content->installEventFilter(this); // reflow the charts as its width changes
-    scroll->setWidget(m_content);
+    m_view = new DashboardView(m_models, m_eventLog);
+    for (ChartPanel *panel : m_view->panels())
+        connect(panel, &ChartPanel::exportRequested, this, &DashboardWindow::onExportPanel);
+    scroll->setWidget(m_view);
     layout->addWidget(scroll, 1);
     setCentralWidget(central);
 
@@ -112,8 +83,9 @@ DashboardWindow::DashboardWindow(MonitorFeed *feed, DashboardModels *models,
     m_backendLabel->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(m_backendLabel, 1);
 
-    connect(feed, &MonitorFeed::snapshotReceived, this, &DashboardWindow::applySnapshot);
-    connect(feed, &MonitorFeed::historyReceived, m_models, &DashboardModels::applyHistory);
+    if (!models) // models of its own follow this feed; given ones are fed by their owner
+        m_models->follow(feed);
+    connect(m_models, &DashboardModels::snapshotApplied, this, &DashboardWindow::onSnapshotApplied);
     connect(feed, &MonitorFeed::errorChanged, m_banner, &ErrorBanner::setError);
     if (!eventLog) // a log of its own follows this feed; a given one is fed by its owner
         new IncidentRecorder(feed, m_eventLog, this);
@@ -125,32 +97,6 @@ DashboardWindow::DashboardWindow(MonitorFeed *feed, DashboardModels *models,
     if (const QScreen *s = screen())
         size = size.boundedTo(s->availableGeometry().size() * 0.95);
     resize(size);
-}
-
-int DashboardWindow::chartColumnsFor(int width)
-{
-    return width >= 1300 ? 3 : width >= 820 ? 2 : 1;
-}
-
-void DashboardWindow::reflowCharts(int width)
-{
-    const int columns = chartColumnsFor(width);
-    if (columns == m_chartColumns)
-        return;
-    m_chartColumns = columns;
-    for (ChartPanel *panel : std::as_const(m_panels))
-        m_chartGrid->removeWidget(panel);
-    for (int i = 0; i < m_panels.size(); ++i)
-        m_chartGrid->addWidget(m_panels.at(i), i / columns, i % columns);
-    for (int c = 0; c < 3; ++c)
-        m_chartGrid->setColumnStretch(c, c < columns ? 1 : 0);
-}
-
-bool DashboardWindow::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_content && event->type() == QEvent::Resize)
-        reflowCharts(m_content->width());
-    return QMainWindow::eventFilter(watched, event);
 }
 
 DashboardWindow::~DashboardWindow() = default;
@@ -258,69 +204,49 @@ void DashboardWindow::buildActions()
     bar->addWidget(pad);
 }
 
-QWidget *DashboardWindow::buildContent()
+QList<ChartPanel *> DashboardWindow::panels() const
 {
-    auto *content = new QWidget;
-    content->setObjectName(QStringLiteral("dashboardContent"));
-    content->setAutoFillBackground(true);
-    auto *v = new QVBoxLayout(content);
-    v->setContentsMargins(14, 12, 14, 14);
-    v->setSpacing(10);
-
-    // Queue counters, throughput and time to drain; they wrap on narrow screens.
-    auto *cards = new FlowLayout(nullptr, 8, true);
-    const QStringList captions = {tr("Pending"), tr("In progress"), tr("Completed"), tr("Failed"),
-                                  tr("Partial")};
-    for (int i = 0; i < QueueStatusCount; ++i) {
-        auto *card = new StatCard(captions.at(i),
-                                  StatusStyle::queueColor(QueueStatus(i), palette()), content);
-        m_queueCards.insert(i, card);
-        cards->addWidget(card);
-    }
-    m_rateCard = new StatCard(tr("Throughput"), StatusStyle::seriesColor(3, palette()), content);
-    m_drainCard =
-        new StatCard(tr("Time to drain"), StatusStyle::seriesColor(1, palette()), content);
-    cards->addWidget(m_rateCard);
-    cards->addWidget(m_drainCard);
-    v->addLayout(cards);
-
-    v->addWidget(sectionLabel(tr("Sources"), content));
-    m_badgeRow = new FlowLayout(nullptr, 8, false);
-    m_moreSources = new QLabel(content);
-    m_moreSources->setObjectName(QStringLiteral("moreSources"));
-    m_moreSources->setTextFormat(Qt::PlainText);
-    m_moreSources->hide();
-    m_badgeRow->addWidget(m_moreSources); // badges are inserted before it
-    v->addLayout(m_badgeRow);
-    m_table = new SourcesTable(m_models->sources(), content);
-    v->addWidget(m_table);
-    v->addWidget(sectionLabel(tr("Incident log"), content));
-    auto *log = new EventLogView(m_eventLog, content);
-    log->setFixedHeight(log->horizontalHeader()->sizeHint().height() +
-                        4 * log->verticalHeader()->defaultSectionSize() + 4);
-    v->addWidget(log);
-
-    v->addWidget(sectionLabel(tr("Charts"), content));
-    m_chartGrid = new QGridLayout;
-    m_chartGrid->setSpacing(8);
-    m_panels = createDashboardCharts(m_models, palette(), content);
-    for (ChartPanel *panel : std::as_const(m_panels)) {
-        panel->setMinimumHeight(290);
-        panel->setMinimumWidth(280);
-        connect(panel, &ChartPanel::exportRequested, this, &DashboardWindow::onExportPanel);
-    }
-    reflowCharts(1500);
-    v->addLayout(m_chartGrid);
-    v->addStretch(1);
-    return content;
+    return m_view->panels();
 }
 
 ChartPanel *DashboardWindow::panel(const QString &id) const
 {
-    for (ChartPanel *p : m_panels)
-        if (p->id() == id)
-            return p;
-    return nullptr;
+    return m_view->panel(id);
+}
+
+StatCard *DashboardWindow::queueCard(QueueStatus s) const
+{
+    return m_view->queueCard(s);
+}
+
+StatCard *DashboardWindow::throughputCard() const
+{
+    return m_view->throughputCard();
+}
+
+StatCard *DashboardWindow::drainCard() const
+{
+    return m_view->drainCard();
+}
+
+HealthBadge *DashboardWindow::badge(const QString &source) const
+{
+    return m_view->badge(source);
+}
+
+QList<HealthBadge *> DashboardWindow::badges() const
+{
+    return m_view->badges();
+}
+
+SourcesTable *DashboardWindow::sourcesTable() const
+{
+    return m_view->sourcesTable();
+}
+
+int DashboardWindow::chartColumns() const
+{
+    return m_view->chartColumns();
 }
 
 void DashboardWindow::setBackendDescription(const QString &text)
@@ -328,73 +254,14 @@ void DashboardWindow::setBackendDescription(const QString &text)
     m_backendLabel->setText(text);
 }
 
-void DashboardWindow::applySnapshot(const Snapshot &s)
+void DashboardWindow::onSnapshotApplied()
 {
-    m_models->applySnapshot(s);
-    const QLocale locale;
-    for (int i = 0; i < QueueStatusCount; ++i) {
-        const auto v = s.queue[std::size_t(i)];
-        if (v)
-            m_queueCards.value(i)->setValue(locale.toString(*v), tr("tracks"));
-        else
-            m_queueCards.value(i)->setNoData();
-    }
-    if (s.perMinute)
-        m_rateCard->setValue(
-            tr("%1 /min").arg(locale.toString(*s.perMinute, 'f', *s.perMinute < 10 ? 1 : 0)),
-            s.completedLastHour
-                ? tr("%1 in the last hour").arg(locale.toString(*s.completedLastHour))
-                : QString());
-    else
-        m_rateCard->setNoData();
-    const auto pending = s.queueCount(QueueStatus::Pending);
-    const auto minutes = s.minutesToDrain();
-    if (!pending)
-        m_drainCard->setNoData();
-    else if (*pending == 0)
-        m_drainCard->setValue(tr("Empty"), tr("nothing pending"));
-    else if (!minutes)
-        m_drainCard->setValue(tr("Not draining"), tr("no tracks finished recently"));
-    else
-        m_drainCard->setValue(tr("≈ %1").arg(SourcesModel::duration(qint64(*minutes * 60.0))),
-                              tr("at the current rate"));
-    rebuildBadges(s);
     QString host = m_feed->baseUrl().host();
     if (m_feed->baseUrl().port() > 0)
         host += QLatin1Char(':') + QString::number(m_feed->baseUrl().port());
     setWindowTitle(tr("Enrichment Monitor — %1").arg(host));
     m_indicator->tick();
     Q_EMIT dashboardUpdated();
-}
-
-void DashboardWindow::rebuildBadges(const Snapshot &s)
-{
-    QStringList names;
-    for (const SourceInfo &src : s.sources)
-        names << src.name;
-    if (names != m_badgeOrder) {
-        for (HealthBadge *b : std::as_const(m_badges))
-            delete b;
-        m_badges.clear();
-        for (int i = 0; i < names.size(); ++i) {
-            auto *b = new HealthBadge(names.at(i), m_content);
-            m_badgeRow->insertWidget(i, b);
-            m_badges.insert(names.at(i), b);
-        }
-        m_badgeOrder = names;
-    }
-    m_moreSources->setVisible(s.sourcesNotShown > 0);
-    m_moreSources->setText((s.sourcesNotShown == 1
-                                ? tr("1 more source not shown (the dashboard shows at most %1)")
-                                : tr("%1 more sources not shown (the dashboard shows at most %2)")
-                                      .arg(s.sourcesNotShown))
-                               .arg(SnapshotParser::MaxSources));
-    for (const SourceInfo &src : s.sources) {
-        QString detail;
-        if (src.breaker)
-            detail = tr("Circuit breaker %1").arg(SourcesModel::stateLabel(src.breaker->state));
-        m_badges.value(src.name)->setHealth(src.health, detail);
-    }
 }
 
 void DashboardWindow::tick()
@@ -410,111 +277,24 @@ void DashboardWindow::showMessage(const QString &text)
 
 QImage DashboardWindow::renderDashboard()
 {
-    for (ChartPanel *p : std::as_const(m_panels))
-        p->flush();
-    const qreal dpr = 1.0;
-    QImage image(m_content->size() * dpr, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(dpr);
-    image.fill(palette().color(QPalette::Window));
-    QPainter painter(&image);
-    m_content->render(&painter, QPoint(), QRegion(),
-                      QWidget::DrawChildren | QWidget::DrawWindowBackground);
-    return image;
+    return DashboardExporter(m_view).renderImage();
 }
 
 QByteArray DashboardWindow::dashboardCsv() const
 {
-    // The whole dashboard in one long table: one row per chart cell.
-    QByteArray out = "chart,row,column,value\r\n";
-    for (ChartPanel *p : m_panels) {
-        const QAbstractItemModel *m = p->csvModel();
-        if (!m)
-            continue;
-        for (int r = 0; r < m->rowCount(); ++r) {
-            const QString rowKey = m->data(m->index(r, 0), CsvWriter::ExportRole).toString();
-            for (int c = 1; c < m->columnCount(); ++c) {
-                const QVariant v = m->data(m->index(r, c), CsvWriter::ExportRole);
-                const QString value = !v.isValid() ? QString()
-                                      : v.typeId() == QMetaType::Double
-                                          ? QString::number(v.toDouble(), 'g', 12)
-                                          : v.toString();
-                out += CsvWriter::escape(p->id()) + ',' + CsvWriter::escape(rowKey) + ',' +
-                       CsvWriter::escape(
-                           m->headerData(c, Qt::Horizontal, CsvWriter::ExportRole).toString()) +
-                       ',' + CsvWriter::escape(value) + "\r\n";
-            }
-        }
-    }
-    return out;
+    return DashboardExporter(m_view).csv();
 }
 
 bool DashboardWindow::exportPanel(ChartPanel *panel, ChartPanel::Format format, const QString &path,
                                   QString *error)
 {
-    switch (format) {
-    case ChartPanel::Format::Png: return panel->writePng(path, error);
-    case ChartPanel::Format::Svg: return panel->writeSvg(path, error);
-    case ChartPanel::Format::Csv: return panel->writeCsv(path, error);
-    }
-    return false;
+    return DashboardExporter::exportPanel(panel, format, path, error);
 }
 
 bool DashboardWindow::exportAll(const QString &dir, QStringList *written, QString *error)
 {
-    if (!QDir().mkpath(dir)) {
-        *error = tr("Cannot create folder %1").arg(dir);
+    if (!DashboardExporter(m_view).exportAll(dir, written, error))
         return false;
-    }
-    const QDir d(dir);
-    written->clear();
-    for (ChartPanel *p : std::as_const(m_panels)) {
-        const struct
-        {
-            ChartPanel::Format format;
-            const char *ext;
-        } kinds[] = {{ChartPanel::Format::Png, ".png"},
-                     {ChartPanel::Format::Svg, ".svg"},
-                     {ChartPanel::Format::Csv, ".csv"}};
-        for (const auto &k : kinds) {
-            const QString path = d.filePath(p->id() + QLatin1String(k.ext));
-            if (!exportPanel(p, k.format, path, error))
-                return false;
-            *written << path;
-        }
-    }
-    const QString png = d.filePath(QStringLiteral("dashboard.png"));
-    QSaveFile pngFile(png);
-    if (!pngFile.open(QIODevice::WriteOnly) || !renderDashboard().save(&pngFile, "PNG") ||
-        !pngFile.commit()) {
-        *error = tr("Cannot write %1: %2").arg(png, pngFile.errorString());
-        return false;
-    }
-    *written << png;
-
-    const QString svgPath = d.filePath(QStringLiteral("dashboard.svg"));
-    {
-        QSvgGenerator svg;
-        svg.setFileName(svgPath);
-        svg.setSize(m_content->size());
-        svg.setViewBox(QRect(QPoint(), m_content->size()));
-        svg.setTitle(tr("Enrichment Monitor dashboard"));
-        QPainter painter;
-        if (!painter.begin(&svg)) {
-            *error = tr("Cannot write %1").arg(svgPath);
-            return false;
-        }
-        m_content->render(&painter, QPoint(), QRegion(),
-                          QWidget::DrawChildren | QWidget::DrawWindowBackground);
-    }
-    *written << svgPath;
-
-    const QString csvPath = d.filePath(QStringLiteral("dashboard.csv"));
-    QSaveFile csv(csvPath);
-    if (!csv.open(QIODevice::WriteOnly) || csv.write(dashboardCsv()) < 0 || !csv.commit()) {
-        *error = tr("Cannot write %1: %2").arg(csvPath, csv.errorString());
-        return false;
-    }
-    *written << csvPath;
     m_lastExportDir = dir;
     Q_EMIT exported(dir, *written);
     return true;

@@ -5,7 +5,6 @@
 #include <functional>
 
 #include <QMainWindow>
-#include <QMap>
 #include <QTimer>
 #include <QUrl>
 
@@ -14,8 +13,6 @@
 
 class QAction;
 class QComboBox;
-class QGridLayout;
-class QHBoxLayout;
 class QLabel;
 class QSettings;
 class QWidget;
@@ -23,8 +20,8 @@ class QWidget;
 namespace dashboard {
 
 class ConnectionIndicator;
-class FlowLayout;
 class DashboardModels;
+class DashboardView;
 class ErrorBanner;
 class EventLogModel;
 class HealthBadge;
@@ -41,8 +38,9 @@ class DashboardWindow final : public QMainWindow
     Q_OBJECT
 public:
     /// Shows @p feed through @p models and @p eventLog (none owned; they must outlive the
-    /// window), so that whoever runs the feed decides what a window watches (the next
-    /// step: several backends). The window starts nothing by itself.
+    /// window, and their owner makes them follow the feed), so that whoever runs the feed
+    /// decides what a window watches (the next step: several backends). The window starts
+    /// nothing by itself.
     DashboardWindow(MonitorFeed *feed, DashboardModels *models, EventLogModel *eventLog,
                     QWidget *parent = nullptr);
     /// The same with models of its own (one feed, one window).
@@ -53,7 +51,9 @@ public:
     static QStringList chartIds();
 
     DashboardModels *models() const { return m_models; }
-    QList<ChartPanel *> panels() const { return m_panels; }
+    /// What the window shows, below its chrome.
+    DashboardView *view() const { return m_view; }
+    QList<ChartPanel *> panels() const;
     ChartPanel *panel(const QString &id) const;
     QAction *refreshAction() const { return m_refresh; }
     QAction *autoRefreshAction() const { return m_autoRefresh; }
@@ -61,16 +61,17 @@ public:
     QComboBox *intervalBox() const { return m_interval; }
     ErrorBanner *errorBanner() const { return m_banner; }
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
-    StatCard *queueCard(QueueStatus s) const { return m_queueCards.value(int(s)); }
-    StatCard *throughputCard() const { return m_rateCard; }
-    StatCard *drainCard() const { return m_drainCard; }
-    HealthBadge *badge(const QString &source) const { return m_badges.value(source); }
-    QList<HealthBadge *> badges() const { return m_badges.values(); }
-    SourcesTable *sourcesTable() const { return m_table; }
+    StatCard *queueCard(QueueStatus s) const;
+    StatCard *throughputCard() const;
+    StatCard *drainCard() const;
+    HealthBadge *badge(const QString &source) const;
+    QList<HealthBadge *> badges() const;
+    SourcesTable *sourcesTable() const;
     EventLogModel *eventLog() const { return m_eventLog; }
 
     /// Writes every chart as ID.png, ID.svg and ID.csv plus dashboard.png, dashboard.svg
-    /// and dashboard.csv into @p dir. Returns the files written; on failure false + reason.
+    /// and dashboard.csv into @p dir (a DashboardExporter over view()). Returns the files
+    /// written; on failure false + reason.
     bool exportAll(const QString &dir, QStringList *written, QString *error);
     bool exportPanel(ChartPanel *panel, ChartPanel::Format format, const QString &path,
                      QString *error);
@@ -97,30 +98,22 @@ Q_SIGNALS:
     void backendUrlChosen(const QUrl &url);
 
 public:
-    /// Columns of the chart grid now (3, 2 or 1, by the content's width).
-    int chartColumns() const { return m_chartColumns; }
-    /// The chart-grid columns for a content @p width.
-    static int chartColumnsFor(int width);
+    /// Columns of the chart grid now (3, 2 or 1, by the view's width).
+    int chartColumns() const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void buildActions();
-    QWidget *buildContent();
-    void applySnapshot(const Snapshot &s);
-    void rebuildBadges(const Snapshot &s);
+    void onSnapshotApplied();
     void tick();
     void onExportAll();
     void onExportPanel(ChartPanel *panel, ChartPanel::Format format);
     void showMessage(const QString &text);
-    /// Lays the charts out in chartColumnsFor(@p width) columns (only when that changes).
-    void reflowCharts(int width);
 
     MonitorFeed *m_feed;
     DashboardModels *m_models;
-    QList<ChartPanel *> m_panels;
     QAction *m_refresh = nullptr;
     QAction *m_autoRefresh = nullptr;
     QAction *m_exportAll = nullptr;
@@ -128,18 +121,8 @@ private:
     QComboBox *m_interval = nullptr;
     ErrorBanner *m_banner = nullptr;
     ConnectionIndicator *m_indicator = nullptr;
-    QWidget *m_content = nullptr;
-    QMap<int, StatCard *> m_queueCards;
-    StatCard *m_rateCard = nullptr;
-    StatCard *m_drainCard = nullptr;
-    FlowLayout *m_badgeRow = nullptr;
-    QGridLayout *m_chartGrid = nullptr;
-    int m_chartColumns = 0;
-    QLabel *m_moreSources = nullptr; ///< "N more sources not shown" past the display cap
+    DashboardView *m_view = nullptr;
     QLabel *m_backendLabel = nullptr;
-    QMap<QString, HealthBadge *> m_badges;
-    QStringList m_badgeOrder; ///< the sources the badges were built for, in order
-    SourcesTable *m_table = nullptr;
     EventLogModel *m_eventLog = nullptr;
     QTimer m_tick;
     QString m_lastExportDir;

@@ -10,6 +10,7 @@
 #include "EventLogModel.h"
 #include "SnapshotParser.h"
 #include "SourcesModel.h"
+#include "SummaryModel.h"
 #include "TimeSeriesModel.h"
 
 using namespace dashboard;
@@ -185,6 +186,56 @@ private Q_SLOTS:
                                  "9\r\nfailed,0\r\npartial,2\r\n"));
         // A missing value is an empty field, never a zero.
         QVERIFY(CsvWriter::toCsv(*d.successRate()).contains("spotify,,\r\n"));
+    }
+
+    void summaryModelCarriesTheCardsAndSaysNoData()
+    {
+        SummaryModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(m.rowCount(), int(SummaryModel::RowCount));
+        // Before any snapshot, and for what a snapshot leaves out: no data, not zero.
+        for (int row = 0; row < m.rowCount(); ++row)
+            QVERIFY(!m.data(m.index(row)).isValid());
+        QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+        m.update(seedOnly());
+        QCOMPARE(changed.size(), int(SummaryModel::RowCount)); // every row changed once
+        const QModelIndex pending = m.index(SummaryModel::rowOf(QueueStatus::Pending));
+        QCOMPARE(m.data(pending, ModelRole::Value).toLongLong(), 5);
+        QCOMPARE(m.data(pending).toString(), QLocale().toString(5));
+        QCOMPARE(m.headerData(SummaryModel::PendingRow, Qt::Vertical, ModelRole::Export).toString(),
+                 QStringLiteral("pending"));
+        const QModelIndex rate = m.index(SummaryModel::ThroughputRow);
+        QCOMPARE(m.data(rate, ModelRole::Value).toDouble(), 0.5);
+        QVERIFY(m.data(rate, ModelRole::Detail).toString().contains(QLocale().toString(11)));
+        // Five pending at 0.5 per minute: ten minutes to drain.
+        const QModelIndex drain = m.index(SummaryModel::TimeToDrainRow);
+        QCOMPARE(m.data(drain, ModelRole::Value).toDouble(), 10.0);
+
+        // The same snapshot again changes nothing and says so by silence.
+        changed.clear();
+        m.update(seedOnly());
+        QCOMPARE(changed.size(), 0);
+
+        // An empty queue drains in no time; a queue that does not move never drains.
+        Snapshot empty = seedOnly();
+        empty.queue[std::size_t(QueueStatus::Pending)] = 0;
+        m.update(empty);
+        QCOMPARE(m.data(drain, ModelRole::Value).toDouble(), 0.0);
+        QCOMPARE(m.data(drain, ModelRole::Detail).toString(), SummaryModel::tr("nothing pending"));
+        Snapshot stuck = seedOnly();
+        stuck.perMinute = 0.0;
+        stuck.completedLastHour = 0;
+        m.update(stuck);
+        QVERIFY(m.data(drain).isValid());
+        QVERIFY(!m.data(drain, ModelRole::Value).isValid());
+        // A snapshot without a queue: the cards go back to no data.
+        Snapshot none = seedOnly();
+        none.queue = {};
+        none.perMinute.reset();
+        m.update(none);
+        QVERIFY(!m.data(pending).isValid());
+        QVERIFY(!m.data(rate).isValid());
+        QVERIFY(!m.data(drain).isValid());
     }
 
     void eventLogKeepsTheNewestBreakerTransitions()

@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QAction>
+#include <QApplication>
+#include <QMainWindow>
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QBarCategoryAxis>
@@ -30,7 +32,10 @@
 #include "CircuitBreaker.h"
 #include "ConnectionIndicator.h"
 #include "CsvWriter.h"
+#include "ChartCatalog.h"
+#include "DashboardExporter.h"
 #include "DashboardModels.h"
+#include "DashboardView.h"
 #include "DashboardWindow.h"
 #include "ErrorBanner.h"
 #include "EventLogModel.h"
@@ -38,7 +43,9 @@
 #include "MonitorFeed.h"
 #include "Pipeline.h"
 #include "StatCard.h"
+#include "SnapshotParser.h"
 #include "StatusStyle.h"
+#include "SummaryModel.h"
 #include "TimeSeriesChart.h"
 #include "TimeSeriesModel.h"
 
@@ -442,6 +449,71 @@ private Q_SLOTS:
             // The cards wrap onto a second row.
             QVERIFY(rig.window.drainCard()->y() > rig.window.queueCard(QueueStatus::Pending)->y());
         }
+    }
+
+    void viewFollowsItsModelsAndExportsWithoutAWindow()
+    {
+        // What --export does: models, a view over them, an exporter; no QMainWindow.
+        DashboardModels models;
+        EventLogModel log(10);
+        DashboardView view(&models, &log);
+        view.setAttribute(Qt::WA_DontShowOnScreen);
+        QCOMPARE(view.queueCard(QueueStatus::Pending)->detail(), StatCard::tr("no data"));
+        QVERIFY(view.badges().isEmpty());
+
+        auto parse = [](const QByteArray &json) {
+            QString error;
+            const auto s = SnapshotParser::parseSnapshot(json, &error);
+            if (!s)
+                qFatal("%s", qPrintable(error));
+            return *s;
+        };
+        models.applySnapshot(parse(R"({"queue": {"pending": 1234, "completed": 7},
+            "processing_rate": {"per_minute": 0.0, "completed_last_hour": 0},
+            "circuit_breakers": {"spotify": {"state": "closed"}, "discogs": {"state": "open"}},
+            "source_health": {"spotify": "healthy", "discogs": "down"}})"));
+        QCOMPARE(view.queueCard(QueueStatus::Pending)->value(), QLocale().toString(1234));
+        QCOMPARE(view.queueCard(QueueStatus::Failed)->detail(), StatCard::tr("no data"));
+        QCOMPARE(view.drainCard()->value(), SummaryModel::tr("Not draining"));
+        QCOMPARE(view.badges().size(), 2);
+        QCOMPARE(view.badge(QStringLiteral("discogs"))->health(), Health::Down);
+
+        // The same sources with new states: the badges update in place.
+        HealthBadge *spotify = view.badge(QStringLiteral("spotify"));
+        models.applySnapshot(parse(R"({"queue": {"pending": 0},
+            "circuit_breakers": {"spotify": {"state": "open"}, "discogs": {"state": "closed"}},
+            "source_health": {"spotify": "down", "discogs": "healthy"}})"));
+        QCOMPARE(view.badge(QStringLiteral("spotify")), spotify);
+        QCOMPARE(spotify->health(), Health::Down);
+        QCOMPARE(view.badge(QStringLiteral("discogs"))->health(), Health::Healthy);
+        QCOMPARE(view.drainCard()->value(), SummaryModel::tr("Empty"));
+        // Other sources: the badges are rebuilt for them.
+        models.applySnapshot(parse(R"({"queue": {"pending": 3},
+            "source_health": {"beatport": "degraded"}})"));
+        QCOMPARE(view.badges().size(), 1);
+        QCOMPARE(view.badge(QStringLiteral("beatport"))->health(), Health::Degraded);
+        QVERIFY(!view.badge(QStringLiteral("spotify")));
+
+        view.resize(1600, view.heightFor(1600));
+        QCOMPARE(view.chartColumns(), 3);
+        view.show();
+        QStringList written;
+        QString error;
+        const QString dir = m_dir.filePath(QStringLiteral("view-export"));
+        QVERIFY2(DashboardExporter(&view).exportAll(dir, &written, &error), qPrintable(error));
+        QCOMPARE(written.size(), dashboardChartIds().size() * 3 + 3);
+        QFile csv(QDir(dir).filePath(QStringLiteral("dashboard.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY(csv.readAll().contains("queue,pending,count,3\r\n"));
+        const QImage png(QDir(dir).filePath(QStringLiteral("dashboard.png")));
+        QCOMPARE(png.size(), view.size());
+        // Exported in the turn the data arrived, the charts were still laid out: the
+        // category names left of the bars take room from the plot area.
+        const QChart *health = view.panel(QStringLiteral("source_health"))->chart();
+        QVERIFY2(health->plotArea().left() > 20,
+                 qPrintable(QString::number(health->plotArea().left())));
+        for (QWidget *w : QApplication::topLevelWidgets())
+            QVERIFY2(!qobject_cast<QMainWindow *>(w), "the export built a window");
     }
 
     void dayOfSamplesIsDownsampledToThePixelWidth()

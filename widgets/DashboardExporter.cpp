@@ -1,0 +1,127 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DashboardExporter.h"
+
+#include <QAbstractItemModel>
+#include <QDir>
+#include <QPainter>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include "CsvWriter.h"
+#include "DashboardView.h"
+
+namespace dashboard {
+
+bool DashboardExporter::exportPanel(ChartPanel *panel, ChartPanel::Format format,
+                                    const QString &path, QString *error)
+{
+    switch (format) {
+    case ChartPanel::Format::Png: return panel->writePng(path, error);
+    case ChartPanel::Format::Svg: return panel->writeSvg(path, error);
+    case ChartPanel::Format::Csv: return panel->writeCsv(path, error);
+    }
+    return false;
+}
+
+QImage DashboardExporter::renderImage() const
+{
+    const QList<ChartPanel *> panels = m_view->panels();
+    for (ChartPanel *p : panels)
+        p->flush();
+    QImage image(m_view->size(), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(1.0);
+    image.fill(m_view->palette().color(QPalette::Window));
+    QPainter painter(&image);
+    m_view->render(&painter, QPoint(), QRegion(),
+                   QWidget::DrawChildren | QWidget::DrawWindowBackground);
+    return image;
+}
+
+QByteArray DashboardExporter::csv() const
+{
+    QByteArray out = "chart,row,column,value\r\n";
+    const QList<ChartPanel *> panels = m_view->panels();
+    for (ChartPanel *p : panels) {
+        const QAbstractItemModel *m = p->csvModel();
+        if (!m)
+            continue;
+        for (int r = 0; r < m->rowCount(); ++r) {
+            const QString rowKey = m->data(m->index(r, 0), CsvWriter::ExportRole).toString();
+            for (int c = 1; c < m->columnCount(); ++c) {
+                const QVariant v = m->data(m->index(r, c), CsvWriter::ExportRole);
+                const QString value = !v.isValid() ? QString()
+                                      : v.typeId() == QMetaType::Double
+                                          ? QString::number(v.toDouble(), 'g', 12)
+                                          : v.toString();
+                out += CsvWriter::escape(p->id()) + ',' + CsvWriter::escape(rowKey) + ',' +
+                       CsvWriter::escape(
+                           m->headerData(c, Qt::Horizontal, CsvWriter::ExportRole).toString()) +
+                       ',' + CsvWriter::escape(value) + "\r\n";
+            }
+        }
+    }
+    return out;
+}
+
+bool DashboardExporter::exportAll(const QString &dir, QStringList *written, QString *error) const
+{
+    if (!QDir().mkpath(dir)) {
+        *error = tr("Cannot create folder %1").arg(dir);
+        return false;
+    }
+    const QDir d(dir);
+    written->clear();
+    const QList<ChartPanel *> panels = m_view->panels();
+    for (ChartPanel *p : panels) {
+        const struct
+        {
+            ChartPanel::Format format;
+            const char *ext;
+        } kinds[] = {{ChartPanel::Format::Png, ".png"},
+                     {ChartPanel::Format::Svg, ".svg"},
+                     {ChartPanel::Format::Csv, ".csv"}};
+        for (const auto &k : kinds) {
+            const QString path = d.filePath(p->id() + QLatin1String(k.ext));
+            if (!exportPanel(p, k.format, path, error))
+                return false;
+            *written << path;
+        }
+    }
+    const QString png = d.filePath(QStringLiteral("dashboard.png"));
+    QSaveFile pngFile(png);
+    if (!pngFile.open(QIODevice::WriteOnly) || !renderImage().save(&pngFile, "PNG") ||
+        !pngFile.commit()) {
+        *error = tr("Cannot write %1: %2").arg(png, pngFile.errorString());
+        return false;
+    }
+    *written << png;
+
+    const QString svgPath = d.filePath(QStringLiteral("dashboard.svg"));
+    {
+        QSvgGenerator svg;
+        svg.setFileName(svgPath);
+        svg.setSize(m_view->size());
+        svg.setViewBox(QRect(QPoint(), m_view->size()));
+        svg.setTitle(tr("Enrichment Monitor dashboard"));
+        QPainter painter;
+        if (!painter.begin(&svg)) {
+            *error = tr("Cannot write %1").arg(svgPath);
+            return false;
+        }
+        m_view->render(&painter, QPoint(), QRegion(),
+                       QWidget::DrawChildren | QWidget::DrawWindowBackground);
+    }
+    *written << svgPath;
+
+    const QString csvPath = d.filePath(QStringLiteral("dashboard.csv"));
+    QSaveFile file(csvPath);
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv()) < 0 || !file.commit()) {
+        *error = tr("Cannot write %1: %2").arg(csvPath, file.errorString());
+        return false;
+    }
+    *written << csvPath;
+    return true;
+}
+
+} // namespace dashboard

@@ -1,0 +1,206 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "DashboardView.h"
+
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QResizeEvent>
+#include <QVBoxLayout>
+
+#include "ChartCatalog.h"
+#include "DashboardModels.h"
+#include "EventLogView.h"
+#include "FlowLayout.h"
+#include "HealthBadge.h"
+#include "SnapshotParser.h"
+#include "SourcesModel.h"
+#include "SourcesTable.h"
+#include "StatCard.h"
+#include "StatusStyle.h"
+#include "SummaryModel.h"
+
+namespace dashboard {
+
+namespace {
+QLabel *sectionLabel(const QString &text, QWidget *parent)
+{
+    auto *l = new QLabel(text, parent);
+    QFont f = l->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.1);
+    l->setFont(f);
+    return l;
+}
+} // namespace
+
+DashboardView::DashboardView(DashboardModels *models, EventLogModel *eventLog, QWidget *parent)
+    : QWidget(parent), m_models(models)
+{
+    setObjectName(QStringLiteral("dashboardContent"));
+    setAutoFillBackground(true);
+    auto *v = new QVBoxLayout(this);
+    v->setContentsMargins(14, 12, 14, 14);
+    v->setSpacing(10);
+
+    // Queue counters, throughput and time to drain; they wrap on narrow screens.
+    SummaryModel *summary = models->summary();
+    auto *cards = new FlowLayout(nullptr, 8, true);
+    for (int row = 0; row < summary->rowCount(); ++row) {
+        const QColor accent =
+            row < QueueStatusCount
+                ? StatusStyle::queueColor(QueueStatus(row), palette())
+                : StatusStyle::seriesColor(row == SummaryModel::ThroughputRow ? 3 : 1, palette());
+        auto *card = new StatCard(summary->headerData(row, Qt::Vertical).toString(), accent, this);
+        m_cards.append(card);
+        cards->addWidget(card);
+    }
+    v->addLayout(cards);
+    connect(
+        summary, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex &tl, const QModelIndex &br) { refreshCards(tl.row(), br.row()); });
+    connect(summary, &QAbstractItemModel::modelReset, this,
+            [this] { refreshCards(0, int(m_cards.size()) - 1); });
+    refreshCards(0, int(m_cards.size()) - 1);
+
+    v->addWidget(sectionLabel(tr("Sources"), this));
+    m_badgeRow = new FlowLayout(nullptr, 8, false);
+    m_moreSources = new QLabel(this);
+    m_moreSources->setObjectName(QStringLiteral("moreSources"));
+    m_moreSources->setTextFormat(Qt::PlainText);
+    m_moreSources->hide();
+    m_badgeRow->addWidget(m_moreSources); // badges are inserted before it
+    v->addLayout(m_badgeRow);
+    SourcesModel *sources = models->sources();
+    connect(sources, &QAbstractItemModel::modelReset, this, &DashboardView::rebuildBadges);
+    connect(sources, &QAbstractItemModel::rowsInserted, this, &DashboardView::rebuildBadges);
+    connect(sources, &QAbstractItemModel::rowsRemoved, this, &DashboardView::rebuildBadges);
+    connect(sources, &QAbstractItemModel::dataChanged, this, &DashboardView::refreshBadges);
+    connect(sources, &SourcesModel::sourcesNotShownChanged, this, &DashboardView::refreshBadges);
+    rebuildBadges();
+
+    m_table = new SourcesTable(sources, this);
+    v->addWidget(m_table);
+    v->addWidget(sectionLabel(tr("Incident log"), this));
+    auto *log = new EventLogView(eventLog, this);
+    log->setFixedHeight(log->horizontalHeader()->sizeHint().height() +
+                        4 * log->verticalHeader()->defaultSectionSize() + 4);
+    v->addWidget(log);
+
+    v->addWidget(sectionLabel(tr("Charts"), this));
+    m_chartGrid = new QGridLayout;
+    m_chartGrid->setSpacing(8);
+    m_panels = createDashboardCharts(models, palette(), this);
+    for (ChartPanel *panel : std::as_const(m_panels)) {
+        panel->setMinimumHeight(290);
+        panel->setMinimumWidth(280);
+    }
+    reflowCharts(1500);
+    v->addLayout(m_chartGrid);
+    v->addStretch(1);
+}
+
+DashboardView::~DashboardView() = default;
+
+StatCard *DashboardView::throughputCard() const
+{
+    return m_cards.value(SummaryModel::ThroughputRow);
+}
+
+StatCard *DashboardView::drainCard() const
+{
+    return m_cards.value(SummaryModel::TimeToDrainRow);
+}
+
+ChartPanel *DashboardView::panel(const QString &id) const
+{
+    for (ChartPanel *p : m_panels)
+        if (p->id() == id)
+            return p;
+    return nullptr;
+}
+
+void DashboardView::refreshCards(int first, int last)
+{
+    const SummaryModel *summary = m_models->summary();
+    for (int row = std::max(first, 0); row <= last && row < m_cards.size(); ++row) {
+        const QModelIndex i = summary->index(row);
+        const QVariant value = summary->data(i, Qt::DisplayRole);
+        if (value.isValid())
+            m_cards.at(row)->setValue(value.toString(),
+                                      summary->data(i, ModelRole::Detail).toString());
+        else
+            m_cards.at(row)->setNoData();
+    }
+}
+
+void DashboardView::rebuildBadges()
+{
+    for (HealthBadge *b : std::as_const(m_badges))
+        delete b;
+    m_badges.clear();
+    const SourcesModel *sources = m_models->sources();
+    for (int row = 0; row < sources->rowCount(); ++row) {
+        const QString name = sources->sources().at(row).name;
+        auto *b = new HealthBadge(name, this);
+        m_badgeRow->insertWidget(row, b);
+        b->show(); // a layout shows a new child of a visible parent only a turn later
+        m_badges.insert(name, b);
+    }
+    refreshBadges();
+}
+
+void DashboardView::refreshBadges()
+{
+    const SourcesModel *sources = m_models->sources();
+    const int notShown = sources->sourcesNotShown();
+    m_moreSources->setVisible(notShown > 0);
+    m_moreSources->setText(
+        (notShown == 1
+             ? tr("1 more source not shown (the dashboard shows at most %1)")
+             : tr("%1 more sources not shown (the dashboard shows at most %2)").arg(notShown))
+            .arg(SnapshotParser::MaxSources));
+    for (const SourceInfo &src : sources->sources()) {
+        HealthBadge *b = m_badges.value(src.name);
+        if (!b)
+            continue;
+        QString detail;
+        if (src.breaker)
+            detail = tr("Circuit breaker %1").arg(SourcesModel::stateLabel(src.breaker->state));
+        b->setHealth(src.health, detail);
+    }
+}
+
+int DashboardView::chartColumnsFor(int width)
+{
+    return width >= 1300 ? 3 : width >= 820 ? 2 : 1;
+}
+
+void DashboardView::reflowCharts(int width)
+{
+    const int columns = chartColumnsFor(width);
+    if (columns == m_chartColumns)
+        return;
+    m_chartColumns = columns;
+    for (ChartPanel *panel : std::as_const(m_panels))
+        m_chartGrid->removeWidget(panel);
+    for (int i = 0; i < m_panels.size(); ++i)
+        m_chartGrid->addWidget(m_panels.at(i), i / columns, i % columns);
+    for (int c = 0; c < 3; ++c)
+        m_chartGrid->setColumnStretch(c, c < columns ? 1 : 0);
+}
+
+int DashboardView::heightFor(int width) const
+{
+    const_cast<DashboardView *>(this)->reflowCharts(width);
+    return layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width)
+                                         : layout()->totalSizeHint().height();
+}
+
+void DashboardView::resizeEvent(QResizeEvent *event)
+{
+    reflowCharts(event->size().width());
+    QWidget::resizeEvent(event);
+}
+
+} // namespace dashboard

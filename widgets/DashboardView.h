@@ -1,0 +1,75 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QMap>
+#include <QWidget>
+
+#include "ChartPanel.h"
+#include "Snapshot.h"
+
+class QGridLayout;
+class QLabel;
+
+namespace dashboard {
+
+class DashboardModels;
+class EventLogModel;
+class FlowLayout;
+class HealthBadge;
+class SourcesTable;
+class StatCard;
+
+/// What the dashboard shows, without window chrome: the headline cards, a health badge
+/// per source, the circuit-breaker table, the incident log and every chart of the
+/// catalogue. Everything binds to the models it is given (cards to the summary model,
+/// badges to the sources model), so the window and the headless export show the same
+/// thing from the same models. The cards and badges wrap; the charts reflow to three, two
+/// or one column by width.
+class DashboardView final : public QWidget
+{
+    Q_OBJECT
+public:
+    /// @p models and @p eventLog are not owned and must outlive the view.
+    DashboardView(DashboardModels *models, EventLogModel *eventLog, QWidget *parent = nullptr);
+    ~DashboardView() override;
+
+    DashboardModels *models() const { return m_models; }
+    QList<ChartPanel *> panels() const { return m_panels; }
+    ChartPanel *panel(const QString &id) const;
+    StatCard *queueCard(QueueStatus s) const { return m_cards.value(int(s)); }
+    StatCard *throughputCard() const;
+    StatCard *drainCard() const;
+    HealthBadge *badge(const QString &source) const { return m_badges.value(source); }
+    QList<HealthBadge *> badges() const { return m_badges.values(); }
+    SourcesTable *sourcesTable() const { return m_table; }
+
+    /// Columns of the chart grid now (3, 2 or 1, by the view's width).
+    int chartColumns() const { return m_chartColumns; }
+    /// The chart-grid columns for a view @p width.
+    static int chartColumnsFor(int width);
+    /// The height the view needs at @p width (everything visible, nothing scrolled).
+    int heightFor(int width) const;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void refreshCards(int first, int last);
+    void refreshBadges();
+    void rebuildBadges();
+    void reflowCharts(int width);
+
+    DashboardModels *m_models;
+    QList<ChartPanel *> m_panels;
+    QList<StatCard *> m_cards; ///< one per SummaryModel row
+    FlowLayout *m_badgeRow = nullptr;
+    QLabel *m_moreSources = nullptr; ///< "N more sources not shown" past the display cap
+    QMap<QString, HealthBadge *> m_badges;
+    QGridLayout *m_chartGrid = nullptr;
+    int m_chartColumns = 0;
+    SourcesTable *m_table = nullptr;
+};
+
+} // namespace dashboard
