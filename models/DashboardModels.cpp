@@ -152,9 +152,8 @@ void DashboardModels::applySnapshot(const Snapshot &s)
     const QStringList known = knownErrorTypes();
     for (const SourceInfo &src : s.sources) {
         if (src.breaker) {
-            const BreakerState st = src.breaker->state;
-            const QVariant level =
-                st == BreakerState::Unknown ? QVariant() : QVariant(double(int(st) + 1));
+            const std::optional<BreakerState> st = src.breaker->state;
+            const QVariant level = st ? QVariant(double(int(*st) + 1)) : QVariant();
             breakerRows << QVariantList{breakerStateKey(st), level, opt(src.breaker->failureCount),
                                         opt(src.breaker->lastFailureTime),
                                         opt(src.breaker->nextProbeInSeconds)};
@@ -185,13 +184,14 @@ void DashboardModels::applySnapshot(const Snapshot &s)
             errs << QVariant(other);
         }
         errorRows << errs;
-        QVariant healthLevel;
-        switch (src.health) {
-        case Health::Healthy: healthLevel = 3.0; break;
-        case Health::Degraded: healthLevel = 2.0; break;
-        case Health::Down: healthLevel = 1.0; break;
-        case Health::Unavailable: healthLevel = 0.0; break;
-        case Health::Unknown: break;
+        QVariant healthLevel; // no data when the service did not say
+        if (src.health) {
+            switch (*src.health) {
+            case Health::Healthy: healthLevel = 3.0; break;
+            case Health::Degraded: healthLevel = 2.0; break;
+            case Health::Down: healthLevel = 1.0; break;
+            case Health::Unavailable: healthLevel = 0.0; break;
+            }
         }
         healthRows << QVariantList{healthKey(src.health), healthLevel};
     }

@@ -89,9 +89,11 @@ void EventLogModel::addRoomEvent(const QString &type, const QJsonObject &data)
     if (type != wire::event::BreakerStateChange)
         return;
     const QString source = data.value(wire::key::Source).toString().left(64);
-    const BreakerState from = breakerStateFromKey(data.value(wire::key::PreviousState).toString());
-    const BreakerState to = breakerStateFromKey(data.value(wire::key::State).toString());
-    if (source.isEmpty() || to == BreakerState::Unknown)
+    const std::optional<BreakerState> from =
+        breakerStateFromKey(data.value(wire::key::PreviousState).toString());
+    const std::optional<BreakerState> to =
+        breakerStateFromKey(data.value(wire::key::State).toString());
+    if (source.isEmpty() || !to)
         return;
     const int failures = data.value(wire::key::FailureCount).toInt();
     const Severity severity = to == BreakerState::Open       ? Severity::Error

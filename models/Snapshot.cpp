@@ -4,59 +4,24 @@
 
 namespace dashboard {
 
-namespace {
-Health fromProtocol(enrichment::SourceHealth h)
+std::optional<Health> healthFromKey(const QString &key)
 {
-    switch (h) {
-    case enrichment::SourceHealth::Healthy: return Health::Healthy;
-    case enrichment::SourceHealth::Degraded: return Health::Degraded;
-    case enrichment::SourceHealth::Down: return Health::Down;
-    case enrichment::SourceHealth::Unavailable: return Health::Unavailable;
-    }
-    return Health::Unknown;
+    return enrichment::sourceHealthFromWire(key);
 }
 
-BreakerState fromProtocol(enrichment::BreakerState b)
+std::optional<BreakerState> breakerStateFromKey(const QString &key)
 {
-    switch (b) {
-    case enrichment::BreakerState::Closed: return BreakerState::Closed;
-    case enrichment::BreakerState::HalfOpen: return BreakerState::HalfOpen;
-    case enrichment::BreakerState::Open: return BreakerState::Open;
-    }
-    return BreakerState::Unknown;
-}
-} // namespace
-
-Health healthFromKey(const QString &key)
-{
-    const auto h = enrichment::sourceHealthFromWire(key);
-    return h ? fromProtocol(*h) : Health::Unknown;
+    return enrichment::breakerStateFromWire(key);
 }
 
-BreakerState breakerStateFromKey(const QString &key)
+QString healthKey(std::optional<Health> h)
 {
-    const auto b = enrichment::breakerStateFromWire(key);
-    return b ? fromProtocol(*b) : BreakerState::Unknown;
+    return h ? enrichment::toWire(*h) : QStringLiteral("unknown");
 }
 
-QString healthKey(Health h)
+QString breakerStateKey(std::optional<BreakerState> s)
 {
-    for (std::size_t i = 0; i < enrichment::SourceHealthCount; ++i) {
-        const auto p = enrichment::SourceHealth(i);
-        if (fromProtocol(p) == h)
-            return enrichment::toWire(p);
-    }
-    return QStringLiteral("unknown");
-}
-
-QString breakerStateKey(BreakerState s)
-{
-    for (std::size_t i = 0; i < enrichment::BreakerStateCount; ++i) {
-        const auto p = enrichment::BreakerState(i);
-        if (fromProtocol(p) == s)
-            return enrichment::toWire(p);
-    }
-    return QStringLiteral("unknown");
+    return s ? enrichment::toWire(*s) : QStringLiteral("unknown");
 }
 
 std::optional<double> Snapshot::minutesToDrain() const

@@ -25,20 +25,20 @@ inline QString queueStatusKey(QueueStatus s)
     return enrichment::toWire(s);
 }
 
-/// What the dashboard shows for a source's health or breaker: the protocol's value, plus
-/// Unknown when the service did not say (the protocol's reader gives std::nullopt; this
-/// is where that becomes a state a view can draw). Wire names come from the protocol.
-enum class Health { Healthy, Degraded, Down, Unavailable, Unknown };
-enum class BreakerState { Closed, HalfOpen, Open, Unknown };
-Health healthFromKey(const QString &key);
-BreakerState breakerStateFromKey(const QString &key);
-/// The wire name; "unknown" for Unknown (used as a CSV and role value only).
-QString healthKey(Health h);
-QString breakerStateKey(BreakerState s);
+/// A source's health and its breaker's state are the protocol's values; where the service
+/// did not say (or said something unknown) they are std::nullopt, which views draw as
+/// "unknown". Wire names come from the protocol.
+using Health = enrichment::SourceHealth;
+using BreakerState = enrichment::BreakerState;
+std::optional<Health> healthFromKey(const QString &key);
+std::optional<BreakerState> breakerStateFromKey(const QString &key);
+/// The wire name; "unknown" for std::nullopt (used as a CSV and role value only).
+QString healthKey(std::optional<Health> h);
+QString breakerStateKey(std::optional<BreakerState> s);
 
 struct BreakerInfo
 {
-    BreakerState state = BreakerState::Unknown;
+    std::optional<BreakerState> state;
     std::optional<qint64> failureCount;
     std::optional<double> lastFailureTime; ///< epoch seconds
     std::optional<double> nextProbeInSeconds;
@@ -62,7 +62,7 @@ struct SourceInfo
 {
     QString name;
     std::optional<BreakerInfo> breaker;
-    Health health = Health::Unknown;
+    std::optional<Health> health;
     std::optional<double> successRate1h;  ///< 0..1
     std::optional<double> successRate24h; ///< 0..1
     std::optional<LatencyInfo> latency;   ///< seconds

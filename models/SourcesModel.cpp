@@ -23,25 +23,27 @@ int SourcesModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString SourcesModel::healthLabel(Health h)
+QString SourcesModel::healthLabel(std::optional<Health> h)
 {
-    switch (h) {
+    if (!h)
+        return tr("Unknown");
+    switch (*h) {
     case Health::Healthy: return tr("Healthy");
     case Health::Degraded: return tr("Degraded");
     case Health::Down: return tr("Down");
     case Health::Unavailable: return tr("Unavailable");
-    case Health::Unknown: return tr("Unknown");
     }
     return {};
 }
 
-QString SourcesModel::stateLabel(BreakerState s)
+QString SourcesModel::stateLabel(std::optional<BreakerState> s)
 {
-    switch (s) {
+    if (!s)
+        return tr("Unknown");
+    switch (*s) {
     case BreakerState::Closed: return tr("Closed");
     case BreakerState::HalfOpen: return tr("Half-open");
     case BreakerState::Open: return tr("Open");
-    case BreakerState::Unknown: return tr("Unknown");
     }
     return {};
 }

@@ -60,8 +60,9 @@ public:
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
     const QList<SourceInfo> &sources() const { return m_sources; }
 
-    static QString healthLabel(Health h);
-    static QString stateLabel(BreakerState s);
+    /// "Healthy", ...; "Unknown" for std::nullopt (the service did not say).
+    static QString healthLabel(std::optional<Health> h);
+    static QString stateLabel(std::optional<BreakerState> s);
     /// "12 s ago", "3 min ago", "2 h ago".
     static QString relativeTime(qint64 secondsAgo);
     static QString duration(qint64 seconds);

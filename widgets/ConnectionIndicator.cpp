@@ -44,7 +44,7 @@ QString ConnectionIndicator::ageText() const
 
 void ConnectionIndicator::refreshState()
 {
-    Health look = Health::Unknown;
+    std::optional<Health> look;
     QString text;
     QString glyph;
     switch (m_feed->state()) {

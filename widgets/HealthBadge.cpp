@@ -13,10 +13,10 @@ namespace dashboard {
 HealthBadge::HealthBadge(const QString &source, QWidget *parent) : QWidget(parent), m_source(source)
 {
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    setHealth(Health::Unknown);
+    setHealth(std::nullopt);
 }
 
-void HealthBadge::setHealth(Health health, const QString &detail)
+void HealthBadge::setHealth(std::optional<Health> health, const QString &detail)
 {
     m_health = health;
     setAccessibleName(text());

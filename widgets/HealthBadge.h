@@ -15,8 +15,9 @@ class HealthBadge final : public QWidget
     Q_OBJECT
 public:
     explicit HealthBadge(const QString &source, QWidget *parent = nullptr);
-    void setHealth(Health health, const QString &detail = {});
-    Health health() const { return m_health; }
+    /// std::nullopt: the service did not say (shown as unknown).
+    void setHealth(std::optional<Health> health, const QString &detail = {});
+    std::optional<Health> health() const { return m_health; }
     QString source() const { return m_source; }
     /// The text a screen reader (and a test) reads: "spotify: Healthy".
     QString text() const;
@@ -28,7 +29,7 @@ protected:
 
 private:
     QString m_source;
-    Health m_health = Health::Unknown;
+    std::optional<Health> m_health;
 };
 
 } // namespace dashboard

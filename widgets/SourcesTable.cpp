@@ -23,14 +23,15 @@ protected:
         QStyledItemDelegate::initStyleOption(option, index);
         QColor color;
         if (index.column() == SourcesModel::HealthColumn) {
-            const Health h = healthFromKey(index.data(SourcesModel::HealthRole).toString());
+            const std::optional<Health> h =
+                healthFromKey(index.data(SourcesModel::HealthRole).toString());
             option->icon = StatusStyle::healthIcon(h);
             color = StatusStyle::healthColor(h, option->palette);
         } else if (index.column() == SourcesModel::StateColumn) {
             const QString key = index.data(SourcesModel::BreakerStateRole).toString();
             if (key.isEmpty())
                 return;
-            const BreakerState s = breakerStateFromKey(key);
+            const std::optional<BreakerState> s = breakerStateFromKey(key);
             option->icon = StatusStyle::breakerIcon(s);
             color = StatusStyle::breakerColor(s, option->palette);
         } else {

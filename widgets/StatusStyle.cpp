@@ -22,25 +22,27 @@ bool StatusStyle::isDark(const QPalette &palette)
     return effective(palette).color(QPalette::Window).lightness() < 128;
 }
 
-QColor StatusStyle::healthColor(Health h, const QPalette &p)
+QColor StatusStyle::healthColor(std::optional<Health> h, const QPalette &p)
 {
-    switch (h) {
+    if (!h)
+        return pick(p, "#80868b", "#80868b");
+    switch (*h) {
     case Health::Healthy: return pick(p, "#1e8e3e", "#5bd17a");
     case Health::Degraded: return pick(p, "#b06000", "#f2b233");
     case Health::Down: return pick(p, "#c5221f", "#ff6b61");
     case Health::Unavailable: return pick(p, "#5f6368", "#9aa0a6");
-    case Health::Unknown: return pick(p, "#80868b", "#80868b");
     }
     return {};
 }
 
-QColor StatusStyle::breakerColor(BreakerState s, const QPalette &p)
+QColor StatusStyle::breakerColor(std::optional<BreakerState> s, const QPalette &p)
 {
-    switch (s) {
+    if (!s)
+        return healthColor(std::nullopt, p);
+    switch (*s) {
     case BreakerState::Closed: return healthColor(Health::Healthy, p);
     case BreakerState::HalfOpen: return healthColor(Health::Degraded, p);
     case BreakerState::Open: return healthColor(Health::Down, p);
-    case BreakerState::Unknown: return healthColor(Health::Unknown, p);
     }
     return {};
 }
@@ -67,48 +69,52 @@ QColor StatusStyle::seriesColor(int index, const QPalette &p)
     return QColor(QLatin1String(isDark(p) ? dark[i] : light[i]));
 }
 
-QIcon StatusStyle::healthIcon(Health h)
+QIcon StatusStyle::healthIcon(std::optional<Health> h)
 {
-    switch (h) {
+    if (!h)
+        return QIcon(QStringLiteral(":/icons/state-unknown.svg"));
+    switch (*h) {
     case Health::Healthy: return QIcon(QStringLiteral(":/icons/state-ok.svg"));
     case Health::Degraded: return QIcon(QStringLiteral(":/icons/state-warning.svg"));
     case Health::Down: return QIcon(QStringLiteral(":/icons/state-error.svg"));
     case Health::Unavailable: return QIcon(QStringLiteral(":/icons/state-off.svg"));
-    case Health::Unknown: return QIcon(QStringLiteral(":/icons/state-unknown.svg"));
     }
     return {};
 }
 
-QIcon StatusStyle::breakerIcon(BreakerState s)
+QIcon StatusStyle::breakerIcon(std::optional<BreakerState> s)
 {
-    switch (s) {
+    if (!s)
+        return healthIcon(std::nullopt);
+    switch (*s) {
     case BreakerState::Closed: return healthIcon(Health::Healthy);
     case BreakerState::HalfOpen: return healthIcon(Health::Degraded);
     case BreakerState::Open: return healthIcon(Health::Down);
-    case BreakerState::Unknown: return healthIcon(Health::Unknown);
     }
     return {};
 }
 
-QString StatusStyle::healthGlyph(Health h)
+QString StatusStyle::healthGlyph(std::optional<Health> h)
 {
-    switch (h) {
+    if (!h)
+        return QStringLiteral("?");
+    switch (*h) {
     case Health::Healthy: return QStringLiteral("✓");
     case Health::Degraded: return QStringLiteral("⚠");
     case Health::Down: return QStringLiteral("✗");
     case Health::Unavailable: return QStringLiteral("–");
-    case Health::Unknown: return QStringLiteral("?");
     }
     return {};
 }
 
-QString StatusStyle::breakerGlyph(BreakerState s)
+QString StatusStyle::breakerGlyph(std::optional<BreakerState> s)
 {
-    switch (s) {
+    if (!s)
+        return healthGlyph(std::nullopt);
+    switch (*s) {
     case BreakerState::Closed: return healthGlyph(Health::Healthy);
     case BreakerState::HalfOpen: return healthGlyph(Health::Degraded);
     case BreakerState::Open: return healthGlyph(Health::Down);
-    case BreakerState::Unknown: return healthGlyph(Health::Unknown);
     }
     return {};
 }

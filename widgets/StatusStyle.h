@@ -18,16 +18,16 @@ class StatusStyle
 {
 public:
     static bool isDark(const QPalette &palette = {});
-    static QColor healthColor(Health h, const QPalette &palette = {});
-    static QColor breakerColor(BreakerState s, const QPalette &palette = {});
+    static QColor healthColor(std::optional<Health> h, const QPalette &palette = {});
+    static QColor breakerColor(std::optional<BreakerState> s, const QPalette &palette = {});
     static QColor queueColor(QueueStatus s, const QPalette &palette = {});
     /// A qualitative series colour (index cycles), for multi-series charts.
     static QColor seriesColor(int index, const QPalette &palette = {});
-    static QIcon healthIcon(Health h);
-    static QIcon breakerIcon(BreakerState s);
+    static QIcon healthIcon(std::optional<Health> h);
+    static QIcon breakerIcon(std::optional<BreakerState> s);
     /// A short symbol that tells the state without colour: ✓, ⚠, ✗, –, ?
-    static QString healthGlyph(Health h);
-    static QString breakerGlyph(BreakerState s);
+    static QString healthGlyph(std::optional<Health> h);
+    static QString breakerGlyph(std::optional<BreakerState> s);
     /// Text colour readable on @p background.
     static QColor textOn(const QColor &background);
 };
