@@ -44,5 +44,9 @@ for _ in $(seq 1 100); do
     sleep 0.1
 done
 [[ -n "$ok" ]] || { echo "unexpected snapshot: $snapshot" >&2; exit 1; }
-curl -sf "$url/metrics" | grep -q 'enrichment_requests_total{source="house_catalogue",status="success"} 20'
+# Not `curl | grep -q`: grep stops at the match, curl then dies of SIGPIPE, and pipefail
+# turns that into a failure.
+metrics="$(curl -sf "$url/metrics")"
+grep -q 'enrichment_requests_total{source="house_catalogue",status="success"} 20' <<<"$metrics" ||
+    { echo "unexpected metrics: $metrics" >&2; exit 1; }
 echo "embedded example ok at $url"
