@@ -23,9 +23,11 @@ IncidentRecorder::IncidentRecorder(MonitorFeed *feed, EventLogModel *log, QObjec
         }
     });
     connect(feed, &MonitorFeed::errorChanged, this, [this](const QString &error) {
-        if (!error.isEmpty())
+        // One entry per incident: while the backend keeps failing, a new wording of the
+        // failure (closed, then refused) is the same incident; the banner shows the latest.
+        if (!error.isEmpty() && !m_hadError)
             m_log->add(EventLogModel::Severity::Error, tr("Backend"), error);
-        else if (m_hadError)
+        else if (error.isEmpty() && m_hadError)
             m_log->add(EventLogModel::Severity::Info, tr("Backend"),
                        tr("The backend answers again"));
         m_hadError = !error.isEmpty();

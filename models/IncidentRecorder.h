@@ -12,7 +12,8 @@ class MonitorFeed;
 /// The incident policy: what of a feed's life goes into the incident log. Every breaker
 /// transition the room announces; the first time the feed is Live and every loss of a
 /// live connection; every backend error, and the moment the backend answers again.
-/// Repeats are not logged (a reconnect attempt that fails again is not a new incident).
+/// Repeats are not logged (a reconnect attempt that fails again is not a new incident, nor
+/// is the same outage described in other words).
 class IncidentRecorder final : public QObject
 {
     Q_OBJECT

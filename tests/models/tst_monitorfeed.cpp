@@ -180,6 +180,25 @@ private Q_SLOTS:
                     log.message(1) == QStringLiteral("The backend answers again"));
     }
 
+    void oneOutageIsOneIncidentWhateverItsWording()
+    {
+        QNetworkAccessManager nam;
+        MonitorFeed feed(&nam);
+        dashboard::EventLogModel log(100);
+        dashboard::IncidentRecorder recorder(&feed, &log);
+        // How a backend going away reads from one request to the next.
+        Q_EMIT feed.errorChanged(QStringLiteral("Remote host closed the connection"));
+        Q_EMIT feed.errorChanged(QStringLiteral("Connection refused"));
+        Q_EMIT feed.errorChanged(QStringLiteral("Connection refused"));
+        QCOMPARE(log.rowCount(), 1);
+        QCOMPARE(log.message(0), QStringLiteral("Remote host closed the connection"));
+        Q_EMIT feed.errorChanged(QString());
+        QCOMPARE(log.rowCount(), 2);
+        QCOMPARE(log.message(0), QStringLiteral("The backend answers again"));
+        Q_EMIT feed.errorChanged(QStringLiteral("HTTP 500"));
+        QCOMPARE(log.rowCount(), 3); // a new outage after a recovery is a new incident
+    }
+
     void backoffIsExponentialCappedAndJittered()
     {
         // Nothing listens on this port: every attempt fails at once.
