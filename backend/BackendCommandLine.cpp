@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "BackendCommandLine.h"
 
+#include <algorithm>
+
 #include <QCommandLineParser>
 #include <QUrl>
 
@@ -52,9 +54,17 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
          QStringLiteral("Port to listen on (default 8020; 0 picks a free port)."),
          QStringLiteral("N")},
         {QStringLiteral("database"),
-         QStringLiteral("Queue store: a SQLite file path or sqlite:PATH (default %1).")
+         QStringLiteral("Queue store: a SQLite file path or sqlite:PATH (default %1), or "
+                        "postgresql://USER@HOST:PORT/DB shared by several workers.")
              .arg(BackendService::defaultDatabasePath()),
+         QStringLiteral("PATH|URL")},
+        {QStringLiteral("database-password-file"),
+         QStringLiteral("File holding the PostgreSQL password (else PGPASSWORD is used; a "
+                        "password in the URL is refused)."),
          QStringLiteral("PATH")},
+        {QStringLiteral("worker-id"),
+         QStringLiteral("This worker's name in a shared queue (default HOST:PID)."),
+         QStringLiteral("ID")},
         {QStringLiteral("seed-tracks"),
          QStringLiteral("Enqueue N demo tracks as pending at start."), QStringLiteral("N")},
         {QStringLiteral("batch-size"), QStringLiteral("Tracks per batch (default 10)."),
@@ -66,6 +76,14 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
          QStringLiteral("Lease on claimed tracks; a dead worker's tracks return to pending after "
                         "it (default 30)."),
          QStringLiteral("S")},
+        {QStringLiteral("retry-backoff"),
+         QStringLiteral("Seconds before a failed track is tried again, times its failed "
+                        "attempts (default 15)."),
+         QStringLiteral("S")},
+        {QStringLiteral("heartbeat-seconds"),
+         QStringLiteral("How often a worker on a shared queue reports itself; after three "
+                        "missed reports it is shown as lost (default 5)."),
+         QStringLiteral("S")},
         {QStringLiteral("breaker-timeout"),
          QStringLiteral(
              "Seconds an open circuit breaker waits before a half-open probe (default 60)."),
@@ -76,6 +94,10 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
         {QStringLiteral("time-scale"),
          QStringLiteral(
              "Wall seconds per simulated second of source latency (default 1; 0 runs flat out)."),
+         QStringLiteral("F")},
+        {QStringLiteral("quota-scale"),
+         QStringLiteral("Multiplies the simulated sources' rate-limit quotas (default 1; 0 "
+                        "turns them off, for load tests)."),
          QStringLiteral("F")},
         {QStringLiteral("random-seed"),
          QStringLiteral("Seed of the simulated sources (default 42)."), QStringLiteral("N")},
@@ -134,6 +156,8 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
     int breaker = int(o->breakerTimeoutMs / 1000);
     int history = o->historyIntervalMs / 1000;
     int requestTimeout = o->requestTimeoutMs / 1000;
+    int retryBackoff = int(o->retryBackoffMs / 1000);
+    int heartbeat = o->heartbeatIntervalMs / 1000;
     if (!intOption(p, QStringLiteral("port"), 0, 65535, &port, error) ||
         !intOption(p, QStringLiteral("seed-tracks"), 0, 10'000'000, &o->seedTracks, error) ||
         !intOption(p, QStringLiteral("batch-size"), 1, 1000, &o->batchSize, error) ||
@@ -143,9 +167,13 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
                    error) ||
         !intOption(p, QStringLiteral("history-interval"), 1, 3600, &history, error) ||
         !intOption(p, QStringLiteral("max-connections"), 1, 100'000, &o->maxConnections, error) ||
-        !intOption(p, QStringLiteral("request-timeout"), 1, 600, &requestTimeout, error))
+        !intOption(p, QStringLiteral("request-timeout"), 1, 600, &requestTimeout, error) ||
+        !intOption(p, QStringLiteral("retry-backoff"), 0, 86'400, &retryBackoff, error) ||
+        !intOption(p, QStringLiteral("heartbeat-seconds"), 1, 3600, &heartbeat, error))
         return false;
     o->requestTimeoutMs = requestTimeout * 1000;
+    o->retryBackoffMs = qint64(retryBackoff) * 1000;
+    o->heartbeatIntervalMs = heartbeat * 1000;
     for (const QString &origin : p.values(QStringLiteral("allow-origin"))) {
         const QUrl u(origin);
         if (origin != QLatin1String("*") &&
@@ -172,6 +200,15 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
         }
         o->timeScale = f;
     }
+    if (p.isSet(QStringLiteral("quota-scale"))) {
+        bool ok = false;
+        const double f = p.value(QStringLiteral("quota-scale")).toDouble(&ok);
+        if (!ok || f < 0 || f > 1000) {
+            *error = QStringLiteral("--quota-scale must be a number from 0 to 1000");
+            return false;
+        }
+        o->quotaScale = f;
+    }
     if (p.isSet(QStringLiteral("random-seed"))) {
         bool ok = false;
         o->randomSeed = p.value(QStringLiteral("random-seed")).toULongLong(&ok);
@@ -188,6 +225,27 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
     }
     if (p.isSet(QStringLiteral("database")))
         o->databasePath = p.value(QStringLiteral("database"));
+    if (p.isSet(QStringLiteral("database-password-file"))) {
+        QByteArray password;
+        QString why;
+        if (!readTokenFile(p.value(QStringLiteral("database-password-file")), &password, &why)) {
+            *error = QStringLiteral("--database-password-file: %1").arg(why);
+            return false;
+        }
+        o->databasePassword = QString::fromLatin1(password);
+    }
+    if (p.isSet(QStringLiteral("worker-id"))) {
+        const QString id = p.value(QStringLiteral("worker-id"));
+        const bool printable = std::all_of(id.cbegin(), id.cend(), [](QChar c) {
+            return c.unicode() > 0x20 && c.unicode() < 0x7f;
+        });
+        if (id.isEmpty() || id.size() > 128 || !printable) {
+            *error = QStringLiteral("--worker-id must be 1 to 128 printable ASCII characters"
+                                    " without spaces");
+            return false;
+        }
+        o->workerId = id;
+    }
     QString tokenError;
     if (!resolveToken(p.value(QStringLiteral("token-file")), &o->token, &tokenError)) {
         *error = tokenError;

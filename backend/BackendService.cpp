@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "enrichment/BackendService.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QHostInfo>
 #include <QDir>
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -19,6 +21,7 @@
 #include "enrichment/QueueStore.h"
 #include "SimulatedSource.h"
 #include "DocumentWriter.h"
+#include "ThroughputWindow.h"
 #include "Tls.h"
 #include "enrichment/WireFormat.h"
 
@@ -28,7 +31,8 @@ namespace enrichment {
 
 BackendService::BackendService(const BackendOptions &options, const Clock *clock, QObject *parent)
     : QObject(parent), m_options(options),
-      m_history(std::make_unique<HistoryRing>(options.historyCapacity))
+      m_history(std::make_unique<HistoryRing>(options.historyCapacity)),
+      m_ownCompletions(std::make_unique<ThroughputWindow>())
 {
     if (!clock) {
         m_ownClock = std::make_unique<SystemClock>();
@@ -52,6 +56,7 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
 
     connect(&m_historyTimer, &QTimer::timeout, this, &BackendService::sampleHistory);
     connect(&m_tickTimer, &QTimer::timeout, this, &BackendService::tick);
+    connect(&m_heartbeatTimer, &QTimer::timeout, this, &BackendService::heartbeat);
     m_publisher = std::make_unique<RoomPublisher>(
         *m_server, [this] { return snapshot(); }, options.pushSnapshots);
     connect(&m_reconcileTimer, &QTimer::timeout, this, [this] {
@@ -89,6 +94,7 @@ void BackendService::buildPipeline()
             });
     connect(m_pipeline.get(), &Pipeline::batchCompleted, this,
             [this](int size, int success, int number) {
+                m_ownCompletions->add(m_clock->nowMs(), success);
                 Q_EMIT batchCompleted(size, success, number); // embedders first, then clients
                 refreshGauges();
                 m_publisher->batchCompleted(size, success, number);
@@ -127,14 +133,19 @@ bool BackendService::start(QString *error)
             m_options.databasePath.isEmpty() ? defaultDatabasePath() : m_options.databasePath;
         QueueStore::Config qc;
         qc.leaseMs = m_options.leaseMs;
+        qc.workerId = m_options.workerId;
+        qc.retryBackoffMs = m_options.retryBackoffMs;
+        qc.password = m_options.databasePassword;
         m_store = openQueueStore(spec, *m_clock, qc, error);
         if (!m_store)
             return false;
     }
     if (m_customSources.empty()) {
-        for (const SimulatedSource::Profile &p : SimulatedSource::defaultProfiles())
+        for (SimulatedSource::Profile p : SimulatedSource::defaultProfiles()) {
+            p.quota = qint64(std::llround(double(p.quota) * m_options.quotaScale));
             m_customSources.push_back(
                 std::make_unique<SimulatedSource>(p, *m_clock, m_options.randomSeed));
+        }
     }
     QStringList names;
     for (const auto &src : m_customSources)
@@ -179,9 +190,34 @@ bool BackendService::start(QString *error)
         m_reconcileTimer.start(m_options.reconcileIntervalMs);
     if (m_options.tickIntervalMs > 0)
         m_tickTimer.start(m_options.tickIntervalMs);
+    m_startedMs = m_clock->nowMs();
+    if (m_store->sharedByWorkers()) {
+        heartbeat();
+        m_workers = m_store->workers();
+        if (m_options.heartbeatIntervalMs > 0)
+            m_heartbeatTimer.start(m_options.heartbeatIntervalMs);
+    }
     if (m_options.runPipeline)
         m_pipeline->start();
     return true;
+}
+
+void BackendService::heartbeat()
+{
+    if (!m_store || !m_store->sharedByWorkers())
+        return;
+    WorkerInfo self;
+    self.id = m_store->workerId();
+    self.host = QHostInfo::localHostName();
+    self.pid = QCoreApplication::applicationPid();
+    self.startedMs = m_startedMs;
+    self.lastSeenMs = m_clock->nowMs();
+    self.currentBatch = m_pipeline ? m_pipeline->tracksInFlight() : 0;
+    self.batches = m_pipeline ? m_pipeline->batchesCompleted() : 0;
+    const int window = int(std::clamp<qint64>(m_uptime.elapsed() / 1000, 60, 300));
+    self.tracksPerMinute =
+        double(m_ownCompletions->countLast(self.lastSeenMs, window)) * 60.0 / window;
+    m_store->heartbeat(self);
 }
 
 void BackendService::stop()
@@ -190,6 +226,10 @@ void BackendService::stop()
         m_pipeline->stop();
     m_historyTimer.stop();
     m_reconcileTimer.stop();
+    if (m_heartbeatTimer.isActive()) {
+        m_heartbeatTimer.stop();
+        heartbeat(); // last seen now, no batch in flight
+    }
 }
 
 quint16 BackendService::port() const
@@ -274,6 +314,8 @@ void BackendService::tick()
     for (int i = 0; i < m_pipeline->sourceCount(); ++i)
         m_pipeline->breaker(i)->advance();
     refreshGauges();
+    if (m_store->sharedByWorkers())
+        m_workers = m_store->workers();
 }
 
 void BackendService::sampleHistory()
@@ -349,6 +391,9 @@ SnapshotState BackendService::snapshotState() const
     st.batchSize = m_pipeline->config().batchSize;
     st.batchesCompleted = m_pipeline->batchesCompleted();
     st.leaseSeconds = double(m_store->config().leaseMs) / 1000.0;
+    st.workerId = m_store->workerId();
+    st.workers = m_workers;
+    st.workerLostAfterMs = 3 * qint64(std::max(m_options.heartbeatIntervalMs, 1000));
     return st;
 }
 

@@ -99,7 +99,7 @@ QJsonObject writeSnapshot(const SnapshotState &st)
                                                 : QJsonValue()}});
     }
 
-    return QJsonObject{
+    QJsonObject doc{
         {wire::key::SchemaVersion, 1},
         {wire::key::Timestamp, wire::formatTime(now)},
         {wire::key::Queue, queue},
@@ -119,9 +119,29 @@ QJsonObject writeSnapshot(const SnapshotState &st)
          QJsonObject{{QStringLiteral("version"), st.version},
                      {QStringLiteral("uptime_seconds"), st.uptimeSeconds},
                      {wire::key::BatchSize, st.batchSize},
-                     {QStringLiteral("batches_completed"), st.batchesCompleted},
-                     {QStringLiteral("lease_seconds"), st.leaseSeconds}}},
+                     {wire::key::BatchesCompleted, st.batchesCompleted},
+                     {QStringLiteral("lease_seconds"), st.leaseSeconds},
+                     {wire::key::WorkerId, st.workerId}}},
     };
+    if (st.workers) {
+        QJsonArray workers;
+        for (const WorkerInfo &w : *st.workers) {
+            const bool lost = now - w.lastSeenMs > st.workerLostAfterMs;
+            workers.append(QJsonObject{
+                {wire::key::Id, w.id},
+                {wire::key::Host, w.host},
+                {wire::key::Started, wire::formatTime(w.startedMs)},
+                {wire::key::LastSeen, wire::formatTime(w.lastSeenMs)},
+                {wire::key::State, lost                 ? wire::worker::Lost
+                                   : w.currentBatch > 0 ? wire::worker::Active
+                                                        : wire::worker::Idle},
+                {wire::key::CurrentBatch, w.currentBatch},
+                {wire::key::BatchesCompleted, w.batches},
+                {wire::key::TracksPerMinute, std::round(w.tracksPerMinute * 100.0) / 100.0}});
+        }
+        doc.insert(wire::key::Workers, workers);
+    }
+    return doc;
 }
 
 QJsonObject writeHistory(const HistoryState &st)

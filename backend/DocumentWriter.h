@@ -13,6 +13,7 @@
 #include "HistoryRing.h"
 #include "SourceStats.h"
 #include "enrichment/EnrichmentSource.h"
+#include "enrichment/QueueStore.h"
 #include "enrichment/Vocabulary.h"
 
 namespace enrichment {
@@ -54,6 +55,12 @@ struct SnapshotState
     int batchSize = 0;
     int batchesCompleted = 0;
     double leaseSeconds = 0;
+    QString workerId;
+    /// The fleet sharing the queue, as last read (a store of its own: none, and the
+    /// document has no `workers`).
+    std::optional<QList<WorkerInfo>> workers;
+    /// A worker not seen for this long is `lost`.
+    qint64 workerLostAfterMs = 15'000;
 };
 
 /// The snapshot document (docs/PROTOCOL.md) for @p state. Pure: no clock, no I/O, the

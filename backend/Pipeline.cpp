@@ -128,16 +128,29 @@ Pipeline::BatchResult Pipeline::finishBatch()
     result.batchNumber = m_batchNumber;
     result.size = int(m_inFlight.size());
     result.wallSeconds = m_batchLatency;
+    // The batch's results in one write; a result whose lease was lost is another
+    // worker's track now and is not counted here.
+    QList<TrackResult> results;
+    results.reserve(qsizetype(m_inFlight.size()));
     for (const TrackOutcome &t : m_inFlight) {
+        TrackResult r;
+        r.trackId = t.trackId;
+        r.status = t.status;
+        r.sourcesEnriched = t.sources;
+        r.errorMessage = t.error;
+        r.deferUntilMs = t.deferUntilMs;
+        results.append(std::move(r));
+    }
+    const QList<bool> recorded = m_store.record(results);
+    for (std::size_t i = 0; i < m_inFlight.size(); ++i) {
+        const TrackOutcome &t = m_inFlight[i];
+        if (!recorded.value(qsizetype(i)))
+            continue;
         if (t.deferUntilMs > 0) {
-            if (m_store.defer(t.trackId, t.deferUntilMs, t.error)) {
-                m_monitor.recordTrackDeferred();
-                ++result.deferred;
-            }
+            m_monitor.recordTrackDeferred();
+            ++result.deferred;
             continue;
         }
-        if (!m_store.finish(t.trackId, t.status, t.sources, t.error))
-            continue; // lease lost: another worker owns the track now
         m_monitor.recordTrackProcessed(t.status);
         switch (t.status) {
         case TrackStatus::Completed: ++result.completed; break;

@@ -29,7 +29,8 @@ QString joined(const QStringList &list)
 SqliteQueueStore::SqliteQueueStore(const Clock &clock, const Config &config, QObject *parent)
     : QueueStore(parent), m_clock(clock), m_config(config),
       m_connectionName(QStringLiteral("enrichment-queue-%1").arg(quintptr(this), 0, 16)),
-      m_workerId(QUuid::createUuid().toString(QUuid::WithoutBraces))
+      m_workerId(config.workerId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                           : config.workerId)
 {}
 
 SqliteQueueStore::~SqliteQueueStore()
@@ -389,6 +390,20 @@ bool SqliteQueueStore::defer(const QString &trackId, qint64 availableAtMs, const
     return true;
 }
 
+QList<bool> SqliteQueueStore::record(const QList<TrackResult> &results)
+{
+    // One transaction for the batch: one sync instead of one per track.
+    const bool inTransaction = isOpen() && exec(QStringLiteral("BEGIN IMMEDIATE"));
+    QList<bool> done = QueueStore::record(results);
+    if (inTransaction && !exec(QStringLiteral("COMMIT"))) {
+        exec(QStringLiteral("ROLLBACK"));
+        noteWrite(false);
+        reconcile(); // the in-memory counts moved with statements that were rolled back
+        done.fill(false);
+    }
+    return done;
+}
+
 bool SqliteQueueStore::reconcile()
 {
     if (!isOpen())
@@ -414,36 +429,6 @@ bool SqliteQueueStore::reconcile()
 qint64 SqliteQueueStore::completedInLast(int seconds) const
 {
     return m_completions.countLast(m_clock.nowMs(), seconds);
-}
-
-} // namespace enrichment
-
-namespace enrichment {
-
-std::unique_ptr<QueueStore> openQueueStore(const QString &spec, const Clock &clock,
-                                           const QueueStore::Config &config, QString *error)
-{
-    QString path = spec;
-    if (spec.startsWith(QLatin1String("postgresql://")) ||
-        spec.startsWith(QLatin1String("postgres://"))) {
-        *error = QStringLiteral("PostgreSQL queue stores are not supported in this build yet");
-        return nullptr;
-    }
-    if (spec.startsWith(QLatin1String("sqlite:")))
-        path = spec.mid(7);
-    if (path.isEmpty()) {
-        *error = QStringLiteral("no database path in \"%1\"").arg(spec.left(200));
-        return nullptr;
-    }
-    if (path != QLatin1String(":memory:"))
-        QDir().mkpath(QFileInfo(path).absolutePath());
-    auto store = std::make_unique<SqliteQueueStore>(clock, config);
-    QString why;
-    if (!store->open(path, &why)) {
-        *error = QStringLiteral("cannot open queue database %1: %2").arg(path, why);
-        return nullptr;
-    }
-    return store;
 }
 
 } // namespace enrichment

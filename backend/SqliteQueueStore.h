@@ -58,6 +58,8 @@ public:
     /// Returns a claimed track to pending without using a retry (no source could be asked),
     /// claimable again from @p availableAtMs. False if this worker no longer holds the lease.
     bool defer(const QString &trackId, qint64 availableAtMs, const QString &reason) override;
+    /// The batch in one transaction.
+    QList<bool> record(const QList<TrackResult> &results) override;
     /// Returns expired in_progress leases to pending; returns how many.
     int releaseExpiredLeases() override;
 

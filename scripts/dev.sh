@@ -23,6 +23,7 @@ PACKAGES=(
     prometheus-cpp-dev libbenchmark-dev
     prometheus xvfb xauth imagemagick curl openssl util-linux
     dpkg-dev desktop-file-utils appstream
+    postgresql libqt6sql6-psql
 )
 
 install_missing() {

@@ -137,6 +137,37 @@ private Q_SLOTS:
                     .isNull());
     }
 
+    void workersAreActiveIdleOrLost()
+    {
+        SnapshotState st = sample();
+        QVERIFY(!writeSnapshot(st).contains(QStringLiteral("workers"))); // a backend of its own
+        st.workerId = QStringLiteral("b");
+        st.workerLostAfterMs = 15'000;
+        const qint64 now = st.nowMs;
+        st.workers = QList<WorkerInfo>{
+            {QStringLiteral("a"), QStringLiteral("host-a"), 11, now - 60'000, now - 2000, 25, 7,
+             120.456},
+            {QStringLiteral("b"), QStringLiteral("host-b"), 12, now - 30'000, now - 1000, 0, 3, 0},
+            {QStringLiteral("c"), QStringLiteral("host-c"), 13, now - 90'000, now - 15'001, 40, 9,
+             50}};
+        const QJsonObject doc = writeSnapshot(st);
+        const QJsonArray workers = doc.value(QStringLiteral("workers")).toArray();
+        QCOMPARE(workers.size(), 3);
+        QCOMPARE(workers.at(0)[u"state"].toString(), QStringLiteral("active"));
+        QCOMPARE(workers.at(0)[u"current_batch"].toInt(), 25);
+        QCOMPARE(workers.at(0)[u"tracks_per_minute"].toDouble(), 120.46);
+        QCOMPARE(workers.at(0)[u"host"].toString(), QStringLiteral("host-a"));
+        QCOMPARE(workers.at(1)[u"state"].toString(), QStringLiteral("idle"));
+        // Silent for longer than three heartbeats: lost, whatever it last said it was doing.
+        QCOMPARE(workers.at(2)[u"state"].toString(), QStringLiteral("lost"));
+        QCOMPARE(workers.at(2)[u"last_seen"].toString(),
+                 QDateTime::fromMSecsSinceEpoch(now - 15'001, Qt::UTC).toString(Qt::ISODateWithMs));
+        QCOMPARE(doc[u"service"][u"worker_id"].toString(), QStringLiteral("b"));
+        // An empty fleet is still a fleet: the list is there, empty.
+        st.workers = QList<WorkerInfo>{};
+        QVERIFY(writeSnapshot(st).value(QStringLiteral("workers")).isArray());
+    }
+
     void historyKeepsTheRequestedMinutes()
     {
         HistoryRing ring(10);

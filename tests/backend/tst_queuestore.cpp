@@ -1,15 +1,23 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <atomic>
+#include <thread>
+
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "enrichment/Clock.h"
+#include "PostgresQueueStore.h"
+#include "PostgresServer.h"
 #include "SqliteQueueStore.h"
+#include "enrichment/Clock.h"
 
 using namespace enrichment;
 
+/// The queue store contract, run against both implementations: SQLite (a file per case)
+/// and PostgreSQL (a database per case on a private server this program starts). Counts
+/// are always checked against the table itself, through a connection of the test's own.
 class TestQueueStore : public QObject
 {
     Q_OBJECT
@@ -21,183 +29,355 @@ private:
             out << prefix + QString::number(i);
         return out;
     }
-    /// Counts straight from the table with a separate connection.
-    static qint64 tableCount(const QString &path, const QString &status)
+
+    static bool postgres()
     {
+        QFETCH_GLOBAL(QString, kind);
+        return kind == QLatin1String("postgresql");
+    }
+
+    /// A new, empty store location for this case: `sqlite:PATH` or `postgresql://...`.
+    QString newSpec(const QString &name)
+    {
+        if (!postgres())
+            return QStringLiteral("sqlite:") + m_dir.filePath(name + QStringLiteral(".sqlite"));
+        const QString db = QStringLiteral("q_%1_%2").arg(name).arg(++m_databases);
+        QString url, error;
+        if (!m_pg.createDatabase(db, &url, &error))
+            qFatal("%s", qPrintable(error));
+        m_pgNames.insert(url, db);
+        return url;
+    }
+
+    static std::unique_ptr<QueueStore> open(const QString &spec, const Clock &clock,
+                                            QueueStore::Config config = {},
+                                            const QString &worker = QStringLiteral("w1"))
+    {
+        config.workerId = worker;
+        QString error;
+        std::unique_ptr<QueueStore> s = openQueueStore(spec, clock, config, &error);
+        if (!s)
+            qWarning("%s", qPrintable(error));
+        return s;
+    }
+
+    /// Runs @p sql against the store's table with a connection of the test's own.
+    QVariant scalar(const QString &spec, const QString &sql)
+    {
+        if (m_pgNames.contains(spec))
+            return m_pg.scalar(m_pgNames.value(spec), sql);
         const QString name = QStringLiteral("check");
-        qint64 n = -1;
+        QVariant out;
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(path);
+            db.setDatabaseName(spec.mid(7));
             if (db.open()) {
                 QSqlQuery q(db);
-                q.prepare(
-                    QStringLiteral("SELECT COUNT(*) FROM enrichment_status WHERE status = ?"));
-                q.addBindValue(status);
-                if (q.exec() && q.next())
-                    n = q.value(0).toLongLong();
+                if (q.exec(sql) && q.next())
+                    out = q.value(0);
             }
         }
         QSqlDatabase::removeDatabase(name);
-        return n;
+        return out;
     }
-    void checkCountsMatchTable(const QueueStore &store, const QString &path)
+
+    qint64 tableCount(const QString &spec, TrackStatus s)
+    {
+        return scalar(spec, QStringLiteral("SELECT COUNT(*) FROM enrichment_status"
+                                           " WHERE status = '%1'")
+                                .arg(toWire(s)))
+            .toLongLong();
+    }
+
+    void checkCountsMatchTable(const QueueStore &store, const QString &spec)
     {
         for (TrackStatus s : AllTrackStatuses)
-            QCOMPARE(store.count(s), tableCount(path, toWire(s)));
+            QCOMPARE(store.count(s), tableCount(spec, s));
     }
 
     QTemporaryDir m_dir;
+    testsupport::PostgresServer m_pg;
+    QHash<QString, QString> m_pgNames; ///< postgresql:// URL -> database name
+    int m_databases = 0;
 
 private Q_SLOTS:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    }
+
+    void initTestCase()
+    {
+        if (!testsupport::PostgresServer::available())
+            QFAIL("PostgreSQL 15 is not installed (scripts/dev.sh installs it)");
+        QString error;
+        QVERIFY2(m_pg.start(&error), qPrintable(error));
+    }
+
     void enqueueIgnoresDuplicates()
     {
         ManualClock clock;
-        SqliteQueueStore store(clock, {});
-        QVERIFY(store.open(m_dir.filePath(QStringLiteral("dup.sqlite"))));
-        QCOMPARE(store.enqueue(ids(5)), 5);
-        QCOMPARE(store.enqueue(ids(7)), 2);
-        QCOMPARE(store.count(TrackStatus::Pending), 7);
-        checkCountsMatchTable(store, m_dir.filePath(QStringLiteral("dup.sqlite")));
+        const QString spec = newSpec(QStringLiteral("dup"));
+        auto store = open(spec, clock);
+        QVERIFY(store);
+        QCOMPARE(store->enqueue(ids(5)), 5);
+        QCOMPARE(store->enqueue(ids(7)), 2);
+        QCOMPARE(store->enqueue({QStringLiteral("z"), QStringLiteral("z")}), 1);
+        QCOMPARE(store->count(TrackStatus::Pending), 8);
+        checkCountsMatchTable(*store, spec);
     }
 
     void claimLeasesOldestFirst()
     {
         ManualClock clock;
-        SqliteQueueStore store(clock, {});
-        const QString path = m_dir.filePath(QStringLiteral("claim.sqlite"));
-        QVERIFY(store.open(path));
-        store.enqueue({QStringLiteral("a")});
+        const QString spec = newSpec(QStringLiteral("claim"));
+        auto store = open(spec, clock);
+        QVERIFY(store);
+        store->enqueue({QStringLiteral("a")});
         clock.advanceMs(10);
-        store.enqueue({QStringLiteral("b"), QStringLiteral("c")});
-        const QList<ClaimedTrack> first = store.claim(2);
+        store->enqueue({QStringLiteral("b"), QStringLiteral("c")});
+        const QList<ClaimedTrack> first = store->claim(2);
         QCOMPARE(first.size(), 2);
         QCOMPARE(first.at(0).trackId, QStringLiteral("a"));
-        QCOMPARE(store.count(TrackStatus::InProgress), 2);
-        QCOMPARE(store.count(TrackStatus::Pending), 1);
-        const QList<ClaimedTrack> second = store.claim(10);
+        QCOMPARE(store->count(TrackStatus::InProgress), 2);
+        QCOMPARE(store->count(TrackStatus::Pending), 1);
+        const QList<ClaimedTrack> second = store->claim(10);
         QCOMPARE(second.size(), 1);
-        QCOMPARE(store.claim(10).size(), 0);
-        checkCountsMatchTable(store, path);
+        QCOMPARE(store->claim(10).size(), 0);
+        QCOMPARE(scalar(spec, QStringLiteral("SELECT COUNT(*) FROM enrichment_status"
+                                             " WHERE lease_owner = 'w1'"))
+                     .toInt(),
+                 3);
+        checkCountsMatchTable(*store, spec);
     }
 
     void finishOutcomes()
     {
         ManualClock clock;
-        SqliteQueueStore store(clock, QueueStore::Config{60'000, 2, 1000});
-        const QString path = m_dir.filePath(QStringLiteral("finish.sqlite"));
-        QVERIFY(store.open(path));
-        store.enqueue(ids(3));
-        store.claim(3);
-        QVERIFY(store.finish(QStringLiteral("t0"), TrackStatus::Completed,
-                             {QStringLiteral("spotify"), QStringLiteral("discogs")}));
+        const QString spec = newSpec(QStringLiteral("finish"));
+        auto store = open(spec, clock, QueueStore::Config{60'000, 2, 1000});
+        QVERIFY(store);
+        store->enqueue(ids(3));
+        store->claim(3);
+        QVERIFY(store->finish(QStringLiteral("t0"), TrackStatus::Completed,
+                              {QStringLiteral("spotify"), QStringLiteral("discogs")}));
         QVERIFY(
-            store.finish(QStringLiteral("t1"), TrackStatus::Partial, {QStringLiteral("lastfm")}));
-        QVERIFY(store.finish(QStringLiteral("t2"), TrackStatus::Failed, {},
-                             QStringLiteral("all sources failed")));
+            store->finish(QStringLiteral("t1"), TrackStatus::Partial, {QStringLiteral("lastfm")}));
+        QVERIFY(store->finish(QStringLiteral("t2"), TrackStatus::Failed, {},
+                              QStringLiteral("all sources failed")));
         // First failure is retried: back to pending, after a backoff.
-        QCOMPARE(store.count(TrackStatus::Completed), 1);
-        QCOMPARE(store.count(TrackStatus::Partial), 1);
-        QCOMPARE(store.count(TrackStatus::Pending), 1);
-        QCOMPARE(store.count(TrackStatus::Failed), 0);
-        QCOMPARE(store.claim(1).size(), 0); // backoff not yet over
+        QCOMPARE(store->count(TrackStatus::Completed), 1);
+        QCOMPARE(store->count(TrackStatus::Partial), 1);
+        QCOMPARE(store->count(TrackStatus::Pending), 1);
+        QCOMPARE(store->count(TrackStatus::Failed), 0);
+        QCOMPARE(store->claim(1).size(), 0); // backoff not yet over
         clock.advanceMs(1000);
-        const QList<ClaimedTrack> retry = store.claim(1);
+        const QList<ClaimedTrack> retry = store->claim(1);
         QCOMPARE(retry.size(), 1);
         QCOMPARE(retry.at(0).retryCount, 1);
         QVERIFY(
-            store.finish(QStringLiteral("t2"), TrackStatus::Failed, {}, QStringLiteral("again")));
-        QCOMPARE(store.count(TrackStatus::Failed), 1); // maxRetries (2) reached
-        QCOMPARE(store.count(TrackStatus::Pending), 0);
-        QCOMPARE(store.completedInLast(60), 2);
-        checkCountsMatchTable(store, path);
+            store->finish(QStringLiteral("t2"), TrackStatus::Failed, {}, QStringLiteral("again")));
+        QCOMPARE(store->count(TrackStatus::Failed), 1); // maxRetries (2) reached
+        QCOMPARE(store->count(TrackStatus::Pending), 0);
+        QCOMPARE(store->completedInLast(60), 2);
+        QCOMPARE(scalar(spec, QStringLiteral("SELECT sources_enriched FROM enrichment_status"
+                                             " WHERE track_id = 't0'"))
+                     .toString(),
+                 QStringLiteral("spotify,discogs"));
+        QCOMPARE(scalar(spec, QStringLiteral("SELECT error_message FROM enrichment_status"
+                                             " WHERE track_id = 't2'"))
+                     .toString(),
+                 QStringLiteral("again"));
+        checkCountsMatchTable(*store, spec);
         // Finishing a track that is not ours fails and changes nothing.
-        QVERIFY(!store.finish(QStringLiteral("t0"), TrackStatus::Completed, {}));
-        checkCountsMatchTable(store, path);
+        QVERIFY(!store->finish(QStringLiteral("t0"), TrackStatus::Completed, {}));
+        checkCountsMatchTable(*store, spec);
+    }
+
+    void batchResultsAreRecordedTogether()
+    {
+        ManualClock clock;
+        const QString spec = newSpec(QStringLiteral("batch"));
+        auto store = open(spec, clock, QueueStore::Config{60'000, 3, 1000});
+        QVERIFY(store);
+        store->enqueue(ids(5));
+        QCOMPARE(store->claim(4).size(), 4); // t4 stays pending: not ours to record
+        QList<TrackResult> results(5);
+        for (int i = 0; i < 5; ++i)
+            results[i].trackId = QStringLiteral("t%1").arg(i);
+        results[0].status = TrackStatus::Completed;
+        results[0].sourcesEnriched = {QStringLiteral("spotify")};
+        results[1].status = TrackStatus::Partial;
+        results[2].status = TrackStatus::Failed;
+        results[2].errorMessage = QStringLiteral("timeout");
+        results[3].deferUntilMs = clock.nowMs() + 5000;
+        results[3].errorMessage = QStringLiteral("breakers open");
+        results[4].status = TrackStatus::Completed;
+        const QList<bool> done = store->record(results);
+        QCOMPARE(done, QList<bool>({true, true, true, true, false}));
+        QCOMPARE(store->count(TrackStatus::Completed), 1);
+        QCOMPARE(store->count(TrackStatus::Partial), 1);
+        QCOMPARE(store->count(TrackStatus::Pending), 3); // retried, deferred, never claimed
+        QCOMPARE(store->count(TrackStatus::InProgress), 0);
+        // The deferral used no retry; the failure used one.
+        QCOMPARE(scalar(spec, QStringLiteral("SELECT retry_count FROM enrichment_status"
+                                             " WHERE track_id = 't3'"))
+                     .toInt(),
+                 0);
+        QCOMPARE(scalar(spec, QStringLiteral("SELECT retry_count FROM enrichment_status"
+                                             " WHERE track_id = 't2'"))
+                     .toInt(),
+                 1);
+        // Only the never-claimed track is claimable now; the others wait for their time.
+        const QList<ClaimedTrack> now = store->claim(10);
+        QCOMPARE(now.size(), 1);
+        QCOMPARE(now.at(0).trackId, QStringLiteral("t4"));
+        clock.advanceMs(5000);
+        QCOMPARE(store->claim(10).size(), 2);
+        checkCountsMatchTable(*store, spec);
     }
 
     void expiredLeasesReturnToPending()
     {
         ManualClock clock;
-        const QString path = m_dir.filePath(QStringLiteral("lease.sqlite"));
+        const QString spec = newSpec(QStringLiteral("lease"));
         {
-            SqliteQueueStore dead(clock, QueueStore::Config{30'000, 3, 0});
-            QVERIFY(dead.open(path));
-            dead.enqueue(ids(4));
-            QCOMPARE(dead.claim(4).size(), 4);
+            auto dead = open(spec, clock, QueueStore::Config{30'000, 3, 0}, QStringLiteral("dead"));
+            QVERIFY(dead);
+            dead->enqueue(ids(4));
+            QCOMPARE(dead->claim(4).size(), 4);
             // The worker dies here without finishing.
         }
-        SqliteQueueStore next(clock, QueueStore::Config{30'000, 3, 0});
-        QVERIFY(next.open(path));
-        QCOMPARE(next.count(TrackStatus::InProgress), 4);
-        QCOMPARE(next.claim(4).size(), 0);
+        auto next = open(spec, clock, QueueStore::Config{30'000, 3, 0}, QStringLiteral("next"));
+        QVERIFY(next);
+        QCOMPARE(next->count(TrackStatus::InProgress), 4);
+        QCOMPARE(next->claim(4).size(), 0);
         clock.advanceMs(30'001);
-        const QList<ClaimedTrack> reclaimed = next.claim(10);
+        const QList<ClaimedTrack> reclaimed = next->claim(10);
         QCOMPARE(reclaimed.size(), 4);
-        QCOMPARE(next.count(TrackStatus::InProgress), 4);
+        QCOMPARE(next->count(TrackStatus::InProgress), 4);
         for (const ClaimedTrack &t : reclaimed)
-            QVERIFY(next.finish(t.trackId, TrackStatus::Completed,
-                                {QStringLiteral("a"), QStringLiteral("b")}));
-        QCOMPARE(next.count(TrackStatus::Completed), 4);
-        checkCountsMatchTable(next, path);
+            QVERIFY(next->finish(t.trackId, TrackStatus::Completed,
+                                 {QStringLiteral("a"), QStringLiteral("b")}));
+        QCOMPARE(next->count(TrackStatus::Completed), 4);
+        checkCountsMatchTable(*next, spec);
     }
 
-    void reconcileDetectsDrift()
+    void lateWriterCannotOverwriteTheNewOwner()
     {
         ManualClock clock;
-        const QString path = m_dir.filePath(QStringLiteral("drift.sqlite"));
-        SqliteQueueStore store(clock, {});
-        QVERIFY(store.open(path));
-        store.enqueue(ids(3));
-        QVERIFY(!store.reconcile());
-        // Another writer (a second worker) adds rows behind this store's back.
-        SqliteQueueStore other(clock, {});
-        QVERIFY(other.open(path));
-        other.enqueue(ids(2, QStringLiteral("x")));
-        QCOMPARE(store.count(TrackStatus::Pending), 3);
-        QVERIFY(store.reconcile());
-        QCOMPARE(store.count(TrackStatus::Pending), 5);
-        checkCountsMatchTable(store, path);
+        const QString spec = newSpec(QStringLiteral("late"));
+        auto slow = open(spec, clock, QueueStore::Config{1000, 3, 0}, QStringLiteral("slow"));
+        auto fast = open(spec, clock, QueueStore::Config{1000, 3, 0}, QStringLiteral("fast"));
+        QVERIFY(slow && fast);
+        slow->enqueue({QStringLiteral("x")});
+        QCOMPARE(slow->claim(1).size(), 1);
+        clock.advanceMs(1001); // slow's lease runs out; fast takes the track over
+        QCOMPARE(fast->claim(1).size(), 1);
+        QVERIFY(fast->finish(QStringLiteral("x"), TrackStatus::Completed,
+                             {QStringLiteral("fast-source")}));
+        // The late writer's outcome is refused and the new owner's stands.
+        QVERIFY(
+            !slow->finish(QStringLiteral("x"), TrackStatus::Failed, {}, QStringLiteral("late")));
+        QCOMPARE(slow->record({TrackResult{QStringLiteral("x"), TrackStatus::Partial, {}, {}, 0}}),
+                 QList<bool>{false});
+        QCOMPARE(scalar(spec, QStringLiteral("SELECT status || '/' || sources_enriched FROM"
+                                             " enrichment_status WHERE track_id = 'x'"))
+                     .toString(),
+                 QStringLiteral("completed/fast-source"));
+        clock.advanceMs(1000);
+        if (!postgres())
+            fast->reconcile(); // a SQLite store counts its own writes; the other's need a recount
+        checkCountsMatchTable(*fast, spec);
+    }
+
+    void reconcileRepairsCounts()
+    {
+        ManualClock clock;
+        const QString spec = newSpec(QStringLiteral("drift"));
+        auto store = open(spec, clock);
+        QVERIFY(store);
+        store->enqueue(ids(3));
+        QVERIFY(!store->reconcile());
+        auto other = open(spec, clock, {}, QStringLiteral("other"));
+        QVERIFY(other);
+        other->enqueue(ids(2, QStringLiteral("x")));
+        if (postgres()) {
+            // Counts are the fleet's: the other worker's rows count at once.
+            clock.advanceMs(PostgresQueueStore::CountsMaxAgeMs);
+            QCOMPARE(store->count(TrackStatus::Pending), 5);
+            // Something outside the triggers (a TRUNCATE, a hand edit) breaks them.
+            m_pg.scalar(m_pgNames.value(spec),
+                        QStringLiteral("UPDATE enrichment_status_counts SET n = n + 7"
+                                       " WHERE status = 'pending' RETURNING n"));
+            clock.advanceMs(PostgresQueueStore::CountsMaxAgeMs);
+            QCOMPARE(
+                store->count(TrackStatus::Pending),
+                5 + 7 * scalar(spec, QStringLiteral("SELECT COUNT(*) FROM enrichment_status_counts "
+                                                    "WHERE status = 'pending'"))
+                            .toInt());
+        } else {
+            // Another writer (a second process) added rows behind this store's back.
+            QCOMPARE(store->count(TrackStatus::Pending), 3);
+        }
+        QVERIFY(store->reconcile());
+        QCOMPARE(store->count(TrackStatus::Pending), 5);
+        checkCountsMatchTable(*store, spec);
     }
 
     void processingWindowSurvivesRestart()
     {
         ManualClock clock;
-        const QString path = m_dir.filePath(QStringLiteral("window.sqlite"));
+        const QString spec = newSpec(QStringLiteral("window"));
         {
-            SqliteQueueStore store(clock, {});
-            QVERIFY(store.open(path));
-            store.enqueue(ids(3));
-            for (const ClaimedTrack &t : store.claim(3))
-                store.finish(t.trackId, TrackStatus::Completed, {});
-            QCOMPARE(store.completedInLast(3600), 3);
+            auto store = open(spec, clock);
+            QVERIFY(store);
+            store->enqueue(ids(3));
+            for (const ClaimedTrack &t : store->claim(3))
+                store->finish(t.trackId, TrackStatus::Completed, {});
+            QCOMPARE(store->completedInLast(3600), 3);
         }
         clock.advanceMs(10 * 60'000);
-        SqliteQueueStore reopened(clock, {});
-        QVERIFY(reopened.open(path));
-        QCOMPARE(reopened.completedInLast(3600), 3);
-        QCOMPARE(reopened.completedInLast(60), 0);
+        auto reopened = open(spec, clock);
+        QVERIFY(reopened);
+        QCOMPARE(reopened->completedInLast(3600), 3);
+        QCOMPARE(reopened->completedInLast(60), 0);
         clock.advanceMs(51 * 60'000);
-        QCOMPARE(reopened.completedInLast(3600), 0);
+        QCOMPARE(reopened->completedInLast(3600), 0);
     }
 
     void slidingWindowIsNotCapped()
     {
         ManualClock clock;
-        SqliteQueueStore store(clock, {});
-        QVERIFY(store.open(QStringLiteral(":memory:")));
-        store.enqueue(ids(500));
-        for (const ClaimedTrack &t : store.claim(500))
-            store.finish(t.trackId, TrackStatus::Completed, {});
+        auto store = open(newSpec(QStringLiteral("sliding")), clock);
+        QVERIFY(store);
+        store->enqueue(ids(500));
+        QList<TrackResult> results;
+        for (const ClaimedTrack &t : store->claim(500))
+            results.append({t.trackId, TrackStatus::Completed, {}, {}, 0});
+        QCOMPARE(store->record(results).count(true), 500);
         // The seed's deque of 100 entries could never report more than 100 per minute.
-        QCOMPARE(store.completedInLast(60), 500);
+        QCOMPARE(store->completedInLast(60), 500);
     }
 
     void openFailsCleanly()
     {
         ManualClock clock;
-        SqliteQueueStore store(clock, {});
         QString error;
+        if (postgres()) {
+            QTcpServer closed; // a port nothing serves
+            QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+            const quint16 port = closed.serverPort();
+            closed.close();
+            QVERIFY(!openQueueStore(
+                QStringLiteral("postgresql://enrichment@127.0.0.1:%1/none").arg(port), clock, {},
+                &error));
+            QVERIFY2(error.contains(QStringLiteral("enrichment@127.0.0.1")), qPrintable(error));
+            return;
+        }
+        SqliteQueueStore store(clock, {});
         QVERIFY(!store.open(QStringLiteral("/nonexistent-dir/for/sure/q.sqlite"), &error));
         QVERIFY(!error.isEmpty());
         QVERIFY(!store.ping());
@@ -207,6 +387,8 @@ private Q_SLOTS:
 
     void storeSpecsNameTheirKind()
     {
+        if (postgres())
+            QSKIP("covered by the sqlite row: spec parsing needs no server");
         ManualClock clock;
         QString error;
         const QString path = m_dir.filePath(QStringLiteral("spec/nested/q.sqlite"));
@@ -214,15 +396,142 @@ private Q_SLOTS:
             openQueueStore(QStringLiteral("sqlite:") + path, clock, {}, &error);
         QVERIFY2(a && a->isOpen(), qPrintable(error));
         QCOMPARE(a->enqueue({QStringLiteral("t1"), QStringLiteral("t2")}), 2);
+        QVERIFY(!a->sharedByWorkers());
         a.reset();
         // A plain path is the same store.
         std::unique_ptr<QueueStore> b = openQueueStore(path, clock, {}, &error);
         QVERIFY2(b, qPrintable(error));
         QCOMPARE(b->count(TrackStatus::Pending), 2);
         QVERIFY(openQueueStore(QStringLiteral(":memory:"), clock, {}, &error));
-        QVERIFY(!openQueueStore(QStringLiteral("postgresql://db/queue"), clock, {}, &error));
-        QVERIFY2(error.contains(QStringLiteral("PostgreSQL")), qPrintable(error));
         QVERIFY(!openQueueStore(QStringLiteral("sqlite:"), clock, {}, &error));
+        // A password in a URL would be readable in `ps`: refused before any connection.
+        QVERIFY(!openQueueStore(QStringLiteral("postgresql://u:secret@127.0.0.1:1/db"), clock, {},
+                                &error));
+        QVERIFY2(error.contains(QStringLiteral("PGPASSWORD")), qPrintable(error));
+        QVERIFY2(!error.contains(QStringLiteral("secret")), qPrintable(error));
+        QVERIFY(!openQueueStore(QStringLiteral("postgresql://127.0.0.1/db"), clock, {}, &error));
+        QVERIFY2(error.contains(QStringLiteral("USER@HOST")), qPrintable(error));
+        QVERIFY(
+            !openQueueStore(QStringLiteral("postgresql://u@h/db?host=/tmp"), clock, {}, &error));
+        QVERIFY2(error.contains(QStringLiteral("host")), qPrintable(error));
+    }
+
+    void schemaMigratesOnceAndAdoptsTheSeedsTable()
+    {
+        if (!postgres())
+            QSKIP("the SQLite file is always ours");
+        ManualClock clock;
+        const QString spec = newSpec(QStringLiteral("seedtable"));
+        const QString db = m_pgNames.value(spec);
+        // The seed's own table, with rows, before we ever ran.
+        m_pg.scalar(db, QStringLiteral("CREATE TABLE enrichment_status (track_id text PRIMARY"
+                                       " KEY, status text NOT NULL, last_attempt timestamp)"));
+        m_pg.scalar(db, QStringLiteral("INSERT INTO enrichment_status VALUES ('s1', 'pending',"
+                                       " NULL), ('s2', 'failed', NULL), ('s3', 'completed',"
+                                       " now()) RETURNING 1"));
+        auto a = open(spec, clock, {}, QStringLiteral("a"));
+        auto b = open(spec, clock, {}, QStringLiteral("b")); // finds the schema up to date
+        QVERIFY(a && b);
+        QVERIFY(a->sharedByWorkers());
+        QCOMPARE(m_pg.scalar(db, QStringLiteral("SELECT COUNT(*) FROM enrichment_schema_version"))
+                     .toInt(),
+                 1);
+        QCOMPARE(a->count(TrackStatus::Pending), 1);
+        QCOMPARE(a->count(TrackStatus::Failed), 1);
+        QCOMPARE(a->count(TrackStatus::Completed), 1);
+        const QList<ClaimedTrack> claimed = b->claim(5);
+        QCOMPARE(claimed.size(), 1);
+        QCOMPARE(claimed.at(0).trackId, QStringLiteral("s1"));
+        checkCountsMatchTable(*b, spec);
+    }
+
+    void workersRegisterAndHeartbeat()
+    {
+        if (!postgres())
+            QSKIP("a SQLite store belongs to one process: no registry");
+        ManualClock clock;
+        const QString spec = newSpec(QStringLiteral("workers"));
+        auto a = open(spec, clock, {}, QStringLiteral("host-a:1"));
+        auto b = open(spec, clock, {}, QStringLiteral("host-b:2"));
+        QVERIFY(a && b);
+        WorkerInfo wa{
+            QStringLiteral("host-a:1"), QStringLiteral("host-a"), 1, 1000, 5000, 10, 3, 42.5};
+        a->heartbeat(wa);
+        b->heartbeat(
+            {QStringLiteral("host-b:2"), QStringLiteral("host-b"), 2, 2000, 6000, 0, 0, 0});
+        wa.lastSeenMs = 9000;
+        wa.batches = 4;
+        a->heartbeat(wa);
+        const QList<WorkerInfo> seen = b->workers();
+        QCOMPARE(seen.size(), 2);
+        QCOMPARE(seen.at(0).id, QStringLiteral("host-a:1"));
+        QCOMPARE(seen.at(0).lastSeenMs, 9000);
+        QCOMPARE(seen.at(0).batches, 4);
+        QCOMPARE(seen.at(0).currentBatch, 10);
+        QCOMPARE(seen.at(0).tracksPerMinute, 42.5);
+        QCOMPARE(seen.at(1).host, QStringLiteral("host-b"));
+    }
+
+    void concurrentWorkersClaimEachTrackOnce()
+    {
+        if (!postgres())
+            QSKIP("SQLite serialises its writers; the concurrency case is PostgreSQL's");
+        const QString spec = newSpec(QStringLiteral("concurrent"));
+        constexpr int Tracks = 3000;
+        {
+            SystemClock clock;
+            auto seed = open(spec, clock);
+            QVERIFY(seed);
+            QCOMPARE(seed->enqueue(ids(Tracks)), Tracks);
+        }
+        // Four workers on threads of their own (a connection belongs to its thread), each
+        // claiming and finishing batches until the queue is empty.
+        std::atomic<int> finished{0}, refused{0}, failures{0};
+        std::vector<std::thread> threads;
+        QMutex claimsLock;
+        QStringList claims;
+        for (int w = 0; w < 4; ++w) {
+            threads.emplace_back([&, w] {
+                SystemClock clock;
+                auto store = open(spec, clock, {}, QStringLiteral("worker-%1").arg(w));
+                if (!store) {
+                    ++failures;
+                    return;
+                }
+                for (;;) {
+                    const QList<ClaimedTrack> batch = store->claim(50);
+                    if (batch.isEmpty())
+                        break;
+                    QList<TrackResult> results;
+                    QStringList mine;
+                    for (const ClaimedTrack &t : batch) {
+                        results.append({t.trackId, TrackStatus::Completed, {}, {}, 0});
+                        mine << t.trackId;
+                    }
+                    {
+                        QMutexLocker lock(&claimsLock);
+                        claims << mine;
+                    }
+                    const QList<bool> done = store->record(results);
+                    finished += int(done.count(true));
+                    refused += int(done.count(false));
+                }
+            });
+        }
+        for (std::thread &t : threads)
+            t.join();
+        QCOMPARE(failures.load(), 0);
+        QCOMPARE(refused.load(), 0);
+        QCOMPARE(finished.load(), Tracks);
+        // No track was handed to two workers: every claim is distinct.
+        QCOMPARE(claims.size(), Tracks);
+        QCOMPARE(QSet<QString>(claims.cbegin(), claims.cend()).size(), Tracks);
+        SystemClock clock;
+        auto check = open(spec, clock);
+        QVERIFY(check);
+        QCOMPARE(check->count(TrackStatus::Completed), Tracks);
+        checkCountsMatchTable(*check, spec);
+        QVERIFY(!check->reconcile()); // the triggers kept the counts exact
     }
 };
 

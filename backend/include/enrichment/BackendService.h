@@ -4,6 +4,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <QElapsedTimer>
@@ -13,6 +14,7 @@
 #include <QUrl>
 
 #include "enrichment/MonitoringProvider.h"
+#include "enrichment/QueueStore.h"
 #include "enrichment/Vocabulary.h"
 
 namespace enrichment {
@@ -24,6 +26,7 @@ class Monitor;
 class MonitoringServer;
 class Pipeline;
 class RoomPublisher;
+class ThroughputWindow;
 struct SnapshotState;
 class QueueStore;
 
@@ -31,15 +34,25 @@ class QueueStore;
 struct BackendOptions
 {
     QHostAddress bind = QHostAddress::LocalHost;
-    quint16 port = 8020;  ///< 0 picks a free port
-    QString databasePath; ///< a path or `sqlite:PATH`; empty: defaultDatabasePath()
-    int seedTracks = 0;   ///< demo tracks enqueued at start
+    quint16 port = 8020; ///< 0 picks a free port
+    /// A path, `sqlite:PATH` or `postgresql://USER@HOST:PORT/DB`; empty:
+    /// defaultDatabasePath().
+    QString databasePath;
+    /// For a PostgreSQL store: empty takes PGPASSWORD from the environment.
+    QString databasePassword;
+    /// This worker's name in a shared store's lease owners and worker list; empty: HOST:PID.
+    QString workerId;
+    /// How often a worker on a shared store says it is alive; three missed: `lost`.
+    int heartbeatIntervalMs = 5'000;
+    int seedTracks = 0; ///< demo tracks enqueued at start
     int batchSize = 10;
     QByteArray token;        ///< empty: no authentication
     quint64 randomSeed = 42; ///< seeds the simulated sources
     double timeScale = 1.0;  ///< wall seconds per simulated latency second
+    double quotaScale = 1.0; ///< times the simulated sources' quotas; 0: no rate limits
     int batchIntervalMs = 1000;
     qint64 leaseMs = 30'000;
+    qint64 retryBackoffMs = 15'000; ///< times the failed attempts, before a retry
     qint64 breakerTimeoutMs = 60'000;
     int historyIntervalMs = 5'000;
     int historyCapacity = 24 * 3600 / 5; ///< samples kept (24 h at 5 s)
@@ -133,6 +146,7 @@ private:
     /// What the snapshot says now, as plain data (snapshot() writes it as JSON).
     SnapshotState snapshotState() const;
     void topUp();
+    void heartbeat();
 
     BackendOptions m_options;
     std::unique_ptr<Clock> m_ownClock;
@@ -148,6 +162,11 @@ private:
     QTimer m_historyTimer;
     QTimer m_reconcileTimer;
     QTimer m_tickTimer;
+    QTimer m_heartbeatTimer;
+    qint64 m_startedMs = 0;
+    /// The fleet as last read in tick() (a shared store only).
+    std::optional<QList<WorkerInfo>> m_workers;
+    std::unique_ptr<ThroughputWindow> m_ownCompletions; ///< this worker's finished tracks
     QElapsedTimer m_uptime;
     qint64 m_demoCounter = 0;
 };

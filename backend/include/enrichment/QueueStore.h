@@ -21,6 +21,31 @@ struct ClaimedTrack
     int retryCount = 0;
 };
 
+/// What became of one claimed track, for QueueStore::record().
+struct TrackResult
+{
+    QString trackId;
+    TrackStatus status = TrackStatus::Completed; ///< completed, partial or failed
+    QStringList sourcesEnriched;
+    QString errorMessage;
+    /// > 0: no source could be asked; back to pending without using a retry, claimable
+    /// again from this time (epoch ms). status is then ignored.
+    qint64 deferUntilMs = 0;
+};
+
+/// A backend process working on the queue, as the store's worker registry knows it.
+struct WorkerInfo
+{
+    QString id;
+    QString host;
+    qint64 pid = 0;
+    qint64 startedMs = 0;
+    qint64 lastSeenMs = 0;
+    int currentBatch = 0; ///< tracks in the batch in flight; 0: idle
+    qint64 batches = 0;   ///< batches completed since it started
+    double tracksPerMinute = 0;
+};
+
 /// The enrichment queue as the pipeline and the service see it: the `enrichment_status`
 /// table of the seed (track id, status, sources enriched, retries, error, times) with
 /// leased claims. Implementations: SqliteQueueStore (the embedded default); a store whose
@@ -41,6 +66,11 @@ public:
         qint64 leaseMs = 60'000;
         int maxRetries = 3;
         qint64 retryBackoffMs = 15'000;
+        /// The lease owner written on claims; empty: HOST:PID.
+        QString workerId;
+        /// For a server store (PostgreSQL) whose URL names no password: empty means the
+        /// environment's (PGPASSWORD). Never logged.
+        QString password;
     };
 
     using QObject::QObject;
@@ -66,6 +96,10 @@ public:
     /// Returns a claimed track to pending without using a retry (no source could be asked),
     /// claimable again from @p availableAtMs. False if this worker no longer holds the lease.
     virtual bool defer(const QString &trackId, qint64 availableAtMs, const QString &reason) = 0;
+    /// Records a whole batch's results at once (one transaction where the store has them).
+    /// Returns, per result, whether it was recorded: false where this worker no longer
+    /// holds the lease (another worker owns the track now) or the write failed.
+    virtual QList<bool> record(const QList<TrackResult> &results);
     /// Returns expired in_progress leases to pending; returns how many.
     virtual int releaseExpiredLeases() = 0;
 
@@ -77,6 +111,14 @@ public:
     /// Tracks finished completed or partial in the last @p seconds (up to an hour).
     virtual qint64 completedInLast(int seconds) const = 0;
 
+    /// A store shared by several workers keeps a registry of them; a store of one process
+    /// has none (workers() is empty and heartbeat() does nothing).
+    virtual bool sharedByWorkers() const { return false; }
+    /// Records that this worker is alive, with what it is doing.
+    virtual void heartbeat(const WorkerInfo &self) { Q_UNUSED(self); }
+    /// Every registered worker, by id.
+    virtual QList<WorkerInfo> workers() { return {}; }
+
     virtual const QString &workerId() const = 0;
     virtual const Config &config() const = 0;
     virtual QString lastError() const = 0;
@@ -86,9 +128,13 @@ Q_SIGNALS:
     void countsChanged();
 };
 
+/// HOST:PID, the default worker id.
+QString defaultWorkerId();
+
 /// Opens the store @p spec names: a file path or `sqlite:PATH` (`:memory:` works for
-/// tests). Returns null with a one-line reason in @p error when the store cannot be
-/// opened or its kind is not supported in this build (`postgresql://...`).
+/// tests), or `postgresql://USER@HOST:PORT/DB` (the password comes from the config or
+/// PGPASSWORD; a URL with a password is refused: it would show in `ps`). Returns null
+/// with a one-line reason in @p error when the store cannot be opened.
 std::unique_ptr<QueueStore> openQueueStore(const QString &spec, const Clock &clock,
                                            const QueueStore::Config &config, QString *error);
 

@@ -67,7 +67,23 @@ inline constexpr QLatin1String BreakerState{"breaker_state"};
 inline constexpr QLatin1String Health{"health"};
 inline constexpr QLatin1String Error{"error"};
 inline constexpr QLatin1String Code{"code"};
+// The fleet: workers sharing one queue (absent for a backend of its own).
+inline constexpr QLatin1String Workers{"workers"};
+inline constexpr QLatin1String WorkerId{"worker_id"};
+inline constexpr QLatin1String Id{"id"};
+inline constexpr QLatin1String Host{"host"};
+inline constexpr QLatin1String Started{"started"};
+inline constexpr QLatin1String LastSeen{"last_seen"};
+inline constexpr QLatin1String CurrentBatch{"current_batch"};
+inline constexpr QLatin1String BatchesCompleted{"batches_completed"};
+inline constexpr QLatin1String TracksPerMinute{"tracks_per_minute"};
 } // namespace key
+/// Worker states in `workers[].state`.
+namespace worker {
+inline constexpr QLatin1String Active{"active"};
+inline constexpr QLatin1String Idle{"idle"};
+inline constexpr QLatin1String Lost{"lost"};
+} // namespace worker
 
 /// Wire time: ISO 8601 UTC with milliseconds, e.g. `2026-11-29T00:12:25.302Z`.
 QString formatTime(qint64 epochMs);

@@ -1,0 +1,736 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "PostgresQueueStore.h"
+
+#include <algorithm>
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QVariant>
+
+#include "enrichment/Clock.h"
+
+Q_LOGGING_CATEGORY(lcPostgres, "enrichment.backend.postgres")
+
+namespace enrichment {
+
+namespace {
+
+/// The schema's current version; migrate() brings any older database up to it.
+constexpr int SchemaVersion = 1;
+/// Rows per status in the counts table (and per second in the completions table): a
+/// connection adds to the row of its slot, so workers rarely wait on each other.
+constexpr int CountSlots = 8;
+/// Completion buckets older than this are pruned by reconcile().
+constexpr qint64 CompletionsKeptSeconds = 2 * 3600;
+
+// Advisory-lock keys (arbitrary, fixed): schema migration and reconciliation.
+constexpr qint64 MigrationLock = 0x656e72696368'01;
+constexpr qint64 ReconcileLock = 0x656e72696368'02;
+
+/// `{"a","b"}`: a text[] literal, bound as one parameter and cast with `::text[]`.
+QString textArray(const QStringList &items)
+{
+    QString out = QStringLiteral("{");
+    for (int i = 0; i < items.size(); ++i) {
+        if (i)
+            out += QLatin1Char(',');
+        QString item = items.at(i);
+        item.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+        item.replace(QLatin1Char('"'), QStringLiteral("\\\""));
+        out += QLatin1Char('"') + item + QLatin1Char('"');
+    }
+    return out + QLatin1Char('}');
+}
+
+QString joined(const QStringList &list)
+{
+    const QString s = list.join(QLatin1Char(','));
+    return s.isNull() ? QStringLiteral("") : s;
+}
+
+/// A time parameter in epoch milliseconds, as SQL.
+const char *const At = "to_timestamp(?::double precision / 1000)";
+
+QString sql(const char *text)
+{
+    QString s = QString::fromLatin1(text);
+    s.replace(QStringLiteral("$AT"), QLatin1String(At));
+    return s;
+}
+
+QStringList schemaV1()
+{
+    return {
+        // The seed's table, or ours; columns a seed-made table lacks are added below.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS enrichment_status ("
+                       " track_id text PRIMARY KEY,"
+                       " status text NOT NULL DEFAULT 'pending',"
+                       " last_attempt timestamptz)"),
+        QStringLiteral("ALTER TABLE enrichment_status"
+                       " ADD COLUMN IF NOT EXISTS sources_enriched text NOT NULL DEFAULT '',"
+                       " ADD COLUMN IF NOT EXISTS retry_count integer NOT NULL DEFAULT 0,"
+                       " ADD COLUMN IF NOT EXISTS error_message text,"
+                       " ADD COLUMN IF NOT EXISTS created_at timestamptz NOT NULL DEFAULT now(),"
+                       " ADD COLUMN IF NOT EXISTS updated_at timestamptz NOT NULL DEFAULT now(),"
+                       " ADD COLUMN IF NOT EXISTS available_at timestamptz NOT NULL DEFAULT now(),"
+                       " ADD COLUMN IF NOT EXISTS lease_owner text,"
+                       " ADD COLUMN IF NOT EXISTS lease_expires_at timestamptz"),
+        // Claims walk pending rows by available_at; lease expiry walks in_progress rows.
+        QStringLiteral("CREATE INDEX IF NOT EXISTS enrichment_status_claim_idx"
+                       " ON enrichment_status (available_at) WHERE status = 'pending'"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS enrichment_status_lease_idx"
+                       " ON enrichment_status (lease_expires_at) WHERE status = 'in_progress'"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS enrichment_status_status_idx"
+                       " ON enrichment_status (status, last_attempt)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS enrichment_status_counts ("
+                       " status text NOT NULL, slot smallint NOT NULL,"
+                       " n bigint NOT NULL DEFAULT 0, PRIMARY KEY (status, slot))"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS enrichment_completions ("
+                       " second bigint NOT NULL, slot smallint NOT NULL,"
+                       " n bigint NOT NULL DEFAULT 0, PRIMARY KEY (second, slot))"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS enrichment_workers ("
+                       " worker_id text PRIMARY KEY, host text NOT NULL, pid bigint NOT NULL,"
+                       " started_at timestamptz NOT NULL, last_seen timestamptz NOT NULL,"
+                       " current_batch integer NOT NULL DEFAULT 0,"
+                       " batches bigint NOT NULL DEFAULT 0,"
+                       " tracks_per_minute double precision NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS enrichment_store_health ("
+                       " worker_id text PRIMARY KEY, checked_at timestamptz NOT NULL)"),
+        // Counts move in the same transaction as the rows, one statement at a time. Rows
+        // are touched in status order so that two transactions never wait on each other
+        // in a circle.
+        QStringLiteral("CREATE OR REPLACE FUNCTION enrichment_counts_insert() RETURNS trigger"
+                       " LANGUAGE plpgsql AS $f$ BEGIN"
+                       " INSERT INTO enrichment_status_counts AS c (status, slot, n)"
+                       "  SELECT status, pg_backend_pid() % 8, count(*) FROM enrichment_new"
+                       "  GROUP BY status ORDER BY status"
+                       "  ON CONFLICT (status, slot) DO UPDATE SET n = c.n + excluded.n;"
+                       " RETURN NULL; END $f$"),
+        QStringLiteral("CREATE OR REPLACE FUNCTION enrichment_counts_delete() RETURNS trigger"
+                       " LANGUAGE plpgsql AS $f$ BEGIN"
+                       " INSERT INTO enrichment_status_counts AS c (status, slot, n)"
+                       "  SELECT status, pg_backend_pid() % 8, -count(*) FROM enrichment_old"
+                       "  GROUP BY status ORDER BY status"
+                       "  ON CONFLICT (status, slot) DO UPDATE SET n = c.n + excluded.n;"
+                       " RETURN NULL; END $f$"),
+        QStringLiteral(
+            "CREATE OR REPLACE FUNCTION enrichment_counts_update() RETURNS trigger"
+            " LANGUAGE plpgsql AS $f$ BEGIN"
+            " INSERT INTO enrichment_status_counts AS c (status, slot, n)"
+            "  SELECT status, pg_backend_pid() % 8, sum(d) FROM ("
+            "   SELECT status, 1 AS d FROM enrichment_new"
+            "   UNION ALL SELECT status, -1 FROM enrichment_old) x"
+            "  GROUP BY status HAVING sum(d) <> 0 ORDER BY status"
+            "  ON CONFLICT (status, slot) DO UPDATE SET n = c.n + excluded.n;"
+            " INSERT INTO enrichment_completions AS c (second, slot, n)"
+            "  SELECT floor(extract(epoch FROM nw.last_attempt))::bigint, pg_backend_pid() % 8,"
+            "   count(*) FROM enrichment_new nw JOIN enrichment_old od USING (track_id)"
+            "  WHERE nw.status IN ('completed', 'partial') AND od.status <> nw.status"
+            "   AND nw.last_attempt IS NOT NULL"
+            "  GROUP BY 1 ORDER BY 1"
+            "  ON CONFLICT (second, slot) DO UPDATE SET n = c.n + excluded.n;"
+            " RETURN NULL; END $f$"),
+        QStringLiteral("CREATE OR REPLACE TRIGGER enrichment_counts_insert AFTER INSERT"
+                       " ON enrichment_status REFERENCING NEW TABLE AS enrichment_new"
+                       " FOR EACH STATEMENT EXECUTE FUNCTION enrichment_counts_insert()"),
+        QStringLiteral("CREATE OR REPLACE TRIGGER enrichment_counts_delete AFTER DELETE"
+                       " ON enrichment_status REFERENCING OLD TABLE AS enrichment_old"
+                       " FOR EACH STATEMENT EXECUTE FUNCTION enrichment_counts_delete()"),
+        QStringLiteral("CREATE OR REPLACE TRIGGER enrichment_counts_update AFTER UPDATE"
+                       " ON enrichment_status REFERENCING OLD TABLE AS enrichment_old"
+                       " NEW TABLE AS enrichment_new"
+                       " FOR EACH STATEMENT EXECUTE FUNCTION enrichment_counts_update()"),
+    };
+}
+
+} // namespace
+
+QString PostgresQueueStore::Target::displayName() const
+{
+    return QStringLiteral("%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
+}
+
+bool PostgresQueueStore::parseUrl(const QString &text, Target *target, QString *error)
+{
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != QLatin1String("postgresql") &&
+                           url.scheme() != QLatin1String("postgres"))) {
+        *error = QStringLiteral("not a postgresql:// URL: %1")
+                     .arg(url.toString(QUrl::RemovePassword).left(200));
+        return false;
+    }
+    if (!url.password().isEmpty()) {
+        *error = QStringLiteral(
+            "the database URL holds a password, which anyone could read in the process list;"
+            " give it in PGPASSWORD or --database-password-file instead");
+        return false;
+    }
+    Target t;
+    if (!url.host().isEmpty())
+        t.host = url.host();
+    t.port = url.port(5432);
+    t.user = url.userName();
+    t.database = url.path().mid(1);
+    if (t.user.isEmpty() || t.database.isEmpty() || t.database.contains(QLatin1Char('/'))) {
+        *error = QStringLiteral("the database URL must name a user and a database:"
+                                " postgresql://USER@HOST:PORT/DATABASE");
+        return false;
+    }
+    QStringList options;
+    const QList<QPair<QString, QString>> items = QUrlQuery(url).queryItems(QUrl::FullyDecoded);
+    for (const auto &[key, value] : items) {
+        static const QStringList allowed = {
+            QStringLiteral("sslmode"),         QStringLiteral("sslrootcert"),
+            QStringLiteral("sslcert"),         QStringLiteral("sslkey"),
+            QStringLiteral("connect_timeout"), QStringLiteral("application_name")};
+        if (!allowed.contains(key) || value.contains(QLatin1Char(';'))) {
+            *error = QStringLiteral("unsupported database URL option \"%1\" (allowed: %2)")
+                         .arg(key.left(40), allowed.join(QStringLiteral(", ")));
+            return false;
+        }
+        options << key + QLatin1Char('=') + value;
+    }
+    if (std::none_of(items.cbegin(), items.cend(),
+                     [](const auto &i) { return i.first == QLatin1String("connect_timeout"); }))
+        options << QStringLiteral("connect_timeout=5");
+    t.connectOptions = options.join(QLatin1Char(';'));
+    *target = t;
+    return true;
+}
+
+PostgresQueueStore::PostgresQueueStore(const Clock &clock, const Config &config, QObject *parent)
+    : QueueStore(parent), m_clock(clock), m_config(config),
+      m_connectionName(QStringLiteral("enrichment-pg-%1").arg(quintptr(this), 0, 16))
+{}
+
+PostgresQueueStore::~PostgresQueueStore()
+{
+    close();
+}
+
+QSqlDatabase PostgresQueueStore::db() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool PostgresQueueStore::open(const Target &target, QString *error)
+{
+    close();
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        *error = QStringLiteral("Qt's PostgreSQL driver (QPSQL) is not installed"
+                                " (Debian: libqt6sql6-psql)");
+        return false;
+    }
+    m_target = target;
+    {
+        QSqlDatabase d = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connectionName);
+        d.setHostName(target.host);
+        d.setPort(target.port);
+        d.setUserName(target.user);
+        d.setDatabaseName(target.database);
+        if (!m_config.password.isEmpty())
+            d.setPassword(m_config.password);
+        d.setConnectOptions(target.connectOptions);
+        const bool opened = d.open() && configureSession(d);
+        if (!opened)
+            m_lastError = d.lastError().text().simplified();
+        d = QSqlDatabase(); // the handle must be gone before close() removes the connection
+        if (!opened) {
+            *error = m_lastError;
+            close();
+            return false;
+        }
+    }
+    if (!migrate(error)) {
+        close();
+        return false;
+    }
+    reconcile();
+    qCInfo(lcPostgres).noquote() << "queue in PostgreSQL" << target.displayName() << "as worker"
+                                 << m_config.workerId;
+    return true;
+}
+
+bool PostgresQueueStore::configureSession(QSqlDatabase &d)
+{
+    // The server's NOTICEs ("already exists, skipping") would go to stderr.
+    return QSqlQuery(d).exec(QStringLiteral("SET client_min_messages TO warning"));
+}
+
+bool PostgresQueueStore::migrate(QString *error)
+{
+    QSqlQuery q(db());
+    auto fail = [&](const QSqlQuery &failed) {
+        m_lastError = failed.lastError().text().simplified();
+        *error = QStringLiteral("schema migration failed: %1").arg(m_lastError);
+        QSqlQuery(db()).exec(QStringLiteral("ROLLBACK"));
+        return false;
+    };
+    // One worker migrates; the others wait for it, then find nothing to do.
+    if (!q.exec(QStringLiteral("BEGIN")) ||
+        !q.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(MigrationLock)))
+        return fail(q);
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS enrichment_schema_version ("
+                               " version integer NOT NULL,"
+                               " applied_at timestamptz NOT NULL DEFAULT now())")) ||
+        !q.exec(
+            QStringLiteral("SELECT coalesce(max(version), 0) FROM enrichment_schema_version")) ||
+        !q.next())
+        return fail(q);
+    const int version = q.value(0).toInt();
+    q.finish();
+    if (version > SchemaVersion) {
+        QSqlQuery(db()).exec(QStringLiteral("ROLLBACK"));
+        *error = QStringLiteral("the database's schema (version %1) is newer than this program"
+                                " knows (%2); upgrade enrichment-backend")
+                     .arg(version)
+                     .arg(SchemaVersion);
+        return false;
+    }
+    if (version < 1) {
+        for (const QString &statement : schemaV1())
+            if (!q.exec(statement))
+                return fail(q);
+        if (!q.exec(QStringLiteral("INSERT INTO enrichment_schema_version (version) VALUES (1)")))
+            return fail(q);
+        qCInfo(lcPostgres) << "queue schema created (version 1)";
+    }
+    if (!q.exec(QStringLiteral("COMMIT")))
+        return fail(q);
+    return true;
+}
+
+void PostgresQueueStore::close()
+{
+    if (QSqlDatabase::contains(m_connectionName)) {
+        {
+            QSqlDatabase d = db();
+            d.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+bool PostgresQueueStore::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName) && db().isOpen();
+}
+
+bool PostgresQueueStore::ensureConnected() const
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return false;
+    if (!m_broken && db().isOpen())
+        return true;
+    const qint64 now = m_clock.nowMs();
+    if (m_lastReconnectMs >= 0 && now >= m_lastReconnectMs && now - m_lastReconnectMs < 1000)
+        return false;
+    m_lastReconnectMs = now;
+    QSqlDatabase d = db();
+    d.close();
+    if (!d.open() || !configureSession(d)) {
+        m_lastError = d.lastError().text().simplified();
+        return false;
+    }
+    qCInfo(lcPostgres).noquote() << "reconnected to" << m_target.displayName();
+    m_broken = false;
+    m_countsReadMs = -1;
+    return true;
+}
+
+bool PostgresQueueStore::run(QSqlQuery &q, bool write) const
+{
+    if (q.exec()) {
+        if (write)
+            noteWrite(true);
+        return true;
+    }
+    m_lastError = q.lastError().text().simplified();
+    // A query that failed on a healthy connection is the query's fault; otherwise the
+    // connection is reopened on the next call.
+    QSqlQuery probe(db());
+    if (!db().isOpen() || !probe.exec(QStringLiteral("SELECT 1"))) {
+        if (!m_broken)
+            qCWarning(lcPostgres).noquote()
+                << "connection to" << m_target.displayName() << "lost:" << m_lastError;
+        m_broken = true;
+    } else {
+        qCWarning(lcPostgres).noquote() << "query failed:" << m_lastError;
+    }
+    if (write)
+        noteWrite(false);
+    return false;
+}
+
+void PostgresQueueStore::noteWrite(bool ok) const
+{
+    if (ok) {
+        if (!m_writeError.isEmpty())
+            qCInfo(lcPostgres) << "writes succeed again";
+        m_writeError.clear();
+    } else {
+        if (m_writeError.isEmpty())
+            qCWarning(lcPostgres).noquote() << "writes are failing:" << m_lastError;
+        m_writeError = m_lastError.isEmpty() ? QStringLiteral("write failed") : m_lastError;
+    }
+}
+
+bool PostgresQueueStore::ping()
+{
+    if (!ensureConnected())
+        return false;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT 1"));
+    return run(q, false);
+}
+
+bool PostgresQueueStore::writable(QString *error, qint64 maxAgeMs)
+{
+    const qint64 now = m_clock.nowMs();
+    if (!ensureConnected()) {
+        *error = m_lastError.isEmpty() ? QStringLiteral("database is not connected") : m_lastError;
+        return false;
+    }
+    if (m_lastProbeMs < 0 || now - m_lastProbeMs >= maxAgeMs || now < m_lastProbeMs) {
+        m_lastProbeMs = now;
+        QSqlQuery q(db());
+        q.prepare(sql("INSERT INTO enrichment_store_health (worker_id, checked_at)"
+                      " VALUES (?, $AT) ON CONFLICT (worker_id)"
+                      " DO UPDATE SET checked_at = excluded.checked_at"));
+        q.addBindValue(m_config.workerId);
+        q.addBindValue(now);
+        run(q, true);
+    }
+    *error = m_writeError;
+    return m_writeError.isEmpty();
+}
+
+int PostgresQueueStore::enqueue(const QStringList &trackIds)
+{
+    if (trackIds.isEmpty() || !ensureConnected())
+        return 0;
+    QSqlQuery q(db());
+    q.prepare(sql("INSERT INTO enrichment_status (track_id, status, sources_enriched,"
+                  " retry_count, created_at, updated_at, available_at)"
+                  " SELECT DISTINCT unnest(?::text[]), 'pending', '', 0, $AT, $AT, $AT"
+                  " ON CONFLICT (track_id) DO NOTHING"));
+    const qint64 now = m_clock.nowMs();
+    q.addBindValue(textArray(trackIds));
+    q.addBindValue(now);
+    q.addBindValue(now);
+    q.addBindValue(now);
+    if (!run(q, true))
+        return 0;
+    const int added = q.numRowsAffected();
+    if (added > 0) {
+        m_countsReadMs = -1;
+        Q_EMIT countsChanged();
+    }
+    return added;
+}
+
+int PostgresQueueStore::releaseExpiredLeases()
+{
+    if (!ensureConnected())
+        return 0;
+    QSqlQuery q(db());
+    // Rows another worker is updating right now are left for the next pass.
+    q.prepare(sql("WITH expired AS (SELECT track_id FROM enrichment_status"
+                  "  WHERE status = 'in_progress' AND lease_expires_at < $AT"
+                  "  FOR UPDATE SKIP LOCKED)"
+                  " UPDATE enrichment_status s SET status = 'pending', lease_owner = NULL,"
+                  "  lease_expires_at = NULL, updated_at = $AT, error_message = 'lease expired'"
+                  " FROM expired WHERE s.track_id = expired.track_id"));
+    const qint64 now = m_clock.nowMs();
+    q.addBindValue(now);
+    q.addBindValue(now);
+    if (!run(q, true))
+        return 0;
+    const int n = q.numRowsAffected();
+    if (n > 0) {
+        qCInfo(lcPostgres) << n << "expired lease(s) returned to pending";
+        m_countsReadMs = -1;
+        Q_EMIT countsChanged();
+    }
+    return n;
+}
+
+QList<ClaimedTrack> PostgresQueueStore::claim(int n)
+{
+    QList<ClaimedTrack> claimed;
+    if (n <= 0 || !ensureConnected())
+        return claimed;
+    releaseExpiredLeases();
+    QSqlQuery q(db());
+    q.prepare(sql("WITH picked AS (SELECT track_id, available_at FROM enrichment_status"
+                  "  WHERE status = 'pending' AND available_at <= $AT"
+                  "  ORDER BY available_at LIMIT ? FOR UPDATE SKIP LOCKED)"
+                  " UPDATE enrichment_status s SET status = 'in_progress', lease_owner = ?,"
+                  "  lease_expires_at = $AT, last_attempt = $AT, updated_at = $AT"
+                  " FROM picked WHERE s.track_id = picked.track_id"
+                  " RETURNING s.track_id, s.retry_count, picked.available_at"));
+    const qint64 now = m_clock.nowMs();
+    q.addBindValue(now);
+    q.addBindValue(n);
+    q.addBindValue(m_config.workerId);
+    q.addBindValue(now + m_config.leaseMs);
+    q.addBindValue(now);
+    q.addBindValue(now);
+    if (!run(q, true))
+        return claimed;
+    QList<QPair<QDateTime, ClaimedTrack>> rows;
+    while (q.next())
+        rows.append({q.value(2).toDateTime(), {q.value(0).toString(), q.value(1).toInt()}});
+    // RETURNING has no order: hand them out oldest first, as they were picked.
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    for (const auto &r : std::as_const(rows))
+        claimed.append(r.second);
+    if (!claimed.isEmpty()) {
+        m_countsReadMs = -1;
+        Q_EMIT countsChanged();
+    }
+    return claimed;
+}
+
+bool PostgresQueueStore::finish(const QString &trackId, TrackStatus outcome,
+                                const QStringList &sourcesEnriched, const QString &errorMessage)
+{
+    TrackResult r;
+    r.trackId = trackId;
+    r.status = outcome;
+    r.sourcesEnriched = sourcesEnriched;
+    r.errorMessage = errorMessage;
+    return writeResults({r}).value(0);
+}
+
+bool PostgresQueueStore::defer(const QString &trackId, qint64 availableAtMs, const QString &reason)
+{
+    TrackResult r;
+    r.trackId = trackId;
+    r.deferUntilMs = availableAtMs;
+    r.errorMessage = reason;
+    return writeResults({r}).value(0);
+}
+
+QList<bool> PostgresQueueStore::record(const QList<TrackResult> &results)
+{
+    return writeResults(results);
+}
+
+QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
+{
+    QList<bool> done(results.size(), false);
+    if (results.isEmpty() || !ensureConnected())
+        return done;
+    QStringList ids, kinds, sources, errors, deferUntil;
+    for (const TrackResult &r : results) {
+        ids << r.trackId;
+        kinds << (r.deferUntilMs > 0 ? QStringLiteral("defer") : toWire(r.status));
+        sources << joined(r.sourcesEnriched);
+        errors << r.errorMessage;
+        deferUntil << QString::number(r.deferUntilMs);
+    }
+    // One statement, so one transaction: every result of the batch, each only where this
+    // worker still holds the lease. A failed attempt goes back to pending with a backoff
+    // until maxRetries attempts failed; a deferred track goes back without using a retry.
+    QSqlQuery q(db());
+    q.prepare(sql(
+        "UPDATE enrichment_status s SET"
+        " status = CASE v.kind WHEN 'defer' THEN 'pending'"
+        "  WHEN 'failed' THEN CASE WHEN s.retry_count + 1 >= ? THEN 'failed' ELSE 'pending' END"
+        "  ELSE v.kind END,"
+        " retry_count = s.retry_count + (v.kind = 'failed')::int,"
+        " sources_enriched = CASE v.kind WHEN 'defer' THEN s.sources_enriched ELSE v.sources END,"
+        " error_message = NULLIF(v.error, ''),"
+        " available_at = CASE v.kind"
+        "  WHEN 'defer' THEN to_timestamp(v.defer_until::double precision / 1000)"
+        "  WHEN 'failed' THEN $AT + make_interval(secs => ?::double precision / 1000"
+        "   * (s.retry_count + 1))"
+        "  ELSE s.available_at END,"
+        " last_attempt = CASE WHEN v.kind IN ('completed', 'partial') THEN $AT"
+        "  ELSE s.last_attempt END,"
+        " lease_owner = NULL, lease_expires_at = NULL, updated_at = $AT"
+        " FROM (SELECT unnest(?::text[]) AS track_id, unnest(?::text[]) AS kind,"
+        "  unnest(?::text[]) AS sources, unnest(?::text[]) AS error,"
+        "  unnest(?::bigint[]) AS defer_until) v"
+        " WHERE s.track_id = v.track_id AND s.status = 'in_progress' AND s.lease_owner = ?"
+        " RETURNING s.track_id"));
+    const qint64 now = m_clock.nowMs();
+    q.addBindValue(m_config.maxRetries);
+    q.addBindValue(now);
+    q.addBindValue(m_config.retryBackoffMs);
+    q.addBindValue(now);
+    q.addBindValue(now);
+    q.addBindValue(textArray(ids));
+    q.addBindValue(textArray(kinds));
+    q.addBindValue(textArray(sources));
+    q.addBindValue(textArray(errors));
+    q.addBindValue(QStringLiteral("{%1}").arg(deferUntil.join(QLatin1Char(','))));
+    q.addBindValue(m_config.workerId);
+    if (!run(q, true))
+        return done;
+    QSet<QString> written;
+    while (q.next())
+        written.insert(q.value(0).toString());
+    for (int i = 0; i < results.size(); ++i) {
+        done[i] = written.contains(results.at(i).trackId);
+        if (!done[i])
+            qCWarning(lcPostgres).noquote() << "lease lost for track" << results.at(i).trackId;
+    }
+    if (!written.isEmpty()) {
+        m_countsReadMs = -1;
+        Q_EMIT countsChanged();
+    }
+    return done;
+}
+
+std::array<qint64, TrackStatusCount> PostgresQueueStore::counts() const
+{
+    const qint64 now = m_clock.nowMs();
+    if (m_countsReadMs >= 0 && now >= m_countsReadMs && now - m_countsReadMs < CountsMaxAgeMs)
+        return m_counts;
+    if (!ensureConnected())
+        return m_counts;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral(
+        "SELECT status, sum(n)::bigint FROM enrichment_status_counts GROUP BY status"));
+    if (!run(q, false))
+        return m_counts;
+    std::array<qint64, TrackStatusCount> fresh{};
+    while (q.next())
+        if (const auto s = trackStatusFromWire(q.value(0).toString()))
+            fresh[std::size_t(*s)] = q.value(1).toLongLong();
+    m_counts = fresh;
+    m_countsReadMs = now;
+    return m_counts;
+}
+
+bool PostgresQueueStore::reconcile()
+{
+    if (!ensureConnected())
+        return false;
+    QSqlQuery q(db());
+    auto rollback = [&] {
+        m_lastError = q.lastError().text().simplified();
+        QSqlQuery(db()).exec(QStringLiteral("ROLLBACK"));
+        return false;
+    };
+    if (!q.exec(QStringLiteral("BEGIN")))
+        return rollback();
+    // One worker at a time; the others skip this round.
+    if (!q.exec(QStringLiteral("SELECT pg_try_advisory_xact_lock(%1)").arg(ReconcileLock)) ||
+        !q.next())
+        return rollback();
+    if (!q.value(0).toBool()) {
+        QSqlQuery(db()).exec(QStringLiteral("ROLLBACK"));
+        return false;
+    }
+    // Writers wait at their counts update while the table is recounted, so the recount
+    // and the counts agree when this commits.
+    if (!q.exec(QStringLiteral("LOCK TABLE enrichment_status_counts IN EXCLUSIVE MODE")) ||
+        !q.exec(QStringLiteral("SELECT t.status, coalesce(t.n, 0), coalesce(c.n, 0) FROM"
+                               " (SELECT status, count(*) AS n FROM enrichment_status"
+                               "  GROUP BY status) t FULL JOIN"
+                               " (SELECT status, sum(n)::bigint AS n"
+                               "  FROM enrichment_status_counts GROUP BY status) c"
+                               " USING (status)")))
+        return rollback();
+    bool drift = false;
+    while (q.next())
+        drift = drift || q.value(1).toLongLong() != q.value(2).toLongLong();
+    q.finish();
+    if (drift && (!q.exec(QStringLiteral("DELETE FROM enrichment_status_counts")) ||
+                  !q.exec(QStringLiteral("INSERT INTO enrichment_status_counts (status, slot, n)"
+                                         " SELECT status, 0, count(*) FROM enrichment_status"
+                                         " GROUP BY status"))))
+        return rollback();
+    QSqlQuery prune(db());
+    prune.prepare(QStringLiteral("DELETE FROM enrichment_completions WHERE second < ?"));
+    prune.addBindValue(m_clock.nowMs() / 1000 - CompletionsKeptSeconds);
+    if (!prune.exec()) {
+        m_lastError = prune.lastError().text().simplified();
+        QSqlQuery(db()).exec(QStringLiteral("ROLLBACK"));
+        return false;
+    }
+    if (!q.exec(QStringLiteral("COMMIT")))
+        return rollback();
+    if (drift) {
+        qCWarning(lcPostgres) << "queue counts had drifted from the table; reconciled";
+        m_countsReadMs = -1;
+        Q_EMIT countsChanged();
+    }
+    return drift;
+}
+
+qint64 PostgresQueueStore::completedInLast(int seconds) const
+{
+    if (!ensureConnected())
+        return 0;
+    seconds = std::clamp(seconds, 1, 3600);
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral(
+        "SELECT coalesce(sum(n), 0)::bigint FROM enrichment_completions WHERE second > ?"));
+    q.addBindValue(m_clock.nowMs() / 1000 - seconds);
+    if (!run(q, false) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+void PostgresQueueStore::heartbeat(const WorkerInfo &self)
+{
+    if (!ensureConnected())
+        return;
+    QSqlQuery q(db());
+    q.prepare(sql("INSERT INTO enrichment_workers (worker_id, host, pid, started_at, last_seen,"
+                  " current_batch, batches, tracks_per_minute)"
+                  " VALUES (?, ?, ?, $AT, $AT, ?, ?, ?)"
+                  " ON CONFLICT (worker_id) DO UPDATE SET host = excluded.host,"
+                  " pid = excluded.pid, started_at = excluded.started_at,"
+                  " last_seen = excluded.last_seen, current_batch = excluded.current_batch,"
+                  " batches = excluded.batches, tracks_per_minute = excluded.tracks_per_minute"));
+    q.addBindValue(self.id);
+    q.addBindValue(self.host);
+    q.addBindValue(self.pid);
+    q.addBindValue(self.startedMs);
+    q.addBindValue(self.lastSeenMs);
+    q.addBindValue(self.currentBatch);
+    q.addBindValue(self.batches);
+    q.addBindValue(self.tracksPerMinute);
+    run(q, true);
+}
+
+QList<WorkerInfo> PostgresQueueStore::workers()
+{
+    QList<WorkerInfo> out;
+    if (!ensureConnected())
+        return out;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral(
+        "SELECT worker_id, host, pid, (extract(epoch FROM started_at) * 1000)::bigint,"
+        " (extract(epoch FROM last_seen) * 1000)::bigint, current_batch, batches,"
+        " tracks_per_minute FROM enrichment_workers ORDER BY worker_id LIMIT 256"));
+    if (!run(q, false))
+        return out;
+    while (q.next()) {
+        WorkerInfo w;
+        w.id = q.value(0).toString();
+        w.host = q.value(1).toString();
+        w.pid = q.value(2).toLongLong();
+        w.startedMs = q.value(3).toLongLong();
+        w.lastSeenMs = q.value(4).toLongLong();
+        w.currentBatch = q.value(5).toInt();
+        w.batches = q.value(6).toLongLong();
+        w.tracksPerMinute = q.value(7).toDouble();
+        out.append(w);
+    }
+    return out;
+}
+
+} // namespace enrichment

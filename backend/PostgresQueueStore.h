@@ -1,0 +1,114 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <array>
+
+#include <QSqlDatabase>
+
+#include "enrichment/QueueStore.h"
+
+class QSqlQuery;
+
+namespace enrichment {
+
+class Clock;
+
+/// The queue in a PostgreSQL database shared by any number of workers (docs/SCALING.md).
+///
+/// - Schema: created and migrated on open, idempotently, under an advisory lock, with its
+///   version in `enrichment_schema_version`; an `enrichment_status` table the seed created
+///   gets our columns added.
+/// - Claims: one statement (a CTE picks available pending rows `FOR UPDATE SKIP LOCKED`,
+///   an `UPDATE ... RETURNING` leases them). Expired leases are returned by any worker.
+///   A batch's results are written by one statement in one transaction, and only where
+///   this worker still holds the lease.
+/// - Counts: statement triggers keep `enrichment_status_counts` (a few rows per status,
+///   one per connection slot, so workers do not queue on one row) in the same
+///   transaction as every change; counts() reads their sums. Completions per second go to
+///   `enrichment_completions` the same way (the fleet's processing rate). reconcile()
+///   recounts with `GROUP BY` under an advisory lock (one worker at a time).
+/// - Workers: `enrichment_workers` holds each worker's heartbeat.
+/// - A lost connection (server restart) is reopened on the next call, at most once a
+///   second; until then calls fail and writable() says why.
+class PostgresQueueStore final : public QueueStore
+{
+    Q_OBJECT
+public:
+    /// Where the database is: `postgresql://USER@HOST:PORT/DB[?sslmode=...]`.
+    struct Target
+    {
+        QString host = QStringLiteral("localhost");
+        int port = 5432;
+        QString user;
+        QString database;
+        QString connectOptions; ///< libpq options from the URL's query (sslmode, ...)
+        /// USER@HOST:PORT/DB: safe to log.
+        QString displayName() const;
+    };
+    /// Parses @p url; refuses a password in it, with a reason in @p error.
+    static bool parseUrl(const QString &url, Target *target, QString *error);
+
+    PostgresQueueStore(const Clock &clock, const Config &config, QObject *parent = nullptr);
+    ~PostgresQueueStore() override;
+
+    /// Connects and migrates the schema.
+    bool open(const Target &target, QString *error);
+    void close() override;
+    bool isOpen() const override;
+    bool ping() override;
+    bool writable(QString *error, qint64 maxAgeMs = 1000) override;
+
+    int enqueue(const QStringList &trackIds) override;
+    QList<ClaimedTrack> claim(int n) override;
+    bool finish(const QString &trackId, TrackStatus outcome, const QStringList &sourcesEnriched,
+                const QString &errorMessage = {}) override;
+    bool defer(const QString &trackId, qint64 availableAtMs, const QString &reason) override;
+    QList<bool> record(const QList<TrackResult> &results) override;
+    int releaseExpiredLeases() override;
+
+    /// The fleet's counts: the sums of the counts table, cached for `countsMaxAgeMs`
+    /// (refreshed at once after this store's own writes).
+    qint64 count(TrackStatus s) const override { return counts()[std::size_t(s)]; }
+    std::array<qint64, TrackStatusCount> counts() const override;
+    bool reconcile() override;
+    /// The fleet's completions in the last @p seconds (one-second buckets).
+    qint64 completedInLast(int seconds) const override;
+
+    bool sharedByWorkers() const override { return true; }
+    void heartbeat(const WorkerInfo &self) override;
+    QList<WorkerInfo> workers() override;
+
+    const QString &workerId() const override { return m_config.workerId; }
+    const Config &config() const override { return m_config; }
+    QString lastError() const override { return m_lastError; }
+
+    /// How long counts() may be served from its cache.
+    static constexpr qint64 CountsMaxAgeMs = 250;
+
+private:
+    QSqlDatabase db() const;
+    /// Reopens a connection that broke (at most once a second); false while it is down.
+    bool ensureConnected() const;
+    /// Runs @p q; on failure records the error, notes a failed write if @p write, and
+    /// checks whether the connection is gone.
+    bool run(QSqlQuery &q, bool write) const;
+    bool migrate(QString *error);
+    static bool configureSession(QSqlDatabase &d);
+    void noteWrite(bool ok) const;
+    QList<bool> writeResults(const QList<TrackResult> &results);
+
+    const Clock &m_clock;
+    Config m_config;
+    Target m_target;
+    QString m_connectionName;
+    mutable QString m_lastError;
+    mutable QString m_writeError;
+    mutable bool m_broken = false;
+    mutable qint64 m_lastReconnectMs = -1;
+    qint64 m_lastProbeMs = -1;
+    mutable std::array<qint64, TrackStatusCount> m_counts{};
+    mutable qint64 m_countsReadMs = -1;
+};
+
+} // namespace enrichment

@@ -1,0 +1,243 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <csignal>
+#include <memory>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+#include "BackendProcess.h"
+#include "Http.h"
+#include "PostgresServer.h"
+
+using testsupport::BackendProcess;
+using testsupport::httpGet;
+
+/// Several real `enrichment-backend` workers on one real PostgreSQL database: the seed's
+/// production shape. Each case gets a database of its own on a private server.
+class TestFleet : public QObject
+{
+    Q_OBJECT
+private:
+    testsupport::PostgresServer m_pg;
+    int m_databases = 0;
+
+    struct Fleet
+    {
+        QString url;
+        QString database;
+        std::vector<std::unique_ptr<BackendProcess>> workers;
+    };
+
+    QString newDatabase(QString *name)
+    {
+        *name = QStringLiteral("fleet_%1").arg(++m_databases);
+        QString url, error;
+        if (!m_pg.createDatabase(*name, &url, &error))
+            qFatal("%s", qPrintable(error));
+        return url;
+    }
+
+    /// Starts a worker on @p databaseUrl; @p extra: more options.
+    static std::unique_ptr<BackendProcess>
+    startWorker(const QString &databaseUrl, const QString &id, const QStringList &extra = {})
+    {
+        auto w = std::make_unique<BackendProcess>();
+        const QStringList args = QStringList{QStringLiteral("--port"),
+                                             QStringLiteral("0"),
+                                             QStringLiteral("--database"),
+                                             databaseUrl,
+                                             QStringLiteral("--worker-id"),
+                                             id,
+                                             QStringLiteral("--batch-size"),
+                                             QStringLiteral("100"),
+                                             QStringLiteral("--batch-interval-ms"),
+                                             QStringLiteral("0"),
+                                             QStringLiteral("--retry-backoff"),
+                                             QStringLiteral("0"),
+                                             QStringLiteral("--heartbeat-seconds"),
+                                             QStringLiteral("1"),
+                                             QStringLiteral("--quota-scale"),
+                                             QStringLiteral("0")} +
+                                 extra;
+        if (!w->start(QStringLiteral(BACKEND_BINARY), args))
+            return nullptr;
+        return w;
+    }
+
+    static QJsonObject snapshot(const BackendProcess &w)
+    {
+        const testsupport::HttpReply r = httpGet(w.port(), "/monitoring/enrichment");
+        return QJsonDocument::fromJson(r.body).object();
+    }
+
+    static qint64 queueCount(const QJsonObject &snap, const char *status)
+    {
+        return snap.value(QStringLiteral("queue"))
+            .toObject()
+            .value(QLatin1String(status))
+            .toInteger(-1);
+    }
+
+    /// True once the fleet finished every track: nothing pending or in progress.
+    bool drained(const QString &database, qint64 total)
+    {
+        return m_pg.scalar(database,
+                           QStringLiteral("SELECT COUNT(*) FROM enrichment_status WHERE"
+                                          " status IN ('completed', 'partial', 'failed')"))
+                   .toLongLong() == total;
+    }
+
+    qint64 tableCount(const QString &database, const char *status)
+    {
+        return m_pg
+            .scalar(database, QStringLiteral("SELECT COUNT(*) FROM enrichment_status"
+                                             " WHERE status = '%1'")
+                                  .arg(QLatin1String(status)))
+            .toLongLong();
+    }
+
+    /// Every worker's snapshot shows the table's own counts (the fleet's, not its own).
+    void checkEveryWorkerReportsTheTable(const QString &database,
+                                         const std::vector<BackendProcess *> &workers)
+    {
+        for (BackendProcess *w : workers)
+            for (const char *status : {"pending", "in_progress", "completed", "failed", "partial"})
+                QTRY_COMPARE_WITH_TIMEOUT(queueCount(snapshot(*w), status),
+                                          tableCount(database, status), 5000);
+    }
+
+    static qint64 metric(const BackendProcess &w, const QByteArray &series)
+    {
+        const QByteArray body = httpGet(w.port(), "/metrics").body;
+        for (const QByteArray &line : body.split('\n'))
+            if (line.startsWith(QByteArray(series + ' ')))
+                return line.mid(series.size() + 1).toDouble();
+        return 0;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!testsupport::PostgresServer::available())
+            QFAIL("PostgreSQL 15 is not installed (scripts/dev.sh installs it)");
+        QString error;
+        QVERIFY2(m_pg.start(&error), qPrintable(error));
+    }
+
+    void threeWorkersDrainEveryTrackExactlyOnce()
+    {
+        QString db;
+        const QString url = newDatabase(&db);
+        constexpr int Tracks = 5000;
+        // Two workers wait on the empty queue; the third fills it as it starts.
+        // A batch takes a little wall time (5 % of the simulated latency), so no worker
+        // drains the queue alone before the others' next look at it.
+        const QStringList pace = {QStringLiteral("--time-scale"), QStringLiteral("0.05")};
+        auto b = startWorker(url, QStringLiteral("worker-b"), pace);
+        auto c = startWorker(url, QStringLiteral("worker-c"), pace);
+        QVERIFY(b && c);
+        auto a = startWorker(url, QStringLiteral("worker-a"),
+                             QStringList{QStringLiteral("--seed-tracks"), QString::number(Tracks)} +
+                                 pace);
+        QVERIFY(a);
+        QTRY_VERIFY_WITH_TIMEOUT(drained(db, Tracks), 120'000);
+        checkEveryWorkerReportsTheTable(db, {a.get(), b.get(), c.get()});
+        // Each finished track was recorded by exactly one worker: their counters add up to
+        // the table (a worker whose lease was lost records nothing).
+        for (const char *status : {"completed", "partial"}) {
+            const QByteArray series =
+                QByteArray("enrichment_tracks_processed_total{status=\"") + status + "\"}";
+            QCOMPARE(metric(*a, series) + metric(*b, series) + metric(*c, series),
+                     tableCount(db, status));
+        }
+        // All three took part (as their next heartbeats say), and each one's snapshot lists
+        // the three.
+        auto workersWithBatches = [&] {
+            int n = 0;
+            for (const QJsonValue &w : snapshot(*b).value(QStringLiteral("workers")).toArray())
+                n += w[QStringLiteral("batches_completed")].toInt() > 0 &&
+                     w[QStringLiteral("state")].toString() != QStringLiteral("lost");
+            return n;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(workersWithBatches(), 3, 5000);
+        const QJsonObject snap = snapshot(*b);
+        QCOMPARE(snap.value(QStringLiteral("workers")).toArray().size(), 3);
+        QCOMPARE(snap[QStringLiteral("service")][QStringLiteral("worker_id")].toString(),
+                 QStringLiteral("worker-b"));
+        QCOMPARE(snap[QStringLiteral("processing_rate")][QStringLiteral("completed_last_hour")]
+                     .toInteger(),
+                 tableCount(db, "completed") + tableCount(db, "partial"));
+    }
+
+    void killedWorkersTracksAreTakenOver()
+    {
+        QString db;
+        const QString url = newDatabase(&db);
+        constexpr int Tracks = 600;
+        // The victim works slowly (real simulated latency), so a batch is in flight when
+        // it dies; its lease is short.
+        auto victim = startWorker(url, QStringLiteral("victim"),
+                                  {QStringLiteral("--seed-tracks"), QString::number(Tracks),
+                                   QStringLiteral("--lease-seconds"), QStringLiteral("2")});
+        QVERIFY(victim);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_pg.scalar(db, QStringLiteral("SELECT COUNT(*) FROM enrichment_status WHERE"
+                                           " status = 'in_progress' AND lease_owner = 'victim'"))
+                    .toInt() > 0,
+            15'000);
+        ::kill(pid_t(victim->pid()), SIGKILL);
+        QVERIFY(victim->process.waitForFinished(5000));
+        auto heir = startWorker(url, QStringLiteral("heir"),
+                                {QStringLiteral("--time-scale"), QStringLiteral("0"),
+                                 QStringLiteral("--lease-seconds"), QStringLiteral("2")});
+        QVERIFY(heir);
+        QTRY_VERIFY_WITH_TIMEOUT(drained(db, Tracks), 60'000);
+        QCOMPARE(tableCount(db, "in_progress"), 0);
+        QCOMPARE(tableCount(db, "pending"), 0);
+        checkEveryWorkerReportsTheTable(db, {heir.get()});
+        // The dead worker is shown as lost (three missed heartbeats), the heir is not.
+        auto stateOf = [&](const QString &id) {
+            for (const QJsonValue &w : snapshot(*heir).value(QStringLiteral("workers")).toArray())
+                if (w[QStringLiteral("id")].toString() == id)
+                    return w[QStringLiteral("state")].toString();
+            return QString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("victim")), QStringLiteral("lost"),
+                                  10'000);
+        QVERIFY(stateOf(QStringLiteral("heir")) != QStringLiteral("lost"));
+    }
+
+    void postgresRestartLosesNothing()
+    {
+        QString db;
+        const QString url = newDatabase(&db);
+        constexpr int Tracks = 3000;
+        auto a = startWorker(url, QStringLiteral("a"),
+                             {QStringLiteral("--seed-tracks"), QString::number(Tracks),
+                              QStringLiteral("--time-scale"), QStringLiteral("0.01"),
+                              QStringLiteral("--lease-seconds"), QStringLiteral("3")});
+        auto b = startWorker(url, QStringLiteral("b"),
+                             {QStringLiteral("--time-scale"), QStringLiteral("0.01"),
+                              QStringLiteral("--lease-seconds"), QStringLiteral("3")});
+        QVERIFY(a && b);
+        QTRY_VERIFY_WITH_TIMEOUT(tableCount(db, "completed") > 300, 30'000);
+        QVERIFY2(!drained(db, Tracks), "the fleet finished before the restart: make it slower");
+        m_pg.stopServer();
+        // The workers say so on /health and keep running.
+        QTRY_COMPARE_WITH_TIMEOUT(httpGet(a->port(), "/health").status, 503, 10'000);
+        QTRY_COMPARE_WITH_TIMEOUT(httpGet(b->port(), "/health").status, 503, 10'000);
+        QVERIFY(a->process.state() == QProcess::Running);
+        QString error;
+        QVERIFY2(m_pg.startServer(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(httpGet(a->port(), "/health").status, 200, 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(drained(db, Tracks), 90'000);
+        QCOMPARE(tableCount(db, "in_progress"), 0);
+        checkEveryWorkerReportsTheTable(db, {a.get(), b.get()});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFleet)
+#include "tst_fleet.moc"
