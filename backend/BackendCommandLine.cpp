@@ -62,6 +62,17 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
          QStringLiteral("File holding the PostgreSQL password (else PGPASSWORD is used; a "
                         "password in the URL is refused)."),
          QStringLiteral("PATH")},
+        {QStringLiteral("amqp"),
+         QStringLiteral("RabbitMQ broker for the room's events: amqp://USER@HOST:PORT/VHOST. "
+                        "Events go to the fanout exchange enrichment_events and every "
+                        "backend's room hears every worker's events."),
+         QStringLiteral("URL")},
+        {QStringLiteral("amqp-password-file"),
+         QStringLiteral("File holding the broker password (else ENRICHMENT_AMQP_PASSWORD)."),
+         QStringLiteral("PATH")},
+        {QStringLiteral("relay"),
+         QStringLiteral("Run as the fleet's websocket service: no pipeline; serves the room "
+                        "from --amqp and the fleet's numbers from the PostgreSQL --database.")},
         {QStringLiteral("worker-id"),
          QStringLiteral("This worker's name in a shared queue (default HOST:PID)."),
          QStringLiteral("ID")},
@@ -233,6 +244,22 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
             return false;
         }
         o->databasePassword = QString::fromLatin1(password);
+    }
+    o->amqpUrl = p.value(QStringLiteral("amqp"));
+    if (p.isSet(QStringLiteral("amqp-password-file"))) {
+        QByteArray password;
+        QString why;
+        if (!readTokenFile(p.value(QStringLiteral("amqp-password-file")), &password, &why)) {
+            *error = QStringLiteral("--amqp-password-file: %1").arg(why);
+            return false;
+        }
+        o->amqpPassword = QString::fromLatin1(password);
+    }
+    o->relay = p.isSet(QStringLiteral("relay"));
+    if (o->relay &&
+        (o->amqpUrl.isEmpty() || !o->databasePath.startsWith(QLatin1String("postgres")))) {
+        *error = QStringLiteral("--relay needs --amqp amqp://... and --database postgresql://...");
+        return false;
     }
     if (p.isSet(QStringLiteral("worker-id"))) {
         const QString id = p.value(QStringLiteral("worker-id"));

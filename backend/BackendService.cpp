@@ -7,9 +7,11 @@
 #include <QHostInfo>
 #include <QDir>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QStandardPaths>
 
+#include "AmqpBus.h"
 #include "CircuitBreaker.h"
 #include "HistoryRing.h"
 #include "enrichment/EnrichmentSource.h"
@@ -68,6 +70,7 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
 BackendService::~BackendService()
 {
     stop();
+    m_bus.reset(); // joins its threads before the publisher it feeds goes
     // The publisher refers to the server, the server to this provider: destroy them first.
     m_publisher.reset();
     m_server.reset();
@@ -140,7 +143,17 @@ bool BackendService::start(QString *error)
         if (!m_store)
             return false;
     }
-    if (m_customSources.empty()) {
+    if (m_options.relay) {
+        if (!m_store->sharedByWorkers() || m_options.amqpUrl.isEmpty()) {
+            *error = QStringLiteral("a relay needs the fleet's PostgreSQL queue (--database "
+                                    "postgresql://...) and its broker (--amqp amqp://...)");
+            return false;
+        }
+        m_customSources.clear(); // a relay asks no source
+        m_options.runPipeline = false;
+        m_options.seedTracks = 0;
+        m_options.keepPending = 0;
+    } else if (m_customSources.empty()) {
         for (SimulatedSource::Profile p : SimulatedSource::defaultProfiles()) {
             p.quota = qint64(std::llround(double(p.quota) * m_options.quotaScale));
             m_customSources.push_back(
@@ -190,16 +203,67 @@ bool BackendService::start(QString *error)
         m_reconcileTimer.start(m_options.reconcileIntervalMs);
     if (m_options.tickIntervalMs > 0)
         m_tickTimer.start(m_options.tickIntervalMs);
+    if (!m_options.amqpUrl.isEmpty() && !startBus(error))
+        return false;
     m_startedMs = m_clock->nowMs();
     if (m_store->sharedByWorkers()) {
-        heartbeat();
+        if (!m_options.relay)
+            heartbeat();
         m_workers = m_store->workers();
-        if (m_options.heartbeatIntervalMs > 0)
+        if (m_options.heartbeatIntervalMs > 0 && !m_options.relay)
             m_heartbeatTimer.start(m_options.heartbeatIntervalMs);
     }
     if (m_options.runPipeline)
         m_pipeline->start();
     return true;
+}
+
+bool BackendService::startBus(QString *error)
+{
+    AmqpBus::Target target;
+    if (!AmqpBus::parseUrl(m_options.amqpUrl, &target, error))
+        return false;
+    target.password =
+        !m_options.amqpPassword.isEmpty()
+            ? m_options.amqpPassword
+            : qEnvironmentVariable("ENRICHMENT_AMQP_PASSWORD", target.user == QLatin1String("guest")
+                                                                   ? QStringLiteral("guest")
+                                                                   : QString());
+    m_bus = std::make_unique<AmqpBus>(target, AmqpBus::Config{});
+    m_publisher->setWorkerId(m_store->workerId());
+    connect(m_publisher.get(), &RoomPublisher::published, m_bus.get(), &AmqpBus::publish);
+    connect(m_bus.get(), &AmqpBus::messageReceived, this, &BackendService::onBusMessage);
+    connect(m_bus.get(), &AmqpBus::connectedChanged, this, [this](bool up) {
+        if (up)
+            qCInfo(lcService) << "event broker connected";
+        else
+            qCWarning(lcService).noquote() << "event broker unreachable:" << m_bus->lastError()
+                                           << "(events are kept and sent once it is back)";
+        m_monitor->setEventBus(m_bus->published(), m_bus->dropped(), up);
+    });
+    m_monitor->setEventBus(0, 0, false);
+    m_bus->start();
+    return true;
+}
+
+void BackendService::onBusMessage(const QByteArray &body)
+{
+    // What the exchange carries goes to the room as it is, if it is a room event at all;
+    // our own events reached the room when we sent them.
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    const QJsonObject o = doc.object();
+    if (!doc.isObject() || !o.value(wire::key::Type).isString()) {
+        if (m_busInvalid++ % 100 == 0)
+            qCWarning(lcService).noquote()
+                << "ignoring a message on the event exchange that is not a room event"
+                << "(" << m_busInvalid << "so far)";
+        return;
+    }
+    if (o.value(wire::key::Worker).toString() == m_store->workerId())
+        return;
+    m_server->broadcastText(QString::fromUtf8(body));
+    m_publisher->eventRelayed();
 }
 
 void BackendService::heartbeat()
@@ -316,6 +380,8 @@ void BackendService::tick()
     refreshGauges();
     if (m_store->sharedByWorkers())
         m_workers = m_store->workers();
+    if (m_bus)
+        m_monitor->setEventBus(m_bus->published(), m_bus->dropped(), m_bus->connected());
 }
 
 void BackendService::sampleHistory()
@@ -429,6 +495,11 @@ QJsonObject BackendService::health(bool *healthy)
     st.version = QStringLiteral(ENRICHMENT_VERSION);
     st.uptimeSeconds = double(m_uptime.elapsed()) / 1000.0;
     st.nowMs = m_clock->nowMs();
+    if (m_bus) {
+        st.broker = HealthState::Broker{m_bus->connected(), m_bus->lastError(), m_bus->backlog(),
+                                        m_bus->dropped()};
+        st.brokerRequired = m_options.relay;
+    }
     *healthy = st.healthy();
     return writeHealth(st);
 }

@@ -160,16 +160,29 @@ QJsonObject writeHistory(const HistoryState &st)
 QJsonObject writeHealth(const HealthState &st)
 {
     const bool healthy = st.healthy();
-    return QJsonObject{
-        {QStringLiteral("status"), healthy ? QStringLiteral("ok") : QStringLiteral("unavailable")},
-        {QStringLiteral("version"), st.version},
-        {QStringLiteral("uptime_seconds"), st.uptimeSeconds},
-        {QStringLiteral("database"),
-         QJsonObject{
-             {QStringLiteral("reachable"), st.reachable},
-             {QStringLiteral("writable"), st.writable},
-             {QStringLiteral("error"), healthy ? QJsonValue() : QJsonValue(st.error.left(500))}}},
-        {wire::key::Timestamp, wire::formatTime(st.nowMs)}};
+    const bool storeOk = st.reachable && st.writable;
+    // A worker whose broker is away keeps working (its events wait): degraded, not down.
+    const QString status = !healthy                             ? QStringLiteral("unavailable")
+                           : st.broker && !st.broker->connected ? QStringLiteral("degraded")
+                                                                : QStringLiteral("ok");
+    QJsonObject doc{{QStringLiteral("status"), status},
+                    {QStringLiteral("version"), st.version},
+                    {QStringLiteral("uptime_seconds"), st.uptimeSeconds},
+                    {QStringLiteral("database"),
+                     QJsonObject{{QStringLiteral("reachable"), st.reachable},
+                                 {QStringLiteral("writable"), st.writable},
+                                 {QStringLiteral("error"),
+                                  storeOk ? QJsonValue() : QJsonValue(st.error.left(500))}}},
+                    {wire::key::Timestamp, wire::formatTime(st.nowMs)}};
+    if (st.broker)
+        doc.insert(QStringLiteral("broker"),
+                   QJsonObject{{QStringLiteral("connected"), st.broker->connected},
+                               {QStringLiteral("error"),
+                                st.broker->connected ? QJsonValue()
+                                                     : QJsonValue(st.broker->error.left(500))},
+                               {QStringLiteral("backlog"), qint64(st.broker->backlog)},
+                               {QStringLiteral("dropped"), qint64(st.broker->dropped)}});
+    return doc;
 }
 
 } // namespace enrichment

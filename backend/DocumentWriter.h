@@ -89,8 +89,22 @@ struct HealthState
     QString error;          ///< why not, when it does not
     QString version;
     double uptimeSeconds = 0;
+    /// The RabbitMQ event bus, when the backend has one.
+    struct Broker
+    {
+        bool connected = false;
+        QString error;
+        std::size_t backlog = 0; ///< events waiting for the broker
+        quint64 dropped = 0;
+    };
+    std::optional<Broker> broker;
+    /// A relay exists to carry events: without its broker it is unhealthy.
+    bool brokerRequired = false;
 
-    bool healthy() const { return reachable && writable; }
+    bool healthy() const
+    {
+        return reachable && writable && (!brokerRequired || !broker || broker->connected);
+    }
 };
 
 /// The health document for @p state (the HTTP status is 200 when state.healthy(), else

@@ -243,6 +243,35 @@ qint64 Monitor::tracksDeferred() const
     return qint64(m_deferred->Value());
 }
 
+void Monitor::setEventBus(quint64 published, quint64 dropped, bool brokerUp)
+{
+    using namespace prometheus;
+    if (!m_eventsPublished) {
+        m_eventsPublished = &BuildCounter()
+                                 .Name("enrichment_events_published_total")
+                                 .Help("Room events sent to the RabbitMQ exchange")
+                                 .Register(*m_registry)
+                                 .Add({});
+        m_eventsDropped = &BuildCounter()
+                               .Name("enrichment_events_dropped_total")
+                               .Help("Room events lost on the way to or from RabbitMQ (buffer "
+                                     "full while the broker was away, or too large)")
+                               .Register(*m_registry)
+                               .Add({});
+        m_brokerUp = &BuildGauge()
+                          .Name("enrichment_event_broker_up")
+                          .Help("1 while both connections to the RabbitMQ broker are up")
+                          .Register(*m_registry)
+                          .Add({});
+    }
+    // The bus keeps running totals; the counters follow them.
+    if (const double d = double(published) - m_eventsPublished->Value(); d > 0)
+        m_eventsPublished->Increment(d);
+    if (const double d = double(dropped) - m_eventsDropped->Value(); d > 0)
+        m_eventsDropped->Increment(d);
+    m_brokerUp->Set(brokerUp ? 1 : 0);
+}
+
 std::string Monitor::serialize() const
 {
     std::ostringstream out;

@@ -67,6 +67,10 @@ public:
     /// A claimed track went back to pending untouched: no source could be asked.
     void recordTrackDeferred();
     qint64 tracksDeferred() const;
+    /// The RabbitMQ event bus: registers `enrichment_events_published_total`,
+    /// `enrichment_events_dropped_total` and `enrichment_event_broker_up` (only backends
+    /// with a bus have them), then brings them up to the bus's running totals.
+    void setEventBus(quint64 published, quint64 dropped, bool brokerUp);
 
     /// The Prometheus text exposition format 0.0.4.
     std::string serialize() const;
@@ -110,6 +114,9 @@ private:
     std::vector<prometheus::Counter *> m_fields;
     std::array<prometheus::Counter *, TrackStatusCount> m_processed{};
     prometheus::Counter *m_deferred = nullptr;
+    prometheus::Counter *m_eventsPublished = nullptr;
+    prometheus::Counter *m_eventsDropped = nullptr;
+    prometheus::Gauge *m_brokerUp = nullptr;
     qint64 m_tracksProcessed = 0;
 };
 

@@ -368,7 +368,11 @@ void MonitoringServer::dropSlowClients()
 
 void MonitoringServer::broadcast(const QString &type, const QJsonObject &data)
 {
-    const QString message = roomEnvelope(type, data);
+    broadcastText(roomEnvelope(type, data));
+}
+
+void MonitoringServer::broadcastText(const QString &message)
+{
     // A socket may disconnect inside sendTo() and leave m_clients; iterate over a copy of
     // the pointers so the vector may change.
     std::vector<QWebSocket *> sockets;

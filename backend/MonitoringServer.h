@@ -84,6 +84,8 @@ public:
 
     /// Sends `{"type", "data", "timestamp"}` to every client of the room.
     void broadcast(const QString &type, const QJsonObject &data);
+    /// Sends @p message (a complete JSON envelope) to every room client as it is.
+    void broadcastText(const QString &message);
     /// Pings every client now and drops those silent for too long (runs on a timer).
     void pingClients();
 

@@ -586,6 +586,7 @@ QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
     }
     if (!written.isEmpty()) {
         m_countsReadMs = -1;
+        m_completedCache.clear();
         Q_EMIT countsChanged();
     }
     return done;
@@ -671,16 +672,23 @@ bool PostgresQueueStore::reconcile()
 
 qint64 PostgresQueueStore::completedInLast(int seconds) const
 {
+    seconds = std::clamp(seconds, 1, 3600);
+    const qint64 now = m_clock.nowMs();
+    // A rate: a quarter second old is fresh enough, and snapshots come in bursts.
+    if (auto it = m_completedCache.constFind(seconds);
+        it != m_completedCache.cend() && now >= it->first && now - it->first < CountsMaxAgeMs)
+        return it->second;
     if (!ensureConnected())
         return 0;
-    seconds = std::clamp(seconds, 1, 3600);
     QSqlQuery q(db());
     q.prepare(QStringLiteral(
         "SELECT coalesce(sum(n), 0)::bigint FROM enrichment_completions WHERE second > ?"));
-    q.addBindValue(m_clock.nowMs() / 1000 - seconds);
+    q.addBindValue(now / 1000 - seconds);
     if (!run(q, false) || !q.next())
         return 0;
-    return q.value(0).toLongLong();
+    const qint64 n = q.value(0).toLongLong();
+    m_completedCache.insert(seconds, {now, n});
+    return n;
 }
 
 void PostgresQueueStore::heartbeat(const WorkerInfo &self)

@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include <QHash>
 #include <QSqlDatabase>
 
 #include "enrichment/QueueStore.h"
@@ -109,6 +110,8 @@ private:
     qint64 m_lastProbeMs = -1;
     mutable std::array<qint64, TrackStatusCount> m_counts{};
     mutable qint64 m_countsReadMs = -1;
+    /// completedInLast() answers by window: (read at, count).
+    mutable QHash<int, std::pair<qint64, qint64>> m_completedCache;
 };
 
 } // namespace enrichment

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "RoomPublisher.h"
 
+#include <QDateTime>
+#include <QJsonDocument>
+
 #include "MonitoringServer.h"
 #include "enrichment/WireFormat.h"
 
@@ -16,35 +19,52 @@ RoomPublisher::RoomPublisher(MonitoringServer &server, std::function<QJsonObject
     connect(&m_pushTimer, &QTimer::timeout, this, [this] {
         if (m_server.clientCount() > 0)
             m_server.broadcast(wire::event::Snapshot, m_snapshot());
+        m_sincePush.start();
     });
 }
 
 void RoomPublisher::batchStarted(int batchSize, int batchNumber, qint64 totalTracks)
 {
-    m_server.broadcast(wire::event::BatchStart, QJsonObject{{wire::key::BatchSize, batchSize},
-                                                            {wire::key::BatchNumber, batchNumber},
-                                                            {wire::key::TotalTracks, totalTracks}});
+    send(wire::event::BatchStart, QJsonObject{{wire::key::BatchSize, batchSize},
+                                              {wire::key::BatchNumber, batchNumber},
+                                              {wire::key::TotalTracks, totalTracks}});
     schedulePush();
 }
 
 void RoomPublisher::batchCompleted(int batchSize, int successCount, int batchNumber)
 {
-    m_server.broadcast(wire::event::BatchComplete,
-                       QJsonObject{{wire::key::BatchSize, batchSize},
-                                   {wire::key::SuccessCount, successCount},
-                                   {wire::key::BatchNumber, batchNumber}});
+    send(wire::event::BatchComplete, QJsonObject{{wire::key::BatchSize, batchSize},
+                                                 {wire::key::SuccessCount, successCount},
+                                                 {wire::key::BatchNumber, batchNumber}});
     schedulePush();
 }
 
 void RoomPublisher::breakerChanged(const QString &source, BreakerState previous, BreakerState state,
                                    int failureCount)
 {
-    m_server.broadcast(wire::event::BreakerStateChange,
-                       QJsonObject{{wire::key::Source, source},
-                                   {wire::key::PreviousState, toWire(previous)},
-                                   {wire::key::State, toWire(state)},
-                                   {wire::key::FailureCount, failureCount}});
+    send(wire::event::BreakerStateChange, QJsonObject{{wire::key::Source, source},
+                                                      {wire::key::PreviousState, toWire(previous)},
+                                                      {wire::key::State, toWire(state)},
+                                                      {wire::key::FailureCount, failureCount}});
     schedulePush();
+}
+
+void RoomPublisher::send(const QString &type, const QJsonObject &data)
+{
+    QJsonObject envelope = wire::envelope(type, data, QDateTime::currentMSecsSinceEpoch());
+    if (!m_workerId.isEmpty())
+        envelope.insert(wire::key::Worker, m_workerId);
+    const QByteArray text = QJsonDocument(envelope).toJson(QJsonDocument::Compact);
+    m_server.broadcastText(QString::fromUtf8(text));
+    Q_EMIT published(text);
+}
+
+void RoomPublisher::eventRelayed()
+{
+    if (!m_pushSnapshots || m_server.clientCount() == 0 || m_pushTimer.isActive())
+        return;
+    const qint64 since = m_sincePush.isValid() ? m_sincePush.elapsed() : RelayedPushIntervalMs;
+    m_pushTimer.start(int(std::max<qint64>(0, RelayedPushIntervalMs - since)));
 }
 
 void RoomPublisher::schedulePush()

@@ -6,6 +6,7 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include "enrichment/Vocabulary.h"
@@ -29,16 +30,30 @@ public:
     void batchCompleted(int batchSize, int successCount, int batchNumber);
     void breakerChanged(const QString &source, BreakerState previous, BreakerState state,
                         int failureCount);
+    /// Names this backend in its events (`worker`), for rooms that hear them through
+    /// RabbitMQ; empty: no `worker` field.
+    void setWorkerId(const QString &id) { m_workerId = id; }
+    /// An event from elsewhere (another worker, through RabbitMQ) went to the room: push a
+    /// fresh snapshot too, but at most every RelayedPushIntervalMs (a fleet sends many).
+    void eventRelayed();
+    static constexpr int RelayedPushIntervalMs = 250;
+
+Q_SIGNALS:
+    /// One of our events, exactly as the room got it (JSON text of the envelope).
+    void published(const QByteArray &envelope);
 
 private:
     /// Pushes a snapshot on the next event-loop turn (never inside the pipeline's own
     /// call): the events of one turn share one snapshot, so it never carries stale numbers.
     void schedulePush();
+    void send(const QString &type, const QJsonObject &data);
 
     MonitoringServer &m_server;
     std::function<QJsonObject()> m_snapshot;
     bool m_pushSnapshots;
+    QString m_workerId;
     QTimer m_pushTimer;
+    QElapsedTimer m_sincePush; ///< since the last snapshot push
 };
 
 } // namespace enrichment

@@ -231,6 +231,24 @@ private Q_SLOTS:
         QCOMPARE(doc[u"database"][u"reachable"].toBool(), true);
         QCOMPARE(doc[u"database"][u"writable"].toBool(), false);
         QCOMPARE(doc[u"database"][u"error"].toString().size(), 500);
+
+        // A worker whose broker is away keeps working: degraded, still 200.
+        st.writable = true;
+        st.broker = HealthState::Broker{false, QStringLiteral("connection refused"), 12, 3};
+        QVERIFY(st.healthy());
+        doc = writeHealth(st);
+        QCOMPARE(doc.value(QStringLiteral("status")).toString(), QStringLiteral("degraded"));
+        QCOMPARE(doc[u"broker"][u"backlog"].toInt(), 12);
+        QCOMPARE(doc[u"broker"][u"error"].toString(), QStringLiteral("connection refused"));
+        // A relay exists to carry events: without its broker it is unavailable.
+        st.brokerRequired = true;
+        QVERIFY(!st.healthy());
+        QCOMPARE(writeHealth(st).value(QStringLiteral("status")).toString(),
+                 QStringLiteral("unavailable"));
+        st.broker->connected = true;
+        doc = writeHealth(st);
+        QCOMPARE(doc.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
+        QVERIFY(doc[u"broker"][u"error"].isNull());
     }
 };
 

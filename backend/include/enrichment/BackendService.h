@@ -25,6 +25,7 @@ class HistoryRing;
 class Monitor;
 class MonitoringServer;
 class Pipeline;
+class AmqpBus;
 class RoomPublisher;
 class ThroughputWindow;
 struct SnapshotState;
@@ -44,6 +45,14 @@ struct BackendOptions
     QString workerId;
     /// How often a worker on a shared store says it is alive; three missed: `lost`.
     int heartbeatIntervalMs = 5'000;
+    /// `amqp://USER@HOST:PORT/VHOST`: room events also go through the RabbitMQ fanout
+    /// exchange `enrichment_events`, and what other backends send there reaches this room.
+    QString amqpUrl;
+    QString amqpPassword; ///< empty: ENRICHMENT_AMQP_PASSWORD, else the broker's default
+    /// The seed's websocket service: no pipeline and no sources; serves the room from
+    /// RabbitMQ, the fleet's numbers and workers from the shared store, and /health. Needs
+    /// a PostgreSQL `databasePath` and `amqpUrl`.
+    bool relay = false;
     int seedTracks = 0; ///< demo tracks enqueued at start
     int batchSize = 10;
     QByteArray token;        ///< empty: no authentication
@@ -147,6 +156,8 @@ private:
     SnapshotState snapshotState() const;
     void topUp();
     void heartbeat();
+    bool startBus(QString *error);
+    void onBusMessage(const QByteArray &body);
 
     BackendOptions m_options;
     std::unique_ptr<Clock> m_ownClock;
@@ -167,6 +178,8 @@ private:
     /// The fleet as last read in tick() (a shared store only).
     std::optional<QList<WorkerInfo>> m_workers;
     std::unique_ptr<ThroughputWindow> m_ownCompletions; ///< this worker's finished tracks
+    std::unique_ptr<AmqpBus> m_bus;
+    quint64 m_busInvalid = 0; ///< messages from the exchange that were not room events
     QElapsedTimer m_uptime;
     qint64 m_demoCounter = 0;
 };

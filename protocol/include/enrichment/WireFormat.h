@@ -70,6 +70,8 @@ inline constexpr QLatin1String Code{"code"};
 // The fleet: workers sharing one queue (absent for a backend of its own).
 inline constexpr QLatin1String Workers{"workers"};
 inline constexpr QLatin1String WorkerId{"worker_id"};
+/// In a room event: the worker that sent it (events that came through RabbitMQ).
+inline constexpr QLatin1String Worker{"worker"};
 inline constexpr QLatin1String Id{"id"};
 inline constexpr QLatin1String Host{"host"};
 inline constexpr QLatin1String Started{"started"};

@@ -1,0 +1,103 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+
+namespace enrichment {
+
+/// The room's events over RabbitMQ: every backend publishes its events to the durable
+/// fanout exchange `enrichment_events` and consumes the exchange through an exclusive,
+/// auto-delete queue of its own (the seed's websocket service does the same).
+///
+/// rabbitmq-c is blocking, so the bus runs two threads of its own, each with its own
+/// connection: a publisher that sends what publish() queued, and a consumer that hands
+/// each message to messageReceived() on the bus's thread. Neither ever blocks the caller:
+/// publish() only appends to a bounded buffer (the oldest message is dropped, and counted,
+/// when it is full). Both reconnect with a capped exponential backoff while the broker is
+/// away; the publisher keeps what it could not send and sends it once back.
+class AmqpBus final : public QObject
+{
+    Q_OBJECT
+public:
+    /// Where the broker is: `amqp://USER@HOST:PORT/VHOST`.
+    struct Target
+    {
+        QString host = QStringLiteral("localhost");
+        int port = 5672;
+        QString user = QStringLiteral("guest");
+        QString password; ///< never logged
+        QString vhost = QStringLiteral("/");
+        /// USER@HOST:PORT/VHOST: safe to log.
+        QString displayName() const;
+    };
+    /// Parses @p url; refuses a password in it, with a reason in @p error.
+    static bool parseUrl(const QString &url, Target *target, QString *error);
+
+    struct Config
+    {
+        QString exchange = QStringLiteral("enrichment_events");
+        std::size_t bufferCapacity = 10'000; ///< messages kept while the broker is away
+        int maxBackoffMs = 5'000;
+        int maxMessageBytes = 64 * 1024; ///< larger incoming messages are dropped
+    };
+
+    AmqpBus(const Target &target, const Config &config, QObject *parent = nullptr);
+    ~AmqpBus() override;
+
+    void start();
+    /// Stops both threads (waits for them; at most about a quarter second).
+    void stop();
+
+    /// Queues @p body for the exchange. Thread-safe; never blocks on the network.
+    void publish(const QByteArray &body);
+
+    /// Both connections are up.
+    bool connected() const { return m_publisherUp && m_consumerUp; }
+    /// Why not, while not connected.
+    QString lastError() const;
+    /// Messages lost: dropped from a full buffer, or received too large.
+    quint64 dropped() const { return m_dropped; }
+    quint64 published() const { return m_published; }
+    /// Messages waiting for the broker.
+    std::size_t backlog() const;
+
+Q_SIGNALS:
+    /// A message from the exchange (any publisher's, this one's included), on the bus's
+    /// thread.
+    void messageReceived(const QByteArray &body);
+    void connectedChanged(bool connected);
+
+private:
+    void publisherLoop();
+    void consumerLoop();
+    void setError(const QString &error);
+    void setUp(std::atomic<bool> &flag, bool up);
+    /// Sleeps up to @p ms unless stopped; false once stopped.
+    bool pause(int ms);
+
+    const Target m_target;
+    const Config m_config;
+    std::thread m_publisher;
+    std::thread m_consumer;
+    mutable std::mutex m_mutex; ///< guards m_outbox, m_error, m_running
+    std::condition_variable m_wake;
+    std::deque<std::pair<quint64, QByteArray>> m_outbox; ///< (sequence number, body)
+    quint64 m_nextSequence = 0;
+    QString m_error;
+    bool m_running = false;
+    std::atomic<bool> m_publisherUp{false};
+    std::atomic<bool> m_consumerUp{false};
+    std::atomic<quint64> m_dropped{0};
+    std::atomic<quint64> m_published{0};
+};
+
+} // namespace enrichment
