@@ -163,7 +163,8 @@ bool BackendService::start(QString *error)
     QStringList names;
     for (const auto &src : m_customSources)
         names << src->name();
-    m_monitor = std::make_unique<Monitor>(names, *m_clock, QStringLiteral(ENRICHMENT_VERSION));
+    m_monitor = std::make_unique<Monitor>(names, *m_clock, QStringLiteral(ENRICHMENT_VERSION),
+                                          m_store->name());
     connect(m_store.get(), &QueueStore::countsChanged, this, [this] {
         for (TrackStatus s : AllTrackStatuses)
             m_monitor->setQueueDepth(s, m_store->count(s));

@@ -28,7 +28,8 @@ prometheus::Histogram::BucketBoundaries durationBuckets()
 }
 } // namespace
 
-Monitor::Monitor(const QStringList &sources, const Clock &clock, const QString &version)
+Monitor::Monitor(const QStringList &sources, const Clock &clock, const QString &version,
+                 const QString &queue)
     : m_clock(clock), m_sources(sources), m_registry(std::make_shared<prometheus::Registry>())
 {
     using namespace prometheus;
@@ -137,8 +138,9 @@ Monitor::Monitor(const QStringList &sources, const Clock &clock, const QString &
         m_perSource.push_back(std::move(ps));
     }
     for (TrackStatus st : AllTrackStatuses)
-        m_queueDepth[std::size_t(st)] = &queueDepth.Add({{"status", s(toWire(st))}});
-    m_processingRate = &rate.Add({});
+        m_queueDepth[std::size_t(st)] =
+            &queueDepth.Add({{"queue", s(queue)}, {"status", s(toWire(st))}});
+    m_processingRate = &rate.Add({{"queue", s(queue)}});
     for (std::size_t op = 0; op < CacheOperationCount; ++op) {
         m_cache[op][0] =
             &cache.Add({{"operation", s(toWire(CacheOperation(op)))}, {"status", "failure"}});

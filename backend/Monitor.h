@@ -38,7 +38,11 @@ class Monitor final
 {
 public:
     /// @p clock must outlive the monitor.
-    Monitor(const QStringList &sources, const Clock &clock, const QString &version);
+    /// @p queue names the queue the depth and rate gauges describe (their `queue` label):
+    /// workers on one shared queue report the same numbers under the same name, so
+    /// Prometheus takes their max per queue and sums over queues.
+    Monitor(const QStringList &sources, const Clock &clock, const QString &version,
+            const QString &queue = QStringLiteral("local"));
     ~Monitor();
     Monitor(const Monitor &) = delete;
     Monitor &operator=(const Monitor &) = delete;

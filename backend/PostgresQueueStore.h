@@ -80,6 +80,13 @@ public:
     void heartbeat(const WorkerInfo &self) override;
     QList<WorkerInfo> workers() override;
 
+    QString name() const override
+    {
+        return QStringLiteral("postgresql://%1:%2/%3")
+            .arg(m_target.host)
+            .arg(m_target.port)
+            .arg(m_target.database);
+    }
     const QString &workerId() const override { return m_config.workerId; }
     const Config &config() const override { return m_config; }
     QString lastError() const override { return m_lastError; }

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SqliteQueueStore.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QHostInfo>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -52,6 +54,12 @@ bool SqliteQueueStore::exec(const QString &sql)
 bool SqliteQueueStore::open(const QString &path, QString *error)
 {
     close();
+    // A file is one queue per host; an in-memory database is this process's alone.
+    m_name = QStringLiteral("sqlite://%1/%2")
+                 .arg(QHostInfo::localHostName(),
+                      path == QLatin1String(":memory:")
+                          ? QStringLiteral(":memory:/%1").arg(QCoreApplication::applicationPid())
+                          : QFileInfo(path).absoluteFilePath().mid(1));
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));

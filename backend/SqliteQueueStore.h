@@ -71,6 +71,7 @@ public:
 
     /// Tracks finished completed or partial in the last @p seconds (sliding window).
     qint64 completedInLast(int seconds) const override;
+    QString name() const override { return m_name; }
     const QString &workerId() const override { return m_workerId; }
     const Config &config() const override { return m_config; }
     QString lastError() const override { return m_lastError; }
@@ -85,6 +86,7 @@ private:
     Config m_config;
     QString m_connectionName;
     QString m_workerId;
+    QString m_name;
     QString m_lastError;
     QString m_writeError;      ///< empty while writes succeed
     qint64 m_lastProbeMs = -1; ///< clock time of the last write probe

@@ -60,6 +60,14 @@ run)
     fi
     exec "$BUILD/app/enrichment-monitor" "$@"
     ;;
+fleet)
+    # The seed's production shape on this machine, in a temporary folder: a private
+    # PostgreSQL and RabbitMQ on free loopback ports, three workers and a relay; the
+    # dashboard watches the relay. Everything stops when the dashboard closes (or Ctrl+C).
+    install_missing
+    build
+    exec "$ROOT/scripts/fleet.sh" "$BUILD" "$@"
+    ;;
 test)
     install_missing
     build
@@ -78,7 +86,7 @@ test)
     fi
     ;;
 *)
-    echo "usage: $0 run [ARGS...] | test [CTEST ARGS...]" >&2
+    echo "usage: $0 run [ARGS...] | fleet [--no-dashboard] | test [CTEST ARGS...]" >&2
     exit 2
     ;;
 esac

@@ -104,7 +104,7 @@ private Q_SLOTS:
                 2.0);
         }
         for (const char *st : {"pending", "in_progress", "completed", "failed", "partial"})
-            QCOMPARE(sampleValue(t, QStringLiteral("enrichment_queue_depth{status=\"%1\"}")
+            QCOMPARE(sampleValue(t, QStringLiteral("enrichment_queue_depth{queue=\"local\",status=\"%1\"}")
                                         .arg(QLatin1String(st))),
                      0.0);
         QCOMPARE(
@@ -186,9 +186,9 @@ private Q_SLOTS:
         QCOMPARE(sampleValue(t, QStringLiteral("circuit_breaker_state{source=\"discogs\"}")), 2.0);
         QCOMPARE(sampleValue(t, QStringLiteral("circuit_breaker_trips_total{source=\"discogs\"}")),
                  1.0);
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_queue_depth{status=\"pending\"}")),
+        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_queue_depth{queue=\"local\",status=\"pending\"}")),
                  1234.0);
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_queue_processing_rate")), 42.5);
+        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_queue_processing_rate{queue=\"local\"}")), 42.5);
         QCOMPARE(sampleValue(
                      t, QStringLiteral("enrichment_api_rate_limit_remaining{source=\"discogs\"}")),
                  17.0);

@@ -11,6 +11,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QWebSocket>
+#include <QHostInfo>
 #include <QtTest>
 
 #include "enrichment/BackendService.h"
@@ -242,7 +243,10 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.contentType, QByteArray("text/plain; version=0.0.4; charset=utf-8"));
         QVERIFY(r.body.contains("circuit_breaker_failures_total{source=\"spotify\"} 1"));
-        QVERIFY(r.body.contains("enrichment_queue_depth{status=\"pending\"} 0"));
+        // The queue gauges name their queue: here the SQLite file, on this host.
+        const QByteArray queue = "queue=\"sqlite://" + QHostInfo::localHostName().toUtf8() + "/";
+        QVERIFY2(r.body.contains(QByteArray("enrichment_queue_depth{" + queue)), r.body.constData());
+        QVERIFY(r.body.contains(".sqlite\",status=\"pending\"} 0"));
         const QString promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
         if (promtool.isEmpty())
             QSKIP("promtool not installed (Debian package prometheus)");

@@ -28,4 +28,20 @@ test -f "$work/root/usr/share/icons/hicolor/scalable/apps/enrichment-monitor.svg
 desktop-file-validate "$work/root/usr/share/applications/enrichment-monitor.desktop"
 appstreamcli validate --no-net \
     "$work/root/usr/share/metainfo/io.github.enrichment_monitor.EnrichmentMonitor.metainfo.xml"
+# The systemd units, checked by systemd itself against the packaged binary.
+units="$work/units"
+mkdir -p "$units"
+for unit in enrichment-backend@.service enrichment-relay.service; do
+    test -f "$work/root/usr/lib/systemd/system/$unit"
+    sed "s|/usr/bin/enrichment-backend|$work/root/usr/bin/enrichment-backend|" \
+        "$work/root/usr/lib/systemd/system/$unit" >"$units/${unit/@./@1.}"
+done
+if command -v systemd-analyze >/dev/null; then
+    out="$(systemd-analyze verify "$units"/*.service 2>&1)" || { echo "$out" >&2; exit 1; }
+    # Only missing optional dependencies (postgresql, rabbitmq here) may be mentioned.
+    if grep -v 'postgresql.service\|rabbitmq-server.service\|^$' <<<"$out" | grep -q .; then
+        echo "systemd-analyze: $out" >&2
+        exit 1
+    fi
+fi
 echo "package ok: $(basename "$deb") ($version)"

@@ -119,6 +119,9 @@ public:
     /// Every registered worker, by id.
     virtual QList<WorkerInfo> workers() { return {}; }
 
+    /// Names the queue itself, the same for every worker on it and different for another
+    /// queue: `sqlite://HOST/PATH`, `postgresql://HOST:PORT/DB` (no user, no secret).
+    virtual QString name() const = 0;
     virtual const QString &workerId() const = 0;
     virtual const Config &config() const = 0;
     virtual QString lastError() const = 0;
