@@ -378,6 +378,7 @@ void BackendService::tick()
     // timeout passed becomes half_open (and the room hears of it).
     for (int i = 0; i < m_pipeline->sourceCount(); ++i)
         m_pipeline->breaker(i)->advance();
+    m_store->refresh(); // a shared store's fleet figures, read here and not in a request
     refreshGauges();
     if (m_store->sharedByWorkers())
         m_workers = m_store->workers();

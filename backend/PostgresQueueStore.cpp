@@ -340,7 +340,8 @@ bool PostgresQueueStore::ensureConnected() const
     }
     qCInfo(lcPostgres).noquote() << "reconnected to" << m_target.displayName();
     m_broken = false;
-    m_countsReadMs = -1;
+    m_countsValid = false;
+    m_completedCache.clear();
     return true;
 }
 
@@ -429,7 +430,7 @@ int PostgresQueueStore::enqueue(const QStringList &trackIds)
         return 0;
     const int added = q.numRowsAffected();
     if (added > 0) {
-        m_countsReadMs = -1;
+        move(std::nullopt, TrackStatus::Pending, added);
         Q_EMIT countsChanged();
     }
     return added;
@@ -455,7 +456,7 @@ int PostgresQueueStore::releaseExpiredLeases()
     const int n = q.numRowsAffected();
     if (n > 0) {
         qCInfo(lcPostgres) << n << "expired lease(s) returned to pending";
-        m_countsReadMs = -1;
+        move(TrackStatus::InProgress, TrackStatus::Pending, n);
         Q_EMIT countsChanged();
     }
     return n;
@@ -466,16 +467,24 @@ QList<ClaimedTrack> PostgresQueueStore::claim(int n)
     QList<ClaimedTrack> claimed;
     if (n <= 0 || !ensureConnected())
         return claimed;
-    releaseExpiredLeases();
-    QSqlQuery q(db());
-    q.prepare(sql("WITH picked AS (SELECT track_id, available_at FROM enrichment_status"
-                  "  WHERE status = 'pending' AND available_at <= $AT"
-                  "  ORDER BY available_at LIMIT ? FOR UPDATE SKIP LOCKED)"
-                  " UPDATE enrichment_status s SET status = 'in_progress', lease_owner = ?,"
-                  "  lease_expires_at = $AT, last_attempt = $AT, updated_at = $AT"
-                  " FROM picked WHERE s.track_id = picked.track_id"
-                  " RETURNING s.track_id, s.retry_count, picked.available_at"));
     const qint64 now = m_clock.nowMs();
+    // Expired leases are looked for at most once a second: a round trip saved per batch.
+    if (m_lastExpiryMs < 0 || now - m_lastExpiryMs >= 1000 || now < m_lastExpiryMs) {
+        m_lastExpiryMs = now;
+        releaseExpiredLeases();
+    }
+    QSqlQuery q(db());
+    QString statement =
+        sql("WITH picked AS (SELECT track_id, available_at FROM enrichment_status"
+            "  WHERE status = 'pending' AND available_at <= $AT"
+            "  ORDER BY available_at LIMIT ? FOR UPDATE SKIP LOCKED)"
+            " UPDATE enrichment_status s SET status = 'in_progress', lease_owner = ?,"
+            "  lease_expires_at = $AT, last_attempt = $AT, updated_at = $AT"
+            " FROM picked WHERE s.track_id = picked.track_id"
+            " RETURNING s.track_id, s.retry_count, picked.available_at");
+    if (!m_config.skipLocked)
+        statement.replace(QStringLiteral(" SKIP LOCKED"), QString());
+    q.prepare(statement);
     q.addBindValue(now);
     q.addBindValue(n);
     q.addBindValue(m_config.workerId);
@@ -493,7 +502,7 @@ QList<ClaimedTrack> PostgresQueueStore::claim(int n)
     for (const auto &r : std::as_const(rows))
         claimed.append(r.second);
     if (!claimed.isEmpty()) {
-        m_countsReadMs = -1;
+        move(TrackStatus::Pending, TrackStatus::InProgress, claimed.size());
         Q_EMIT countsChanged();
     }
     return claimed;
@@ -561,7 +570,7 @@ QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
         "  unnest(?::text[]) AS sources, unnest(?::text[]) AS error,"
         "  unnest(?::bigint[]) AS defer_until) v"
         " WHERE s.track_id = v.track_id AND s.status = 'in_progress' AND s.lease_owner = ?"
-        " RETURNING s.track_id"));
+        " RETURNING s.track_id, s.status"));
     const qint64 now = m_clock.nowMs();
     q.addBindValue(m_config.maxRetries);
     q.addBindValue(now);
@@ -577,40 +586,74 @@ QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
     if (!run(q, true))
         return done;
     QSet<QString> written;
-    while (q.next())
+    qint64 finished = 0;
+    while (q.next()) {
         written.insert(q.value(0).toString());
+        const auto status = trackStatusFromWire(q.value(1).toString());
+        move(TrackStatus::InProgress, status, 1);
+        finished += status == TrackStatus::Completed || status == TrackStatus::Partial;
+    }
     for (int i = 0; i < results.size(); ++i) {
         done[i] = written.contains(results.at(i).trackId);
         if (!done[i])
             qCWarning(lcPostgres).noquote() << "lease lost for track" << results.at(i).trackId;
     }
-    if (!written.isEmpty()) {
-        m_countsReadMs = -1;
-        m_completedCache.clear();
+    if (finished > 0) // they finished now: inside every window
+        for (auto it = m_completedCache.begin(); it != m_completedCache.end(); ++it)
+            *it += finished;
+    if (!written.isEmpty())
         Q_EMIT countsChanged();
-    }
     return done;
 }
 
-std::array<qint64, TrackStatusCount> PostgresQueueStore::counts() const
+void PostgresQueueStore::move(std::optional<TrackStatus> from, std::optional<TrackStatus> to,
+                              qint64 n) const
 {
-    const qint64 now = m_clock.nowMs();
-    if (m_countsReadMs >= 0 && now >= m_countsReadMs && now - m_countsReadMs < CountsMaxAgeMs)
-        return m_counts;
+    // This worker's own changes, known without asking; the rest of the fleet's arrive
+    // with refresh().
+    if (!m_countsValid)
+        return;
+    if (from)
+        m_counts[std::size_t(*from)] -= n;
+    if (to)
+        m_counts[std::size_t(*to)] += n;
+}
+
+bool PostgresQueueStore::readCounts() const
+{
     if (!ensureConnected())
-        return m_counts;
+        return false;
     QSqlQuery q(db());
     q.prepare(QStringLiteral(
         "SELECT status, sum(n)::bigint FROM enrichment_status_counts GROUP BY status"));
     if (!run(q, false))
-        return m_counts;
+        return false;
     std::array<qint64, TrackStatusCount> fresh{};
     while (q.next())
         if (const auto s = trackStatusFromWire(q.value(0).toString()))
             fresh[std::size_t(*s)] = q.value(1).toLongLong();
     m_counts = fresh;
-    m_countsReadMs = now;
+    m_countsValid = true;
+    return true;
+}
+
+std::array<qint64, TrackStatusCount> PostgresQueueStore::counts() const
+{
+    if (!m_countsValid)
+        readCounts();
     return m_counts;
+}
+
+void PostgresQueueStore::refresh()
+{
+    const std::array<qint64, TrackStatusCount> before = m_counts;
+    if (!readCounts())
+        return;
+    const QList<int> windows = m_completedCache.keys();
+    for (int w : windows)
+        m_completedCache.insert(w, readCompleted(w));
+    if (m_counts != before)
+        Q_EMIT countsChanged();
 }
 
 bool PostgresQueueStore::reconcile()
@@ -664,7 +707,7 @@ bool PostgresQueueStore::reconcile()
         return rollback();
     if (drift) {
         qCWarning(lcPostgres) << "queue counts had drifted from the table; reconciled";
-        m_countsReadMs = -1;
+        m_countsValid = false;
         Q_EMIT countsChanged();
     }
     return drift;
@@ -673,22 +716,24 @@ bool PostgresQueueStore::reconcile()
 qint64 PostgresQueueStore::completedInLast(int seconds) const
 {
     seconds = std::clamp(seconds, 1, 3600);
-    const qint64 now = m_clock.nowMs();
-    // A rate: a quarter second old is fresh enough, and snapshots come in bursts.
-    if (auto it = m_completedCache.constFind(seconds);
-        it != m_completedCache.cend() && now >= it->first && now - it->first < CountsMaxAgeMs)
-        return it->second;
+    if (auto it = m_completedCache.constFind(seconds); it != m_completedCache.cend())
+        return *it;
+    const qint64 n = readCompleted(seconds);
+    m_completedCache.insert(seconds, n);
+    return n;
+}
+
+qint64 PostgresQueueStore::readCompleted(int seconds) const
+{
     if (!ensureConnected())
         return 0;
     QSqlQuery q(db());
     q.prepare(QStringLiteral(
         "SELECT coalesce(sum(n), 0)::bigint FROM enrichment_completions WHERE second > ?"));
-    q.addBindValue(now / 1000 - seconds);
+    q.addBindValue(m_clock.nowMs() / 1000 - seconds);
     if (!run(q, false) || !q.next())
         return 0;
-    const qint64 n = q.value(0).toLongLong();
-    m_completedCache.insert(seconds, {now, n});
-    return n;
+    return q.value(0).toLongLong();
 }
 
 void PostgresQueueStore::heartbeat(const WorkerInfo &self)

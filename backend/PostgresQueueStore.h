@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 
 #include <QHash>
 #include <QSqlDatabase>
@@ -68,13 +69,18 @@ public:
     QList<bool> record(const QList<TrackResult> &results) override;
     int releaseExpiredLeases() override;
 
-    /// The fleet's counts: the sums of the counts table, cached for `countsMaxAgeMs`
-    /// (refreshed at once after this store's own writes).
+    /// The fleet's counts: the sums of the counts table as last read (the first call, and
+    /// refresh(), read them), moved at once by this worker's own writes. Never a query on
+    /// a request's path once read.
     qint64 count(TrackStatus s) const override { return counts()[std::size_t(s)]; }
     std::array<qint64, TrackStatusCount> counts() const override;
     bool reconcile() override;
-    /// The fleet's completions in the last @p seconds (one-second buckets).
+    /// The fleet's completions in the last @p seconds (one-second buckets), read like the
+    /// counts: the first time a window is asked for, then on refresh().
     qint64 completedInLast(int seconds) const override;
+    /// Reads the fleet's counts and the completion windows asked for so far (the service
+    /// calls it on its tick, every second).
+    void refresh() override;
 
     bool sharedByWorkers() const override { return true; }
     void heartbeat(const WorkerInfo &self) override;
@@ -91,9 +97,6 @@ public:
     const Config &config() const override { return m_config; }
     QString lastError() const override { return m_lastError; }
 
-    /// How long counts() may be served from its cache.
-    static constexpr qint64 CountsMaxAgeMs = 250;
-
 private:
     QSqlDatabase db() const;
     /// Reopens a connection that broke (at most once a second); false while it is down.
@@ -105,6 +108,10 @@ private:
     static bool configureSession(QSqlDatabase &d);
     void noteWrite(bool ok) const;
     QList<bool> writeResults(const QList<TrackResult> &results);
+    bool readCounts() const;
+    qint64 readCompleted(int seconds) const;
+    /// This worker's own status changes, applied to the counts as last read.
+    void move(std::optional<TrackStatus> from, std::optional<TrackStatus> to, qint64 n) const;
 
     const Clock &m_clock;
     Config m_config;
@@ -115,10 +122,11 @@ private:
     mutable bool m_broken = false;
     mutable qint64 m_lastReconnectMs = -1;
     qint64 m_lastProbeMs = -1;
+    qint64 m_lastExpiryMs = -1; ///< the last look for expired leases
     mutable std::array<qint64, TrackStatusCount> m_counts{};
-    mutable qint64 m_countsReadMs = -1;
-    /// completedInLast() answers by window: (read at, count).
-    mutable QHash<int, std::pair<qint64, qint64>> m_completedCache;
+    mutable bool m_countsValid = false;
+    /// completedInLast() answers by window (seconds -> tracks).
+    mutable QHash<int, qint64> m_completedCache;
 };
 
 } // namespace enrichment

@@ -10,7 +10,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${BUILD_DIR:-$ROOT/build}"
 cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$BUILD" -j "$(nproc)" --target bench_monitor bench_snapshot bench_latency bench_fanout bench_dashboard
+cmake --build "$BUILD" -j "$(nproc)" --target bench_monitor bench_snapshot bench_latency bench_fanout bench_dashboard bench_fleet
 export QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES="*.info=false;*.warning=false"
 REPS=(--benchmark_repetitions=5 --benchmark_report_aggregates_only=true)
 run() {
@@ -25,3 +25,7 @@ run bench_dashboard --benchmark_filter=Repaint "${REPS[@]}"
 for i in 1 2 3; do run bench_latency; done
 for i in 1 2 3; do run bench_fanout; done
 for i in 1 2 3; do run bench_dashboard --benchmark_filter=Memory; done
+# The fleet (a private PostgreSQL and RabbitMQ; a few minutes, most of it building 6 M rows).
+echo
+echo "== bench_fleet"
+"$BUILD/bench/bench_fleet" 2>/dev/null

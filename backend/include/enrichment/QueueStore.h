@@ -71,6 +71,9 @@ public:
         /// For a server store (PostgreSQL) whose URL names no password: empty means the
         /// environment's (PGPASSWORD). Never logged.
         QString password;
+        /// PostgreSQL claims skip rows other workers hold (`SKIP LOCKED`); false makes them
+        /// wait instead, only as the benchmark's baseline.
+        bool skipLocked = true;
     };
 
     using QObject::QObject;
@@ -108,6 +111,10 @@ public:
     virtual std::array<qint64, TrackStatusCount> counts() const = 0;
     /// Recounts from the table; returns true if the counts had drifted.
     virtual bool reconcile() = 0;
+    /// A store whose truth is shared (PostgreSQL) reads the fleet's counts and completion
+    /// windows again here, off any request's path; the service calls it every tick.
+    /// counts() and completedInLast() then answer from what it read.
+    virtual void refresh() {}
     /// Tracks finished completed or partial in the last @p seconds (up to an hour).
     virtual qint64 completedInLast(int seconds) const = 0;
 
