@@ -217,6 +217,14 @@ private Q_SLOTS:
         RoomClient room(relay->port());
         QTRY_VERIFY(room.socket.state() == QAbstractSocket::ConnectedState);
         QTRY_VERIFY(!room.texts.isEmpty()); // the welcome: the room is ours now
+        // And a dashboard watching the relay.
+        QNetworkAccessManager nam;
+        dashboard::MonitorFeed feed(&nam);
+        feed.setBaseUrl(relay->url);
+        QSignalSpy events(&feed, &dashboard::MonitorFeed::eventReceived);
+        feed.start();
+        QTRY_COMPARE_WITH_TIMEOUT(feed.state(), dashboard::MonitorFeed::ConnectionState::Live,
+                                  10'000);
         QProcess python;
         python.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         python.start(QStringLiteral("/usr/bin/python3"),
@@ -229,6 +237,15 @@ private Q_SLOTS:
         QVERIFY(sent.contains(QStringLiteral("4242")));
         // The room gets the seed's message exactly as it was published.
         QTRY_VERIFY_WITH_TIMEOUT(room.texts.contains(sent), 10'000);
+        // The dashboard reads it as the event it is.
+        auto seen = [&] {
+            for (const QList<QVariant> &e : std::as_const(events))
+                if (e.at(0).toString() == QLatin1String("enrichment_batch_start") &&
+                    e.at(1).toJsonObject().value(QStringLiteral("batch_number")).toInt() == 4242)
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(seen(), 10'000);
     }
 
     void aBrokerRestartStallsNothing()
