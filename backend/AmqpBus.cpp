@@ -235,6 +235,16 @@ void AmqpBus::setUp(std::atomic<bool> &flag, bool up)
     }
 }
 
+bool AmqpBus::retryLater(std::atomic<bool> &up, const QString &error, int *backoffMs)
+{
+    setError(error);
+    setUp(up, false);
+    qCDebug(lcAmqp).noquote() << error;
+    const bool running = pause(*backoffMs);
+    *backoffMs = std::min(*backoffMs * 2, m_config.maxBackoffMs);
+    return running;
+}
+
 bool AmqpBus::pause(int ms)
 {
     std::unique_lock lock(m_mutex);
@@ -254,12 +264,8 @@ void AmqpBus::publisherLoop()
         Connection conn;
         QString error;
         if (!conn.open(m_target, m_config.exchange, &error)) {
-            setError(error);
-            setUp(m_publisherUp, false);
-            qCDebug(lcAmqp).noquote() << "publisher:" << error;
-            if (!pause(backoffMs))
+            if (!retryLater(m_publisherUp, error, &backoffMs))
                 return;
-            backoffMs = std::min(backoffMs * 2, m_config.maxBackoffMs);
             continue;
         }
         backoffMs = 100;
@@ -348,12 +354,8 @@ void AmqpBus::consumerLoop()
         }
         if (!ok) {
             amqp_bytes_free(queue);
-            setError(error);
-            setUp(m_consumerUp, false);
-            qCDebug(lcAmqp).noquote() << "consumer:" << error;
-            if (!pause(backoffMs))
+            if (!retryLater(m_consumerUp, error, &backoffMs))
                 return;
-            backoffMs = std::min(backoffMs * 2, m_config.maxBackoffMs);
             continue;
         }
         amqp_bytes_free(queue);

@@ -83,6 +83,9 @@ private:
     void setUp(std::atomic<bool> &flag, bool up);
     /// Sleeps up to @p ms unless stopped; false once stopped.
     bool pause(int ms);
+    /// A connection failed with @p error: says so, waits the backoff, doubles it (capped);
+    /// false once stopped.
+    bool retryLater(std::atomic<bool> &up, const QString &error, int *backoffMs);
 
     const Target m_target;
     const Config m_config;

@@ -236,25 +236,23 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
     }
     if (p.isSet(QStringLiteral("database")))
         o->databasePath = p.value(QStringLiteral("database"));
-    if (p.isSet(QStringLiteral("database-password-file"))) {
-        QByteArray password;
+    // Secrets come from files (read whole, one line), never from the command line.
+    auto secretFile = [&](const QString &option, QString *secret) {
+        if (!p.isSet(option))
+            return true;
+        QByteArray bytes;
         QString why;
-        if (!readTokenFile(p.value(QStringLiteral("database-password-file")), &password, &why)) {
-            *error = QStringLiteral("--database-password-file: %1").arg(why);
+        if (!readTokenFile(p.value(option), &bytes, &why)) {
+            *error = QStringLiteral("--%1: %2").arg(option, why);
             return false;
         }
-        o->databasePassword = QString::fromLatin1(password);
-    }
+        *secret = QString::fromLatin1(bytes);
+        return true;
+    };
     o->amqpUrl = p.value(QStringLiteral("amqp"));
-    if (p.isSet(QStringLiteral("amqp-password-file"))) {
-        QByteArray password;
-        QString why;
-        if (!readTokenFile(p.value(QStringLiteral("amqp-password-file")), &password, &why)) {
-            *error = QStringLiteral("--amqp-password-file: %1").arg(why);
-            return false;
-        }
-        o->amqpPassword = QString::fromLatin1(password);
-    }
+    if (!secretFile(QStringLiteral("database-password-file"), &o->databasePassword) ||
+        !secretFile(QStringLiteral("amqp-password-file"), &o->amqpPassword))
+        return false;
     o->relay = p.isSet(QStringLiteral("relay"));
     if (o->relay &&
         (o->amqpUrl.isEmpty() || !o->databasePath.startsWith(QLatin1String("postgres")))) {

@@ -80,6 +80,17 @@ private Q_SLOTS:
             QStringLiteral("postgresql://localhost/q")};
         QTest::newRow("token file")
             << QStringList{QStringLiteral("--token-file"), QStringLiteral("/nonexistent/token")};
+        QTest::newRow("database password file") << QStringList{
+            QStringLiteral("--database-password-file"), QStringLiteral("/nonexistent/pw")};
+        QTest::newRow("broker password file") << QStringList{QStringLiteral("--amqp-password-file"),
+                                                             QStringLiteral("/nonexistent/pw")};
+        QTest::newRow("worker id")
+            << QStringList{QStringLiteral("--worker-id"), QStringLiteral("two words")};
+        QTest::newRow("password in the broker URL") << QStringList{
+            QStringLiteral("--port"),     QStringLiteral("0"),
+            QStringLiteral("--database"), QStringLiteral(":memory:"),
+            QStringLiteral("--amqp"),     QStringLiteral("amqp://u:secret@127.0.0.1/")};
+        QTest::newRow("relay alone") << QStringList{QStringLiteral("--relay")};
     }
     void badArgumentsExitWithAReason()
     {
@@ -90,6 +101,7 @@ private Q_SLOTS:
         QVERIFY(p.exitCode() != 0);
         const QByteArray err = p.readAllStandardError().trimmed();
         QVERIFY2(err.startsWith("enrichment-backend: ") && !err.contains('\n'), err.constData());
+        QVERIFY2(!err.contains("secret"), err.constData()); // never echo a password
     }
 
     void badTokenFilesAreRefusedWithAReason_data()
