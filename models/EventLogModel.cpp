@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EventLogModel.h"
 
+#include "ServerText.h"
+
 #include <QLocale>
 
 #include "Snapshot.h"
@@ -99,9 +101,13 @@ void EventLogModel::addRoomEvent(const QString &type, const QJsonObject &data)
     const Severity severity = to == BreakerState::Open       ? Severity::Error
                               : to == BreakerState::HalfOpen ? Severity::Warning
                                                              : Severity::Info;
+    // From a fleet the same source has a breaker per worker: say whose.
+    const QString worker = plainServerText(data.value(wire::key::Worker).toString()).left(64);
+    const QString where =
+        worker.isEmpty() ? source : tr("%1 on %2", "source on worker").arg(source, worker);
     add(severity, tr("Circuit breaker"),
         tr("%1: %2 → %3 (failures in a row: %4)")
-            .arg(source, SourcesModel::stateLabel(from), SourcesModel::stateLabel(to))
+            .arg(where, SourcesModel::stateLabel(from), SourcesModel::stateLabel(to))
             .arg(failures));
 }
 

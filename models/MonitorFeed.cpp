@@ -395,7 +395,13 @@ void MonitorFeed::onTextMessage(const QString &message)
                (t == wire::event::BatchComplete || t == wire::event::BreakerStateChange)) {
         refresh();
     }
-    Q_EMIT eventReceived(t, data);
+    // Through RabbitMQ the envelope names the worker that sent it; consumers of the event
+    // find it in the data, as `worker` (unless the data already has one of its own).
+    QJsonObject event = data;
+    if (const QString worker = o.value(wire::key::Worker).toString().left(128);
+        !worker.isEmpty() && !event.contains(wire::key::Worker))
+        event.insert(wire::key::Worker, worker);
+    Q_EMIT eventReceived(t, event);
 }
 
 void MonitorFeed::onPingTick()

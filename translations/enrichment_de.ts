@@ -601,6 +601,11 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>%1: %2 → %3 (failures in a row: %4)</source>
         <translation>%1: %2 → %3 (Fehler in Folge: %4)</translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <comment>source on worker</comment>
+        <translation>%1 auf %2</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::EventLogView</name>

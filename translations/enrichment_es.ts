@@ -601,6 +601,11 @@ El backend todavía no informa de esto.</translation>
         <source>%1: %2 → %3 (failures in a row: %4)</source>
         <translation>%1: %2 → %3 (fallos seguidos: %4)</translation>
     </message>
+    <message>
+        <source>%1 on %2</source>
+        <comment>source on worker</comment>
+        <translation>%1 en %2</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::EventLogView</name>

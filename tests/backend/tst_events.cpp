@@ -174,7 +174,9 @@ private Q_SLOTS:
         // B's batches reach A's room and A's dashboard, through the broker.
         auto fromB = [&] {
             for (const QList<QVariant> &e : std::as_const(events))
-                if (e.at(0).toString() == QLatin1String("enrichment_batch_complete"))
+                if (e.at(0).toString() == QLatin1String("enrichment_batch_complete") &&
+                    e.at(1).toJsonObject().value(QStringLiteral("worker")).toString() ==
+                        QLatin1String("b"))
                     return true;
             return false;
         };

@@ -255,8 +255,19 @@ private Q_SLOTS:
                                      {QStringLiteral("failure_count"), 5}});
         QCOMPARE(log.rowCount(), 1);
         QCOMPARE(log.message(0), QStringLiteral("discogs: Closed → Open (failures in a row: 5)"));
+        // From a fleet: whose breaker it was.
+        log.addRoomEvent(QStringLiteral("circuit_breaker_state_change"),
+                         QJsonObject{{QStringLiteral("source"), QStringLiteral("discogs")},
+                                     {QStringLiteral("previous_state"), QStringLiteral("open")},
+                                     {QStringLiteral("state"), QStringLiteral("half_open")},
+                                     {QStringLiteral("failure_count"), 5},
+                                     {QStringLiteral("worker"), QStringLiteral("worker-2")}});
+        QCOMPARE(log.message(0),
+                 QStringLiteral("discogs on worker-2: Open → Half-open (failures in a row: 5)"));
+        QCOMPARE(log.rowCount(), 2);
+        QCOMPARE(log.message(1), QStringLiteral("discogs: Closed → Open (failures in a row: 5)"));
         QCOMPARE(
-            log.data(log.index(0, 0), EventLogModel::SeverityRole).value<EventLogModel::Severity>(),
+            log.data(log.index(1, 0), EventLogModel::SeverityRole).value<EventLogModel::Severity>(),
             EventLogModel::Severity::Error);
         for (int i = 0; i < 4; ++i)
             log.add(EventLogModel::Severity::Info, QStringLiteral("k"),
