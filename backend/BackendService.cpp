@@ -58,7 +58,7 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
 
     connect(&m_historyTimer, &QTimer::timeout, this, &BackendService::sampleHistory);
     connect(&m_tickTimer, &QTimer::timeout, this, &BackendService::tick);
-    connect(&m_heartbeatTimer, &QTimer::timeout, this, &BackendService::heartbeat);
+    connect(&m_heartbeatTimer, &QTimer::timeout, this, [this] { heartbeat(); });
     m_publisher = std::make_unique<RoomPublisher>(
         *m_server, [this] { return snapshot(); }, options.pushSnapshots);
     connect(&m_reconcileTimer, &QTimer::timeout, this, [this] {
@@ -267,7 +267,7 @@ void BackendService::onBusMessage(const QByteArray &body)
     m_publisher->eventRelayed();
 }
 
-void BackendService::heartbeat()
+void BackendService::heartbeat(bool stopped)
 {
     if (!m_store || !m_store->sharedByWorkers())
         return;
@@ -282,6 +282,7 @@ void BackendService::heartbeat()
     const int window = int(std::clamp<qint64>(m_uptime.elapsed() / 1000, 60, 300));
     self.tracksPerMinute =
         double(m_ownCompletions->countLast(self.lastSeenMs, window)) * 60.0 / window;
+    self.stopped = stopped;
     m_store->heartbeat(self);
 }
 
@@ -293,7 +294,7 @@ void BackendService::stop()
     m_reconcileTimer.stop();
     if (m_heartbeatTimer.isActive()) {
         m_heartbeatTimer.stop();
-        heartbeat(); // last seen now, no batch in flight
+        heartbeat(/*stopped*/ true); // the fleet sees a clean stop, not a lost worker
     }
 }
 

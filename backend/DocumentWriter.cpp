@@ -132,7 +132,8 @@ QJsonObject writeSnapshot(const SnapshotState &st)
                 {wire::key::Host, w.host},
                 {wire::key::Started, wire::formatTime(w.startedMs)},
                 {wire::key::LastSeen, wire::formatTime(w.lastSeenMs)},
-                {wire::key::State, lost                 ? wire::worker::Lost
+                {wire::key::State, w.stopped            ? wire::worker::Stopped
+                                   : lost               ? wire::worker::Lost
                                    : w.currentBatch > 0 ? wire::worker::Active
                                                         : wire::worker::Idle},
                 {wire::key::CurrentBatch, w.currentBatch},

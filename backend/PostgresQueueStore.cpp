@@ -22,7 +22,7 @@ namespace enrichment {
 namespace {
 
 /// The schema's current version; migrate() brings any older database up to it.
-constexpr int SchemaVersion = 1;
+constexpr int SchemaVersion = 2;
 /// Rows per status in the counts table (and per second in the completions table): a
 /// connection adds to the row of its slot, so workers rarely wait on each other.
 constexpr int CountSlots = 8;
@@ -62,6 +62,13 @@ QString sql(const char *text)
     QString s = QString::fromLatin1(text);
     s.replace(QStringLiteral("$AT"), QLatin1String(At));
     return s;
+}
+
+/// Version 2: a worker that stops cleanly says so (`stopped`), instead of looking lost.
+QStringList schemaV2()
+{
+    return {QStringLiteral("ALTER TABLE enrichment_workers"
+                           " ADD COLUMN IF NOT EXISTS stopped boolean NOT NULL DEFAULT false")};
 }
 
 QStringList schemaV1()
@@ -300,6 +307,14 @@ bool PostgresQueueStore::migrate(QString *error)
         if (!q.exec(QStringLiteral("INSERT INTO enrichment_schema_version (version) VALUES (1)")))
             return fail(q);
         qCInfo(lcPostgres) << "queue schema created (version 1)";
+    }
+    if (version < 2) {
+        for (const QString &statement : schemaV2())
+            if (!q.exec(statement))
+                return fail(q);
+        if (!q.exec(QStringLiteral("INSERT INTO enrichment_schema_version (version) VALUES (2)")))
+            return fail(q);
+        qCInfo(lcPostgres) << "queue schema migrated to version 2";
     }
     if (!q.exec(QStringLiteral("COMMIT")))
         return fail(q);
@@ -742,12 +757,13 @@ void PostgresQueueStore::heartbeat(const WorkerInfo &self)
         return;
     QSqlQuery q(db());
     q.prepare(sql("INSERT INTO enrichment_workers (worker_id, host, pid, started_at, last_seen,"
-                  " current_batch, batches, tracks_per_minute)"
-                  " VALUES (?, ?, ?, $AT, $AT, ?, ?, ?)"
+                  " current_batch, batches, tracks_per_minute, stopped)"
+                  " VALUES (?, ?, ?, $AT, $AT, ?, ?, ?, ?)"
                   " ON CONFLICT (worker_id) DO UPDATE SET host = excluded.host,"
                   " pid = excluded.pid, started_at = excluded.started_at,"
                   " last_seen = excluded.last_seen, current_batch = excluded.current_batch,"
-                  " batches = excluded.batches, tracks_per_minute = excluded.tracks_per_minute"));
+                  " batches = excluded.batches, tracks_per_minute = excluded.tracks_per_minute,"
+                  " stopped = excluded.stopped"));
     q.addBindValue(self.id);
     q.addBindValue(self.host);
     q.addBindValue(self.pid);
@@ -756,6 +772,7 @@ void PostgresQueueStore::heartbeat(const WorkerInfo &self)
     q.addBindValue(self.currentBatch);
     q.addBindValue(self.batches);
     q.addBindValue(self.tracksPerMinute);
+    q.addBindValue(self.stopped);
     run(q, true);
 }
 
@@ -768,7 +785,7 @@ QList<WorkerInfo> PostgresQueueStore::workers()
     q.prepare(QStringLiteral(
         "SELECT worker_id, host, pid, (extract(epoch FROM started_at) * 1000)::bigint,"
         " (extract(epoch FROM last_seen) * 1000)::bigint, current_batch, batches,"
-        " tracks_per_minute FROM enrichment_workers ORDER BY worker_id LIMIT 256"));
+        " tracks_per_minute, stopped FROM enrichment_workers ORDER BY worker_id LIMIT 256"));
     if (!run(q, false))
         return out;
     while (q.next()) {
@@ -781,6 +798,7 @@ QList<WorkerInfo> PostgresQueueStore::workers()
         w.currentBatch = q.value(5).toInt();
         w.batches = q.value(6).toLongLong();
         w.tracksPerMinute = q.value(7).toDouble();
+        w.stopped = q.value(8).toBool();
         out.append(w);
     }
     return out;

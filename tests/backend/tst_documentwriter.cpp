@@ -163,6 +163,11 @@ private Q_SLOTS:
         QCOMPARE(workers.at(2)[u"last_seen"].toString(),
                  QDateTime::fromMSecsSinceEpoch(now - 15'001, Qt::UTC).toString(Qt::ISODateWithMs));
         QCOMPARE(doc[u"service"][u"worker_id"].toString(), QStringLiteral("b"));
+        // A worker that stopped cleanly says so, however long ago.
+        (*st.workers)[2].stopped = true;
+        QCOMPARE(
+            writeSnapshot(st).value(QStringLiteral("workers")).toArray().at(2)[u"state"].toString(),
+            QStringLiteral("stopped"));
         // An empty fleet is still a fleet: the list is there, empty.
         st.workers = QList<WorkerInfo>{};
         QVERIFY(writeSnapshot(st).value(QStringLiteral("workers")).isArray());

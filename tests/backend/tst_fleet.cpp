@@ -170,6 +170,17 @@ private Q_SLOTS:
         QCOMPARE(snap[QStringLiteral("processing_rate")][QStringLiteral("completed_last_hour")]
                      .toInteger(),
                  tableCount(db, "completed") + tableCount(db, "partial"));
+        // A worker stopped the way systemd stops it says so: stopped, not lost.
+        ::kill(pid_t(c->pid()), SIGTERM);
+        QVERIFY(c->process.waitForFinished(10'000));
+        QCOMPARE(c->process.exitCode(), 0);
+        auto stateOfC = [&] {
+            for (const QJsonValue &w : snapshot(*b).value(QStringLiteral("workers")).toArray())
+                if (w[QStringLiteral("id")].toString() == QLatin1String("worker-c"))
+                    return w[QStringLiteral("state")].toString();
+            return QString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(stateOfC(), QStringLiteral("stopped"), 5000);
     }
 
     void killedWorkersTracksAreTakenOver()

@@ -155,7 +155,7 @@ private:
     /// What the snapshot says now, as plain data (snapshot() writes it as JSON).
     SnapshotState snapshotState() const;
     void topUp();
-    void heartbeat();
+    void heartbeat(bool stopped = false);
     bool startBus(QString *error);
     void onBusMessage(const QByteArray &body);
 

@@ -44,6 +44,7 @@ struct WorkerInfo
     int currentBatch = 0; ///< tracks in the batch in flight; 0: idle
     qint64 batches = 0;   ///< batches completed since it started
     double tracksPerMinute = 0;
+    bool stopped = false; ///< it stopped cleanly (its last heartbeat said so)
 };
 
 /// The enrichment queue as the pipeline and the service see it: the `enrichment_status`

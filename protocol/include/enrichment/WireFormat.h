@@ -85,6 +85,7 @@ namespace worker {
 inline constexpr QLatin1String Active{"active"};
 inline constexpr QLatin1String Idle{"idle"};
 inline constexpr QLatin1String Lost{"lost"};
+inline constexpr QLatin1String Stopped{"stopped"};
 } // namespace worker
 
 /// Wire time: ISO 8601 UTC with milliseconds, e.g. `2026-11-29T00:12:25.302Z`.
