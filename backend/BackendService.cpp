@@ -283,6 +283,10 @@ void BackendService::heartbeat(bool stopped)
     self.tracksPerMinute =
         double(m_ownCompletions->countLast(self.lastSeenMs, window)) * 60.0 / window;
     self.stopped = stopped;
+    if (m_pipeline)
+        for (int i = 0; i < m_pipeline->sourceCount(); ++i)
+            self.breakers.insert(m_pipeline->source(i)->name(),
+                                 m_pipeline->breaker(i)->currentState());
     m_store->heartbeat(self);
 }
 
@@ -462,6 +466,8 @@ SnapshotState BackendService::snapshotState() const
     st.leaseSeconds = double(m_store->config().leaseMs) / 1000.0;
     st.workerId = m_store->workerId();
     st.workers = m_workers;
+    if (m_options.relay && m_workers)
+        st.fleetBreakers = fleetBreakers(*m_workers, st.nowMs, st.workerLostAfterMs);
     st.workerLostAfterMs = 3 * qint64(std::max(m_options.heartbeatIntervalMs, 1000));
     return st;
 }

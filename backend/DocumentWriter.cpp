@@ -77,6 +77,20 @@ QJsonObject writeSnapshot(const SnapshotState &st)
                                    {QStringLiteral("trips_total"), src.trips}});
     }
 
+    // A relay's breakers: per source, the worst state among the live workers (open over
+    // half_open over closed), with each worker's own.
+    for (auto it = st.fleetBreakers.cbegin(); it != st.fleetBreakers.cend(); ++it) {
+        BreakerState worst = BreakerState::Closed;
+        QJsonObject perWorker;
+        for (auto w = it->cbegin(); w != it->cend(); ++w) {
+            worst = std::max(worst, w.value());
+            perWorker.insert(w.key(), toWire(w.value()));
+        }
+        breakers.insert(it.key(), QJsonObject{{wire::key::State, toWire(worst)},
+                                              {wire::key::Workers, perWorker}});
+        health.insert(it.key(), toWire(healthForBreaker(worst)));
+    }
+
     const qint64 hits = st.cache[std::size_t(CacheOperation::Hit)];
     const qint64 misses = st.cache[std::size_t(CacheOperation::Miss)];
     QJsonObject cache{
@@ -138,11 +152,30 @@ QJsonObject writeSnapshot(const SnapshotState &st)
                                                         : wire::worker::Idle},
                 {wire::key::CurrentBatch, w.currentBatch},
                 {wire::key::BatchesCompleted, w.batches},
-                {wire::key::TracksPerMinute, std::round(w.tracksPerMinute * 100.0) / 100.0}});
+                {wire::key::TracksPerMinute, std::round(w.tracksPerMinute * 100.0) / 100.0},
+                {wire::key::CircuitBreakers, [&w] {
+                     QJsonObject b;
+                     for (auto it = w.breakers.cbegin(); it != w.breakers.cend(); ++it)
+                         b.insert(it.key(), toWire(it.value()));
+                     return b;
+                 }()}});
         }
         doc.insert(wire::key::Workers, workers);
     }
     return doc;
+}
+
+QMap<QString, QMap<QString, BreakerState>> fleetBreakers(const QList<WorkerInfo> &workers,
+                                                         qint64 nowMs, qint64 lostAfterMs)
+{
+    QMap<QString, QMap<QString, BreakerState>> out;
+    for (const WorkerInfo &w : workers) {
+        if (w.stopped || nowMs - w.lastSeenMs > lostAfterMs)
+            continue;
+        for (auto it = w.breakers.cbegin(); it != w.breakers.cend(); ++it)
+            out[it.key()].insert(w.id, it.value());
+    }
+    return out;
 }
 
 QJsonObject writeHistory(const HistoryState &st)

@@ -61,7 +61,14 @@ struct SnapshotState
     std::optional<QList<WorkerInfo>> workers;
     /// A worker not seen for this long is `lost`.
     qint64 workerLostAfterMs = 15'000;
+    /// A relay asks no source: its breakers are the fleet's, one per source with each
+    /// live worker's state (see fleetBreakers()).
+    QMap<QString, QMap<QString, BreakerState>> fleetBreakers;
 };
+
+/// The breakers of the workers that are neither lost nor stopped, by source then worker.
+QMap<QString, QMap<QString, BreakerState>> fleetBreakers(const QList<WorkerInfo> &workers,
+                                                         qint64 nowMs, qint64 lostAfterMs);
 
 /// The snapshot document (docs/PROTOCOL.md) for @p state. Pure: no clock, no I/O, the
 /// same state gives the same document.

@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSet>
 #include <QSqlError>
@@ -64,11 +66,13 @@ QString sql(const char *text)
     return s;
 }
 
-/// Version 2: a worker that stops cleanly says so (`stopped`), instead of looking lost.
+/// Version 2: a worker that stops cleanly says so (`stopped`), instead of looking lost, and
+/// reports its breakers (`breakers`: {source: state}) for the fleet's views.
 QStringList schemaV2()
 {
     return {QStringLiteral("ALTER TABLE enrichment_workers"
-                           " ADD COLUMN IF NOT EXISTS stopped boolean NOT NULL DEFAULT false")};
+                           " ADD COLUMN IF NOT EXISTS stopped boolean NOT NULL DEFAULT false,"
+                           " ADD COLUMN IF NOT EXISTS breakers jsonb NOT NULL DEFAULT '{}'")};
 }
 
 QStringList schemaV1()
@@ -757,13 +761,13 @@ void PostgresQueueStore::heartbeat(const WorkerInfo &self)
         return;
     QSqlQuery q(db());
     q.prepare(sql("INSERT INTO enrichment_workers (worker_id, host, pid, started_at, last_seen,"
-                  " current_batch, batches, tracks_per_minute, stopped)"
-                  " VALUES (?, ?, ?, $AT, $AT, ?, ?, ?, ?)"
+                  " current_batch, batches, tracks_per_minute, stopped, breakers)"
+                  " VALUES (?, ?, ?, $AT, $AT, ?, ?, ?, ?, ?::jsonb)"
                   " ON CONFLICT (worker_id) DO UPDATE SET host = excluded.host,"
                   " pid = excluded.pid, started_at = excluded.started_at,"
                   " last_seen = excluded.last_seen, current_batch = excluded.current_batch,"
                   " batches = excluded.batches, tracks_per_minute = excluded.tracks_per_minute,"
-                  " stopped = excluded.stopped"));
+                  " stopped = excluded.stopped, breakers = excluded.breakers"));
     q.addBindValue(self.id);
     q.addBindValue(self.host);
     q.addBindValue(self.pid);
@@ -773,6 +777,10 @@ void PostgresQueueStore::heartbeat(const WorkerInfo &self)
     q.addBindValue(self.batches);
     q.addBindValue(self.tracksPerMinute);
     q.addBindValue(self.stopped);
+    QJsonObject breakers;
+    for (auto it = self.breakers.cbegin(); it != self.breakers.cend(); ++it)
+        breakers.insert(it.key(), toWire(it.value()));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(breakers).toJson(QJsonDocument::Compact)));
     run(q, true);
 }
 
@@ -785,7 +793,8 @@ QList<WorkerInfo> PostgresQueueStore::workers()
     q.prepare(QStringLiteral(
         "SELECT worker_id, host, pid, (extract(epoch FROM started_at) * 1000)::bigint,"
         " (extract(epoch FROM last_seen) * 1000)::bigint, current_batch, batches,"
-        " tracks_per_minute, stopped FROM enrichment_workers ORDER BY worker_id LIMIT 256"));
+        " tracks_per_minute, stopped, breakers::text FROM enrichment_workers"
+        " ORDER BY worker_id LIMIT 256"));
     if (!run(q, false))
         return out;
     while (q.next()) {
@@ -799,6 +808,10 @@ QList<WorkerInfo> PostgresQueueStore::workers()
         w.batches = q.value(6).toLongLong();
         w.tracksPerMinute = q.value(7).toDouble();
         w.stopped = q.value(8).toBool();
+        const QJsonObject breakers = QJsonDocument::fromJson(q.value(9).toByteArray()).object();
+        for (auto it = breakers.begin(); it != breakers.end(); ++it)
+            if (const auto state = breakerStateFromWire(it.value().toString()))
+                w.breakers.insert(it.key().left(64), *state);
         out.append(w);
     }
     return out;

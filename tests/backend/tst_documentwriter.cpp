@@ -168,6 +168,27 @@ private Q_SLOTS:
         QCOMPARE(
             writeSnapshot(st).value(QStringLiteral("workers")).toArray().at(2)[u"state"].toString(),
             QStringLiteral("stopped"));
+        // Each worker's breakers, and a relay's view of them: per source the worst state
+        // among the live workers (a stopped or lost one no longer counts).
+        (*st.workers)[0].breakers = {{QStringLiteral("discogs"), BreakerState::Closed},
+                                     {QStringLiteral("spotify"), BreakerState::HalfOpen}};
+        (*st.workers)[1].breakers = {{QStringLiteral("discogs"), BreakerState::Open},
+                                     {QStringLiteral("spotify"), BreakerState::Closed}};
+        (*st.workers)[2].breakers = {{QStringLiteral("spotify"), BreakerState::Open}};
+        st.sources.clear(); // a relay asks no source
+        st.fleetBreakers = fleetBreakers(*st.workers, now, st.workerLostAfterMs);
+        const QJsonObject relay = writeSnapshot(st);
+        QCOMPARE(relay[u"workers"].toArray().at(1)[u"circuit_breakers"][u"discogs"].toString(),
+                 QStringLiteral("open"));
+        QCOMPARE(relay[u"circuit_breakers"][u"discogs"][u"state"].toString(),
+                 QStringLiteral("open"));
+        QCOMPARE(relay[u"circuit_breakers"][u"discogs"][u"workers"][u"a"].toString(),
+                 QStringLiteral("closed"));
+        QCOMPARE(relay[u"circuit_breakers"][u"spotify"][u"state"].toString(),
+                 QStringLiteral("half_open")); // c's open breaker is gone with c
+        QVERIFY(!relay[u"circuit_breakers"][u"spotify"][u"workers"].toObject().contains(u"c"));
+        QCOMPARE(relay[u"source_health"][u"discogs"].toString(), QStringLiteral("down"));
+        QCOMPARE(relay[u"source_health"][u"spotify"].toString(), QStringLiteral("degraded"));
         // An empty fleet is still a fleet: the list is there, empty.
         st.workers = QList<WorkerInfo>{};
         QVERIFY(writeSnapshot(st).value(QStringLiteral("workers")).isArray());

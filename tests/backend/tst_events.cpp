@@ -206,7 +206,15 @@ private Q_SLOTS:
             QJsonDocument::fromJson(httpGet(relay->port(), "/monitoring/enrichment").body).object();
         QCOMPARE(snap[QStringLiteral("workers")].toArray().size(), 2);
         QVERIFY(snap[QStringLiteral("queue")][QStringLiteral("pending")].toInt() > 0);
-        QVERIFY(snap[QStringLiteral("circuit_breakers")].toObject().isEmpty()); // asks no source
+        // It asks no source; its breakers are the live workers' (worst per source).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            QJsonDocument::fromJson(httpGet(relay->port(), "/monitoring/enrichment").body)
+                    .object()[QStringLiteral("circuit_breakers")][QStringLiteral("spotify")]
+                             [QStringLiteral("workers")]
+                    .toObject()
+                    .keys() == QStringList({QStringLiteral("a"), QStringLiteral("b")}),
+            10'000);
+        QVERIFY(snap[QStringLiteral("sources")].toObject().isEmpty());
         const QByteArray metrics = httpGet(a->port(), "/metrics").body;
         QVERIFY(metrics.contains("enrichment_event_broker_up 1"));
         QVERIFY(!metrics.contains("enrichment_events_published_total 0\n"));

@@ -5,6 +5,7 @@
 #include <array>
 #include <memory>
 
+#include <QMap>
 #include <QObject>
 #include <QStringList>
 
@@ -45,6 +46,8 @@ struct WorkerInfo
     qint64 batches = 0;   ///< batches completed since it started
     double tracksPerMinute = 0;
     bool stopped = false; ///< it stopped cleanly (its last heartbeat said so)
+    /// Its circuit breakers at its last heartbeat: source -> state.
+    QMap<QString, BreakerState> breakers;
 };
 
 /// The enrichment queue as the pipeline and the service see it: the `enrichment_status`
