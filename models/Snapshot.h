@@ -41,6 +41,9 @@ struct BreakerInfo
     std::optional<BreakerState> state;
     std::optional<qint64> failureCount;
     std::optional<double> lastFailureTime; ///< epoch seconds
+    /// The service sent last_failure_time at all (null there means "never failed"; a
+    /// service that does not know, such as a relay, leaves it out).
+    bool lastFailureReported = false;
     std::optional<double> nextProbeInSeconds;
 };
 

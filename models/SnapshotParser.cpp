@@ -139,6 +139,7 @@ std::optional<Snapshot> SnapshotParser::parseSnapshot(const QJsonObject &o, QStr
             info.state = breakerStateFromKey(b.value(wire::key::State).toString());
             info.failureCount = count(b.value(wire::key::FailureCount));
             info.lastFailureTime = nonNegative(b.value(wire::key::LastFailureTime));
+            info.lastFailureReported = b.contains(wire::key::LastFailureTime);
             info.nextProbeInSeconds = nonNegative(b.value(wire::key::NextProbeInSeconds));
             src.breaker = info;
         }

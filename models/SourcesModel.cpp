@@ -84,7 +84,7 @@ QVariant SourcesModel::display(const SourceInfo &s, int column) const
         return s.breaker && s.breaker->failureCount ? locale.toString(*s.breaker->failureCount)
                                                     : none;
     case LastFailureColumn:
-        if (!s.breaker)
+        if (!s.breaker || (!s.breaker->lastFailureTime && !s.breaker->lastFailureReported))
             return none;
         if (!s.breaker->lastFailureTime)
             return tr("never");

@@ -140,6 +140,20 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 1);
         QCOMPARE(m.data(m.index(0, SourcesModel::LastFailureColumn)).toString(),
                  QStringLiteral("3 min ago"));
+
+        // A null last failure means never; a breaker without one at all (a relay's) says
+        // nothing about it.
+        QString error;
+        const auto other = SnapshotParser::parseSnapshot(
+            R"({"circuit_breakers": {"a": {"state": "closed", "last_failure_time": null},
+                                     "b": {"state": "closed"}}})",
+            &error);
+        QVERIFY2(other, qPrintable(error));
+        m.update(other->sources, now);
+        QCOMPARE(m.data(m.index(0, SourcesModel::LastFailureColumn)).toString(),
+                 QStringLiteral("never"));
+        QCOMPARE(m.data(m.index(1, SourcesModel::LastFailureColumn)).toString(),
+                 QStringLiteral("no data"));
     }
 
     void sourcesTableExportsRawValues()
