@@ -224,6 +224,9 @@ void AmqpBus::setError(const QString &error)
 
 void AmqpBus::setUp(std::atomic<bool> &flag, bool up)
 {
+    // Both threads report here: one at a time, so that a change of connected() is seen,
+    // and announced, exactly once.
+    std::lock_guard lock(m_upMutex);
     const bool before = connected();
     flag = up;
     const bool after = connected();
@@ -245,6 +248,12 @@ bool AmqpBus::retryLater(std::atomic<bool> &up, const QString &error, int *backo
     return running;
 }
 
+bool AmqpBus::running() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_running;
+}
+
 bool AmqpBus::pause(int ms)
 {
     std::unique_lock lock(m_mutex);
@@ -256,11 +265,8 @@ void AmqpBus::publisherLoop()
 {
     int backoffMs = 100;
     while (true) {
-        {
-            std::lock_guard lock(m_mutex);
-            if (!m_running)
-                return;
-        }
+        if (!running())
+            return;
         Connection conn;
         QString error;
         if (!conn.open(m_target, m_config.exchange, &error)) {
@@ -318,11 +324,8 @@ void AmqpBus::consumerLoop()
 {
     int backoffMs = 100;
     while (true) {
-        {
-            std::lock_guard lock(m_mutex);
-            if (!m_running)
-                return;
-        }
+        if (!running())
+            return;
         Connection conn;
         QString error;
         amqp_connection_state_t c = conn.get();
@@ -362,11 +365,8 @@ void AmqpBus::consumerLoop()
         backoffMs = 100;
         setUp(m_consumerUp, true);
         while (true) {
-            {
-                std::lock_guard lock(m_mutex);
-                if (!m_running)
-                    return;
-            }
+            if (!running())
+                return;
             amqp_maybe_release_buffers(c);
             amqp_envelope_t envelope;
             timeval timeout{0, 250'000}; // to notice stop() in time

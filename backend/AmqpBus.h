@@ -81,6 +81,7 @@ private:
     void consumerLoop();
     void setError(const QString &error);
     void setUp(std::atomic<bool> &flag, bool up);
+    bool running() const;
     /// Sleeps up to @p ms unless stopped; false once stopped.
     bool pause(int ms);
     /// A connection failed with @p error: says so, waits the backoff, doubles it (capped);
@@ -93,6 +94,7 @@ private:
     std::thread m_consumer;
     mutable std::mutex m_mutex; ///< guards m_outbox, m_error, m_running
     std::condition_variable m_wake;
+    std::mutex m_upMutex; ///< serialises setUp() between the two threads
     std::deque<std::pair<quint64, QByteArray>> m_outbox; ///< (sequence number, body)
     quint64 m_nextSequence = 0;
     QString m_error;
