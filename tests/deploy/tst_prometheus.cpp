@@ -15,6 +15,8 @@
 #include <QUrlQuery>
 #include <QtTest>
 
+#include "Ports.h"
+
 /// deploy/ proven: promtool checks and rule unit tests, and a real Prometheus (Debian's
 /// package) scraping the real enrichment-backend, through which every Grafana panel
 /// expression and every alert expression is evaluated.
@@ -69,13 +71,6 @@ private:
         q.addQueryItem(QStringLiteral("query"), QString::fromLatin1(QUrl::toPercentEncoding(expr)));
         url.setQuery(q);
         return QJsonDocument::fromJson(get(url)).object();
-    }
-
-    static quint16 freePort()
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        return probe.serverPort();
     }
 
     static int runTool(const QString &program, const QStringList &args, QByteArray *output)
@@ -197,7 +192,7 @@ private Q_SLOTS:
         m_backendUrl = QUrl(QString::fromUtf8(line.mid(13)));
 
         // Prometheus with the shipped rule file, scraping every second.
-        const quint16 port = freePort();
+        const quint16 port = testsupport::restartablePort();
         m_promUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
         const QString config = m_dir.filePath(QStringLiteral("prometheus.yml"));
         QFile cfg(config);

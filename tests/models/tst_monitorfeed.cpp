@@ -15,6 +15,7 @@
 #include "IncidentRecorder.h"
 #include "MonitorFeed.h"
 #include "Pipeline.h"
+#include "Ports.h"
 
 using dashboard::MonitorFeed;
 using dashboard::Snapshot;
@@ -113,7 +114,7 @@ private Q_SLOTS:
 
     void reconnectsAfterTheBackendRestarts()
     {
-        auto b = backend();
+        auto b = backend(testsupport::restartablePort());
         const quint16 port = b->port();
         QNetworkAccessManager nam;
         MonitorFeed feed(&nam);
@@ -144,7 +145,7 @@ private Q_SLOTS:
 
     void incidentsOfAFeedReachTheLogOnce()
     {
-        auto b = backend();
+        auto b = backend(testsupport::restartablePort());
         const quint16 port = b->port();
         QNetworkAccessManager nam;
         MonitorFeed feed(&nam);
@@ -171,7 +172,7 @@ private Q_SLOTS:
         for (int r = 0; r < log.rowCount(); ++r)
             messages << log.message(r);
         QCOMPARE(messages.count(QStringLiteral("Connection lost; reconnecting")), 1);
-        QCOMPARE(log.rowCount(), 4);
+        QVERIFY2(log.rowCount() == 4, qPrintable(messages.join(QStringLiteral(" | "))));
 
         b = backend(port);
         QTRY_COMPARE_WITH_TIMEOUT(feed.state(), MonitorFeed::ConnectionState::Live, 10000);

@@ -12,6 +12,8 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 
+#include "Ports.h"
+
 namespace testsupport {
 
 /// A private PostgreSQL 15 cluster (Debian's `postgresql-15`) for one test program: made
@@ -47,13 +49,7 @@ public:
                   QStringLiteral("--no-sync")},
                  error))
             return false;
-        QTcpServer probe;
-        if (!probe.listen(QHostAddress::LocalHost, 0)) {
-            *error = QStringLiteral("no free port");
-            return false;
-        }
-        m_port = probe.serverPort();
-        probe.close();
+        m_port = restartablePort(); // stopServer() and startServer() keep it
         return startServer(error);
     }
 

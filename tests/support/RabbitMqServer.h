@@ -8,6 +8,8 @@
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
+
+#include "Ports.h"
 #include <QThread>
 
 namespace testsupport {
@@ -32,9 +34,9 @@ public:
     bool start(QString *error)
     {
         if (!m_port) {
-            m_port = freePort();
-            m_distPort = freePort();
-            m_epmdPort = freePort();
+            m_port = restartablePort();
+            m_distPort = restartablePort();
+            m_epmdPort = restartablePort();
             QFile conf(m_dir.filePath(QStringLiteral("rabbitmq.conf")));
             QFile plugins(m_dir.filePath(QStringLiteral("enabled_plugins")));
             if (!conf.open(QIODevice::WriteOnly) || !plugins.open(QIODevice::WriteOnly)) {
@@ -112,13 +114,6 @@ public:
     QString url() const { return QStringLiteral("amqp://guest@127.0.0.1:%1/").arg(m_port); }
 
 private:
-    static quint16 freePort()
-    {
-        QTcpServer probe;
-        probe.listen(QHostAddress::LocalHost, 0);
-        return probe.serverPort();
-    }
-
     QTemporaryDir m_dir;
     QProcess m_process;
     quint16 m_port = 0;
