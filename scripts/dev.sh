@@ -24,6 +24,7 @@ PACKAGES=(
     prometheus xvfb xauth imagemagick curl openssl util-linux
     dpkg-dev desktop-file-utils appstream
     postgresql libqt6sql6-psql rabbitmq-server python3-aio-pika
+    prometheus-alertmanager dbus-daemon
 )
 
 install_missing() {
