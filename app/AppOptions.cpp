@@ -76,7 +76,23 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
         QCoreApplication::translate("AppOptions",
                                     "User interface language (en, de, es); default: the system's."),
         QStringLiteral("CODE"));
-    p.addOptions({help, version, url, token, caFile, exportDir, timeout, lang});
+    const QCommandLineOption alertmanager(
+        QStringLiteral("alertmanager"),
+        QCoreApplication::translate(
+            "AppOptions",
+            "List what the Alertmanager at URL says is firing, and notify it (API v2)."),
+        QStringLiteral("URL"));
+    const QCommandLineOption alertmanagerToken(
+        QStringLiteral("alertmanager-token-file"),
+        QCoreApplication::translate("AppOptions",
+                                    "Bearer token for a protected Alertmanager (its proxy)."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption minimized(
+        QStringLiteral("minimized"),
+        QCoreApplication::translate(
+            "AppOptions", "Start in the system tray (minimized where there is no tray)."));
+    p.addOptions({help, version, url, token, caFile, exportDir, timeout, lang, alertmanager,
+                  alertmanagerToken, minimized});
     if (!p.parse(arguments)) {
         *error = p.errorText();
         return false;
@@ -108,6 +124,25 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
         }
         o->url = u;
     }
+    if (p.isSet(alertmanager)) {
+        const QUrl u = QUrl::fromUserInput(p.value(alertmanager));
+        if (!u.isValid() ||
+            (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")) ||
+            u.host().isEmpty()) {
+            *error = QCoreApplication::translate("AppOptions",
+                                                 "--alertmanager needs an http(s) URL, got \"%1\"")
+                         .arg(p.value(alertmanager).left(200));
+            return false;
+        }
+        o->alertmanager = u;
+    }
+    if (p.isSet(alertmanagerToken) && !p.isSet(alertmanager)) {
+        *error = QCoreApplication::translate("AppOptions",
+                                             "--alertmanager-token-file needs --alertmanager");
+        return false;
+    }
+    o->alertmanagerTokenFile = p.value(alertmanagerToken);
+    o->minimized = p.isSet(minimized);
     if (p.isSet(timeout)) {
         bool ok = false;
         o->timeoutSeconds = p.value(timeout).toInt(&ok);

@@ -15,7 +15,10 @@ struct AppOptions
     QString caFile;    ///< extra PEM CA certificates to trust for https:// backends
     QString exportDir; ///< non-empty: headless export, then exit
     int timeoutSeconds = 30;
-    QString language; ///< empty: the system locale
+    QString language;  ///< empty: the system locale
+    QUrl alertmanager; ///< non-empty: list and notify what this Alertmanager says is firing
+    QString alertmanagerTokenFile;
+    bool minimized = false; ///< start in the tray (minimized where there is no tray)
 
     /// Parses @p arguments. Returns false with a one-line reason in @p error; sets
     /// @p exitNow with text in @p output for --help/--version.

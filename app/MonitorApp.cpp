@@ -2,12 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "MonitorApp.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSettings>
 
+#include "AlertCenter.h"
 #include "Auth.h"
 #include "enrichment/BackendThread.h"
 #include "DashboardModels.h"
@@ -77,17 +79,32 @@ bool MonitorApp::start(QString *error)
         m_feed->start();
         return true;
     }
+    QByteArray alertmanagerToken;
+    if (!m_options.alertmanagerTokenFile.isEmpty() &&
+        !enrichment::readTokenFile(m_options.alertmanagerTokenFile, &alertmanagerToken, error))
+        return false;
     m_window = std::make_unique<DashboardWindow>(m_feed, m_models, m_eventLog);
     m_window->setBackendDescription(description);
     connect(m_window.get(), &DashboardWindow::backendUrlChosen, this, &MonitorApp::connectTo);
+    m_alerts = new AlertCenter(m_feed, m_eventLog, QDBusConnection::sessionBus(), this);
+    if (!m_options.alertmanager.isEmpty())
+        m_alerts->watchAlertmanager(m_network, m_options.alertmanager, alertmanagerToken);
+    m_alerts->enableTray();
+    m_alerts->attach(m_window.get());
+    connect(m_alerts, &AlertCenter::quitRequested, this, &MonitorApp::quitWindow);
     QSettings settings;
     m_window->loadSettings(settings);
+    m_alerts->loadSettings(settings);
     if (!m_options.url.isEmpty())
         settings.setValue(QStringLiteral("connection/url"), m_options.url.toString());
     m_window->setRecentUrl(QUrl(settings.value(QStringLiteral("connection/url")).toString()));
     m_feed->setBaseUrl(url);
     m_feed->start();
-    m_window->show();
+    m_alerts->start();
+    if (!m_options.minimized)
+        m_window->show();
+    else if (!m_alerts->tray())
+        m_window->showMinimized(); // no tray to start in
     return true;
 }
 
@@ -116,8 +133,17 @@ void MonitorApp::requestQuit(int signal)
         Q_EMIT finished(1, tr("interrupted by signal %1").arg(signal));
         return;
     }
-    // Closing the window saves its settings and, as the last window, quits the app.
-    m_window->close();
+    quitWindow();
+}
+
+void MonitorApp::quitWindow()
+{
+    // Closing the window saves its settings and, as the last visible window, quits the
+    // app; a window hidden in the tray is not one, so then the app quits itself.
+    const bool visible = m_window->isVisible();
+    m_window->quit();
+    if (!visible)
+        QCoreApplication::quit();
 }
 
 void MonitorApp::connectTo(const QUrl &url)

@@ -17,6 +17,7 @@ class BackendThread;
 
 namespace dashboard {
 
+class AlertCenter;
 class DashboardModels;
 class DashboardWindow;
 class EventLogModel;
@@ -45,6 +46,7 @@ Q_SIGNALS:
 
 private:
     void connectTo(const QUrl &url);
+    void quitWindow();
     /// Adds the CA certificates in @p path to what https:// connections trust.
     static bool trustCaFile(const QString &path, QString *error);
 
@@ -57,6 +59,7 @@ private:
     EventLogModel *m_eventLog;
     IncidentRecorder *m_incidents;
     std::unique_ptr<DashboardWindow> m_window;
+    AlertCenter *m_alerts = nullptr; ///< notifications, tray, Alertmanager (windowed only)
     HeadlessExport *m_headless = nullptr;
 };
 

@@ -8,6 +8,7 @@
 #include <QResizeEvent>
 #include <QVBoxLayout>
 
+#include "AlertsPanel.h"
 #include "ChartCatalog.h"
 #include "DashboardModels.h"
 #include "EventLogView.h"
@@ -63,7 +64,17 @@ DashboardView::DashboardView(DashboardModels *models, EventLogModel *eventLog, Q
             [this] { refreshCards(0, int(m_cards.size()) - 1); });
     refreshCards(0, int(m_cards.size()) - 1);
 
-    v->addWidget(sectionLabel(tr("Sources"), this));
+    // The Alerts panel goes here when showAlerts() is called.
+    m_alertsSection = new QWidget(this);
+    m_alertsSection->setObjectName(QStringLiteral("alertsSection"));
+    auto *alerts = new QVBoxLayout(m_alertsSection);
+    alerts->setContentsMargins(0, 0, 0, 0);
+    alerts->addWidget(sectionLabel(tr("Alerts"), m_alertsSection));
+    m_alertsSection->hide();
+    v->addWidget(m_alertsSection);
+
+    m_sourcesLabel = sectionLabel(tr("Sources"), this);
+    v->addWidget(m_sourcesLabel);
     m_badgeRow = new FlowLayout(nullptr, 8, false);
     m_moreSources = new QLabel(this);
     m_moreSources->setObjectName(QStringLiteral("moreSources"));
@@ -201,6 +212,24 @@ void DashboardView::resizeEvent(QResizeEvent *event)
 {
     reflowCharts(event->size().width());
     QWidget::resizeEvent(event);
+}
+
+void DashboardView::showAlerts(AlertmanagerClient *client, FiringAlertsModel *model)
+{
+    if (m_alerts)
+        return;
+    m_alerts = new AlertsPanel(client, model, m_alertsSection);
+    m_alertsSection->layout()->addWidget(m_alerts);
+    m_alertsSection->show();
+}
+
+QWidget *DashboardView::section(const QString &panel) const
+{
+    if (panel == QLatin1String("sources"))
+        return m_sourcesLabel;
+    if (panel == QLatin1String("alerts") && m_alerts)
+        return m_alertsSection;
+    return m_cards.isEmpty() ? nullptr : m_cards.first();
 }
 
 } // namespace dashboard

@@ -14,7 +14,10 @@ class QLabel;
 
 namespace dashboard {
 
+class AlertmanagerClient;
+class AlertsPanel;
 class DashboardModels;
+class FiringAlertsModel;
 class EventLogModel;
 class FlowLayout;
 class HealthBadge;
@@ -45,6 +48,14 @@ public:
     QList<HealthBadge *> badges() const { return m_badges.values(); }
     SourcesTable *sourcesTable() const { return m_table; }
 
+    /// Shows the Alerts panel (what Alertmanager says is firing) above the sources;
+    /// without a call it is not there. @p client and @p model must outlive the view.
+    void showAlerts(AlertmanagerClient *client, FiringAlertsModel *model);
+    AlertsPanel *alertsPanel() const { return m_alerts; }
+    /// The part of the view a notification points at: "sources", "queue", "alerts",
+    /// "connection" (the top); the top for anything else.
+    QWidget *section(const QString &panel) const;
+
     /// Columns of the chart grid now (3, 2 or 1, by the view's width).
     int chartColumns() const { return m_chartColumns; }
     /// The chart-grid columns for a view @p width.
@@ -70,6 +81,9 @@ private:
     QGridLayout *m_chartGrid = nullptr;
     int m_chartColumns = 0;
     SourcesTable *m_table = nullptr;
+    QWidget *m_alertsSection = nullptr;
+    AlertsPanel *m_alerts = nullptr;
+    QWidget *m_sourcesLabel = nullptr;
 };
 
 } // namespace dashboard

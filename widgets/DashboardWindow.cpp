@@ -69,7 +69,7 @@ DashboardWindow::DashboardWindow(MonitorFeed *feed, DashboardModels *models,
     layout->setSpacing(0);
     m_banner = new ErrorBanner(central);
     layout->addWidget(m_banner);
-    auto *scroll = new QScrollArea(central);
+    auto *scroll = m_scroll = new QScrollArea(central);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     m_view = new DashboardView(m_models, m_eventLog);
@@ -164,7 +164,10 @@ void DashboardWindow::buildActions()
     });
     auto *quit = new QAction(tr("&Quit"), this);
     quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, this, &QWidget::close);
+    connect(quit, &QAction::triggered, this, &DashboardWindow::quit);
+    m_notificationSettings = new QAction(tr("&Notifications…"), this);
+    m_pauseNotifications = new QAction(tr("&Pause Notifications"), this);
+    m_pauseNotifications->setCheckable(true);
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(connectTo);
@@ -176,6 +179,9 @@ void DashboardWindow::buildActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refresh);
     view->addAction(m_autoRefresh);
+    QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
+    settingsMenu->addAction(m_notificationSettings);
+    settingsMenu->addAction(m_pauseNotifications);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Enrichment Monitor"), this, [this] {
         QMessageBox::about(
@@ -370,8 +376,32 @@ void DashboardWindow::saveSettings(QSettings &settings) const
     settings.endGroup();
 }
 
+void DashboardWindow::reveal(const QString &panel)
+{
+    if (isMinimized())
+        showNormal();
+    else
+        show();
+    raise();
+    activateWindow();
+    if (QWidget *target = m_view->section(panel))
+        m_scroll->ensureWidgetVisible(target, 0, 0);
+}
+
+void DashboardWindow::quit()
+{
+    m_quitting = true;
+    close();
+}
+
 void DashboardWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_closeToTray && !m_quitting) {
+        hide();
+        event->ignore();
+        Q_EMIT hiddenToTray();
+        return;
+    }
     QSettings settings;
     saveSettings(settings);
     QMainWindow::closeEvent(event);

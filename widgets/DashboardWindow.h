@@ -14,6 +14,7 @@
 class QAction;
 class QComboBox;
 class QLabel;
+class QScrollArea;
 class QSettings;
 class QWidget;
 
@@ -58,6 +59,9 @@ public:
     QAction *refreshAction() const { return m_refresh; }
     QAction *autoRefreshAction() const { return m_autoRefresh; }
     QAction *exportAction() const { return m_exportAll; }
+    /// Settings > Pause Notifications (checkable; its owner connects it).
+    QAction *pauseNotificationsAction() const { return m_pauseNotifications; }
+    QAction *notificationSettingsAction() const { return m_notificationSettings; }
     QComboBox *intervalBox() const { return m_interval; }
     ErrorBanner *errorBanner() const { return m_banner; }
     ConnectionIndicator *connectionIndicator() const { return m_indicator; }
@@ -86,6 +90,15 @@ public:
     /// The URL offered first by File > Connect to Backend.
     void setRecentUrl(const QUrl &url) { m_recentUrl = url; }
 
+    /// Shows the window (from the tray, too), raises it and scrolls to @p panel (see
+    /// DashboardView::section()).
+    void reveal(const QString &panel = {});
+    /// Closing the window hides it to the tray instead of quitting.
+    void setCloseToTray(bool on) { m_closeToTray = on; }
+    bool closeToTray() const { return m_closeToTray; }
+    /// Closes for good, whatever closeToTray() says (Quit, a signal).
+    void quit();
+
     void loadSettings(QSettings &settings);
     void saveSettings(QSettings &settings) const;
     QString lastExportDirectory() const { return m_lastExportDir; }
@@ -96,6 +109,8 @@ Q_SIGNALS:
     void exported(const QString &dir, const QStringList &files);
     /// The operator chose another backend (File > Connect to Backend).
     void backendUrlChosen(const QUrl &url);
+    /// Closing hid the window in the tray.
+    void hiddenToTray();
 
 public:
     /// Columns of the chart grid now (3, 2 or 1, by the view's width).
@@ -118,6 +133,11 @@ private:
     QAction *m_autoRefresh = nullptr;
     QAction *m_exportAll = nullptr;
     QAction *m_copyDashboard = nullptr;
+    QAction *m_pauseNotifications = nullptr;
+    QAction *m_notificationSettings = nullptr;
+    QScrollArea *m_scroll = nullptr;
+    bool m_closeToTray = false;
+    bool m_quitting = false;
     QComboBox *m_interval = nullptr;
     ErrorBanner *m_banner = nullptr;
     ConnectionIndicator *m_indicator = nullptr;
