@@ -182,7 +182,14 @@ void AlertEngine::addSnapshotConditions(QList<Condition> &out) const
                             .arg(src.name),
                         QStringLiteral("sources")});
         }
-        if (m_settings.isEnabled(AlertRule::SourceDown) && src.health == Health::Down)
+        // A source whose breaker is open is down because of it: one notification, the
+        // cause's (Alertmanager's routing inhibits the same way).
+        const bool breakerSaysIt =
+            m_settings.isEnabled(AlertRule::BreakerOpen) && breaker != BreakerState::Closed;
+        // The snapshot's health predates a breaker event since: wait for the next one.
+        const bool healthStale = event != m_breakerEvents.cend();
+        if (m_settings.isEnabled(AlertRule::SourceDown) && src.health == Health::Down &&
+            !breakerSaysIt && !healthStale)
             out.append({AlertRule::SourceDown, src.name, AlertSeverity::Critical,
                         tr("%1 is down").arg(src.name),
                         src.successRate1h ? tr("Success in the last hour: %1 %.")

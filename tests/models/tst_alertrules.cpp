@@ -251,12 +251,35 @@ private Q_SLOTS:
         QCOMPARE(notices().at(3).title, QStringLiteral("The backend answers again"));
     }
 
+    void aSourceDownBecauseOfItsBreakerIsOneNotification()
+    {
+        m_engine->applySnapshot(snapshot(BreakerState::Open, Health::Down));
+        QCOMPARE(m_spy->count(), 1);
+        QCOMPARE(notices().at(0).key, QStringLiteral("breaker_open:discogs"));
+        // The breaker closes (an event, before the next snapshot): the snapshot's "down"
+        // is older than that and is not announced as a new problem.
+        m_engine->applyRoomEvent(QStringLiteral("circuit_breaker_state_change"),
+                                 {{QStringLiteral("source"), QStringLiteral("discogs")},
+                                  {QStringLiteral("state"), QStringLiteral("closed")}});
+        QCOMPARE(m_spy->count(), 1);
+        QVERIFY(m_engine->active().isEmpty() ||
+                m_engine->active().first().key == QStringLiteral("breaker_open:discogs"));
+        m_engine->applySnapshot(snapshot(BreakerState::Open, Health::Down));
+        // With the breaker rule off, the source-down rule speaks.
+        AlertSettings s;
+        s.enabled[int(AlertRule::BreakerOpen)] = false;
+        m_engine->setSettings(s);
+        QCOMPARE(m_spy->count(), 2);
+        QCOMPARE(notices().at(1).key, QStringLiteral("source_down:discogs"));
+    }
+
     void manyAtOnceGiveASummary()
     {
-        Snapshot s = snapshot(BreakerState::Open, Health::Down);
+        Snapshot s = snapshot(BreakerState::Open);
         s.sources[0].breaker->state = BreakerState::Open;
-        s.sources[0].health = Health::Down;
-        m_engine->applySnapshot(s); // four conditions: two breakers, two sources down
+        s.sources[0].rateLimit->remaining = 1;
+        s.sources[1].rateLimit->remaining = 1;
+        m_engine->applySnapshot(s); // four conditions: two breakers, two rate limits
         QCOMPARE(m_spy->count(), 1);
         const AlertNotice n = notices().at(0);
         QCOMPARE(n.kind, AlertNotice::Kind::Summary);
@@ -278,7 +301,9 @@ private Q_SLOTS:
 
         init();
         m_engine->setPaused(true);
-        m_engine->applySnapshot(snapshot(BreakerState::Open, Health::Down));
+        Snapshot s = snapshot(BreakerState::Open);
+        s.sources[0].rateLimit->remaining = 1;
+        m_engine->applySnapshot(s);
         QCOMPARE(m_spy->count(), 0);
         m_engine->setPaused(false);
         QCOMPARE(m_spy->count(), 2);
