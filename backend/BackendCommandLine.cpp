@@ -106,6 +106,11 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
          QStringLiteral(
              "Wall seconds per simulated second of source latency (default 1; 0 runs flat out)."),
          QStringLiteral("F")},
+        {QStringLiteral("outage-scale"),
+         QStringLiteral("Multiplies the simulated sources' outage schedule (default 1: discogs "
+                        "fails 30 s after the start for 45 s, every 5 min; 0 turns outages "
+                        "off)."),
+         QStringLiteral("F")},
         {QStringLiteral("quota-scale"),
          QStringLiteral("Multiplies the simulated sources' rate-limit quotas (default 1; 0 "
                         "turns them off, for load tests)."),
@@ -219,6 +224,15 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
             return false;
         }
         o->quotaScale = f;
+    }
+    if (p.isSet(QStringLiteral("outage-scale"))) {
+        bool ok = false;
+        const double f = p.value(QStringLiteral("outage-scale")).toDouble(&ok);
+        if (!ok || f < 0 || f > 1000) {
+            *error = QStringLiteral("--outage-scale must be a number from 0 to 1000");
+            return false;
+        }
+        o->outageScale = f;
     }
     if (p.isSet(QStringLiteral("random-seed"))) {
         bool ok = false;

@@ -156,6 +156,8 @@ bool BackendService::start(QString *error)
     } else if (m_customSources.empty()) {
         for (SimulatedSource::Profile p : SimulatedSource::defaultProfiles()) {
             p.quota = qint64(std::llround(double(p.quota) * m_options.quotaScale));
+            for (qint64 *ms : {&p.outagePeriodMs, &p.outageOffsetMs, &p.outageDurationMs})
+                *ms = qint64(std::llround(double(*ms) * m_options.outageScale));
             m_customSources.push_back(
                 std::make_unique<SimulatedSource>(p, *m_clock, m_options.randomSeed));
         }

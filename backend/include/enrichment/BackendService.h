@@ -59,6 +59,8 @@ struct BackendOptions
     quint64 randomSeed = 42; ///< seeds the simulated sources
     double timeScale = 1.0;  ///< wall seconds per simulated latency second
     double quotaScale = 1.0; ///< times the simulated sources' quotas; 0: no rate limits
+    /// Times the simulated sources' outage schedule (offset, duration, period); 0: none.
+    double outageScale = 1.0;
     int batchIntervalMs = 1000;
     qint64 leaseMs = 30'000;
     qint64 retryBackoffMs = 15'000; ///< times the failed attempts, before a retry
