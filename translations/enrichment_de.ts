@@ -53,6 +53,26 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
         <source>PEM file of CA certificates to trust for an https:// backend, besides the system&apos;s.</source>
         <translation>PEM-Datei mit CA-Zertifikaten, denen für ein https://-Backend zusätzlich zu denen des Systems vertraut wird.</translation>
     </message>
+    <message>
+        <source>List what the Alertmanager at URL says is firing, and notify it (API v2).</source>
+        <translation>Zeigt, was der Alertmanager unter URL als aktiv meldet, und benachrichtigt darüber (API v2).</translation>
+    </message>
+    <message>
+        <source>Bearer token for a protected Alertmanager (its proxy).</source>
+        <translation>Bearer-Token für einen geschützten Alertmanager (seinen Proxy).</translation>
+    </message>
+    <message>
+        <source>Start in the system tray (minimized where there is no tray).</source>
+        <translation>Im Systembereich starten (minimiert, wo es keinen gibt).</translation>
+    </message>
+    <message>
+        <source>--alertmanager needs an http(s) URL, got &quot;%1&quot;</source>
+        <translation>--alertmanager braucht eine http(s)-URL, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--alertmanager-token-file needs --alertmanager</source>
+        <translation>--alertmanager-token-file braucht --alertmanager</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessExport</name>
@@ -67,6 +87,179 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
     <message>
         <source>wrote %1 files to %2</source>
         <translation>%1 Dateien nach %2 geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::AlertCenter</name>
+    <message>
+        <source>Notification</source>
+        <translation>Benachrichtigung</translation>
+    </message>
+    <message>
+        <source>Muted for 1 h: %1</source>
+        <translation>Für 1 h stummgeschaltet: %1</translation>
+    </message>
+    <message>
+        <source>Alertmanager</source>
+        <translation>Alertmanager</translation>
+    </message>
+    <message>
+        <source>Alertmanager answers at %1</source>
+        <translation>Alertmanager antwortet unter %1</translation>
+    </message>
+    <message>
+        <source>Notifications paused</source>
+        <translation>Benachrichtigungen pausiert</translation>
+    </message>
+    <message>
+        <source>Notifications resumed</source>
+        <translation>Benachrichtigungen fortgesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::AlertEngine</name>
+    <message>
+        <source>Circuit breaker of %1 is open</source>
+        <translation>Circuit Breaker von %1 ist offen</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 is probing (half-open)</source>
+        <translation>Circuit Breaker von %1 prüft (halb offen)</translation>
+    </message>
+    <message>
+        <source>Calls to %1 are being refused; its tracks are enriched from the other sources.</source>
+        <translation>Aufrufe an %1 werden abgewiesen; seine Titel werden aus den anderen Quellen angereichert.</translation>
+    </message>
+    <message>
+        <source>%1 is down</source>
+        <translation>%1 ist ausgefallen</translation>
+    </message>
+    <message>
+        <source>Success in the last hour: %1 %.</source>
+        <translation>Erfolg in der letzten Stunde: %1 %.</translation>
+    </message>
+    <message>
+        <source>The service reports the source as down.</source>
+        <translation>Der Dienst meldet die Quelle als ausgefallen.</translation>
+    </message>
+    <message>
+        <source>%1 is close to its rate limit</source>
+        <translation>%1 ist nahe am Ratenlimit</translation>
+    </message>
+    <message>
+        <source>%1 of %2 calls left (below %3 %).</source>
+        <translation>%1 von %2 Aufrufen übrig (unter %3 %).</translation>
+    </message>
+    <message>
+        <source>The queue drains slowly</source>
+        <translation>Die Warteschlange leert sich langsam</translation>
+    </message>
+    <message>
+        <source>%1 tracks pending; at the current rate they take %2 h (bound: %3 h).</source>
+        <translation>%1 Titel ausstehend; beim aktuellen Tempo dauert das %2 h (Grenze: %3 h).</translation>
+    </message>
+    <message>
+        <source>The queue keeps growing</source>
+        <translation>Die Warteschlange wächst weiter</translation>
+    </message>
+    <message>
+        <source>%1 tracks pending, %2 more than %3 minutes ago.</source>
+        <translation>%1 Titel ausstehend, %2 mehr als vor %3 Minuten.</translation>
+    </message>
+    <message>
+        <source>The pipeline is stuck</source>
+        <translation>Die Pipeline steckt fest</translation>
+    </message>
+    <message>
+        <source>No track finished for %1 minutes while %2 are pending.</source>
+        <translation>Seit %1 Minuten wurde kein Titel fertig, während %2 ausstehen.</translation>
+    </message>
+    <message>
+        <source>The backend does not answer</source>
+        <translation>Das Backend antwortet nicht</translation>
+    </message>
+    <message>
+        <source>No connection for %1 s; the dashboard keeps retrying.</source>
+        <translation>Seit %1 s keine Verbindung; das Dashboard versucht es weiter.</translation>
+    </message>
+    <message>
+        <source>Alert %1 is firing</source>
+        <translation>Alarm %1 ist aktiv</translation>
+    </message>
+    <message>
+        <source>Alert %1 is firing for %2</source>
+        <translation>Alarm %1 ist aktiv für %2</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 is closed again</source>
+        <translation>Circuit Breaker von %1 ist wieder geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 has recovered</source>
+        <translation>%1 hat sich erholt</translation>
+    </message>
+    <message>
+        <source>The backend answers again</source>
+        <translation>Das Backend antwortet wieder</translation>
+    </message>
+    <message>
+        <source>Resolved: %1</source>
+        <translation>Behoben: %1</translation>
+    </message>
+    <message>
+        <source>It stayed clear for %1 s.</source>
+        <translation>Es blieb %1 s lang unauffällig.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problems at once</source>
+        <translation>
+            <numerusform>%n Problem auf einmal</numerusform>
+            <numerusform>%n Probleme auf einmal</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problems resolved</source>
+        <translation>
+            <numerusform>%n Problem behoben</numerusform>
+            <numerusform>%n Probleme behoben</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::AlertmanagerClient</name>
+    <message>
+        <source>Alertmanager at %1 does not answer: %2</source>
+        <translation>Alertmanager unter %1 antwortet nicht: %2</translation>
+    </message>
+    <message>
+        <source>Alertmanager at %1 answered HTTP %2</source>
+        <translation>Alertmanager unter %1 antwortete mit HTTP %2</translation>
+    </message>
+    <message>
+        <source>Alertmanager at %1 sent what is not an alert list: %2</source>
+        <translation>Alertmanager unter %1 sandte keine Alarmliste: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::AlertsPanel</name>
+    <message>
+        <source>Asking Alertmanager at %1 …</source>
+        <translation>Frage Alertmanager unter %1 …</translation>
+    </message>
+    <message>
+        <source>%1 — showing what it said last</source>
+        <translation>%1 – angezeigt wird die letzte Antwort</translation>
+    </message>
+    <message>
+        <source>Alertmanager at %1: nothing is firing</source>
+        <translation>Alertmanager unter %1: nichts ist aktiv</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alertmanager at %1: %n firing</source>
+        <translation>
+            <numerusform>Alertmanager unter %1: %n aktiv</numerusform>
+            <numerusform>Alertmanager unter %1: %n aktiv</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -358,6 +551,10 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>Circuit breaker %1</source>
         <translation>Circuit Breaker %1</translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::DashboardWindow</name>
@@ -571,6 +768,33 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>Files exported to %1: %2</source>
         <translation>Dateien nach %1 exportiert: %2</translation>
     </message>
+    <message>
+        <source>&amp;Notifications…</source>
+        <translation>&amp;Benachrichtigungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Notifications</source>
+        <translation>Benachrichtigungen &amp;pausieren</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Einstellungen</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::DesktopNotifier</name>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Mute for 1 h</source>
+        <translation>1 h stummschalten</translation>
+    </message>
+    <message>
+        <source>Enrichment Monitor</source>
+        <translation>Enrichment Monitor</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::ErrorBanner</name>
@@ -616,6 +840,41 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>Circuit breaker</source>
         <translation>Circuit Breaker</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::FiringAlertsModel</name>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schwere</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
     </message>
 </context>
 <context>
@@ -708,6 +967,113 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>The TLS certificate of %1 is not trusted: %2 (to trust a private CA, start with --ca-file)</source>
         <translation>Dem TLS-Zertifikat von %1 wird nicht vertraut: %2 (um einer privaten CA zu vertrauen, mit --ca-file starten)</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::NotificationSettingsDialog</name>
+    <message>
+        <source>Notification Settings</source>
+        <translation>Benachrichtigungseinstellungen</translation>
+    </message>
+    <message>
+        <source>Notify when</source>
+        <translation>Benachrichtigen, wenn</translation>
+    </message>
+    <message>
+        <source>below </source>
+        <translation>unter </translation>
+    </message>
+    <message>
+        <source> % of the quota</source>
+        <translation> % des Kontingents</translation>
+    </message>
+    <message>
+        <source>drain over </source>
+        <translation>Abbau über </translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>or growing for </source>
+        <translation>oder Wachstum seit </translation>
+    </message>
+    <message>
+        <source>for </source>
+        <translation>seit </translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>for more than </source>
+        <translation>länger als </translation>
+    </message>
+    <message>
+        <source>A circuit breaker opens (and closes again)</source>
+        <translation>ein Circuit Breaker öffnet (und wieder schließt)</translation>
+    </message>
+    <message>
+        <source>A source goes down (and recovers)</source>
+        <translation>eine Quelle ausfällt (und sich erholt)</translation>
+    </message>
+    <message>
+        <source>A source&apos;s rate limit runs low</source>
+        <translation>das Ratenlimit einer Quelle knapp wird</translation>
+    </message>
+    <message>
+        <source>The backlog drains too slowly</source>
+        <translation>der Rückstand zu langsam abgebaut wird</translation>
+    </message>
+    <message>
+        <source>No track finishes while tracks are pending</source>
+        <translation>kein Titel fertig wird, obwohl Titel ausstehen</translation>
+    </message>
+    <message>
+        <source>The backend does not answer</source>
+        <translation>Das Backend antwortet nicht</translation>
+    </message>
+    <message>
+        <source>Alertmanager reports an alert firing</source>
+        <translation>Alertmanager einen aktiven Alarm meldet</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Zustellung</translation>
+    </message>
+    <message>
+        <source>Notify about the same problem at most every</source>
+        <translation>Über dasselbe Problem höchstens alle</translation>
+    </message>
+    <message>
+        <source>A problem counts as resolved after staying clear for</source>
+        <translation>Ein Problem gilt als behoben, wenn es unauffällig bleibt für</translation>
+    </message>
+    <message>
+        <source> at once</source>
+        <translation> gleichzeitig</translation>
+    </message>
+    <message>
+        <source>One summary instead of separate notifications above</source>
+        <translation>Eine Zusammenfassung statt einzelner Benachrichtigungen ab mehr als</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation>Beim Schließen des Fensters im Systembereich weiterlaufen</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray</source>
+        <translation>Diese Arbeitsumgebung hat keinen Systembereich</translation>
+    </message>
+    <message>
+        <source>A notification&apos;s &quot;Mute for 1 h&quot; silences that one problem; the tray menu pauses all of them.</source>
+        <translation>„1 h stummschalten“ in einer Benachrichtigung bringt dieses eine Problem zum Schweigen; das Menü im Systembereich pausiert alle.</translation>
     </message>
 </context>
 <context>
@@ -980,6 +1346,48 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>Time</source>
         <translation>Zeit</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::TrayIcon</name>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Now</source>
+        <translation>Jetzt &amp;aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Pause notifications</source>
+        <translation>Benachrichtigungen &amp;pausieren</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Enrichment Monitor</source>
+        <translation>Enrichment Monitor</translation>
+    </message>
+    <message>
+        <source>Not connected to the backend</source>
+        <translation>Nicht mit dem Backend verbunden</translation>
+    </message>
+    <message>
+        <source>All well</source>
+        <translation>Alles in Ordnung</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiteres</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notifications paused</source>
+        <translation>Benachrichtigungen pausiert</translation>
     </message>
 </context>
 </TS>

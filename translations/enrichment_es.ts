@@ -53,6 +53,26 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
         <source>PEM file of CA certificates to trust for an https:// backend, besides the system&apos;s.</source>
         <translation>Archivo PEM con certificados de CA en los que confiar para un backend https://, además de los del sistema.</translation>
     </message>
+    <message>
+        <source>List what the Alertmanager at URL says is firing, and notify it (API v2).</source>
+        <translation>Muestra lo que el Alertmanager en URL indica como activo y lo notifica (API v2).</translation>
+    </message>
+    <message>
+        <source>Bearer token for a protected Alertmanager (its proxy).</source>
+        <translation>Token bearer para un Alertmanager protegido (su proxy).</translation>
+    </message>
+    <message>
+        <source>Start in the system tray (minimized where there is no tray).</source>
+        <translation>Iniciar en la bandeja del sistema (minimizado donde no la hay).</translation>
+    </message>
+    <message>
+        <source>--alertmanager needs an http(s) URL, got &quot;%1&quot;</source>
+        <translation>--alertmanager necesita una URL http(s); se recibió «%1»</translation>
+    </message>
+    <message>
+        <source>--alertmanager-token-file needs --alertmanager</source>
+        <translation>--alertmanager-token-file necesita --alertmanager</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessExport</name>
@@ -67,6 +87,179 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
     <message>
         <source>wrote %1 files to %2</source>
         <translation>se escribieron %1 archivos en %2</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::AlertCenter</name>
+    <message>
+        <source>Notification</source>
+        <translation>Notificación</translation>
+    </message>
+    <message>
+        <source>Muted for 1 h: %1</source>
+        <translation>Silenciado durante 1 h: %1</translation>
+    </message>
+    <message>
+        <source>Alertmanager</source>
+        <translation>Alertmanager</translation>
+    </message>
+    <message>
+        <source>Alertmanager answers at %1</source>
+        <translation>Alertmanager responde en %1</translation>
+    </message>
+    <message>
+        <source>Notifications paused</source>
+        <translation>Notificaciones en pausa</translation>
+    </message>
+    <message>
+        <source>Notifications resumed</source>
+        <translation>Notificaciones reanudadas</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::AlertEngine</name>
+    <message>
+        <source>Circuit breaker of %1 is open</source>
+        <translation>El circuit breaker de %1 está abierto</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 is probing (half-open)</source>
+        <translation>El circuit breaker de %1 está probando (semiabierto)</translation>
+    </message>
+    <message>
+        <source>Calls to %1 are being refused; its tracks are enriched from the other sources.</source>
+        <translation>Las llamadas a %1 se rechazan; sus pistas se enriquecen con las demás fuentes.</translation>
+    </message>
+    <message>
+        <source>%1 is down</source>
+        <translation>%1 está caída</translation>
+    </message>
+    <message>
+        <source>Success in the last hour: %1 %.</source>
+        <translation>Éxito en la última hora: %1 %.</translation>
+    </message>
+    <message>
+        <source>The service reports the source as down.</source>
+        <translation>El servicio indica que la fuente está caída.</translation>
+    </message>
+    <message>
+        <source>%1 is close to its rate limit</source>
+        <translation>%1 está cerca de su límite de tasa</translation>
+    </message>
+    <message>
+        <source>%1 of %2 calls left (below %3 %).</source>
+        <translation>Quedan %1 de %2 llamadas (menos del %3 %).</translation>
+    </message>
+    <message>
+        <source>The queue drains slowly</source>
+        <translation>La cola se vacía lentamente</translation>
+    </message>
+    <message>
+        <source>%1 tracks pending; at the current rate they take %2 h (bound: %3 h).</source>
+        <translation>%1 pistas pendientes; al ritmo actual tardan %2 h (límite: %3 h).</translation>
+    </message>
+    <message>
+        <source>The queue keeps growing</source>
+        <translation>La cola sigue creciendo</translation>
+    </message>
+    <message>
+        <source>%1 tracks pending, %2 more than %3 minutes ago.</source>
+        <translation>%1 pistas pendientes, %2 más que hace %3 minutos.</translation>
+    </message>
+    <message>
+        <source>The pipeline is stuck</source>
+        <translation>El pipeline está atascado</translation>
+    </message>
+    <message>
+        <source>No track finished for %1 minutes while %2 are pending.</source>
+        <translation>Ninguna pista terminó en %1 minutos con %2 pendientes.</translation>
+    </message>
+    <message>
+        <source>The backend does not answer</source>
+        <translation>El backend no responde</translation>
+    </message>
+    <message>
+        <source>No connection for %1 s; the dashboard keeps retrying.</source>
+        <translation>Sin conexión desde hace %1 s; el panel sigue reintentando.</translation>
+    </message>
+    <message>
+        <source>Alert %1 is firing</source>
+        <translation>La alerta %1 está activa</translation>
+    </message>
+    <message>
+        <source>Alert %1 is firing for %2</source>
+        <translation>La alerta %1 está activa para %2</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 is closed again</source>
+        <translation>El circuit breaker de %1 vuelve a estar cerrado</translation>
+    </message>
+    <message>
+        <source>%1 has recovered</source>
+        <translation>%1 se ha recuperado</translation>
+    </message>
+    <message>
+        <source>The backend answers again</source>
+        <translation>El backend vuelve a responder</translation>
+    </message>
+    <message>
+        <source>Resolved: %1</source>
+        <translation>Resuelto: %1</translation>
+    </message>
+    <message>
+        <source>It stayed clear for %1 s.</source>
+        <translation>Se mantuvo normal durante %1 s.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problems at once</source>
+        <translation>
+            <numerusform>%n problema a la vez</numerusform>
+            <numerusform>%n problemas a la vez</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problems resolved</source>
+        <translation>
+            <numerusform>%n problema resuelto</numerusform>
+            <numerusform>%n problemas resueltos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::AlertmanagerClient</name>
+    <message>
+        <source>Alertmanager at %1 does not answer: %2</source>
+        <translation>El Alertmanager en %1 no responde: %2</translation>
+    </message>
+    <message>
+        <source>Alertmanager at %1 answered HTTP %2</source>
+        <translation>El Alertmanager en %1 respondió HTTP %2</translation>
+    </message>
+    <message>
+        <source>Alertmanager at %1 sent what is not an alert list: %2</source>
+        <translation>El Alertmanager en %1 envió algo que no es una lista de alertas: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::AlertsPanel</name>
+    <message>
+        <source>Asking Alertmanager at %1 …</source>
+        <translation>Consultando el Alertmanager en %1 …</translation>
+    </message>
+    <message>
+        <source>%1 — showing what it said last</source>
+        <translation>%1 — se muestra su última respuesta</translation>
+    </message>
+    <message>
+        <source>Alertmanager at %1: nothing is firing</source>
+        <translation>Alertmanager en %1: nada está activo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Alertmanager at %1: %n firing</source>
+        <translation>
+            <numerusform>Alertmanager en %1: %n activa</numerusform>
+            <numerusform>Alertmanager en %1: %n activas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -358,6 +551,10 @@ El backend todavía no informa de esto.</translation>
         <source>Circuit breaker %1</source>
         <translation>Cortacircuitos %1</translation>
     </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertas</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::DashboardWindow</name>
@@ -571,6 +768,33 @@ El backend todavía no informa de esto.</translation>
         <source>Files exported to %1: %2</source>
         <translation>Archivos exportados a %1: %2</translation>
     </message>
+    <message>
+        <source>&amp;Notifications…</source>
+        <translation>&amp;Notificaciones…</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Notifications</source>
+        <translation>&amp;Pausar notificaciones</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>&amp;Configuración</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::DesktopNotifier</name>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Mute for 1 h</source>
+        <translation>Silenciar 1 h</translation>
+    </message>
+    <message>
+        <source>Enrichment Monitor</source>
+        <translation>Enrichment Monitor</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::ErrorBanner</name>
@@ -616,6 +840,41 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>Circuit breaker</source>
         <translation>Cortacircuitos</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::FiringAlertsModel</name>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>pipeline</source>
+        <translation>pipeline</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerta</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
     </message>
 </context>
 <context>
@@ -708,6 +967,113 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>The TLS certificate of %1 is not trusted: %2 (to trust a private CA, start with --ca-file)</source>
         <translation>El certificado TLS de %1 no es de confianza: %2 (para confiar en una CA privada, inicie con --ca-file)</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::NotificationSettingsDialog</name>
+    <message>
+        <source>Notification Settings</source>
+        <translation>Configuración de notificaciones</translation>
+    </message>
+    <message>
+        <source>Notify when</source>
+        <translation>Notificar cuando</translation>
+    </message>
+    <message>
+        <source>below </source>
+        <translation>menos del </translation>
+    </message>
+    <message>
+        <source> % of the quota</source>
+        <translation> % de la cuota</translation>
+    </message>
+    <message>
+        <source>drain over </source>
+        <translation>vaciado en más de </translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>or growing for </source>
+        <translation>o creciendo durante </translation>
+    </message>
+    <message>
+        <source>for </source>
+        <translation>durante </translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>for more than </source>
+        <translation>durante más de </translation>
+    </message>
+    <message>
+        <source>A circuit breaker opens (and closes again)</source>
+        <translation>un circuit breaker se abre (y se vuelve a cerrar)</translation>
+    </message>
+    <message>
+        <source>A source goes down (and recovers)</source>
+        <translation>una fuente cae (y se recupera)</translation>
+    </message>
+    <message>
+        <source>A source&apos;s rate limit runs low</source>
+        <translation>el límite de tasa de una fuente se agota</translation>
+    </message>
+    <message>
+        <source>The backlog drains too slowly</source>
+        <translation>la cola pendiente se vacía demasiado lento</translation>
+    </message>
+    <message>
+        <source>No track finishes while tracks are pending</source>
+        <translation>ninguna pista termina habiendo pistas pendientes</translation>
+    </message>
+    <message>
+        <source>The backend does not answer</source>
+        <translation>El backend no responde</translation>
+    </message>
+    <message>
+        <source>Alertmanager reports an alert firing</source>
+        <translation>el Alertmanager indica una alerta activa</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Entrega</translation>
+    </message>
+    <message>
+        <source>Notify about the same problem at most every</source>
+        <translation>Notificar el mismo problema como mucho cada</translation>
+    </message>
+    <message>
+        <source>A problem counts as resolved after staying clear for</source>
+        <translation>Un problema se da por resuelto tras estar normal durante</translation>
+    </message>
+    <message>
+        <source> at once</source>
+        <translation> a la vez</translation>
+    </message>
+    <message>
+        <source>One summary instead of separate notifications above</source>
+        <translation>Un resumen en lugar de notificaciones separadas por encima de</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation>Seguir en la bandeja del sistema al cerrar la ventana</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray</source>
+        <translation>Este escritorio no tiene bandeja del sistema</translation>
+    </message>
+    <message>
+        <source>A notification&apos;s &quot;Mute for 1 h&quot; silences that one problem; the tray menu pauses all of them.</source>
+        <translation>«Silenciar 1 h» en una notificación silencia ese problema; el menú de la bandeja las pausa todas.</translation>
     </message>
 </context>
 <context>
@@ -980,6 +1346,48 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>Time</source>
         <translation>Hora</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::TrayIcon</name>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Mostrar</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Now</source>
+        <translation>&amp;Actualizar ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Pause notifications</source>
+        <translation>&amp;Pausar notificaciones</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Enrichment Monitor</source>
+        <translation>Enrichment Monitor</translation>
+    </message>
+    <message>
+        <source>Not connected to the backend</source>
+        <translation>Sin conexión con el backend</translation>
+    </message>
+    <message>
+        <source>All well</source>
+        <translation>Todo en orden</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>y %n más</numerusform>
+            <numerusform>y %n más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Notifications paused</source>
+        <translation>Notificaciones en pausa</translation>
     </message>
 </context>
 </TS>

@@ -82,7 +82,7 @@ void AlertsPanel::refreshStatus()
         text = tr("Alertmanager at %1: nothing is firing").arg(where);
     else
         text =
-            tr("Alertmanager at %1: %n alert(s) firing", nullptr, m_model->rowCount()).arg(where);
+            tr("Alertmanager at %1: %n firing", nullptr, m_model->rowCount()).arg(where);
     m_status->setText(text);
     const bool bad = reachable && !*reachable;
     m_status->setStyleSheet(bad ? QStringLiteral("color: %1; font-weight: 600;")

@@ -92,7 +92,7 @@ NotificationSettingsDialog::NotificationSettingsDialog(const AlertSettings &sett
     form->addRow(tr("Notify about the same problem at most every"), m_repeat);
     m_recover = spin(0, 3600, settings.recoverSeconds, tr(" s"), general);
     form->addRow(tr("A problem counts as resolved after staying clear for"), m_recover);
-    m_summary = spin(1, 50, settings.summaryAbove, QString(), general);
+    m_summary = spin(1, 50, settings.summaryAbove, tr(" at once"), general);
     form->addRow(tr("One summary instead of separate notifications above"), m_summary);
     m_tray = new QCheckBox(tr("Keep running in the tray when the window is closed"), general);
     m_tray->setChecked(closeToTray);

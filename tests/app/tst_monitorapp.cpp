@@ -216,7 +216,8 @@ private Q_SLOTS:
         QByteArray out, err;
         QCOMPARE(run({QStringLiteral("--help")}, &out, &err), 0);
         for (const char *opt :
-             {"--url", "--export", "--timeout", "--token-file", "--lang", "--version"})
+             {"--url", "--export", "--timeout", "--token-file", "--lang", "--version",
+              "--alertmanager", "--alertmanager-token-file", "--minimized"})
             QVERIFY2(out.contains(opt), opt);
         QCOMPARE(run({QStringLiteral("--version")}, &out, &err), 0);
         QVERIFY(out.startsWith("enrichment-monitor "));
@@ -265,6 +266,10 @@ private Q_SLOTS:
         QTest::newRow("timeout") << QStringList{QStringLiteral("--timeout"), QStringLiteral("soon"),
                                                 QStringLiteral("--export"),
                                                 QStringLiteral("/tmp/x")};
+        QTest::newRow("alertmanager scheme")
+            << QStringList{QStringLiteral("--alertmanager"), QStringLiteral("file:///etc/passwd")};
+        QTest::newRow("alertmanager token without alertmanager")
+            << QStringList{QStringLiteral("--alertmanager-token-file"), QStringLiteral("/tmp/t")};
         QTest::newRow("unknown") << QStringList{
             QStringLiteral("--frobnicate"), QStringLiteral("--export"), QStringLiteral("/tmp/x")};
     }
