@@ -17,6 +17,19 @@ bool AppOptions::wantsHeadless(int argc, char **argv)
     return false;
 }
 
+namespace {
+/// @p text as an http(s) URL with a host; empty if it is not one.
+QUrl httpUrl(const QString &text)
+{
+    const QUrl u = QUrl::fromUserInput(text);
+    if (!u.isValid() ||
+        (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")) ||
+        u.host().isEmpty())
+        return {};
+    return u;
+}
+} // namespace
+
 QString AppOptions::languageArgument(const QStringList &arguments)
 {
     for (int i = 1; i < arguments.size(); ++i) {
@@ -113,28 +126,22 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
         return false;
     }
     if (p.isSet(url)) {
-        const QUrl u = QUrl::fromUserInput(p.value(url));
-        if (!u.isValid() ||
-            (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")) ||
-            u.host().isEmpty()) {
+        o->url = httpUrl(p.value(url));
+        if (o->url.isEmpty()) {
             *error =
                 QCoreApplication::translate("AppOptions", "--url needs an http(s) URL, got \"%1\"")
                     .arg(p.value(url).left(200));
             return false;
         }
-        o->url = u;
     }
     if (p.isSet(alertmanager)) {
-        const QUrl u = QUrl::fromUserInput(p.value(alertmanager));
-        if (!u.isValid() ||
-            (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")) ||
-            u.host().isEmpty()) {
+        o->alertmanager = httpUrl(p.value(alertmanager));
+        if (o->alertmanager.isEmpty()) {
             *error = QCoreApplication::translate("AppOptions",
                                                  "--alertmanager needs an http(s) URL, got \"%1\"")
                          .arg(p.value(alertmanager).left(200));
             return false;
         }
-        o->alertmanager = u;
     }
     if (p.isSet(alertmanagerToken) && !p.isSet(alertmanager)) {
         *error = QCoreApplication::translate("AppOptions",

@@ -4,36 +4,15 @@
 
 #include <QHeaderView>
 #include <QLabel>
-#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
 #include "AlertmanagerClient.h"
 #include "ModelRoles.h"
+#include "StatusIconDelegate.h"
 #include "StatusStyle.h"
 
 namespace dashboard {
-
-namespace {
-/// Severity cells get the state colours of the rest of the dashboard.
-class SeverityDelegate final : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        const QString severity = index.data(ModelRole::Severity).toString();
-        const std::optional<Health> look = severity == QLatin1String("critical")
-                                               ? std::optional(Health::Down)
-                                               : std::optional(Health::Degraded);
-        option->icon = StatusStyle::healthIcon(look);
-        option->features |= QStyleOptionViewItem::HasDecoration;
-    }
-};
-} // namespace
 
 AlertsPanel::AlertsPanel(AlertmanagerClient *client, FiringAlertsModel *model, QWidget *parent)
     : QWidget(parent), m_client(client), m_model(model), m_status(new QLabel(this)),
@@ -47,7 +26,15 @@ AlertsPanel::AlertsPanel(AlertmanagerClient *client, FiringAlertsModel *model, Q
     m_status->setWordWrap(true);
     v->addWidget(m_status);
     m_table->setModel(model);
-    m_table->setItemDelegateForColumn(FiringAlertsModel::Severity, new SeverityDelegate(m_table));
+    // Severity cells get the state icons of the rest of the dashboard.
+    m_table->setItemDelegate(new StatusIconDelegate(
+        FiringAlertsModel::Severity,
+        [](const QModelIndex &index) -> std::optional<Health> {
+            return index.data(ModelRole::Severity).toString() == QLatin1String("critical")
+                       ? Health::Down
+                       : Health::Degraded;
+        },
+        m_table));
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -81,8 +68,7 @@ void AlertsPanel::refreshStatus()
     else if (m_model->rowCount() == 0)
         text = tr("Alertmanager at %1: nothing is firing").arg(where);
     else
-        text =
-            tr("Alertmanager at %1: %n firing", nullptr, m_model->rowCount()).arg(where);
+        text = tr("Alertmanager at %1: %n firing", nullptr, m_model->rowCount()).arg(where);
     m_status->setText(text);
     const bool bad = reachable && !*reachable;
     m_status->setStyleSheet(bad ? QStringLiteral("color: %1; font-weight: 600;")

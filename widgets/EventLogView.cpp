@@ -5,41 +5,25 @@
 #include <QFontMetrics>
 
 #include <QHeaderView>
-#include <QStyledItemDelegate>
 
 #include "EventLogModel.h"
-#include "StatusStyle.h"
+#include "StatusIconDelegate.h"
 
 namespace dashboard {
-
-namespace {
-class SeverityDelegate final : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        if (index.column() != EventLogModel::KindColumn)
-            return;
-        const auto severity =
-            index.data(EventLogModel::SeverityRole).value<EventLogModel::Severity>();
-        const Health look = severity == EventLogModel::Severity::Error     ? Health::Down
-                            : severity == EventLogModel::Severity::Warning ? Health::Degraded
-                                                                           : Health::Healthy;
-        option->icon = StatusStyle::healthIcon(look);
-        option->features |= QStyleOptionViewItem::HasDecoration;
-        option->decorationSize = QSize(14, 14);
-    }
-};
-} // namespace
 
 EventLogView::EventLogView(EventLogModel *model, QWidget *parent) : QTableView(parent)
 {
     setModel(model);
-    setItemDelegate(new SeverityDelegate(this));
+    setItemDelegate(new StatusIconDelegate(
+        EventLogModel::KindColumn,
+        [](const QModelIndex &index) -> std::optional<Health> {
+            const auto severity =
+                index.data(EventLogModel::SeverityRole).value<EventLogModel::Severity>();
+            return severity == EventLogModel::Severity::Error     ? Health::Down
+                   : severity == EventLogModel::Severity::Warning ? Health::Degraded
+                                                                  : Health::Healthy;
+        },
+        this));
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setAlternatingRowColors(true);

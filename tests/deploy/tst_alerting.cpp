@@ -17,6 +17,7 @@
 
 #include "AlertRules.h"
 #include "AlertmanagerClient.h"
+#include "ChildProcess.h"
 #include "Ports.h"
 
 using dashboard::AlertmanagerClient;
@@ -32,20 +33,6 @@ class TestAlerting : public QObject
 {
     Q_OBJECT
 private:
-    struct Child
-    {
-        QProcess process;
-        ~Child()
-        {
-            if (process.state() != QProcess::NotRunning) {
-                process.terminate();
-                if (!process.waitForFinished(5000))
-                    process.kill();
-                process.waitForFinished(5000);
-            }
-        }
-    };
-
     QTemporaryDir m_dir;
     QString m_prometheus;
     QString m_alertmanager;
@@ -101,7 +88,7 @@ private:
     }
 
     /// Starts Alertmanager (no cluster) on a free port; its URL, or empty.
-    QUrl startAlertmanager(Child &child)
+    QUrl startAlertmanager(testsupport::ChildProcess &child)
     {
         const QString config = testConfig();
         if (config.isEmpty())
@@ -217,7 +204,7 @@ private Q_SLOTS:
 
     void routesGroupsAndInhibits()
     {
-        Child am;
+        testsupport::ChildProcess am;
         const QUrl url = startAlertmanager(am);
         QVERIFY(!url.isEmpty());
         m_received.clear();
@@ -274,14 +261,14 @@ private Q_SLOTS:
 
     void aBreakerOpeningReachesAlertmanagerTheWebhookAndTheDashboard()
     {
-        Child am;
+        testsupport::ChildProcess am;
         const QUrl amUrl = startAlertmanager(am);
         QVERIFY(!amUrl.isEmpty());
         m_received.clear();
 
         // The backend: discogs's simulated outage starts 3 s in (a tenth of the schedule),
         // and its breaker opens a moment later.
-        Child backend;
+        testsupport::ChildProcess backend;
         backend.process.start(
             QStringLiteral(BACKEND_BINARY),
             {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--seed-tracks"),
@@ -324,7 +311,7 @@ private Q_SLOTS:
                       .toUtf8());
         cfg.close();
         const quint16 promPort = testsupport::restartablePort();
-        Child prometheus;
+        testsupport::ChildProcess prometheus;
         prometheus.process.setProcessChannelMode(QProcess::MergedChannels);
         prometheus.process.start(
             m_prometheus,

@@ -15,6 +15,7 @@
 #include <QUrlQuery>
 #include <QtTest>
 
+#include "ChildProcess.h"
 #include "Ports.h"
 
 /// deploy/ proven: promtool checks and rule unit tests, and a real Prometheus (Debian's
@@ -24,27 +25,12 @@ class TestPrometheus : public QObject
 {
     Q_OBJECT
 private:
-    /// A child process that is killed however the test ends.
-    struct Child
-    {
-        QProcess process;
-        ~Child()
-        {
-            if (process.state() != QProcess::NotRunning) {
-                process.terminate();
-                if (!process.waitForFinished(5000))
-                    process.kill();
-                process.waitForFinished(5000);
-            }
-        }
-    };
-
     QTemporaryDir m_dir;
     QString m_promtool;
     QString m_prometheus;
     QNetworkAccessManager m_nam;
-    Child m_backend;
-    Child m_server;
+    testsupport::ChildProcess m_backend;
+    testsupport::ChildProcess m_server;
     QUrl m_backendUrl;
     QUrl m_promUrl;
 
