@@ -11,6 +11,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableView>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -346,6 +347,31 @@ private Q_SLOTS:
         QVERIFY(edited.isEnabled(AlertRule::BreakerOpen));
         QCOMPARE(edited.rateLimitShare, 0.25);
         QCOMPARE(edited.repeatMinutes, s.repeatMinutes);
+    }
+
+    void theWindowGetsAnAlertsPanelOnlyWithAlertmanager()
+    {
+        QNetworkAccessManager nam;
+        MonitorFeed feed(&nam);
+        EventLogModel log(10);
+        {
+            AlertCenter center(&feed, &log, QDBusConnection(QStringLiteral("none")));
+            DashboardWindow window(&feed);
+            center.attach(&window);
+            QVERIFY(!window.view()->alertsPanel());
+            QCOMPARE(window.view()->section(QStringLiteral("alerts")),
+                     window.view()->section(QStringLiteral("queue"))); // the top
+        }
+        AlertCenter center(&feed, &log, QDBusConnection(QStringLiteral("none")));
+        center.watchAlertmanager(&nam, QUrl(QStringLiteral("http://127.0.0.1:9")), {});
+        DashboardWindow window(&feed);
+        center.attach(&window);
+        QVERIFY(window.view()->alertsPanel());
+        QCOMPARE(window.view()->alertsPanel()->table()->model(), center.firingAlerts());
+        QVERIFY(window.view()->section(QStringLiteral("alerts"))->isAncestorOf(
+            window.view()->alertsPanel()));
+        QVERIFY(window.view()->section(QStringLiteral("sources")) !=
+                window.view()->section(QStringLiteral("alerts")));
     }
 
     void alertsPanelSaysWhatAlertmanagerSays()
