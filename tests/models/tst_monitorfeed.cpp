@@ -164,6 +164,10 @@ private Q_SLOTS:
         QTRY_COMPARE(log.rowCount(), 2);
         QVERIFY2(log.message(0).contains(QStringLiteral("discogs")), qPrintable(log.message(0)));
 
+        // No request in flight when it goes: one that is (QNAM retries it on a new
+        // connection, refused) fails before the room's last pushed snapshot is read, and
+        // that snapshot then reads as a recovery, which is a different story.
+        QTRY_VERIFY(!feed.isFetching());
         b.reset(); // the backend disappears: one loss, one error, however often it retries
         QTRY_VERIFY(feed.reconnectAttempts() >= 3);
         feed.refresh();
