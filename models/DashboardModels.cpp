@@ -8,6 +8,7 @@
 #include "MonitorFeed.h"
 #include "SourcesModel.h"
 #include "SummaryModel.h"
+#include "WorkersModel.h"
 #include "TimeSeriesModel.h"
 
 namespace dashboard {
@@ -96,6 +97,7 @@ DashboardModels::DashboardModels(QObject *parent, int historyCapacity)
     m_coverage->setDecimals(1);
     m_sources = new SourcesModel(this);
     m_summary = new SummaryModel(this);
+    m_workers = new WorkersModel(this);
 }
 
 void DashboardModels::follow(MonitorFeed *feed)
@@ -225,6 +227,7 @@ void DashboardModels::applySnapshot(const Snapshot &s)
 
     m_sources->update(s.sources, m_now(), s.sourcesNotShown);
     m_summary->update(s);
+    m_workers->update(s);
     Q_EMIT snapshotApplied();
 }
 

@@ -15,6 +15,7 @@ class MonitorFeed;
 class SourcesModel;
 class SummaryModel;
 class TimeSeriesModel;
+class WorkersModel;
 
 /// Adapts snapshots and history into the item models behind every panel and chart. Each
 /// chart id of the export (queue, processing_rate, circuit_breakers, success_rate,
@@ -50,6 +51,8 @@ public:
     SourcesModel *sources() const { return m_sources; }
     /// The headline cards: queue counts, throughput, time to drain.
     SummaryModel *summary() const { return m_summary; }
+    /// The fleet behind a shared queue (empty, hasFleet() false, for one backend).
+    WorkersModel *workers() const { return m_workers; }
 
     /// Error types shown as their own column; others are summed into "other".
     static QStringList knownErrorTypes();
@@ -74,6 +77,7 @@ private:
     CategoryTableModel *m_coverage;
     SourcesModel *m_sources;
     SummaryModel *m_summary;
+    WorkersModel *m_workers;
 };
 
 } // namespace dashboard

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Snapshot.h"
 
+#include "enrichment/WireFormat.h"
+
 namespace dashboard {
 
 std::optional<Health> healthFromKey(const QString &key)
@@ -12,6 +14,20 @@ std::optional<Health> healthFromKey(const QString &key)
 std::optional<BreakerState> breakerStateFromKey(const QString &key)
 {
     return enrichment::breakerStateFromWire(key);
+}
+
+std::optional<FleetWorker::State> workerStateFromKey(const QString &key)
+{
+    namespace worker = enrichment::wire::worker;
+    if (key == worker::Active)
+        return FleetWorker::State::Active;
+    if (key == worker::Idle)
+        return FleetWorker::State::Idle;
+    if (key == worker::Stopped)
+        return FleetWorker::State::Stopped;
+    if (key == worker::Lost)
+        return FleetWorker::State::Lost;
+    return std::nullopt;
 }
 
 QString healthKey(std::optional<Health> h)

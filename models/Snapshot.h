@@ -96,6 +96,22 @@ struct CoverageInfo
     QList<FieldCoverage> fields;
 };
 
+/// What a worker of a fleet was doing at its last heartbeat (`workers[]`).
+struct FleetWorker
+{
+    enum class State { Active, Idle, Stopped, Lost };
+    QString id;
+    QString host;
+    QDateTime started;
+    QDateTime lastSeen;
+    std::optional<State> state;
+    std::optional<qint64> currentBatch;
+    std::optional<qint64> batchesCompleted;
+    std::optional<double> tracksPerMinute;
+    QMap<QString, BreakerState> breakers; ///< its own breakers: source -> state
+};
+std::optional<FleetWorker::State> workerStateFromKey(const QString &key);
+
 /// One `/monitoring/enrichment` document.
 struct Snapshot
 {
@@ -110,6 +126,10 @@ struct Snapshot
     std::optional<CoverageInfo> coverage;
     int schemaVersion = 0; ///< 0: the seed's shape
     QString serviceVersion;
+    QString workerId; ///< service.worker_id: whose sources, latencies and breakers these are
+    /// The fleet on a shared queue; nullopt when the service reports none (one backend).
+    std::optional<QList<FleetWorker>> workers;
+    int workersNotShown = 0; ///< past SnapshotParser::MaxWorkers, dropped
 
     std::optional<qint64> queueCount(QueueStatus s) const { return queue[std::size_t(s)]; }
     /// Minutes until pending reaches zero at the current rate; nullopt when unknown or

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "SnapshotParser.h"
 #include "enrichment/WireFormat.h"
+#include "ServerText.h"
 
 #include <cmath>
 
@@ -208,11 +209,40 @@ std::optional<Snapshot> SnapshotParser::parseSnapshot(const QJsonObject &o, QStr
         if (info.tracksEnriched || !info.fields.isEmpty())
             s.coverage = info;
     }
-    s.serviceVersion = o.value(QStringLiteral("service"))
-                           .toObject()
-                           .value(QStringLiteral("version"))
-                           .toString()
-                           .left(32);
+    const QJsonObject service = o.value(QStringLiteral("service")).toObject();
+    s.serviceVersion = service.value(QStringLiteral("version")).toString().left(32);
+    s.workerId = plainServerText(service.value(wire::key::WorkerId).toString(), 128);
+    if (const QJsonValue workers = o.value(wire::key::Workers); workers.isArray()) {
+        QList<FleetWorker> list;
+        const QJsonArray array = workers.toArray();
+        for (const QJsonValue &v : array) {
+            const QJsonObject w = v.toObject();
+            const QString id = plainServerText(w.value(wire::key::Id).toString(), 128);
+            if (id.isEmpty())
+                continue;
+            if (list.size() >= MaxWorkers) {
+                ++s.workersNotShown;
+                continue;
+            }
+            FleetWorker fw;
+            fw.id = id;
+            fw.host = plainServerText(w.value(wire::key::Host).toString(), 128);
+            fw.started = isoTime(w.value(wire::key::Started));
+            fw.lastSeen = isoTime(w.value(wire::key::LastSeen));
+            fw.state = workerStateFromKey(w.value(wire::key::State).toString());
+            fw.currentBatch = count(w.value(wire::key::CurrentBatch));
+            fw.batchesCompleted = count(w.value(wire::key::BatchesCompleted));
+            fw.tracksPerMinute = nonNegative(w.value(wire::key::TracksPerMinute));
+            const QJsonObject breakers = w.value(wire::key::CircuitBreakers).toObject();
+            for (auto it = breakers.begin();
+                 it != breakers.end() && fw.breakers.size() < MaxSources; ++it) {
+                if (const auto state = breakerStateFromKey(it.value().toString()))
+                    fw.breakers.insert(it.key().left(64), *state);
+            }
+            list.append(fw);
+        }
+        s.workers = list;
+    }
     return s;
 }
 

@@ -22,6 +22,7 @@ public:
     /// Sources one snapshot shows at most; the rest are counted in
     /// Snapshot::sourcesNotShown (and the window says so).
     static constexpr int MaxSources = 64;
+    static constexpr int MaxWorkers = 256;
 
     /// Parses `/monitoring/enrichment`. On failure returns nullopt with a one-line reason.
     static std::optional<Snapshot> parseSnapshot(const QByteArray &json, QString *error);

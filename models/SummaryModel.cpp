@@ -72,13 +72,15 @@ void SummaryModel::update(const Snapshot &s)
     QList<Cell> cells(RowCount);
     for (int i = 0; i < QueueStatusCount; ++i) {
         if (const auto v = s.queue[std::size_t(i)])
-            cells[i] = {locale.toString(*v), tr("tracks"), *v};
+            cells[i] = {locale.toString(*v), s.workers ? tr("tracks, whole fleet") : tr("tracks"),
+                        *v};
     }
     if (s.perMinute)
         cells[ThroughputRow] = {
             tr("%1 /min").arg(locale.toString(*s.perMinute, 'f', *s.perMinute < 10 ? 1 : 0)),
             s.completedLastHour
-                ? tr("%1 in the last hour").arg(locale.toString(*s.completedLastHour))
+                ? (s.workers ? tr("%1 in the last hour, whole fleet") : tr("%1 in the last hour"))
+                      .arg(locale.toString(*s.completedLastHour))
                 : QString(),
             *s.perMinute};
     const auto pending = s.queueCount(QueueStatus::Pending);

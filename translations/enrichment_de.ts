@@ -555,6 +555,18 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>Alerts</source>
         <translation>Alarme</translation>
     </message>
+    <message>
+        <source>Workers</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>Sources — the calls of worker %1</source>
+        <translation>Quellen – die Aufrufe von Worker %1</translation>
+    </message>
+    <message>
+        <source>Sources — breakers: the worst state among the fleet&apos;s live workers</source>
+        <translation>Quellen – Breaker: der schlechteste Zustand unter den laufenden Workern der Flotte</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::DashboardWindow</name>
@@ -1309,6 +1321,14 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>at the current rate</source>
         <translation>beim aktuellen Tempo</translation>
     </message>
+    <message>
+        <source>tracks, whole fleet</source>
+        <translation>Titel, ganze Flotte</translation>
+    </message>
+    <message>
+        <source>%1 in the last hour, whole fleet</source>
+        <translation>%1 in der letzten Stunde, ganze Flotte</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::TimeSeriesChart</name>
@@ -1388,6 +1408,88 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>Notifications paused</source>
         <translation>Benachrichtigungen pausiert</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::WorkersModel</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Untätig</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>Workers: %1</source>
+        <translation>Worker: %1</translation>
+    </message>
+    <message>
+        <source>Workers: %1 (%2)</source>
+        <translation>Worker: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1&apos;s breaker for %2 at its last heartbeat; the worker is lost</source>
+        <translation>Breaker von %1 für %2 beim letzten Lebenszeichen; der Worker ist verloren</translation>
+    </message>
+    <message>
+        <source>%1&apos;s breaker for %2</source>
+        <translation>Breaker von %1 für %2</translation>
+    </message>
+    <message>
+        <source>%1 (this backend)</source>
+        <translation>%1 (dieses Backend)</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>In flight</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Tracks/min</source>
+        <translation>Titel/min</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>Stapel</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::WorkersPanel</name>
+    <message>
+        <source>Workers</source>
+        <translation>Worker</translation>
     </message>
 </context>
 </TS>

@@ -555,6 +555,18 @@ El backend todavía no informa de esto.</translation>
         <source>Alerts</source>
         <translation>Alertas</translation>
     </message>
+    <message>
+        <source>Workers</source>
+        <translation>Workers</translation>
+    </message>
+    <message>
+        <source>Sources — the calls of worker %1</source>
+        <translation>Fuentes — las llamadas del worker %1</translation>
+    </message>
+    <message>
+        <source>Sources — breakers: the worst state among the fleet&apos;s live workers</source>
+        <translation>Fuentes — breakers: el peor estado entre los workers activos de la flota</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::DashboardWindow</name>
@@ -1309,6 +1321,14 @@ El backend todavía no informa de esto.</translation>
         <source>at the current rate</source>
         <translation>al ritmo actual</translation>
     </message>
+    <message>
+        <source>tracks, whole fleet</source>
+        <translation>pistas, toda la flota</translation>
+    </message>
+    <message>
+        <source>%1 in the last hour, whole fleet</source>
+        <translation>%1 en la última hora, toda la flota</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::TimeSeriesChart</name>
@@ -1388,6 +1408,88 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>Notifications paused</source>
         <translation>Notificaciones en pausa</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::WorkersModel</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Desconocido</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Detenido</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Perdido</translation>
+    </message>
+    <message>
+        <source>Workers: %1</source>
+        <translation>Workers: %1</translation>
+    </message>
+    <message>
+        <source>Workers: %1 (%2)</source>
+        <translation>Workers: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1&apos;s breaker for %2 at its last heartbeat; the worker is lost</source>
+        <translation>Breaker de %1 para %2 en su último latido; el worker está perdido</translation>
+    </message>
+    <message>
+        <source>%1&apos;s breaker for %2</source>
+        <translation>Breaker de %1 para %2</translation>
+    </message>
+    <message>
+        <source>%1 (this backend)</source>
+        <translation>%1 (este backend)</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>sin datos</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Worker</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>In flight</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Tracks/min</source>
+        <translation>Pistas/min</translation>
+    </message>
+    <message>
+        <source>Batches</source>
+        <translation>Lotes</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Visto por última vez</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::WorkersPanel</name>
+    <message>
+        <source>Workers</source>
+        <translation>Workers</translation>
     </message>
 </context>
 </TS>

@@ -20,6 +20,8 @@
 #include "StatCard.h"
 #include "StatusStyle.h"
 #include "SummaryModel.h"
+#include "WorkersModel.h"
+#include "WorkersPanel.h"
 
 namespace dashboard {
 
@@ -92,6 +94,20 @@ DashboardView::DashboardView(DashboardModels *models, EventLogModel *eventLog, Q
 
     m_table = new SourcesTable(sources, this);
     v->addWidget(m_table);
+    // The fleet behind a shared queue (hidden for one backend).
+    m_workersSection = new QWidget(this);
+    m_workersSection->setObjectName(QStringLiteral("workersSection"));
+    auto *workers = new QVBoxLayout(m_workersSection);
+    workers->setContentsMargins(0, 0, 0, 0);
+    workers->addWidget(sectionLabel(tr("Workers"), m_workersSection));
+    m_workers = new WorkersPanel(models->workers(), m_workersSection);
+    workers->addWidget(m_workers);
+    v->addWidget(m_workersSection);
+    connect(models->workers(), &QAbstractItemModel::modelReset, this, &DashboardView::refreshFleet);
+    connect(models->workers(), &QAbstractItemModel::dataChanged, this,
+            &DashboardView::refreshFleet);
+    refreshFleet();
+
     v->addWidget(sectionLabel(tr("Incident log"), this));
     auto *log = new EventLogView(eventLog, this);
     log->setFixedHeight(log->horizontalHeader()->sizeHint().height() +
@@ -230,6 +246,27 @@ QWidget *DashboardView::section(const QString &panel) const
     if (panel == QLatin1String("alerts") && m_alerts)
         return m_alertsSection;
     return m_cards.isEmpty() ? nullptr : m_cards.first();
+}
+
+void DashboardView::refreshFleet()
+{
+    WorkersModel *workers = m_models->workers();
+    m_workersSection->setVisible(workers->hasFleet());
+    m_sourcesLabel->setText(sourcesCaption());
+}
+
+QString DashboardView::sourcesCaption() const
+{
+    // On a fleet, say whose numbers these are: one worker's own calls, or (a relay, which
+    // asks no source itself) the fleet's breakers.
+    const WorkersModel *workers = m_models->workers();
+    if (!workers->hasFleet())
+        return tr("Sources");
+    const QString self = workers->self();
+    for (const FleetWorker &w : workers->workers())
+        if (!self.isEmpty() && w.id == self)
+            return tr("Sources — the calls of worker %1").arg(self);
+    return tr("Sources — breakers: the worst state among the fleet's live workers");
 }
 
 } // namespace dashboard

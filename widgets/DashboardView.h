@@ -23,6 +23,7 @@ class FlowLayout;
 class HealthBadge;
 class SourcesTable;
 class StatCard;
+class WorkersPanel;
 
 /// What the dashboard shows, without window chrome: the headline cards, a health badge
 /// per source, the circuit-breaker table, the incident log and every chart of the
@@ -52,6 +53,9 @@ public:
     /// without a call it is not there. @p client and @p model must outlive the view.
     void showAlerts(AlertmanagerClient *client, FiringAlertsModel *model);
     AlertsPanel *alertsPanel() const { return m_alerts; }
+    /// The Workers section: visible only when the backend reports a fleet.
+    WorkersPanel *workersPanel() const { return m_workers; }
+    QString sourcesCaption() const;
     /// The part of the view a notification points at: "sources", "queue", "alerts",
     /// "connection" (the top); the top for anything else.
     QWidget *section(const QString &panel) const;
@@ -71,6 +75,7 @@ private:
     void refreshBadges();
     void rebuildBadges();
     void reflowCharts(int width);
+    void refreshFleet();
 
     DashboardModels *m_models;
     QList<ChartPanel *> m_panels;
@@ -83,7 +88,9 @@ private:
     SourcesTable *m_table = nullptr;
     QWidget *m_alertsSection = nullptr;
     AlertsPanel *m_alerts = nullptr;
-    QWidget *m_sourcesLabel = nullptr;
+    QLabel *m_sourcesLabel = nullptr;
+    QWidget *m_workersSection = nullptr;
+    WorkersPanel *m_workers = nullptr;
 };
 
 } // namespace dashboard

@@ -8,7 +8,12 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include <QNetworkAccessManager>
+
 #include "BackendProcess.h"
+#include "DashboardModels.h"
+#include "MonitorFeed.h"
+#include "WorkersModel.h"
 #include "Http.h"
 #include "PostgresServer.h"
 
@@ -205,6 +210,13 @@ private Q_SLOTS:
                                 {QStringLiteral("--time-scale"), QStringLiteral("0"),
                                  QStringLiteral("--lease-seconds"), QStringLiteral("2")});
         QVERIFY(heir);
+        // A dashboard watches the heir.
+        QNetworkAccessManager nam;
+        dashboard::MonitorFeed feed(&nam);
+        dashboard::DashboardModels models;
+        models.follow(&feed);
+        feed.setBaseUrl(heir->url);
+        feed.start();
         QTRY_VERIFY_WITH_TIMEOUT(drained(db, Tracks), 60'000);
         QCOMPARE(tableCount(db, "in_progress"), 0);
         QCOMPARE(tableCount(db, "pending"), 0);
@@ -219,6 +231,23 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(stateOf(QStringLiteral("victim")), QStringLiteral("lost"),
                                   10'000);
         QVERIFY(stateOf(QStringLiteral("heir")) != QStringLiteral("lost"));
+        // ... and so does the dashboard's Workers panel, with the heir as "this backend".
+        const dashboard::WorkersModel *workers = models.workers();
+        auto dashboardState = [workers](const QString &id) {
+            for (const dashboard::FleetWorker &w : workers->workers())
+                if (w.id == id)
+                    return dashboard::WorkersModel::stateKey(w.state);
+            return QString();
+        };
+        feed.refresh();
+        QTRY_COMPARE_WITH_TIMEOUT(dashboardState(QStringLiteral("victim")), QStringLiteral("lost"),
+                                  10'000);
+        QVERIFY(workers->hasFleet());
+        QCOMPARE(workers->self(), QStringLiteral("heir"));
+        QVERIFY(dashboardState(QStringLiteral("heir")) != QStringLiteral("lost"));
+        QVERIFY2(workers->summary().contains(QStringLiteral("1 lost")),
+                 qPrintable(workers->summary()));
+        feed.stop();
     }
 
     void postgresRestartLosesNothing()

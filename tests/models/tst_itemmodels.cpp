@@ -12,6 +12,7 @@
 #include "SourcesModel.h"
 #include "SummaryModel.h"
 #include "TimeSeriesModel.h"
+#include "WorkersModel.h"
 
 using namespace dashboard;
 
@@ -289,6 +290,82 @@ private Q_SLOTS:
         QCOMPARE(log.rowCount(), 3);                    // bounded
         QCOMPARE(log.message(0), QStringLiteral("m3")); // newest first
         QVERIFY(CsvWriter::toCsv(log).startsWith("timestamp,kind,message\r\n"));
+    }
+
+    void workersModelIsTheFleetWithItsBreakerGrid()
+    {
+        WorkersModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy fleet(&m, &WorkersModel::fleetChanged);
+        QString error;
+        const auto s = SnapshotParser::parseSnapshot(R"({
+          "timestamp": "2026-11-29T10:00:30Z",
+          "queue": {"pending": 10},
+          "circuit_breakers": {"spotify": {"state": "closed"}, "discogs": {"state": "open"}},
+          "service": {"worker_id": "w1"},
+          "workers": [
+            {"id": "w1", "host": "h1", "started": "2026-11-29T09:00:00Z",
+             "last_seen": "2026-11-29T10:00:28Z", "state": "active", "current_batch": 10,
+             "batches_completed": 7, "tracks_per_minute": 120.5,
+             "circuit_breakers": {"spotify": "closed", "discogs": "open"}},
+            {"id": "w2", "host": "h2", "last_seen": "2026-11-29T09:58:30Z", "state": "lost",
+             "circuit_breakers": {"discogs": "half_open", "beatport": "closed"}},
+            {"id": "", "state": "idle"},
+            {"id": "w3", "state": "sleepy", "current_batch": -4}
+          ]})",
+                                                     &error);
+        QVERIFY2(s, qPrintable(error));
+        QVERIFY(s->workers);
+        QCOMPARE(s->workers->size(), 3); // the one without an id is dropped
+        QCOMPARE(s->workerId, QStringLiteral("w1"));
+        QVERIFY(!s->workers->at(2).state);        // an unknown state is not guessed
+        QVERIFY(!s->workers->at(2).currentBatch); // nor a negative count kept
+
+        m.update(*s);
+        QCOMPARE(fleet.size(), 1);
+        QVERIFY(m.hasFleet());
+        QCOMPARE(m.rowCount(), 3);
+        // Source columns: the snapshot's, then one only a worker reports.
+        QCOMPARE(m.sources(), QStringList({QStringLiteral("spotify"), QStringLiteral("discogs"),
+                                           QStringLiteral("beatport")}));
+        const int discogs = WorkersModel::FirstSourceColumn + 1;
+        QCOMPARE(m.index(0, discogs).data(ModelRole::BreakerState).toString(),
+                 QStringLiteral("open"));
+        QCOMPARE(m.index(1, discogs).data(ModelRole::BreakerState).toString(),
+                 QStringLiteral("half_open"));
+        QCOMPARE(m.index(1, discogs - 1).data().toString(), QStringLiteral("—")); // not said
+        QCOMPARE(m.index(0, WorkersModel::WorkerColumn).data().toString(),
+                 QStringLiteral("w1 (this backend)"));
+        QCOMPARE(m.index(1, WorkersModel::StateColumn).data().toString(), QStringLiteral("Lost"));
+        QCOMPARE(m.index(1, WorkersModel::StateColumn).data(ModelRole::Health).toString(),
+                 QStringLiteral("down"));
+        QCOMPARE(m.index(1, discogs).data(ModelRole::Detail).toString(), QStringLiteral("lost"));
+        QVERIFY(
+            m.index(1, discogs).data(Qt::ToolTipRole).toString().contains(QStringLiteral("lost")));
+        QCOMPARE(m.index(0, WorkersModel::LastSeenColumn).data().toString(),
+                 QStringLiteral("2 s ago")); // relative to the snapshot's own time
+        QCOMPARE(m.index(0, WorkersModel::RateColumn).data(ModelRole::Export).toDouble(), 120.5);
+        QCOMPARE(m.index(2, WorkersModel::BatchColumn).data().toString(),
+                 QStringLiteral("no data"));
+        QCOMPARE(m.summary(), QStringLiteral("Workers: 3 (1 active, 1 lost)"));
+
+        // A single backend: no fleet.
+        Snapshot one = *s;
+        one.workers.reset();
+        m.update(one);
+        QCOMPARE(fleet.size(), 2);
+        QVERIFY(!m.hasFleet());
+        QCOMPARE(m.rowCount(), 0);
+        QVERIFY(m.summary().isEmpty());
+
+        // Fleet numbers say so on the cards.
+        SummaryModel cards;
+        cards.update(*s);
+        QCOMPARE(cards.index(SummaryModel::PendingRow).data(ModelRole::Detail).toString(),
+                 QStringLiteral("tracks, whole fleet"));
+        cards.update(one);
+        QCOMPARE(cards.index(SummaryModel::PendingRow).data(ModelRole::Detail).toString(),
+                 QStringLiteral("tracks"));
     }
 
     void csvEscaping()

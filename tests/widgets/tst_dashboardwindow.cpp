@@ -48,6 +48,7 @@
 #include "SummaryModel.h"
 #include "TimeSeriesChart.h"
 #include "TimeSeriesModel.h"
+#include "WorkersPanel.h"
 
 using namespace dashboard;
 
@@ -514,6 +515,52 @@ private Q_SLOTS:
                  qPrintable(QString::number(health->plotArea().left())));
         for (QWidget *w : QApplication::topLevelWidgets())
             QVERIFY2(!qobject_cast<QMainWindow *>(w), "the export built a window");
+    }
+
+    void workersPanelAppearsForAFleetOnly()
+    {
+        DashboardModels models;
+        EventLogModel log(10);
+        DashboardView view(&models, &log);
+        view.resize(1400, 900);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto parse = [](const QByteArray &json) {
+            QString error;
+            const auto s = SnapshotParser::parseSnapshot(json, &error);
+            if (!s)
+                qFatal("%s", qPrintable(error));
+            return *s;
+        };
+        const QByteArray one = R"({"queue": {"pending": 5},
+            "circuit_breakers": {"spotify": {"state": "closed"}}, "service": {"worker_id": "a"}})";
+        models.applySnapshot(parse(one));
+        QVERIFY(!view.workersPanel()->isVisibleTo(&view));
+        QCOMPARE(view.sourcesCaption(), QStringLiteral("Sources"));
+
+        // A worker of a fleet: the panel, the grid, and whose numbers the sources are.
+        QByteArray worker = one;
+        worker.chop(1);
+        worker += R"(, "workers": [
+            {"id": "a", "state": "active", "circuit_breakers": {"spotify": "closed"}},
+            {"id": "b", "state": "lost", "circuit_breakers": {"spotify": "open"}}]})";
+        models.applySnapshot(parse(worker));
+        QVERIFY(view.workersPanel()->isVisibleTo(&view));
+        QCOMPARE(view.workersPanel()->table()->model()->rowCount(), 2);
+        QCOMPARE(view.workersPanel()->summaryText(),
+                 QStringLiteral("Workers: 2 (1 active, 1 lost)"));
+        QVERIFY(view.sourcesCaption().contains(QStringLiteral("worker a")));
+        QCOMPARE(view.queueCard(QueueStatus::Pending)->detail(),
+                 QStringLiteral("tracks, whole fleet"));
+
+        // A relay (not one of the workers): the breakers are the fleet's.
+        QByteArray relay = worker;
+        relay.replace(R"("worker_id": "a")", R"("worker_id": "relay-1")");
+        models.applySnapshot(parse(relay));
+        QVERIFY(view.sourcesCaption().contains(QStringLiteral("fleet")));
+
+        models.applySnapshot(parse(one)); // back to one backend
+        QVERIFY(!view.workersPanel()->isVisibleTo(&view));
     }
 
     void dayOfSamplesIsDownsampledToThePixelWidth()

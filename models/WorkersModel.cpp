@@ -1,0 +1,216 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "WorkersModel.h"
+
+#include <QLocale>
+
+#include "ModelRoles.h"
+#include "SourcesModel.h"
+
+namespace dashboard {
+
+QString WorkersModel::stateLabel(std::optional<FleetWorker::State> state)
+{
+    if (!state)
+        return tr("Unknown");
+    switch (*state) {
+    case FleetWorker::State::Active: return tr("Active");
+    case FleetWorker::State::Idle: return tr("Idle");
+    case FleetWorker::State::Stopped: return tr("Stopped");
+    case FleetWorker::State::Lost: return tr("Lost");
+    }
+    return {};
+}
+
+QString WorkersModel::stateKey(std::optional<FleetWorker::State> state)
+{
+    if (!state)
+        return QStringLiteral("unknown");
+    switch (*state) {
+    case FleetWorker::State::Active: return QStringLiteral("active");
+    case FleetWorker::State::Idle: return QStringLiteral("idle");
+    case FleetWorker::State::Stopped: return QStringLiteral("stopped");
+    case FleetWorker::State::Lost: return QStringLiteral("lost");
+    }
+    return {};
+}
+
+void WorkersModel::update(const Snapshot &snapshot)
+{
+    const bool hadFleet = m_hasFleet;
+    QStringList sources;
+    for (const SourceInfo &s : snapshot.sources)
+        sources << s.name;
+    if (snapshot.workers) {
+        for (const FleetWorker &w : *snapshot.workers)
+            for (auto it = w.breakers.cbegin(); it != w.breakers.cend(); ++it)
+                if (!sources.contains(it.key()) && sources.size() < 64)
+                    sources << it.key();
+    }
+    const QList<FleetWorker> workers = snapshot.workers.value_or(QList<FleetWorker>());
+    const bool sameShape =
+        sources == m_sources && workers.size() == m_workers.size() &&
+        std::equal(workers.cbegin(), workers.cend(), m_workers.cbegin(),
+                   [](const FleetWorker &a, const FleetWorker &b) { return a.id == b.id; });
+    if (!sameShape)
+        beginResetModel();
+    m_workers = workers;
+    m_sources = sources;
+    m_asOf = snapshot.timestamp;
+    m_self = snapshot.workerId;
+    m_hasFleet = snapshot.workers.has_value();
+    if (!sameShape)
+        endResetModel();
+    else if (!m_workers.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    if (hadFleet != m_hasFleet)
+        Q_EMIT fleetChanged(m_hasFleet);
+}
+
+QString WorkersModel::summary() const
+{
+    if (!m_hasFleet)
+        return {};
+    int counts[4] = {};
+    for (const FleetWorker &w : m_workers)
+        if (w.state)
+            ++counts[int(*w.state)];
+    QStringList parts;
+    for (FleetWorker::State s : {FleetWorker::State::Active, FleetWorker::State::Idle,
+                                 FleetWorker::State::Stopped, FleetWorker::State::Lost})
+        if (counts[int(s)] > 0)
+            parts << QStringLiteral("%1 %2").arg(counts[int(s)]).arg(stateLabel(s).toLower());
+    return parts.isEmpty()
+               ? tr("Workers: %1").arg(m_workers.size())
+               : tr("Workers: %1 (%2)").arg(m_workers.size()).arg(parts.join(QStringLiteral(", ")));
+}
+
+int WorkersModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_workers.size());
+}
+
+int WorkersModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : FirstSourceColumn + int(m_sources.size());
+}
+
+QVariant WorkersModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const FleetWorker &w = m_workers.at(index.row());
+    const int col = index.column();
+    const bool lost = w.state == FleetWorker::State::Lost;
+    if (col >= FirstSourceColumn) {
+        const QString &source = m_sources.at(col - FirstSourceColumn);
+        const auto it = w.breakers.constFind(source);
+        const std::optional<BreakerState> state =
+            it == w.breakers.cend() ? std::nullopt : std::optional(it.value());
+        switch (role) {
+        case Qt::DisplayRole: return state ? SourcesModel::stateLabel(state) : QStringLiteral("—");
+        case ModelRole::BreakerState:
+        case ModelRole::Export:
+        case ModelRole::Sort: return state ? breakerStateKey(state) : QString();
+        case Qt::ToolTipRole:
+            return lost ? tr("%1's breaker for %2 at its last heartbeat; the worker is lost")
+                              .arg(w.id, source)
+                        : tr("%1's breaker for %2").arg(w.id, source);
+        case ModelRole::Detail: return stateKey(w.state);
+        }
+        return {};
+    }
+    if (role == ModelRole::Detail)
+        return stateKey(w.state);
+    const QLocale locale;
+    switch (col) {
+    case WorkerColumn:
+        if (role == Qt::DisplayRole)
+            return w.id == m_self ? tr("%1 (this backend)").arg(w.id) : w.id;
+        if (role == ModelRole::Export || role == ModelRole::Sort)
+            return w.id;
+        break;
+    case HostColumn:
+        if (role == Qt::DisplayRole || role == ModelRole::Export || role == ModelRole::Sort)
+            return w.host;
+        break;
+    case StateColumn:
+        if (role == Qt::DisplayRole)
+            return stateLabel(w.state);
+        if (role == ModelRole::Export || role == ModelRole::Sort)
+            return stateKey(w.state);
+        if (role == ModelRole::Health) {
+            if (!w.state)
+                return QStringLiteral("unknown");
+            switch (*w.state) {
+            case FleetWorker::State::Active:
+            case FleetWorker::State::Idle: return healthKey(Health::Healthy);
+            case FleetWorker::State::Stopped: return healthKey(Health::Unavailable);
+            case FleetWorker::State::Lost: return healthKey(Health::Down);
+            }
+        }
+        break;
+    case BatchColumn:
+        if (role == Qt::DisplayRole)
+            return w.currentBatch ? locale.toString(*w.currentBatch) : tr("no data");
+        if (role == ModelRole::Export || role == ModelRole::Sort || role == ModelRole::Value)
+            return w.currentBatch ? QVariant(*w.currentBatch) : QVariant();
+        break;
+    case RateColumn:
+        if (role == Qt::DisplayRole)
+            return w.tracksPerMinute ? locale.toString(*w.tracksPerMinute, 'f', 1) : tr("no data");
+        if (role == ModelRole::Export || role == ModelRole::Sort || role == ModelRole::Value)
+            return w.tracksPerMinute ? QVariant(*w.tracksPerMinute) : QVariant();
+        break;
+    case BatchesColumn:
+        if (role == Qt::DisplayRole)
+            return w.batchesCompleted ? locale.toString(*w.batchesCompleted) : tr("no data");
+        if (role == ModelRole::Export || role == ModelRole::Sort || role == ModelRole::Value)
+            return w.batchesCompleted ? QVariant(*w.batchesCompleted) : QVariant();
+        break;
+    case LastSeenColumn:
+        if (role == Qt::DisplayRole) {
+            if (!w.lastSeen.isValid())
+                return tr("no data");
+            if (!m_asOf.isValid())
+                return QLocale().toString(w.lastSeen.toLocalTime().time(), QLocale::ShortFormat);
+            return SourcesModel::relativeTime(std::max<qint64>(0, w.lastSeen.secsTo(m_asOf)));
+        }
+        if (role == ModelRole::Export || role == ModelRole::Sort)
+            return w.lastSeen.toUTC().toString(Qt::ISODateWithMs);
+        if (role == Qt::ToolTipRole)
+            return QLocale().toString(w.lastSeen.toLocalTime(), QLocale::LongFormat);
+        break;
+    }
+    return {};
+}
+
+QVariant WorkersModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= columnCount())
+        return {};
+    if (section >= FirstSourceColumn) {
+        const QString &source = m_sources.at(section - FirstSourceColumn);
+        return role == Qt::DisplayRole || role == ModelRole::Export ? QVariant(source) : QVariant();
+    }
+    if (role == ModelRole::Export) {
+        static const char *keys[] = {
+            "worker",  "host",     "state", "current_batch", "tracks_per_minute",
+            "batches", "last_seen"};
+        return QString::fromLatin1(keys[section]);
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case WorkerColumn: return tr("Worker");
+    case HostColumn: return tr("Host");
+    case StateColumn: return tr("State");
+    case BatchColumn: return tr("In flight");
+    case RateColumn: return tr("Tracks/min");
+    case BatchesColumn: return tr("Batches");
+    case LastSeenColumn: return tr("Last seen");
+    }
+    return {};
+}
+
+} // namespace dashboard

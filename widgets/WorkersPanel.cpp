@@ -1,0 +1,87 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "WorkersPanel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QStyledItemDelegate>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "ModelRoles.h"
+#include "StatusStyle.h"
+#include "WorkersModel.h"
+
+namespace dashboard {
+
+namespace {
+/// State icons on the state and breaker cells; a lost worker's row in grey italics.
+class WorkerCellDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.column() == WorkersModel::StateColumn) {
+            option->icon =
+                StatusStyle::healthIcon(healthFromKey(index.data(ModelRole::Health).toString()));
+            option->features |= QStyleOptionViewItem::HasDecoration;
+        } else if (index.column() >= WorkersModel::FirstSourceColumn) {
+            if (const auto state =
+                    breakerStateFromKey(index.data(ModelRole::BreakerState).toString())) {
+                option->icon = StatusStyle::breakerIcon(state);
+                option->features |= QStyleOptionViewItem::HasDecoration;
+            }
+        }
+        option->decorationSize = QSize(14, 14);
+        if (index.data(ModelRole::Detail).toString() == QLatin1String("lost")) {
+            option->font.setItalic(true);
+            option->palette.setColor(QPalette::Text,
+                                     option->palette.color(QPalette::Disabled, QPalette::Text));
+        }
+    }
+};
+} // namespace
+
+WorkersPanel::WorkersPanel(WorkersModel *model, QWidget *parent)
+    : QWidget(parent), m_model(model), m_summary(new QLabel(this)), m_table(new QTableView(this))
+{
+    setObjectName(QStringLiteral("workersPanel"));
+    auto *v = new QVBoxLayout(this);
+    v->setContentsMargins(0, 0, 0, 0);
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setObjectName(QStringLiteral("workersSummary"));
+    v->addWidget(m_summary);
+    m_table->setModel(model);
+    m_table->setItemDelegate(new WorkerCellDelegate(m_table));
+    m_table->verticalHeader()->hide();
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setWordWrap(false);
+    m_table->setSortingEnabled(false);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->setAccessibleName(tr("Workers"));
+    v->addWidget(m_table);
+    connect(model, &QAbstractItemModel::modelReset, this, &WorkersPanel::refresh);
+    connect(model, &QAbstractItemModel::dataChanged, this, &WorkersPanel::refresh);
+    refresh();
+}
+
+QString WorkersPanel::summaryText() const
+{
+    return m_summary->text();
+}
+
+void WorkersPanel::refresh()
+{
+    m_summary->setText(m_model->summary());
+    // Every worker visible without scrolling, up to ten; more scroll.
+    const int rows = std::clamp(m_model->rowCount(), 1, 10);
+    m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() +
+                            rows * m_table->verticalHeader()->defaultSectionSize() + 4);
+}
+
+} // namespace dashboard
