@@ -7,6 +7,7 @@
 #include "CategoryTableModel.h"
 #include "MonitorFeed.h"
 #include "SourcesModel.h"
+#include "ForecastModel.h"
 #include "SummaryModel.h"
 #include "WorkersModel.h"
 #include "TimeSeriesModel.h"
@@ -98,6 +99,7 @@ DashboardModels::DashboardModels(QObject *parent, int historyCapacity)
     m_sources = new SourcesModel(this);
     m_summary = new SummaryModel(this);
     m_workers = new WorkersModel(this);
+    m_forecast = new ForecastModel(m_trend, this);
 }
 
 void DashboardModels::follow(MonitorFeed *feed)
@@ -109,6 +111,7 @@ void DashboardModels::follow(MonitorFeed *feed)
 void DashboardModels::setClock(std::function<qint64()> nowMs)
 {
     m_now = nowMs;
+    m_forecast->setClock(nowMs);
     m_sources->setClock(std::move(nowMs));
 }
 
@@ -125,6 +128,7 @@ void DashboardModels::applyHistory(const QList<HistoryPoint> &points)
     }
     m_rate->merge(rate);
     m_trend->merge(trend);
+    m_forecast->recompute();
 }
 
 void DashboardModels::applySnapshot(const Snapshot &s)
@@ -228,6 +232,7 @@ void DashboardModels::applySnapshot(const Snapshot &s)
     m_sources->update(s.sources, m_now(), s.sourcesNotShown);
     m_summary->update(s);
     m_workers->update(s);
+    m_forecast->recomputeAtMost(10'000); // a minute grid: every snapshot would be waste
     Q_EMIT snapshotApplied();
 }
 

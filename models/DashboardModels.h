@@ -11,6 +11,7 @@
 namespace dashboard {
 
 class CategoryTableModel;
+class ForecastModel;
 class MonitorFeed;
 class SourcesModel;
 class SummaryModel;
@@ -40,6 +41,8 @@ public:
     CategoryTableModel *queue() const { return m_queue; }
     TimeSeriesModel *processingRate() const { return m_rate; }
     TimeSeriesModel *queueTrend() const { return m_trend; }
+    /// The backlog forecast from the pending trend (chart `forecast`).
+    ForecastModel *forecast() const { return m_forecast; }
     CategoryTableModel *breakers() const { return m_breakers; }
     CategoryTableModel *successRate() const { return m_success; }
     CategoryTableModel *latency() const { return m_latency; }
@@ -67,6 +70,7 @@ private:
     CategoryTableModel *m_queue;
     TimeSeriesModel *m_rate;
     TimeSeriesModel *m_trend;
+    ForecastModel *m_forecast;
     CategoryTableModel *m_breakers;
     CategoryTableModel *m_success;
     CategoryTableModel *m_latency;

@@ -890,6 +890,95 @@ Das Backend meldet dies (noch) nicht.</translation>
     </message>
 </context>
 <context>
+    <name>dashboard::Forecast</name>
+    <message>
+        <source>no samples yet</source>
+        <translation>noch keine Messwerte</translation>
+    </message>
+    <message>
+        <source>too many steps</source>
+        <translation>zu viele Schritte</translation>
+    </message>
+    <message>
+        <source>needs %1 minutes of history</source>
+        <translation>braucht %1 Minuten Verlauf</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::ForecastChart</name>
+    <message>
+        <source>Backlog forecast</source>
+        <translation>Prognose des Rückstands</translation>
+    </message>
+    <message>
+        <source>pending tracks</source>
+        <translation>ausstehende Titel</translation>
+    </message>
+    <message>
+        <source>95 % band</source>
+        <translation>95-%-Band</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Prognose</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::ForecastModel</name>
+    <message>
+        <source>No forecast: %1</source>
+        <translation>Keine Prognose: %1</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <source>Empty in ≈ %1 (at %2)</source>
+        <translation>Leer in ≈ %1 (um %2)</translation>
+    </message>
+    <message>
+        <source>Not draining: growing by %1 /h</source>
+        <translation>Kein Abbau: wächst um %1 /h</translation>
+    </message>
+    <message>
+        <source>Not draining: flat</source>
+        <translation>Kein Abbau: gleichbleibend</translation>
+    </message>
+    <message>
+        <source>observed</source>
+        <translation>gemessen</translation>
+    </message>
+    <message>
+        <source>forecast</source>
+        <translation>Prognose</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Low (95 %)</source>
+        <translation>Unten (95 %)</translation>
+    </message>
+    <message>
+        <source>High (95 %)</source>
+        <translation>Oben (95 %)</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::HealthBadge</name>
     <message>
         <source>%1: %2</source>

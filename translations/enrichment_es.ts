@@ -890,6 +890,95 @@ El backend todavía no informa de esto.</translation>
     </message>
 </context>
 <context>
+    <name>dashboard::Forecast</name>
+    <message>
+        <source>no samples yet</source>
+        <translation>aún no hay muestras</translation>
+    </message>
+    <message>
+        <source>too many steps</source>
+        <translation>demasiados pasos</translation>
+    </message>
+    <message>
+        <source>needs %1 minutes of history</source>
+        <translation>necesita %1 minutos de historial</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::ForecastChart</name>
+    <message>
+        <source>Backlog forecast</source>
+        <translation>Previsión de la cola pendiente</translation>
+    </message>
+    <message>
+        <source>pending tracks</source>
+        <translation>pistas pendientes</translation>
+    </message>
+    <message>
+        <source>95 % band</source>
+        <translation>banda del 95 %</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Observado</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>Previsión</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::ForecastModel</name>
+    <message>
+        <source>No forecast: %1</source>
+        <translation>Sin previsión: %1</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Vacía</translation>
+    </message>
+    <message>
+        <source>Empty in ≈ %1 (at %2)</source>
+        <translation>Vacía en ≈ %1 (a las %2)</translation>
+    </message>
+    <message>
+        <source>Not draining: growing by %1 /h</source>
+        <translation>No se vacía: crece %1 /h</translation>
+    </message>
+    <message>
+        <source>Not draining: flat</source>
+        <translation>No se vacía: estable</translation>
+    </message>
+    <message>
+        <source>observed</source>
+        <translation>observado</translation>
+    </message>
+    <message>
+        <source>forecast</source>
+        <translation>previsión</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <source>Low (95 %)</source>
+        <translation>Mínimo (95 %)</translation>
+    </message>
+    <message>
+        <source>High (95 %)</source>
+        <translation>Máximo (95 %)</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::HealthBadge</name>
     <message>
         <source>%1: %2</source>

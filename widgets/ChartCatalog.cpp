@@ -7,6 +7,7 @@
 #include "CachePieChart.h"
 #include "CategoryBarChart.h"
 #include "DashboardModels.h"
+#include "ForecastChart.h"
 #include "SourcesModel.h"
 #include "StatusStyle.h"
 #include "TimeSeriesChart.h"
@@ -27,7 +28,8 @@ QStringList dashboardChartIds()
             QStringLiteral("source_health"),
             QStringLiteral("cache"),
             QStringLiteral("coverage"),
-            QStringLiteral("queue_trend")};
+            QStringLiteral("queue_trend"),
+            QStringLiteral("forecast")};
 }
 
 QList<ChartPanel *> createDashboardCharts(DashboardModels *models, const QPalette &pal,
@@ -173,8 +175,11 @@ QList<ChartPanel *> createDashboardCharts(DashboardModels *models, const QPalett
          StatusStyle::queueColor(QueueStatus::Failed, pal)},
         QCoreApplication::translate("dashboard::DashboardWindow", "tracks"), parent);
 
+    auto *forecastChart = new ForecastChart(
+        models->forecast(), StatusStyle::queueColor(QueueStatus::Pending, pal), parent);
+
     return {queueChart, rateChart,   breakerChart, successChart,  latencyChart, rateLimitChart,
-            errorChart, healthChart, cacheChart,   coverageChart, trendChart};
+            errorChart, healthChart, cacheChart,   coverageChart, trendChart,   forecastChart};
 }
 
 } // namespace dashboard

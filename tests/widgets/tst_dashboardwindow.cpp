@@ -48,6 +48,8 @@
 #include "SummaryModel.h"
 #include "TimeSeriesChart.h"
 #include "TimeSeriesModel.h"
+#include "ForecastChart.h"
+#include "ForecastModel.h"
 #include "WorkersPanel.h"
 
 using namespace dashboard;
@@ -561,6 +563,38 @@ private Q_SLOTS:
 
         models.applySnapshot(parse(one)); // back to one backend
         QVERIFY(!view.workersPanel()->isVisibleTo(&view));
+    }
+
+    void forecastChartProjectsTheBacklog()
+    {
+        DashboardModels models;
+        EventLogModel log(10);
+        DashboardView view(&models, &log);
+        view.setAttribute(Qt::WA_DontShowOnScreen);
+        auto *chart = qobject_cast<ForecastChart *>(view.panel(QStringLiteral("forecast")));
+        QVERIFY(chart);
+        chart->flush();
+        QVERIFY(chart->headline().startsWith(QStringLiteral("No forecast")));
+
+        // An hour of history, one sample every 30 s, draining 20 tracks a minute from 3000.
+        const qint64 start = QDateTime::currentMSecsSinceEpoch() - 3'600'000;
+        QList<HistoryPoint> history;
+        for (int i = 0; i < 120; ++i) {
+            HistoryPoint p;
+            p.timestamp = QDateTime::fromMSecsSinceEpoch(start + i * 30'000, Qt::UTC);
+            p.queue[0] = 3000 - i * 10;
+            history.append(p);
+        }
+        models.applyHistory(history);
+        chart->flush();
+        QVERIFY2(chart->headline().startsWith(QStringLiteral("Empty in ≈ 1 h 30 min (at ")),
+                 qPrintable(chart->headline())); // 1810 left at 20 a minute: 90 minutes
+        QVERIFY(chart->observedPoints() >= 59);
+        QCOMPARE(chart->projectedPoints(), models.forecast()->horizonMinutes() + 1);
+        const QByteArray csv = chart->csv();
+        QVERIFY(csv.startsWith("timestamp,kind,pending,low_95,high_95"));
+        QVERIFY(csv.contains(",observed,"));
+        QVERIFY(csv.contains(",forecast,"));
     }
 
     void dayOfSamplesIsDownsampledToThePixelWidth()

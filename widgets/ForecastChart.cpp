@@ -1,0 +1,123 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ForecastChart.h"
+
+#include <cmath>
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QLabel>
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include "ForecastModel.h"
+
+namespace dashboard {
+
+ForecastChart::ForecastChart(ForecastModel *model, const QColor &color, QWidget *parent)
+    : ChartPanel(QStringLiteral("forecast"), tr("Backlog forecast"), model, parent), m_model(model),
+      m_observed(new QLineSeries), m_projected(new QLineSeries), m_upper(new QLineSeries),
+      m_lower(new QLineSeries), m_band(new QAreaSeries(m_upper, m_lower)),
+      m_headline(new QLabel(this))
+{
+    m_headline->setObjectName(QStringLiteral("forecastHeadline"));
+    m_headline->setTextFormat(Qt::PlainText);
+    addHeaderWidget(m_headline);
+
+    auto *x = new QDateTimeAxis;
+    x->setFormat(QStringLiteral("HH:mm"));
+    x->setTickCount(6);
+    auto *y = new QValueAxis;
+    y->setLabelFormat(QStringLiteral("%.0f"));
+    y->setTitleText(tr("pending tracks"));
+    chart()->addAxis(x, Qt::AlignBottom);
+    chart()->addAxis(y, Qt::AlignLeft);
+
+    QColor fill = color;
+    fill.setAlphaF(0.18);
+    m_band->setName(tr("95 % band"));
+    m_band->setBrush(fill);
+    m_band->setPen(Qt::NoPen);
+    m_observed->setName(tr("Observed"));
+    QPen solid(color);
+    solid.setWidthF(2.0);
+    m_observed->setPen(solid);
+    m_projected->setName(tr("Forecast"));
+    QPen dashed(color);
+    dashed.setWidthF(2.0);
+    dashed.setStyle(Qt::DashLine);
+    m_projected->setPen(dashed);
+    for (QAbstractSeries *s :
+         {static_cast<QAbstractSeries *>(m_band), static_cast<QAbstractSeries *>(m_observed),
+          static_cast<QAbstractSeries *>(m_projected)}) {
+        chart()->addSeries(s);
+        s->attachAxis(x);
+        s->attachAxis(y);
+    }
+    setLegendWanted(true);
+    applyPalette();
+    connect(model, &QAbstractItemModel::modelReset, this, &ForecastChart::scheduleRebuild);
+    scheduleRebuild();
+}
+
+QString ForecastChart::headline() const
+{
+    return m_headline->text();
+}
+
+int ForecastChart::observedPoints() const
+{
+    return int(m_observed->count());
+}
+
+int ForecastChart::projectedPoints() const
+{
+    return int(m_projected->count());
+}
+
+bool ForecastChart::rebuild()
+{
+    const Forecast &f = m_model->forecast();
+    m_headline->setText(m_model->headline());
+    QList<QPointF> observed, projected, upper, lower;
+    double top = 0;
+    for (const auto &[ms, v] : f.observed) {
+        observed.append({double(ms), v});
+        top = std::max(top, v);
+    }
+    for (const Forecast::Point &p : f.projection) {
+        projected.append({double(p.ms), p.value});
+        upper.append({double(p.ms), p.high});
+        lower.append({double(p.ms), p.low});
+        top = std::max(top, p.high);
+    }
+    m_observed->replace(observed);
+    m_projected->replace(projected);
+    m_upper->replace(upper);
+    m_lower->replace(lower);
+    if (!f.ok || observed.isEmpty())
+        return false;
+    const qint64 from = f.observed.first().first;
+    const qint64 to = f.projection.isEmpty() ? f.observed.last().first : f.projection.last().ms;
+    const auto axes = chart()->axes();
+    for (QAbstractAxis *a : axes) {
+        if (auto *x = qobject_cast<QDateTimeAxis *>(a)) {
+            x->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(to));
+        } else if (auto *y = qobject_cast<QValueAxis *>(a)) {
+            double max = top <= 0 ? 1.0 : top * 1.1;
+            const double mag = std::pow(10.0, std::floor(std::log10(max)));
+            for (double step : {1.0, 2.0, 2.5, 5.0, 10.0})
+                if (step * mag >= max) {
+                    max = step * mag;
+                    break;
+                }
+            y->setRange(0, max);
+            y->setTickCount(6);
+        }
+    }
+    return true;
+}
+
+} // namespace dashboard
