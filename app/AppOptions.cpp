@@ -104,8 +104,19 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
         QStringLiteral("minimized"),
         QCoreApplication::translate(
             "AppOptions", "Start in the system tray (minimized where there is no tray)."));
+    const QCommandLineOption prometheus(
+        QStringLiteral("prometheus"),
+        QCoreApplication::translate(
+            "AppOptions", "Read long history (30 days of success by weekday and hour) from the "
+                          "Prometheus at URL."),
+        QStringLiteral("URL"));
+    const QCommandLineOption prometheusToken(
+        QStringLiteral("prometheus-token-file"),
+        QCoreApplication::translate("AppOptions",
+                                    "Bearer token for a protected Prometheus (its proxy)."),
+        QStringLiteral("PATH"));
     p.addOptions({help, version, url, token, caFile, exportDir, timeout, lang, alertmanager,
-                  alertmanagerToken, minimized});
+                  alertmanagerToken, minimized, prometheus, prometheusToken});
     if (!p.parse(arguments)) {
         *error = p.errorText();
         return false;
@@ -149,6 +160,21 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
         return false;
     }
     o->alertmanagerTokenFile = p.value(alertmanagerToken);
+    if (p.isSet(prometheus)) {
+        o->prometheus = httpUrl(p.value(prometheus));
+        if (o->prometheus.isEmpty()) {
+            *error = QCoreApplication::translate("AppOptions",
+                                                 "--prometheus needs an http(s) URL, got \"%1\"")
+                         .arg(p.value(prometheus).left(200));
+            return false;
+        }
+    }
+    if (p.isSet(prometheusToken) && !p.isSet(prometheus)) {
+        *error =
+            QCoreApplication::translate("AppOptions", "--prometheus-token-file needs --prometheus");
+        return false;
+    }
+    o->prometheusTokenFile = p.value(prometheusToken);
     o->minimized = p.isSet(minimized);
     if (p.isSet(timeout)) {
         bool ok = false;

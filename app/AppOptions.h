@@ -18,6 +18,8 @@ struct AppOptions
     QString language;  ///< empty: the system locale
     QUrl alertmanager; ///< non-empty: list and notify what this Alertmanager says is firing
     QString alertmanagerTokenFile;
+    QUrl prometheus; ///< non-empty: long history (the heatmap) from this Prometheus
+    QString prometheusTokenFile;
     bool minimized = false; ///< start in the tray (minimized where there is no tray)
 
     /// Parses @p arguments. Returns false with a one-line reason in @p error; sets

@@ -13,11 +13,13 @@
 #include "Auth.h"
 #include "enrichment/BackendThread.h"
 #include "DashboardModels.h"
+#include "DashboardView.h"
 #include "DashboardWindow.h"
 #include "EventLogModel.h"
 #include "HeadlessExport.h"
 #include "IncidentRecorder.h"
 #include "MonitorFeed.h"
+#include "PrometheusClient.h"
 
 namespace dashboard {
 
@@ -91,6 +93,16 @@ bool MonitorApp::start(QString *error)
         m_alerts->watchAlertmanager(m_network, m_options.alertmanager, alertmanagerToken);
     m_alerts->enableTray();
     m_alerts->attach(m_window.get());
+    if (!m_options.prometheus.isEmpty()) {
+        QByteArray prometheusToken;
+        if (!m_options.prometheusTokenFile.isEmpty() &&
+            !enrichment::readTokenFile(m_options.prometheusTokenFile, &prometheusToken, error))
+            return false;
+        auto *prometheus = new PrometheusClient(m_network, this);
+        prometheus->setBaseUrl(m_options.prometheus);
+        prometheus->setToken(prometheusToken);
+        m_window->view()->setPrometheus(prometheus);
+    }
     connect(m_alerts, &AlertCenter::quitRequested, this, &MonitorApp::quitWindow);
     QSettings settings;
     m_window->loadSettings(settings);

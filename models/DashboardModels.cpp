@@ -8,6 +8,7 @@
 #include "MonitorFeed.h"
 #include "SourcesModel.h"
 #include "ForecastModel.h"
+#include "HeatmapModel.h"
 #include "SummaryModel.h"
 #include "WorkersModel.h"
 #include "TimeSeriesModel.h"
@@ -100,6 +101,7 @@ DashboardModels::DashboardModels(QObject *parent, int historyCapacity)
     m_summary = new SummaryModel(this);
     m_workers = new WorkersModel(this);
     m_forecast = new ForecastModel(m_trend, this);
+    m_heatmap = new HeatmapModel(this);
 }
 
 void DashboardModels::follow(MonitorFeed *feed)

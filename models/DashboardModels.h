@@ -12,6 +12,7 @@ namespace dashboard {
 
 class CategoryTableModel;
 class ForecastModel;
+class HeatmapModel;
 class MonitorFeed;
 class SourcesModel;
 class SummaryModel;
@@ -43,6 +44,8 @@ public:
     TimeSeriesModel *queueTrend() const { return m_trend; }
     /// The backlog forecast from the pending trend (chart `forecast`).
     ForecastModel *forecast() const { return m_forecast; }
+    /// Success by weekday and hour from Prometheus (chart `heatmap`); filled by its chart.
+    HeatmapModel *heatmap() const { return m_heatmap; }
     CategoryTableModel *breakers() const { return m_breakers; }
     CategoryTableModel *successRate() const { return m_success; }
     CategoryTableModel *latency() const { return m_latency; }
@@ -71,6 +74,7 @@ private:
     TimeSeriesModel *m_rate;
     TimeSeriesModel *m_trend;
     ForecastModel *m_forecast;
+    HeatmapModel *m_heatmap;
     CategoryTableModel *m_breakers;
     CategoryTableModel *m_success;
     CategoryTableModel *m_latency;

@@ -73,6 +73,22 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
         <source>--alertmanager-token-file needs --alertmanager</source>
         <translation>--alertmanager-token-file braucht --alertmanager</translation>
     </message>
+    <message>
+        <source>Read long history (30 days of success by weekday and hour) from the Prometheus at URL.</source>
+        <translation>Langen Verlauf (30 Tage Erfolg nach Wochentag und Stunde) vom Prometheus unter URL lesen.</translation>
+    </message>
+    <message>
+        <source>Bearer token for a protected Prometheus (its proxy).</source>
+        <translation>Bearer-Token für einen geschützten Prometheus (seinen Proxy).</translation>
+    </message>
+    <message>
+        <source>--prometheus needs an http(s) URL, got &quot;%1&quot;</source>
+        <translation>--prometheus braucht eine http(s)-URL, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--prometheus-token-file needs --prometheus</source>
+        <translation>--prometheus-token-file braucht --prometheus</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessExport</name>
@@ -986,6 +1002,78 @@ Das Backend meldet dies (noch) nicht.</translation>
     </message>
 </context>
 <context>
+    <name>dashboard::HeatmapChart</name>
+    <message>
+        <source>Success by weekday and hour (30 days)</source>
+        <translation>Erfolg nach Wochentag und Stunde (30 Tage)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Source of the heatmap</source>
+        <translation>Quelle der Heatmap</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Alle Quellen</translation>
+    </message>
+    <message>
+        <source>hour of day</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>&lt; 50 %</source>
+        <translation>&lt; 50 %</translation>
+    </message>
+    <message>
+        <source>50–80 %</source>
+        <translation>50–80 %</translation>
+    </message>
+    <message>
+        <source>80–90 %</source>
+        <translation>80–90 %</translation>
+    </message>
+    <message>
+        <source>90–97 %</source>
+        <translation>90–97 %</translation>
+    </message>
+    <message>
+        <source>≥ 97 %</source>
+        <translation>≥ 97 %</translation>
+    </message>
+    <message>
+        <source>No data
+Start with --prometheus URL to see 30 days of history.</source>
+        <translation>Keine Daten
+Mit --prometheus URL starten, um 30 Tage Verlauf zu sehen.</translation>
+    </message>
+    <message>
+        <source>Asking Prometheus …</source>
+        <translation>Frage Prometheus …</translation>
+    </message>
+    <message>
+        <source>No data
+Prometheus has no requests of this source in the last 30 days.</source>
+        <translation>Keine Daten
+Prometheus hat keine Anfragen dieser Quelle in den letzten 30 Tagen.</translation>
+    </message>
+    <message>
+        <source>No data
+%1</source>
+        <translation>Keine Daten
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::HeatmapModel</name>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::IncidentRecorder</name>
     <message>
         <source>Connection</source>
@@ -1175,6 +1263,29 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>A notification&apos;s &quot;Mute for 1 h&quot; silences that one problem; the tray menu pauses all of them.</source>
         <translation>„1 h stummschalten“ in einer Benachrichtigung bringt dieses eine Problem zum Schweigen; das Menü im Systembereich pausiert alle.</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::PrometheusClient</name>
+    <message>
+        <source>No Prometheus configured (start with --prometheus URL)</source>
+        <translation>Kein Prometheus eingestellt (mit --prometheus URL starten)</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 does not answer: %2</source>
+        <translation>Prometheus unter %1 antwortet nicht: %2</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 answered HTTP %2</source>
+        <translation>Prometheus unter %1 antwortete mit HTTP %2</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 answered HTTP %2: %3</source>
+        <translation>Prometheus unter %1 antwortete mit HTTP %2: %3</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 sent what is not a range answer: %2</source>
+        <translation>Prometheus unter %1 sandte keine Bereichsantwort: %2</translation>
     </message>
 </context>
 <context>

@@ -73,6 +73,22 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
         <source>--alertmanager-token-file needs --alertmanager</source>
         <translation>--alertmanager-token-file necesita --alertmanager</translation>
     </message>
+    <message>
+        <source>Read long history (30 days of success by weekday and hour) from the Prometheus at URL.</source>
+        <translation>Leer el historial largo (30 días de éxito por día y hora) del Prometheus en URL.</translation>
+    </message>
+    <message>
+        <source>Bearer token for a protected Prometheus (its proxy).</source>
+        <translation>Token bearer para un Prometheus protegido (su proxy).</translation>
+    </message>
+    <message>
+        <source>--prometheus needs an http(s) URL, got &quot;%1&quot;</source>
+        <translation>--prometheus necesita una URL http(s); se recibió «%1»</translation>
+    </message>
+    <message>
+        <source>--prometheus-token-file needs --prometheus</source>
+        <translation>--prometheus-token-file necesita --prometheus</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessExport</name>
@@ -986,6 +1002,78 @@ El backend todavía no informa de esto.</translation>
     </message>
 </context>
 <context>
+    <name>dashboard::HeatmapChart</name>
+    <message>
+        <source>Success by weekday and hour (30 days)</source>
+        <translation>Éxito por día de la semana y hora (30 días)</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Source of the heatmap</source>
+        <translation>Fuente del mapa de calor</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Todas las fuentes</translation>
+    </message>
+    <message>
+        <source>hour of day</source>
+        <translation>hora del día</translation>
+    </message>
+    <message>
+        <source>&lt; 50 %</source>
+        <translation>&lt; 50 %</translation>
+    </message>
+    <message>
+        <source>50–80 %</source>
+        <translation>50–80 %</translation>
+    </message>
+    <message>
+        <source>80–90 %</source>
+        <translation>80–90 %</translation>
+    </message>
+    <message>
+        <source>90–97 %</source>
+        <translation>90–97 %</translation>
+    </message>
+    <message>
+        <source>≥ 97 %</source>
+        <translation>≥ 97 %</translation>
+    </message>
+    <message>
+        <source>No data
+Start with --prometheus URL to see 30 days of history.</source>
+        <translation>Sin datos
+Inicie con --prometheus URL para ver 30 días de historial.</translation>
+    </message>
+    <message>
+        <source>Asking Prometheus …</source>
+        <translation>Consultando Prometheus …</translation>
+    </message>
+    <message>
+        <source>No data
+Prometheus has no requests of this source in the last 30 days.</source>
+        <translation>Sin datos
+Prometheus no tiene solicitudes de esta fuente en los últimos 30 días.</translation>
+    </message>
+    <message>
+        <source>No data
+%1</source>
+        <translation>Sin datos
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::HeatmapModel</name>
+    <message>
+        <source>Day</source>
+        <translation>Día</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::IncidentRecorder</name>
     <message>
         <source>Connection</source>
@@ -1175,6 +1263,29 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>A notification&apos;s &quot;Mute for 1 h&quot; silences that one problem; the tray menu pauses all of them.</source>
         <translation>«Silenciar 1 h» en una notificación silencia ese problema; el menú de la bandeja las pausa todas.</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::PrometheusClient</name>
+    <message>
+        <source>No Prometheus configured (start with --prometheus URL)</source>
+        <translation>No hay Prometheus configurado (inicie con --prometheus URL)</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 does not answer: %2</source>
+        <translation>El Prometheus en %1 no responde: %2</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 answered HTTP %2</source>
+        <translation>El Prometheus en %1 respondió HTTP %2</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 answered HTTP %2: %3</source>
+        <translation>El Prometheus en %1 respondió HTTP %2: %3</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 sent what is not a range answer: %2</source>
+        <translation>El Prometheus en %1 envió algo que no es una respuesta de rango: %2</translation>
     </message>
 </context>
 <context>

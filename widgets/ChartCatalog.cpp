@@ -8,6 +8,7 @@
 #include "CategoryBarChart.h"
 #include "DashboardModels.h"
 #include "ForecastChart.h"
+#include "HeatmapChart.h"
 #include "SourcesModel.h"
 #include "StatusStyle.h"
 #include "TimeSeriesChart.h"
@@ -29,7 +30,8 @@ QStringList dashboardChartIds()
             QStringLiteral("cache"),
             QStringLiteral("coverage"),
             QStringLiteral("queue_trend"),
-            QStringLiteral("forecast")};
+            QStringLiteral("forecast"),
+            QStringLiteral("heatmap")};
 }
 
 QList<ChartPanel *> createDashboardCharts(DashboardModels *models, const QPalette &pal,
@@ -178,8 +180,19 @@ QList<ChartPanel *> createDashboardCharts(DashboardModels *models, const QPalett
     auto *forecastChart = new ForecastChart(
         models->forecast(), StatusStyle::queueColor(QueueStatus::Pending, pal), parent);
 
-    return {queueChart, rateChart,   breakerChart, successChart,  latencyChart, rateLimitChart,
-            errorChart, healthChart, cacheChart,   coverageChart, trendChart,   forecastChart};
+    return {queueChart,
+            rateChart,
+            breakerChart,
+            successChart,
+            latencyChart,
+            rateLimitChart,
+            errorChart,
+            healthChart,
+            cacheChart,
+            coverageChart,
+            trendChart,
+            forecastChart,
+            new HeatmapChart(models->heatmap(), models->sources(), parent)};
 }
 
 } // namespace dashboard

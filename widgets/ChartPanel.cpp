@@ -88,6 +88,11 @@ QString ChartPanel::title() const
     return m_title->text();
 }
 
+void ChartPanel::setNoDataText(const QString &text)
+{
+    m_overlay->setText(text);
+}
+
 QString ChartPanel::noDataText() const
 {
     return m_overlay->isVisible() || !m_hasData ? m_overlay->text() : QString();

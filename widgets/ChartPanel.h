@@ -63,6 +63,9 @@ protected:
     int plotWidth() const;
     /// Whether the legend shows when there is data.
     void setLegendWanted(bool wanted);
+    /// What the panel says when it has nothing to show (default: the backend does not
+    /// report this yet).
+    void setNoDataText(const QString &text);
 
 private:
     void setHasData(bool hasData);

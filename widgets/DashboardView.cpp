@@ -13,6 +13,7 @@
 #include "DashboardModels.h"
 #include "EventLogView.h"
 #include "FlowLayout.h"
+#include "HeatmapChart.h"
 #include "HealthBadge.h"
 #include "SnapshotParser.h"
 #include "SourcesModel.h"
@@ -267,6 +268,12 @@ QString DashboardView::sourcesCaption() const
         if (!self.isEmpty() && w.id == self)
             return tr("Sources — the calls of worker %1").arg(self);
     return tr("Sources — breakers: the worst state among the fleet's live workers");
+}
+
+void DashboardView::setPrometheus(PrometheusClient *client)
+{
+    if (auto *heatmap = qobject_cast<HeatmapChart *>(panel(QStringLiteral("heatmap"))))
+        heatmap->setPrometheus(client);
 }
 
 } // namespace dashboard

@@ -18,6 +18,7 @@ class AlertmanagerClient;
 class AlertsPanel;
 class DashboardModels;
 class FiringAlertsModel;
+class PrometheusClient;
 class EventLogModel;
 class FlowLayout;
 class HealthBadge;
@@ -56,6 +57,8 @@ public:
     /// The Workers section: visible only when the backend reports a fleet.
     WorkersPanel *workersPanel() const { return m_workers; }
     QString sourcesCaption() const;
+    /// Long history from Prometheus for the charts that use it (the heatmap); not owned.
+    void setPrometheus(PrometheusClient *client);
     /// The part of the view a notification points at: "sources", "queue", "alerts",
     /// "connection" (the top); the top for anything else.
     QWidget *section(const QString &panel) const;

@@ -215,9 +215,9 @@ private Q_SLOTS:
     {
         QByteArray out, err;
         QCOMPARE(run({QStringLiteral("--help")}, &out, &err), 0);
-        for (const char *opt :
-             {"--url", "--export", "--timeout", "--token-file", "--lang", "--version",
-              "--alertmanager", "--alertmanager-token-file", "--minimized"})
+        for (const char *opt : {"--url", "--export", "--timeout", "--token-file", "--lang",
+                                "--version", "--alertmanager", "--alertmanager-token-file",
+                                "--minimized", "--prometheus", "--prometheus-token-file"})
             QVERIFY2(out.contains(opt), opt);
         QCOMPARE(run({QStringLiteral("--version")}, &out, &err), 0);
         QVERIFY(out.startsWith("enrichment-monitor "));
@@ -270,6 +270,10 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--alertmanager"), QStringLiteral("file:///etc/passwd")};
         QTest::newRow("alertmanager token without alertmanager")
             << QStringList{QStringLiteral("--alertmanager-token-file"), QStringLiteral("/tmp/t")};
+        QTest::newRow("prometheus scheme")
+            << QStringList{QStringLiteral("--prometheus"), QStringLiteral("ftp://x")};
+        QTest::newRow("prometheus token without prometheus")
+            << QStringList{QStringLiteral("--prometheus-token-file"), QStringLiteral("/tmp/t")};
         QTest::newRow("unknown") << QStringList{
             QStringLiteral("--frobnicate"), QStringLiteral("--export"), QStringLiteral("/tmp/x")};
     }

@@ -1,0 +1,207 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <ctime>
+
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "ChildProcess.h"
+#include "HeatmapChart.h"
+#include "HeatmapModel.h"
+#include "Ports.h"
+#include "PrometheusClient.h"
+#include "SourcesModel.h"
+
+using dashboard::HeatmapModel;
+using dashboard::PrometheusClient;
+
+/// Long history through a real Prometheus (Debian's): 30 days of enrichment_requests_total
+/// written as OpenMetrics and turned into TSDB blocks with `promtool tsdb
+/// create-blocks-from openmetrics` in the test server's data folder, then read back with
+/// the dashboard's client into the weekday x hour heatmap, whose cells must be the
+/// ratios the series were made with.
+class TestHistory : public QObject
+{
+    Q_OBJECT
+private:
+    static constexpr qint64 Hour = 3'600'000;
+    QTemporaryDir m_dir;
+    QString m_promtool;
+    QString m_prometheus;
+    testsupport::ChildProcess m_server;
+    QUrl m_url;
+    QNetworkAccessManager m_nam;
+
+    /// Success share made into the series for the 5 minutes that end at @p ms (UTC).
+    static double madeRatio(const QString &source, qint64 ms)
+    {
+        const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms - 1000, Qt::UTC);
+        if (source == QLatin1String("spotify"))
+            return t.time().hour() == 3 ? 0.5 : 0.95;            // a nightly job
+        return t.date().dayOfWeek() == Qt::Saturday ? 0.4 : 0.9; // discogs: weekends
+    }
+
+    bool writeHistory(const QString &path, qint64 endMs)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return false;
+        f.write("# HELP enrichment_requests Requests to sources.\n"
+                "# TYPE enrichment_requests counter\n");
+        const qint64 step = 5 * 60'000;
+        const qint64 startMs = endMs - 30LL * 24 * Hour - 2 * Hour;
+        for (const QString source : {QStringLiteral("spotify"), QStringLiteral("discogs")}) {
+            for (const char *status : {"success", "error"}) {
+                const bool success = qstrcmp(status, "success") == 0;
+                double total = 0;
+                QByteArray lines;
+                for (qint64 t = startMs; t <= endMs; t += step) {
+                    const double ratio = madeRatio(source, t);
+                    total += success ? 60 * ratio : 60 * (1 - ratio);
+                    lines += "enrichment_requests_total{source=\"" + source.toUtf8() +
+                             "\",status=\"" + status + "\"} " + QByteArray::number(total, 'f', 1) +
+                             ' ' + QByteArray::number(t / 1000) + '\n';
+                }
+                f.write(lines);
+            }
+        }
+        f.write("# EOF\n");
+        return true;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("TZ", "UTC"); // the heatmap is in local time: make it UTC here
+        tzset();
+        m_promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
+        m_prometheus = QStandardPaths::findExecutable(QStringLiteral("prometheus"));
+        if (m_promtool.isEmpty() || m_prometheus.isEmpty())
+            QSKIP("Debian's prometheus package is not installed (scripts/dev.sh installs it)");
+
+        const qint64 endMs = QDateTime::currentMSecsSinceEpoch() / Hour * Hour - Hour;
+        const QString om = m_dir.filePath(QStringLiteral("history.om"));
+        QVERIFY(writeHistory(om, endMs));
+        const QString data = m_dir.filePath(QStringLiteral("tsdb"));
+        QProcess promtool;
+        promtool.setProcessChannelMode(QProcess::MergedChannels);
+        promtool.start(m_promtool, {QStringLiteral("tsdb"), QStringLiteral("create-blocks-from"),
+                                    QStringLiteral("openmetrics"), om, data});
+        QVERIFY(promtool.waitForFinished(120'000));
+        QVERIFY2(promtool.exitCode() == 0, promtool.readAll().constData());
+
+        const QString config = m_dir.filePath(QStringLiteral("prometheus.yml"));
+        QFile cfg(config);
+        QVERIFY(cfg.open(QIODevice::WriteOnly));
+        cfg.write("global:\n  scrape_interval: 15s\n");
+        cfg.close();
+        const quint16 port = testsupport::restartablePort();
+        m_url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        m_server.process.setProcessChannelMode(QProcess::MergedChannels);
+        m_server.process.start(m_prometheus,
+                               {QStringLiteral("--config.file=") + config,
+                                QStringLiteral("--storage.tsdb.path=") + data,
+                                QStringLiteral("--storage.tsdb.retention.time=90d"),
+                                QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(port)});
+        QVERIFY(m_server.process.waitForStarted());
+        PrometheusClient probe(&m_nam);
+        probe.setBaseUrl(m_url);
+        QSignalSpy ready(&probe, &PrometheusClient::rangeReady);
+        QSignalSpy failed(&probe, &PrometheusClient::rangeFailed);
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     ready.clear();
+                                     failed.clear();
+                                     probe.queryRange(QStringLiteral("up"),
+                                                      QStringLiteral("vector(1)"), endMs - Hour,
+                                                      endMs, 60'000);
+                                     return ready.wait(2000) || false;
+                                 }()),
+                                 30'000);
+    }
+
+    void aStepGivesAtMostTwoPointsPerPixel()
+    {
+        QCOMPARE(PrometheusClient::stepFor(30LL * 24 * Hour, 800), 1'620'000);
+        QCOMPARE(PrometheusClient::stepFor(Hour, 2000), 15'000); // never below a scrape
+        QCOMPARE(PrometheusClient::stepFor(7LL * 24 * Hour, 1000), 303'000);
+    }
+
+    void heatmapCellsAreTheRatiosOfTheHistory()
+    {
+        PrometheusClient client(&m_nam);
+        client.setBaseUrl(m_url);
+        dashboard::SourcesModel sources;
+        HeatmapModel model;
+        dashboard::HeatmapChart chart(&model, &sources);
+        chart.resize(900, 400);
+        QSignalSpy loaded(&chart, &dashboard::HeatmapChart::loaded);
+        chart.setPrometheus(&client);
+        chart.setSource(QStringLiteral("spotify"));
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && !chart.isLoading(), 30'000);
+        QVERIFY(loaded.last().at(0).toBool());
+        chart.flush();
+        QCOMPARE(chart.cellCount(), 7 * 24);
+        for (int day = 0; day < 7; ++day) {
+            QVERIFY2(qAbs(*model.cell(day, 3) - 0.5) < 0.005,
+                     qPrintable(QString::number(*model.cell(day, 3))));
+            QVERIFY(qAbs(*model.cell(day, 10) - 0.95) < 0.005);
+        }
+        QCOMPARE(dashboard::HeatmapChart::classOf(*model.cell(0, 3)), 1);
+        QCOMPARE(dashboard::HeatmapChart::classOf(*model.cell(0, 10)), 3);
+
+        loaded.clear();
+        chart.setSource(QStringLiteral("discogs"));
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && !chart.isLoading(), 30'000);
+        QVERIFY(qAbs(*model.cell(5, 12) - 0.4) < 0.005); // Saturday
+        QVERIFY(qAbs(*model.cell(0, 12) - 0.9) < 0.005); // Monday
+
+        // All sources: weighted by requests (both make 60 a step): the mean of the two.
+        loaded.clear();
+        chart.setSource(QString());
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty() && !chart.isLoading(), 30'000);
+        QVERIFY(qAbs(*model.cell(5, 3) - (0.5 + 0.4) / 2) < 0.005);
+        QVERIFY(qAbs(*model.cell(1, 10) - (0.95 + 0.9) / 2) < 0.005);
+
+        // The export carries the grid.
+        const QByteArray csv = chart.csv();
+        QVERIFY(csv.startsWith("day,h00,h01"));
+        QVERIFY(csv.contains("\r\nsat,"));
+    }
+
+    void aPrometheusThatIsDownIsSaidSo()
+    {
+        PrometheusClient client(&m_nam);
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort())));
+        probe.close();
+        dashboard::SourcesModel sources;
+        HeatmapModel model;
+        dashboard::HeatmapChart chart(&model, &sources);
+        QSignalSpy loaded(&chart, &dashboard::HeatmapChart::loaded);
+        chart.setPrometheus(&client);
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 15'000);
+        QVERIFY(!loaded.last().at(0).toBool());
+        chart.flush();
+        QVERIFY(!chart.hasData());
+        QVERIFY2(chart.noDataText().contains(QStringLiteral("does not answer")),
+                 qPrintable(chart.noDataText()));
+
+        // A bad query is Prometheus's 400 with its reason.
+        client.setBaseUrl(m_url);
+        QSignalSpy failed(&client, &PrometheusClient::rangeFailed);
+        client.queryRange(QStringLiteral("bad"), QStringLiteral("sum(("), 0, 60'000, 15'000);
+        QVERIFY(failed.wait(10'000));
+        QVERIFY2(failed.at(0).at(1).toString().contains(QStringLiteral("HTTP 400")),
+                 qPrintable(failed.at(0).at(1).toString()));
+    }
+};
+
+QTEST_MAIN(TestHistory)
+#include "tst_history.moc"
