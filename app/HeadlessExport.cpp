@@ -7,6 +7,7 @@
 #include "DashboardExporter.h"
 #include "DashboardModels.h"
 #include "DashboardView.h"
+#include "HeatmapChart.h"
 #include "MonitorFeed.h"
 
 namespace dashboard {
@@ -51,6 +52,19 @@ HeadlessExport::HeadlessExport(MonitorFeed *feed, DashboardModels *models, Event
 
 HeadlessExport::~HeadlessExport() = default;
 
+void HeadlessExport::setPrometheus(PrometheusClient *client)
+{
+    auto *heatmap = qobject_cast<HeatmapChart *>(m_view->panel(QStringLiteral("heatmap")));
+    if (!heatmap)
+        return;
+    m_heatmapSettled = false;
+    connect(heatmap, &HeatmapChart::loaded, this, [this] {
+        m_heatmapSettled = true;
+        tryExport();
+    });
+    heatmap->setPrometheus(client);
+}
+
 void HeadlessExport::start()
 {
     m_timeout.start();
@@ -58,7 +72,7 @@ void HeadlessExport::start()
 
 void HeadlessExport::tryExport()
 {
-    if (m_done || !m_haveSnapshot || !m_historySettled)
+    if (m_done || !m_haveSnapshot || !m_historySettled || !m_heatmapSettled)
         return;
     m_done = true;
     m_timeout.stop();

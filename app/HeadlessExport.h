@@ -11,6 +11,7 @@ namespace dashboard {
 
 class DashboardModels;
 class DashboardView;
+class PrometheusClient;
 class EventLogModel;
 class MonitorFeed;
 
@@ -29,6 +30,9 @@ public:
     ~HeadlessExport() override;
     void start();
     DashboardView *view() const { return m_view.get(); }
+    /// Long history for the heatmap: the export then also waits for its answer (or
+    /// failure, which the heatmap's files then say).
+    void setPrometheus(PrometheusClient *client);
 
     /// The width the dashboard is laid out at.
     static constexpr int Width = 1600;
@@ -44,6 +48,7 @@ private:
     QTimer m_timeout;
     bool m_haveSnapshot = false;
     bool m_historySettled = false;
+    bool m_heatmapSettled = true; ///< false while waiting for Prometheus
     bool m_done = false;
 };
 

@@ -71,11 +71,25 @@ bool MonitorApp::start(QString *error)
         description = tr("Backend at %1").arg(url.toString());
     }
 
+    // Long history, for the window and the export alike.
+    PrometheusClient *prometheus = nullptr;
+    if (!m_options.prometheus.isEmpty()) {
+        QByteArray prometheusToken;
+        if (!m_options.prometheusTokenFile.isEmpty() &&
+            !enrichment::readTokenFile(m_options.prometheusTokenFile, &prometheusToken, error))
+            return false;
+        prometheus = new PrometheusClient(m_network, this);
+        prometheus->setBaseUrl(m_options.prometheus);
+        prometheus->setToken(prometheusToken);
+    }
+
     if (!m_options.exportDir.isEmpty()) {
         // Headless: the dashboard's content is laid out and written without a window.
         m_headless = new HeadlessExport(m_feed, m_models, m_eventLog, m_options.exportDir,
                                         m_options.timeoutSeconds, this);
         connect(m_headless, &HeadlessExport::finished, this, &MonitorApp::finished);
+        if (prometheus)
+            m_headless->setPrometheus(prometheus);
         m_headless->start();
         m_feed->setBaseUrl(url);
         m_feed->start();
@@ -93,16 +107,8 @@ bool MonitorApp::start(QString *error)
         m_alerts->watchAlertmanager(m_network, m_options.alertmanager, alertmanagerToken);
     m_alerts->enableTray();
     m_alerts->attach(m_window.get());
-    if (!m_options.prometheus.isEmpty()) {
-        QByteArray prometheusToken;
-        if (!m_options.prometheusTokenFile.isEmpty() &&
-            !enrichment::readTokenFile(m_options.prometheusTokenFile, &prometheusToken, error))
-            return false;
-        auto *prometheus = new PrometheusClient(m_network, this);
-        prometheus->setBaseUrl(m_options.prometheus);
-        prometheus->setToken(prometheusToken);
+    if (prometheus)
         m_window->view()->setPrometheus(prometheus);
-    }
     connect(m_alerts, &AlertCenter::quitRequested, this, &MonitorApp::quitWindow);
     QSettings settings;
     m_window->loadSettings(settings);

@@ -38,8 +38,17 @@ void ForecastModel::recompute()
                 samples.append({t, *v});
         }
     }
+    Forecast f = Forecast::holt(samples, 60'000, m_horizonMinutes);
+    // Past the drain the projection is zeros: keep a margin after it (a fifth of the time
+    // to drain, at least 15 minutes), so the chart spends its width on what matters.
+    if (f.ok && f.drainAtMs && !f.observed.isEmpty()) {
+        const qint64 toDrain = *f.drainAtMs - f.observed.last().first;
+        const qint64 until = *f.drainAtMs + std::max<qint64>(15 * 60'000, toDrain / 5);
+        while (f.projection.size() > 2 && f.projection.last().ms > until)
+            f.projection.removeLast();
+    }
     beginResetModel();
-    m_forecast = Forecast::holt(samples, 60'000, m_horizonMinutes);
+    m_forecast = f;
     endResetModel();
 }
 

@@ -14,8 +14,9 @@ class TimeSeriesModel;
 
 /// The backlog forecast of the dashboard: from the pending series of the queue trend
 /// (the last `windowMinutes`, on a one-minute grid), Holt's projection `horizonMinutes`
-/// ahead (see Forecast). One row per minute: observed, then projected with its band;
-/// this is also what the `forecast` CSV export writes.
+/// ahead (see Forecast), cut a little after the projected drain. One row per minute:
+/// observed, then projected with its band; this is also what the `forecast` CSV export
+/// writes.
 class ForecastModel final : public QAbstractTableModel
 {
     Q_OBJECT

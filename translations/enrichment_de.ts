@@ -1024,10 +1024,6 @@ Das Backend meldet dies (noch) nicht.</translation>
         <translation>Stunde</translation>
     </message>
     <message>
-        <source>&lt; 50 %</source>
-        <translation>&lt; 50 %</translation>
-    </message>
-    <message>
         <source>50–80 %</source>
         <translation>50–80 %</translation>
     </message>
@@ -1038,10 +1034,6 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>90–97 %</source>
         <translation>90–97 %</translation>
-    </message>
-    <message>
-        <source>≥ 97 %</source>
-        <translation>≥ 97 %</translation>
     </message>
     <message>
         <source>No data
@@ -1064,6 +1056,14 @@ Prometheus hat keine Anfragen dieser Quelle in den letzten 30 Tagen.</translatio
 %1</source>
         <translation>Keine Daten
 %1</translation>
+    </message>
+    <message>
+        <source>under 50 %</source>
+        <translation>unter 50 %</translation>
+    </message>
+    <message>
+        <source>97 % and over</source>
+        <translation>97 % und mehr</translation>
     </message>
 </context>
 <context>

@@ -1024,10 +1024,6 @@ El backend todavía no informa de esto.</translation>
         <translation>hora del día</translation>
     </message>
     <message>
-        <source>&lt; 50 %</source>
-        <translation>&lt; 50 %</translation>
-    </message>
-    <message>
         <source>50–80 %</source>
         <translation>50–80 %</translation>
     </message>
@@ -1038,10 +1034,6 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>90–97 %</source>
         <translation>90–97 %</translation>
-    </message>
-    <message>
-        <source>≥ 97 %</source>
-        <translation>≥ 97 %</translation>
     </message>
     <message>
         <source>No data
@@ -1064,6 +1056,14 @@ Prometheus no tiene solicitudes de esta fuente en los últimos 30 días.</transl
 %1</source>
         <translation>Sin datos
 %1</translation>
+    </message>
+    <message>
+        <source>under 50 %</source>
+        <translation>menos del 50 %</translation>
+    </message>
+    <message>
+        <source>97 % and over</source>
+        <translation>97 % o más</translation>
     </message>
 </context>
 <context>

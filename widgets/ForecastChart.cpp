@@ -108,7 +108,7 @@ bool ForecastChart::rebuild()
         } else if (auto *y = qobject_cast<QValueAxis *>(a)) {
             double max = top <= 0 ? 1.0 : top * 1.1;
             const double mag = std::pow(10.0, std::floor(std::log10(max)));
-            for (double step : {1.0, 2.0, 2.5, 5.0, 10.0})
+            for (double step : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0})
                 if (step * mag >= max) {
                     max = step * mag;
                     break;

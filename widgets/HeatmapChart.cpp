@@ -58,13 +58,14 @@ HeatmapChart::HeatmapChart(HeatmapModel *model, SourcesModel *sources, QWidget *
     y->setRange(0, 7);
     chart()->addAxis(x, Qt::AlignBottom);
     chart()->addAxis(y, Qt::AlignLeft);
+    // A ramp from the dashboard's error red to its healthy green, each class clearly apart.
     const QColor colors[] = {StatusStyle::healthColor(Health::Down, palette()),
-                             StatusStyle::breakerColor(BreakerState::HalfOpen, palette()),
-                             StatusStyle::healthColor(Health::Degraded, palette()),
-                             StatusStyle::seriesColor(1, palette()),
+                             QColor(0xef, 0x6c, 0x00), QColor(0xf9, 0xa8, 0x25),
+                             QColor(0x9c, 0xcc, 0x65),
                              StatusStyle::healthColor(Health::Healthy, palette())};
-    const QString names[] = {tr("< 50 %"), tr("50–80 %"), tr("80–90 %"), tr("90–97 %"),
-                             tr("≥ 97 %")};
+    // Legend labels are rich text: no bare "<".
+    const QString names[] = {tr("under 50 %"), tr("50–80 %"), tr("80–90 %"), tr("90–97 %"),
+                             tr("97 % and over")};
     for (int c = 0; c < 5; ++c) {
         auto *s = new QScatterSeries;
         s->setName(names[c]);

@@ -174,6 +174,33 @@ private Q_SLOTS:
         QVERIFY(csv.contains("\r\nsat,"));
     }
 
+    void headlessExportWritesTheHeatmap()
+    {
+        // The dashboard binary, headless, on its embedded demo backend, with the history.
+        QTemporaryDir out;
+        QProcess app;
+        app.setProcessChannelMode(QProcess::MergedChannels);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), out.filePath(QStringLiteral("config")));
+        app.setProcessEnvironment(env);
+        app.start(QStringLiteral(APP_BINARY),
+                  {QStringLiteral("--prometheus"), m_url.toString(), QStringLiteral("--export"),
+                   out.filePath(QStringLiteral("export"))});
+        QVERIFY(app.waitForFinished(60'000));
+        QVERIFY2(app.exitCode() == 0, app.readAll().constData());
+        QFile csv(out.filePath(QStringLiteral("export/heatmap.csv")));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = csv.readAll().split('\n');
+        QVERIFY(rows.size() >= 8);
+        QVERIFY(rows.at(0).startsWith("day,h00"));
+        // Monday, 03:00-04:00: spotify 50 %, discogs 90 %, the same number of requests.
+        QCOMPARE(rows.at(1).split(',').at(0), QByteArray("mon"));
+        QVERIFY2(qAbs(rows.at(1).split(',').at(4).toDouble() - 0.7) < 0.005,
+                 rows.at(1).constData());
+        QVERIFY(QFile::exists(out.filePath(QStringLiteral("export/heatmap.png"))));
+    }
+
     void aPrometheusThatIsDownIsSaidSo()
     {
         PrometheusClient client(&m_nam);

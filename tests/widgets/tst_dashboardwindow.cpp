@@ -590,7 +590,8 @@ private Q_SLOTS:
         QVERIFY2(chart->headline().startsWith(QStringLiteral("Empty in ≈ 1 h 30 min (at ")),
                  qPrintable(chart->headline())); // 1810 left at 20 a minute: 90 minutes
         QVERIFY(chart->observedPoints() >= 59);
-        QCOMPARE(chart->projectedPoints(), models.forecast()->horizonMinutes() + 1);
+        // Projected until a little after the drain (90 minutes + 18), not the whole 4 h.
+        QCOMPARE(chart->projectedPoints(), 90 + 18 + 1);
         const QByteArray csv = chart->csv();
         QVERIFY(csv.startsWith("timestamp,kind,pending,low_95,high_95"));
         QVERIFY(csv.contains(",observed,"));
