@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "AppOptions.h"
 
+#include <QMap>
+
 #include <cstring>
 
 #include <QCommandLineParser>
@@ -115,8 +117,14 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
         QCoreApplication::translate("AppOptions",
                                     "Bearer token for a protected Prometheus (its proxy)."),
         QStringLiteral("PATH"));
+    const QCommandLineOption range(
+        QStringLiteral("range"),
+        QCoreApplication::translate(
+            "AppOptions", "Span of the time charts --export writes: 15m, 1h (default), 6h, 24h, "
+                          "or with --prometheus also 7d, 30d."),
+        QStringLiteral("SPAN"));
     p.addOptions({help, version, url, token, caFile, exportDir, timeout, lang, alertmanager,
-                  alertmanagerToken, minimized, prometheus, prometheusToken});
+                  alertmanagerToken, minimized, prometheus, prometheusToken, range});
     if (!p.parse(arguments)) {
         *error = p.errorText();
         return false;
@@ -175,6 +183,25 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
         return false;
     }
     o->prometheusTokenFile = p.value(prometheusToken);
+    if (p.isSet(range)) {
+        static const QMap<QString, int> spans{
+            {QStringLiteral("15m"), 15},      {QStringLiteral("1h"), 60},
+            {QStringLiteral("6h"), 360},      {QStringLiteral("24h"), 1440},
+            {QStringLiteral("7d"), 7 * 1440}, {QStringLiteral("30d"), 30 * 1440}};
+        const QString value = p.value(range);
+        if (!spans.contains(value)) {
+            *error = QCoreApplication::translate(
+                         "AppOptions", "--range must be 15m, 1h, 6h, 24h, 7d or 30d, got \"%1\"")
+                         .arg(value.left(20));
+            return false;
+        }
+        o->rangeMinutes = spans.value(value);
+        if (o->rangeMinutes > 1440 && !p.isSet(prometheus)) {
+            *error = QCoreApplication::translate(
+                "AppOptions", "--range 7d and 30d need --prometheus (the backend keeps a day)");
+            return false;
+        }
+    }
     o->minimized = p.isSet(minimized);
     if (p.isSet(timeout)) {
         bool ok = false;

@@ -20,6 +20,7 @@ struct AppOptions
     QString alertmanagerTokenFile;
     QUrl prometheus; ///< non-empty: long history (the heatmap) from this Prometheus
     QString prometheusTokenFile;
+    int rangeMinutes = 60;  ///< --range: the span of the exported time charts
     bool minimized = false; ///< start in the tray (minimized where there is no tray)
 
     /// Parses @p arguments. Returns false with a one-line reason in @p error; sets

@@ -8,6 +8,7 @@
 #include "DashboardModels.h"
 #include "DashboardView.h"
 #include "HeatmapChart.h"
+#include "TimeSeriesChart.h"
 #include "MonitorFeed.h"
 
 namespace dashboard {
@@ -62,7 +63,28 @@ void HeadlessExport::setPrometheus(PrometheusClient *client)
         m_heatmapSettled = true;
         tryExport();
     });
-    heatmap->setPrometheus(client);
+    for (ChartPanel *panel : m_view->panels()) {
+        auto *chart = qobject_cast<TimeSeriesChart *>(panel);
+        if (!chart)
+            continue;
+        connect(chart, &TimeSeriesChart::historyLoaded, this, [this] {
+            m_historyPending = std::max(0, m_historyPending - 1);
+            tryExport();
+        });
+    }
+    // Counted before asking: an answer may not come later than the question.
+    for (ChartPanel *panel : m_view->panels())
+        if (auto *chart = qobject_cast<TimeSeriesChart *>(panel);
+            chart && chart->spanMinutes() > 60)
+            ++m_historyPending;
+    m_view->setPrometheus(client);
+}
+
+void HeadlessExport::setRangeMinutes(int minutes)
+{
+    for (ChartPanel *panel : m_view->panels())
+        if (auto *chart = qobject_cast<TimeSeriesChart *>(panel))
+            chart->setSpanMinutes(minutes);
 }
 
 void HeadlessExport::start()
@@ -72,7 +94,7 @@ void HeadlessExport::start()
 
 void HeadlessExport::tryExport()
 {
-    if (m_done || !m_haveSnapshot || !m_historySettled || !m_heatmapSettled)
+    if (m_done || !m_haveSnapshot || !m_historySettled || !m_heatmapSettled || m_historyPending > 0)
         return;
     m_done = true;
     m_timeout.stop();

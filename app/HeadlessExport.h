@@ -33,6 +33,9 @@ public:
     /// Long history for the heatmap: the export then also waits for its answer (or
     /// failure, which the heatmap's files then say).
     void setPrometheus(PrometheusClient *client);
+    /// The span of the time charts (before setPrometheus(): long spans then come from it,
+    /// and the export waits for their answers).
+    void setRangeMinutes(int minutes);
 
     /// The width the dashboard is laid out at.
     static constexpr int Width = 1600;
@@ -49,6 +52,7 @@ private:
     bool m_haveSnapshot = false;
     bool m_historySettled = false;
     bool m_heatmapSettled = true; ///< false while waiting for Prometheus
+    int m_historyPending = 0;     ///< time charts waiting for Prometheus
     bool m_done = false;
 };
 

@@ -88,8 +88,11 @@ bool MonitorApp::start(QString *error)
         m_headless = new HeadlessExport(m_feed, m_models, m_eventLog, m_options.exportDir,
                                         m_options.timeoutSeconds, this);
         connect(m_headless, &HeadlessExport::finished, this, &MonitorApp::finished);
+        m_headless->setRangeMinutes(m_options.rangeMinutes);
         if (prometheus)
             m_headless->setPrometheus(prometheus);
+        else // the backend's own history backfills what the range shows
+            m_feed->setHistoryMinutes(std::max(60, m_options.rangeMinutes));
         m_headless->start();
         m_feed->setBaseUrl(url);
         m_feed->start();

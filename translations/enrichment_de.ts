@@ -89,6 +89,18 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
         <source>--prometheus-token-file needs --prometheus</source>
         <translation>--prometheus-token-file braucht --prometheus</translation>
     </message>
+    <message>
+        <source>Span of the time charts --export writes: 15m, 1h (default), 6h, 24h, or with --prometheus also 7d, 30d.</source>
+        <translation>Zeitraum der Zeitdiagramme, die --export schreibt: 15m, 1h (Vorgabe), 6h, 24h, mit --prometheus auch 7d, 30d.</translation>
+    </message>
+    <message>
+        <source>--range must be 15m, 1h, 6h, 24h, 7d or 30d, got &quot;%1&quot;</source>
+        <translation>--range muss 15m, 1h, 6h, 24h, 7d oder 30d sein, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>--range 7d and 30d need --prometheus (the backend keeps a day)</source>
+        <translation>--range 7d und 30d brauchen --prometheus (das Backend hält einen Tag)</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessExport</name>
@@ -1555,6 +1567,32 @@ Prometheus hat keine Anfragen dieser Quelle in den letzten 30 Tagen.</translatio
     <message>
         <source>Time span of %1</source>
         <translation>Zeitraum von %1</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 T</translation>
+    </message>
+    <message>
+        <source>30 d</source>
+        <translation>30 T</translation>
+    </message>
+    <message>
+        <source>No data
+Prometheus has no samples in this range.</source>
+        <translation>Keine Daten
+Prometheus hat in diesem Zeitraum keine Messwerte.</translation>
+    </message>
+    <message>
+        <source>No data
+%1</source>
+        <translation>Keine Daten
+%1</translation>
+    </message>
+    <message>
+        <source>No data
+The backend does not report this yet.</source>
+        <translation>Keine Daten
+Das Backend meldet dies noch nicht.</translation>
     </message>
 </context>
 <context>

@@ -89,6 +89,18 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
         <source>--prometheus-token-file needs --prometheus</source>
         <translation>--prometheus-token-file necesita --prometheus</translation>
     </message>
+    <message>
+        <source>Span of the time charts --export writes: 15m, 1h (default), 6h, 24h, or with --prometheus also 7d, 30d.</source>
+        <translation>Intervalo de los gráficos temporales que escribe --export: 15m, 1h (por defecto), 6h, 24h, o con --prometheus también 7d, 30d.</translation>
+    </message>
+    <message>
+        <source>--range must be 15m, 1h, 6h, 24h, 7d or 30d, got &quot;%1&quot;</source>
+        <translation>--range debe ser 15m, 1h, 6h, 24h, 7d o 30d; se recibió «%1»</translation>
+    </message>
+    <message>
+        <source>--range 7d and 30d need --prometheus (the backend keeps a day)</source>
+        <translation>--range 7d y 30d necesitan --prometheus (el backend guarda un día)</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessExport</name>
@@ -1555,6 +1567,32 @@ Prometheus no tiene solicitudes de esta fuente en los últimos 30 días.</transl
     <message>
         <source>Time span of %1</source>
         <translation>Intervalo de %1</translation>
+    </message>
+    <message>
+        <source>7 d</source>
+        <translation>7 d</translation>
+    </message>
+    <message>
+        <source>30 d</source>
+        <translation>30 d</translation>
+    </message>
+    <message>
+        <source>No data
+Prometheus has no samples in this range.</source>
+        <translation>Sin datos
+Prometheus no tiene muestras en este intervalo.</translation>
+    </message>
+    <message>
+        <source>No data
+%1</source>
+        <translation>Sin datos
+%1</translation>
+    </message>
+    <message>
+        <source>No data
+The backend does not report this yet.</source>
+        <translation>Sin datos
+El backend aún no informa de esto.</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,8 @@ protected:
     /// What the panel says when it has nothing to show (default: the backend does not
     /// report this yet).
     void setNoDataText(const QString &text);
+    /// What CSV writes from now on (a chart that draws another model for a while).
+    void setCsvModel(QAbstractItemModel *model) { m_csvModel = model; }
 
 private:
     void setHasData(bool hasData);

@@ -21,6 +21,7 @@
 #include "StatCard.h"
 #include "StatusStyle.h"
 #include "SummaryModel.h"
+#include "TimeSeriesChart.h"
 #include "WorkersModel.h"
 #include "WorkersPanel.h"
 
@@ -274,6 +275,31 @@ void DashboardView::setPrometheus(PrometheusClient *client)
 {
     if (auto *heatmap = qobject_cast<HeatmapChart *>(panel(QStringLiteral("heatmap"))))
         heatmap->setPrometheus(client);
+    // The time charts' long ranges, aggregated across the fleet's instances.
+    if (auto *rate = qobject_cast<TimeSeriesChart *>(panel(QStringLiteral("processing_rate"))))
+        rate->setHistory(
+            client,
+            [](qint64 window) {
+                return QStringLiteral("sum(rate(enrichment_tracks_processed_total[%1s])) * 60")
+                    .arg(window);
+            },
+            [](const PrometheusClient::Series &) { return 0; });
+    if (auto *trend = qobject_cast<TimeSeriesChart *>(panel(QStringLiteral("queue_trend")))) {
+        const QStringList statuses{queueStatusKey(QueueStatus::Pending),
+                                   queueStatusKey(QueueStatus::InProgress),
+                                   queueStatusKey(QueueStatus::Failed)};
+        trend->setHistory(
+            client,
+            [statuses](qint64) {
+                // One queue is seen by every worker: the max per queue, then the sum.
+                return QStringLiteral("sum by (status) (max by (queue, status) "
+                                      "(enrichment_queue_depth{status=~\"%1\"}))")
+                    .arg(statuses.join(QLatin1Char('|')));
+            },
+            [statuses](const PrometheusClient::Series &s) {
+                return int(statuses.indexOf(s.labels.value(QStringLiteral("status"))));
+            });
+    }
 }
 
 } // namespace dashboard

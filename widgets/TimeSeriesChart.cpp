@@ -33,6 +33,7 @@ TimeSeriesChart::TimeSeriesChart(const QString &id, const QString &title, TimeSe
     addHeaderWidget(m_span);
     connect(m_span, &QComboBox::currentIndexChanged, this, [this] {
         m_spanMinutes = m_span->currentData().toInt();
+        reloadHistory(); // cancels what was asked for the span before
         scheduleRebuild();
     });
 
@@ -68,9 +69,103 @@ void TimeSeriesChart::setSpanMinutes(int minutes)
 {
     const int i = m_span->findData(minutes);
     if (i >= 0)
-        m_span->setCurrentIndex(i);
+        m_span->setCurrentIndex(i); // reloads the history when it serves this span
     m_spanMinutes = minutes;
     scheduleRebuild();
+}
+
+void TimeSeriesChart::setHistory(PrometheusClient *client, std::function<QString(qint64)> query,
+                                 std::function<int(const PrometheusClient::Series &)> seriesOf)
+{
+    if (m_client)
+        m_client->disconnect(this);
+    m_client = client;
+    m_query = std::move(query);
+    m_seriesOf = std::move(seriesOf);
+    if (!m_history) {
+        QStringList names;
+        for (int s = 0; s < m_model->seriesCount(); ++s)
+            names << m_model->seriesName(s);
+        m_history = new TimeSeriesModel(names, 20'000, this);
+        QStringList labels;
+        for (int s = 0; s < m_model->seriesCount(); ++s)
+            labels << m_model->seriesLabel(s);
+        m_history->setSeriesLabels(labels);
+        m_span->addItem(tr("7 d"), 7 * 1440);
+        m_span->addItem(tr("30 d"), 30 * 1440);
+        m_historyTimer = new QTimer(this);
+        m_historyTimer->setInterval(60'000);
+        connect(m_historyTimer, &QTimer::timeout, this, &TimeSeriesChart::reloadHistory);
+        m_historyTimer->start();
+    }
+    connect(client, &PrometheusClient::rangeReady, this, &TimeSeriesChart::onHistory);
+    connect(client, &PrometheusClient::rangeFailed, this, &TimeSeriesChart::onHistoryFailed);
+    reloadHistory();
+}
+
+bool TimeSeriesChart::showsHistory() const
+{
+    return m_client && m_spanMinutes > 60;
+}
+
+bool TimeSeriesChart::isLoadingHistory() const
+{
+    return m_client && m_client->isPending(id());
+}
+
+void TimeSeriesChart::reloadHistory()
+{
+    if (!showsHistory()) {
+        if (m_client)
+            m_client->cancel(id());
+        setCsvModel(m_model);
+        return;
+    }
+    const qint64 to = m_now();
+    const qint64 from = to - qint64(m_spanMinutes) * 60'000;
+    const qint64 step = PrometheusClient::stepFor(to - from, std::max(200, plotWidth()));
+    // A rate over one step at least (and two scrapes), so no sample falls between windows.
+    const qint64 window = std::max<qint64>(60, step / 1000);
+    m_client->queryRange(id(), m_query(window), from, to, step);
+}
+
+void TimeSeriesChart::onHistory(const QString &tag, const QList<PrometheusClient::Series> &series)
+{
+    if (tag != id() || !m_history)
+        return;
+    QMap<qint64, QList<std::optional<double>>> rows;
+    for (const PrometheusClient::Series &s : series) {
+        const int line = m_seriesOf(s);
+        if (line < 0 || line >= m_history->seriesCount())
+            continue;
+        for (const auto &[ms, v] : s.points) {
+            auto &row = rows[ms];
+            if (row.isEmpty())
+                row = QList<std::optional<double>>(m_history->seriesCount());
+            row[line] = v;
+        }
+    }
+    QList<QPair<qint64, QList<std::optional<double>>>> samples;
+    for (auto it = rows.cbegin(); it != rows.cend(); ++it)
+        samples.append({it.key(), it.value()});
+    m_history->clear();
+    m_history->merge(samples);
+    m_historyOk = true;
+    setNoDataText(tr("No data\nPrometheus has no samples in this range."));
+    setCsvModel(m_history);
+    scheduleRebuild();
+    Q_EMIT historyLoaded(true);
+}
+
+void TimeSeriesChart::onHistoryFailed(const QString &tag, const QString &error)
+{
+    if (tag != id() || !m_history)
+        return;
+    m_history->clear();
+    m_historyOk = false;
+    setNoDataText(tr("No data\n%1").arg(error));
+    scheduleRebuild();
+    Q_EMIT historyLoaded(false);
 }
 
 int TimeSeriesChart::pointCount(int series) const
@@ -80,22 +175,27 @@ int TimeSeriesChart::pointCount(int series) const
 
 bool TimeSeriesChart::rebuild()
 {
+    // Long spans come from Prometheus when it is there, shorter ones from the live samples.
+    const bool history = showsHistory();
+    TimeSeriesModel *model = history ? m_history : m_model;
     // The window ends at the newest sample or now, whichever is later.
     qint64 to = m_now();
-    if (m_model->size() > 0)
-        to = std::max(to, m_model->timeAt(m_model->size() - 1));
+    if (model->size() > 0)
+        to = std::max(to, model->timeAt(model->size() - 1));
     // Until the history fills the chosen span, show what there is (at least 5 minutes).
     qint64 from = to - qint64(m_spanMinutes) * 60'000;
-    if (m_model->size() > 0)
-        from = std::max(from, std::min(m_model->timeAt(0), to - 5 * 60'000));
+    if (model->size() > 0 && !history)
+        from = std::max(from, std::min(model->timeAt(0), to - 5 * 60'000));
+    if (!history)
+        setNoDataText(tr("No data\nThe backend does not report this yet."));
     const int buckets = std::max(50, plotWidth());
     double lo = 0, hi = 0;
     bool any = false;
     for (int s = 0; s < m_lines.size(); ++s) {
-        const QList<QPointF> pts = m_model->downsample(s, from, to, buckets);
+        const QList<QPointF> pts = model->downsample(s, from, to, buckets);
         m_lines.at(s)->replace(pts);
         m_lines.at(s)->setPointsVisible(pts.size() < 3); // a lone sample still shows
-        if (const auto r = m_model->range(s, from, to)) {
+        if (const auto r = model->range(s, from, to)) {
             hi = any ? std::max(hi, r->second) : r->second;
             lo = any ? std::min(lo, r->first) : std::min(0.0, r->first);
             any = true;
@@ -106,7 +206,10 @@ bool TimeSeriesChart::rebuild()
         if (auto *x = qobject_cast<QDateTimeAxis *>(a)) {
             x->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(to));
             const bool seconds = to - from < 15 * 60'000;
-            x->setFormat(seconds ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
+            const bool days = to - from > 2 * 86'400'000LL;
+            x->setFormat(seconds ? QStringLiteral("HH:mm:ss")
+                         : days  ? QStringLiteral("dd MMM")
+                                 : QStringLiteral("HH:mm"));
             x->setTickCount(seconds ? 5 : 7);
         } else if (auto *y = qobject_cast<QValueAxis *>(a)) {
             double top = hi <= 0 ? 1.0 : hi * 1.15;

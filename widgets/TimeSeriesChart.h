@@ -5,8 +5,12 @@
 #include <functional>
 
 #include <QColor>
+#include <QPointer>
+#include <QTimer>
 
 #include "ChartPanel.h"
+
+#include "PrometheusClient.h"
 
 class QComboBox;
 class QLineSeries;
@@ -32,11 +36,35 @@ public:
     /// Points currently handed to series @p i (for tests and benchmarks).
     int pointCount(int series) const;
 
+    /// Long ranges (6 h, 24 h, 7 d, 30 d) from Prometheus: @p query gives the PromQL for a
+    /// rate window in seconds; @p seriesOf maps a result series to a line (-1: none). The
+    /// ranges up to an hour stay live from the backend's own samples.
+    void setHistory(PrometheusClient *client, std::function<QString(qint64 windowSeconds)> query,
+                    std::function<int(const PrometheusClient::Series &)> seriesOf);
+    /// Whether the span now drawn comes from Prometheus.
+    bool showsHistory() const;
+    bool isLoadingHistory() const;
+    /// Asks Prometheus again for the span shown (the window does every minute).
+    void reloadHistory();
+
+Q_SIGNALS:
+    /// A history request ended (@p ok false: the reason is the panel's no-data text).
+    void historyLoaded(bool ok);
+
 protected:
     bool rebuild() override;
 
 private:
+    void onHistory(const QString &tag, const QList<PrometheusClient::Series> &series);
+    void onHistoryFailed(const QString &tag, const QString &error);
+
     TimeSeriesModel *m_model;
+    TimeSeriesModel *m_history = nullptr; ///< what Prometheus answered for the span
+    QPointer<PrometheusClient> m_client;
+    std::function<QString(qint64)> m_query;
+    std::function<int(const PrometheusClient::Series &)> m_seriesOf;
+    QTimer *m_historyTimer = nullptr;
+    bool m_historyOk = false;
     QList<QLineSeries *> m_lines;
     QComboBox *m_span;
     int m_spanMinutes = 60;

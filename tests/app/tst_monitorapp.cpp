@@ -274,6 +274,12 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("--prometheus"), QStringLiteral("ftp://x")};
         QTest::newRow("prometheus token without prometheus")
             << QStringList{QStringLiteral("--prometheus-token-file"), QStringLiteral("/tmp/t")};
+        QTest::newRow("range word")
+            << QStringList{QStringLiteral("--range"), QStringLiteral("fortnight"),
+                           QStringLiteral("--export"), QStringLiteral("/tmp/x")};
+        QTest::newRow("range past a day without prometheus")
+            << QStringList{QStringLiteral("--range"), QStringLiteral("7d"),
+                           QStringLiteral("--export"), QStringLiteral("/tmp/x")};
         QTest::newRow("unknown") << QStringList{
             QStringLiteral("--frobnicate"), QStringLiteral("--export"), QStringLiteral("/tmp/x")};
     }

@@ -12,11 +12,15 @@
 #include <QtTest>
 
 #include "ChildProcess.h"
+#include "DashboardModels.h"
+#include "DashboardView.h"
+#include "EventLogModel.h"
 #include "HeatmapChart.h"
 #include "HeatmapModel.h"
 #include "Ports.h"
 #include "PrometheusClient.h"
 #include "SourcesModel.h"
+#include "TimeSeriesChart.h"
 
 using dashboard::HeatmapModel;
 using dashboard::PrometheusClient;
@@ -70,6 +74,31 @@ private:
                 }
                 f.write(lines);
             }
+        }
+        // The pipeline's own series, from two workers on one queue: 20 tracks a minute
+        // each, and the queue both see (500 pending).
+        f.write("# HELP enrichment_tracks_processed Tracks finished.\n"
+                "# TYPE enrichment_tracks_processed counter\n");
+        for (const char *instance : {"w1:8021", "w2:8022"}) {
+            double total = 0;
+            QByteArray lines;
+            for (qint64 t = startMs; t <= endMs; t += step) {
+                total += 100;
+                lines += QByteArray("enrichment_tracks_processed_total{instance=\"") + instance +
+                         "\",status=\"completed\"} " + QByteArray::number(total, 'f', 1) + ' ' +
+                         QByteArray::number(t / 1000) + '\n';
+            }
+            f.write(lines);
+        }
+        f.write("# HELP enrichment_queue_depth Tracks by status.\n"
+                "# TYPE enrichment_queue_depth gauge\n");
+        for (const char *instance : {"w1:8021", "w2:8022"}) {
+            QByteArray lines;
+            for (qint64 t = startMs; t <= endMs; t += step)
+                lines += QByteArray("enrichment_queue_depth{instance=\"") + instance +
+                         "\",queue=\"postgresql://db/q\",status=\"pending\"} 500 " +
+                         QByteArray::number(t / 1000) + '\n';
+            f.write(lines);
         }
         f.write("# EOF\n");
         return true;
@@ -174,6 +203,62 @@ private Q_SLOTS:
         QVERIFY(csv.contains("\r\nsat,"));
     }
 
+    void timeChartsGetLongRangesFromPrometheus()
+    {
+        PrometheusClient client(&m_nam);
+        client.setBaseUrl(m_url);
+        dashboard::DashboardModels models;
+        dashboard::EventLogModel log(10);
+        dashboard::DashboardView view(&models, &log);
+        view.setAttribute(Qt::WA_DontShowOnScreen);
+        view.resize(1600, view.heightFor(1600));
+        view.show();
+        view.setPrometheus(&client);
+        auto *rate = qobject_cast<dashboard::TimeSeriesChart *>(
+            view.panel(QStringLiteral("processing_rate")));
+        auto *trend =
+            qobject_cast<dashboard::TimeSeriesChart *>(view.panel(QStringLiteral("queue_trend")));
+        QVERIFY(rate && trend);
+        QVERIFY(!rate->showsHistory()); // 1 h: live, from the backend
+
+        QSignalSpy rateLoaded(rate, &dashboard::TimeSeriesChart::historyLoaded);
+        QSignalSpy trendLoaded(trend, &dashboard::TimeSeriesChart::historyLoaded);
+        rate->setSpanMinutes(30 * 1440);
+        trend->setSpanMinutes(7 * 1440);
+        QVERIFY(rate->showsHistory());
+        QTRY_VERIFY_WITH_TIMEOUT(!rateLoaded.isEmpty() && !trendLoaded.isEmpty(), 30'000);
+        QVERIFY(rateLoaded.last().at(0).toBool());
+        rate->flush();
+        trend->flush();
+        QVERIFY(rate->hasData());
+        // At most two points per pixel, and the two workers summed: 40 a minute.
+        QVERIFY(rate->pointCount(0) > 50);
+        QVERIFY(rate->pointCount(0) <= 2 * 1600);
+        const QList<QByteArray> rows = rate->csv().split('\n');
+        QVERIFY(rows.size() > 50);
+        QVERIFY2(qAbs(rows.at(rows.size() / 2).split(',').at(1).toDouble() - 40.0) < 0.5,
+                 rows.at(rows.size() / 2).constData());
+        // The queue both workers report counts once: 500 pending, not 1000.
+        const QList<QByteArray> trendRows = trend->csv().split('\n');
+        QVERIFY(trendRows.at(0).startsWith("timestamp,pending"));
+        QCOMPARE(trendRows.at(trendRows.size() / 2).split(',').at(1).toDouble(), 500.0);
+
+        // Back to an hour: live again, and the CSV says what is drawn.
+        rate->setSpanMinutes(60);
+        QVERIFY(!rate->showsHistory());
+        QVERIFY(!rate->isLoadingHistory());
+        QVERIFY(rate->csv().count('\n') < 5);
+        // A span change while a request runs replaces it.
+        rate->setSpanMinutes(7 * 1440);
+        QVERIFY(rate->isLoadingHistory());
+        rate->setSpanMinutes(30 * 1440);
+        QVERIFY(rate->isLoadingHistory());
+        rateLoaded.clear();
+        QVERIFY(rateLoaded.wait(30'000));
+        QVERIFY(rateLoaded.last().at(0).toBool());
+        QCOMPARE(rateLoaded.size(), 1); // the cancelled one never answers
+    }
+
     void headlessExportWritesTheHeatmap()
     {
         // The dashboard binary, headless, on its embedded demo backend, with the history.
@@ -185,7 +270,8 @@ private Q_SLOTS:
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), out.filePath(QStringLiteral("config")));
         app.setProcessEnvironment(env);
         app.start(QStringLiteral(APP_BINARY),
-                  {QStringLiteral("--prometheus"), m_url.toString(), QStringLiteral("--export"),
+                  {QStringLiteral("--prometheus"), m_url.toString(), QStringLiteral("--range"),
+                   QStringLiteral("7d"), QStringLiteral("--export"),
                    out.filePath(QStringLiteral("export"))});
         QVERIFY(app.waitForFinished(60'000));
         QVERIFY2(app.exitCode() == 0, app.readAll().constData());
@@ -199,6 +285,15 @@ private Q_SLOTS:
         QVERIFY2(qAbs(rows.at(1).split(',').at(4).toDouble() - 0.7) < 0.005,
                  rows.at(1).constData());
         QVERIFY(QFile::exists(out.filePath(QStringLiteral("export/heatmap.png"))));
+        // The time charts over the week, from Prometheus.
+        QFile rate(out.filePath(QStringLiteral("export/processing_rate.csv")));
+        QVERIFY(rate.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rateRows = rate.readAll().split('\n');
+        QVERIFY2(rateRows.size() > 100, QByteArray::number(rateRows.size()).constData());
+        const QDateTime first = QDateTime::fromString(
+            QString::fromLatin1(rateRows.at(1).split(',').at(0)), Qt::ISODate);
+        QVERIFY(first.isValid());
+        QVERIFY(first.daysTo(QDateTime::currentDateTimeUtc()) >= 6);
     }
 
     void aPrometheusThatIsDownIsSaidSo()
