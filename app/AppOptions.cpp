@@ -61,7 +61,8 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
     const QCommandLineOption url(
         QStringLiteral("url"),
         QCoreApplication::translate(
-            "AppOptions", "Watch the backend at URL (e.g. http://host:8020); starts nothing."),
+            "AppOptions", "Watch the backend at URL (e.g. http://host:8020); starts nothing. "
+                          "Given more than once, each backend gets a tab."),
         QStringLiteral("URL"));
     const QCommandLineOption token(
         QStringLiteral("token-file"),
@@ -144,14 +145,20 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
                      .arg(p.positionalArguments().constFirst());
         return false;
     }
-    if (p.isSet(url)) {
-        o->url = httpUrl(p.value(url));
-        if (o->url.isEmpty()) {
+    // --url may be given more than once: the first is the main backend, the others open
+    // in tabs of their own.
+    for (const QString &value : p.values(url)) {
+        const QUrl u = httpUrl(value);
+        if (u.isEmpty()) {
             *error =
                 QCoreApplication::translate("AppOptions", "--url needs an http(s) URL, got \"%1\"")
-                    .arg(p.value(url).left(200));
+                    .arg(value.left(200));
             return false;
         }
+        if (o->url.isEmpty())
+            o->url = u;
+        else if (o->moreUrls.size() < 31 && !o->moreUrls.contains(u) && u != o->url)
+            o->moreUrls.append(u);
     }
     if (p.isSet(alertmanager)) {
         o->alertmanager = httpUrl(p.value(alertmanager));

@@ -10,7 +10,8 @@ namespace dashboard {
 /// The `enrichment-monitor` command line.
 struct AppOptions
 {
-    QUrl url; ///< empty: start the embedded demo backend
+    QUrl url; ///< empty: start the embedded demo backend (or watch the saved connections)
+    QList<QUrl> moreUrls; ///< further --url: one tab each
     QString tokenFile;
     QString caFile;    ///< extra PEM CA certificates to trust for https:// backends
     QString exportDir; ///< non-empty: headless export, then exit

@@ -4,12 +4,15 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSettings>
 
 #include "AlertCenter.h"
+#include "ConnectionList.h"
+#include "ConnectionsDialog.h"
 #include "Auth.h"
 #include "enrichment/BackendThread.h"
 #include "DashboardModels.h"
@@ -35,6 +38,8 @@ MonitorApp::MonitorApp(const AppOptions &options, QObject *parent)
 MonitorApp::~MonitorApp()
 {
     m_feed->stop();
+    for (const Session &session : std::as_const(m_sessions))
+        session.feed->stop();
     m_window.reset();
     delete m_headless; // its view shows the models: gone before they are
     m_headless = nullptr;
@@ -52,7 +57,27 @@ bool MonitorApp::start(QString *error)
 
     QUrl url = m_options.url;
     QString description;
-    if (url.isEmpty()) {
+    QString mainName;
+    // Without --url, a window watches the saved connections (File > Connections), if any.
+    QList<SavedConnection> saved;
+    if (m_options.exportDir.isEmpty()) {
+        QSettings settings;
+        saved = ConnectionList::load(settings);
+        saved.erase(std::remove_if(saved.begin(), saved.end(),
+                                   [](const SavedConnection &c) { return !c.watch; }),
+                    saved.end());
+    }
+    if (url.isEmpty() && !saved.isEmpty()) {
+        const SavedConnection first = saved.takeFirst();
+        url = first.url;
+        mainName = first.name;
+        QByteArray savedToken;
+        if (!first.tokenFile.isEmpty() &&
+            !enrichment::readTokenFile(first.tokenFile, &savedToken, error))
+            return false;
+        m_feed->setToken(savedToken);
+        description = tr("Backend %1 at %2").arg(first.name, url.toString());
+    } else if (url.isEmpty()) {
         enrichment::BackendOptions b;
         b.port = 0;
         b.databasePath = m_demoDir.filePath(QStringLiteral("demo-queue.sqlite"));
@@ -67,7 +92,7 @@ bool MonitorApp::start(QString *error)
             return false;
         }
         description = tr("Embedded demo backend at %1 (simulated sources)").arg(url.toString());
-    } else {
+    } else if (description.isEmpty()) {
         description = tr("Backend at %1").arg(url.toString());
     }
 
@@ -121,6 +146,22 @@ bool MonitorApp::start(QString *error)
     m_window->setRecentUrl(QUrl(settings.value(QStringLiteral("connection/url")).toString()));
     m_feed->setBaseUrl(url);
     m_feed->start();
+    if (!mainName.isEmpty())
+        m_window->setConnectionName(0, mainName);
+    connect(m_window.get(), &DashboardWindow::connectionsRequested, this,
+            &MonitorApp::editConnections);
+    // Every further --url (with the same token) and every other watched connection: a tab.
+    for (const QUrl &more : std::as_const(m_options.moreUrls))
+        if (!isOpen(more) && !openConnection(more.authority(), more, {}, token, error))
+            return false;
+    for (const SavedConnection &c : std::as_const(saved)) {
+        QString why;
+        if (!isOpen(c.url) && !openConnection(c.name, c.url, c.tokenFile, {}, &why))
+            m_eventLog->add(EventLogModel::Severity::Error, tr("Connection"),
+                            tr("%1 not opened: %2").arg(c.name, why));
+    }
+    if (m_window->connectionCount() > 1 && mainName.isEmpty())
+        m_window->setConnectionName(0, url.authority());
     m_alerts->start();
     if (!m_options.minimized)
         m_window->show();
@@ -169,11 +210,63 @@ void MonitorApp::quitWindow()
 
 void MonitorApp::connectTo(const QUrl &url)
 {
-    m_feed->stop();
-    m_feed->setBaseUrl(url);
+    // The tab shown now moves to the chosen backend.
+    MonitorFeed *feed = m_window->feed();
+    feed->stop();
+    feed->setBaseUrl(url);
     m_window->setBackendDescription(tr("Backend at %1").arg(url.toString()));
+    if (m_window->connectionCount() > 1)
+        m_window->setConnectionName(m_window->currentConnection(), url.authority());
     QSettings().setValue(QStringLiteral("connection/url"), url.toString());
-    m_feed->start();
+    feed->start();
+}
+
+bool MonitorApp::isOpen(const QUrl &url) const
+{
+    if (m_feed->baseUrl().adjusted(QUrl::StripTrailingSlash) ==
+        url.adjusted(QUrl::StripTrailingSlash))
+        return true;
+    for (const Session &s : m_sessions)
+        if (s.feed->baseUrl().adjusted(QUrl::StripTrailingSlash) ==
+            url.adjusted(QUrl::StripTrailingSlash))
+            return true;
+    return false;
+}
+
+bool MonitorApp::openConnection(const QString &name, const QUrl &url, const QString &tokenFile,
+                                const QByteArray &token, QString *error)
+{
+    QByteArray secret = token;
+    if (!tokenFile.isEmpty() && !enrichment::readTokenFile(tokenFile, &secret, error))
+        return false;
+    Session s;
+    s.feed = new MonitorFeed(m_network, this);
+    s.feed->setToken(secret);
+    s.models = new DashboardModels(this);
+    s.models->follow(s.feed);
+    s.log = new EventLogModel(500, this);
+    new IncidentRecorder(s.feed, s.log, this);
+    m_sessions.append(s);
+    m_window->addConnection(name, s.feed, s.models, s.log);
+    s.feed->setBaseUrl(url);
+    s.feed->start();
+    return true;
+}
+
+void MonitorApp::editConnections()
+{
+    QSettings settings;
+    ConnectionsDialog dialog(ConnectionList::load(settings), m_window.get());
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    ConnectionList::save(settings, dialog.connections());
+    // Newly watched connections open now; one no longer watched stays until the next start.
+    for (const SavedConnection &c : dialog.connections()) {
+        QString why;
+        if (c.watch && !isOpen(c.url) && !openConnection(c.name, c.url, c.tokenFile, {}, &why))
+            QMessageBox::warning(m_window.get(), tr("Connections"),
+                                 tr("%1 not opened: %2").arg(c.name, why));
+    }
 }
 
 } // namespace dashboard

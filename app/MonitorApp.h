@@ -47,6 +47,12 @@ Q_SIGNALS:
 private:
     void connectTo(const QUrl &url);
     void quitWindow();
+    /// One more backend in a tab of the window; false with the reason in @p error.
+    bool openConnection(const QString &name, const QUrl &url, const QString &tokenFile,
+                        const QByteArray &token, QString *error);
+    bool isOpen(const QUrl &url) const;
+    /// File > Connections: edits the saved connections and opens the newly watched ones.
+    void editConnections();
     /// Adds the CA certificates in @p path to what https:// connections trust.
     static bool trustCaFile(const QString &path, QString *error);
 
@@ -60,6 +66,14 @@ private:
     IncidentRecorder *m_incidents;
     std::unique_ptr<DashboardWindow> m_window;
     AlertCenter *m_alerts = nullptr; ///< notifications, tray, Alertmanager (windowed only)
+    /// The backends watched besides the main one (tabs), each with what it shows.
+    struct Session
+    {
+        MonitorFeed *feed;
+        DashboardModels *models;
+        EventLogModel *log;
+    };
+    QList<Session> m_sessions;
     HeadlessExport *m_headless = nullptr;
 };
 

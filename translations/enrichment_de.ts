@@ -18,10 +18,6 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
         <translation>Die Version anzeigen.</translation>
     </message>
     <message>
-        <source>Watch the backend at URL (e.g. http://host:8020); starts nothing.</source>
-        <translation>Das Backend unter URL beobachten (z. B. http://host:8020); startet nichts.</translation>
-    </message>
-    <message>
         <source>Bearer token for a protected backend (or set ENRICHMENT_MONITOR_TOKEN).</source>
         <translation>Bearer-Token für ein geschütztes Backend (oder ENRICHMENT_MONITOR_TOKEN setzen).</translation>
     </message>
@@ -100,6 +96,10 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
     <message>
         <source>--range 7d and 30d need --prometheus (the backend keeps a day)</source>
         <translation>--range 7d und 30d brauchen --prometheus (das Backend hält einen Tag)</translation>
+    </message>
+    <message>
+        <source>Watch the backend at URL (e.g. http://host:8020); starts nothing. Given more than once, each backend gets a tab.</source>
+        <translation>Das Backend unter URL beobachten (z. B. http://host:8020); startet nichts. Mehrfach angegeben, bekommt jedes Backend einen Reiter.</translation>
     </message>
 </context>
 <context>
@@ -401,6 +401,88 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>updated %1</source>
         <translation>aktualisiert %1</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::ConnectionList</name>
+    <message>
+        <source>A connection needs a name.</source>
+        <translation>Eine Verbindung braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The URL must be http:// or https:// with a host.</source>
+        <translation>Die URL muss http:// oder https:// mit einem Host sein.</translation>
+    </message>
+    <message>
+        <source>Put the token in a token file, not in the URL.</source>
+        <translation>Das Token gehört in eine Token-Datei, nicht in die URL.</translation>
+    </message>
+    <message>
+        <source>Another connection has this name.</source>
+        <translation>Eine andere Verbindung hat diesen Namen.</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::ConnectionsDialog</name>
+    <message>
+        <source>Watch: open in a tab at start</source>
+        <translation>Beobachten: beim Start in einem Reiter öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>production</source>
+        <translation>Produktion</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose the token file</source>
+        <translation>Token-Datei wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Token file:</source>
+        <translation>&amp;Token-Datei:</translation>
+    </message>
+    <message>
+        <source>The token stays in its file; only the file&apos;s path is kept.</source>
+        <translation>Das Token bleibt in seiner Datei; gespeichert wird nur der Pfad.</translation>
+    </message>
+    <message>
+        <source>Token file</source>
+        <translation>Token-Datei</translation>
+    </message>
+    <message>
+        <source>Backend %1</source>
+        <translation>Backend %1</translation>
+    </message>
+    <message>
+        <source>%1 (not watched)</source>
+        <translation>%1 (nicht beobachtet)</translation>
     </message>
 </context>
 <context>
@@ -820,6 +902,22 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>&amp;Settings</source>
         <translation>&amp;Einstellungen</translation>
     </message>
+    <message>
+        <source>Co&amp;nnections…</source>
+        <translation>&amp;Verbindungen…</translation>
+    </message>
+    <message>
+        <source>Named backends to watch side by side</source>
+        <translation>Benannte Backends, nebeneinander beobachtet</translation>
+    </message>
+    <message>
+        <source>Backend at %1</source>
+        <translation>Backend unter %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::DesktopNotifier</name>
@@ -1133,6 +1231,22 @@ Prometheus hat keine Anfragen dieser Quelle in den letzten 30 Tagen.</translatio
     <message>
         <source>%1 holds no PEM certificate</source>
         <translation>%1 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Backend %1 at %2</source>
+        <translation>Backend %1 unter %2</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>%1 not opened: %2</source>
+        <translation>%1 nicht geöffnet: %2</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
     </message>
 </context>
 <context>

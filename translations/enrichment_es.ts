@@ -18,10 +18,6 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
         <translation>Mostrar la versión.</translation>
     </message>
     <message>
-        <source>Watch the backend at URL (e.g. http://host:8020); starts nothing.</source>
-        <translation>Vigilar el backend en URL (p. ej. http://host:8020); no inicia nada.</translation>
-    </message>
-    <message>
         <source>Bearer token for a protected backend (or set ENRICHMENT_MONITOR_TOKEN).</source>
         <translation>Token bearer para un backend protegido (o defina ENRICHMENT_MONITOR_TOKEN).</translation>
     </message>
@@ -100,6 +96,10 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
     <message>
         <source>--range 7d and 30d need --prometheus (the backend keeps a day)</source>
         <translation>--range 7d y 30d necesitan --prometheus (el backend guarda un día)</translation>
+    </message>
+    <message>
+        <source>Watch the backend at URL (e.g. http://host:8020); starts nothing. Given more than once, each backend gets a tab.</source>
+        <translation>Observar el backend en URL (p. ej. http://host:8020); no inicia nada. Si se indica varias veces, cada backend tiene su pestaña.</translation>
     </message>
 </context>
 <context>
@@ -401,6 +401,88 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>updated %1</source>
         <translation>actualizado %1</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::ConnectionList</name>
+    <message>
+        <source>A connection needs a name.</source>
+        <translation>Una conexión necesita un nombre.</translation>
+    </message>
+    <message>
+        <source>The URL must be http:// or https:// with a host.</source>
+        <translation>La URL debe ser http:// o https:// con un host.</translation>
+    </message>
+    <message>
+        <source>Put the token in a token file, not in the URL.</source>
+        <translation>Ponga el token en un archivo de token, no en la URL.</translation>
+    </message>
+    <message>
+        <source>Another connection has this name.</source>
+        <translation>Otra conexión tiene este nombre.</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::ConnectionsDialog</name>
+    <message>
+        <source>Watch: open in a tab at start</source>
+        <translation>Observar: abrir en una pestaña al iniciar</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Añadir</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Conexiones</translation>
+    </message>
+    <message>
+        <source>production</source>
+        <translation>producción</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>Choose the token file</source>
+        <translation>Elegir el archivo de token</translation>
+    </message>
+    <message>
+        <source>&amp;Token file:</source>
+        <translation>Archivo de &amp;token:</translation>
+    </message>
+    <message>
+        <source>The token stays in its file; only the file&apos;s path is kept.</source>
+        <translation>El token se queda en su archivo; solo se guarda la ruta.</translation>
+    </message>
+    <message>
+        <source>Token file</source>
+        <translation>Archivo de token</translation>
+    </message>
+    <message>
+        <source>Backend %1</source>
+        <translation>Backend %1</translation>
+    </message>
+    <message>
+        <source>%1 (not watched)</source>
+        <translation>%1 (no observado)</translation>
     </message>
 </context>
 <context>
@@ -820,6 +902,22 @@ El backend todavía no informa de esto.</translation>
         <source>&amp;Settings</source>
         <translation>&amp;Configuración</translation>
     </message>
+    <message>
+        <source>Co&amp;nnections…</source>
+        <translation>Co&amp;nexiones…</translation>
+    </message>
+    <message>
+        <source>Named backends to watch side by side</source>
+        <translation>Backends con nombre para observar lado a lado</translation>
+    </message>
+    <message>
+        <source>Backend at %1</source>
+        <translation>Backend en %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::DesktopNotifier</name>
@@ -1133,6 +1231,22 @@ Prometheus no tiene solicitudes de esta fuente en los últimos 30 días.</transl
     <message>
         <source>%1 holds no PEM certificate</source>
         <translation>%1 no contiene ningún certificado PEM</translation>
+    </message>
+    <message>
+        <source>Backend %1 at %2</source>
+        <translation>Backend %1 en %2</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>%1 not opened: %2</source>
+        <translation>%1 no abierto: %2</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Conexiones</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,15 @@ ConnectionIndicator::ConnectionIndicator(MonitorFeed *feed, QWidget *parent)
     QFont bold = m_state->font();
     bold.setBold(true);
     m_state->setFont(bold);
+    m_feed = nullptr;
+    setFeed(feed);
+}
+
+void ConnectionIndicator::setFeed(MonitorFeed *feed)
+{
+    if (m_feed)
+        m_feed->disconnect(this);
+    m_feed = feed;
     connect(feed, &MonitorFeed::stateChanged, this, &ConnectionIndicator::refreshState);
     connect(feed, &MonitorFeed::reconnectCountdownChanged, this,
             &ConnectionIndicator::refreshState);
@@ -42,33 +51,41 @@ QString ConnectionIndicator::ageText() const
     return m_age->text();
 }
 
+QString ConnectionIndicator::stateTextFor(const MonitorFeed *feed)
+{
+    switch (feed->state()) {
+    case MonitorFeed::ConnectionState::Live: return tr("Live");
+    case MonitorFeed::ConnectionState::Connecting: return tr("Connecting…");
+    case MonitorFeed::ConnectionState::Reconnecting:
+        return tr("Reconnecting in %n s", nullptr, std::max(1, feed->reconnectInSeconds()));
+    case MonitorFeed::ConnectionState::Disconnected: return tr("Disconnected");
+    }
+    return {};
+}
+
 void ConnectionIndicator::refreshState()
 {
     std::optional<Health> look;
-    QString text;
     QString glyph;
     switch (m_feed->state()) {
     case MonitorFeed::ConnectionState::Live:
-        text = tr("Live");
         look = Health::Healthy;
         glyph = QStringLiteral("●");
         break;
     case MonitorFeed::ConnectionState::Connecting:
-        text = tr("Connecting…");
         look = Health::Degraded;
         glyph = QStringLiteral("○");
         break;
     case MonitorFeed::ConnectionState::Reconnecting:
-        text = tr("Reconnecting in %n s", nullptr, std::max(1, m_feed->reconnectInSeconds()));
         look = Health::Degraded;
         glyph = QStringLiteral("◌");
         break;
     case MonitorFeed::ConnectionState::Disconnected:
-        text = tr("Disconnected");
         look = Health::Down;
         glyph = QStringLiteral("○");
         break;
     }
+    const QString text = stateTextFor(m_feed);
     m_dot->setText(glyph);
     QPalette p = m_dot->palette();
     p.setColor(QPalette::WindowText, StatusStyle::healthColor(look, palette()));

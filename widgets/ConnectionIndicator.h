@@ -21,6 +21,10 @@ public:
     QString stateText() const;
     QString ageText() const;
     bool staleShown() const { return m_stale; }
+    /// Shows @p feed from now on (the window's current connection).
+    void setFeed(MonitorFeed *feed);
+    /// "Live", "Reconnecting in 3 s", ... for @p feed (the status bar's per-connection words).
+    static QString stateTextFor(const MonitorFeed *feed);
 
 public Q_SLOTS:
     void tick();

@@ -20,6 +20,7 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -33,6 +34,7 @@
 #include "IncidentRecorder.h"
 #include "MonitorFeed.h"
 #include "SourcesModel.h"
+#include "StatusStyle.h"
 
 namespace dashboard {
 
@@ -63,21 +65,12 @@ DashboardWindow::DashboardWindow(MonitorFeed *feed, DashboardModels *models,
     m_indicator = new ConnectionIndicator(feed, this);
     buildActions();
 
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    m_banner = new ErrorBanner(central);
-    layout->addWidget(m_banner);
-    auto *scroll = m_scroll = new QScrollArea(central);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    m_view = new DashboardView(m_models, m_eventLog);
-    for (ChartPanel *panel : m_view->panels())
-        connect(panel, &ChartPanel::exportRequested, this, &DashboardWindow::onExportPanel);
-    scroll->setWidget(m_view);
-    layout->addWidget(scroll, 1);
-    setCentralWidget(central);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabBarAutoHide(true); // one backend: no tab bar
+    m_tabs->setObjectName(QStringLiteral("connectionTabs"));
+    setCentralWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &DashboardWindow::setCurrentConnection);
 
     m_backendLabel = new QLabel(this);
     m_backendLabel->setTextFormat(Qt::PlainText);
@@ -85,11 +78,9 @@ DashboardWindow::DashboardWindow(MonitorFeed *feed, DashboardModels *models,
 
     if (!models) // models of its own follow this feed; given ones are fed by their owner
         m_models->follow(feed);
-    connect(m_models, &DashboardModels::snapshotApplied, this, &DashboardWindow::onSnapshotApplied);
-    connect(feed, &MonitorFeed::errorChanged, m_banner, &ErrorBanner::setError);
     if (!eventLog) // a log of its own follows this feed; a given one is fed by its owner
         new IncidentRecorder(feed, m_eventLog, this);
-    connect(m_banner, &ErrorBanner::retryRequested, feed, &MonitorFeed::refresh);
+    addConnection(QString(), feed, m_models, m_eventLog);
     connect(&m_tick, &QTimer::timeout, this, &DashboardWindow::tick);
     m_tick.start(1000);
     // Fit the screen it opens on (settings may restore a saved geometry later).
@@ -106,14 +97,15 @@ void DashboardWindow::buildActions()
     m_refresh = new QAction(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("&Refresh Now"), this);
     m_refresh->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
     m_refresh->setToolTip(tr("Fetch the latest numbers now (F5, Ctrl+R)"));
-    connect(m_refresh, &QAction::triggered, m_feed, &MonitorFeed::refresh);
+    connect(m_refresh, &QAction::triggered, this, [this] { m_feed->refresh(); });
 
     m_autoRefresh = new QAction(tr("&Auto-refresh"), this);
     m_autoRefresh->setCheckable(true);
     m_autoRefresh->setChecked(m_feed->autoRefresh());
     m_autoRefresh->setToolTip(tr("Poll the backend on a timer as well as on live events"));
     connect(m_autoRefresh, &QAction::toggled, this, [this](bool on) {
-        m_feed->setAutoRefresh(on);
+        for (const Page &p : std::as_const(m_pages)) // one setting for every backend
+            p.feed->setAutoRefresh(on);
         m_interval->setEnabled(on);
     });
 
@@ -125,8 +117,10 @@ void DashboardWindow::buildActions()
             s < 60 ? tr("every %n s", nullptr, s) : tr("every %n min", nullptr, s / 60), s * 1000);
     m_interval->setCurrentIndex(1);
     m_feed->setAutoRefreshInterval(30'000);
-    connect(m_interval, &QComboBox::currentIndexChanged, this,
-            [this] { m_feed->setAutoRefreshInterval(m_interval->currentData().toInt()); });
+    connect(m_interval, &QComboBox::currentIndexChanged, this, [this] {
+        for (const Page &p : std::as_const(m_pages))
+            p.feed->setAutoRefreshInterval(m_interval->currentData().toInt());
+    });
 
     m_exportAll =
         new QAction(QIcon(QStringLiteral(":/icons/export.svg")), tr("&Export Dashboard…"), this);
@@ -169,8 +163,13 @@ void DashboardWindow::buildActions()
     m_pauseNotifications = new QAction(tr("&Pause Notifications"), this);
     m_pauseNotifications->setCheckable(true);
 
+    m_connections = new QAction(tr("Co&nnections…"), this);
+    m_connections->setToolTip(tr("Named backends to watch side by side"));
+    connect(m_connections, &QAction::triggered, this, &DashboardWindow::connectionsRequested);
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(connectTo);
+    file->addAction(m_connections);
     file->addSeparator();
     file->addAction(m_exportAll);
     file->addAction(m_copyDashboard);
@@ -273,7 +272,127 @@ void DashboardWindow::onSnapshotApplied()
 void DashboardWindow::tick()
 {
     m_indicator->tick();
-    m_models->sources()->tick();
+    for (int i = 0; i < m_pages.size(); ++i) {
+        m_pages.at(i).models->sources()->tick();
+        refreshConnectionStatus(i); // reconnect countdowns
+    }
+}
+
+int DashboardWindow::addConnection(const QString &name, MonitorFeed *feed, DashboardModels *models,
+                                   EventLogModel *eventLog)
+{
+    Page page;
+    page.name = name;
+    page.feed = feed;
+    page.models = models;
+    page.log = eventLog;
+    page.widget = new QWidget(m_tabs);
+    auto *layout = new QVBoxLayout(page.widget);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    page.banner = new ErrorBanner(page.widget);
+    layout->addWidget(page.banner);
+    page.scroll = new QScrollArea(page.widget);
+    page.scroll->setWidgetResizable(true);
+    page.scroll->setFrameShape(QFrame::NoFrame);
+    page.view = new DashboardView(models, eventLog);
+    for (ChartPanel *panel : page.view->panels())
+        connect(panel, &ChartPanel::exportRequested, this, &DashboardWindow::onExportPanel);
+    page.scroll->setWidget(page.view);
+    layout->addWidget(page.scroll, 1);
+    page.status = new QLabel(this);
+    page.status->setTextFormat(Qt::PlainText);
+    page.status->setContentsMargins(14, 0, 0, 0);
+    statusBar()->addPermanentWidget(page.status);
+    feed->setAutoRefresh(m_autoRefresh->isChecked());
+    feed->setAutoRefreshInterval(m_interval->currentData().toInt());
+
+    const int index = int(m_pages.size());
+    m_pages.append(page);
+    connect(models, &DashboardModels::snapshotApplied, this, [this, models] {
+        if (models == m_models)
+            onSnapshotApplied();
+    });
+    connect(feed, &MonitorFeed::errorChanged, page.banner, &ErrorBanner::setError);
+    connect(page.banner, &ErrorBanner::retryRequested, feed, &MonitorFeed::refresh);
+    connect(feed, &MonitorFeed::stateChanged, this, [this, feed] {
+        for (int i = 0; i < m_pages.size(); ++i)
+            if (m_pages.at(i).feed == feed)
+                refreshConnectionStatus(i);
+    });
+    {
+        const QSignalBlocker block(m_tabs); // the first page is made current below
+        m_tabs->addTab(page.widget, name.isEmpty() ? feed->baseUrl().toString() : name);
+    }
+    if (index == 0)
+        setCurrentConnection(0);
+    for (int i = 0; i < m_pages.size(); ++i)
+        refreshConnectionStatus(i);
+    return index;
+}
+
+void DashboardWindow::setCurrentConnection(int index)
+{
+    if (index < 0 || index >= m_pages.size())
+        return;
+    const Page &page = m_pages.at(index);
+    const bool changed = index != m_current || m_view != page.view;
+    m_current = index;
+    m_feed = page.feed;
+    m_models = page.models;
+    m_eventLog = page.log;
+    m_banner = page.banner;
+    m_scroll = page.scroll;
+    m_view = page.view;
+    m_indicator->setFeed(page.feed);
+    if (m_tabs->currentIndex() != index)
+        m_tabs->setCurrentIndex(index);
+    if (changed) {
+        if (m_pages.size() > 1) // the status bar names the backend shown
+            setBackendDescription(tr("Backend at %1").arg(page.feed->baseUrl().toString()));
+        if (m_models->hasSnapshot())
+            onSnapshotApplied();
+        Q_EMIT currentConnectionChanged(index);
+    }
+}
+
+DashboardView *DashboardWindow::view(int index) const
+{
+    return index >= 0 && index < m_pages.size() ? m_pages.at(index).view : nullptr;
+}
+
+QString DashboardWindow::connectionName(int index) const
+{
+    return index >= 0 && index < m_pages.size() ? m_pages.at(index).name : QString();
+}
+
+void DashboardWindow::setConnectionName(int index, const QString &name)
+{
+    if (index < 0 || index >= m_pages.size())
+        return;
+    m_pages[index].name = name;
+    m_tabs->setTabText(index, name.isEmpty() ? m_pages.at(index).feed->baseUrl().toString() : name);
+    refreshConnectionStatus(index);
+}
+
+QString DashboardWindow::connectionStatusText(int index) const
+{
+    return index >= 0 && index < m_pages.size() ? m_pages.at(index).status->text() : QString();
+}
+
+void DashboardWindow::refreshConnectionStatus(int index)
+{
+    const Page &page = m_pages.at(index);
+    const QString name = page.name.isEmpty() ? page.feed->baseUrl().host() : page.name;
+    page.status->setText(tr("%1: %2").arg(name, ConnectionIndicator::stateTextFor(page.feed)));
+    const bool live = page.feed->state() == MonitorFeed::ConnectionState::Live;
+    page.status->setStyleSheet(
+        live ? QString()
+             : QStringLiteral("color: %1;")
+                   .arg(StatusStyle::healthColor(Health::Degraded, palette()).name()));
+    // With one backend the toolbar's indicator says it all.
+    page.status->setVisible(m_pages.size() > 1);
+    m_tabs->setTabToolTip(index, page.status->text());
 }
 
 void DashboardWindow::showMessage(const QString &text)

@@ -15,6 +15,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QScrollArea;
+class QTabWidget;
 class QSettings;
 class QWidget;
 
@@ -51,9 +52,28 @@ public:
     /// The chart ids, in export order.
     static QStringList chartIds();
 
+    /// Watches one more backend, in a tab of its own (the tabs show from two on). The
+    /// feed, models and log are not owned; their owner makes the models and log follow the
+    /// feed. Returns the connection's index.
+    int addConnection(const QString &name, MonitorFeed *feed, DashboardModels *models,
+                      EventLogModel *eventLog);
+    int connectionCount() const { return int(m_pages.size()); }
+    int currentConnection() const { return m_current; }
+    void setCurrentConnection(int index);
+    QString connectionName(int index) const;
+    void setConnectionName(int index, const QString &name);
+    /// The status bar's words for connection @p index ("prod: Live").
+    QString connectionStatusText(int index) const;
+    /// The tabs (hidden while there is one connection).
+    QTabWidget *tabs() const { return m_tabs; }
+    QAction *connectionsAction() const { return m_connections; }
+
+    /// The current connection's feed and models.
+    MonitorFeed *feed() const { return m_feed; }
     DashboardModels *models() const { return m_models; }
-    /// What the window shows, below its chrome.
+    /// What the window shows for the current connection, below its chrome.
     DashboardView *view() const { return m_view; }
+    DashboardView *view(int index) const;
     QList<ChartPanel *> panels() const;
     ChartPanel *panel(const QString &id) const;
     QAction *refreshAction() const { return m_refresh; }
@@ -111,6 +131,9 @@ Q_SIGNALS:
     void backendUrlChosen(const QUrl &url);
     /// Closing hid the window in the tray.
     void hiddenToTray();
+    void currentConnectionChanged(int index);
+    /// File > Connections was chosen (its owner opens the dialog).
+    void connectionsRequested();
 
 public:
     /// Columns of the chart grid now (3, 2 or 1, by the view's width).
@@ -120,7 +143,20 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    struct Page
+    {
+        QString name;
+        MonitorFeed *feed = nullptr;
+        DashboardModels *models = nullptr;
+        EventLogModel *log = nullptr;
+        QWidget *widget = nullptr;
+        ErrorBanner *banner = nullptr;
+        QScrollArea *scroll = nullptr;
+        DashboardView *view = nullptr;
+        QLabel *status = nullptr;
+    };
     void buildActions();
+    void refreshConnectionStatus(int index);
     void onSnapshotApplied();
     void tick();
     void onExportAll();
@@ -136,6 +172,10 @@ private:
     QAction *m_pauseNotifications = nullptr;
     QAction *m_notificationSettings = nullptr;
     QScrollArea *m_scroll = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QAction *m_connections = nullptr;
+    QList<Page> m_pages;
+    int m_current = 0;
     bool m_closeToTray = false;
     bool m_quitting = false;
     QComboBox *m_interval = nullptr;

@@ -8,6 +8,11 @@
 #include <QBarCategoryAxis>
 #include <QChart>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QHttpServer>
 #include <QHttpServerResponse>
 #include <QImage>
@@ -33,6 +38,8 @@
 #include "ConnectionIndicator.h"
 #include "CsvWriter.h"
 #include "ChartCatalog.h"
+#include "ConnectionList.h"
+#include "ConnectionsDialog.h"
 #include "DashboardExporter.h"
 #include "DashboardModels.h"
 #include "DashboardView.h"
@@ -596,6 +603,122 @@ private Q_SLOTS:
         QVERIFY(csv.startsWith("timestamp,kind,pending,low_95,high_95"));
         QVERIFY(csv.contains(",observed,"));
         QVERIFY(csv.contains(",forecast,"));
+    }
+
+    void severalBackendsSideBySideInTabs()
+    {
+        auto a = backend();
+        enrichment::BackendOptions o;
+        o.port = 0;
+        o.runPipeline = false;
+        o.seedTracks = 7; // tells the second backend apart
+        o.databasePath = m_dir.filePath(QStringLiteral("second.sqlite"));
+        enrichment::BackendService b(o);
+        QString error;
+        QVERIFY2(b.start(&error), qPrintable(error));
+
+        Rig rig(a->url());
+        QVERIFY(rig.window.tabs()->tabBar()->isHidden() || rig.window.tabs()->count() == 1);
+        MonitorFeed second(&rig.nam);
+        DashboardModels secondModels;
+        secondModels.follow(&second);
+        EventLogModel secondLog(50);
+        const int index =
+            rig.window.addConnection(QStringLiteral("staging"), &second, &secondModels, &secondLog);
+        QCOMPARE(index, 1);
+        rig.window.setConnectionName(0, QStringLiteral("production"));
+        QCOMPARE(rig.window.connectionCount(), 2);
+        QVERIFY(!rig.window.tabs()->tabBar()->isHidden());
+        QCOMPARE(rig.window.tabs()->tabText(1), QStringLiteral("staging"));
+        second.setBaseUrl(b.url());
+        rig.feed.start();
+        second.start();
+
+        // Both stay connected; the status bar names each with its state.
+        QTRY_COMPARE(rig.window.connectionStatusText(0), QStringLiteral("production: Live"));
+        QTRY_COMPARE(rig.window.connectionStatusText(1), QStringLiteral("staging: Live"));
+        QTRY_COMPARE(rig.window.view(0)->queueCard(QueueStatus::Pending)->value(),
+                     QLocale().toString(40));
+        QTRY_COMPARE(rig.window.view(1)->queueCard(QueueStatus::Pending)->value(),
+                     QLocale().toString(7));
+        QCOMPARE(rig.window.view(), rig.window.view(0));
+
+        // Switching is instant: the other tab's numbers are already there.
+        QSignalSpy changed(&rig.window, &DashboardWindow::currentConnectionChanged);
+        rig.window.tabs()->setCurrentIndex(1);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(rig.window.currentConnection(), 1);
+        QCOMPARE(rig.window.view(), rig.window.view(1));
+        QCOMPARE(rig.window.feed(), &second);
+        QCOMPARE(rig.window.queueCard(QueueStatus::Pending)->value(), QLocale().toString(7));
+        QCOMPARE(rig.window.connectionIndicator()->stateText(), QStringLiteral("Live"));
+        // Refresh Now asks the backend shown.
+        const int fetches = second.fetchCount();
+        const int otherFetches = rig.feed.fetchCount();
+        rig.window.refreshAction()->trigger();
+        QCOMPARE(second.fetchCount(), fetches + 1);
+        QCOMPARE(rig.feed.fetchCount(), otherFetches);
+        // Auto-refresh is one setting for all.
+        rig.window.autoRefreshAction()->setChecked(false);
+        QVERIFY(!rig.feed.autoRefresh());
+        QVERIFY(!second.autoRefresh());
+
+        second.stop();
+        QTRY_COMPARE(rig.window.connectionStatusText(1), QStringLiteral("staging: Disconnected"));
+        QCOMPARE(rig.window.connectionStatusText(0), QStringLiteral("production: Live"));
+        rig.feed.stop();
+    }
+
+    void connectionsAreKeptWithoutTheirTokens()
+    {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("c.ini")), QSettings::IniFormat);
+        SavedConnection prod{QStringLiteral("production"),
+                             QUrl(QStringLiteral("https://enrich.example.org:8020")),
+                             dir.filePath(QStringLiteral("prod.token")), true};
+        SavedConnection staging{QStringLiteral("staging"),
+                                QUrl(QStringLiteral("http://10.0.0.5:8020")), QString(), false};
+        ConnectionList::save(settings, {prod, staging});
+        settings.sync();
+        QCOMPARE(ConnectionList::load(settings), QList<SavedConnection>({prod, staging}));
+        // What cannot be kept is said, and not loaded.
+        QVERIFY(!ConnectionList::problem({QString(), prod.url, {}, true}, {}).isEmpty());
+        QVERIFY(!ConnectionList::problem(
+                     {QStringLiteral("x"), QUrl(QStringLiteral("ftp://h")), {}, true}, {})
+                     .isEmpty());
+        QVERIFY(
+            ConnectionList::problem(
+                {QStringLiteral("x"), QUrl(QStringLiteral("https://user:secret@h")), {}, true}, {})
+                .contains(QStringLiteral("token file")));
+        QVERIFY(
+            !ConnectionList::problem({QStringLiteral("Production"), staging.url, {}, true}, {prod})
+                 .isEmpty()); // names are unique, whatever their case
+
+        // The dialog: add one, a bad URL blocks OK with the reason, fix it, remove another.
+        ConnectionsDialog dialog({prod, staging});
+        QCOMPARE(dialog.list()->count(), 2);
+        QCOMPARE(dialog.list()->item(1)->text(), QStringLiteral("staging (not watched)"));
+        dialog.addButton()->click();
+        QCOMPARE(dialog.list()->count(), 3);
+        dialog.nameEdit()->clear();
+        QTest::keyClicks(dialog.nameEdit(), QStringLiteral("lab"));
+        dialog.urlEdit()->clear();
+        QTest::keyClicks(dialog.urlEdit(), QStringLiteral("ftp://lab"));
+        QVERIFY(dialog.problemText().contains(QStringLiteral("lab")));
+        auto *ok = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!ok->isEnabled());
+        dialog.urlEdit()->clear();
+        QTest::keyClicks(dialog.urlEdit(), QStringLiteral("http://lab:8020"));
+        QVERIFY(dialog.problemText().isEmpty());
+        QVERIFY(ok->isEnabled());
+        dialog.list()->setCurrentRow(1);
+        dialog.removeButton()->click();
+        const QList<SavedConnection> edited = dialog.connections();
+        QCOMPARE(edited.size(), 2);
+        QCOMPARE(edited.at(0), prod);
+        QCOMPARE(edited.at(1).name, QStringLiteral("lab"));
+        QCOMPARE(edited.at(1).url, QUrl(QStringLiteral("http://lab:8020")));
+        QVERIFY(edited.at(1).watch);
     }
 
     void dayOfSamplesIsDownsampledToThePixelWidth()
