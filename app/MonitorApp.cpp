@@ -58,6 +58,8 @@ bool MonitorApp::start(QString *error)
     QUrl url = m_options.url;
     QString description;
     QString mainName;
+    QUrl mainPrometheus;
+    QString mainPrometheusToken;
     // Without --url, a window watches the saved connections (File > Connections), if any.
     QList<SavedConnection> saved;
     if (m_options.exportDir.isEmpty()) {
@@ -71,6 +73,8 @@ bool MonitorApp::start(QString *error)
         const SavedConnection first = saved.takeFirst();
         url = first.url;
         mainName = first.name;
+        mainPrometheus = first.prometheus;
+        mainPrometheusToken = first.prometheusTokenFile;
         QByteArray savedToken;
         if (!first.tokenFile.isEmpty() &&
             !enrichment::readTokenFile(first.tokenFile, &savedToken, error))
@@ -97,15 +101,12 @@ bool MonitorApp::start(QString *error)
     }
 
     // Long history, for the window and the export alike.
-    PrometheusClient *prometheus = nullptr;
-    if (!m_options.prometheus.isEmpty()) {
-        QByteArray prometheusToken;
-        if (!m_options.prometheusTokenFile.isEmpty() &&
-            !enrichment::readTokenFile(m_options.prometheusTokenFile, &prometheusToken, error))
-            return false;
-        prometheus = new PrometheusClient(m_network, this);
-        prometheus->setBaseUrl(m_options.prometheus);
-        prometheus->setToken(prometheusToken);
+    QString historyError;
+    PrometheusClient *prometheus =
+        prometheusFor(mainPrometheus, mainPrometheusToken, &historyError);
+    if (!historyError.isEmpty()) {
+        *error = historyError;
+        return false;
     }
 
     if (!m_options.exportDir.isEmpty()) {
@@ -156,7 +157,8 @@ bool MonitorApp::start(QString *error)
             return false;
     for (const SavedConnection &c : std::as_const(saved)) {
         QString why;
-        if (!isOpen(c.url) && !openConnection(c.name, c.url, c.tokenFile, {}, &why))
+        if (!isOpen(c.url) && !openConnection(c.name, c.url, c.tokenFile, {}, &why, c.prometheus,
+                                              c.prometheusTokenFile))
             m_eventLog->add(EventLogModel::Severity::Error, tr("Connection"),
                             tr("%1 not opened: %2").arg(c.name, why));
     }
@@ -233,12 +235,36 @@ bool MonitorApp::isOpen(const QUrl &url) const
     return false;
 }
 
+PrometheusClient *MonitorApp::prometheusFor(const QUrl &url, const QString &tokenFile,
+                                            QString *error)
+{
+    // A client per view: a client's requests are named by chart id, the same in every tab.
+    const QUrl where = url.isEmpty() ? m_options.prometheus : url;
+    const QString file = url.isEmpty() ? m_options.prometheusTokenFile : tokenFile;
+    if (where.isEmpty())
+        return nullptr;
+    QByteArray token;
+    if (!file.isEmpty() && !enrichment::readTokenFile(file, &token, error))
+        return nullptr;
+    auto *client = new PrometheusClient(m_network, this);
+    client->setBaseUrl(where);
+    client->setToken(token);
+    return client;
+}
+
 bool MonitorApp::openConnection(const QString &name, const QUrl &url, const QString &tokenFile,
-                                const QByteArray &token, QString *error)
+                                const QByteArray &token, QString *error, const QUrl &prometheus,
+                                const QString &prometheusTokenFile)
 {
     QByteArray secret = token;
     if (!tokenFile.isEmpty() && !enrichment::readTokenFile(tokenFile, &secret, error))
         return false;
+    QString historyError;
+    PrometheusClient *history = prometheusFor(prometheus, prometheusTokenFile, &historyError);
+    if (!historyError.isEmpty()) {
+        *error = historyError;
+        return false;
+    }
     Session s;
     s.feed = new MonitorFeed(m_network, this);
     s.feed->setToken(secret);
@@ -247,7 +273,9 @@ bool MonitorApp::openConnection(const QString &name, const QUrl &url, const QStr
     s.log = new EventLogModel(500, this);
     new IncidentRecorder(s.feed, s.log, this);
     m_sessions.append(s);
-    m_window->addConnection(name, s.feed, s.models, s.log);
+    const int index = m_window->addConnection(name, s.feed, s.models, s.log);
+    if (history)
+        m_window->view(index)->setPrometheus(history);
     s.feed->setBaseUrl(url);
     s.feed->start();
     return true;
@@ -263,7 +291,9 @@ void MonitorApp::editConnections()
     // Newly watched connections open now; one no longer watched stays until the next start.
     for (const SavedConnection &c : dialog.connections()) {
         QString why;
-        if (c.watch && !isOpen(c.url) && !openConnection(c.name, c.url, c.tokenFile, {}, &why))
+        if (c.watch && !isOpen(c.url) &&
+            !openConnection(c.name, c.url, c.tokenFile, {}, &why, c.prometheus,
+                            c.prometheusTokenFile))
             QMessageBox::warning(m_window.get(), tr("Connections"),
                                  tr("%1 not opened: %2").arg(c.name, why));
     }

@@ -24,6 +24,7 @@ class EventLogModel;
 class HeadlessExport;
 class IncidentRecorder;
 class MonitorFeed;
+class PrometheusClient;
 
 /// Wires the program: the embedded demo backend (unless --url), the feed, the window or
 /// the headless export, and the settings.
@@ -49,7 +50,11 @@ private:
     void quitWindow();
     /// One more backend in a tab of the window; false with the reason in @p error.
     bool openConnection(const QString &name, const QUrl &url, const QString &tokenFile,
-                        const QByteArray &token, QString *error);
+                        const QByteArray &token, QString *error, const QUrl &prometheus = {},
+                        const QString &prometheusTokenFile = {});
+    /// A new client for @p url (empty: --prometheus); null without either, or when the
+    /// token file cannot be read (then @p error says why).
+    PrometheusClient *prometheusFor(const QUrl &url, const QString &tokenFile, QString *error);
     bool isOpen(const QUrl &url) const;
     /// File > Connections: edits the saved connections and opens the newly watched ones.
     void editConnections();

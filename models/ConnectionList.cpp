@@ -18,6 +18,8 @@ QList<SavedConnection> ConnectionList::load(QSettings &settings)
         c.url = QUrl(settings.value(QStringLiteral("url")).toString());
         c.tokenFile = settings.value(QStringLiteral("token_file")).toString();
         c.watch = settings.value(QStringLiteral("watch"), true).toBool();
+        c.prometheus = QUrl(settings.value(QStringLiteral("prometheus")).toString());
+        c.prometheusTokenFile = settings.value(QStringLiteral("prometheus_token_file")).toString();
         if (problem(c, out).isEmpty())
             out.append(c);
     }
@@ -36,6 +38,8 @@ void ConnectionList::save(QSettings &settings, const QList<SavedConnection> &con
         settings.setValue(QStringLiteral("url"), c.url.toString());
         settings.setValue(QStringLiteral("token_file"), c.tokenFile); // the path, never the token
         settings.setValue(QStringLiteral("watch"), c.watch);
+        settings.setValue(QStringLiteral("prometheus"), c.prometheus.toString());
+        settings.setValue(QStringLiteral("prometheus_token_file"), c.prometheusTokenFile);
     }
     settings.endArray();
 }
@@ -50,8 +54,12 @@ QString ConnectionList::problem(const SavedConnection &c, const QList<SavedConne
     if (!c.url.isValid() || c.url.host().isEmpty() ||
         (c.url.scheme() != QLatin1String("http") && c.url.scheme() != QLatin1String("https")))
         return tr("The URL must be http:// or https:// with a host.");
-    if (!c.url.userInfo().isEmpty())
+    if (!c.url.userInfo().isEmpty() || !c.prometheus.userInfo().isEmpty())
         return tr("Put the token in a token file, not in the URL.");
+    if (!c.prometheus.isEmpty() && (!c.prometheus.isValid() || c.prometheus.host().isEmpty() ||
+                                    (c.prometheus.scheme() != QLatin1String("http") &&
+                                     c.prometheus.scheme() != QLatin1String("https"))))
+        return tr("The Prometheus URL must be http:// or https:// with a host.");
     int same = 0;
     for (const SavedConnection &o : all)
         same += o.name.compare(c.name, Qt::CaseInsensitive) == 0;

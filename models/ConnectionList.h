@@ -18,10 +18,13 @@ struct SavedConnection
     QUrl url;
     QString tokenFile; ///< empty: no token
     bool watch = true; ///< opened in a tab at start
+    QUrl prometheus;   ///< this environment's Prometheus (empty: the app's, if any)
+    QString prometheusTokenFile;
 
     bool operator==(const SavedConnection &o) const
     {
-        return name == o.name && url == o.url && tokenFile == o.tokenFile && watch == o.watch;
+        return name == o.name && url == o.url && tokenFile == o.tokenFile && watch == o.watch &&
+               prometheus == o.prometheus && prometheusTokenFile == o.prometheusTokenFile;
     }
 };
 

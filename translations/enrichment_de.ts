@@ -421,6 +421,10 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>Another connection has this name.</source>
         <translation>Eine andere Verbindung hat diesen Namen.</translation>
     </message>
+    <message>
+        <source>The Prometheus URL must be http:// or https:// with a host.</source>
+        <translation>Die Prometheus-URL muss http:// oder https:// mit einem Host sein.</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::ConnectionsDialog</name>
@@ -483,6 +487,18 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>%1 (not watched)</source>
         <translation>%1 (nicht beobachtet)</translation>
+    </message>
+    <message>
+        <source>optional: its Prometheus, for long history</source>
+        <translation>optional: sein Prometheus, für langen Verlauf</translation>
+    </message>
+    <message>
+        <source>&amp;Prometheus:</source>
+        <translation>&amp;Prometheus:</translation>
+    </message>
+    <message>
+        <source>Prometheus token file:</source>
+        <translation>Prometheus-Token-Datei:</translation>
     </message>
 </context>
 <context>

@@ -421,6 +421,10 @@ El backend todavía no informa de esto.</translation>
         <source>Another connection has this name.</source>
         <translation>Otra conexión tiene este nombre.</translation>
     </message>
+    <message>
+        <source>The Prometheus URL must be http:// or https:// with a host.</source>
+        <translation>La URL de Prometheus debe ser http:// o https:// con un host.</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::ConnectionsDialog</name>
@@ -483,6 +487,18 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>%1 (not watched)</source>
         <translation>%1 (no observado)</translation>
+    </message>
+    <message>
+        <source>optional: its Prometheus, for long history</source>
+        <translation>opcional: su Prometheus, para el historial largo</translation>
+    </message>
+    <message>
+        <source>&amp;Prometheus:</source>
+        <translation>&amp;Prometheus:</translation>
+    </message>
+    <message>
+        <source>Prometheus token file:</source>
+        <translation>Archivo de token de Prometheus:</translation>
     </message>
 </context>
 <context>

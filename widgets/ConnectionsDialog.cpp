@@ -21,6 +21,7 @@ namespace dashboard {
 ConnectionsDialog::ConnectionsDialog(const QList<SavedConnection> &connections, QWidget *parent)
     : QDialog(parent), m_connections(connections), m_list(new QListWidget(this)),
       m_name(new QLineEdit(this)), m_url(new QLineEdit(this)), m_tokenFile(new QLineEdit(this)),
+      m_prometheus(new QLineEdit(this)), m_prometheusToken(new QLineEdit(this)),
       m_watch(new QCheckBox(tr("Watch: open in a tab at start"), this)),
       m_add(new QPushButton(tr("&Add"), this)), m_remove(new QPushButton(tr("&Remove"), this)),
       m_problem(new QLabel(this))
@@ -51,6 +52,10 @@ ConnectionsDialog::ConnectionsDialog(const QList<SavedConnection> &connections, 
     browse->setToolTip(tr("Choose the token file"));
     tokenRow->addWidget(browse);
     form->addRow(tr("&Token file:"), tokenRow);
+    m_prometheus->setPlaceholderText(tr("optional: its Prometheus, for long history"));
+    form->addRow(tr("&Prometheus:"), m_prometheus);
+    m_prometheusToken->setPlaceholderText(tr("none"));
+    form->addRow(tr("Prometheus token file:"), m_prometheusToken);
     form->addRow(m_watch);
     auto *note = new QLabel(tr("The token stays in its file; only the file's path is kept."), this);
     note->setWordWrap(true);
@@ -77,7 +82,7 @@ ConnectionsDialog::ConnectionsDialog(const QList<SavedConnection> &connections, 
             m_tokenFile->setText(path);
     });
     connect(m_list, &QListWidget::currentRowChanged, this, &ConnectionsDialog::select);
-    for (QLineEdit *e : {m_name, m_url, m_tokenFile})
+    for (QLineEdit *e : {m_name, m_url, m_tokenFile, m_prometheus, m_prometheusToken})
         connect(e, &QLineEdit::textEdited, this, &ConnectionsDialog::storeForm);
     connect(m_watch, &QCheckBox::toggled, this, &ConnectionsDialog::storeForm);
     connect(m_add, &QPushButton::clicked, this, [this] {
@@ -126,13 +131,16 @@ void ConnectionsDialog::select(int row)
     const bool valid = row >= 0 && row < m_connections.size();
     m_loading = true;
     for (QWidget *w : {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_url),
-                       static_cast<QWidget *>(m_tokenFile), static_cast<QWidget *>(m_watch),
+                       static_cast<QWidget *>(m_tokenFile), static_cast<QWidget *>(m_prometheus),
+                       static_cast<QWidget *>(m_prometheusToken), static_cast<QWidget *>(m_watch),
                        static_cast<QWidget *>(m_remove)})
         w->setEnabled(valid);
     const SavedConnection c = valid ? m_connections.at(row) : SavedConnection();
     m_name->setText(c.name);
     m_url->setText(valid ? c.url.toString() : QString());
     m_tokenFile->setText(c.tokenFile);
+    m_prometheus->setText(c.prometheus.toString());
+    m_prometheusToken->setText(c.prometheusTokenFile);
     m_watch->setChecked(c.watch);
     m_loading = false;
     storeForm();
@@ -145,6 +153,9 @@ void ConnectionsDialog::storeForm()
         c.name = m_name->text().trimmed().left(64);
         c.url = QUrl::fromUserInput(m_url->text().trimmed());
         c.tokenFile = m_tokenFile->text().trimmed();
+        const QString prometheus = m_prometheus->text().trimmed();
+        c.prometheus = prometheus.isEmpty() ? QUrl() : QUrl::fromUserInput(prometheus);
+        c.prometheusTokenFile = m_prometheusToken->text().trimmed();
         c.watch = m_watch->isChecked();
         if (QListWidgetItem *item = m_list->item(m_row))
             item->setText(c.watch ? c.name : tr("%1 (not watched)").arg(c.name));

@@ -31,6 +31,7 @@ public:
     QLineEdit *nameEdit() const { return m_name; }
     QLineEdit *urlEdit() const { return m_url; }
     QLineEdit *tokenFileEdit() const { return m_tokenFile; }
+    QLineEdit *prometheusEdit() const { return m_prometheus; }
     QCheckBox *watchBox() const { return m_watch; }
     QPushButton *addButton() const { return m_add; }
     QPushButton *removeButton() const { return m_remove; }
@@ -46,6 +47,8 @@ private:
     QLineEdit *m_name;
     QLineEdit *m_url;
     QLineEdit *m_tokenFile;
+    QLineEdit *m_prometheus;
+    QLineEdit *m_prometheusToken;
     QCheckBox *m_watch;
     QPushButton *m_add;
     QPushButton *m_remove;

@@ -677,7 +677,11 @@ private Q_SLOTS:
                              QUrl(QStringLiteral("https://enrich.example.org:8020")),
                              dir.filePath(QStringLiteral("prod.token")), true};
         SavedConnection staging{QStringLiteral("staging"),
-                                QUrl(QStringLiteral("http://10.0.0.5:8020")), QString(), false};
+                                QUrl(QStringLiteral("http://10.0.0.5:8020")),
+                                QString(),
+                                false,
+                                QUrl(QStringLiteral("http://10.0.0.5:9090")),
+                                dir.filePath(QStringLiteral("prom.token"))};
         ConnectionList::save(settings, {prod, staging});
         settings.sync();
         QCOMPARE(ConnectionList::load(settings), QList<SavedConnection>({prod, staging}));
@@ -693,6 +697,11 @@ private Q_SLOTS:
         QVERIFY(
             !ConnectionList::problem({QStringLiteral("Production"), staging.url, {}, true}, {prod})
                  .isEmpty()); // names are unique, whatever their case
+        QVERIFY(
+            !ConnectionList::problem(
+                 {QStringLiteral("x"), staging.url, {}, true, QUrl(QStringLiteral("file:///prom"))},
+                 {})
+                 .isEmpty());
 
         // The dialog: add one, a bad URL blocks OK with the reason, fix it, remove another.
         ConnectionsDialog dialog({prod, staging});
@@ -711,6 +720,7 @@ private Q_SLOTS:
         QTest::keyClicks(dialog.urlEdit(), QStringLiteral("http://lab:8020"));
         QVERIFY(dialog.problemText().isEmpty());
         QVERIFY(ok->isEnabled());
+        QTest::keyClicks(dialog.prometheusEdit(), QStringLiteral("http://lab:9090"));
         dialog.list()->setCurrentRow(1);
         dialog.removeButton()->click();
         const QList<SavedConnection> edited = dialog.connections();
@@ -718,6 +728,7 @@ private Q_SLOTS:
         QCOMPARE(edited.at(0), prod);
         QCOMPARE(edited.at(1).name, QStringLiteral("lab"));
         QCOMPARE(edited.at(1).url, QUrl(QStringLiteral("http://lab:8020")));
+        QCOMPARE(edited.at(1).prometheus, QUrl(QStringLiteral("http://lab:9090")));
         QVERIFY(edited.at(1).watch);
     }
 
