@@ -276,6 +276,8 @@ bool MonitorApp::openConnection(const QString &name, const QUrl &url, const QStr
     const int index = m_window->addConnection(name, s.feed, s.models, s.log);
     if (history)
         m_window->view(index)->setPrometheus(history);
+    if (m_alerts) // its notifications too, named
+        m_alerts->addFeed(name, s.feed, s.log, index);
     s.feed->setBaseUrl(url);
     s.feed->start();
     return true;

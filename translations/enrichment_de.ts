@@ -143,6 +143,10 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
         <source>Notifications resumed</source>
         <translation>Benachrichtigungen fortgesetzt</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::AlertEngine</name>

@@ -143,6 +143,10 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
         <source>Notifications resumed</source>
         <translation>Notificaciones reanudadas</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::AlertEngine</name>

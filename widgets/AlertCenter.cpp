@@ -18,28 +18,73 @@ namespace dashboard {
 
 AlertCenter::AlertCenter(MonitorFeed *feed, EventLogModel *log, const QDBusConnection &bus,
                          QObject *parent)
-    : QObject(parent), m_feed(feed), m_log(log), m_engine(new AlertEngine(this)),
-      m_notifier(new DesktopNotifier(bus, this))
+    : QObject(parent), m_notifier(new DesktopNotifier(bus, this))
 {
-    connect(feed, &MonitorFeed::snapshotReceived, m_engine, &AlertEngine::applySnapshot);
-    connect(feed, &MonitorFeed::eventReceived, m_engine, &AlertEngine::applyRoomEvent);
-    connect(feed, &MonitorFeed::stateChanged, this, [this](MonitorFeed::ConnectionState s) {
-        m_connected = s == MonitorFeed::ConnectionState::Live;
-        m_engine->setConnected(m_connected);
-        refreshTray();
-    });
-    connect(m_engine, &AlertEngine::notice, this, &AlertCenter::deliver);
-    connect(m_engine, &AlertEngine::activeChanged, this, &AlertCenter::refreshTray);
+    watch(QString(), feed, log, 0);
     connect(m_notifier, &DesktopNotifier::muteRequested, this, [this](const QString &key) {
-        m_engine->mute(key, MuteMs);
-        m_log->add(EventLogModel::Severity::Info, tr("Notification"),
-                   tr("Muted for 1 h: %1").arg(key));
+        QString engineKey;
+        const int i = indexOfKey(key, &engineKey);
+        m_watched.at(i).engine->mute(engineKey, MuteMs);
+        m_watched.at(i).log->add(EventLogModel::Severity::Info, tr("Notification"),
+                                 tr("Muted for 1 h: %1").arg(engineKey));
     });
     connect(m_notifier, &DesktopNotifier::activated, this,
-            [this](const QString &, const QString &panel) {
-                if (m_window)
-                    m_window->reveal(panel);
+            [this](const QString &key, const QString &panel) {
+                if (!m_window)
+                    return;
+                QString engineKey;
+                m_window->setCurrentConnection(
+                    m_watched.at(indexOfKey(key, &engineKey)).windowIndex);
+                m_window->reveal(panel);
             });
+}
+
+int AlertCenter::addFeed(const QString &name, MonitorFeed *feed, EventLogModel *log,
+                         int windowIndex)
+{
+    watch(name.isEmpty() ? feed->baseUrl().authority() : name, feed, log, windowIndex);
+    m_watched.last().engine->setSettings(engine()->settings());
+    m_watched.last().engine->setPaused(engine()->isPaused());
+    m_watched.last().engine->startTimer();
+    return int(m_watched.size()) - 1;
+}
+
+void AlertCenter::watch(const QString &name, MonitorFeed *feed, EventLogModel *log, int windowIndex)
+{
+    auto *engine = new AlertEngine(this);
+    const int index = int(m_watched.size());
+    m_watched.append({name, feed, log, engine, windowIndex});
+    connect(feed, &MonitorFeed::snapshotReceived, engine, &AlertEngine::applySnapshot);
+    connect(feed, &MonitorFeed::eventReceived, engine, &AlertEngine::applyRoomEvent);
+    connect(feed, &MonitorFeed::stateChanged, this, [this, index](MonitorFeed::ConnectionState s) {
+        m_watched[index].connected = s == MonitorFeed::ConnectionState::Live;
+        m_watched.at(index).engine->setConnected(m_watched.at(index).connected);
+        refreshTray();
+    });
+    connect(engine, &AlertEngine::notice, this,
+            [this, index](const AlertNotice &n) { deliver(index, n); });
+    connect(engine, &AlertEngine::activeChanged, this, &AlertCenter::refreshTray);
+}
+
+AlertEngine *AlertCenter::engine(int index) const
+{
+    return index >= 0 && index < m_watched.size() ? m_watched.at(index).engine : nullptr;
+}
+
+int AlertCenter::indexOfKey(const QString &key, QString *engineKey) const
+{
+    // The first backend's keys are the engine's; the others' start with "name|".
+    const qsizetype bar = key.indexOf(QLatin1Char('|'));
+    if (bar > 0) {
+        const QString name = key.left(bar);
+        for (int i = 1; i < m_watched.size(); ++i)
+            if (m_watched.at(i).name == name) {
+                *engineKey = key.mid(bar + 1);
+                return i;
+            }
+    }
+    *engineKey = key;
+    return 0;
 }
 
 AlertCenter::~AlertCenter() = default;
@@ -55,11 +100,11 @@ void AlertCenter::watchAlertmanager(QNetworkAccessManager *network, const QUrl &
     m_firing = new FiringAlertsModel(this);
     connect(m_alertmanager, &AlertmanagerClient::alertsChanged, m_firing,
             &FiringAlertsModel::setAlerts);
-    connect(m_alertmanager, &AlertmanagerClient::alertsChanged, m_engine,
+    connect(m_alertmanager, &AlertmanagerClient::alertsChanged, engine(),
             &AlertEngine::applyFiringAlerts);
     connect(m_alertmanager, &AlertmanagerClient::reachabilityChanged, this,
             [this](bool reachable, const QString &error) {
-                m_log->add(
+                m_watched.first().log->add(
                     reachable ? EventLogModel::Severity::Info : EventLogModel::Severity::Warning,
                     tr("Alertmanager"),
                     reachable
@@ -78,7 +123,10 @@ void AlertCenter::enableTray(bool force)
         if (m_window)
             m_window->reveal();
     });
-    connect(m_tray, &TrayIcon::refreshRequested, m_feed, &MonitorFeed::refresh);
+    connect(m_tray, &TrayIcon::refreshRequested, this, [this] {
+        for (const Watched &w : std::as_const(m_watched))
+            w.feed->refresh();
+    });
     connect(m_tray, &TrayIcon::notificationsPausedChanged, this, &AlertCenter::setPaused);
     connect(m_tray, &TrayIcon::quitRequested, this, &AlertCenter::quitRequested);
     refreshTray();
@@ -91,7 +139,7 @@ void AlertCenter::attach(DashboardWindow *window)
     if (m_alertmanager)
         window->view()->showAlerts(m_alertmanager, m_firing);
     window->setCloseToTray(m_closeToTray && m_tray);
-    window->pauseNotificationsAction()->setChecked(m_engine->isPaused());
+    window->pauseNotificationsAction()->setChecked(engine()->isPaused());
     connect(window->pauseNotificationsAction(), &QAction::toggled, this, &AlertCenter::setPaused);
     connect(window->notificationSettingsAction(), &QAction::triggered, this,
             &AlertCenter::editSettings);
@@ -99,7 +147,8 @@ void AlertCenter::attach(DashboardWindow *window)
 
 void AlertCenter::start()
 {
-    m_engine->startTimer();
+    for (const Watched &w : std::as_const(m_watched))
+        w.engine->startTimer();
     if (m_alertmanager)
         m_alertmanager->start();
 }
@@ -108,7 +157,8 @@ void AlertCenter::loadSettings(QSettings &settings)
 {
     AlertSettings s;
     s.load(settings);
-    m_engine->setSettings(s);
+    for (const Watched &w : std::as_const(m_watched))
+        w.engine->setSettings(s);
     m_closeToTray = settings.value(QStringLiteral("alerts/close_to_tray"), false).toBool();
     if (m_window)
         m_window->setCloseToTray(m_closeToTray && m_tray);
@@ -116,16 +166,17 @@ void AlertCenter::loadSettings(QSettings &settings)
 
 void AlertCenter::saveSettings(QSettings &settings) const
 {
-    m_engine->settings().save(settings);
+    engine()->settings().save(settings);
     settings.setValue(QStringLiteral("alerts/close_to_tray"), m_closeToTray);
 }
 
 void AlertCenter::editSettings()
 {
-    NotificationSettingsDialog dialog(m_engine->settings(), m_closeToTray, m_window);
+    NotificationSettingsDialog dialog(engine()->settings(), m_closeToTray, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    m_engine->setSettings(dialog.settings());
+    for (const Watched &w : std::as_const(m_watched))
+        w.engine->setSettings(dialog.settings());
     m_closeToTray = dialog.closeToTray();
     if (m_window)
         m_window->setCloseToTray(m_closeToTray && m_tray);
@@ -135,21 +186,24 @@ void AlertCenter::editSettings()
 
 void AlertCenter::setPaused(bool paused)
 {
-    if (m_engine->isPaused() == paused)
+    if (engine()->isPaused() == paused)
         return;
-    m_engine->setPaused(paused);
+    for (const Watched &w : std::as_const(m_watched))
+        w.engine->setPaused(paused);
     if (m_tray)
         m_tray->setNotificationsPaused(paused);
     if (m_window)
         m_window->pauseNotificationsAction()->setChecked(paused);
-    m_log->add(EventLogModel::Severity::Info, tr("Notification"),
-               paused ? tr("Notifications paused") : tr("Notifications resumed"));
+    for (const Watched &w : std::as_const(m_watched))
+        w.log->add(EventLogModel::Severity::Info, tr("Notification"),
+                   paused ? tr("Notifications paused") : tr("Notifications resumed"));
     refreshTray();
 }
 
-void AlertCenter::deliver(const AlertNotice &notice)
+void AlertCenter::deliver(int index, AlertNotice notice)
 {
-    // Every notification is also an incident-log entry.
+    const Watched &w = m_watched.at(index);
+    // Every notification is also an entry in that backend's incident log.
     const EventLogModel::Severity severity =
         notice.kind == AlertNotice::Kind::Recovered  ? EventLogModel::Severity::Info
         : notice.severity == AlertSeverity::Critical ? EventLogModel::Severity::Error
@@ -158,7 +212,18 @@ void AlertCenter::deliver(const AlertNotice &notice)
     if (!notice.body.isEmpty())
         text += QStringLiteral(": ") +
                 QString(notice.body).replace(QLatin1Char('\n'), QStringLiteral("; "));
-    m_log->add(severity, tr("Notification"), text);
+    w.log->add(severity, tr("Notification"), text);
+    // On the desktop, say which backend (once there are several) and keep each backend's
+    // problems apart: its own keys, so it replaces and mutes only its own notifications.
+    if (index > 0) {
+        notice.key = w.name + QLatin1Char('|') + notice.key;
+        for (QString &k : notice.keys)
+            k = w.name + QLatin1Char('|') + k;
+    }
+    if (m_watched.size() > 1) {
+        const QString name = index > 0 ? w.name : w.feed->baseUrl().authority();
+        notice.title = tr("%1: %2").arg(name, notice.title);
+    }
     m_notifier->show(notice);
 }
 
@@ -167,9 +232,19 @@ void AlertCenter::refreshTray()
     if (!m_tray)
         return;
     QStringList problems;
-    for (const AlertEngine::Active &a : m_engine->active())
-        problems << a.title;
-    m_tray->setState(TrayIcon::stateFor(m_engine->worstSeverity(), m_connected), problems);
+    AlertSeverity worst = AlertSeverity::None;
+    bool connected = true;
+    for (const Watched &w : std::as_const(m_watched)) {
+        for (const AlertEngine::Active &a : w.engine->active())
+            problems << (m_watched.size() > 1
+                             ? tr("%1: %2").arg(w.name.isEmpty() ? w.feed->baseUrl().authority()
+                                                                 : w.name,
+                                                a.title)
+                             : a.title);
+        worst = std::max(worst, w.engine->worstSeverity());
+        connected = connected && w.connected;
+    }
+    m_tray->setState(TrayIcon::stateFor(worst, connected), problems);
 }
 
 } // namespace dashboard

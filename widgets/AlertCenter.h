@@ -38,6 +38,12 @@ public:
                 QObject *parent = nullptr);
     ~AlertCenter() override;
 
+    /// Watches one more backend (a tab of the window, @p windowIndex): its own rules, its
+    /// own incident log; notifications and the tray name it. Returns its index.
+    int addFeed(const QString &name, MonitorFeed *feed, EventLogModel *log, int windowIndex);
+    int feedCount() const { return int(m_watched.size()); }
+    AlertEngine *engine(int index) const;
+
     /// Reads what is firing from Alertmanager at @p url (API v2).
     void watchAlertmanager(QNetworkAccessManager *network, const QUrl &url,
                            const QByteArray &token);
@@ -52,7 +58,8 @@ public:
     void editSettings();
     void setPaused(bool paused);
 
-    AlertEngine *engine() const { return m_engine; }
+    /// The first backend's rules (Alertmanager's alerts go there too).
+    AlertEngine *engine() const { return m_watched.first().engine; }
     DesktopNotifier *notifier() const { return m_notifier; }
     TrayIcon *tray() const { return m_tray; }
     AlertmanagerClient *alertmanager() const { return m_alertmanager; }
@@ -64,19 +71,28 @@ Q_SIGNALS:
     void quitRequested();
 
 private:
-    void deliver(const AlertNotice &notice);
+    struct Watched
+    {
+        QString name; ///< empty for the first backend
+        MonitorFeed *feed;
+        EventLogModel *log;
+        AlertEngine *engine;
+        int windowIndex;
+        bool connected = false;
+    };
+    void watch(const QString &name, MonitorFeed *feed, EventLogModel *log, int windowIndex);
+    void deliver(int index, AlertNotice notice);
     void refreshTray();
+    /// The watched backend a notification key belongs to, and the key its engine knows.
+    int indexOfKey(const QString &key, QString *engineKey) const;
 
-    MonitorFeed *m_feed;
-    EventLogModel *m_log;
-    AlertEngine *m_engine;
+    QList<Watched> m_watched;
     DesktopNotifier *m_notifier;
     TrayIcon *m_tray = nullptr;
     AlertmanagerClient *m_alertmanager = nullptr;
     FiringAlertsModel *m_firing = nullptr;
     QPointer<DashboardWindow> m_window;
     bool m_closeToTray = false;
-    bool m_connected = false;
 };
 
 } // namespace dashboard

@@ -21,6 +21,7 @@
 #include "AlertmanagerClient.h"
 #include "AlertsPanel.h"
 #include "CircuitBreaker.h"
+#include "DashboardModels.h"
 #include "DashboardView.h"
 #include "DashboardWindow.h"
 #include "DesktopNotifier.h"
@@ -315,6 +316,82 @@ private Q_SLOTS:
         QDBusConnection::disconnectFromBus(serverBus.name());
     }
 
+    void everyWatchedBackendNotifiesUnderItsName()
+    {
+        auto start = [this](const QString &file) {
+            enrichment::BackendOptions o;
+            o.port = 0;
+            o.runPipeline = false;
+            o.seedTracks = 5;
+            o.databasePath = m_dir.filePath(file);
+            auto b = std::make_unique<enrichment::BackendService>(o);
+            QString error;
+            if (!b->start(&error))
+                qFatal("%s", qPrintable(error));
+            return b;
+        };
+        auto prod = start(QStringLiteral("prod.sqlite"));
+        auto staging = start(QStringLiteral("staging.sqlite"));
+        QDBusConnection serverBus = connect(QStringLiteral("server"));
+        QVERIFY(registerServer(serverBus));
+        QNetworkAccessManager nam;
+        MonitorFeed prodFeed(&nam), stagingFeed(&nam);
+        EventLogModel prodLog(50), stagingLog(50);
+        DashboardModels stagingModels;
+        stagingModels.follow(&stagingFeed);
+        DashboardWindow window(&prodFeed);
+        AlertCenter center(&prodFeed, &prodLog, connect(QStringLiteral("app")));
+        center.attach(&window);
+        const int tab = window.addConnection(QStringLiteral("staging"), &stagingFeed,
+                                             &stagingModels, &stagingLog);
+        QCOMPARE(center.addFeed(QStringLiteral("staging"), &stagingFeed, &stagingLog, tab), 1);
+        center.enableTray(true);
+        QSignalSpy delivered(center.notifier(), &DesktopNotifier::delivered);
+        prodFeed.setBaseUrl(prod->url());
+        stagingFeed.setBaseUrl(staging->url());
+        prodFeed.start();
+        stagingFeed.start();
+        center.start();
+        QTRY_COMPARE(stagingFeed.state(), MonitorFeed::ConnectionState::Live);
+        QTRY_COMPARE(prodFeed.state(), MonitorFeed::ConnectionState::Live);
+
+        // staging's discogs breaker opens: the notification names staging.
+        for (int i = 0; i < 5; ++i)
+            internals(*staging).pipeline().breaker(2)->recordFailure();
+        QVERIFY(delivered.wait(10'000));
+        QCOMPARE(m_server->calls.size(), 1);
+        QCOMPARE(m_server->calls.at(0).summary,
+                 QStringLiteral("staging: Circuit breaker of discogs is open"));
+        QCOMPARE(delivered.at(0).at(0).toString(), QStringLiteral("staging|breaker_open:discogs"));
+        QVERIFY(center.engine(1)->worstSeverity() == AlertSeverity::Critical);
+        QVERIFY(center.engine(0)->worstSeverity() == AlertSeverity::None);
+        QCOMPARE(center.tray()->state(), TrayIcon::State::Critical);
+        QVERIFY(center.tray()->toolTip().contains(QStringLiteral("staging: Circuit breaker")));
+        QCOMPARE(stagingLog.message(0).left(34),
+                 QStringLiteral("Circuit breaker of discogs is open"));
+
+        // Its Show goes to staging's tab; its Mute mutes staging's discogs only.
+        const uint id = delivered.at(0).at(1).toUInt();
+        Q_EMIT m_server->ActionInvoked(id, QStringLiteral("default"));
+        QTRY_COMPARE(window.currentConnection(), tab);
+        Q_EMIT m_server->ActionInvoked(id, QStringLiteral("mute"));
+        QTRY_VERIFY(center.engine(1)->isMuted(QStringLiteral("breaker_open:discogs")));
+        QVERIFY(!center.engine(0)->isMuted(QStringLiteral("breaker_open:discogs")));
+
+        // The same on prod is a notification of its own.
+        for (int i = 0; i < 5; ++i)
+            internals(*prod).pipeline().breaker(2)->recordFailure();
+        QTRY_COMPARE(m_server->calls.size(), 2);
+        QCOMPARE(m_server->calls.at(1).replacesId, 0u);
+        QVERIFY(m_server->calls.at(1).summary.endsWith(
+            QStringLiteral(": Circuit breaker of discogs is open")));
+        QVERIFY(!m_server->calls.at(1).summary.startsWith(QStringLiteral("staging")));
+        prodFeed.stop();
+        stagingFeed.stop();
+        serverBus.unregisterService(QLatin1String(DesktopNotifier::Service));
+        QDBusConnection::disconnectFromBus(serverBus.name());
+    }
+
     void closingKeepsTheDashboardInTheTrayWhenAsked()
     {
         QNetworkAccessManager nam;
@@ -368,8 +445,9 @@ private Q_SLOTS:
         center.attach(&window);
         QVERIFY(window.view()->alertsPanel());
         QCOMPARE(window.view()->alertsPanel()->table()->model(), center.firingAlerts());
-        QVERIFY(window.view()->section(QStringLiteral("alerts"))->isAncestorOf(
-            window.view()->alertsPanel()));
+        QVERIFY(window.view()
+                    ->section(QStringLiteral("alerts"))
+                    ->isAncestorOf(window.view()->alertsPanel()));
         QVERIFY(window.view()->section(QStringLiteral("sources")) !=
                 window.view()->section(QStringLiteral("alerts")));
     }
