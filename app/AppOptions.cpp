@@ -160,36 +160,32 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
         else if (o->moreUrls.size() < 31 && !o->moreUrls.contains(u) && u != o->url)
             o->moreUrls.append(u);
     }
-    if (p.isSet(alertmanager)) {
-        o->alertmanager = httpUrl(p.value(alertmanager));
-        if (o->alertmanager.isEmpty()) {
-            *error = QCoreApplication::translate("AppOptions",
-                                                 "--alertmanager needs an http(s) URL, got \"%1\"")
-                         .arg(p.value(alertmanager).left(200));
+    // A service the dashboard reads (Alertmanager, Prometheus): an http(s) URL, and a
+    // token file only with it.
+    auto service = [&p, error](const QCommandLineOption &urlOption,
+                               const QCommandLineOption &tokenOption, QUrl *url,
+                               QString *tokenFile) {
+        const QString name = QStringLiteral("--") + urlOption.names().constFirst();
+        if (p.isSet(urlOption)) {
+            *url = httpUrl(p.value(urlOption));
+            if (url->isEmpty()) {
+                *error =
+                    QCoreApplication::translate("AppOptions", "%1 needs an http(s) URL, got \"%2\"")
+                        .arg(name, p.value(urlOption).left(200));
+                return false;
+            }
+        }
+        if (p.isSet(tokenOption) && !p.isSet(urlOption)) {
+            *error = QCoreApplication::translate("AppOptions", "%1 needs %2")
+                         .arg(QStringLiteral("--") + tokenOption.names().constFirst(), name);
             return false;
         }
-    }
-    if (p.isSet(alertmanagerToken) && !p.isSet(alertmanager)) {
-        *error = QCoreApplication::translate("AppOptions",
-                                             "--alertmanager-token-file needs --alertmanager");
+        *tokenFile = p.value(tokenOption);
+        return true;
+    };
+    if (!service(alertmanager, alertmanagerToken, &o->alertmanager, &o->alertmanagerTokenFile) ||
+        !service(prometheus, prometheusToken, &o->prometheus, &o->prometheusTokenFile))
         return false;
-    }
-    o->alertmanagerTokenFile = p.value(alertmanagerToken);
-    if (p.isSet(prometheus)) {
-        o->prometheus = httpUrl(p.value(prometheus));
-        if (o->prometheus.isEmpty()) {
-            *error = QCoreApplication::translate("AppOptions",
-                                                 "--prometheus needs an http(s) URL, got \"%1\"")
-                         .arg(p.value(prometheus).left(200));
-            return false;
-        }
-    }
-    if (p.isSet(prometheusToken) && !p.isSet(prometheus)) {
-        *error =
-            QCoreApplication::translate("AppOptions", "--prometheus-token-file needs --prometheus");
-        return false;
-    }
-    o->prometheusTokenFile = p.value(prometheusToken);
     if (p.isSet(range)) {
         static const QMap<QString, int> spans{
             {QStringLiteral("15m"), 15},      {QStringLiteral("1h"), 60},

@@ -34,11 +34,7 @@ AlertmanagerClient::~AlertmanagerClient()
 
 void AlertmanagerClient::setBaseUrl(const QUrl &url)
 {
-    m_baseUrl = url;
-    QString path = m_baseUrl.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    m_baseUrl.setPath(path);
+    m_baseUrl = serviceBaseUrl(url);
 }
 
 void AlertmanagerClient::setInterval(int ms)

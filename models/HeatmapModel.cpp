@@ -41,13 +41,7 @@ QString HeatmapModel::requestsQuery(const QString &source)
 
 void HeatmapModel::clear()
 {
-    beginResetModel();
-    for (auto &row : m_sum)
-        std::fill(std::begin(row), std::end(row), 0.0);
-    for (auto &row : m_weight)
-        std::fill(std::begin(row), std::end(row), 0.0);
-    m_cells = 0;
-    endResetModel();
+    setSeries({}, {});
 }
 
 void HeatmapModel::setSeries(const QList<QPair<qint64, double>> &successRatio,

@@ -86,11 +86,7 @@ MonitorFeed::~MonitorFeed()
 
 void MonitorFeed::setBaseUrl(const QUrl &url)
 {
-    m_baseUrl = url;
-    QString path = m_baseUrl.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    m_baseUrl.setPath(path);
+    m_baseUrl = serviceBaseUrl(url);
 }
 
 void MonitorFeed::setAutoRefresh(bool on)

@@ -30,11 +30,7 @@ PrometheusClient::~PrometheusClient()
 
 void PrometheusClient::setBaseUrl(const QUrl &url)
 {
-    m_baseUrl = url;
-    QString path = m_baseUrl.path();
-    while (path.endsWith(QLatin1Char('/')))
-        path.chop(1);
-    m_baseUrl.setPath(path);
+    m_baseUrl = serviceBaseUrl(url);
 }
 
 qint64 PrometheusClient::stepFor(qint64 spanMs, int pixels)

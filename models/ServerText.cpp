@@ -33,4 +33,14 @@ QString plainServerText(const QString &text, int maxChars)
     return out;
 }
 
+QUrl serviceBaseUrl(const QUrl &url)
+{
+    QUrl out = url;
+    QString path = out.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    out.setPath(path);
+    return out;
+}
+
 } // namespace dashboard

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QString>
+#include <QUrl>
 
 namespace dashboard {
 
@@ -11,5 +12,9 @@ namespace dashboard {
 /// spaces, runs of white space collapse to one, and the result is cut to @p maxChars
 /// (with an ellipsis). Show it as plain text: widgets never interpret it as rich text.
 QString plainServerText(const QString &text, int maxChars = 300);
+
+/// A service's base URL as the clients keep it: without trailing slashes on the path, so
+/// that API paths are appended to it as they are.
+QUrl serviceBaseUrl(const QUrl &url);
 
 } // namespace dashboard

@@ -62,28 +62,12 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
         <translation>Im Systembereich starten (minimiert, wo es keinen gibt).</translation>
     </message>
     <message>
-        <source>--alertmanager needs an http(s) URL, got &quot;%1&quot;</source>
-        <translation>--alertmanager braucht eine http(s)-URL, erhalten: „%1“</translation>
-    </message>
-    <message>
-        <source>--alertmanager-token-file needs --alertmanager</source>
-        <translation>--alertmanager-token-file braucht --alertmanager</translation>
-    </message>
-    <message>
         <source>Read long history (30 days of success by weekday and hour) from the Prometheus at URL.</source>
         <translation>Langen Verlauf (30 Tage Erfolg nach Wochentag und Stunde) vom Prometheus unter URL lesen.</translation>
     </message>
     <message>
         <source>Bearer token for a protected Prometheus (its proxy).</source>
         <translation>Bearer-Token für einen geschützten Prometheus (seinen Proxy).</translation>
-    </message>
-    <message>
-        <source>--prometheus needs an http(s) URL, got &quot;%1&quot;</source>
-        <translation>--prometheus braucht eine http(s)-URL, erhalten: „%1“</translation>
-    </message>
-    <message>
-        <source>--prometheus-token-file needs --prometheus</source>
-        <translation>--prometheus-token-file braucht --prometheus</translation>
     </message>
     <message>
         <source>Span of the time charts --export writes: 15m, 1h (default), 6h, 24h, or with --prometheus also 7d, 30d.</source>
@@ -100,6 +84,14 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
     <message>
         <source>Watch the backend at URL (e.g. http://host:8020); starts nothing. Given more than once, each backend gets a tab.</source>
         <translation>Das Backend unter URL beobachten (z. B. http://host:8020); startet nichts. Mehrfach angegeben, bekommt jedes Backend einen Reiter.</translation>
+    </message>
+    <message>
+        <source>%1 needs an http(s) URL, got &quot;%2&quot;</source>
+        <translation>%1 braucht eine http(s)-URL, erhalten: „%2“</translation>
+    </message>
+    <message>
+        <source>%1 needs %2</source>
+        <translation>%1 braucht %2</translation>
     </message>
 </context>
 <context>

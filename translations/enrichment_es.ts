@@ -62,28 +62,12 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
         <translation>Iniciar en la bandeja del sistema (minimizado donde no la hay).</translation>
     </message>
     <message>
-        <source>--alertmanager needs an http(s) URL, got &quot;%1&quot;</source>
-        <translation>--alertmanager necesita una URL http(s); se recibió «%1»</translation>
-    </message>
-    <message>
-        <source>--alertmanager-token-file needs --alertmanager</source>
-        <translation>--alertmanager-token-file necesita --alertmanager</translation>
-    </message>
-    <message>
         <source>Read long history (30 days of success by weekday and hour) from the Prometheus at URL.</source>
         <translation>Leer el historial largo (30 días de éxito por día y hora) del Prometheus en URL.</translation>
     </message>
     <message>
         <source>Bearer token for a protected Prometheus (its proxy).</source>
         <translation>Token bearer para un Prometheus protegido (su proxy).</translation>
-    </message>
-    <message>
-        <source>--prometheus needs an http(s) URL, got &quot;%1&quot;</source>
-        <translation>--prometheus necesita una URL http(s); se recibió «%1»</translation>
-    </message>
-    <message>
-        <source>--prometheus-token-file needs --prometheus</source>
-        <translation>--prometheus-token-file necesita --prometheus</translation>
     </message>
     <message>
         <source>Span of the time charts --export writes: 15m, 1h (default), 6h, 24h, or with --prometheus also 7d, 30d.</source>
@@ -100,6 +84,14 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
     <message>
         <source>Watch the backend at URL (e.g. http://host:8020); starts nothing. Given more than once, each backend gets a tab.</source>
         <translation>Observar el backend en URL (p. ej. http://host:8020); no inicia nada. Si se indica varias veces, cada backend tiene su pestaña.</translation>
+    </message>
+    <message>
+        <source>%1 needs an http(s) URL, got &quot;%2&quot;</source>
+        <translation>%1 necesita una URL http(s); se recibió «%2»</translation>
+    </message>
+    <message>
+        <source>%1 needs %2</source>
+        <translation>%1 necesita %2</translation>
     </message>
 </context>
 <context>

@@ -83,6 +83,16 @@ private:
         return s;
     }
 
+    /// A snapshot document the test wrote (a parse error is the test's own bug).
+    static Snapshot parse(const QByteArray &json)
+    {
+        QString error;
+        const auto s = SnapshotParser::parseSnapshot(json, &error);
+        if (!s)
+            qFatal("%s", qPrintable(error));
+        return *s;
+    }
+
     struct Rig
     {
         QNetworkAccessManager nam;
@@ -471,13 +481,6 @@ private Q_SLOTS:
         QCOMPARE(view.queueCard(QueueStatus::Pending)->detail(), StatCard::tr("no data"));
         QVERIFY(view.badges().isEmpty());
 
-        auto parse = [](const QByteArray &json) {
-            QString error;
-            const auto s = SnapshotParser::parseSnapshot(json, &error);
-            if (!s)
-                qFatal("%s", qPrintable(error));
-            return *s;
-        };
         models.applySnapshot(parse(R"({"queue": {"pending": 1234, "completed": 7},
             "processing_rate": {"per_minute": 0.0, "completed_last_hour": 0},
             "circuit_breakers": {"spotify": {"state": "closed"}, "discogs": {"state": "open"}},
@@ -534,13 +537,6 @@ private Q_SLOTS:
         view.resize(1400, 900);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        auto parse = [](const QByteArray &json) {
-            QString error;
-            const auto s = SnapshotParser::parseSnapshot(json, &error);
-            if (!s)
-                qFatal("%s", qPrintable(error));
-            return *s;
-        };
         const QByteArray one = R"({"queue": {"pending": 5},
             "circuit_breakers": {"spotify": {"state": "closed"}}, "service": {"worker_id": "a"}})";
         models.applySnapshot(parse(one));
