@@ -648,7 +648,9 @@ private Q_SLOTS:
         QCOMPARE(rig.window.feed(), &second);
         QCOMPARE(rig.window.queueCard(QueueStatus::Pending)->value(), QLocale().toString(7));
         QCOMPARE(rig.window.connectionIndicator()->stateText(), QStringLiteral("Live"));
-        // Refresh Now asks the backend shown.
+        // Refresh Now asks the backend shown (once the fetches of the start are done: one
+        // asked during a fetch is queued behind it).
+        QTRY_VERIFY(!second.isFetching() && !rig.feed.isFetching());
         const int fetches = second.fetchCount();
         const int otherFetches = rig.feed.fetchCount();
         rig.window.refreshAction()->trigger();
