@@ -109,7 +109,18 @@ void AlertEngine::applySnapshot(const Snapshot &snapshot)
     const qint64 now = m_now();
     m_snapshot = snapshot;
     m_hasSnapshot = true;
-    m_breakerEvents.clear(); // the snapshot is at least as new as the events before it
+    // A snapshot replaces the events it already includes. One taken before an event (a
+    // fetch that was on its way when the event came) does not undo it.
+    const qint64 snapshotMs =
+        snapshot.timestamp.isValid() ? snapshot.timestamp.toMSecsSinceEpoch() : -1;
+    for (auto it = m_breakerEvents.begin(); it != m_breakerEvents.end();) {
+        // (Half a minute on, a snapshot is trusted whatever the clocks say.)
+        if (it->atMs < 0 || snapshotMs < 0 || it->atMs < snapshotMs ||
+            now - it->receivedMs > 30'000)
+            it = m_breakerEvents.erase(it);
+        else
+            ++it;
+    }
     if (const auto pending = snapshot.queueCount(QueueStatus::Pending)) {
         m_pending.append({now, *pending});
         // Keep one sample older than the window, so "N minutes ago" is always known.
@@ -141,7 +152,8 @@ void AlertEngine::applyRoomEvent(const QString &type, const QJsonObject &data)
     // A fleet's events are one worker's breaker; the relay's snapshots carry the fleet's.
     if (source.isEmpty() || !state || data.contains(wire::key::Worker))
         return;
-    m_breakerEvents.insert(source, *state);
+    const QDateTime at = wire::parseTime(data.value(wire::key::Timestamp).toString());
+    m_breakerEvents.insert(source, {*state, at.isValid() ? at.toMSecsSinceEpoch() : -1, m_now()});
     evaluate();
 }
 
@@ -169,7 +181,7 @@ void AlertEngine::addSnapshotConditions(QList<Condition> &out) const
     for (const SourceInfo &src : s.sources) {
         // The newest word on the breaker: an event since the snapshot, else the snapshot.
         const auto event = m_breakerEvents.constFind(src.name);
-        const BreakerState breaker = event != m_breakerEvents.cend()     ? event.value()
+        const BreakerState breaker = event != m_breakerEvents.cend()     ? event->state
                                      : src.breaker && src.breaker->state ? *src.breaker->state
                                                                          : BreakerState::Closed;
         if (m_settings.isEnabled(AlertRule::BreakerOpen) && breaker != BreakerState::Closed) {

@@ -153,7 +153,13 @@ private:
 
     bool m_hasSnapshot = false;
     Snapshot m_snapshot;
-    QHash<QString, BreakerState> m_breakerEvents; ///< newer than the snapshot
+    struct BreakerEvent
+    {
+        BreakerState state;
+        qint64 atMs;       ///< the service's time of the event; -1: not said
+        qint64 receivedMs; ///< ours
+    };
+    QHash<QString, BreakerEvent> m_breakerEvents; ///< newer than the snapshot
     QList<QPair<qint64, qint64>> m_pending;       ///< (ms, pending) over the growth window
     qint64 m_finished = -1;                       ///< completed + failed + partial
     qint64 m_progressMs = -1;                     ///< when m_finished last moved

@@ -397,6 +397,10 @@ void MonitorFeed::onTextMessage(const QString &message)
     if (const QString worker = o.value(wire::key::Worker).toString().left(128);
         !worker.isEmpty() && !event.contains(wire::key::Worker))
         event.insert(wire::key::Worker, worker);
+    // And when it happened (the envelope's time), so that a snapshot taken before it can
+    // be told apart from one taken after.
+    if (!event.contains(wire::key::Timestamp) && o.value(wire::key::Timestamp).isString())
+        event.insert(wire::key::Timestamp, o.value(wire::key::Timestamp).toString().left(64));
     Q_EMIT eventReceived(t, event);
 }
 

@@ -103,6 +103,8 @@ Q_SIGNALS:
     void reconnectCountdownChanged(int seconds);
     /// The last fetch failed (non-empty) or succeeded again (empty).
     void errorChanged(const QString &error);
+    /// A room event: its data, plus `worker` (through RabbitMQ, the worker that sent it)
+    /// and `timestamp` (the envelope's time) when the data has none of its own.
     void eventReceived(const QString &type, const QJsonObject &data);
 
 private:

@@ -156,6 +156,33 @@ private Q_SLOTS:
         QCOMPARE(m_spy->count(), 1);
     }
 
+    void aSnapshotOlderThanAnEventDoesNotUndoIt()
+    {
+        Snapshot before = snapshot();
+        before.timestamp = QDateTime::fromMSecsSinceEpoch(5'000, Qt::UTC);
+        m_engine->applySnapshot(before);
+        m_engine->applyRoomEvent(
+            QStringLiteral("circuit_breaker_state_change"),
+            {{QStringLiteral("source"), QStringLiteral("discogs")},
+             {QStringLiteral("state"), QStringLiteral("open")},
+             {QStringLiteral("timestamp"), QStringLiteral("1970-01-01T00:00:06.000Z")}});
+        QCOMPARE(m_spy->count(), 1);
+        // A fetch sent before the event answers after it: the breaker stays open.
+        AlertSettings s;
+        s.recoverSeconds = 0;
+        m_engine->setSettings(s);
+        m_engine->applySnapshot(before);
+        QCOMPARE(m_engine->worstSeverity(), AlertSeverity::Critical);
+        QCOMPARE(m_spy->count(), 1);
+        // A snapshot from after the event is the news: closed now.
+        Snapshot after = snapshot();
+        after.timestamp = QDateTime::fromMSecsSinceEpoch(7'000, Qt::UTC);
+        m_engine->applySnapshot(after);
+        QCOMPARE(m_engine->worstSeverity(), AlertSeverity::None);
+        QCOMPARE(m_spy->count(), 2);
+        QCOMPARE(notices().at(1).kind, AlertNotice::Kind::Recovered);
+    }
+
     void sourceDownAndRateLimit()
     {
         Snapshot s = snapshot(BreakerState::Closed, Health::Down);

@@ -85,6 +85,7 @@ private:
     qint64 m_busPid = 0;
     QString m_address;
     std::unique_ptr<RecordingNotificationServer> m_server;
+    QString m_serverConnection;
     int m_connections = 0;
 
     QDBusConnection connect(const QString &name)
@@ -92,9 +93,11 @@ private:
         return QDBusConnection::connectToBus(m_address, name + QString::number(++m_connections));
     }
 
-    /// A fresh bus name for the server per test, so a test without one can be had too.
+    /// A fresh bus name for the server per test, so a test without one can be had too;
+    /// cleanup() takes it off the bus again, also after a failed test.
     bool registerServer(QDBusConnection &bus)
     {
+        m_serverConnection = bus.name();
         m_server = std::make_unique<RecordingNotificationServer>();
         return bus.registerObject(QLatin1String(DesktopNotifier::Path), m_server.get(),
                                   QDBusConnection::ExportAllSlots |
@@ -134,6 +137,19 @@ private Q_SLOTS:
         QVERIFY(m_busPid > 0);
         QSettings::setDefaultFormat(QSettings::IniFormat);
         QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.path());
+    }
+
+    void cleanup()
+    {
+        if (m_serverConnection.isEmpty())
+            return;
+        QDBusConnection bus(m_serverConnection);
+        if (bus.isConnected()) { // the test may have gone off the bus itself
+            bus.unregisterService(QLatin1String(DesktopNotifier::Service));
+            bus.unregisterObject(QLatin1String(DesktopNotifier::Path));
+            QDBusConnection::disconnectFromBus(m_serverConnection);
+        }
+        m_serverConnection.clear();
     }
 
     void cleanupTestCase()
