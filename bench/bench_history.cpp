@@ -10,6 +10,8 @@
 //    resident memory and CPU share over 30 s. Baseline in the same run: one backend.
 #include <cstdio>
 
+#include <unistd.h>
+
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -84,8 +86,9 @@ double cpuSeconds(qint64 pid)
         return -1;
     const QByteArray s = f.readAll();
     const QList<QByteArray> fields = s.mid(s.lastIndexOf(')') + 2).split(' ');
-    // Fields 14 and 15 of stat (utime, stime), counted after the command name.
-    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / 100.0;
+    // Fields 14 and 15 of stat (utime, stime, in clock ticks), counted after the name.
+    return (fields.value(11).toDouble() + fields.value(12).toDouble()) /
+           double(::sysconf(_SC_CLK_TCK));
 }
 
 /// The dashboard binary watching @p backends idle backends: (RSS MiB, % of a core).

@@ -57,8 +57,7 @@ void AlertCenter::watch(const QString &name, MonitorFeed *feed, EventLogModel *l
     connect(feed, &MonitorFeed::snapshotReceived, engine, &AlertEngine::applySnapshot);
     connect(feed, &MonitorFeed::eventReceived, engine, &AlertEngine::applyRoomEvent);
     connect(feed, &MonitorFeed::stateChanged, this, [this, index](MonitorFeed::ConnectionState s) {
-        m_watched[index].connected = s == MonitorFeed::ConnectionState::Live;
-        m_watched.at(index).engine->setConnected(m_watched.at(index).connected);
+        m_watched.at(index).engine->setConnected(s == MonitorFeed::ConnectionState::Live);
         refreshTray();
     });
     connect(engine, &AlertEngine::notice, this,
@@ -242,7 +241,7 @@ void AlertCenter::refreshTray()
                                                 a.title)
                              : a.title);
         worst = std::max(worst, w.engine->worstSeverity());
-        connected = connected && w.connected;
+        connected = connected && w.feed->state() == MonitorFeed::ConnectionState::Live;
     }
     m_tray->setState(TrayIcon::stateFor(worst, connected), problems);
 }

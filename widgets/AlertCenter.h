@@ -78,7 +78,6 @@ private:
         EventLogModel *log;
         AlertEngine *engine;
         int windowIndex;
-        bool connected = false;
     };
     void watch(const QString &name, MonitorFeed *feed, EventLogModel *log, int windowIndex);
     void deliver(int index, AlertNotice notice);

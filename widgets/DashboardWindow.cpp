@@ -383,16 +383,19 @@ QString DashboardWindow::connectionStatusText(int index) const
 void DashboardWindow::refreshConnectionStatus(int index)
 {
     const Page &page = m_pages.at(index);
+    // With one backend the toolbar's indicator says it all.
+    page.status->setVisible(m_pages.size() > 1);
     const QString name = page.name.isEmpty() ? page.feed->baseUrl().host() : page.name;
-    page.status->setText(tr("%1: %2").arg(name, ConnectionIndicator::stateTextFor(page.feed)));
+    const QString text = tr("%1: %2").arg(name, ConnectionIndicator::stateTextFor(page.feed));
+    if (text == page.status->text())
+        return; // called every second (reconnect countdowns): restyle only on a change
+    page.status->setText(text);
     const bool live = page.feed->state() == MonitorFeed::ConnectionState::Live;
     page.status->setStyleSheet(
         live ? QString()
              : QStringLiteral("color: %1;")
                    .arg(StatusStyle::healthColor(Health::Degraded, palette()).name()));
-    // With one backend the toolbar's indicator says it all.
-    page.status->setVisible(m_pages.size() > 1);
-    m_tabs->setTabToolTip(index, page.status->text());
+    m_tabs->setTabToolTip(index, text);
 }
 
 void DashboardWindow::showMessage(const QString &text)

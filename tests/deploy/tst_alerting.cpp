@@ -19,6 +19,7 @@
 #include "AlertmanagerClient.h"
 #include "ChildProcess.h"
 #include "Ports.h"
+#include "Replies.h"
 
 using dashboard::AlertmanagerClient;
 using dashboard::FiringAlert;
@@ -55,14 +56,7 @@ private:
             req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
             reply = m_nam.post(req, post);
         }
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        if (!reply->isFinished())
-            done.wait(15000);
-        if (status)
-            *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->readAll();
-        reply->deleteLater();
-        return body;
+        return testsupport::finish(reply, status);
     }
 
     /// The shipped configuration with the test's webhook sink and one-second timers.

@@ -17,6 +17,7 @@
 
 #include "ChildProcess.h"
 #include "Ports.h"
+#include "Replies.h"
 
 /// deploy/ proven: promtool checks and rule unit tests, and a real Prometheus (Debian's
 /// package) scraping the real enrichment-backend, through which every Grafana panel
@@ -38,15 +39,7 @@ private:
 
     QByteArray get(const QUrl &url, int *status = nullptr)
     {
-        QNetworkReply *reply = m_nam.get(QNetworkRequest(url));
-        QSignalSpy done(reply, &QNetworkReply::finished);
-        if (!reply->isFinished())
-            done.wait(15000);
-        if (status)
-            *status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->readAll();
-        reply->deleteLater();
-        return body;
+        return testsupport::finish(m_nam.get(QNetworkRequest(url)), status);
     }
 
     QJsonObject query(const QString &expr)
