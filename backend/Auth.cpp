@@ -4,6 +4,9 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSet>
 
 namespace enrichment {
 
@@ -83,6 +86,113 @@ bool bearerMatches(const QByteArray &authorizationHeader, const QByteArray &expe
     if (h.size() < 7 || h.left(7).toLower() != QByteArrayLiteral("bearer "))
         return false;
     return constantTimeEquals(h.mid(7).trimmed(), expected);
+}
+
+QString toWire(Role role)
+{
+    switch (role) {
+    case Role::Viewer: return QStringLiteral("viewer");
+    case Role::Operator: return QStringLiteral("operator");
+    case Role::None: break;
+    }
+    return QStringLiteral("none");
+}
+
+bool readCredentialFile(const QString &path, QList<Credential> *credentials, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read token file %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    return parseCredentialFile(f.read(MaxTokenFileBytes + 1), path, credentials, error);
+}
+
+bool parseCredentialFile(const QByteArray &content, const QString &path,
+                         QList<Credential> *credentials, QString *error)
+{
+    if (content.size() > MaxTokenFileBytes) {
+        *error = QStringLiteral("token file %1 is larger than %2 bytes")
+                     .arg(path)
+                     .arg(MaxTokenFileBytes);
+        return false;
+    }
+    static const QRegularExpression validName(QStringLiteral("^[A-Za-z0-9._@-]{1,64}$"));
+    const QString file = QFileInfo(path).fileName();
+    QList<Credential> out;
+    QSet<QString> names;
+    QSet<QByteArray> tokens;
+    const QList<QByteArray> lines = content.split('\n');
+    for (int i = 0; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        const int lineNumber = i + 1;
+        for (char c : line) {
+            if (c < 0x21 || c > 0x7e) {
+                *error = QStringLiteral("token file %1, line %2: a token may only contain "
+                                        "printable ASCII characters without spaces (it is sent "
+                                        "in an HTTP header)")
+                             .arg(path)
+                             .arg(lineNumber);
+                return false;
+            }
+        }
+        Credential c;
+        const int colon = line.indexOf(':');
+        if (colon < 0) {
+            c.name = QStringLiteral("%1:%2").arg(file).arg(lineNumber);
+            c.token = line;
+        } else {
+            c.name = QString::fromLatin1(line.left(colon));
+            c.token = line.mid(colon + 1);
+            if (!validName.match(c.name).hasMatch()) {
+                *error = QStringLiteral("token file %1, line %2: the name before ':' must be 1 "
+                                        "to 64 letters, digits or . _ @ -")
+                             .arg(path)
+                             .arg(lineNumber);
+                return false;
+            }
+            if (c.token.isEmpty()) {
+                *error = QStringLiteral("token file %1, line %2: no token after the name")
+                             .arg(path)
+                             .arg(lineNumber);
+                return false;
+            }
+        }
+        if (names.contains(c.name) || tokens.contains(c.token)) {
+            *error =
+                QStringLiteral("token file %1, line %2: the %3 appears twice")
+                    .arg(path)
+                    .arg(lineNumber)
+                    .arg(names.contains(c.name) ? QStringLiteral("name") : QStringLiteral("token"));
+            return false;
+        }
+        names.insert(c.name);
+        tokens.insert(c.token);
+        out << c;
+    }
+    if (out.isEmpty()) {
+        *error = QStringLiteral("token file %1 is empty").arg(path);
+        return false;
+    }
+    *credentials = out;
+    return true;
+}
+
+const Credential *matchCredential(const QByteArray &authorizationHeader,
+                                  const QList<Credential> &credentials)
+{
+    const QByteArray h = authorizationHeader.trimmed();
+    if (h.size() < 7 || h.left(7).toLower() != QByteArrayLiteral("bearer "))
+        return nullptr;
+    const QByteArray presented = h.mid(7).trimmed();
+    // Every credential is compared (no early exit), so the time says nothing of which.
+    const Credential *found = nullptr;
+    for (const Credential &c : credentials)
+        if (constantTimeEquals(presented, c.token) && !found)
+            found = &c;
+    return found;
 }
 
 } // namespace enrichment

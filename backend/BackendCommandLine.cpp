@@ -40,7 +40,7 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
     p.setApplicationDescription(QStringLiteral(
         "Enrichment backend: runs the enrichment pipeline over the queue and serves /metrics,\n"
         "/monitoring/enrichment, /monitoring/enrichment/history, /health and /ws.\n"
-        "The bearer token may also come from the ENRICHMENT_MONITOR_TOKEN environment variable."));
+        "A viewer token may also come from the ENRICHMENT_MONITOR_TOKEN environment variable."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
@@ -81,7 +81,12 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
         {QStringLiteral("batch-size"), QStringLiteral("Tracks per batch (default 10)."),
          QStringLiteral("N")},
         {QStringLiteral("token-file"),
-         QStringLiteral("File holding the bearer token that guards /monitoring/* and /ws."),
+         QStringLiteral("File of viewer tokens (NAME:TOKEN per line) that may read "
+                        "/monitoring/* and /ws."),
+         QStringLiteral("PATH")},
+        {QStringLiteral("operator-token-file"),
+         QStringLiteral("File of operator tokens (NAME:TOKEN per line) that may also act "
+                        "(retry, pause, resume, enqueue, breakers)."),
          QStringLiteral("PATH")},
         {QStringLiteral("lease-seconds"),
          QStringLiteral("Lease on claimed tracks; a dead worker's tracks return to pending after "
@@ -285,11 +290,32 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
         }
         o->workerId = id;
     }
+    // Viewer tokens from --token-file (else the environment), operator tokens from
+    // --operator-token-file; the two must not share a token.
     QString tokenError;
-    if (!resolveToken(p.value(QStringLiteral("token-file")), &o->token, &tokenError)) {
+    if (p.isSet(QStringLiteral("token-file"))) {
+        if (!readCredentialFile(p.value(QStringLiteral("token-file")), &o->viewerTokens,
+                                &tokenError)) {
+            *error = tokenError;
+            return false;
+        }
+    } else if (const QByteArray env = qgetenv(TokenEnvironmentVariable).trimmed(); !env.isEmpty()) {
+        o->viewerTokens = {Credential{QString::fromLatin1(TokenEnvironmentVariable), env}};
+    }
+    if (p.isSet(QStringLiteral("operator-token-file")) &&
+        !readCredentialFile(p.value(QStringLiteral("operator-token-file")), &o->operatorTokens,
+                            &tokenError)) {
         *error = tokenError;
         return false;
     }
+    for (const Credential &op : std::as_const(o->operatorTokens))
+        for (const Credential &viewer : std::as_const(o->viewerTokens))
+            if (constantTimeEquals(op.token, viewer.token)) {
+                *error = QStringLiteral("operator token \"%1\" is also a viewer token (\"%2\"); "
+                                        "give each role its own tokens")
+                             .arg(op.name, viewer.name);
+                return false;
+            }
     return true;
 }
 

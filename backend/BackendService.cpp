@@ -18,6 +18,7 @@
 #include "enrichment/Clock.h"
 #include "Monitor.h"
 #include "MonitoringServer.h"
+#include "Operations.h"
 #include "Pipeline.h"
 #include "RoomPublisher.h"
 #include "enrichment/QueueStore.h"
@@ -45,7 +46,10 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
     MonitoringServer::Config sc;
     sc.address = options.bind;
     sc.port = options.port;
-    sc.token = options.token;
+    sc.viewers = options.viewerTokens;
+    sc.operators = options.operatorTokens;
+    if (!options.token.isEmpty())
+        sc.operators.prepend(Credential{QStringLiteral("token"), options.token});
     sc.pingIntervalMs = options.pingIntervalMs;
     sc.maxClientBufferBytes = options.maxClientBufferBytes;
     sc.maxRequestBytes = options.maxRequestBytes;
@@ -83,6 +87,7 @@ void BackendService::buildPipeline()
     m_customSources.clear();
     CircuitBreaker::Config bc;
     bc.timeoutMs = m_options.breakerTimeoutMs;
+    bc.failureThreshold = std::max(1, m_options.breakerFailureThreshold);
     Pipeline::Config pc;
     pc.batchSize = m_options.batchSize;
     pc.timeScale = m_options.timeScale;
@@ -172,6 +177,22 @@ bool BackendService::start(QString *error)
             m_monitor->setQueueDepth(s, m_store->count(s));
     });
     buildPipeline();
+    // Breaker commands given before this worker started are history, not orders.
+    for (auto it = m_store->control().breakerCommands.cbegin();
+         it != m_store->control().breakerCommands.cend(); ++it)
+        m_appliedBreakerCommands.insert(it.key(), it->sequence);
+    Operations::Hooks hooks;
+    hooks.sources = [this] {
+        return sourceNames();
+    };
+    hooks.controlChanged = [this] {
+        applyControl();
+        m_publisher->controlChanged();
+    };
+    hooks.announce = [this](const QJsonObject &event) {
+        m_publisher->operatorAction(event);
+    };
+    m_operations = std::make_unique<Operations>(*m_store, *m_monitor, std::move(hooks));
     for (TrackStatus s : AllTrackStatuses)
         m_monitor->setQueueDepth(s, m_store->count(s));
     if (m_options.seedTracks > 0)
@@ -189,11 +210,19 @@ bool BackendService::start(QString *error)
     }
     if (!m_server->listen(error))
         return false;
-    if (!m_options.bind.isLoopback() && m_options.token.isEmpty())
+    const bool anyToken = !m_options.token.isEmpty() || !m_options.viewerTokens.isEmpty() ||
+                          !m_options.operatorTokens.isEmpty();
+    if (!m_options.bind.isLoopback() && !anyToken)
         qCWarning(lcService).noquote()
             << "serving /monitoring/* and /ws on" << m_options.bind.toString()
             << "without a token: anyone who can reach the port can read them"
             << "(set --token-file or ENRICHMENT_MONITOR_TOKEN)";
+    if (!m_options.bind.isLoopback() && m_options.token.isEmpty() &&
+        m_options.operatorTokens.isEmpty())
+        qCWarning(lcService).noquote()
+            << "operator actions (retry, pause, resume, enqueue, breakers) are refused on"
+            << m_options.bind.toString() << "without operator tokens"
+            << "(set --operator-token-file)";
     if (!m_options.bind.isLoopback() && !m_server->usesTls())
         qCWarning(lcService).noquote()
             << "serving on" << m_options.bind.toString()
@@ -386,6 +415,7 @@ void BackendService::tick()
     for (int i = 0; i < m_pipeline->sourceCount(); ++i)
         m_pipeline->breaker(i)->advance();
     m_store->refresh(); // a shared store's fleet figures, read here and not in a request
+    applyControl();     // what operators of the fleet ordered through another backend
     refreshGauges();
     if (m_store->sharedByWorkers())
         m_workers = m_store->workers();
@@ -467,6 +497,7 @@ SnapshotState BackendService::snapshotState() const
     st.batchesCompleted = m_pipeline->batchesCompleted();
     st.leaseSeconds = double(m_store->config().leaseMs) / 1000.0;
     st.workerId = m_store->workerId();
+    st.control = m_store->control();
     st.workers = m_workers;
     if (m_options.relay && m_workers)
         st.fleetBreakers = fleetBreakers(*m_workers, st.nowMs, st.workerLostAfterMs);
@@ -513,6 +544,59 @@ QJsonObject BackendService::health(bool *healthy)
     }
     *healthy = st.healthy();
     return writeHealth(st);
+}
+
+QStringList BackendService::sourceNames() const
+{
+    QStringList names;
+    for (int i = 0; m_pipeline && i < m_pipeline->sourceCount(); ++i)
+        names << m_pipeline->source(i)->name();
+    return names.isEmpty() ? defaultSourceNames() : names;
+}
+
+void BackendService::applyControl()
+{
+    if (!m_pipeline)
+        return;
+    const PipelineControl control = m_store->control();
+    for (int i = 0; i < m_pipeline->sourceCount(); ++i) {
+        const QString name = m_pipeline->source(i)->name();
+        const auto cmd = control.breakerCommands.constFind(name);
+        if (cmd == control.breakerCommands.cend() ||
+            cmd->sequence <= m_appliedBreakerCommands.value(name))
+            continue;
+        m_appliedBreakerCommands.insert(name, cmd->sequence);
+        CircuitBreaker *b = m_pipeline->breaker(i);
+        const bool changed =
+            cmd->action == QLatin1String("close") ? b->forceClose() : b->probeNow();
+        qCInfo(lcService).noquote() << "operator breaker command" << cmd->action << "for" << name
+                                    << (changed ? "carried out" : "changed nothing");
+    }
+}
+
+ApiReply BackendService::tracks(const QUrlQuery &query)
+{
+    return m_operations->tracks(query);
+}
+
+ApiReply BackendService::track(const QString &trackId)
+{
+    return m_operations->track(trackId);
+}
+
+ApiReply BackendService::failures()
+{
+    return m_operations->failures();
+}
+
+ApiReply BackendService::audit(const QUrlQuery &query)
+{
+    return m_operations->audit(query);
+}
+
+ApiReply BackendService::act(const QString &action, const QByteArray &body, const QString &actor)
+{
+    return m_operations->act(action, body, actor);
 }
 
 std::array<qint64, TrackStatusCount> BackendService::queueCounts() const

@@ -79,6 +79,27 @@ void CircuitBreaker::recordFailure()
     }
 }
 
+bool CircuitBreaker::forceClose()
+{
+    // An operator's word: the source is back. Closed, with a clean failure count.
+    m_failureCount = 0;
+    m_successCount = 0;
+    const bool changed = m_state != BreakerState::Closed;
+    transition(BreakerState::Closed);
+    return changed;
+}
+
+bool CircuitBreaker::probeNow()
+{
+    // Open -> half_open at once: the next calls are the probe (successThreshold of them
+    // close it, one failure opens it again). Not open: nothing to probe.
+    if (m_state != BreakerState::Open)
+        return false;
+    m_successCount = 0;
+    transition(BreakerState::HalfOpen);
+    return true;
+}
+
 std::optional<qint64> CircuitBreaker::msUntilHalfOpen() const
 {
     if (m_state != BreakerState::Open)

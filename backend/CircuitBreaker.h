@@ -50,6 +50,12 @@ public:
     void recordSuccess();
     void recordFailure();
 
+    /// Operators: closes the breaker now (failure count reset). True if it was not closed.
+    bool forceClose();
+    /// Operators: an open breaker goes half_open now instead of at its timeout, so the next
+    /// calls probe the source. True if it was open.
+    bool probeNow();
+
     int failureCount() const { return m_failureCount; }
     /// Epoch milliseconds of the last failure, if any.
     std::optional<qint64> lastFailureMs() const { return m_lastFailureMs; }

@@ -136,6 +136,9 @@ QJsonObject writeSnapshot(const SnapshotState &st)
                      {wire::key::BatchesCompleted, st.batchesCompleted},
                      {QStringLiteral("lease_seconds"), st.leaseSeconds},
                      {wire::key::WorkerId, st.workerId}}},
+        {wire::key::Pipeline, QJsonObject{{wire::key::Paused, st.control.paused},
+                                          {wire::key::PausedSources,
+                                           QJsonArray::fromStringList(st.control.pausedSources)}}},
     };
     if (st.workers) {
         QJsonArray workers;

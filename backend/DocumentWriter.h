@@ -64,6 +64,8 @@ struct SnapshotState
     /// A relay asks no source: its breakers are the fleet's, one per source with each
     /// live worker's state (see fleetBreakers()).
     QMap<QString, QMap<QString, BreakerState>> fleetBreakers;
+    /// What operators set: the snapshot's `pipeline` (paused, paused sources).
+    PipelineControl control;
 };
 
 /// The breakers of the workers that are neither lost nor stopped, by source then worker.

@@ -109,6 +109,12 @@ Monitor::Monitor(const QStringList &sources, const Clock &clock, const QString &
                             "source could be asked (breakers open, quotas spent)")
                       .Register(*m_registry)
                       .Add({});
+    auto &actions = BuildCounter()
+                        .Name("enrichment_operator_actions_total")
+                        .Help("Operator actions carried out, by action")
+                        .Register(*m_registry);
+    for (const char *a : {"retry", "breaker", "pause", "resume", "enqueue"})
+        m_operatorActions.insert(QLatin1String(a), &actions.Add({{"action", a}}));
     auto &info = BuildGauge()
                      .Name("enrichment_service_info")
                      .Help("Build and configuration of the enrichment service (always 1)")
@@ -238,6 +244,18 @@ void Monitor::recordTrackProcessed(TrackStatus status)
 void Monitor::recordTrackDeferred()
 {
     m_deferred->Increment();
+}
+
+void Monitor::recordOperatorAction(const QString &action)
+{
+    if (prometheus::Counter *c = m_operatorActions.value(action))
+        c->Increment();
+}
+
+qint64 Monitor::operatorActions(const QString &action) const
+{
+    const prometheus::Counter *c = m_operatorActions.value(action);
+    return c ? qint64(c->Value()) : 0;
 }
 
 qint64 Monitor::tracksDeferred() const

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include <QHash>
 #include <QStringList>
 
 #include "SourceStats.h"
@@ -71,6 +72,10 @@ public:
     /// A claimed track went back to pending untouched: no source could be asked.
     void recordTrackDeferred();
     qint64 tracksDeferred() const;
+    /// An operator action was carried out (`enrichment_operator_actions_total{action}`:
+    /// retry, breaker, pause, resume, enqueue).
+    void recordOperatorAction(const QString &action);
+    qint64 operatorActions(const QString &action) const;
     /// The RabbitMQ event bus: registers `enrichment_events_published_total`,
     /// `enrichment_events_dropped_total` and `enrichment_event_broker_up` (only backends
     /// with a bus have them), then brings them up to the bus's running totals.
@@ -118,6 +123,7 @@ private:
     std::vector<prometheus::Counter *> m_fields;
     std::array<prometheus::Counter *, TrackStatusCount> m_processed{};
     prometheus::Counter *m_deferred = nullptr;
+    QHash<QString, prometheus::Counter *> m_operatorActions;
     prometheus::Counter *m_eventsPublished = nullptr;
     prometheus::Counter *m_eventsDropped = nullptr;
     prometheus::Gauge *m_brokerUp = nullptr;

@@ -57,6 +57,26 @@ bool isGet(const QHttpServerRequest &req)
 {
     return req.method() == QHttpServerRequest::Method::Get;
 }
+
+QHttpServerResponse unauthorized()
+{
+    QHttpServerResponse r = errorResponse(Status::Unauthorized, QStringLiteral("unauthorized"),
+                                          QStringLiteral("missing or wrong bearer token"));
+    r.addHeader(QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer"));
+    return r;
+}
+
+QHttpServerResponse reply(const ApiReply &r)
+{
+    return jsonResponse(r.body, Status(r.status));
+}
+
+/// True if @p contentType names JSON (`application/json`, parameters allowed).
+bool isJson(const QByteArray &contentType)
+{
+    return contentType.split(';').constFirst().trimmed().toLower() ==
+           QByteArrayLiteral("application/json");
+}
 } // namespace
 
 MonitoringServer::MonitoringServer(MonitoringProvider &provider, const Config &config,
@@ -75,7 +95,10 @@ MonitoringServer::MonitoringServer(MonitoringProvider &provider, const Config &c
         if (!isGet(req))
             return methodNotAllowed();
         bool healthy = true;
-        const QJsonObject body = m_provider.health(&healthy);
+        QJsonObject body = m_provider.health(&healthy);
+        // What the caller's token (if any) may do, so a client can offer only that.
+        body.insert(wire::key::Role,
+                    toWire(roleFor(req.value(QByteArrayLiteral("Authorization")))));
         return jsonResponse(body, healthy ? Status::Ok : Status::ServiceUnavailable);
     });
     m_http.route(QStringLiteral("/monitoring/enrichment"), [this](const QHttpServerRequest &req) {
@@ -106,6 +129,22 @@ MonitoringServer::MonitoringServer(MonitoringProvider &provider, const Config &c
             }
             return jsonResponse(m_provider.history(minutes));
         });
+    // The operator endpoints: reads for viewers, actions for operators. One track,
+    // `/tracks/{id}`, is answered by the missing handler below: an id may hold an escaped
+    // '/', which the router sees decoded and no path argument matches.
+    m_http.route(wire::path::Tracks, [this](const QHttpServerRequest &req) {
+        return operatorRead(req, [&] { return m_provider.tracks(req.query()); });
+    });
+    m_http.route(wire::path::Failures, [this](const QHttpServerRequest &req) {
+        return operatorRead(req, [&] { return m_provider.failures(); });
+    });
+    m_http.route(wire::path::Audit, [this](const QHttpServerRequest &req) {
+        return operatorRead(req, [&] { return m_provider.audit(req.query()); });
+    });
+    m_http.route(QString(wire::path::Actions) + QStringLiteral("/<arg>"),
+                 [this](const QString &action, const QHttpServerRequest &req) {
+                     return operatorAction(action, req);
+                 });
     // The WebSocket upgrade happens only if this handler writes nothing (Qt 6.4).
     m_http.route(QStringLiteral("/ws"), [this](const QHttpServerRequest &req,
                                                QHttpServerResponder &&responder) {
@@ -123,11 +162,19 @@ MonitoringServer::MonitoringServer(MonitoringProvider &provider, const Config &c
                 .write(std::move(responder));
         }
     });
-    m_http.setMissingHandler([](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
-        errorResponse(Status::NotFound, QStringLiteral("not_found"),
-                      QStringLiteral("no such path: %1").arg(req.url().path().left(200)))
-            .write(std::move(responder));
-    });
+    m_http.setMissingHandler(
+        [this](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
+            const QString trackPrefix = QString(wire::path::Tracks) + QLatin1Char('/');
+            const QString path = req.url().path(QUrl::FullyDecoded);
+            if (path.startsWith(trackPrefix) && path.size() > trackPrefix.size()) {
+                const QString id = path.mid(trackPrefix.size());
+                operatorRead(req, [&] { return m_provider.track(id); }).write(std::move(responder));
+                return;
+            }
+            errorResponse(Status::NotFound, QStringLiteral("not_found"),
+                          QStringLiteral("no such path: %1").arg(req.url().path().left(200)))
+                .write(std::move(responder));
+        });
     connect(&m_http, &QAbstractHttpServer::newWebSocketConnection, this,
             &MonitoringServer::onNewWebSocket);
 
@@ -150,8 +197,14 @@ MonitoringServer::~MonitoringServer()
 
 const QList<QByteArray> &MonitoringServer::knownPaths()
 {
-    static const QList<QByteArray> paths = {"/metrics", "/health", "/monitoring/enrichment",
-                                            "/monitoring/enrichment/history", "/ws"};
+    static const QList<QByteArray> paths = {"/metrics",
+                                            "/health",
+                                            "/monitoring/enrichment",
+                                            "/monitoring/enrichment/history",
+                                            "/monitoring/enrichment/tracks",
+                                            "/monitoring/enrichment/failures",
+                                            "/monitoring/enrichment/audit",
+                                            "/ws"};
     return paths;
 }
 
@@ -235,11 +288,72 @@ bool MonitoringServer::listen(QString *error)
     return true;
 }
 
-bool MonitoringServer::authorized(const QByteArray &authorizationHeader) const
+Role MonitoringServer::roleFor(const QByteArray &authorizationHeader, QString *actor) const
 {
-    if (m_config.token.isEmpty())
-        return true;
-    return bearerMatches(authorizationHeader, m_config.token);
+    if (m_config.viewers.isEmpty() && m_config.operators.isEmpty()) {
+        // No token at all: only a loopback server lets its callers act.
+        if (actor)
+            *actor = QStringLiteral("local");
+        return m_config.address.isLoopback() ? Role::Operator : Role::Viewer;
+    }
+    if (const Credential *c = matchCredential(authorizationHeader, m_config.operators)) {
+        if (actor)
+            *actor = c->name;
+        return Role::Operator;
+    }
+    if (const Credential *c = matchCredential(authorizationHeader, m_config.viewers)) {
+        if (actor)
+            *actor = c->name;
+        return Role::Viewer;
+    }
+    return Role::None;
+}
+
+QHttpServerResponse MonitoringServer::operatorRead(const QHttpServerRequest &req,
+                                                   const std::function<ApiReply()> &answer) const
+{
+    if (!authorized(req.value(QByteArrayLiteral("Authorization"))))
+        return unauthorized();
+    if (!isGet(req))
+        return methodNotAllowed();
+    return reply(answer());
+}
+
+QHttpServerResponse MonitoringServer::operatorAction(const QString &action,
+                                                     const QHttpServerRequest &req)
+{
+    QString actor;
+    const Role role = roleFor(req.value(QByteArrayLiteral("Authorization")), &actor);
+    if (role == Role::None)
+        return unauthorized();
+    if (req.method() != QHttpServerRequest::Method::Post) {
+        QHttpServerResponse r =
+            errorResponse(Status::MethodNotAllowed, QStringLiteral("method_not_allowed"),
+                          QStringLiteral("actions are POST requests"));
+        r.addHeader(QByteArrayLiteral("Allow"), QByteArrayLiteral("POST"));
+        return r;
+    }
+    const QByteArray origin = req.value(QByteArrayLiteral("Origin"));
+    if (!originAllowed(origin)) {
+        qCWarning(lcServer).noquote()
+            << "refusing an action from browser origin" << QString::fromLatin1(origin.left(100));
+        return errorResponse(Status::Forbidden, QStringLiteral("origin_not_allowed"),
+                             QStringLiteral("actions from origin %1 are not allowed")
+                                 .arg(QString::fromLatin1(origin.left(100))));
+    }
+    if (!isJson(req.value(QByteArrayLiteral("Content-Type"))))
+        return errorResponse(Status::UnsupportedMediaType, QStringLiteral("unsupported_media_type"),
+                             QStringLiteral("an action's body must be sent as "
+                                            "Content-Type: application/json"));
+    if (role != Role::Operator)
+        return errorResponse(
+            Status::Forbidden, QStringLiteral("forbidden"),
+            m_config.operators.isEmpty() && m_config.viewers.isEmpty()
+                ? QStringLiteral("actions are refused: this server is reachable beyond loopback "
+                                 "and has no operator tokens (--operator-token-file)")
+                : QStringLiteral("this token may read but not act; actions need an operator "
+                                 "token"));
+    return reply(m_provider.act(action, req.body(), actor));
 }
 
 void MonitoringServer::onNewWebSocket()
@@ -296,12 +410,15 @@ void MonitoringServer::addClient(std::unique_ptr<QWebSocket> socket)
 
     m_clients.push_back(Client{std::move(socket), 0, m_uptime.elapsed()});
     Q_EMIT clientCountChanged(clientCount());
-    sendTo(raw, roomEnvelope(
-                    wire::event::Welcome,
-                    QJsonObject{{wire::RoomIdParameter, wire::RoomId},
-                                {wire::key::SchemaVersion, 1},
-                                {wire::key::SnapshotPush, m_config.pushSnapshots},
-                                {wire::key::ServerVersion, QStringLiteral(ENRICHMENT_VERSION)}}));
+    const Role role = roleFor(raw->request().rawHeader("Authorization"));
+    sendTo(raw,
+           roomEnvelope(wire::event::Welcome,
+                        QJsonObject{{wire::RoomIdParameter, wire::RoomId},
+                                    {wire::key::SchemaVersion, 1},
+                                    {wire::key::SnapshotPush, m_config.pushSnapshots},
+                                    {wire::key::ServerVersion, QStringLiteral(ENRICHMENT_VERSION)},
+                                    {wire::key::Role, toWire(role)},
+                                    {wire::key::Actions, true}}));
 }
 
 MonitoringServer::Client *MonitoringServer::find(QWebSocket *socket)

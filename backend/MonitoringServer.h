@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -13,6 +14,10 @@
 #include <QSslConfiguration>
 #include <QTimer>
 
+#include "Auth.h"
+
+class QHttpServerRequest;
+class QHttpServerResponse;
 class QWebSocket;
 
 namespace enrichment {
@@ -27,8 +32,13 @@ struct Rejection;
 ///
 /// - Bad requests get a 4xx JSON error `{"error": {"code", "message"}}`; the server keeps
 ///   serving.
-/// - With a token configured, `/monitoring/*` and `/ws` need `Authorization: Bearer TOKEN`
+/// - With tokens configured, `/monitoring/*` and `/ws` need `Authorization: Bearer TOKEN`
 ///   (compared in constant time); `/metrics` and `/health` stay open for scrapers/probes.
+/// - Roles: viewer tokens read, operator tokens also act (POST `/monitoring/enrichment/
+///   actions/*`). With no token at all, a loopback server treats every caller as an
+///   operator and any other bind refuses actions. A POST must carry `Content-Type:
+///   application/json` (415) and an allowed `Origin` if any (403), so that no web page
+///   can drive a token-less loopback backend with a form post.
 /// - Every connection passes GuardedTcpServer first: request deadlines, size caps, a
 ///   connection cap, strict request heads; WebSocket upgrades are admitted there (token,
 ///   `Origin`, method), so a refused upgrade never gets `101`.
@@ -49,7 +59,8 @@ public:
     {
         QHostAddress address = QHostAddress::LocalHost;
         quint16 port = 8020;
-        QByteArray token; ///< empty: no authentication
+        QList<Credential> viewers;   ///< read; none and no operators: no authentication
+        QList<Credential> operators; ///< read and act
         qint64 maxClientBufferBytes = 4 * 1024 * 1024;
         int pingIntervalMs = 30'000;
         int maxHistoryMinutes = 1440;
@@ -108,7 +119,16 @@ private:
     void sendTo(QWebSocket *socket, const QString &message);
     void dropSlowClients();
     Client *find(QWebSocket *socket);
-    bool authorized(const QByteArray &authorizationHeader) const;
+    /// What the caller with @p authorizationHeader may do; @p actor gets its name.
+    Role roleFor(const QByteArray &authorizationHeader, QString *actor = nullptr) const;
+    bool authorized(const QByteArray &authorizationHeader) const
+    {
+        return roleFor(authorizationHeader) != Role::None;
+    }
+    /// Answers a read of the operator endpoints (auth, method, then @p answer).
+    QHttpServerResponse operatorRead(const QHttpServerRequest &req,
+                                     const std::function<struct ApiReply()> &answer) const;
+    QHttpServerResponse operatorAction(const QString &action, const QHttpServerRequest &req);
     bool originAllowed(const QByteArray &origin) const;
     std::optional<Rejection> admit(const RequestHead &head) const;
 

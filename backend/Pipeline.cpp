@@ -10,6 +10,7 @@
 #include "enrichment/Clock.h"
 #include "enrichment/EnrichmentSource.h"
 #include "Monitor.h"
+#include "StoreSupport.h"
 
 Q_LOGGING_CATEGORY(lcPipeline, "enrichment.backend.pipeline")
 
@@ -64,6 +65,11 @@ void Pipeline::tick()
         m_timer.start(m_config.batchIntervalMs);
         return;
     }
+    if (m_store.control().paused) {
+        // Operators paused the pipeline: claim nothing, look again in a second.
+        m_timer.start(1000);
+        return;
+    }
     if (const qint64 wait = msUntilAnySourceAvailable(); wait > 0) {
         // Every breaker is open or every quota spent: claiming now would only defer.
         m_timer.start(int(std::clamp<qint64>(wait, 50, 60'000)));
@@ -80,9 +86,12 @@ void Pipeline::tick()
 qint64 Pipeline::msUntilAnySourceAvailable() const
 {
     const qint64 now = m_clock.nowMs();
+    const QStringList paused = m_store.control().pausedSources;
     qint64 soonest = -1;
     for (std::size_t i = 0; i < m_sources.size(); ++i) {
         qint64 wait = std::max<qint64>(0, m_breakers[i]->msUntilHalfOpen().value_or(0));
+        if (paused.contains(m_sources[i]->name()))
+            wait = std::max<qint64>(wait, 1000); // until an operator resumes it
         const RateLimitState rl = m_sources[i]->rateLimit();
         if (rl.limit > 0 && rl.remaining <= 0)
             wait = std::max(wait, rl.resetAtMs - now);
@@ -102,6 +111,8 @@ Pipeline::BatchResult Pipeline::runBatchNow()
 
 bool Pipeline::beginBatch()
 {
+    if (m_store.control().paused)
+        return false;
     const QList<ClaimedTrack> claimed = m_store.claim(m_config.batchSize);
     if (claimed.isEmpty())
         return false;
@@ -139,6 +150,9 @@ Pipeline::BatchResult Pipeline::finishBatch()
         r.sourcesEnriched = t.sources;
         r.errorMessage = t.error;
         r.deferUntilMs = t.deferUntilMs;
+        r.attempts = t.attempts;
+        if (t.status != TrackStatus::Completed) // what the failures view groups by
+            store::firstError(t.attempts, &r.errorType, &r.errorSource);
         results.append(std::move(r));
     }
     const QList<bool> recorded = m_store.record(results);
@@ -179,9 +193,24 @@ Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, double *laten
     int asked = 0;            // sources that answered (a call or a cached answer)
     qint64 nextChanceMs = -1; // earliest time a skipped source can be asked
     const qint64 now = m_clock.nowMs();
+    const QStringList paused = m_store.control().pausedSources;
     auto skippedUntil = [&](qint64 atMs) {
         atMs = std::max(atMs, now + 1000);
         nextChanceMs = nextChanceMs < 0 ? atMs : std::min(nextChanceMs, atMs);
+    };
+    auto attempt = [&](const QString &source, const QString &outcome, const QString &errorType,
+                       const QString &detail, double latencySeconds,
+                       const QStringList &found = {}) {
+        Attempt a;
+        a.trackId = track.trackId;
+        a.source = source;
+        a.outcome = outcome;
+        a.errorType = errorType;
+        a.detail = detail;
+        a.latencyMs = latencySeconds * 1000.0;
+        a.fields = found;
+        a.atMs = now;
+        out.attempts.append(std::move(a));
     };
     for (std::size_t i = 0; i < m_sources.size(); ++i) {
         EnrichmentSource &src = *m_sources[i];
@@ -191,11 +220,21 @@ Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, double *laten
 
         // A miss is counted only if the call is then made.
         std::optional<SourceResponse> response = m_cache.lookup(name, track.trackId, false);
+        const bool cached = response.has_value();
         if (!response) {
+            if (paused.contains(name)) {
+                errors << name + QStringLiteral(": paused by an operator");
+                attempt(name, QStringLiteral("skipped"), QStringLiteral("source_paused"),
+                        QStringLiteral("paused by an operator"), 0);
+                skippedUntil(now + 1000);
+                continue;
+            }
             if (!breaker.allowRequest()) {
                 if (mi >= 0)
                     m_monitor.recordError(mi, ErrorType::CircuitOpen);
                 errors << name + QStringLiteral(": circuit open");
+                attempt(name, QStringLiteral("skipped"), toWire(ErrorType::CircuitOpen),
+                        QStringLiteral("circuit breaker open"), 0);
                 skippedUntil(now + breaker.msUntilHalfOpen().value_or(0));
                 continue;
             }
@@ -204,6 +243,8 @@ Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, double *laten
                 if (mi >= 0)
                     m_monitor.recordError(mi, ErrorType::LocalRateLimit);
                 errors << name + QStringLiteral(": rate limit exhausted");
+                attempt(name, QStringLiteral("skipped"), toWire(ErrorType::LocalRateLimit),
+                        QStringLiteral("rate limit exhausted"), 0);
                 skippedUntil(rl.resetAtMs);
                 continue;
             }
@@ -221,12 +262,17 @@ Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, double *laten
                     m_monitor.recordError(mi, response->error);
                 breaker.recordFailure();
                 errors << name + QStringLiteral(": ") + toWire(response->error);
+                attempt(name, toWire(RequestStatus::Error), toWire(response->error),
+                        response->detail, response->latencySeconds);
                 continue;
             }
             breaker.recordSuccess();
             m_cache.store(name, track.trackId, *response);
         }
         ++asked; // a cached answer counts as asked too
+        attempt(name, toWire(response->status), {},
+                cached ? QStringLiteral("cached answer") : response->detail,
+                cached ? 0 : response->latencySeconds, response->fields.keys());
         if (response->status == RequestStatus::Success) {
             out.sources << name;
             for (auto it = response->fields.cbegin(); it != response->fields.cend(); ++it)

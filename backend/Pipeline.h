@@ -34,6 +34,11 @@ class Monitor;
 /// When no source can be asked at all, the pipeline claims nothing and sleeps until the
 /// first one can be (at most a minute), instead of claiming and releasing in a loop.
 ///
+/// Operators steer it through the store's PipelineControl: while the pipeline is paused
+/// it claims nothing (a batch in flight finishes); a paused source is skipped like one
+/// whose breaker is open. Every call, and every skip, is an Attempt recorded with the
+/// track's result.
+///
 /// Driven by start() (a timer loop; the batch's simulated latency, scaled by
 /// `timeScale`, passes in wall time between batch start and completion) or stepped by hand
 /// with runBatchNow() in tests. Lives on the backend thread; not thread-safe.
@@ -100,6 +105,7 @@ private:
         QStringList fields;
         QString error;
         qint64 deferUntilMs = 0; ///< > 0: no source was asked; pending again from then
+        QList<Attempt> attempts;
     };
 
     bool beginBatch();

@@ -16,6 +16,7 @@
 #include <QVariant>
 
 #include "enrichment/Clock.h"
+#include "StoreSupport.h"
 
 Q_LOGGING_CATEGORY(lcPostgres, "enrichment.backend.postgres")
 
@@ -23,8 +24,10 @@ namespace enrichment {
 
 namespace {
 
+using store::textArray;
+
 /// The schema's current version; migrate() brings any older database up to it.
-constexpr int SchemaVersion = 2;
+constexpr int SchemaVersion = 3;
 /// Rows per status in the counts table (and per second in the completions table): a
 /// connection adds to the row of its slot, so workers rarely wait on each other.
 constexpr int CountSlots = 8;
@@ -34,21 +37,6 @@ constexpr qint64 CompletionsKeptSeconds = 2 * 3600;
 // Advisory-lock keys (arbitrary, fixed): schema migration and reconciliation.
 constexpr qint64 MigrationLock = 0x656e72696368'01;
 constexpr qint64 ReconcileLock = 0x656e72696368'02;
-
-/// `{"a","b"}`: a text[] literal, bound as one parameter and cast with `::text[]`.
-QString textArray(const QStringList &items)
-{
-    QString out = QStringLiteral("{");
-    for (int i = 0; i < items.size(); ++i) {
-        if (i)
-            out += QLatin1Char(',');
-        QString item = items.at(i);
-        item.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-        item.replace(QLatin1Char('"'), QStringLiteral("\\\""));
-        out += QLatin1Char('"') + item + QLatin1Char('"');
-    }
-    return out + QLatin1Char('}');
-}
 
 QString joined(const QStringList &list)
 {
@@ -64,6 +52,39 @@ QString sql(const char *text)
     QString s = QString::fromLatin1(text);
     s.replace(QStringLiteral("$AT"), QLatin1String(At));
     return s;
+}
+
+/// Version 3: what operators read and do: each track's first error (type and source) with
+/// the index of the failures view and of id searches (byte order, COLLATE "C"), every
+/// attempt, the audit log and the pipeline control.
+QStringList schemaV3()
+{
+    return {
+        QStringLiteral("ALTER TABLE enrichment_status ADD COLUMN IF NOT EXISTS error_type text,"
+                       " ADD COLUMN IF NOT EXISTS error_source text"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS enrichment_status_errors_idx"
+                       " ON enrichment_status (status, error_type, error_source,"
+                       " (track_id COLLATE \"C\"))"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS enrichment_status_id_idx"
+                       " ON enrichment_status ((track_id COLLATE \"C\"))"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS enrichment_attempts ("
+                       " id bigserial PRIMARY KEY, track_id text NOT NULL, source text NOT NULL,"
+                       " outcome text NOT NULL, error_type text, detail text,"
+                       " latency_ms double precision NOT NULL DEFAULT 0, fields text, worker text,"
+                       " at timestamptz NOT NULL)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS enrichment_attempts_track_idx"
+                       " ON enrichment_attempts (track_id, id)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS enrichment_attempts_at_idx"
+                       " ON enrichment_attempts (at)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS enrichment_audit ("
+                       " id bigserial PRIMARY KEY, at timestamptz NOT NULL, actor text NOT NULL,"
+                       " action text NOT NULL, parameters text NOT NULL, result text NOT NULL,"
+                       " worker text NOT NULL)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS enrichment_control ("
+                       " id integer PRIMARY KEY CHECK (id = 1), state text NOT NULL)"),
+        QStringLiteral("INSERT INTO enrichment_control (id, state) VALUES (1, '{}')"
+                       " ON CONFLICT (id) DO NOTHING"),
+    };
 }
 
 /// Version 2: a worker that stops cleanly says so (`stopped`), instead of looking lost, and
@@ -262,6 +283,7 @@ bool PostgresQueueStore::open(const Target &target, QString *error)
         close();
         return false;
     }
+    readControl();
     reconcile();
     qCInfo(lcPostgres).noquote() << "queue in PostgreSQL" << target.displayName() << "as worker"
                                  << m_config.workerId;
@@ -319,6 +341,14 @@ bool PostgresQueueStore::migrate(QString *error)
         if (!q.exec(QStringLiteral("INSERT INTO enrichment_schema_version (version) VALUES (2)")))
             return fail(q);
         qCInfo(lcPostgres) << "queue schema migrated to version 2";
+    }
+    if (version < 3) {
+        for (const QString &statement : schemaV3())
+            if (!q.exec(statement))
+                return fail(q);
+        if (!q.exec(QStringLiteral("INSERT INTO enrichment_schema_version (version) VALUES (3)")))
+            return fail(q);
+        qCInfo(lcPostgres) << "queue schema migrated to version 3";
     }
     if (!q.exec(QStringLiteral("COMMIT")))
         return fail(q);
@@ -557,26 +587,50 @@ QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
     QList<bool> done(results.size(), false);
     if (results.isEmpty() || !ensureConnected())
         return done;
-    QStringList ids, kinds, sources, errors, deferUntil;
+    QStringList ids, kinds, sources, errors, deferUntil, errorTypes, errorSources;
+    QStringList aTrack, aSource, aOutcome, aErrorType, aDetail, aLatency, aAt, aFields;
     for (const TrackResult &r : results) {
         ids << r.trackId;
         kinds << (r.deferUntilMs > 0 ? QStringLiteral("defer") : toWire(r.status));
         sources << joined(r.sourcesEnriched);
         errors << r.errorMessage;
         deferUntil << QString::number(r.deferUntilMs);
+        errorTypes << r.errorType;
+        errorSources << r.errorSource;
+        if (r.deferUntilMs > 0)
+            continue; // not an attempt: no source was asked
+        for (const Attempt &at : r.attempts) {
+            aTrack << r.trackId;
+            aSource << at.source;
+            aOutcome << at.outcome;
+            aErrorType << at.errorType;
+            aDetail << at.detail;
+            aLatency << QString::number(at.latencyMs, 'g', 12);
+            aAt << QString::number(at.atMs);
+            aFields << joined(at.fields);
+        }
     }
     // One statement, so one transaction: every result of the batch, each only where this
-    // worker still holds the lease. A failed attempt goes back to pending with a backoff
-    // until maxRetries attempts failed; a deferred track goes back without using a retry.
+    // worker still holds the lease, and the attempts of the results written. A failed
+    // attempt goes back to pending with a backoff until maxRetries attempts failed; a
+    // deferred track goes back without using a retry.
     QSqlQuery q(db());
     q.prepare(sql(
-        "UPDATE enrichment_status s SET"
+        "WITH v AS (SELECT unnest(?::text[]) AS track_id, unnest(?::text[]) AS kind,"
+        "  unnest(?::text[]) AS sources, unnest(?::text[]) AS error,"
+        "  unnest(?::bigint[]) AS defer_until, unnest(?::text[]) AS error_type,"
+        "  unnest(?::text[]) AS error_source),"
+        " upd AS (UPDATE enrichment_status s SET"
         " status = CASE v.kind WHEN 'defer' THEN 'pending'"
         "  WHEN 'failed' THEN CASE WHEN s.retry_count + 1 >= ? THEN 'failed' ELSE 'pending' END"
         "  ELSE v.kind END,"
         " retry_count = s.retry_count + (v.kind = 'failed')::int,"
         " sources_enriched = CASE v.kind WHEN 'defer' THEN s.sources_enriched ELSE v.sources END,"
         " error_message = NULLIF(v.error, ''),"
+        " error_type = CASE v.kind WHEN 'defer' THEN s.error_type ELSE NULLIF(v.error_type, '')"
+        "  END,"
+        " error_source = CASE v.kind WHEN 'defer' THEN s.error_source"
+        "  ELSE NULLIF(v.error_source, '') END,"
         " available_at = CASE v.kind"
         "  WHEN 'defer' THEN to_timestamp(v.defer_until::double precision / 1000)"
         "  WHEN 'failed' THEN $AT + make_interval(secs => ?::double precision / 1000"
@@ -585,23 +639,46 @@ QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
         " last_attempt = CASE WHEN v.kind IN ('completed', 'partial') THEN $AT"
         "  ELSE s.last_attempt END,"
         " lease_owner = NULL, lease_expires_at = NULL, updated_at = $AT"
-        " FROM (SELECT unnest(?::text[]) AS track_id, unnest(?::text[]) AS kind,"
-        "  unnest(?::text[]) AS sources, unnest(?::text[]) AS error,"
-        "  unnest(?::bigint[]) AS defer_until) v"
-        " WHERE s.track_id = v.track_id AND s.status = 'in_progress' AND s.lease_owner = ?"
-        " RETURNING s.track_id, s.status"));
+        " FROM v WHERE s.track_id = v.track_id AND s.status = 'in_progress'"
+        "  AND s.lease_owner = ?"
+        " RETURNING s.track_id, s.status),"
+        " ins AS (INSERT INTO enrichment_attempts (track_id, source, outcome, error_type,"
+        "  detail, latency_ms, worker, at, fields)"
+        "  SELECT a.track_id, a.source, a.outcome, NULLIF(a.error_type, ''),"
+        "   NULLIF(a.detail, ''), a.latency_ms, ?,"
+        "   to_timestamp(a.at::double precision / 1000), NULLIF(a.fields, '')"
+        "  FROM (SELECT unnest(?::text[]) AS track_id, unnest(?::text[]) AS source,"
+        "   unnest(?::text[]) AS outcome, unnest(?::text[]) AS error_type,"
+        "   unnest(?::text[]) AS detail, unnest(?::double precision[]) AS latency_ms,"
+        "   unnest(?::bigint[]) AS at, unnest(?::text[]) AS fields) a"
+        "  WHERE a.track_id IN (SELECT track_id FROM upd))"
+        " SELECT track_id, status FROM upd"));
     const qint64 now = m_clock.nowMs();
+    auto numbers = [](const QStringList &list) {
+        return QStringLiteral("{%1}").arg(list.join(QLatin1Char(',')));
+    };
+    q.addBindValue(textArray(ids));
+    q.addBindValue(textArray(kinds));
+    q.addBindValue(textArray(sources));
+    q.addBindValue(textArray(errors));
+    q.addBindValue(numbers(deferUntil));
+    q.addBindValue(textArray(errorTypes));
+    q.addBindValue(textArray(errorSources));
     q.addBindValue(m_config.maxRetries);
     q.addBindValue(now);
     q.addBindValue(m_config.retryBackoffMs);
     q.addBindValue(now);
     q.addBindValue(now);
-    q.addBindValue(textArray(ids));
-    q.addBindValue(textArray(kinds));
-    q.addBindValue(textArray(sources));
-    q.addBindValue(textArray(errors));
-    q.addBindValue(QStringLiteral("{%1}").arg(deferUntil.join(QLatin1Char(','))));
     q.addBindValue(m_config.workerId);
+    q.addBindValue(m_config.workerId);
+    q.addBindValue(textArray(aTrack));
+    q.addBindValue(textArray(aSource));
+    q.addBindValue(textArray(aOutcome));
+    q.addBindValue(textArray(aErrorType));
+    q.addBindValue(textArray(aDetail));
+    q.addBindValue(numbers(aLatency));
+    q.addBindValue(numbers(aAt));
+    q.addBindValue(textArray(aFields));
     if (!run(q, true))
         return done;
     QSet<QString> written;
@@ -622,6 +699,19 @@ QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
             *it += finished;
     if (!written.isEmpty())
         Q_EMIT countsChanged();
+    if (!aTrack.isEmpty()) {
+        // At most AttemptsKeptPerTrack attempts per track: the newest.
+        QSqlQuery trim(db());
+        trim.prepare(QStringLiteral(
+            "DELETE FROM enrichment_attempts a USING (SELECT id FROM (SELECT id, row_number()"
+            " OVER (PARTITION BY track_id ORDER BY id DESC) AS n FROM enrichment_attempts"
+            " WHERE track_id = ANY(?::text[])) x WHERE n > ?) d WHERE a.id = d.id"));
+        QStringList distinct = aTrack;
+        distinct.removeDuplicates();
+        trim.addBindValue(textArray(distinct));
+        trim.addBindValue(AttemptsKeptPerTrack);
+        run(trim, true);
+    }
     return done;
 }
 
@@ -668,6 +758,7 @@ void PostgresQueueStore::refresh()
     const std::array<qint64, TrackStatusCount> before = m_counts;
     if (!readCounts())
         return;
+    readControl();
     const QList<int> windows = m_completedCache.keys();
     for (int w : windows)
         m_completedCache.insert(w, readCompleted(w));
@@ -714,16 +805,17 @@ bool PostgresQueueStore::reconcile()
                                          " SELECT status, 0, count(*) FROM enrichment_status"
                                          " GROUP BY status"))))
         return rollback();
-    QSqlQuery prune(db());
-    prune.prepare(QStringLiteral("DELETE FROM enrichment_completions WHERE second < ?"));
-    prune.addBindValue(m_clock.nowMs() / 1000 - CompletionsKeptSeconds);
-    if (!prune.exec()) {
-        m_lastError = prune.lastError().text().simplified();
+    QSqlQuery old(db());
+    old.prepare(QStringLiteral("DELETE FROM enrichment_completions WHERE second < ?"));
+    old.addBindValue(m_clock.nowMs() / 1000 - CompletionsKeptSeconds);
+    if (!old.exec()) {
+        m_lastError = old.lastError().text().simplified();
         QSqlQuery(db()).exec(QStringLiteral("ROLLBACK"));
         return false;
     }
     if (!q.exec(QStringLiteral("COMMIT")))
         return rollback();
+    prune(); // one worker at a time, like the recount
     if (drift) {
         qCWarning(lcPostgres) << "queue counts had drifted from the table; reconciled";
         m_countsValid = false;
@@ -815,6 +907,302 @@ QList<WorkerInfo> PostgresQueueStore::workers()
         out.append(w);
     }
     return out;
+}
+
+} // namespace enrichment
+
+namespace enrichment {
+
+namespace {
+/// A timestamptz column as epoch milliseconds.
+QString ms(const char *column)
+{
+    return QStringLiteral("coalesce((extract(epoch FROM %1) * 1000)::bigint, 0)")
+        .arg(QLatin1String(column));
+}
+
+QString trackColumns()
+{
+    return QStringLiteral("track_id, status, retry_count, sources_enriched, error_message,"
+                          " error_type, error_source, %1, %2, %3, %4, lease_owner")
+        .arg(ms("last_attempt"), ms("created_at"), ms("updated_at"), ms("available_at"));
+}
+
+} // namespace
+
+bool PostgresQueueStore::begin(QString *error)
+{
+    if (!ensureConnected()) {
+        *error = m_lastError.isEmpty() ? QStringLiteral("database is not connected") : m_lastError;
+        return false;
+    }
+    QSqlQuery q(db());
+    if (!q.exec(QStringLiteral("BEGIN"))) {
+        m_lastError = q.lastError().text().simplified();
+        m_broken = !db().isOpen();
+        noteWrite(false);
+        *error = m_lastError;
+        return false;
+    }
+    return true;
+}
+
+bool PostgresQueueStore::rollback(QString *error) const
+{
+    if (error)
+        *error = m_lastError;
+    QSqlQuery(db()).exec(QStringLiteral("ROLLBACK"));
+    return false;
+}
+
+bool PostgresQueueStore::commitWithAudit(AuditEntry *audit, QString *error)
+{
+    audit->atMs = m_clock.nowMs();
+    audit->worker = m_config.workerId;
+    QSqlQuery q(db());
+    q.prepare(sql("INSERT INTO enrichment_audit (at, actor, action, parameters, result, worker)"
+                  " VALUES ($AT, ?, ?, ?, ?, ?) RETURNING id"));
+    q.addBindValue(audit->atMs);
+    q.addBindValue(audit->actor);
+    q.addBindValue(audit->action);
+    q.addBindValue(QString::fromUtf8(audit->parameters));
+    q.addBindValue(QString::fromUtf8(audit->result));
+    q.addBindValue(audit->worker);
+    if (!run(q, true) || !q.next())
+        return rollback(error);
+    audit->id = q.value(0).toLongLong();
+    q.finish();
+    QSqlQuery commit(db());
+    if (!commit.exec(QStringLiteral("COMMIT"))) {
+        m_lastError = commit.lastError().text().simplified();
+        noteWrite(false);
+        return rollback(error);
+    }
+    noteWrite(true);
+    return true;
+}
+
+TrackPage PostgresQueueStore::tracks(const TrackFilter &filter, int limit, const QString &after)
+{
+    TrackPage page;
+    if (!ensureConnected())
+        return page;
+    limit = std::clamp(limit, 1, MaxPageSize);
+    const store::Where where = store::trackWhere(filter, after, store::Dialect::Postgres);
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM enrichment_status WHERE %2 ORDER BY %3 LIMIT ?")
+                  .arg(trackColumns(), where.sql, store::trackOrder(store::Dialect::Postgres)));
+    for (const QVariant &v : where.values)
+        q.addBindValue(v);
+    q.addBindValue(limit + 1);
+    if (!run(q, false))
+        return page;
+    while (q.next() && page.rows.size() < limit)
+        page.rows << store::readTrackRow(q);
+    if (q.isValid())
+        page.next = page.rows.constLast().trackId;
+    return page;
+}
+
+bool PostgresQueueStore::track(const QString &trackId, TrackRow *row, QList<Attempt> *attempts,
+                               int maxAttempts)
+{
+    if (!ensureConnected())
+        return false;
+    QSqlQuery q(db());
+    q.prepare(
+        QStringLiteral("SELECT %1 FROM enrichment_status WHERE track_id = ?").arg(trackColumns()));
+    q.addBindValue(trackId);
+    if (!run(q, false) || !q.next())
+        return false;
+    *row = store::readTrackRow(q);
+    q.finish();
+    attempts->clear();
+    QSqlQuery a(db());
+    a.setForwardOnly(true);
+    a.prepare(QStringLiteral("SELECT source, outcome, error_type, detail, latency_ms, worker, %1,"
+                             " fields"
+                             " FROM enrichment_attempts WHERE track_id = ?"
+                             " ORDER BY id DESC LIMIT ?")
+                  .arg(ms("at")));
+    a.addBindValue(trackId);
+    a.addBindValue(std::max(0, maxAttempts));
+    if (run(a, false)) {
+        while (a.next()) {
+            attempts->append(store::readAttempt(a, trackId));
+        }
+    }
+    return true;
+}
+
+QList<FailureGroup> PostgresQueueStore::failures(int examples)
+{
+    QList<FailureGroup> groups;
+    if (!ensureConnected())
+        return groups;
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    // The examples come from the same index as the groups: the first ids of each group.
+    q.prepare(QStringLiteral(
+        "SELECT g.status, g.error_type, g.error_source, g.n, e.ids FROM"
+        " (SELECT status, coalesce(error_type, '') AS error_type,"
+        "   coalesce(error_source, '') AS error_source, count(*) AS n"
+        "  FROM enrichment_status WHERE status IN ('failed', 'partial')"
+        "  GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2, 3 LIMIT 200) g"
+        " CROSS JOIN LATERAL (SELECT array_to_string(array_agg(track_id), chr(31)) AS ids FROM"
+        "  (SELECT track_id FROM enrichment_status s WHERE s.status = g.status"
+        "    AND coalesce(s.error_type, '') = g.error_type"
+        "    AND coalesce(s.error_source, '') = g.error_source"
+        "   ORDER BY track_id COLLATE \"C\" LIMIT ?) x) e"
+        " ORDER BY g.n DESC, 1, 2, 3"));
+    q.addBindValue(std::max(0, examples));
+    if (!run(q, false))
+        return groups;
+    while (q.next()) {
+        FailureGroup g = store::readFailureGroup(q);
+        g.examples = q.value(4).toString().split(QChar(31), Qt::SkipEmptyParts);
+        groups << g;
+    }
+    return groups;
+}
+
+QList<AuditEntry> PostgresQueueStore::audit(int limit)
+{
+    QList<AuditEntry> out;
+    if (!ensureConnected())
+        return out;
+    QSqlQuery q(db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, %1, actor, action, parameters, result, worker"
+                             " FROM enrichment_audit ORDER BY id DESC LIMIT ?")
+                  .arg(ms("at")));
+    q.addBindValue(std::max(0, limit));
+    if (!run(q, false))
+        return out;
+    while (q.next()) {
+        out << store::readAuditEntry(q);
+    }
+    return out;
+}
+
+qint64 PostgresQueueStore::retry(const TrackFilter &filter, AuditEntry *audit, QString *error)
+{
+    if (!begin(error))
+        return -1;
+    const store::Where where = store::trackWhere(filter, {}, store::Dialect::Postgres);
+    QSqlQuery q(db());
+    q.prepare(sql("WITH t AS (SELECT track_id, status FROM enrichment_status WHERE %1"
+                  "  AND status IN ('failed', 'partial') FOR UPDATE),"
+                  " u AS (UPDATE enrichment_status s SET status = 'pending', retry_count = 0,"
+                  "  available_at = $AT, updated_at = $AT, lease_owner = NULL,"
+                  "  lease_expires_at = NULL FROM t WHERE s.track_id = t.track_id"
+                  "  RETURNING t.status)"
+                  " SELECT status, count(*) FROM u GROUP BY status")
+                  .arg(where.sql));
+    for (const QVariant &v : where.values)
+        q.addBindValue(v);
+    const qint64 now = m_clock.nowMs();
+    q.addBindValue(now);
+    q.addBindValue(now);
+    if (!run(q, true)) {
+        rollback(error);
+        return -1;
+    }
+    qint64 failed = 0, partial = 0;
+    while (q.next()) {
+        const auto s = trackStatusFromWire(q.value(0).toString());
+        (s == TrackStatus::Failed ? failed : partial) += q.value(1).toLongLong();
+    }
+    q.finish();
+    audit->result = store::retryResult(failed, partial);
+    if (!commitWithAudit(audit, error))
+        return -1;
+    move(TrackStatus::Failed, TrackStatus::Pending, failed);
+    move(TrackStatus::Partial, TrackStatus::Pending, partial);
+    if (failed + partial > 0)
+        Q_EMIT countsChanged();
+    return failed + partial;
+}
+
+qint64 PostgresQueueStore::enqueue(const QStringList &trackIds, AuditEntry *audit, QString *error)
+{
+    if (!begin(error))
+        return -1;
+    QSqlQuery q(db());
+    q.prepare(sql("INSERT INTO enrichment_status (track_id, status, sources_enriched,"
+                  " retry_count, created_at, updated_at, available_at)"
+                  " SELECT DISTINCT unnest(?::text[]), 'pending', '', 0, $AT, $AT, $AT"
+                  " ON CONFLICT (track_id) DO NOTHING"));
+    const qint64 now = m_clock.nowMs();
+    q.addBindValue(textArray(trackIds));
+    q.addBindValue(now);
+    q.addBindValue(now);
+    q.addBindValue(now);
+    if (!run(q, true)) {
+        rollback(error);
+        return -1;
+    }
+    const qint64 added = q.numRowsAffected();
+    audit->result =
+        store::enqueueResult(added, QSet<QString>(trackIds.cbegin(), trackIds.cend()).size());
+    if (!commitWithAudit(audit, error))
+        return -1;
+    if (added > 0) {
+        move(std::nullopt, TrackStatus::Pending, added);
+        Q_EMIT countsChanged();
+    }
+    return added;
+}
+
+bool PostgresQueueStore::changeControl(const std::function<QJsonObject(PipelineControl &)> &change,
+                                       AuditEntry *audit, QString *error)
+{
+    if (!begin(error))
+        return false;
+    // The row lock serialises operators working on different backends of the fleet.
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT state FROM enrichment_control WHERE id = 1 FOR UPDATE"));
+    if (!run(q, true))
+        return rollback(error);
+    PipelineControl next =
+        q.next() ? store::controlFromJson(q.value(0).toString().toUtf8()) : PipelineControl{};
+    q.finish();
+    audit->result = store::compact(change(next));
+    QSqlQuery w(db());
+    w.prepare(QStringLiteral("INSERT INTO enrichment_control (id, state) VALUES (1, ?)"
+                             " ON CONFLICT (id) DO UPDATE SET state = excluded.state"));
+    w.addBindValue(QString::fromUtf8(store::controlToJson(next)));
+    if (!run(w, true))
+        return rollback(error);
+    if (!commitWithAudit(audit, error))
+        return false;
+    m_control = next;
+    return true;
+}
+
+void PostgresQueueStore::readControl()
+{
+    if (!ensureConnected())
+        return;
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("SELECT state FROM enrichment_control WHERE id = 1"));
+    if (run(q, false) && q.next())
+        m_control = store::controlFromJson(q.value(0).toString().toUtf8());
+}
+
+void PostgresQueueStore::prune()
+{
+    if (!ensureConnected())
+        return;
+    const qint64 now = m_clock.nowMs();
+    QSqlQuery q(db());
+    q.prepare(sql("DELETE FROM enrichment_attempts WHERE at < $AT"));
+    q.addBindValue(now - AttemptsKeptMs);
+    run(q, true);
+    q.prepare(sql("DELETE FROM enrichment_audit WHERE at < $AT"));
+    q.addBindValue(now - AuditKeptMs);
+    run(q, true);
 }
 
 } // namespace enrichment

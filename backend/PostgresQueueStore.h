@@ -82,6 +82,20 @@ public:
     /// calls it on its tick, every second).
     void refresh() override;
 
+    TrackPage tracks(const TrackFilter &filter, int limit, const QString &after) override;
+    bool track(const QString &trackId, TrackRow *row, QList<Attempt> *attempts,
+               int maxAttempts) override;
+    QList<FailureGroup> failures(int examples) override;
+    QList<AuditEntry> audit(int limit) override;
+    qint64 retry(const TrackFilter &filter, AuditEntry *audit, QString *error) override;
+    qint64 enqueue(const QStringList &trackIds, AuditEntry *audit, QString *error) override;
+    bool changeControl(const std::function<QJsonObject(PipelineControl &)> &change,
+                       AuditEntry *audit, QString *error) override;
+    /// As last read: open(), refresh() (every tick) and changeControl() read it.
+    PipelineControl control() const override { return m_control; }
+    /// Deletes attempts and audit entries past their age (reconcile() runs it).
+    void prune();
+
     bool sharedByWorkers() const override { return true; }
     void heartbeat(const WorkerInfo &self) override;
     QList<WorkerInfo> workers() override;
@@ -109,6 +123,12 @@ private:
     void noteWrite(bool ok) const;
     QList<bool> writeResults(const QList<TrackResult> &results);
     bool readCounts() const;
+    void readControl();
+    bool begin(QString *error);
+    /// Rolls back; @p error gets the last error. Returns false.
+    bool rollback(QString *error) const;
+    /// Writes @p audit and commits.
+    bool commitWithAudit(AuditEntry *audit, QString *error);
     qint64 readCompleted(int seconds) const;
     /// This worker's own status changes, applied to the counts as last read.
     void move(std::optional<TrackStatus> from, std::optional<TrackStatus> to, qint64 n) const;
@@ -127,6 +147,7 @@ private:
     mutable bool m_countsValid = false;
     /// completedInLast() answers by window (seconds -> tracks).
     mutable QHash<int, qint64> m_completedCache;
+    PipelineControl m_control;
 };
 
 } // namespace enrichment

@@ -49,6 +49,17 @@ void RoomPublisher::breakerChanged(const QString &source, BreakerState previous,
     schedulePush();
 }
 
+void RoomPublisher::operatorAction(const QJsonObject &data)
+{
+    send(wire::event::OperatorAction, data);
+    schedulePush();
+}
+
+void RoomPublisher::controlChanged()
+{
+    schedulePush();
+}
+
 void RoomPublisher::send(const QString &type, const QJsonObject &data)
 {
     QJsonObject envelope = wire::envelope(type, data, QDateTime::currentMSecsSinceEpoch());

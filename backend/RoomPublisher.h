@@ -30,6 +30,10 @@ public:
     void batchCompleted(int batchSize, int successCount, int batchNumber);
     void breakerChanged(const QString &source, BreakerState previous, BreakerState state,
                         int failureCount);
+    /// `operator_action` with @p data (what was done, by whom, with what result).
+    void operatorAction(const QJsonObject &data);
+    /// The pipeline control changed: push a snapshot (it carries `pipeline`).
+    void controlChanged();
     /// Names this backend in its events (`worker`), for rooms that hear them through
     /// RabbitMQ; empty: no `worker` field.
     void setWorkerId(const QString &id) { m_workerId = id; }

@@ -59,6 +59,18 @@ double SimulatedSource::sampleLatency()
     return std::min(ms / 1000.0, m_profile.timeoutSeconds);
 }
 
+QString SimulatedSource::describe(ErrorType error) const
+{
+    switch (error) {
+    case ErrorType::Timeout:
+        return QStringLiteral("no answer within %1 s").arg(m_profile.timeoutSeconds);
+    case ErrorType::RateLimited: return QStringLiteral("HTTP 429 Too Many Requests");
+    case ErrorType::ServerError: return QStringLiteral("HTTP 503 Service Unavailable");
+    case ErrorType::ConnectionError: return QStringLiteral("connection refused");
+    default: return toWire(error);
+    }
+}
+
 SourceResponse SimulatedSource::fetch(const QString &trackId)
 {
     rollWindow();
@@ -71,6 +83,8 @@ SourceResponse SimulatedSource::fetch(const QString &trackId)
         r.status = RequestStatus::Error;
         r.error = ErrorType::RateLimited;
         r.latencySeconds = std::min(r.latencySeconds, 0.05);
+        r.detail =
+            QStringLiteral("HTTP 429 Too Many Requests (quota of %1 spent)").arg(m_profile.quota);
         return r;
     }
     ++m_used;
@@ -80,6 +94,7 @@ SourceResponse SimulatedSource::fetch(const QString &trackId)
         r.error = roll < 0.5 ? ErrorType::Timeout : ErrorType::ServerError;
         if (r.error == ErrorType::Timeout)
             r.latencySeconds = m_profile.timeoutSeconds;
+        r.detail = describe(r.error);
         return r;
     }
 
@@ -88,6 +103,7 @@ SourceResponse SimulatedSource::fetch(const QString &trackId)
         r.status = RequestStatus::Error;
         r.error = ErrorType::Timeout;
         r.latencySeconds = m_profile.timeoutSeconds;
+        r.detail = describe(r.error);
         return r;
     }
     const std::pair<double, ErrorType> errors[] = {
@@ -99,6 +115,7 @@ SourceResponse SimulatedSource::fetch(const QString &trackId)
         if (roll < edge) {
             r.status = RequestStatus::Error;
             r.error = type;
+            r.detail = describe(type);
             return r;
         }
     }

@@ -61,6 +61,8 @@ public:
 
 private:
     void rollWindow();
+    /// The simulated API's words for @p error (SourceResponse::detail).
+    QString describe(ErrorType error) const;
     double sampleLatency();
 
     Profile m_profile;

@@ -7,12 +7,17 @@
 #include <QHostInfo>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 #include <QVariant>
 
 #include "enrichment/Clock.h"
+#include "StoreSupport.h"
 
 Q_LOGGING_CATEGORY(lcQueue, "enrichment.backend.queue")
 
@@ -90,6 +95,22 @@ bool SqliteQueueStore::open(const QString &path, QString *error)
                        " ON enrichment_status (last_attempt)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS idx_enrichment_status_lease"
                        " ON enrichment_status (status, lease_expires_at)"),
+        // Every source call of every track, bounded per track and by age.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS enrichment_attempts ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT, track_id TEXT NOT NULL,"
+                       " source TEXT NOT NULL, outcome TEXT NOT NULL, error_type TEXT,"
+                       " detail TEXT, latency_ms REAL NOT NULL DEFAULT 0, fields TEXT, worker TEXT,"
+                       " at_ms BIGINT NOT NULL)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS idx_enrichment_attempts_track"
+                       " ON enrichment_attempts (track_id, id)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS idx_enrichment_attempts_at"
+                       " ON enrichment_attempts (at_ms)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS enrichment_audit ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT, at_ms BIGINT NOT NULL,"
+                       " actor TEXT NOT NULL, action TEXT NOT NULL, parameters TEXT NOT NULL,"
+                       " result TEXT NOT NULL, worker TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE IF NOT EXISTS enrichment_control ("
+                       " id INTEGER PRIMARY KEY CHECK (id = 1), state TEXT NOT NULL)"),
         // One row rewritten by the write probe behind /health.
         QStringLiteral("CREATE TABLE IF NOT EXISTS store_health ("
                        " id INTEGER PRIMARY KEY CHECK (id = 1), checked_at BIGINT NOT NULL)"),
@@ -102,6 +123,31 @@ bool SqliteQueueStore::open(const QString &path, QString *error)
             return false;
         }
     }
+    // Columns a table made by an older version lacks, and the index of the failures view.
+    QSet<QString> columns;
+    QSqlQuery info(db);
+    if (info.exec(QStringLiteral("PRAGMA table_info(enrichment_status)")))
+        while (info.next())
+            columns.insert(info.value(1).toString());
+    info.finish();
+    for (const char *column : {"error_type", "error_source"}) {
+        if (!columns.contains(QLatin1String(column)) &&
+            !exec(QStringLiteral("ALTER TABLE enrichment_status ADD COLUMN %1 TEXT")
+                      .arg(QLatin1String(column)))) {
+            if (error)
+                *error = m_lastError;
+            close();
+            return false;
+        }
+    }
+    if (!exec(QStringLiteral("CREATE INDEX IF NOT EXISTS idx_enrichment_status_errors ON"
+                             " enrichment_status (status, error_type, error_source, track_id)"))) {
+        if (error)
+            *error = m_lastError;
+        close();
+        return false;
+    }
+    readControl();
     reconcile();
     // Seed the processing-rate window from the table so a restart does not report zero.
     QSqlQuery q(db);
@@ -313,6 +359,23 @@ QList<ClaimedTrack> SqliteQueueStore::claim(int n)
 bool SqliteQueueStore::finish(const QString &trackId, TrackStatus outcome,
                               const QStringList &sourcesEnriched, const QString &errorMessage)
 {
+    TrackResult r;
+    r.trackId = trackId;
+    r.status = outcome;
+    r.sourcesEnriched = sourcesEnriched;
+    r.errorMessage = errorMessage;
+    return finishOne(r);
+}
+
+bool SqliteQueueStore::finishOne(const TrackResult &result)
+{
+    const QString &trackId = result.trackId;
+    const TrackStatus outcome = result.status;
+    const QStringList &sourcesEnriched = result.sourcesEnriched;
+    const QString &errorMessage = result.errorMessage;
+    const QVariant errorType = result.errorType.isEmpty() ? QVariant() : QVariant(result.errorType);
+    const QVariant errorSource =
+        result.errorSource.isEmpty() ? QVariant() : QVariant(result.errorSource);
     if (!isOpen())
         return false;
     const qint64 now = m_clock.nowMs();
@@ -324,6 +387,7 @@ bool SqliteQueueStore::finish(const QString &trackId, TrackStatus outcome,
             "UPDATE enrichment_status SET"
             " status = CASE WHEN retry_count + 1 >= ? THEN 'failed' ELSE 'pending' END,"
             " retry_count = retry_count + 1, error_message = ?, sources_enriched = ?,"
+            " error_type = ?, error_source = ?,"
             " available_at = ? + ? * (retry_count + 1), lease_owner = NULL,"
             " lease_expires_at = NULL, updated_at = ?"
             " WHERE track_id = ? AND status = 'in_progress' AND lease_owner = ?"
@@ -331,6 +395,8 @@ bool SqliteQueueStore::finish(const QString &trackId, TrackStatus outcome,
         q.addBindValue(m_config.maxRetries);
         q.addBindValue(errorMessage);
         q.addBindValue(joined(sourcesEnriched));
+        q.addBindValue(errorType);
+        q.addBindValue(errorSource);
         q.addBindValue(now);
         q.addBindValue(m_config.retryBackoffMs);
         q.addBindValue(now);
@@ -339,12 +405,15 @@ bool SqliteQueueStore::finish(const QString &trackId, TrackStatus outcome,
     } else {
         q.prepare(QStringLiteral(
             "UPDATE enrichment_status SET status = ?, sources_enriched = ?, error_message = ?,"
-            " lease_owner = NULL, lease_expires_at = NULL, updated_at = ?, last_attempt = ?"
+            " error_type = ?, error_source = ?, lease_owner = NULL, lease_expires_at = NULL, "
+            "updated_at = ?, last_attempt = ?"
             " WHERE track_id = ? AND status = 'in_progress' AND lease_owner = ?"
             " RETURNING status"));
         q.addBindValue(toWire(outcome));
         q.addBindValue(joined(sourcesEnriched));
         q.addBindValue(errorMessage.isEmpty() ? QVariant() : QVariant(errorMessage));
+        q.addBindValue(errorType);
+        q.addBindValue(errorSource);
         q.addBindValue(now);
         q.addBindValue(now);
         q.addBindValue(trackId);
@@ -402,7 +471,26 @@ QList<bool> SqliteQueueStore::record(const QList<TrackResult> &results)
 {
     // One transaction for the batch: one sync instead of one per track.
     const bool inTransaction = isOpen() && exec(QStringLiteral("BEGIN IMMEDIATE"));
-    QList<bool> done = QueueStore::record(results);
+    QList<bool> done;
+    done.reserve(results.size());
+    QList<Attempt> attempts;
+    QStringList attempted;
+    for (const TrackResult &r : results) {
+        const bool ok =
+            r.deferUntilMs > 0 ? defer(r.trackId, r.deferUntilMs, r.errorMessage) : finishOne(r);
+        done << ok;
+        if (ok && r.deferUntilMs <= 0 && !r.attempts.isEmpty()) {
+            attempts << r.attempts;
+            attempted << r.trackId;
+        }
+    }
+    if (inTransaction && !attempts.isEmpty() && !writeAttempts(attempts, attempted)) {
+        exec(QStringLiteral("ROLLBACK"));
+        noteWrite(false);
+        reconcile();
+        done.fill(false);
+        return done;
+    }
     if (inTransaction && !exec(QStringLiteral("COMMIT"))) {
         exec(QStringLiteral("ROLLBACK"));
         noteWrite(false);
@@ -410,6 +498,46 @@ QList<bool> SqliteQueueStore::record(const QList<TrackResult> &results)
         done.fill(false);
     }
     return done;
+}
+
+bool SqliteQueueStore::writeAttempts(const QList<Attempt> &attempts, const QStringList &trackIds)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO enrichment_attempts (track_id, source, outcome,"
+                             " error_type, detail, latency_ms, fields, worker, at_ms)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const Attempt &a : attempts) {
+        q.addBindValue(a.trackId);
+        q.addBindValue(a.source);
+        q.addBindValue(a.outcome);
+        q.addBindValue(a.errorType.isEmpty() ? QVariant() : QVariant(a.errorType));
+        q.addBindValue(a.detail.isEmpty() ? QVariant() : QVariant(a.detail));
+        q.addBindValue(a.latencyMs);
+        q.addBindValue(a.fields.isEmpty() ? QVariant() : QVariant(joined(a.fields)));
+        q.addBindValue(m_workerId);
+        q.addBindValue(a.atMs);
+        if (!q.exec()) {
+            m_lastError = q.lastError().text();
+            qCWarning(lcQueue).noquote() << "writing attempts failed:" << m_lastError;
+            return false;
+        }
+    }
+    // At most AttemptsKeptPerTrack rows per track: the newest.
+    QSqlQuery trim(db);
+    trim.prepare(QStringLiteral(
+        "DELETE FROM enrichment_attempts WHERE track_id = ? AND id <= (SELECT id FROM"
+        " enrichment_attempts WHERE track_id = ? ORDER BY id DESC LIMIT 1 OFFSET ?)"));
+    for (const QString &id : trackIds) {
+        trim.addBindValue(id);
+        trim.addBindValue(id);
+        trim.addBindValue(AttemptsKeptPerTrack);
+        if (!trim.exec()) {
+            m_lastError = trim.lastError().text();
+            return false;
+        }
+    }
+    return true;
 }
 
 bool SqliteQueueStore::reconcile()
@@ -426,17 +554,297 @@ bool SqliteQueueStore::reconcile()
         if (const auto s = trackStatusFromWire(q.value(0).toString()))
             fresh[std::size_t(*s)] = q.value(1).toLongLong();
     }
+    q.finish();
     const bool drift = fresh != m_counts;
     if (drift) {
         m_counts = fresh;
         Q_EMIT countsChanged();
     }
+    prune();
     return drift;
 }
 
 qint64 SqliteQueueStore::completedInLast(int seconds) const
 {
     return m_completions.countLast(m_clock.nowMs(), seconds);
+}
+
+} // namespace enrichment
+
+namespace enrichment {
+
+namespace {
+const char TrackColumns[] = "track_id, status, retry_count, sources_enriched, error_message,"
+                            " error_type, error_source, last_attempt, created_at, updated_at,"
+                            " available_at, lease_owner";
+} // namespace
+
+bool SqliteQueueStore::fail(const QString &why, QString *error)
+{
+    m_lastError = why;
+    exec(QStringLiteral("ROLLBACK"));
+    noteWrite(false);
+    if (error)
+        *error = why;
+    return false;
+}
+
+qint64 SqliteQueueStore::failCount(const QString &why, QString *error)
+{
+    fail(why, error);
+    return -1;
+}
+
+TrackPage SqliteQueueStore::tracks(const TrackFilter &filter, int limit, const QString &after)
+{
+    TrackPage page;
+    if (!isOpen())
+        return page;
+    limit = std::clamp(limit, 1, MaxPageSize);
+    const store::Where where = store::trackWhere(filter, after, store::Dialect::Sqlite);
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1 FROM enrichment_status WHERE %2 ORDER BY track_id LIMIT ?")
+                  .arg(QLatin1String(TrackColumns), where.sql));
+    for (const QVariant &v : where.values)
+        q.addBindValue(v);
+    q.addBindValue(limit + 1); // one more tells whether a next page exists
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return page;
+    }
+    while (q.next() && page.rows.size() < limit)
+        page.rows << store::readTrackRow(q);
+    if (q.isValid()) // the row past the page exists
+        page.next = page.rows.constLast().trackId;
+    return page;
+}
+
+bool SqliteQueueStore::track(const QString &trackId, TrackRow *row, QList<Attempt> *attempts,
+                             int maxAttempts)
+{
+    if (!isOpen())
+        return false;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT %1 FROM enrichment_status WHERE track_id = ?")
+                  .arg(QLatin1String(TrackColumns)));
+    q.addBindValue(trackId);
+    if (!q.exec() || !q.next()) {
+        if (q.lastError().isValid())
+            m_lastError = q.lastError().text();
+        return false;
+    }
+    *row = store::readTrackRow(q);
+    q.finish();
+    attempts->clear();
+    QSqlQuery a(db);
+    a.setForwardOnly(true);
+    a.prepare(QStringLiteral("SELECT source, outcome, error_type, detail, latency_ms, worker,"
+                             " at_ms, fields FROM enrichment_attempts WHERE track_id = ?"
+                             " ORDER BY id DESC LIMIT ?"));
+    a.addBindValue(trackId);
+    a.addBindValue(std::max(0, maxAttempts));
+    if (a.exec()) {
+        while (a.next()) {
+            attempts->append(store::readAttempt(a, trackId));
+        }
+    }
+    return true;
+}
+
+QList<FailureGroup> SqliteQueueStore::failures(int examples)
+{
+    QList<FailureGroup> groups;
+    if (!isOpen())
+        return groups;
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral(
+            "SELECT status, coalesce(error_type, ''), coalesce(error_source, ''), count(*)"
+            " FROM enrichment_status WHERE status IN ('failed', 'partial')"
+            " GROUP BY status, error_type, error_source ORDER BY 4 DESC, 1, 2, 3 LIMIT 200"))) {
+        m_lastError = q.lastError().text();
+        return groups;
+    }
+    while (q.next()) {
+        FailureGroup g = store::readFailureGroup(q);
+        groups << g;
+    }
+    q.finish();
+    QSqlQuery ex(db);
+    ex.setForwardOnly(true);
+    ex.prepare(QStringLiteral("SELECT track_id FROM enrichment_status WHERE status = ?"
+                              " AND coalesce(error_type, '') = ? AND coalesce(error_source, '') = ?"
+                              " ORDER BY track_id LIMIT ?"));
+    for (FailureGroup &g : groups) {
+        ex.addBindValue(toWire(g.status));
+        ex.addBindValue(g.errorType);
+        ex.addBindValue(g.errorSource);
+        ex.addBindValue(std::max(0, examples));
+        if (ex.exec())
+            while (ex.next())
+                g.examples << ex.value(0).toString();
+    }
+    return groups;
+}
+
+QList<AuditEntry> SqliteQueueStore::audit(int limit)
+{
+    QList<AuditEntry> out;
+    if (!isOpen())
+        return out;
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT id, at_ms, actor, action, parameters, result, worker"
+                             " FROM enrichment_audit ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(std::max(0, limit));
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return out;
+    }
+    while (q.next()) {
+        out << store::readAuditEntry(q);
+    }
+    return out;
+}
+
+bool SqliteQueueStore::writeAudit(AuditEntry *audit)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    audit->atMs = m_clock.nowMs();
+    audit->worker = m_workerId;
+    q.prepare(QStringLiteral("INSERT INTO enrichment_audit (at_ms, actor, action, parameters,"
+                             " result, worker) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(audit->atMs);
+    q.addBindValue(audit->actor);
+    q.addBindValue(audit->action);
+    q.addBindValue(QString::fromUtf8(audit->parameters));
+    q.addBindValue(QString::fromUtf8(audit->result));
+    q.addBindValue(audit->worker);
+    if (!q.exec()) {
+        m_lastError = q.lastError().text();
+        return false;
+    }
+    audit->id = q.lastInsertId().toLongLong();
+    return true;
+}
+
+qint64 SqliteQueueStore::retry(const TrackFilter &filter, AuditEntry *audit, QString *error)
+{
+    if (!isOpen())
+        return failCount(QStringLiteral("database is not open"), error);
+    if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return failCount(m_lastError, error);
+    const qint64 now = m_clock.nowMs();
+    std::array<qint64, 2> changed{};
+    const std::array<TrackStatus, 2> statuses{TrackStatus::Failed, TrackStatus::Partial};
+    for (std::size_t i = 0; i < statuses.size(); ++i) {
+        if (filter.status && *filter.status != statuses[i])
+            continue;
+        TrackFilter f = filter;
+        f.status = statuses[i];
+        const store::Where where = store::trackWhere(f, {}, store::Dialect::Sqlite);
+        QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+        q.prepare(QStringLiteral("UPDATE enrichment_status SET status = 'pending',"
+                                 " retry_count = 0, available_at = ?, updated_at = ?,"
+                                 " lease_owner = NULL, lease_expires_at = NULL WHERE %1")
+                      .arg(where.sql));
+        q.addBindValue(now);
+        q.addBindValue(now);
+        for (const QVariant &v : where.values)
+            q.addBindValue(v);
+        if (!q.exec())
+            return failCount(q.lastError().text(), error);
+        changed[i] = q.numRowsAffected();
+    }
+    audit->result = store::retryResult(changed[0], changed[1]);
+    if (!writeAudit(audit) || !exec(QStringLiteral("COMMIT")))
+        return failCount(m_lastError, error);
+    noteWrite(true);
+    move(TrackStatus::Failed, TrackStatus::Pending, changed[0]);
+    move(TrackStatus::Partial, TrackStatus::Pending, changed[1]);
+    if (changed[0] + changed[1] > 0)
+        Q_EMIT countsChanged();
+    return changed[0] + changed[1];
+}
+
+qint64 SqliteQueueStore::enqueue(const QStringList &trackIds, AuditEntry *audit, QString *error)
+{
+    if (!isOpen())
+        return failCount(QStringLiteral("database is not open"), error);
+    if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return failCount(m_lastError, error);
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral(
+        "INSERT INTO enrichment_status (track_id, status, sources_enriched, retry_count,"
+        " created_at, updated_at, available_at) SELECT DISTINCT value, 'pending', '', 0, ?, ?, ?"
+        " FROM json_each(?) WHERE true ON CONFLICT (track_id) DO NOTHING"));
+    const qint64 now = m_clock.nowMs();
+    q.addBindValue(now);
+    q.addBindValue(now);
+    q.addBindValue(now);
+    q.addBindValue(QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(trackIds)).toJson(QJsonDocument::Compact)));
+    if (!q.exec())
+        return failCount(q.lastError().text(), error);
+    const qint64 added = q.numRowsAffected();
+    audit->result =
+        store::enqueueResult(added, QSet<QString>(trackIds.cbegin(), trackIds.cend()).size());
+    if (!writeAudit(audit) || !exec(QStringLiteral("COMMIT")))
+        return failCount(m_lastError, error);
+    noteWrite(true);
+    m_counts[std::size_t(TrackStatus::Pending)] += added;
+    if (added > 0)
+        Q_EMIT countsChanged();
+    return added;
+}
+
+void SqliteQueueStore::readControl()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    if (q.exec(QStringLiteral("SELECT state FROM enrichment_control WHERE id = 1")) && q.next())
+        m_control = store::controlFromJson(q.value(0).toString().toUtf8());
+}
+
+bool SqliteQueueStore::changeControl(const std::function<QJsonObject(PipelineControl &)> &change,
+                                     AuditEntry *audit, QString *error)
+{
+    if (!isOpen())
+        return fail(QStringLiteral("database is not open"), error);
+    if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return fail(m_lastError, error);
+    readControl();
+    PipelineControl next = m_control;
+    audit->result = store::compact(change(next));
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("INSERT INTO enrichment_control (id, state) VALUES (1, ?)"
+                             " ON CONFLICT (id) DO UPDATE SET state = excluded.state"));
+    q.addBindValue(QString::fromUtf8(store::controlToJson(next)));
+    if (!q.exec())
+        return fail(q.lastError().text(), error);
+    if (!writeAudit(audit) || !exec(QStringLiteral("COMMIT")))
+        return fail(m_lastError, error);
+    noteWrite(true);
+    m_control = next;
+    return true;
+}
+
+void SqliteQueueStore::prune()
+{
+    if (!isOpen())
+        return;
+    const qint64 now = m_clock.nowMs();
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("DELETE FROM enrichment_attempts WHERE at_ms < ?"));
+    q.addBindValue(now - AttemptsKeptMs);
+    if (!q.exec())
+        m_lastError = q.lastError().text();
+    q.prepare(QStringLiteral("DELETE FROM enrichment_audit WHERE at_ms < ?"));
+    q.addBindValue(now - AuditKeptMs);
+    if (!q.exec())
+        m_lastError = q.lastError().text();
 }
 
 } // namespace enrichment

@@ -76,8 +76,28 @@ public:
     const Config &config() const override { return m_config; }
     QString lastError() const override { return m_lastError; }
 
+    TrackPage tracks(const TrackFilter &filter, int limit, const QString &after) override;
+    bool track(const QString &trackId, TrackRow *row, QList<Attempt> *attempts,
+               int maxAttempts) override;
+    QList<FailureGroup> failures(int examples) override;
+    QList<AuditEntry> audit(int limit) override;
+    qint64 retry(const TrackFilter &filter, AuditEntry *audit, QString *error) override;
+    qint64 enqueue(const QStringList &trackIds, AuditEntry *audit, QString *error) override;
+    bool changeControl(const std::function<QJsonObject(PipelineControl &)> &change,
+                       AuditEntry *audit, QString *error) override;
+    PipelineControl control() const override { return m_control; }
+    /// Deletes attempts and audit entries past their age (reconcile() runs it).
+    void prune();
+
 private:
     bool exec(const QString &sql);
+    bool finishOne(const TrackResult &result);
+    bool writeAttempts(const QList<Attempt> &attempts, const QStringList &trackIds);
+    bool writeAudit(AuditEntry *audit);
+    void readControl();
+    /// Rolls back, records @p why, and returns false.
+    bool fail(const QString &why, QString *error);
+    qint64 failCount(const QString &why, QString *error); ///< fail(), then -1
     /// Records the outcome of a write (the store's write health).
     void noteWrite(bool ok);
     void move(TrackStatus from, TrackStatus to, qint64 n);
@@ -92,6 +112,7 @@ private:
     qint64 m_lastProbeMs = -1; ///< clock time of the last write probe
     std::array<qint64, TrackStatusCount> m_counts{};
     ThroughputWindow m_completions;
+    PipelineControl m_control;
 };
 
 } // namespace enrichment

@@ -108,8 +108,12 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<QByteArray>("reason");
-        QTest::newRow("two lines")
-            << QByteArray("first-token\nsecond-token\n") << QByteArray("2 non-empty lines");
+        QTest::newRow("same token twice") << QByteArray("alice:first-token\nbob:first-token\n")
+                                          << QByteArray("token appears twice");
+        QTest::newRow("same name twice")
+            << QByteArray("alice:first\nalice:second\n") << QByteArray("name appears twice");
+        QTest::newRow("bad name") << QByteArray("al ice:token\n") << QByteArray("line 1");
+        QTest::newRow("name without token") << QByteArray("alice:\n") << QByteArray("no token");
         QTest::newRow("empty") << QByteArray("\n  \n") << QByteArray("is empty");
         QTest::newRow("space inside") << QByteArray("two words\n") << QByteArray("printable ASCII");
         QTest::newRow("control") << QByteArray("tok\x1b[31men\n") << QByteArray("printable ASCII");

@@ -13,6 +13,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include "enrichment/Credential.h"
 #include "enrichment/MonitoringProvider.h"
 #include "enrichment/QueueStore.h"
 #include "enrichment/Vocabulary.h"
@@ -55,7 +56,13 @@ struct BackendOptions
     bool relay = false;
     int seedTracks = 0; ///< demo tracks enqueued at start
     int batchSize = 10;
-    QByteArray token;        ///< empty: no authentication
+    /// One token that may read and act, named `token` in the audit log (embedders and
+    /// the dashboard's own backend); empty: none.
+    QByteArray token;
+    /// Named tokens that may read (viewers) and also act (operators). No token at all:
+    /// no authentication, and actions only on a loopback bind.
+    QList<Credential> viewerTokens;
+    QList<Credential> operatorTokens;
     quint64 randomSeed = 42; ///< seeds the simulated sources
     double timeScale = 1.0;  ///< wall seconds per simulated latency second
     double quotaScale = 1.0; ///< times the simulated sources' quotas; 0: no rate limits
@@ -65,6 +72,7 @@ struct BackendOptions
     qint64 leaseMs = 30'000;
     qint64 retryBackoffMs = 15'000; ///< times the failed attempts, before a retry
     qint64 breakerTimeoutMs = 60'000;
+    int breakerFailureThreshold = 5; ///< consecutive failures that open a breaker
     int historyIntervalMs = 5'000;
     int historyCapacity = 24 * 3600 / 5; ///< samples kept (24 h at 5 s)
     int keepPending = 0;                 ///< demo only: top the queue up to this many pending
@@ -136,6 +144,11 @@ public:
     QJsonObject history(int minutes) override;
     QByteArray metrics() override;
     QJsonObject health(bool *healthy) override;
+    ApiReply tracks(const QUrlQuery &query) override;
+    ApiReply track(const QString &trackId) override;
+    ApiReply failures() override;
+    ApiReply audit(const QUrlQuery &query) override;
+    ApiReply act(const QString &action, const QByteArray &body, const QString &actor) override;
 
     /// Tracks per status in the queue, indexed by TrackStatus (the store's numbers).
     std::array<qint64, TrackStatusCount> queueCounts() const;
@@ -160,6 +173,10 @@ private:
     void heartbeat(bool stopped = false);
     bool startBus(QString *error);
     void onBusMessage(const QByteArray &body);
+    /// Carries out the breaker commands of the pipeline control this worker has not yet.
+    void applyControl();
+    /// The names a `source` parameter may take: the pipeline's, or (a relay) the defaults.
+    QStringList sourceNames() const;
 
     BackendOptions m_options;
     std::unique_ptr<Clock> m_ownClock;
@@ -181,6 +198,9 @@ private:
     std::optional<QList<WorkerInfo>> m_workers;
     std::unique_ptr<ThroughputWindow> m_ownCompletions; ///< this worker's finished tracks
     std::unique_ptr<AmqpBus> m_bus;
+    std::unique_ptr<class Operations> m_operations;
+    /// The breaker commands carried out, by source (their sequence numbers).
+    QMap<QString, qint64> m_appliedBreakerCommands;
     quint64 m_busInvalid = 0; ///< messages from the exchange that were not room events
     QElapsedTimer m_uptime;
     qint64 m_demoCounter = 0;

@@ -16,6 +16,9 @@ struct SourceResponse
     ErrorType error = ErrorType::Timeout; ///< meaningful only when status == Error
     double latencySeconds = 0;
     QMap<QString, QString> fields; ///< metadata field -> value, on success
+    /// What the source said, for the attempts log: an HTTP-like status line or a message
+    /// ("HTTP 429 Too Many Requests", "timed out after 10 s"). Optional.
+    QString detail;
 };
 
 /// A source's rate-limit window as its API reports it.

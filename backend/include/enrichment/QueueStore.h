@@ -3,8 +3,11 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <memory>
+#include <optional>
 
+#include <QJsonObject>
 #include <QMap>
 #include <QObject>
 #include <QStringList>
@@ -22,6 +25,20 @@ struct ClaimedTrack
     int retryCount = 0;
 };
 
+/// One call (or skipped call) to one source for one track: a row of the attempts table.
+struct Attempt
+{
+    QString trackId;
+    QString source;
+    QString outcome;   ///< success, no_data, error, or skipped (breaker open, quota, paused)
+    QString errorType; ///< an ErrorType wire name (or `paused`); empty on success/no_data
+    QString detail;    ///< what the source said: an HTTP-like status or a message
+    double latencyMs = 0;
+    QStringList fields; ///< metadata fields the source found (success only)
+    QString worker;     ///< filled in by the store: its worker id
+    qint64 atMs = 0;
+};
+
 /// What became of one claimed track, for QueueStore::record().
 struct TrackResult
 {
@@ -32,7 +49,112 @@ struct TrackResult
     /// > 0: no source could be asked; back to pending without using a retry, claimable
     /// again from this time (epoch ms). status is then ignored.
     qint64 deferUntilMs = 0;
+    /// The first error of this attempt in waterfall order (`no_data` when every source
+    /// answered without data) and its source: what the failures view groups by.
+    QString errorType;
+    QString errorSource;
+    /// Every source call of this attempt, written to the attempts table with the result.
+    QList<Attempt> attempts;
 };
+
+/// Which tracks a search, a page or a bulk retry means. Empty members do not filter.
+struct TrackFilter
+{
+    std::optional<TrackStatus> status;
+    QString errorType;
+    QString errorSource;
+    QString idPrefix; ///< track ids starting with this
+    QStringList ids;  ///< exactly these tracks (a retry by id)
+};
+
+/// One row of the `enrichment_status` table as the operator endpoints show it.
+struct TrackRow
+{
+    QString trackId;
+    TrackStatus status = TrackStatus::Pending;
+    int retryCount = 0;
+    QStringList sourcesEnriched;
+    QString errorMessage;
+    QString errorType;
+    QString errorSource;
+    qint64 lastAttemptMs = 0; ///< 0: never attempted
+    qint64 createdMs = 0;
+    qint64 updatedMs = 0;
+    qint64 availableAtMs = 0;
+    QString leaseOwner;
+};
+
+/// One page of a track search; `next` is the cursor of the following page (empty: last).
+struct TrackPage
+{
+    QList<TrackRow> rows;
+    QString next;
+};
+
+/// Failed or partial tracks sharing an error type and source.
+struct FailureGroup
+{
+    TrackStatus status = TrackStatus::Failed;
+    QString errorType;
+    QString errorSource;
+    qint64 count = 0;
+    QStringList examples; ///< a few track ids of the group
+};
+
+/// One operator action as the audit log keeps it.
+struct AuditEntry
+{
+    qint64 id = 0;
+    qint64 atMs = 0;
+    QString actor;         ///< the token's name, never the token
+    QString action;        ///< retry, breaker, pause, resume, enqueue
+    QByteArray parameters; ///< the request's parameters, compact JSON
+    QByteArray result;     ///< what changed, compact JSON
+    QString worker;        ///< the backend that carried it out
+};
+
+/// What operators set for the whole fleet: a paused pipeline claims nothing; a paused
+/// source is skipped by the waterfall; a breaker command (close, probe) is carried out
+/// once by every worker (each has its own breakers), in the order of its sequence number.
+struct PipelineControl
+{
+    bool paused = false;
+    QStringList pausedSources;
+    struct BreakerCommand
+    {
+        qint64 sequence = 0;
+        QString action; ///< close or probe
+    };
+    QMap<QString, BreakerCommand> breakerCommands; ///< source -> its latest command
+    bool operator==(const PipelineControl &o) const
+    {
+        return paused == o.paused && pausedSources == o.pausedSources && breakerCommandsEqual(o);
+    }
+
+private:
+    bool breakerCommandsEqual(const PipelineControl &o) const
+    {
+        if (breakerCommands.size() != o.breakerCommands.size())
+            return false;
+        for (auto it = breakerCommands.cbegin(); it != breakerCommands.cend(); ++it) {
+            const auto other = o.breakerCommands.constFind(it.key());
+            if (other == o.breakerCommands.cend() || other->sequence != it->sequence ||
+                other->action != it->action)
+                return false;
+        }
+        return true;
+    }
+};
+
+/// Bounds of the attempts table: per track and by age (see docs/OPERATIONS.md).
+inline constexpr int AttemptsKeptPerTrack = 50;
+inline constexpr qint64 AttemptsKeptMs = 14LL * 24 * 3600 * 1000;
+/// Audit entries older than this are deleted.
+inline constexpr qint64 AuditKeptMs = 180LL * 24 * 3600 * 1000;
+/// The most ids one retry or enqueue by id may name.
+inline constexpr int MaxActionTrackIds = 10'000;
+/// The most rows one page of a search returns.
+inline constexpr int MaxPageSize = 500;
 
 /// A backend process working on the queue, as the store's worker registry knows it.
 struct WorkerInfo
@@ -129,6 +251,37 @@ public:
     virtual void heartbeat(const WorkerInfo &self) { Q_UNUSED(self); }
     /// Every registered worker, by id.
     virtual QList<WorkerInfo> workers() { return {}; }
+
+    // What operators read and do (docs/PROTOCOL.md, "Operators"). Every action runs in
+    // one transaction with its audit row; counts move with it.
+
+    /// One page of tracks matching @p filter in track-id order, after the cursor @p after
+    /// (a track id; empty: from the start), at most @p limit rows. Uses an index; never a
+    /// full scan. Empty with lastError() set when the store cannot answer.
+    virtual TrackPage tracks(const TrackFilter &filter, int limit, const QString &after) = 0;
+    /// One track and its newest @p maxAttempts attempts, newest first. False if unknown.
+    virtual bool track(const QString &trackId, TrackRow *row, QList<Attempt> *attempts,
+                       int maxAttempts) = 0;
+    /// Failed and partial tracks grouped by status, error type and error source, largest
+    /// groups first, with up to @p examples track ids each.
+    virtual QList<FailureGroup> failures(int examples) = 0;
+    /// The newest @p limit audit entries, newest first.
+    virtual QList<AuditEntry> audit(int limit) = 0;
+    /// Sends the failed and partial tracks @p filter names back to pending with their
+    /// retries reset, and writes @p audit (its result: how many changed, by status) in the
+    /// same transaction. Pending, in-progress and completed tracks are left alone, so a
+    /// retry repeated changes nothing. Returns how many changed; -1 with @p error on failure
+    /// (then nothing changed).
+    virtual qint64 retry(const TrackFilter &filter, AuditEntry *audit, QString *error) = 0;
+    /// enqueue() with @p audit in the same transaction (result: added, already queued).
+    virtual qint64 enqueue(const QStringList &trackIds, AuditEntry *audit, QString *error) = 0;
+    /// Reads the pipeline control in a transaction, lets @p change edit it (it returns the
+    /// audit result), writes it back and @p audit. False with @p error on failure.
+    virtual bool changeControl(const std::function<QJsonObject(PipelineControl &)> &change,
+                               AuditEntry *audit, QString *error) = 0;
+    /// The pipeline control as last read (open() and refresh() read it; changeControl()
+    /// updates it).
+    virtual PipelineControl control() const = 0;
 
     /// Names the queue itself, the same for every worker on it and different for another
     /// queue: `sqlite://HOST/PATH`, `postgresql://HOST:PORT/DB` (no user, no secret).

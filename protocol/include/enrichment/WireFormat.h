@@ -25,7 +25,32 @@ inline constexpr QLatin1String Snapshot{"enrichment_snapshot"};
 inline constexpr QLatin1String Ping{"ping"};
 inline constexpr QLatin1String Pong{"pong"};
 inline constexpr QLatin1String Error{"error"};
+/// An operator retried, paused, resumed, enqueued or steered a breaker.
+inline constexpr QLatin1String OperatorAction{"operator_action"};
 } // namespace event
+
+/// The operator endpoints' paths (below /monitoring/enrichment) and actions.
+namespace path {
+inline constexpr QLatin1String Tracks{"/monitoring/enrichment/tracks"};
+inline constexpr QLatin1String Failures{"/monitoring/enrichment/failures"};
+inline constexpr QLatin1String Audit{"/monitoring/enrichment/audit"};
+inline constexpr QLatin1String Actions{"/monitoring/enrichment/actions"};
+} // namespace path
+namespace action {
+inline constexpr QLatin1String Retry{"retry"};
+inline constexpr QLatin1String Breaker{"breaker"};
+inline constexpr QLatin1String Pause{"pause"};
+inline constexpr QLatin1String Resume{"resume"};
+inline constexpr QLatin1String Enqueue{"enqueue"};
+inline constexpr QLatin1String Close{"close"};
+inline constexpr QLatin1String Probe{"probe"};
+} // namespace action
+/// Roles in the welcome message and /health.
+namespace role {
+inline constexpr QLatin1String None{"none"};
+inline constexpr QLatin1String Viewer{"viewer"};
+inline constexpr QLatin1String Operator{"operator"};
+} // namespace role
 
 // Keys, grouped by where they appear.
 namespace key {
@@ -79,6 +104,41 @@ inline constexpr QLatin1String LastSeen{"last_seen"};
 inline constexpr QLatin1String CurrentBatch{"current_batch"};
 inline constexpr QLatin1String BatchesCompleted{"batches_completed"};
 inline constexpr QLatin1String TracksPerMinute{"tracks_per_minute"};
+// The pipeline control (snapshot `pipeline`) and roles (welcome, /health).
+inline constexpr QLatin1String Pipeline{"pipeline"};
+inline constexpr QLatin1String Paused{"paused"};
+inline constexpr QLatin1String PausedSources{"paused_sources"};
+inline constexpr QLatin1String Role{"role"};
+inline constexpr QLatin1String Actions{"actions"};
+// Operator endpoints.
+inline constexpr QLatin1String TrackId{"track_id"};
+inline constexpr QLatin1String TrackIds{"track_ids"};
+inline constexpr QLatin1String Tracks{"tracks"};
+inline constexpr QLatin1String Next{"next"};
+inline constexpr QLatin1String Status{"status"};
+inline constexpr QLatin1String ErrorType{"error_type"};
+inline constexpr QLatin1String RetryCount{"retry_count"};
+inline constexpr QLatin1String SourcesEnriched{"sources_enriched"};
+inline constexpr QLatin1String ErrorMessage{"error_message"};
+inline constexpr QLatin1String LastAttempt{"last_attempt"};
+inline constexpr QLatin1String Created{"created"};
+inline constexpr QLatin1String Updated{"updated"};
+inline constexpr QLatin1String AvailableAt{"available_at"};
+inline constexpr QLatin1String LeaseOwner{"lease_owner"};
+inline constexpr QLatin1String Attempts{"attempts"};
+inline constexpr QLatin1String Outcome{"outcome"};
+inline constexpr QLatin1String Detail{"detail"};
+inline constexpr QLatin1String LatencyMs{"latency_ms"};
+inline constexpr QLatin1String At{"at"};
+inline constexpr QLatin1String Groups{"groups"};
+inline constexpr QLatin1String Count{"count"};
+inline constexpr QLatin1String Examples{"examples"};
+inline constexpr QLatin1String Entries{"entries"};
+inline constexpr QLatin1String Actor{"actor"};
+inline constexpr QLatin1String Action{"action"};
+inline constexpr QLatin1String Parameters{"parameters"};
+inline constexpr QLatin1String Result{"result"};
+inline constexpr QLatin1String Fields{"fields"};
 } // namespace key
 /// Worker states in `workers[].state`.
 namespace worker {

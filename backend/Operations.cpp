@@ -1,0 +1,450 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "Operations.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QUrlQuery>
+
+#include "Monitor.h"
+#include "enrichment/QueueStore.h"
+#include "enrichment/WireFormat.h"
+
+Q_LOGGING_CATEGORY(lcOperations, "enrichment.backend.operations")
+
+namespace enrichment {
+
+namespace k = wire::key;
+
+ApiReply apiError(int status, const QString &code, const QString &message)
+{
+    return {status, QJsonObject{{k::Error, QJsonObject{{k::Code, code}, {k::Message, message}}}}};
+}
+
+namespace {
+
+ApiReply badParameter(const QString &message)
+{
+    return apiError(400, QStringLiteral("bad_parameter"), message);
+}
+
+ApiReply badBody(const QString &message)
+{
+    return apiError(400, QStringLiteral("bad_body"), message);
+}
+
+/// A track id: 1 to 256 characters, none of them a control character.
+bool validTrackId(const QString &id)
+{
+    if (id.isEmpty() || id.size() > 256)
+        return false;
+    return std::none_of(id.cbegin(), id.cend(),
+                        [](QChar c) { return c.category() == QChar::Other_Control; });
+}
+
+/// A short printable token (an error type): 1 to 64 of a-z 0-9 _.
+bool validWord(const QString &s)
+{
+    if (s.isEmpty() || s.size() > 64)
+        return false;
+    return std::all_of(s.cbegin(), s.cend(), [](QChar c) {
+        return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+               (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_');
+    });
+}
+
+QJsonValue timeOrNull(qint64 ms)
+{
+    return ms > 0 ? QJsonValue(wire::formatTime(ms)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue textOrNull(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+}
+
+QJsonObject rowJson(const TrackRow &r)
+{
+    return QJsonObject{{k::TrackId, r.trackId},
+                       {k::Status, toWire(r.status)},
+                       {k::RetryCount, r.retryCount},
+                       {k::SourcesEnriched, QJsonArray::fromStringList(r.sourcesEnriched)},
+                       {k::ErrorMessage, textOrNull(r.errorMessage)},
+                       {k::ErrorType, textOrNull(r.errorType)},
+                       {k::Source, textOrNull(r.errorSource)},
+                       {k::LastAttempt, timeOrNull(r.lastAttemptMs)},
+                       {k::Created, timeOrNull(r.createdMs)},
+                       {k::Updated, timeOrNull(r.updatedMs)},
+                       {k::AvailableAt, timeOrNull(r.availableAtMs)},
+                       {k::LeaseOwner, textOrNull(r.leaseOwner)}};
+}
+
+QJsonObject parseObject(const QByteArray &json)
+{
+    return QJsonDocument::fromJson(json).object();
+}
+
+/// Reads `track_ids` from @p body: an array of 1 to MaxActionTrackIds valid ids.
+std::optional<ApiReply> readIds(const QJsonObject &body, QStringList *ids)
+{
+    const QJsonValue v = body.value(k::TrackIds);
+    if (!v.isArray())
+        return badBody(QStringLiteral("track_ids must be an array of track ids"));
+    const QJsonArray array = v.toArray();
+    if (array.isEmpty())
+        return badBody(QStringLiteral("track_ids is empty"));
+    if (array.size() > MaxActionTrackIds)
+        return badBody(QStringLiteral("track_ids has %1 ids; at most %2 per request")
+                           .arg(array.size())
+                           .arg(MaxActionTrackIds));
+    for (const QJsonValue &id : array) {
+        if (!id.isString() || !validTrackId(id.toString()))
+            return badBody(QStringLiteral("every track id must be a string of 1 to 256 "
+                                          "characters without control characters"));
+        *ids << id.toString();
+    }
+    return std::nullopt;
+}
+
+/// Refuses members of @p body other than @p allowed.
+std::optional<ApiReply> onlyKeys(const QJsonObject &body, const QStringList &allowed)
+{
+    for (auto it = body.begin(); it != body.end(); ++it)
+        if (!allowed.contains(it.key()))
+            return badBody(QStringLiteral("unknown member \"%1\" (allowed: %2)")
+                               .arg(it.key().left(64), allowed.isEmpty()
+                                                           ? QStringLiteral("none")
+                                                           : allowed.join(QStringLiteral(", "))));
+    return std::nullopt;
+}
+
+} // namespace
+
+Operations::Operations(QueueStore &store, Monitor &monitor, Hooks hooks)
+    : m_store(store), m_monitor(monitor), m_hooks(std::move(hooks))
+{}
+
+ApiReply Operations::tracks(const QUrlQuery &query)
+{
+    static const QStringList known = {k::Status,
+                                      k::ErrorType,
+                                      k::Source,
+                                      QStringLiteral("q"),
+                                      QStringLiteral("limit"),
+                                      QStringLiteral("after")};
+    for (const auto &item : query.queryItems())
+        if (!known.contains(item.first))
+            return badParameter(QStringLiteral("unknown parameter \"%1\" (known: %2)")
+                                    .arg(item.first.left(64), known.join(QStringLiteral(", "))));
+    auto value = [&](const QString &key) {
+        return query.queryItemValue(key, QUrl::FullyDecoded);
+    };
+    TrackFilter f;
+    if (query.hasQueryItem(k::Status)) {
+        f.status = trackStatusFromWire(value(k::Status));
+        if (!f.status)
+            return badParameter(QStringLiteral("status must be one of pending, in_progress, "
+                                               "completed, failed, partial"));
+    }
+    if (query.hasQueryItem(k::ErrorType)) {
+        f.errorType = value(k::ErrorType);
+        if (!validWord(f.errorType))
+            return badParameter(QStringLiteral("error_type must be 1 to 64 of a-z, 0-9 and _"));
+    }
+    if (query.hasQueryItem(k::Source)) {
+        f.errorSource = value(k::Source);
+        if (!m_hooks.sources().contains(f.errorSource))
+            return badParameter(
+                QStringLiteral("unknown source \"%1\" (known: %2)")
+                    .arg(f.errorSource.left(64), m_hooks.sources().join(QStringLiteral(", "))));
+    }
+    if (query.hasQueryItem(QStringLiteral("q"))) {
+        f.idPrefix = value(QStringLiteral("q"));
+        if (f.idPrefix.size() > 256)
+            return badParameter(QStringLiteral("q is longer than 256 characters"));
+    }
+    int limit = 50;
+    if (query.hasQueryItem(QStringLiteral("limit"))) {
+        bool ok = false;
+        limit = value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || limit < 1 || limit > MaxPageSize)
+            return badParameter(
+                QStringLiteral("limit must be an integer from 1 to %1").arg(MaxPageSize));
+    }
+    const QString after = value(QStringLiteral("after"));
+    if (after.size() > 256)
+        return badParameter(QStringLiteral("after is longer than 256 characters"));
+    const TrackPage page = m_store.tracks(f, limit, after);
+    if (page.rows.isEmpty() && !m_store.ping())
+        return apiError(503, QStringLiteral("store_unavailable"), m_store.lastError());
+    QJsonArray rows;
+    for (const TrackRow &r : page.rows)
+        rows.append(rowJson(r));
+    return {200, QJsonObject{{k::Tracks, rows},
+                             {k::Next, page.next.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                           : QJsonValue(page.next)}}};
+}
+
+ApiReply Operations::track(const QString &trackId)
+{
+    if (!validTrackId(trackId))
+        return badParameter(QStringLiteral("not a track id"));
+    TrackRow row;
+    QList<Attempt> attempts;
+    if (!m_store.track(trackId, &row, &attempts, AttemptsShown)) {
+        if (!m_store.ping())
+            return apiError(503, QStringLiteral("store_unavailable"), m_store.lastError());
+        return apiError(404, QStringLiteral("unknown_track"),
+                        QStringLiteral("no track with id %1").arg(trackId.left(256)));
+    }
+    QJsonObject o = rowJson(row);
+    QJsonArray list;
+    QStringList fields;
+    for (const Attempt &a : std::as_const(attempts)) {
+        list.append(QJsonObject{{k::Source, a.source},
+                                {k::Outcome, a.outcome},
+                                {k::ErrorType, textOrNull(a.errorType)},
+                                {k::Detail, textOrNull(a.detail)},
+                                {k::LatencyMs, std::round(a.latencyMs * 10.0) / 10.0},
+                                {k::Fields, QJsonArray::fromStringList(a.fields)},
+                                {k::Worker, textOrNull(a.worker)},
+                                {k::At, wire::formatTime(a.atMs)}});
+        for (const QString &f : a.fields)
+            if (!fields.contains(f))
+                fields << f;
+    }
+    fields.sort();
+    o.insert(k::Fields, QJsonArray::fromStringList(fields));
+    o.insert(k::Attempts, list);
+    return {200, o};
+}
+
+ApiReply Operations::failures()
+{
+    const QList<FailureGroup> groups = m_store.failures(ExamplesPerGroup);
+    if (groups.isEmpty() && !m_store.ping())
+        return apiError(503, QStringLiteral("store_unavailable"), m_store.lastError());
+    QJsonArray list;
+    for (const FailureGroup &g : groups)
+        list.append(QJsonObject{{k::Status, toWire(g.status)},
+                                {k::ErrorType, g.errorType},
+                                {k::Source, textOrNull(g.errorSource)},
+                                {k::Count, g.count},
+                                {k::Examples, QJsonArray::fromStringList(g.examples)}});
+    return {200, QJsonObject{{k::Groups, list},
+                             {k::Queue, QJsonObject{{toWire(TrackStatus::Failed),
+                                                     m_store.count(TrackStatus::Failed)},
+                                                    {toWire(TrackStatus::Partial),
+                                                     m_store.count(TrackStatus::Partial)}}}}};
+}
+
+ApiReply Operations::audit(const QUrlQuery &query)
+{
+    int limit = 100;
+    for (const auto &item : query.queryItems())
+        if (item.first != QLatin1String("limit"))
+            return badParameter(
+                QStringLiteral("unknown parameter \"%1\" (known: limit)").arg(item.first.left(64)));
+    if (query.hasQueryItem(QStringLiteral("limit"))) {
+        bool ok = false;
+        limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || limit < 1 || limit > 1000)
+            return badParameter(QStringLiteral("limit must be an integer from 1 to 1000"));
+    }
+    QJsonArray list;
+    for (const AuditEntry &e : m_store.audit(limit))
+        list.append(QJsonObject{{k::Id, e.id},
+                                {k::At, wire::formatTime(e.atMs)},
+                                {k::Actor, e.actor},
+                                {k::Action, e.action},
+                                {k::Parameters, parseObject(e.parameters)},
+                                {k::Result, parseObject(e.result)},
+                                {k::Worker, e.worker}});
+    return {200, QJsonObject{{k::Entries, list}}};
+}
+
+ApiReply Operations::act(const QString &action, const QByteArray &body, const QString &actor)
+{
+    static const QStringList actions = {wire::action::Retry, wire::action::Breaker,
+                                        wire::action::Pause, wire::action::Resume,
+                                        wire::action::Enqueue};
+    if (!actions.contains(action))
+        return apiError(404, QStringLiteral("not_found"),
+                        QStringLiteral("no such action: %1 (actions: %2)")
+                            .arg(action.left(64), actions.join(QStringLiteral(", "))));
+    if (body.size() > MaxBodyBytes)
+        return badBody(QStringLiteral("the body is larger than %1 bytes").arg(MaxBodyBytes));
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(
+        body.trimmed().isEmpty() ? QByteArrayLiteral("{}") : body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return badBody(QStringLiteral("the body must be a JSON object: %1")
+                           .arg(parseError.error != QJsonParseError::NoError
+                                    ? parseError.errorString()
+                                    : QStringLiteral("got another JSON value")));
+    const QJsonObject o = doc.object();
+    if (action == wire::action::Retry)
+        return retry(o, actor);
+    if (action == wire::action::Breaker)
+        return breaker(o, actor);
+    if (action == wire::action::Enqueue)
+        return enqueue(o, actor);
+    return pause(o, actor, action == wire::action::Pause);
+}
+
+ApiReply Operations::retry(const QJsonObject &body, const QString &actor)
+{
+    if (auto bad = onlyKeys(body, {k::TrackIds, k::Status, k::ErrorType, k::Source}))
+        return *bad;
+    TrackFilter f;
+    if (body.contains(k::TrackIds)) {
+        if (body.size() > 1)
+            return badBody(QStringLiteral("give track_ids or a filter (status, error_type, "
+                                          "source), not both"));
+        if (auto bad = readIds(body, &f.ids))
+            return *bad;
+    } else {
+        if (body.contains(k::Status)) {
+            const QString s = body.value(k::Status).toString();
+            if (s != toWire(TrackStatus::Failed) && s != toWire(TrackStatus::Partial))
+                return badBody(QStringLiteral("status must be \"failed\" or \"partial\""));
+            f.status = trackStatusFromWire(s);
+        }
+        if (body.contains(k::ErrorType)) {
+            f.errorType = body.value(k::ErrorType).toString();
+            if (!validWord(f.errorType))
+                return badBody(QStringLiteral("error_type must be a string of 1 to 64 of a-z, "
+                                              "0-9 and _"));
+        }
+        if (body.contains(k::Source)) {
+            f.errorSource = body.value(k::Source).toString();
+            if (!m_hooks.sources().contains(f.errorSource))
+                return badBody(QStringLiteral("unknown source \"%1\"").arg(f.errorSource.left(64)));
+        }
+    }
+    AuditEntry audit;
+    audit.actor = actor;
+    audit.action = wire::action::Retry;
+    audit.parameters = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    QString error;
+    if (m_store.retry(f, &audit, &error) < 0)
+        return apiError(503, QStringLiteral("store_unavailable"), error);
+    return done(audit);
+}
+
+ApiReply Operations::enqueue(const QJsonObject &body, const QString &actor)
+{
+    if (auto bad = onlyKeys(body, {k::TrackIds}))
+        return *bad;
+    QStringList ids;
+    if (auto bad = readIds(body, &ids))
+        return *bad;
+    AuditEntry audit;
+    audit.actor = actor;
+    audit.action = wire::action::Enqueue;
+    // The audit keeps how many and a few of them, not 10,000 ids.
+    audit.parameters = QJsonDocument(QJsonObject{{QStringLiteral("count"), ids.size()},
+                                                 {QStringLiteral("first"),
+                                                  QJsonArray::fromStringList(ids.mid(0, 5))}})
+                           .toJson(QJsonDocument::Compact);
+    QString error;
+    if (m_store.enqueue(ids, &audit, &error) < 0)
+        return apiError(503, QStringLiteral("store_unavailable"), error);
+    return done(audit);
+}
+
+ApiReply Operations::breaker(const QJsonObject &body, const QString &actor)
+{
+    if (auto bad = onlyKeys(body, {k::Source, k::Action}))
+        return *bad;
+    const QString source = body.value(k::Source).toString();
+    if (!m_hooks.sources().contains(source))
+        return badBody(QStringLiteral("source must be one of %1")
+                           .arg(m_hooks.sources().join(QStringLiteral(", "))));
+    const QString what = body.value(k::Action).toString();
+    if (what != wire::action::Close && what != wire::action::Probe)
+        return badBody(QStringLiteral("action must be \"close\" or \"probe\""));
+    AuditEntry audit;
+    audit.actor = actor;
+    audit.action = wire::action::Breaker;
+    audit.parameters = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    QString error;
+    const bool ok = m_store.changeControl(
+        [&](PipelineControl &c) {
+            qint64 sequence = 0;
+            for (const auto &cmd : std::as_const(c.breakerCommands))
+                sequence = std::max(sequence, cmd.sequence);
+            c.breakerCommands.insert(source, {sequence + 1, what});
+            return QJsonObject{
+                {k::Source, source}, {k::Action, what}, {QStringLiteral("sequence"), sequence + 1}};
+        },
+        &audit, &error);
+    if (!ok)
+        return apiError(503, QStringLiteral("store_unavailable"), error);
+    if (m_hooks.controlChanged)
+        m_hooks.controlChanged();
+    return done(audit);
+}
+
+ApiReply Operations::pause(const QJsonObject &body, const QString &actor, bool pause)
+{
+    if (auto bad = onlyKeys(body, {k::Source}))
+        return *bad;
+    const bool one = body.contains(k::Source);
+    const QString source = body.value(k::Source).toString();
+    if (one && !m_hooks.sources().contains(source))
+        return badBody(QStringLiteral("source must be one of %1")
+                           .arg(m_hooks.sources().join(QStringLiteral(", "))));
+    AuditEntry audit;
+    audit.actor = actor;
+    audit.action = pause ? wire::action::Pause : wire::action::Resume;
+    audit.parameters = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    QString error;
+    const bool ok = m_store.changeControl(
+        [&](PipelineControl &c) {
+            bool changed = false;
+            if (!one) {
+                changed = c.paused != pause;
+                c.paused = pause;
+            } else if (pause && !c.pausedSources.contains(source)) {
+                c.pausedSources << source;
+                c.pausedSources.sort();
+                changed = true;
+            } else if (!pause) {
+                changed = c.pausedSources.removeAll(source) > 0;
+            }
+            return QJsonObject{{QStringLiteral("changed"), changed},
+                               {k::Paused, c.paused},
+                               {k::PausedSources, QJsonArray::fromStringList(c.pausedSources)}};
+        },
+        &audit, &error);
+    if (!ok)
+        return apiError(503, QStringLiteral("store_unavailable"), error);
+    if (m_hooks.controlChanged)
+        m_hooks.controlChanged();
+    return done(audit);
+}
+
+ApiReply Operations::done(const AuditEntry &audit)
+{
+    m_monitor.recordOperatorAction(audit.action);
+    const QJsonObject result = parseObject(audit.result);
+    qCInfo(lcOperations).noquote()
+        << "operator" << audit.actor << audit.action
+        << QString::fromUtf8(audit.parameters).left(200) << "->" << QString::fromUtf8(audit.result);
+    const QJsonObject event{{k::Id, audit.id},
+                            {k::Action, audit.action},
+                            {k::Actor, audit.actor},
+                            {k::Parameters, parseObject(audit.parameters)},
+                            {k::Result, result}};
+    if (m_hooks.announce)
+        m_hooks.announce(event);
+    QJsonObject answer = result;
+    answer.insert(k::Action, audit.action);
+    answer.insert(QStringLiteral("audit_id"), audit.id);
+    return {200, answer};
+}
+
+} // namespace enrichment

@@ -1,0 +1,68 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <functional>
+
+#include <QStringList>
+
+#include "enrichment/MonitoringProvider.h"
+
+class QUrlQuery;
+
+namespace enrichment {
+
+class Monitor;
+class QueueStore;
+
+/// The operator endpoints behind BackendService: checks each request's parameters and body
+/// (400 with a JSON error, nothing changed), reads from or acts on the queue store (each
+/// action one transaction with its audit row), counts the action in
+/// `enrichment_operator_actions_total{action}` and tells the room (`operator_action`).
+///
+/// Lives on the backend thread with the store.
+class Operations
+{
+public:
+    struct Hooks
+    {
+        /// The names a `source` parameter may take.
+        std::function<QStringList()> sources;
+        /// Called after the pipeline control changed (breaker commands to carry out now).
+        std::function<void()> controlChanged;
+        /// Sends the `operator_action` event's data to the room (and the fleet).
+        std::function<void(const QJsonObject &)> announce;
+    };
+
+    Operations(QueueStore &store, Monitor &monitor, Hooks hooks);
+
+    ApiReply tracks(const QUrlQuery &query);
+    ApiReply track(const QString &trackId);
+    ApiReply failures();
+    ApiReply audit(const QUrlQuery &query);
+    ApiReply act(const QString &action, const QByteArray &body, const QString &actor);
+
+    /// The largest action body accepted (bytes); larger gets 400.
+    static constexpr qsizetype MaxBodyBytes = 512 * 1024;
+    /// Example ids per failure group.
+    static constexpr int ExamplesPerGroup = 3;
+    /// Attempts shown with one track.
+    static constexpr int AttemptsShown = 200;
+
+private:
+    ApiReply retry(const QJsonObject &body, const QString &actor);
+    ApiReply breaker(const QJsonObject &body, const QString &actor);
+    ApiReply pause(const QJsonObject &body, const QString &actor, bool pause);
+    ApiReply enqueue(const QJsonObject &body, const QString &actor);
+    /// The audit row's, the answer's and the room's form of a finished action.
+    ApiReply done(const struct AuditEntry &audit);
+
+    QueueStore &m_store;
+    Monitor &m_monitor;
+    Hooks m_hooks;
+};
+
+/// A 400/404/... JSON error reply.
+ApiReply apiError(int status, const QString &code, const QString &message);
+
+} // namespace enrichment

@@ -1,0 +1,207 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "StoreSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace enrichment::store {
+
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QByteArray controlToJson(const PipelineControl &control)
+{
+    QJsonObject breakers;
+    for (auto it = control.breakerCommands.cbegin(); it != control.breakerCommands.cend(); ++it)
+        breakers.insert(it.key(), QJsonObject{{QStringLiteral("sequence"), it->sequence},
+                                              {QStringLiteral("action"), it->action}});
+    return compact(QJsonObject{
+        {QStringLiteral("paused"), control.paused},
+        {QStringLiteral("paused_sources"), QJsonArray::fromStringList(control.pausedSources)},
+        {QStringLiteral("breaker_commands"), breakers}});
+}
+
+PipelineControl controlFromJson(const QByteArray &json)
+{
+    PipelineControl c;
+    const QJsonObject o = QJsonDocument::fromJson(json).object();
+    c.paused = o.value(QStringLiteral("paused")).toBool();
+    for (const QJsonValue &v : o.value(QStringLiteral("paused_sources")).toArray())
+        if (v.isString() && !c.pausedSources.contains(v.toString()))
+            c.pausedSources << v.toString();
+    c.pausedSources.sort();
+    const QJsonObject breakers = o.value(QStringLiteral("breaker_commands")).toObject();
+    for (auto it = breakers.begin(); it != breakers.end(); ++it) {
+        const QJsonObject cmd = it.value().toObject();
+        PipelineControl::BreakerCommand b;
+        b.sequence = cmd.value(QStringLiteral("sequence")).toInteger();
+        b.action = cmd.value(QStringLiteral("action")).toString();
+        if (b.sequence > 0 && !b.action.isEmpty())
+            c.breakerCommands.insert(it.key(), b);
+    }
+    return c;
+}
+
+QByteArray retryResult(qint64 failed, qint64 partial)
+{
+    return compact(QJsonObject{
+        {QStringLiteral("retried"), failed + partial},
+        {QStringLiteral("by_status"),
+         QJsonObject{{QStringLiteral("failed"), failed}, {QStringLiteral("partial"), partial}}}});
+}
+
+QByteArray enqueueResult(qint64 added, qint64 requested)
+{
+    return compact(QJsonObject{{QStringLiteral("added"), added},
+                               {QStringLiteral("already_queued"), requested - added}});
+}
+
+QString textArray(const QStringList &items)
+{
+    QString out = QStringLiteral("{");
+    for (int i = 0; i < items.size(); ++i) {
+        if (i)
+            out += QLatin1Char(',');
+        QString item = items.at(i);
+        item.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+        item.replace(QLatin1Char('"'), QStringLiteral("\\\""));
+        out += QLatin1Char('"') + item + QLatin1Char('"');
+    }
+    return out + QLatin1Char('}');
+}
+
+QString trackOrder(Dialect dialect)
+{
+    return dialect == Dialect::Postgres ? QStringLiteral("track_id COLLATE \"C\"")
+                                        : QStringLiteral("track_id");
+}
+
+Where trackWhere(const TrackFilter &filter, const QString &after, Dialect dialect)
+{
+    Where w;
+    QStringList parts;
+    const QString id = trackOrder(dialect);
+    if (filter.status) {
+        parts << QStringLiteral("status = ?");
+        w.values << toWire(*filter.status);
+    }
+    if (!filter.errorType.isEmpty()) {
+        parts << QStringLiteral("error_type = ?");
+        w.values << filter.errorType;
+    }
+    if (!filter.errorSource.isEmpty()) {
+        parts << QStringLiteral("error_source = ?");
+        w.values << filter.errorSource;
+    }
+    if (!filter.idPrefix.isEmpty()) {
+        // A prefix is the range [prefix, prefix + the largest code point).
+        parts << QStringLiteral("%1 >= ? AND %1 < ?").arg(id);
+        w.values << filter.idPrefix << QString(filter.idPrefix + QString::fromUcs4(U"\U0010FFFF"));
+    }
+    if (!filter.ids.isEmpty()) {
+        parts << (dialect == Dialect::Postgres
+                      ? QStringLiteral("track_id = ANY(?::text[])")
+                      : QStringLiteral("track_id IN (SELECT value FROM json_each(?))"));
+        if (dialect == Dialect::Postgres) {
+            w.values << textArray(filter.ids);
+        } else {
+            w.values << QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(filter.ids))
+                                              .toJson(QJsonDocument::Compact));
+        }
+    }
+    if (!after.isEmpty()) {
+        parts << QStringLiteral("%1 > ?").arg(id);
+        w.values << after;
+    }
+    w.sql = parts.isEmpty() ? QStringLiteral("1 = 1") : parts.join(QStringLiteral(" AND "));
+    return w;
+}
+
+TrackRow readTrackRow(const QSqlQuery &q)
+{
+    TrackRow r;
+    r.trackId = q.value(0).toString();
+    r.status = trackStatusFromWire(q.value(1).toString()).value_or(TrackStatus::Pending);
+    r.retryCount = q.value(2).toInt();
+    r.sourcesEnriched = q.value(3).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    r.errorMessage = q.value(4).toString();
+    r.errorType = q.value(5).toString();
+    r.errorSource = q.value(6).toString();
+    r.lastAttemptMs = q.value(7).toLongLong();
+    r.createdMs = q.value(8).toLongLong();
+    r.updatedMs = q.value(9).toLongLong();
+    r.availableAtMs = q.value(10).toLongLong();
+    r.leaseOwner = q.value(11).toString();
+    return r;
+}
+
+Attempt readAttempt(const QSqlQuery &q, const QString &trackId)
+{
+    Attempt a;
+    a.trackId = trackId;
+    a.source = q.value(0).toString();
+    a.outcome = q.value(1).toString();
+    a.errorType = q.value(2).toString();
+    a.detail = q.value(3).toString();
+    a.latencyMs = q.value(4).toDouble();
+    a.worker = q.value(5).toString();
+    a.atMs = q.value(6).toLongLong();
+    a.fields = q.value(7).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    return a;
+}
+
+AuditEntry readAuditEntry(const QSqlQuery &q)
+{
+    AuditEntry e;
+    e.id = q.value(0).toLongLong();
+    e.atMs = q.value(1).toLongLong();
+    e.actor = q.value(2).toString();
+    e.action = q.value(3).toString();
+    e.parameters = q.value(4).toString().toUtf8();
+    e.result = q.value(5).toString().toUtf8();
+    e.worker = q.value(6).toString();
+    return e;
+}
+
+FailureGroup readFailureGroup(const QSqlQuery &q)
+{
+    FailureGroup g;
+    g.status = trackStatusFromWire(q.value(0).toString()).value_or(TrackStatus::Failed);
+    g.errorType = q.value(1).toString();
+    g.errorSource = q.value(2).toString();
+    g.count = q.value(3).toLongLong();
+    return g;
+}
+
+void firstError(const QList<Attempt> &attempts, QString *errorType, QString *errorSource)
+{
+    errorType->clear();
+    errorSource->clear();
+    // A source that failed says more than one that was skipped; a skip more than nothing.
+    const Attempt *skipped = nullptr;
+    bool answered = false;
+    for (const Attempt &a : attempts) {
+        if (a.outcome == QLatin1String("success"))
+            answered = true;
+        if (a.outcome == QLatin1String("error")) {
+            *errorType = a.errorType;
+            *errorSource = a.source;
+            return;
+        }
+        if (!skipped && !a.errorType.isEmpty())
+            skipped = &a;
+    }
+    if (skipped) {
+        *errorType = skipped->errorType;
+        *errorSource = skipped->source;
+    } else if (!answered && !attempts.isEmpty()) {
+        *errorType = QStringLiteral("no_data");
+    }
+}
+
+} // namespace enrichment::store

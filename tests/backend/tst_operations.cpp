@@ -1,0 +1,666 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QWebSocket>
+#include <QtTest>
+
+#include "CircuitBreaker.h"
+#include "Monitor.h"
+#include "Pipeline.h"
+#include "PostgresServer.h"
+#include "Replies.h"
+#include "ServiceInternals.h"
+#include "enrichment/BackendService.h"
+#include "enrichment/EnrichmentSource.h"
+#include "enrichment/QueueStore.h"
+#include "enrichment/WireFormat.h"
+
+using namespace enrichment;
+
+namespace {
+/// A source whose answer depends only on the track id's first letters, so every outcome
+/// is known in advance: `ok` tracks succeed everywhere; `rl` tracks get HTTP 429 from
+/// spotify and nothing elsewhere (failed); `to` tracks time out at musicbrainz and find
+/// nothing elsewhere (failed); `pa` tracks are found by spotify only (partial). A source
+/// set `down` fails every call with a 5xx.
+class ScriptedSource final : public EnrichmentSource
+{
+public:
+    explicit ScriptedSource(QString name) : m_name(std::move(name)) {}
+    QString name() const override { return m_name; }
+    SourceResponse fetch(const QString &trackId) override
+    {
+        SourceResponse r;
+        r.latencySeconds = 0.01;
+        const QString kind = trackId.left(2);
+        if (down) {
+            r.status = RequestStatus::Error;
+            r.error = ErrorType::ServerError;
+            r.detail = QStringLiteral("HTTP 503 Service Unavailable");
+        } else if (kind == QLatin1String("ok") ||
+                   (kind == QLatin1String("pa") && m_name == QLatin1String("spotify"))) {
+            r.status = RequestStatus::Success;
+            r.fields.insert(m_name == QLatin1String("spotify") ? QStringLiteral("isrc")
+                                                               : QStringLiteral("bpm"),
+                            QStringLiteral("x"));
+        } else if (kind == QLatin1String("rl") && m_name == QLatin1String("spotify")) {
+            r.status = RequestStatus::Error;
+            r.error = ErrorType::RateLimited;
+            r.detail = QStringLiteral("HTTP 429 Too Many Requests");
+        } else if (kind == QLatin1String("to") && m_name == QLatin1String("musicbrainz")) {
+            r.status = RequestStatus::Error;
+            r.error = ErrorType::Timeout;
+            r.detail = QStringLiteral("no answer within 10 s");
+        } else {
+            r.status = RequestStatus::NoData;
+        }
+        return r;
+    }
+    RateLimitState rateLimit() override { return {}; }
+    bool down = false;
+
+private:
+    QString m_name;
+};
+
+QJsonObject json(const QByteArray &body)
+{
+    return QJsonDocument::fromJson(body).object();
+}
+} // namespace
+
+/// The operator endpoints and actions (docs/PROTOCOL.md, "Operators") against a real
+/// backend in this process, over real sockets, on SQLite and on PostgreSQL (a private
+/// server this program starts). Counts are checked against the table (reconcile() finds
+/// no drift) after every action.
+class TestOperations : public QObject
+{
+    Q_OBJECT
+private:
+    static bool postgres()
+    {
+        QFETCH_GLOBAL(QString, kind);
+        return kind == QLatin1String("postgresql");
+    }
+
+    QString newSpec(const QString &name)
+    {
+        if (!postgres())
+            return QStringLiteral("sqlite:") + m_dir.filePath(name + QStringLiteral(".sqlite"));
+        QString url, error;
+        if (!m_pg.createDatabase(QStringLiteral("ops_%1_%2").arg(name).arg(++m_databases), &url,
+                                 &error))
+            qFatal("%s", qPrintable(error));
+        return url;
+    }
+
+    /// A backend with the scripted sources, no timers: batches run when the test says.
+    std::unique_ptr<BackendService> start(const QString &name, BackendOptions o = {})
+    {
+        o.port = 0;
+        o.runPipeline = false;
+        o.historyIntervalMs = 0;
+        o.tickIntervalMs = 0;
+        o.retryBackoffMs = 0;
+        o.breakerFailureThreshold = 1000;
+        o.databasePath = newSpec(name);
+        auto s = std::make_unique<BackendService>(o);
+        std::vector<std::unique_ptr<EnrichmentSource>> sources;
+        for (const char *n : {"spotify", "musicbrainz", "discogs"})
+            sources.push_back(std::make_unique<ScriptedSource>(QLatin1String(n)));
+        s->setSources(std::move(sources));
+        QString error;
+        if (!s->start(&error))
+            qFatal("cannot start backend: %s", qPrintable(error));
+        return s;
+    }
+
+    static ScriptedSource *source(BackendService &s, int i)
+    {
+        return static_cast<ScriptedSource *>(internals(s).pipeline().source(i));
+    }
+
+    /// Runs batches until nothing is pending (failed tracks retry at once: no backoff).
+    static void drain(BackendService &s)
+    {
+        for (int i = 0; i < 1000 && s.queueCounts()[std::size_t(TrackStatus::Pending)] > 0; ++i)
+            internals(s).pipeline().runBatchNow();
+    }
+
+    static void checkCounts(BackendService &s)
+    {
+        // reconcile() recounts the table with GROUP BY: true means the counts had drifted.
+        QVERIFY2(!internals(s).store().reconcile(), "the counts drifted from the table");
+    }
+
+    QByteArray get(BackendService &s, const QString &pathAndQuery, int *status,
+                   const QByteArray &token = {})
+    {
+        QNetworkRequest req(QUrl(s.url().toString() + pathAndQuery));
+        if (!token.isEmpty())
+            req.setRawHeader("Authorization", "Bearer " + token);
+        return testsupport::finish(m_nam.get(req), status);
+    }
+
+    QByteArray post(BackendService &s, const QString &action, const QByteArray &body, int *status,
+                    const QByteArray &token = {},
+                    const QByteArray &contentType = "application/json",
+                    const QByteArray &origin = {})
+    {
+        QNetworkRequest req(
+            QUrl(s.url().toString() + QStringLiteral("/monitoring/enrichment/actions/") + action));
+        if (!contentType.isEmpty())
+            req.setRawHeader("Content-Type", contentType);
+        if (!token.isEmpty())
+            req.setRawHeader("Authorization", "Bearer " + token);
+        if (!origin.isEmpty())
+            req.setRawHeader("Origin", origin);
+        return testsupport::finish(m_nam.post(req, body), status);
+    }
+
+    static void openRoom(BackendService &s, QWebSocket &room, const QByteArray &token = {})
+    {
+        QUrl ws = s.url();
+        ws.setScheme(QStringLiteral("ws"));
+        ws.setPath(QStringLiteral("/ws"));
+        ws.setQuery(QStringLiteral("room_id=enrichment_monitor"));
+        QNetworkRequest req(ws);
+        if (!token.isEmpty())
+            req.setRawHeader("Authorization", "Bearer " + token);
+        room.open(req);
+    }
+
+    qint64 count(BackendService &s, TrackStatus st) { return s.queueCounts()[std::size_t(st)]; }
+
+    QTemporaryDir m_dir;
+    testsupport::PostgresServer m_pg;
+    int m_databases = 0;
+    QNetworkAccessManager m_nam;
+
+private Q_SLOTS:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    }
+
+    void initTestCase()
+    {
+        if (!testsupport::PostgresServer::available())
+            QFAIL("PostgreSQL 15 is not installed (scripts/dev.sh installs it)");
+        QString error;
+        QVERIFY2(m_pg.start(&error), qPrintable(error));
+    }
+
+    void everyAttemptIsRecordedAndShownWithItsTrack()
+    {
+        auto s = start(QStringLiteral("attempts"));
+        s->enqueue({QStringLiteral("ok-1"), QStringLiteral("rl-1"), QStringLiteral("pa-1")});
+        drain(*s);
+        int status = 0;
+        QJsonObject t =
+            json(get(*s, QStringLiteral("/monitoring/enrichment/tracks/rl-1"), &status));
+        QCOMPARE(status, 200);
+        QCOMPARE(t.value(QLatin1String("status")).toString(), QStringLiteral("failed"));
+        QCOMPARE(t.value(QLatin1String("retry_count")).toInt(), 3);
+        QCOMPARE(t.value(QLatin1String("error_type")).toString(), QStringLiteral("http_429"));
+        QCOMPARE(t.value(QLatin1String("source")).toString(), QStringLiteral("spotify"));
+        const QJsonArray attempts = t.value(QLatin1String("attempts")).toArray();
+        QCOMPARE(attempts.size(), 9); // three tries of three sources
+        const QJsonObject newest = attempts.at(0).toObject();
+        QCOMPARE(newest.value(QLatin1String("source")).toString(),
+                 QStringLiteral("discogs")); // newest first
+        QCOMPARE(newest.value(QLatin1String("outcome")).toString(), QStringLiteral("no_data"));
+        const QJsonObject spotify = attempts.at(2).toObject();
+        QCOMPARE(spotify.value(QLatin1String("source")).toString(), QStringLiteral("spotify"));
+        QCOMPARE(spotify.value(QLatin1String("outcome")).toString(), QStringLiteral("error"));
+        QCOMPARE(spotify.value(QLatin1String("error_type")).toString(), QStringLiteral("http_429"));
+        QCOMPARE(spotify.value(QLatin1String("detail")).toString(),
+                 QStringLiteral("HTTP 429 Too Many Requests"));
+        QCOMPARE(spotify.value(QLatin1String("worker")).toString(),
+                 internals(*s).store().workerId());
+        QVERIFY(spotify.value(QLatin1String("latency_ms")).toDouble() > 0);
+        QVERIFY(wire::parseTime(spotify.value(QLatin1String("at")).toString()).isValid());
+
+        t = json(get(*s, QStringLiteral("/monitoring/enrichment/tracks/ok-1"), &status));
+        QCOMPARE(t.value(QLatin1String("status")).toString(), QStringLiteral("completed"));
+        QCOMPARE(t.value(QLatin1String("fields")).toArray(),
+                 QJsonArray::fromStringList({QStringLiteral("bpm"), QStringLiteral("isrc")}));
+        QVERIFY(t.value(QLatin1String("error_type")).isNull());
+        t = json(get(*s, QStringLiteral("/monitoring/enrichment/tracks/pa-1"), &status));
+        QCOMPARE(t.value(QLatin1String("status")).toString(), QStringLiteral("partial"));
+
+        get(*s, QStringLiteral("/monitoring/enrichment/tracks/nobody"), &status);
+        QCOMPARE(status, 404);
+        // An id with characters a path must escape is found as it was enqueued.
+        s->enqueue({QStringLiteral("ok/with space?&")});
+        t = json(get(*s, QStringLiteral("/monitoring/enrichment/tracks/ok%2Fwith%20space%3F%26"),
+                     &status));
+        QCOMPARE(status, 200);
+        QCOMPARE(t.value(QLatin1String("track_id")).toString(), QStringLiteral("ok/with space?&"));
+    }
+
+    void attemptsAreBoundedPerTrack()
+    {
+        auto s = start(QStringLiteral("bounded"));
+        s->enqueue({QStringLiteral("rl-b")});
+        // Retried by operators until far more attempts than the bound were made.
+        int status = 0;
+        for (int round = 0; round < 7; ++round) {
+            drain(*s);
+            post(*s, QStringLiteral("retry"), R"({"track_ids": ["rl-b"]})", &status);
+            QCOMPARE(status, 200);
+        }
+        drain(*s);
+        const QJsonObject t =
+            json(get(*s, QStringLiteral("/monitoring/enrichment/tracks/rl-b"), &status));
+        QCOMPARE(t.value(QLatin1String("attempts")).toArray().size(), AttemptsKeptPerTrack);
+    }
+
+    void searchPagesByKeysetWithFilters()
+    {
+        auto s = start(QStringLiteral("search"));
+        QStringList ids;
+        for (int i = 0; i < 25; ++i)
+            ids << QStringLiteral("ok-page-%1").arg(i, 2, 10, QLatin1Char('0'));
+        ids << QStringLiteral("rl-x") << QStringLiteral("rl-y") << QStringLiteral("to-z");
+        s->enqueue(ids);
+        int status = 0;
+        QStringList seen;
+        QString after;
+        int pages = 0;
+        do {
+            const QJsonObject page =
+                json(get(*s,
+                         QStringLiteral("/monitoring/enrichment/tracks?q=ok-page-&limit=10") +
+                             (after.isEmpty() ? QString() : QStringLiteral("&after=") + after),
+                         &status));
+            QCOMPARE(status, 200);
+            for (const QJsonValue &row : page.value(QLatin1String("tracks")).toArray())
+                seen << row.toObject().value(QLatin1String("track_id")).toString();
+            after = page.value(QLatin1String("next")).toString();
+            ++pages;
+        } while (!after.isEmpty() && pages < 10);
+        QCOMPARE(pages, 3);
+        QCOMPARE(seen, ids.mid(0, 25)); // every one once, in id order
+
+        drain(*s);
+        QJsonObject page = json(get(
+            *s, QStringLiteral("/monitoring/enrichment/tracks?status=failed&error_type=http_429"),
+            &status));
+        QCOMPARE(page.value(QLatin1String("tracks")).toArray().size(), 2);
+        QVERIFY(page.value(QLatin1String("next")).isNull());
+        page = json(
+            get(*s, QStringLiteral("/monitoring/enrichment/tracks?source=musicbrainz"), &status));
+        QCOMPARE(page.value(QLatin1String("tracks")).toArray().size(), 1);
+        QCOMPARE(page.value(QLatin1String("tracks"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("track_id"))
+                     .toString(),
+                 QStringLiteral("to-z"));
+
+        for (const char *bad : {"?limit=0", "?limit=501", "?limit=ten", "?status=lost",
+                                "?source=napster", "?error_type=HTTP%20429", "?colour=red"}) {
+            const QJsonObject e = json(get(
+                *s, QStringLiteral("/monitoring/enrichment/tracks") + QLatin1String(bad), &status));
+            QVERIFY2(status == 400, bad);
+            QCOMPARE(
+                e.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(),
+                QStringLiteral("bad_parameter"));
+        }
+    }
+
+    void failuresAreGroupedByErrorTypeAndSource()
+    {
+        auto s = start(QStringLiteral("failures"));
+        s->enqueue({QStringLiteral("rl-1"), QStringLiteral("rl-2"), QStringLiteral("rl-3"),
+                    QStringLiteral("rl-4"), QStringLiteral("to-1"), QStringLiteral("pa-1"),
+                    QStringLiteral("ok-1")});
+        drain(*s);
+        int status = 0;
+        const QJsonObject f =
+            json(get(*s, QStringLiteral("/monitoring/enrichment/failures"), &status));
+        QCOMPARE(status, 200);
+        const QJsonArray groups = f.value(QLatin1String("groups")).toArray();
+        QCOMPARE(groups.size(), 3);
+        const QJsonObject first = groups.at(0).toObject(); // largest first
+        QCOMPARE(first.value(QLatin1String("status")).toString(), QStringLiteral("failed"));
+        QCOMPARE(first.value(QLatin1String("error_type")).toString(), QStringLiteral("http_429"));
+        QCOMPARE(first.value(QLatin1String("source")).toString(), QStringLiteral("spotify"));
+        QCOMPARE(first.value(QLatin1String("count")).toInt(), 4);
+        QCOMPARE(first.value(QLatin1String("examples")).toArray(),
+                 QJsonArray::fromStringList(
+                     {QStringLiteral("rl-1"), QStringLiteral("rl-2"), QStringLiteral("rl-3")}));
+        qint64 total = 0;
+        for (const QJsonValue &g : groups)
+            total += g.toObject().value(QLatin1String("count")).toInteger();
+        QCOMPARE(total, count(*s, TrackStatus::Failed) + count(*s, TrackStatus::Partial));
+    }
+
+    void retryByFilterMovesExactCountsOnceAndIsAudited()
+    {
+        auto s = start(QStringLiteral("retry"));
+        s->enqueue({QStringLiteral("rl-1"), QStringLiteral("rl-2"), QStringLiteral("to-1"),
+                    QStringLiteral("pa-1"), QStringLiteral("ok-1")});
+        drain(*s);
+        QCOMPARE(count(*s, TrackStatus::Failed), 3);
+        QCOMPARE(count(*s, TrackStatus::Partial), 1);
+        QWebSocket room;
+        QSignalSpy heard(&room, &QWebSocket::textMessageReceived);
+        openRoom(*s, room);
+        QTRY_VERIFY(heard.count() >= 1); // the welcome
+
+        int status = 0;
+        QJsonObject r = json(post(
+            *s, QStringLiteral("retry"),
+            R"({"status": "failed", "error_type": "http_429", "source": "spotify"})", &status));
+        QCOMPARE(status, 200);
+        QCOMPARE(r.value(QLatin1String("retried")).toInt(), 2);
+        QCOMPARE(count(*s, TrackStatus::Failed), 1);
+        QCOMPARE(count(*s, TrackStatus::Pending), 2);
+        checkCounts(*s);
+        // The retried tracks have their retries back.
+        const QJsonObject t =
+            json(get(*s, QStringLiteral("/monitoring/enrichment/tracks/rl-1"), &status));
+        QCOMPARE(t.value(QLatin1String("status")).toString(), QStringLiteral("pending"));
+        QCOMPARE(t.value(QLatin1String("retry_count")).toInt(), 0);
+        // Again: nothing left to change.
+        r = json(post(*s, QStringLiteral("retry"),
+                      R"({"status": "failed", "error_type": "http_429", "source": "spotify"})",
+                      &status));
+        QCOMPARE(r.value(QLatin1String("retried")).toInt(), 0);
+        // Every failure and partial at once; then by id.
+        r = json(post(*s, QStringLiteral("retry"), "{}", &status));
+        QCOMPARE(r.value(QLatin1String("retried")).toInt(), 2);
+        QCOMPARE(
+            r.value(QLatin1String("by_status")).toObject().value(QLatin1String("partial")).toInt(),
+            1);
+        checkCounts(*s);
+        drain(*s);
+        r = json(post(*s, QStringLiteral("retry"), R"({"track_ids": ["to-1", "ok-1", "nobody"]})",
+                      &status));
+        QCOMPARE(r.value(QLatin1String("retried")).toInt(),
+                 1); // completed and unknown ids are left alone
+        checkCounts(*s);
+
+        QCOMPARE(internals(*s).monitor().operatorActions(QStringLiteral("retry")), 4);
+        QVERIFY(s->metrics().contains("enrichment_operator_actions_total{action=\"retry\"} 4"));
+        const QJsonArray audit =
+            json(get(*s, QStringLiteral("/monitoring/enrichment/audit?limit=10"), &status))
+                .value(QLatin1String("entries"))
+                .toArray();
+        QCOMPARE(audit.size(), 4);
+        const QJsonObject firstRetry = audit.at(3).toObject(); // newest first
+        QCOMPARE(firstRetry.value(QLatin1String("action")).toString(), QStringLiteral("retry"));
+        QCOMPARE(firstRetry.value(QLatin1String("actor")).toString(), QStringLiteral("local"));
+        QCOMPARE(firstRetry.value(QLatin1String("parameters"))
+                     .toObject()
+                     .value(QLatin1String("error_type"))
+                     .toString(),
+                 QStringLiteral("http_429"));
+        QCOMPARE(firstRetry.value(QLatin1String("result"))
+                     .toObject()
+                     .value(QLatin1String("retried"))
+                     .toInt(),
+                 2);
+
+        // The room heard every action.
+        QTRY_VERIFY(
+            std::count_if(heard.cbegin(), heard.cend(), [](const QList<QVariant> &m) {
+                return json(m.at(0).toString().toUtf8()).value(QLatin1String("type")).toString() ==
+                       QLatin1String("operator_action");
+            }) == 4);
+    }
+
+    void pausedPipelineClaimsNothingAndPausedSourceIsSkipped()
+    {
+        auto s = start(QStringLiteral("pause"));
+        s->enqueue({QStringLiteral("ok-1"), QStringLiteral("ok-2")});
+        int status = 0;
+        QJsonObject r = json(post(*s, QStringLiteral("pause"), "", &status));
+        QCOMPARE(status, 200);
+        QCOMPARE(r.value(QLatin1String("changed")).toBool(), true);
+        QCOMPARE(s->snapshot()
+                     .value(QLatin1String("pipeline"))
+                     .toObject()
+                     .value(QLatin1String("paused"))
+                     .toBool(),
+                 true);
+        QCOMPARE(internals(*s).pipeline().runBatchNow().size, 0);
+        QCOMPARE(count(*s, TrackStatus::Pending), 2);
+        r = json(post(*s, QStringLiteral("pause"), "{}", &status)); // idempotent
+        QCOMPARE(r.value(QLatin1String("changed")).toBool(), false);
+        r = json(post(*s, QStringLiteral("resume"), "{}", &status));
+        QCOMPARE(r.value(QLatin1String("paused")).toBool(), false);
+
+        r = json(post(*s, QStringLiteral("pause"), R"({"source": "spotify"})", &status));
+        QCOMPARE(r.value(QLatin1String("paused_sources")).toArray(),
+                 QJsonArray::fromStringList({QStringLiteral("spotify")}));
+        QCOMPARE(s->snapshot()
+                     .value(QLatin1String("pipeline"))
+                     .toObject()
+                     .value(QLatin1String("paused_sources"))
+                     .toArray(),
+                 QJsonArray::fromStringList({QStringLiteral("spotify")}));
+        drain(*s);
+        QCOMPARE(count(*s, TrackStatus::Completed), 2); // musicbrainz and discogs found them
+        const QJsonObject t =
+            json(get(*s, QStringLiteral("/monitoring/enrichment/tracks/ok-1"), &status));
+        const QJsonObject skipped = t.value(QLatin1String("attempts")).toArray().last().toObject();
+        QCOMPARE(skipped.value(QLatin1String("source")).toString(), QStringLiteral("spotify"));
+        QCOMPARE(skipped.value(QLatin1String("outcome")).toString(), QStringLiteral("skipped"));
+        QCOMPARE(skipped.value(QLatin1String("error_type")).toString(),
+                 QStringLiteral("source_paused"));
+        r = json(post(*s, QStringLiteral("resume"), R"({"source": "spotify"})", &status));
+        QCOMPARE(r.value(QLatin1String("paused_sources")).toArray(), QJsonArray());
+        checkCounts(*s);
+    }
+
+    void breakerCanBeProbedAndClosed()
+    {
+        BackendOptions o;
+        o.breakerTimeoutMs = 3'600'000; // it would not probe by itself within the test
+        auto s = start(QStringLiteral("breaker"), o);
+        CircuitBreaker *b = internals(*s).pipeline().breaker(2);
+        for (int i = 0; i < 1000 && b->currentState() != BreakerState::Open; ++i)
+            b->recordFailure();
+        QCOMPARE(b->currentState(), BreakerState::Open);
+        int status = 0;
+        post(*s, QStringLiteral("breaker"), R"({"source": "discogs", "action": "probe"})", &status);
+        QCOMPARE(status, 200);
+        QCOMPARE(b->currentState(), BreakerState::HalfOpen);
+        post(*s, QStringLiteral("breaker"), R"({"source": "discogs", "action": "close"})", &status);
+        QCOMPARE(b->currentState(), BreakerState::Closed);
+        QCOMPARE(b->failureCount(), 0);
+        const QJsonObject snap = s->snapshot();
+        QCOMPARE(snap.value(QLatin1String("circuit_breakers"))
+                     .toObject()
+                     .value(QLatin1String("discogs"))
+                     .toObject()
+                     .value(QLatin1String("state")),
+                 QJsonValue(QStringLiteral("closed")));
+    }
+
+    void enqueueIsValidatedAndCapped()
+    {
+        auto s = start(QStringLiteral("enqueue"));
+        int status = 0;
+        QJsonObject r = json(post(*s, QStringLiteral("enqueue"),
+                                  R"({"track_ids": ["ok-1", "ok-2", "ok-1"]})", &status));
+        QCOMPARE(status, 200);
+        QCOMPARE(r.value(QLatin1String("added")).toInt(), 2);
+        r = json(
+            post(*s, QStringLiteral("enqueue"), R"({"track_ids": ["ok-2", "ok-3"]})", &status));
+        QCOMPARE(r.value(QLatin1String("added")).toInt(), 1);
+        QCOMPARE(r.value(QLatin1String("already_queued")).toInt(), 1);
+        QCOMPARE(count(*s, TrackStatus::Pending), 3);
+        checkCounts(*s);
+    }
+
+    void badBodiesChangeNothing_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("not json") << "retry" << QByteArray("status=failed");
+        QTest::newRow("array") << "retry" << QByteArray(R"(["rl-1"])");
+        QTest::newRow("ids not array") << "retry" << QByteArray(R"({"track_ids": "rl-1"})");
+        QTest::newRow("id not string") << "retry" << QByteArray(R"({"track_ids": [1]})");
+        QTest::newRow("ids and filter")
+            << "retry" << QByteArray(R"({"track_ids": ["rl-1"], "status": "failed"})");
+        QTest::newRow("retry completed") << "retry" << QByteArray(R"({"status": "completed"})");
+        QTest::newRow("unknown member") << "retry" << QByteArray(R"({"everything": true})");
+        QTest::newRow("unknown source") << "retry" << QByteArray(R"({"source": "napster"})");
+        QTest::newRow("breaker action")
+            << "breaker" << QByteArray(R"({"source": "discogs", "action": "open"})");
+        QTest::newRow("breaker source")
+            << "breaker" << QByteArray(R"({"source": 5, "action": "close"})");
+        QTest::newRow("pause source") << "pause" << QByteArray(R"({"source": "napster"})");
+        QTest::newRow("enqueue empty") << "enqueue" << QByteArray(R"({"track_ids": []})");
+        QTest::newRow("enqueue control char")
+            << "enqueue" << QByteArray("{\"track_ids\": [\"a\\u0001b\"]}");
+        QByteArray many = R"({"track_ids": [)";
+        for (int i = 0; i <= MaxActionTrackIds; ++i)
+            many += (i ? ",\"t" : "\"t") + QByteArray::number(i) + "\"";
+        QTest::newRow("too many ids") << "enqueue" << QByteArray(many + "]}");
+        QTest::newRow("over the size cap")
+            << "enqueue"
+            << QByteArray(R"({"track_ids": [")" + QByteArray(600 * 1024, 'a') + R"("]})");
+    }
+    void badBodiesChangeNothing()
+    {
+        if (postgres())
+            QSKIP("the checks happen before the store is asked; SQLite covers them");
+        QFETCH(QString, action);
+        QFETCH(QByteArray, body);
+        auto s = start(QStringLiteral("bad"));
+        s->enqueue({QStringLiteral("rl-1")});
+        drain(*s);
+        const auto before = s->queueCounts();
+        int status = 0;
+        const QJsonObject e = json(post(*s, action, body, &status));
+        QCOMPARE(status, 400);
+        QVERIFY(!e.value(QLatin1String("error"))
+                     .toObject()
+                     .value(QLatin1String("message"))
+                     .toString()
+                     .isEmpty());
+        QCOMPARE(s->queueCounts(), before);
+        QVERIFY(json(get(*s, QStringLiteral("/monitoring/enrichment/audit"), &status))
+                    .value(QLatin1String("entries"))
+                    .toArray()
+                    .isEmpty());
+        QVERIFY(!s->snapshot()
+                     .value(QLatin1String("pipeline"))
+                     .toObject()
+                     .value(QLatin1String("paused"))
+                     .toBool());
+    }
+
+    void rolesDecideWhoMayReadAndAct()
+    {
+        if (postgres())
+            QSKIP("roles do not depend on the store");
+        BackendOptions o;
+        o.viewerTokens = {{QStringLiteral("vera"), "viewer-secret"}};
+        o.operatorTokens = {{QStringLiteral("otto"), "operator-secret"}};
+        o.allowedOrigins = {QStringLiteral("https://ops.example")};
+        auto s = start(QStringLiteral("roles"), o);
+        s->enqueue({QStringLiteral("rl-1")});
+        drain(*s);
+        int status = 0;
+        get(*s, QStringLiteral("/monitoring/enrichment/failures"), &status);
+        QCOMPARE(status, 401);
+        get(*s, QStringLiteral("/monitoring/enrichment/failures"), &status, "viewer-secret");
+        QCOMPARE(status, 200);
+        post(*s, QStringLiteral("retry"), "{}", &status);
+        QCOMPARE(status, 401);
+        post(*s, QStringLiteral("retry"), "{}", &status, "viewer-secret");
+        QCOMPARE(status, 403);
+        post(*s, QStringLiteral("retry"), "{}", &status, "operator-secret", "text/plain");
+        QCOMPARE(status, 415);
+        post(*s, QStringLiteral("retry"), "{}", &status, "operator-secret",
+             "application/x-www-form-urlencoded");
+        QCOMPARE(status, 415);
+        post(*s, QStringLiteral("retry"), "{}", &status, "operator-secret", "application/json",
+             "https://evil.example");
+        QCOMPARE(status, 403);
+        QCOMPARE(count(*s, TrackStatus::Failed), 1); // none of those changed anything
+        post(*s, QStringLiteral("retry"), "{}", &status, "operator-secret",
+             "application/json; charset=utf-8", "https://ops.example");
+        QCOMPARE(status, 200);
+        QCOMPARE(count(*s, TrackStatus::Failed), 0);
+        const QJsonObject entry =
+            json(get(*s, QStringLiteral("/monitoring/enrichment/audit"), &status, "viewer-secret"))
+                .value(QLatin1String("entries"))
+                .toArray()
+                .at(0)
+                .toObject();
+        QCOMPARE(entry.value(QLatin1String("actor")).toString(), QStringLiteral("otto"));
+        QVERIFY(!QJsonDocument(entry).toJson().contains("operator-secret"));
+        get(*s, QStringLiteral("/monitoring/enrichment/actions/retry"), &status, "operator-secret");
+        QCOMPARE(status, 405);
+        post(*s, QStringLiteral("explode"), "{}", &status, "operator-secret");
+        QCOMPARE(status, 404);
+
+        // The client learns its role from /health and from the room's welcome.
+        QCOMPARE(json(get(*s, QStringLiteral("/health"), &status, "viewer-secret"))
+                     .value(QLatin1String("role"))
+                     .toString(),
+                 QStringLiteral("viewer"));
+        QCOMPARE(json(get(*s, QStringLiteral("/health"), &status, "operator-secret"))
+                     .value(QLatin1String("role"))
+                     .toString(),
+                 QStringLiteral("operator"));
+        QCOMPARE(json(get(*s, QStringLiteral("/health"), &status))
+                     .value(QLatin1String("role"))
+                     .toString(),
+                 QStringLiteral("none"));
+        QWebSocket room;
+        QSignalSpy heard(&room, &QWebSocket::textMessageReceived);
+        openRoom(*s, room, "viewer-secret");
+        QTRY_VERIFY(heard.count() >= 1);
+        const QJsonObject welcome = json(heard.at(0).at(0).toString().toUtf8());
+        QCOMPARE(welcome.value(QLatin1String("type")).toString(), QStringLiteral("welcome"));
+        QCOMPARE(
+            welcome.value(QLatin1String("data")).toObject().value(QLatin1String("role")).toString(),
+            QStringLiteral("viewer"));
+    }
+
+    void withoutTokensOnlyLoopbackMayAct()
+    {
+        if (postgres())
+            QSKIP("roles do not depend on the store");
+        BackendOptions o;
+        o.bind = QHostAddress::AnyIPv4;
+        auto s = start(QStringLiteral("open"), o);
+        int status = 0;
+        const QJsonObject e = json(post(*s, QStringLiteral("pause"), "{}", &status));
+        QCOMPARE(status, 403);
+        QVERIFY(e.value(QLatin1String("error"))
+                    .toObject()
+                    .value(QLatin1String("message"))
+                    .toString()
+                    .contains(QStringLiteral("operator-token-file")));
+        QCOMPARE(json(get(*s, QStringLiteral("/health"), &status))
+                     .value(QLatin1String("role"))
+                     .toString(),
+                 QStringLiteral("viewer"));
+        QVERIFY(!s->snapshot()
+                     .value(QLatin1String("pipeline"))
+                     .toObject()
+                     .value(QLatin1String("paused"))
+                     .toBool());
+    }
+};
+
+QTEST_MAIN(TestOperations)
+#include "tst_operations.moc"
