@@ -88,6 +88,10 @@ void EventLogModel::add(Severity severity, const QString &kind, const QString &m
 
 void EventLogModel::addRoomEvent(const QString &type, const QJsonObject &data)
 {
+    if (type == wire::event::OperatorAction) {
+        addOperatorAction(data);
+        return;
+    }
     if (type != wire::event::BreakerStateChange)
         return;
     const QString source = data.value(wire::key::Source).toString().left(64);
@@ -109,6 +113,50 @@ void EventLogModel::addRoomEvent(const QString &type, const QJsonObject &data)
         tr("%1: %2 → %3 (failures in a row: %4)")
             .arg(where, SourcesModel::stateLabel(from), SourcesModel::stateLabel(to))
             .arg(failures));
+}
+
+QString EventLogModel::describeAction(const QJsonObject &data)
+{
+    const QString action = data.value(wire::key::Action).toString();
+    const QJsonObject p = data.value(wire::key::Parameters).toObject();
+    const QJsonObject r = data.value(wire::key::Result).toObject();
+    const QString source = plainServerText(p.value(wire::key::Source).toString(), 64);
+    if (action == wire::action::Retry) {
+        QStringList filter;
+        for (QLatin1String key : {wire::key::Status, wire::key::ErrorType, wire::key::Source})
+            if (p.value(key).isString())
+                filter << plainServerText(p.value(key).toString(), 64);
+        const QString n = QLocale().toString(r.value(QStringLiteral("retried")).toInteger());
+        if (p.contains(wire::key::TrackIds))
+            return tr("retried tracks by id: %1 back to pending").arg(n);
+        return filter.isEmpty()
+                   ? tr("retried every failed and partial track: %1 back to pending").arg(n)
+                   : tr("retried tracks (%1): %2 back to pending")
+                         .arg(filter.join(QStringLiteral(" · ")), n);
+    }
+    if (action == wire::action::Breaker)
+        return p.value(wire::key::Action).toString() == wire::action::Close
+                   ? tr("closed the %1 circuit breaker").arg(source)
+                   : tr("asked the %1 circuit breaker to probe now").arg(source);
+    if (action == wire::action::Pause)
+        return source.isEmpty() ? tr("paused the pipeline") : tr("paused source %1").arg(source);
+    if (action == wire::action::Resume)
+        return source.isEmpty() ? tr("resumed the pipeline") : tr("resumed source %1").arg(source);
+    if (action == wire::action::Enqueue)
+        return tr("enqueued tracks: %1 new")
+            .arg(QLocale().toString(r.value(QStringLiteral("added")).toInteger()));
+    return plainServerText(action, 64);
+}
+
+void EventLogModel::addOperatorAction(const QJsonObject &data)
+{
+    const QString actor = plainServerText(data.value(wire::key::Actor).toString(), 64);
+    const QString worker = plainServerText(data.value(wire::key::Worker).toString(), 64);
+    QString text = tr("%1 %2").arg(actor.isEmpty() ? tr("An operator") : actor,
+                                    describeAction(data));
+    if (!worker.isEmpty())
+        text = tr("%1 (through %2)").arg(text, worker);
+    add(Severity::Info, tr("Operator"), text);
 }
 
 } // namespace dashboard

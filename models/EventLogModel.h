@@ -35,9 +35,17 @@ public:
                         int role = Qt::DisplayRole) const override;
 
     void add(Severity severity, const QString &kind, const QString &message);
-    /// Turns a room event into an entry when it is worth one (breaker transitions).
+    /// Turns a room event into an entry when it is worth one (breaker transitions,
+    /// operator actions).
     void addRoomEvent(const QString &type, const QJsonObject &data);
+    /// What an `operator_action` event's data says was done ("retried 3 tracks (...)").
+    static QString describeAction(const QJsonObject &data);
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+
+private:
+    void addOperatorAction(const QJsonObject &data);
+
+public:
     QString message(int row) const { return m_entries.value(row).message; }
 
 private:

@@ -374,6 +374,11 @@ void MonitorFeed::onTextMessage(const QString &message)
     const QJsonObject data = o.value(wire::key::Data).toObject();
     if (t == wire::event::Welcome) {
         m_serverPushes = data.value(wire::key::SnapshotPush).toBool();
+        const QString role = data.value(wire::key::Role).toString();
+        const bool endpoints = data.value(wire::key::Actions).toBool();
+        m_role = role == wire::role::Operator || role == wire::role::Viewer ? role : QString();
+        m_operatorEndpoints = endpoints;
+        Q_EMIT roleChanged(); // every welcome: it may be another backend now
     } else if (t == wire::event::Snapshot) {
         QString error;
         std::optional<Snapshot> s = SnapshotParser::parseSnapshot(data, &error);

@@ -88,6 +88,13 @@ public:
     int fetchCount() const { return m_fetches; }
     /// True once the room announced that it pushes `enrichment_snapshot` after each event.
     bool serverPushesSnapshots() const { return m_serverPushes; }
+    /// What the room's welcome said this client may do: "viewer", "operator", or empty
+    /// (the service did not say: a seed-only service, or no welcome yet).
+    QString role() const { return m_role; }
+    /// True once the welcome said the service has the operator endpoints.
+    bool operatorEndpoints() const { return m_operatorEndpoints; }
+    QByteArray token() const { return m_token; }
+    QNetworkAccessManager *network() const { return m_network; }
 
 public Q_SLOTS:
     /// Fetches a snapshot now (Refresh Now).
@@ -106,6 +113,8 @@ Q_SIGNALS:
     /// A room event: its data, plus `worker` (through RabbitMQ, the worker that sent it)
     /// and `timestamp` (the envelope's time) when the data has none of its own.
     void eventReceived(const QString &type, const QJsonObject &data);
+    /// A welcome told (again) what this client may do: role() and operatorEndpoints().
+    void roleChanged();
 
 private:
     /// GETs @p path; the reply is aborted once its body passes @p maxBytes (then its
@@ -150,6 +159,8 @@ private:
     int m_malformed = 0;
     int m_fetches = 0;
     bool m_serverPushes = false;
+    QString m_role;
+    bool m_operatorEndpoints = false;
     std::mt19937 m_rng{std::random_device{}()};
     std::function<qint64()> m_now;
 };

@@ -130,6 +130,13 @@ struct Snapshot
     /// The fleet on a shared queue; nullopt when the service reports none (one backend).
     std::optional<QList<FleetWorker>> workers;
     int workersNotShown = 0; ///< past SnapshotParser::MaxWorkers, dropped
+    /// What operators set (`pipeline`); nullopt when the service has no operator actions.
+    struct Pipeline
+    {
+        bool paused = false;
+        QStringList pausedSources;
+    };
+    std::optional<Pipeline> pipeline;
 
     std::optional<qint64> queueCount(QueueStatus s) const { return queue[std::size_t(s)]; }
     /// Minutes until pending reaches zero at the current rate; nullopt when unknown or

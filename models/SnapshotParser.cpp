@@ -212,6 +212,14 @@ std::optional<Snapshot> SnapshotParser::parseSnapshot(const QJsonObject &o, QStr
     const QJsonObject service = o.value(QStringLiteral("service")).toObject();
     s.serviceVersion = service.value(QStringLiteral("version")).toString().left(32);
     s.workerId = plainServerText(service.value(wire::key::WorkerId).toString(), 128);
+    if (const QJsonValue p = o.value(wire::key::Pipeline); p.isObject()) {
+        Snapshot::Pipeline pipeline;
+        pipeline.paused = p.toObject().value(wire::key::Paused).toBool();
+        for (const QJsonValue &v : p.toObject().value(wire::key::PausedSources).toArray())
+            if (v.isString() && pipeline.pausedSources.size() < MaxSources)
+                pipeline.pausedSources << plainServerText(v.toString(), 64);
+        s.pipeline = pipeline;
+    }
     if (const QJsonValue workers = o.value(wire::key::Workers); workers.isArray()) {
         QList<FleetWorker> list;
         const QJsonArray array = workers.toArray();

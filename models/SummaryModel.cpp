@@ -92,6 +92,9 @@ void SummaryModel::update(const Snapshot &s)
     else if (pending)
         cells[TimeToDrainRow] = {tr("≈ %1").arg(SourcesModel::duration(qint64(*minutes * 60.0))),
                                  tr("at the current rate"), *minutes};
+    // Operators paused the pipeline: nothing drains until they resume it.
+    if (s.pipeline && s.pipeline->paused && pending && *pending > 0)
+        cells[TimeToDrainRow] = {tr("Paused"), tr("by an operator; nothing is claimed"), {}};
 
     for (int row = 0; row < RowCount; ++row) {
         if (cells.at(row) == m_cells.at(row))

@@ -110,6 +110,13 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Not supported by this service: it has no operator endpoints (tracks, failures, actions).</source>
+        <translation>Von diesem Dienst nicht unterstützt: Er hat keine Operator-Endpunkte (Tracks, Fehler, Aktionen).</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::AlertCenter</name>
     <message>
         <source>Notification</source>
@@ -284,6 +291,61 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
             <numerusform>Alertmanager unter %1: %n aktiv</numerusform>
             <numerusform>Alertmanager unter %1: %n aktiv</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::AttemptsModel</name>
+    <message>
+        <source>found data</source>
+        <translation>Daten gefunden</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>What it said</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Worker</translation>
     </message>
 </context>
 <context>
@@ -930,6 +992,86 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>&amp;Pause Pipeline…</source>
+        <translation>Pipeline &amp;anhalten…</translation>
+    </message>
+    <message>
+        <source>&amp;Pipeline</source>
+        <translation>&amp;Pipeline</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Pipeline</source>
+        <translation>Pipeline &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>Tracks</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>&amp;Close Circuit Breaker…</source>
+        <translation>Circuit Breaker &amp;schließen…</translation>
+    </message>
+    <message>
+        <source>&amp;Probe Now</source>
+        <translation>Jetzt &amp;testen</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Source</source>
+        <translation>Quelle &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>P&amp;ause Source…</source>
+        <translation>Quelle &amp;anhalten…</translation>
+    </message>
+    <message>
+        <source>Close the %1 breaker now: calls go to the source again</source>
+        <translation>Den Breaker von %1 jetzt schließen: Aufrufe gehen wieder an die Quelle</translation>
+    </message>
+    <message>
+        <source>Let the next calls to %1 probe it now instead of at the timeout</source>
+        <translation>Die nächsten Aufrufe an %1 testen die Quelle jetzt statt nach dem Timeout</translation>
+    </message>
+    <message>
+        <source>Let the pipeline ask %1 again</source>
+        <translation>Die Pipeline fragt %1 wieder</translation>
+    </message>
+    <message>
+        <source>Skip %1 in the waterfall until resumed</source>
+        <translation>%1 im Wasserfall überspringen, bis fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Actions: not supported by this service</source>
+        <translation>Aktionen: von diesem Dienst nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>The pipeline is paused by an operator: workers finish their batches and claim no tracks until it is resumed.</source>
+        <translation>Die Pipeline wurde von einem Operator angehalten: Worker beenden ihre Batches und holen keine Tracks, bis sie fortgesetzt wird.</translation>
+    </message>
+    <message>
+        <source>Paused sources (skipped by the waterfall): %1.</source>
+        <translation>Angehaltene Quellen (im Wasserfall übersprungen): %1.</translation>
+    </message>
+    <message>
+        <source>Let the workers claim tracks again</source>
+        <translation>Die Worker holen wieder Tracks</translation>
+    </message>
+    <message>
+        <source>Stop claiming tracks (batches in flight finish)</source>
+        <translation>Keine Tracks mehr holen (laufende Batches werden beendet)</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::DesktopNotifier</name>
@@ -980,6 +1122,62 @@ Das Backend meldet dies (noch) nicht.</translation>
         <comment>source on worker</comment>
         <translation>%1 auf %2</translation>
     </message>
+    <message>
+        <source>retried tracks by id: %1 back to pending</source>
+        <translation>hat Tracks nach ID wiederholt: %1 wieder ausstehend</translation>
+    </message>
+    <message>
+        <source>retried every failed and partial track: %1 back to pending</source>
+        <translation>hat alle fehlgeschlagenen und teilweisen Tracks wiederholt: %1 wieder ausstehend</translation>
+    </message>
+    <message>
+        <source>retried tracks (%1): %2 back to pending</source>
+        <translation>hat Tracks wiederholt (%1): %2 wieder ausstehend</translation>
+    </message>
+    <message>
+        <source>closed the %1 circuit breaker</source>
+        <translation>hat den Circuit Breaker von %1 geschlossen</translation>
+    </message>
+    <message>
+        <source>asked the %1 circuit breaker to probe now</source>
+        <translation>hat den Circuit Breaker von %1 jetzt testen lassen</translation>
+    </message>
+    <message>
+        <source>paused the pipeline</source>
+        <translation>hat die Pipeline angehalten</translation>
+    </message>
+    <message>
+        <source>paused source %1</source>
+        <translation>hat die Quelle %1 angehalten</translation>
+    </message>
+    <message>
+        <source>resumed the pipeline</source>
+        <translation>hat die Pipeline fortgesetzt</translation>
+    </message>
+    <message>
+        <source>resumed source %1</source>
+        <translation>hat die Quelle %1 fortgesetzt</translation>
+    </message>
+    <message>
+        <source>enqueued tracks: %1 new</source>
+        <translation>hat Tracks eingereiht: %1 neu</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>An operator</source>
+        <translation>Ein Operator</translation>
+    </message>
+    <message>
+        <source>%1 (through %2)</source>
+        <translation>%1 (über %2)</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::EventLogView</name>
@@ -990,6 +1188,68 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>Circuit breaker</source>
         <translation>Circuit Breaker</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::FailuresModel</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>every source</source>
+        <translation>jede Quelle</translation>
+    </message>
+    <message>
+        <source>Tracks %1 with %2 at %3: %4</source>
+        <translation>Tracks %1 mit %2 bei %3: %4</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>Tracks</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Beispiele</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::FailuresView</name>
+    <message>
+        <source>&amp;Retry Group…</source>
+        <translation>Gruppe &amp;wiederholen…</translation>
+    </message>
+    <message>
+        <source>&amp;Show Tracks</source>
+        <translation>Tracks &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Retry every track of the selected group</source>
+        <translation>Jeden Track der gewählten Gruppe wiederholen</translation>
+    </message>
+    <message>
+        <source>No failed or partial tracks.</source>
+        <translation>Keine fehlgeschlagenen oder teilweisen Tracks.</translation>
+    </message>
+    <message>
+        <source>Failed or partial tracks: %1, grouped by status, error and source. Retry a group once its source is healthy again.</source>
+        <translation>Fehlgeschlagene oder teilweise Tracks: %1, gruppiert nach Status, Fehler und Quelle. Wiederholen Sie eine Gruppe, sobald ihre Quelle wieder gesund ist.</translation>
     </message>
 </context>
 <context>
@@ -1404,6 +1664,124 @@ Prometheus hat keine Anfragen dieser Quelle in den letzten 30 Tagen.</translatio
     </message>
 </context>
 <context>
+    <name>dashboard::OperatorActions</name>
+    <message>
+        <source>The %1 action failed: %2</source>
+        <translation>Die Aktion %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Your token may only read this backend; actions need an operator token</source>
+        <translation>Ihr Token darf dieses Backend nur lesen; Aktionen brauchen ein Operator-Token</translation>
+    </message>
+    <message>
+        <source>Not supported by this service</source>
+        <translation>Von diesem Dienst nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>Not connected to the backend yet</source>
+        <translation>Noch nicht mit dem Backend verbunden</translation>
+    </message>
+    <message>
+        <source>every source</source>
+        <translation>jede Quelle</translation>
+    </message>
+    <message>
+        <source>Tracks to retry: %1 (%2, error %3 at %4).
+
+They go back to pending with their retries reset.</source>
+        <translation>Zu wiederholende Tracks: %1 (%2, Fehler %3 bei %4).
+
+Sie werden wieder ausstehend, ihre Wiederholungen werden zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>Retry tracks</source>
+        <translation>Tracks wiederholen</translation>
+    </message>
+    <message>
+        <source>Retry track %1?
+
+If it failed or is partial it goes back to pending with its retries reset.</source>
+        <translation>Track %1 wiederholen?
+
+Ist er fehlgeschlagen oder teilweise, wird er wieder ausstehend, seine Wiederholungen werden zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>Tracks to retry: %1.
+
+Those that failed or are partial go back to pending with their retries reset; the others are left as they are.</source>
+        <translation>Zu wiederholende Tracks: %1.
+
+Fehlgeschlagene oder teilweise werden wieder ausstehend, ihre Wiederholungen werden zurückgesetzt; die anderen bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>Close circuit breaker</source>
+        <translation>Circuit Breaker schließen</translation>
+    </message>
+    <message>
+        <source>Close the %1 circuit breaker now?
+
+Calls go to %1 again at once; if it still fails, the breaker opens again.</source>
+        <translation>Den Circuit Breaker von %1 jetzt schließen?
+
+Aufrufe gehen sofort wieder an %1; schlägt sie weiter fehl, öffnet sich der Breaker erneut.</translation>
+    </message>
+    <message>
+        <source>Pause pipeline</source>
+        <translation>Pipeline anhalten</translation>
+    </message>
+    <message>
+        <source>Pause the whole pipeline?
+
+Workers finish the batches in flight and then claim no tracks until it is resumed (pending now: %1).</source>
+        <translation>Die ganze Pipeline anhalten?
+
+Worker beenden die laufenden Batches und holen dann keine Tracks, bis sie fortgesetzt wird (jetzt ausstehend: %1).</translation>
+    </message>
+    <message>
+        <source>Pause source</source>
+        <translation>Quelle anhalten</translation>
+    </message>
+    <message>
+        <source>Pause %1?
+
+The pipeline skips it until it is resumed; tracks are enriched from the other sources.</source>
+        <translation>%1 anhalten?
+
+Die Pipeline überspringt sie, bis sie fortgesetzt wird; Tracks werden aus den anderen Quellen angereichert.</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::OperatorClient</name>
+    <message>
+        <source>the backend does not answer: %1</source>
+        <translation>das Backend antwortet nicht: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>Tracks</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Track</translation>
+    </message>
+    <message>
+        <source>not a track</source>
+        <translation>kein Track</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::PrometheusClient</name>
     <message>
         <source>No Prometheus configured (start with --prometheus URL)</source>
@@ -1667,6 +2045,14 @@ Prometheus hat keine Anfragen dieser Quelle in den letzten 30 Tagen.</translatio
         <source>%1 in the last hour, whole fleet</source>
         <translation>%1 in der letzten Stunde, ganze Flotte</translation>
     </message>
+    <message>
+        <source>Paused</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>by an operator; nothing is claimed</source>
+        <translation>von einem Operator; nichts wird geholt</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::TimeSeriesChart</name>
@@ -1730,6 +2116,163 @@ Das Backend meldet dies noch nicht.</translation>
     <message>
         <source>Time</source>
         <translation>Zeit</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::TrackDetailDialog</name>
+    <message>
+        <source>Track</source>
+        <translation>Track</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Failed attempts:</source>
+        <translation>Fehlgeschlagene Versuche:</translation>
+    </message>
+    <message>
+        <source>Found by:</source>
+        <translation>Gefunden von:</translation>
+    </message>
+    <message>
+        <source>Fields found:</source>
+        <translation>Gefundene Felder:</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>Letzter Fehler:</translation>
+    </message>
+    <message>
+        <source>Attempts, newest first:</source>
+        <translation>Versuche, neueste zuerst:</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Track…</source>
+        <translation>Track &amp;wiederholen…</translation>
+    </message>
+    <message>
+        <source>Send this track back to pending with its retries reset</source>
+        <translation>Diesen Track wieder ausstehend machen, Wiederholungen zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>Track %1</source>
+        <translation>Track %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>no source</source>
+        <translation>keine Quelle</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::TracksModel</name>
+    <message>
+        <source>Track</source>
+        <translation>Track</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Letzter Versuch</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>Gefunden von</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::TracksView</name>
+    <message>
+        <source>Track id starts with…</source>
+        <translation>Track-ID beginnt mit…</translation>
+    </message>
+    <message>
+        <source>Track id prefix</source>
+        <translation>Anfang der Track-ID</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Any error</source>
+        <translation>Jeder Fehler</translation>
+    </message>
+    <message>
+        <source>Source of the error</source>
+        <translation>Quelle des Fehlers</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Suchen</translation>
+    </message>
+    <message>
+        <source>Load &amp;More</source>
+        <translation>&amp;Mehr laden</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Selected…</source>
+        <translation>Auswahl &amp;wiederholen…</translation>
+    </message>
+    <message>
+        <source>Retry the selected tracks that failed or are partial</source>
+        <translation>Die gewählten fehlgeschlagenen oder teilweisen Tracks wiederholen</translation>
+    </message>
+    <message>
+        <source>No tracks match.</source>
+        <translation>Keine passenden Tracks.</translation>
+    </message>
+    <message>
+        <source>Tracks shown: %1; more match (Load More).</source>
+        <translation>Angezeigte Tracks: %1; weitere passen (Mehr laden).</translation>
+    </message>
+    <message>
+        <source>Tracks: %1.</source>
+        <translation>Tracks: %1.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>Jede Quelle</translation>
     </message>
 </context>
 <context>

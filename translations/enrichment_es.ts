@@ -110,6 +110,13 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Not supported by this service: it has no operator endpoints (tracks, failures, actions).</source>
+        <translation>Este servicio no lo admite: no tiene endpoints de operador (pistas, fallos, acciones).</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::AlertCenter</name>
     <message>
         <source>Notification</source>
@@ -284,6 +291,61 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
             <numerusform>Alertmanager en %1: %n activa</numerusform>
             <numerusform>Alertmanager en %1: %n activas</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::AttemptsModel</name>
+    <message>
+        <source>found data</source>
+        <translation>encontró datos</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>sin datos</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>omitido</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>What it said</source>
+        <translation>Respuesta</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latencia</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>Worker</translation>
     </message>
 </context>
 <context>
@@ -930,6 +992,86 @@ El backend todavía no informa de esto.</translation>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>&amp;Pause Pipeline…</source>
+        <translation>&amp;Pausar pipeline…</translation>
+    </message>
+    <message>
+        <source>&amp;Pipeline</source>
+        <translation>&amp;Pipeline</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Pipeline</source>
+        <translation>&amp;Reanudar pipeline</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fallos</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>Pistas</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>&amp;Close Circuit Breaker…</source>
+        <translation>&amp;Cerrar circuit breaker…</translation>
+    </message>
+    <message>
+        <source>&amp;Probe Now</source>
+        <translation>&amp;Probar ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Source</source>
+        <translation>&amp;Reanudar fuente</translation>
+    </message>
+    <message>
+        <source>P&amp;ause Source…</source>
+        <translation>P&amp;ausar fuente…</translation>
+    </message>
+    <message>
+        <source>Close the %1 breaker now: calls go to the source again</source>
+        <translation>Cerrar ahora el breaker de %1: las llamadas vuelven a la fuente</translation>
+    </message>
+    <message>
+        <source>Let the next calls to %1 probe it now instead of at the timeout</source>
+        <translation>Las próximas llamadas a %1 la prueban ahora en lugar de al vencer el tiempo</translation>
+    </message>
+    <message>
+        <source>Let the pipeline ask %1 again</source>
+        <translation>El pipeline vuelve a consultar %1</translation>
+    </message>
+    <message>
+        <source>Skip %1 in the waterfall until resumed</source>
+        <translation>Omitir %1 en la cascada hasta reanudarla</translation>
+    </message>
+    <message>
+        <source>Actions: not supported by this service</source>
+        <translation>Acciones: este servicio no las admite</translation>
+    </message>
+    <message>
+        <source>The pipeline is paused by an operator: workers finish their batches and claim no tracks until it is resumed.</source>
+        <translation>Un operador pausó el pipeline: los workers terminan sus lotes y no toman pistas hasta que se reanude.</translation>
+    </message>
+    <message>
+        <source>Paused sources (skipped by the waterfall): %1.</source>
+        <translation>Fuentes pausadas (la cascada las omite): %1.</translation>
+    </message>
+    <message>
+        <source>Let the workers claim tracks again</source>
+        <translation>Los workers vuelven a tomar pistas</translation>
+    </message>
+    <message>
+        <source>Stop claiming tracks (batches in flight finish)</source>
+        <translation>Dejar de tomar pistas (los lotes en curso terminan)</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::DesktopNotifier</name>
@@ -980,6 +1122,62 @@ El backend todavía no informa de esto.</translation>
         <comment>source on worker</comment>
         <translation>%1 en %2</translation>
     </message>
+    <message>
+        <source>retried tracks by id: %1 back to pending</source>
+        <translation>reintentó pistas por id: %1 de nuevo pendientes</translation>
+    </message>
+    <message>
+        <source>retried every failed and partial track: %1 back to pending</source>
+        <translation>reintentó todas las pistas fallidas y parciales: %1 de nuevo pendientes</translation>
+    </message>
+    <message>
+        <source>retried tracks (%1): %2 back to pending</source>
+        <translation>reintentó pistas (%1): %2 de nuevo pendientes</translation>
+    </message>
+    <message>
+        <source>closed the %1 circuit breaker</source>
+        <translation>cerró el circuit breaker de %1</translation>
+    </message>
+    <message>
+        <source>asked the %1 circuit breaker to probe now</source>
+        <translation>pidió al circuit breaker de %1 probar ahora</translation>
+    </message>
+    <message>
+        <source>paused the pipeline</source>
+        <translation>pausó el pipeline</translation>
+    </message>
+    <message>
+        <source>paused source %1</source>
+        <translation>pausó la fuente %1</translation>
+    </message>
+    <message>
+        <source>resumed the pipeline</source>
+        <translation>reanudó el pipeline</translation>
+    </message>
+    <message>
+        <source>resumed source %1</source>
+        <translation>reanudó la fuente %1</translation>
+    </message>
+    <message>
+        <source>enqueued tracks: %1 new</source>
+        <translation>encoló pistas: %1 nuevas</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>An operator</source>
+        <translation>Un operador</translation>
+    </message>
+    <message>
+        <source>%1 (through %2)</source>
+        <translation>%1 (a través de %2)</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::EventLogView</name>
@@ -990,6 +1188,68 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>Circuit breaker</source>
         <translation>Cortacircuitos</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::FailuresModel</name>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>every source</source>
+        <translation>todas las fuentes</translation>
+    </message>
+    <message>
+        <source>Tracks %1 with %2 at %3: %4</source>
+        <translation>Pistas %1 con %2 en %3: %4</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>Pistas</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Ejemplos</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::FailuresView</name>
+    <message>
+        <source>&amp;Retry Group…</source>
+        <translation>&amp;Reintentar grupo…</translation>
+    </message>
+    <message>
+        <source>&amp;Show Tracks</source>
+        <translation>&amp;Mostrar pistas</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Retry every track of the selected group</source>
+        <translation>Reintentar todas las pistas del grupo elegido</translation>
+    </message>
+    <message>
+        <source>No failed or partial tracks.</source>
+        <translation>No hay pistas fallidas ni parciales.</translation>
+    </message>
+    <message>
+        <source>Failed or partial tracks: %1, grouped by status, error and source. Retry a group once its source is healthy again.</source>
+        <translation>Pistas fallidas o parciales: %1, agrupadas por estado, error y fuente. Reintente un grupo cuando su fuente vuelva a estar sana.</translation>
     </message>
 </context>
 <context>
@@ -1404,6 +1664,124 @@ Prometheus no tiene solicitudes de esta fuente en los últimos 30 días.</transl
     </message>
 </context>
 <context>
+    <name>dashboard::OperatorActions</name>
+    <message>
+        <source>The %1 action failed: %2</source>
+        <translation>La acción %1 falló: %2</translation>
+    </message>
+    <message>
+        <source>Your token may only read this backend; actions need an operator token</source>
+        <translation>Su token solo puede leer este backend; las acciones requieren un token de operador</translation>
+    </message>
+    <message>
+        <source>Not supported by this service</source>
+        <translation>Este servicio no lo admite</translation>
+    </message>
+    <message>
+        <source>Not connected to the backend yet</source>
+        <translation>Aún sin conexión con el backend</translation>
+    </message>
+    <message>
+        <source>every source</source>
+        <translation>todas las fuentes</translation>
+    </message>
+    <message>
+        <source>Tracks to retry: %1 (%2, error %3 at %4).
+
+They go back to pending with their retries reset.</source>
+        <translation>Pistas a reintentar: %1 (%2, error %3 en %4).
+
+Vuelven a pendientes con sus reintentos a cero.</translation>
+    </message>
+    <message>
+        <source>Retry tracks</source>
+        <translation>Reintentar pistas</translation>
+    </message>
+    <message>
+        <source>Retry track %1?
+
+If it failed or is partial it goes back to pending with its retries reset.</source>
+        <translation>¿Reintentar la pista %1?
+
+Si falló o es parcial, vuelve a pendiente con sus reintentos a cero.</translation>
+    </message>
+    <message>
+        <source>Tracks to retry: %1.
+
+Those that failed or are partial go back to pending with their retries reset; the others are left as they are.</source>
+        <translation>Pistas a reintentar: %1.
+
+Las fallidas o parciales vuelven a pendientes con sus reintentos a cero; las demás quedan como están.</translation>
+    </message>
+    <message>
+        <source>Close circuit breaker</source>
+        <translation>Cerrar circuit breaker</translation>
+    </message>
+    <message>
+        <source>Close the %1 circuit breaker now?
+
+Calls go to %1 again at once; if it still fails, the breaker opens again.</source>
+        <translation>¿Cerrar ahora el circuit breaker de %1?
+
+Las llamadas vuelven a %1 de inmediato; si sigue fallando, el breaker se abre de nuevo.</translation>
+    </message>
+    <message>
+        <source>Pause pipeline</source>
+        <translation>Pausar pipeline</translation>
+    </message>
+    <message>
+        <source>Pause the whole pipeline?
+
+Workers finish the batches in flight and then claim no tracks until it is resumed (pending now: %1).</source>
+        <translation>¿Pausar todo el pipeline?
+
+Los workers terminan los lotes en curso y no toman más pistas hasta que se reanude (pendientes ahora: %1).</translation>
+    </message>
+    <message>
+        <source>Pause source</source>
+        <translation>Pausar fuente</translation>
+    </message>
+    <message>
+        <source>Pause %1?
+
+The pipeline skips it until it is resumed; tracks are enriched from the other sources.</source>
+        <translation>¿Pausar %1?
+
+El pipeline la omite hasta reanudarla; las pistas se enriquecen con las demás fuentes.</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::OperatorClient</name>
+    <message>
+        <source>the backend does not answer: %1</source>
+        <translation>el backend no responde: %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1: %2</source>
+        <translation>HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fallos</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>Pistas</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Pista</translation>
+    </message>
+    <message>
+        <source>not a track</source>
+        <translation>no es una pista</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::PrometheusClient</name>
     <message>
         <source>No Prometheus configured (start with --prometheus URL)</source>
@@ -1667,6 +2045,14 @@ Prometheus no tiene solicitudes de esta fuente en los últimos 30 días.</transl
         <source>%1 in the last hour, whole fleet</source>
         <translation>%1 en la última hora, toda la flota</translation>
     </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>by an operator; nothing is claimed</source>
+        <translation>por un operador; no se toma nada</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::TimeSeriesChart</name>
@@ -1730,6 +2116,163 @@ El backend aún no informa de esto.</translation>
     <message>
         <source>Time</source>
         <translation>Hora</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::TrackDetailDialog</name>
+    <message>
+        <source>Track</source>
+        <translation>Pista</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>Failed attempts:</source>
+        <translation>Intentos fallidos:</translation>
+    </message>
+    <message>
+        <source>Found by:</source>
+        <translation>Encontrada por:</translation>
+    </message>
+    <message>
+        <source>Fields found:</source>
+        <translation>Campos encontrados:</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>Último error:</translation>
+    </message>
+    <message>
+        <source>Attempts, newest first:</source>
+        <translation>Intentos, los más recientes primero:</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Track…</source>
+        <translation>&amp;Reintentar pista…</translation>
+    </message>
+    <message>
+        <source>Send this track back to pending with its retries reset</source>
+        <translation>Devolver esta pista a pendiente con sus reintentos a cero</translation>
+    </message>
+    <message>
+        <source>Track %1</source>
+        <translation>Pista %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <source>no source</source>
+        <translation>ninguna fuente</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::TracksModel</name>
+    <message>
+        <source>Track</source>
+        <translation>Pista</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation>Reintentos</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Last attempt</source>
+        <translation>Último intento</translation>
+    </message>
+    <message>
+        <source>Found by</source>
+        <translation>Encontrada por</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::TracksView</name>
+    <message>
+        <source>Track id starts with…</source>
+        <translation>El id de la pista empieza por…</translation>
+    </message>
+    <message>
+        <source>Track id prefix</source>
+        <translation>Prefijo del id de la pista</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Cualquier estado</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Any error</source>
+        <translation>Cualquier error</translation>
+    </message>
+    <message>
+        <source>Source of the error</source>
+        <translation>Fuente del error</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <source>Load &amp;More</source>
+        <translation>Cargar &amp;más</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Selected…</source>
+        <translation>&amp;Reintentar selección…</translation>
+    </message>
+    <message>
+        <source>Retry the selected tracks that failed or are partial</source>
+        <translation>Reintentar las pistas elegidas que fallaron o son parciales</translation>
+    </message>
+    <message>
+        <source>No tracks match.</source>
+        <translation>Ninguna pista coincide.</translation>
+    </message>
+    <message>
+        <source>Tracks shown: %1; more match (Load More).</source>
+        <translation>Pistas mostradas: %1; hay más (Cargar más).</translation>
+    </message>
+    <message>
+        <source>Tracks: %1.</source>
+        <translation>Pistas: %1.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Any source</source>
+        <translation>Cualquier fuente</translation>
     </message>
 </context>
 <context>

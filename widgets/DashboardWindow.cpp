@@ -16,6 +16,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStandardPaths>
@@ -33,6 +34,9 @@
 #include "EventLogModel.h"
 #include "IncidentRecorder.h"
 #include "MonitorFeed.h"
+#include "OperatorActions.h"
+#include "OperatorViews.h"
+#include "SourcesTable.h"
 #include "SourcesModel.h"
 #include "StatusStyle.h"
 
@@ -163,6 +167,13 @@ void DashboardWindow::buildActions()
     m_pauseNotifications = new QAction(tr("&Pause Notifications"), this);
     m_pauseNotifications->setCheckable(true);
 
+    m_pausePipeline = new QAction(tr("&Pause Pipeline…"), this);
+    m_pausePipeline->setObjectName(QStringLiteral("pausePipeline"));
+    connect(m_pausePipeline, &QAction::triggered, this, [this] {
+        if (OperatorActions *ops = operatorActions())
+            ops->setPipelinePaused(!ops->pipelinePaused());
+    });
+
     m_connections = new QAction(tr("Co&nnections…"), this);
     m_connections->setToolTip(tr("Named backends to watch side by side"));
     connect(m_connections, &QAction::triggered, this, &DashboardWindow::connectionsRequested);
@@ -178,6 +189,8 @@ void DashboardWindow::buildActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refresh);
     view->addAction(m_autoRefresh);
+    QMenu *pipeline = menuBar()->addMenu(tr("&Pipeline"));
+    pipeline->addAction(m_pausePipeline);
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
     settingsMenu->addAction(m_notificationSettings);
     settingsMenu->addAction(m_pauseNotifications);
@@ -200,6 +213,8 @@ void DashboardWindow::buildActions()
     bar->addWidget(m_interval);
     bar->addSeparator();
     bar->addAction(m_exportAll);
+    bar->addSeparator();
+    bar->addAction(m_pausePipeline);
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
@@ -299,7 +314,7 @@ int DashboardWindow::addConnection(const QString &name, MonitorFeed *feed, Dashb
     for (ChartPanel *panel : page.view->panels())
         connect(panel, &ChartPanel::exportRequested, this, &DashboardWindow::onExportPanel);
     page.scroll->setWidget(page.view);
-    layout->addWidget(page.scroll, 1);
+    addOperatorViews(page, layout);
     page.status = new QLabel(this);
     page.status->setTextFormat(Qt::PlainText);
     page.status->setContentsMargins(14, 0, 0, 0);
@@ -309,6 +324,7 @@ int DashboardWindow::addConnection(const QString &name, MonitorFeed *feed, Dashb
 
     const int index = int(m_pages.size());
     m_pages.append(page);
+    refreshPaused(page);
     connect(models, &DashboardModels::snapshotApplied, this, [this, models] {
         if (models == m_models)
             onSnapshotApplied();
@@ -345,6 +361,7 @@ void DashboardWindow::setCurrentConnection(int index)
     m_scroll = page.scroll;
     m_view = page.view;
     m_indicator->setFeed(page.feed);
+    refreshPauseAction();
     if (m_tabs->currentIndex() != index)
         m_tabs->setCurrentIndex(index);
     if (changed) {
@@ -354,6 +371,168 @@ void DashboardWindow::setCurrentConnection(int index)
             onSnapshotApplied();
         Q_EMIT currentConnectionChanged(index);
     }
+}
+
+const DashboardWindow::Page *DashboardWindow::page(int index) const
+{
+    if (index < 0)
+        index = m_current;
+    return index < m_pages.size() ? &m_pages.at(index) : nullptr;
+}
+
+OperatorActions *DashboardWindow::operatorActions(int index) const
+{
+    const Page *p = page(index);
+    return p ? p->ops : nullptr;
+}
+
+FailuresView *DashboardWindow::failuresView(int index) const
+{
+    const Page *p = page(index);
+    return p ? p->failures : nullptr;
+}
+
+TracksView *DashboardWindow::tracksView(int index) const
+{
+    const Page *p = page(index);
+    return p ? p->tracks : nullptr;
+}
+
+QTabWidget *DashboardWindow::viewTabs(int index) const
+{
+    const Page *p = page(index);
+    return p ? p->views : nullptr;
+}
+
+ErrorBanner *DashboardWindow::pausedBanner(int index) const
+{
+    const Page *p = page(index);
+    return p ? p->paused : nullptr;
+}
+
+void DashboardWindow::addOperatorViews(Page &page, QVBoxLayout *layout)
+{
+    OperatorActions *ops = new OperatorActions(page.feed, this, this);
+    page.ops = ops;
+    page.paused = new ErrorBanner(Health::Degraded, tr("&Resume Pipeline"), page.widget);
+    page.paused->setObjectName(QStringLiteral("pausedBanner"));
+    layout->addWidget(page.paused);
+    page.views = new QTabWidget(page.widget);
+    page.views->setDocumentMode(true);
+    page.views->setObjectName(QStringLiteral("viewTabs"));
+    page.views->addTab(page.scroll, tr("Overview"));
+    page.failures = new FailuresView(ops);
+    page.views->addTab(page.failures, tr("Failures"));
+    page.tracks = new TracksView(ops);
+    page.views->addTab(page.tracks, tr("Tracks"));
+    layout->addWidget(page.views, 1);
+
+    FailuresView *failures = page.failures;
+    TracksView *tracks = page.tracks;
+    QTabWidget *views = page.views;
+    connect(failures, &FailuresView::showTracks, tracks,
+            [tracks, views](const FailureGroupInfo &group) {
+                tracks->showGroup(group);
+                views->setCurrentWidget(tracks);
+            });
+    connect(page.paused, &ErrorBanner::retryRequested, ops,
+            [ops] { ops->setPipelinePaused(false); });
+    auto changed = [this, ops] {
+        for (const Page &p : std::as_const(m_pages))
+            if (p.ops == ops)
+                refreshPaused(p);
+        if (ops == operatorActions())
+            refreshPauseAction();
+    };
+    connect(ops, &OperatorActions::pausedChanged, this, changed);
+    connect(ops, &OperatorActions::accessChanged, this, changed);
+    EventLogModel *log = page.log;
+    connect(ops, &OperatorActions::actionFinished, this,
+            [this, log](bool ok, const QString &message) {
+                showMessage(message);
+                if (!ok) // the room tells every dashboard what was done; failures stay ours
+                    log->add(EventLogModel::Severity::Error, tr("Operator"), message);
+            });
+    DashboardModels *models = page.models;
+    connect(models, &DashboardModels::snapshotApplied, tracks, [tracks, models] {
+        QStringList names;
+        for (const SourceInfo &s : models->sources()->sources())
+            names << s.name;
+        tracks->setSources(names);
+    });
+    SourcesTable *table = page.view->sourcesTable();
+    table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(table, &QWidget::customContextMenuRequested, this, [this, table](const QPoint &pos) {
+        const QModelIndex i = table->indexAt(pos);
+        if (!i.isValid())
+            return;
+        const QString source =
+            table->model()->data(table->model()->index(i.row(), 0)).toString();
+        QMenu *menu = sourceMenu(source);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(table->viewport()->mapToGlobal(pos));
+    });
+}
+
+QMenu *DashboardWindow::sourceMenu(const QString &source)
+{
+    OperatorActions *ops = operatorActions();
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("sourceMenu"));
+    QAction *close = menu->addAction(tr("&Close Circuit Breaker…"), ops, [ops, source] {
+        ops->breaker(source, QStringLiteral("close"));
+    });
+    QAction *probe = menu->addAction(tr("&Probe Now"), ops, [ops, source] {
+        ops->breaker(source, QStringLiteral("probe"));
+    });
+    menu->addSeparator();
+    const bool paused = ops->pausedSources().contains(source);
+    QAction *pause = menu->addAction(paused ? tr("&Resume Source") : tr("P&ause Source…"), ops,
+                                     [ops, source, paused] { ops->setSourcePaused(source, !paused); });
+    ops->bind(close, tr("Close the %1 breaker now: calls go to the source again").arg(source));
+    ops->bind(probe, tr("Let the next calls to %1 probe it now instead of at the timeout")
+                         .arg(source));
+    ops->bind(pause, paused ? tr("Let the pipeline ask %1 again").arg(source)
+                            : tr("Skip %1 in the waterfall until resumed").arg(source));
+    if (ops->access() == OperatorActions::Access::Unsupported) {
+        QAction *none = menu->addAction(tr("Actions: not supported by this service"));
+        none->setEnabled(false);
+    }
+    return menu;
+}
+
+void DashboardWindow::refreshPaused(const Page &page)
+{
+    const OperatorActions *ops = page.ops;
+    QString text;
+    if (ops->pipelinePaused())
+        text = tr("The pipeline is paused by an operator: workers finish their batches and "
+                  "claim no tracks until it is resumed.");
+    if (!ops->pausedSources().isEmpty())
+        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) +
+                tr("Paused sources (skipped by the waterfall): %1.")
+                    .arg(ops->pausedSources().join(QStringLiteral(", ")));
+    page.paused->setError(text);
+    QPushButton *resume = page.paused->retryButton();
+    resume->setVisible(ops->pipelinePaused());
+    resume->setEnabled(ops->access() == OperatorActions::Access::Operator);
+    resume->setToolTip(ops->unavailableReason());
+}
+
+void DashboardWindow::refreshPauseAction()
+{
+    const OperatorActions *ops = operatorActions();
+    if (!ops || !m_pausePipeline)
+        return;
+    const bool paused = ops->pipelinePaused();
+    m_pausePipeline->setText(paused ? tr("&Resume Pipeline") : tr("&Pause Pipeline…"));
+    m_pausePipeline->setVisible(ops->access() != OperatorActions::Access::Unsupported);
+    m_pausePipeline->setEnabled(ops->access() == OperatorActions::Access::Operator);
+    m_pausePipeline->setToolTip(
+        ops->access() != OperatorActions::Access::Operator
+            ? ops->unavailableReason()
+            : paused ? tr("Let the workers claim tracks again")
+                     : tr("Stop claiming tracks (batches in flight finish)"));
 }
 
 DashboardView *DashboardWindow::view(int index) const

@@ -13,6 +13,8 @@
 
 class QAction;
 class QComboBox;
+class QMenu;
+class QVBoxLayout;
 class QLabel;
 class QScrollArea;
 class QTabWidget;
@@ -27,7 +29,10 @@ class DashboardView;
 class ErrorBanner;
 class EventLogModel;
 class HealthBadge;
+class FailuresView;
 class MonitorFeed;
+class OperatorActions;
+class TracksView;
 class SourcesTable;
 class StatCard;
 
@@ -93,6 +98,20 @@ public:
     SourcesTable *sourcesTable() const;
     EventLogModel *eventLog() const { return m_eventLog; }
 
+    /// What operators do with connection @p index (default: the current one).
+    OperatorActions *operatorActions(int index = -1) const;
+    FailuresView *failuresView(int index = -1) const;
+    TracksView *tracksView(int index = -1) const;
+    /// The current connection's Overview / Failures / Tracks tabs.
+    QTabWidget *viewTabs(int index = -1) const;
+    /// The banner that says the pipeline (or a source) is paused.
+    ErrorBanner *pausedBanner(int index = -1) const;
+    /// Toolbar: Pause Pipeline / Resume Pipeline for the current connection.
+    QAction *pausePipelineAction() const { return m_pausePipeline; }
+    /// The sources table's context menu for @p source (Close / Probe breaker, Pause /
+    /// Resume source), as it would open; the caller owns it.
+    QMenu *sourceMenu(const QString &source);
+
     /// Writes every chart as ID.png, ID.svg and ID.csv plus dashboard.png, dashboard.svg
     /// and dashboard.csv into @p dir (a DashboardExporter over view()). Returns the files
     /// written; on failure false + reason.
@@ -154,7 +173,16 @@ private:
         QScrollArea *scroll = nullptr;
         DashboardView *view = nullptr;
         QLabel *status = nullptr;
+        OperatorActions *ops = nullptr;
+        QTabWidget *views = nullptr;
+        ErrorBanner *paused = nullptr;
+        FailuresView *failures = nullptr;
+        TracksView *tracks = nullptr;
     };
+    const Page *page(int index) const;
+    void addOperatorViews(Page &page, QVBoxLayout *layout);
+    void refreshPaused(const Page &page);
+    void refreshPauseAction();
     void buildActions();
     void refreshConnectionStatus(int index);
     void onSnapshotApplied();
@@ -171,6 +199,7 @@ private:
     QAction *m_copyDashboard = nullptr;
     QAction *m_pauseNotifications = nullptr;
     QAction *m_notificationSettings = nullptr;
+    QAction *m_pausePipeline = nullptr;
     QScrollArea *m_scroll = nullptr;
     QTabWidget *m_tabs = nullptr;
     QAction *m_connections = nullptr;

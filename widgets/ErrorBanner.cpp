@@ -12,15 +12,17 @@
 
 namespace dashboard {
 
-ErrorBanner::ErrorBanner(QWidget *parent)
-    : QFrame(parent), m_icon(new QLabel(this)), m_text(new QLabel(this)),
-      m_retry(new QPushButton(tr("&Retry"), this))
+ErrorBanner::ErrorBanner(QWidget *parent) : ErrorBanner(Health::Down, tr("&Retry"), parent) {}
+
+ErrorBanner::ErrorBanner(Health tone, const QString &buttonText, QWidget *parent)
+    : QFrame(parent), m_tone(tone), m_icon(new QLabel(this)), m_text(new QLabel(this)),
+      m_retry(new QPushButton(buttonText, this))
 {
     setObjectName(QStringLiteral("errorBanner"));
     setAutoFillBackground(true);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(12, 6, 8, 6);
-    m_icon->setPixmap(StatusStyle::healthIcon(Health::Down).pixmap(20, 20));
+    m_icon->setPixmap(StatusStyle::healthIcon(tone).pixmap(20, 20));
     m_text->setWordWrap(true);
     // Messages can quote a backend: never interpret them as rich text.
     m_text->setTextFormat(Qt::PlainText);
@@ -36,7 +38,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
 void ErrorBanner::restyle()
 {
     QPalette p = palette();
-    QColor bg = StatusStyle::healthColor(Health::Down, QApplication::palette());
+    QColor bg = StatusStyle::healthColor(m_tone, QApplication::palette());
     bg.setAlphaF(StatusStyle::isDark() ? 0.28 : 0.12);
     const QColor base = QApplication::palette().color(QPalette::Window);
     // Blend the tint over the window colour so it stays opaque.

@@ -4,6 +4,8 @@
 
 #include <QFrame>
 
+#include "Snapshot.h"
+
 class QLabel;
 class QPushButton;
 
@@ -16,6 +18,8 @@ class ErrorBanner final : public QFrame
     Q_OBJECT
 public:
     explicit ErrorBanner(QWidget *parent = nullptr);
+    /// A banner of another @p tone (Degraded: a warning) whose button says @p buttonText.
+    ErrorBanner(Health tone, const QString &buttonText, QWidget *parent = nullptr);
     /// Shows @p message, or hides the banner when it is empty.
     void setError(const QString &message);
     QString message() const;
@@ -29,6 +33,7 @@ protected:
 
 private:
     void restyle();
+    Health m_tone = Health::Down;
     QLabel *m_icon;
     QLabel *m_text;
     QPushButton *m_retry;

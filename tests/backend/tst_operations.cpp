@@ -15,6 +15,7 @@
 #include "Pipeline.h"
 #include "PostgresServer.h"
 #include "Replies.h"
+#include "ScriptedSource.h"
 #include "ServiceInternals.h"
 #include "enrichment/BackendService.h"
 #include "enrichment/EnrichmentSource.h"
@@ -24,51 +25,6 @@
 using namespace enrichment;
 
 namespace {
-/// A source whose answer depends only on the track id's first letters, so every outcome
-/// is known in advance: `ok` tracks succeed everywhere; `rl` tracks get HTTP 429 from
-/// spotify and nothing elsewhere (failed); `to` tracks time out at musicbrainz and find
-/// nothing elsewhere (failed); `pa` tracks are found by spotify only (partial). A source
-/// set `down` fails every call with a 5xx.
-class ScriptedSource final : public EnrichmentSource
-{
-public:
-    explicit ScriptedSource(QString name) : m_name(std::move(name)) {}
-    QString name() const override { return m_name; }
-    SourceResponse fetch(const QString &trackId) override
-    {
-        SourceResponse r;
-        r.latencySeconds = 0.01;
-        const QString kind = trackId.left(2);
-        if (down) {
-            r.status = RequestStatus::Error;
-            r.error = ErrorType::ServerError;
-            r.detail = QStringLiteral("HTTP 503 Service Unavailable");
-        } else if (kind == QLatin1String("ok") ||
-                   (kind == QLatin1String("pa") && m_name == QLatin1String("spotify"))) {
-            r.status = RequestStatus::Success;
-            r.fields.insert(m_name == QLatin1String("spotify") ? QStringLiteral("isrc")
-                                                               : QStringLiteral("bpm"),
-                            QStringLiteral("x"));
-        } else if (kind == QLatin1String("rl") && m_name == QLatin1String("spotify")) {
-            r.status = RequestStatus::Error;
-            r.error = ErrorType::RateLimited;
-            r.detail = QStringLiteral("HTTP 429 Too Many Requests");
-        } else if (kind == QLatin1String("to") && m_name == QLatin1String("musicbrainz")) {
-            r.status = RequestStatus::Error;
-            r.error = ErrorType::Timeout;
-            r.detail = QStringLiteral("no answer within 10 s");
-        } else {
-            r.status = RequestStatus::NoData;
-        }
-        return r;
-    }
-    RateLimitState rateLimit() override { return {}; }
-    bool down = false;
-
-private:
-    QString m_name;
-};
-
 QJsonObject json(const QByteArray &body)
 {
     return QJsonDocument::fromJson(body).object();
@@ -111,19 +67,11 @@ private:
         o.breakerFailureThreshold = 1000;
         o.databasePath = newSpec(name);
         auto s = std::make_unique<BackendService>(o);
-        std::vector<std::unique_ptr<EnrichmentSource>> sources;
-        for (const char *n : {"spotify", "musicbrainz", "discogs"})
-            sources.push_back(std::make_unique<ScriptedSource>(QLatin1String(n)));
-        s->setSources(std::move(sources));
+        s->setSources(testsupport::scriptedSources());
         QString error;
         if (!s->start(&error))
             qFatal("cannot start backend: %s", qPrintable(error));
         return s;
-    }
-
-    static ScriptedSource *source(BackendService &s, int i)
-    {
-        return static_cast<ScriptedSource *>(internals(s).pipeline().source(i));
     }
 
     /// Runs batches until nothing is pending (failed tracks retry at once: no backoff).

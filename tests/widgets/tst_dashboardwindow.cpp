@@ -51,6 +51,7 @@
 #include "Pipeline.h"
 #include "StatCard.h"
 #include "SnapshotParser.h"
+#include "SourcesTable.h"
 #include "StatusStyle.h"
 #include "SummaryModel.h"
 #include "TimeSeriesChart.h"
@@ -457,7 +458,7 @@ private Q_SLOTS:
             QVERIFY2(card->mapTo(content, QPoint(card->width(), 0)).x() <= visible,
                      qPrintable(QString::number(i)));
         }
-        const QTableView *table = rig.window.findChild<QTableView *>();
+        const QTableView *table = rig.window.sourcesTable();
         QVERIFY(table);
         int sections = 0;
         for (int c = 0; c < table->model()->columnCount(); ++c)

@@ -1,0 +1,265 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "OperatorClient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QUrlQuery>
+
+#include "ServerText.h"
+#include "enrichment/WireFormat.h"
+
+namespace dashboard {
+
+namespace k = enrichment::wire::key;
+
+namespace {
+QString text(const QJsonObject &o, QLatin1String key, int maxChars = 300)
+{
+    return plainServerText(o.value(key).toString(), maxChars);
+}
+
+QStringList textList(const QJsonValue &v, int maxItems = 64)
+{
+    QStringList out;
+    for (const QJsonValue &item : v.toArray()) {
+        if (out.size() >= maxItems)
+            break;
+        if (item.isString())
+            out << plainServerText(item.toString(), 256);
+    }
+    return out;
+}
+
+QDateTime time(const QJsonObject &o, QLatin1String key)
+{
+    return enrichment::wire::parseTime(o.value(key).toString().left(64));
+}
+} // namespace
+
+OperatorClient::OperatorClient(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent), m_network(network)
+{}
+
+OperatorClient::~OperatorClient()
+{
+    // Replies still in flight were connected with this client as context: they no longer
+    // call back. Reads are aborted; actions already sent run to their end on the server.
+    for (QPointer<QNetworkReply> *slot : {&m_failures, &m_search, &m_track})
+        if (*slot) {
+            (*slot)->disconnect();
+            (*slot)->abort();
+        }
+}
+
+void OperatorClient::setBaseUrl(const QUrl &url)
+{
+    m_baseUrl = serviceBaseUrl(url);
+}
+
+bool OperatorClient::busy() const
+{
+    return m_failures || m_search || m_track || m_actionsInFlight > 0;
+}
+
+QNetworkReply *OperatorClient::send(const QString &path, const QByteArray &query,
+                                    const QByteArray *postBody, Handler handler)
+{
+    QUrl url = m_baseUrl;
+    url.setPath(m_baseUrl.path() + path, QUrl::DecodedMode);
+    if (!query.isEmpty())
+        url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
+    QNetworkRequest req(url);
+    req.setTransferTimeout(15'000);
+    if (!m_token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + m_token);
+    QNetworkReply *reply = nullptr;
+    if (postBody) {
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        reply = m_network->post(req, *postBody);
+    } else {
+        reply = m_network->get(req);
+    }
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
+        if (received > MaxReplyBytes)
+            reply->abort();
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, path, handler = std::move(handler)] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QJsonObject body = QJsonDocument::fromJson(reply->read(MaxReplyBytes)).object();
+        QString error;
+        if (status == 0) {
+            error = tr("the backend does not answer: %1").arg(reply->errorString());
+        } else if (status != 200) {
+            const QString message =
+                body.value(k::Error).toObject().value(k::Message).toString();
+            error = message.isEmpty() ? tr("HTTP %1").arg(status)
+                                      : tr("HTTP %1: %2").arg(status).arg(message);
+        }
+        if (status == 404 && path.startsWith(QLatin1String("/monitoring/enrichment/")) &&
+            !body.value(k::Error).toObject().value(k::Code).toString().startsWith(
+                QLatin1String("unknown_")) &&
+            !m_saidUnsupported) {
+            m_saidUnsupported = true;
+            Q_EMIT unsupported();
+        }
+        handler(status, body, plainServerText(error));
+    });
+    return reply;
+}
+
+void OperatorClient::replace(QPointer<QNetworkReply> &slot, QNetworkReply *reply)
+{
+    if (slot) {
+        slot->disconnect(this);
+        slot->abort();
+        slot->deleteLater();
+    }
+    slot = reply;
+}
+
+void OperatorClient::fetchFailures()
+{
+    replace(m_failures,
+            send(enrichment::wire::path::Failures.toString(), {}, nullptr,
+                 [this](int status, const QJsonObject &body, const QString &error) {
+                     if (status != 200) {
+                         Q_EMIT requestFailed(tr("Failures"), error);
+                         return;
+                     }
+                     Q_EMIT failuresReceived(parseFailures(body));
+                 }));
+}
+
+void OperatorClient::searchTracks(const TrackQuery &query, const QString &after)
+{
+    QUrlQuery q;
+    if (query.status)
+        q.addQueryItem(QStringLiteral("status"), queueStatusKey(*query.status));
+    if (!query.errorType.isEmpty())
+        q.addQueryItem(QStringLiteral("error_type"), query.errorType);
+    if (!query.errorSource.isEmpty())
+        q.addQueryItem(QStringLiteral("source"), query.errorSource);
+    if (!query.idPrefix.isEmpty())
+        q.addQueryItem(QStringLiteral("q"), QString::fromLatin1(QUrl::toPercentEncoding(query.idPrefix)));
+    q.addQueryItem(QStringLiteral("limit"), QString::number(std::clamp(query.limit, 1, 500)));
+    if (!after.isEmpty())
+        q.addQueryItem(QStringLiteral("after"), QString::fromLatin1(QUrl::toPercentEncoding(after)));
+    const bool append = !after.isEmpty();
+    replace(m_search,
+            send(enrichment::wire::path::Tracks.toString(), q.query(QUrl::FullyEncoded).toLatin1(),
+                 nullptr, [this, append](int status, const QJsonObject &body, const QString &error) {
+                     if (status != 200) {
+                         Q_EMIT requestFailed(tr("Tracks"), error);
+                         return;
+                     }
+                     QList<TrackInfo> rows;
+                     for (const QJsonValue &v : body.value(k::Tracks).toArray()) {
+                         if (rows.size() >= MaxRows)
+                             break;
+                         if (auto t = parseTrack(v.toObject()))
+                             rows << *t;
+                     }
+                     Q_EMIT tracksReceived(rows, text(body, k::Next, 256), append);
+                 }));
+}
+
+void OperatorClient::fetchTrack(const QString &trackId)
+{
+    const QString path = enrichment::wire::path::Tracks.toString() + QLatin1Char('/') +
+                         QString::fromLatin1(QUrl::toPercentEncoding(trackId));
+    replace(m_track, send(path, {}, nullptr,
+                          [this](int status, const QJsonObject &body, const QString &error) {
+                              std::optional<TrackDetail> d;
+                              if (status == 200)
+                                  d = parseDetail(body);
+                              if (!d) {
+                                  Q_EMIT requestFailed(tr("Track"), error.isEmpty()
+                                                                        ? tr("not a track")
+                                                                        : error);
+                                  return;
+                              }
+                              Q_EMIT trackReceived(*d);
+                          }));
+}
+
+void OperatorClient::act(const QString &action, const QJsonObject &body)
+{
+    const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    ++m_actionsInFlight;
+    send(enrichment::wire::path::Actions.toString() + QLatin1Char('/') + action, {}, &json,
+         [this, action, body](int status, const QJsonObject &answer, const QString &error) {
+             --m_actionsInFlight;
+             Q_EMIT actionFinished(action, body, status == 200, answer, error);
+         });
+}
+
+std::optional<TrackInfo> OperatorClient::parseTrack(const QJsonObject &o)
+{
+    TrackInfo t;
+    t.trackId = text(o, k::TrackId, 256);
+    if (t.trackId.isEmpty())
+        return std::nullopt;
+    t.status = enrichment::trackStatusFromWire(o.value(k::Status).toString());
+    t.retryCount = std::max(0, o.value(k::RetryCount).toInt());
+    t.sourcesEnriched = textList(o.value(k::SourcesEnriched));
+    t.errorMessage = text(o, k::ErrorMessage, 1000);
+    t.errorType = text(o, k::ErrorType, 64);
+    t.errorSource = text(o, k::Source, 64);
+    t.lastAttempt = time(o, k::LastAttempt);
+    t.created = time(o, k::Created);
+    t.updated = time(o, k::Updated);
+    t.leaseOwner = text(o, k::LeaseOwner, 128);
+    return t;
+}
+
+std::optional<TrackDetail> OperatorClient::parseDetail(const QJsonObject &o)
+{
+    const auto track = parseTrack(o);
+    if (!track)
+        return std::nullopt;
+    TrackDetail d;
+    d.track = *track;
+    d.fields = textList(o.value(k::Fields));
+    for (const QJsonValue &v : o.value(k::Attempts).toArray()) {
+        if (d.attempts.size() >= MaxRows)
+            break;
+        const QJsonObject a = v.toObject();
+        AttemptInfo at;
+        at.source = text(a, k::Source, 64);
+        at.outcome = text(a, k::Outcome, 32);
+        at.errorType = text(a, k::ErrorType, 64);
+        at.detail = text(a, k::Detail, 300);
+        at.latencyMs = std::max(0.0, a.value(k::LatencyMs).toDouble());
+        at.fields = textList(a.value(k::Fields));
+        at.worker = text(a, k::Worker, 128);
+        at.at = time(a, k::At);
+        if (!at.source.isEmpty())
+            d.attempts << at;
+    }
+    return d;
+}
+
+QList<FailureGroupInfo> OperatorClient::parseFailures(const QJsonObject &o)
+{
+    QList<FailureGroupInfo> groups;
+    for (const QJsonValue &v : o.value(k::Groups).toArray()) {
+        if (groups.size() >= MaxRows)
+            break;
+        const QJsonObject g = v.toObject();
+        FailureGroupInfo info;
+        info.status = enrichment::trackStatusFromWire(g.value(k::Status).toString());
+        info.errorType = text(g, k::ErrorType, 64);
+        info.errorSource = text(g, k::Source, 64);
+        info.count = std::max<qint64>(0, g.value(k::Count).toInteger());
+        info.examples = textList(g.value(k::Examples), 5);
+        if (info.status && info.count > 0)
+            groups << info;
+    }
+    return groups;
+}
+
+} // namespace dashboard

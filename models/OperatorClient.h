@@ -1,0 +1,145 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <functional>
+#include <optional>
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QUrl>
+
+#include "Snapshot.h"
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace dashboard {
+
+/// One track as the operator endpoints list it (docs/PROTOCOL.md, "Operators").
+struct TrackInfo
+{
+    QString trackId;
+    std::optional<QueueStatus> status;
+    int retryCount = 0;
+    QStringList sourcesEnriched;
+    QString errorMessage;
+    QString errorType;
+    QString errorSource;
+    QDateTime lastAttempt;
+    QDateTime created;
+    QDateTime updated;
+    QString leaseOwner;
+};
+
+/// One source call of a track.
+struct AttemptInfo
+{
+    QString source;
+    QString outcome; ///< success, no_data, error, skipped
+    QString errorType;
+    QString detail;
+    double latencyMs = 0;
+    QStringList fields;
+    QString worker;
+    QDateTime at;
+};
+
+/// One track with its attempts (newest first) and the fields its sources found.
+struct TrackDetail
+{
+    TrackInfo track;
+    QStringList fields;
+    QList<AttemptInfo> attempts;
+};
+
+/// Failed or partial tracks with one error type and source.
+struct FailureGroupInfo
+{
+    std::optional<QueueStatus> status;
+    QString errorType;
+    QString errorSource;
+    qint64 count = 0;
+    QStringList examples;
+};
+
+/// What a track search asks for; empty members do not filter.
+struct TrackQuery
+{
+    std::optional<QueueStatus> status;
+    QString errorType;
+    QString errorSource;
+    QString idPrefix;
+    int limit = 100;
+};
+
+/// The dashboard's side of the operator endpoints: searches tracks, reads one track, the
+/// failures and acts (retry, breaker, pause, resume, enqueue), over the same network and
+/// token as the feed. Every answer is size-capped and parsed tolerantly; server text is
+/// made plain. A service without the endpoints (the seed's shape) answers 404: the
+/// client then says unsupported() once, and the dashboard hides what it cannot do.
+///
+/// Requests of one kind never overlap: a new search replaces the one in flight, and so
+/// on; actions queue (each one is answered).
+class OperatorClient final : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr qint64 MaxReplyBytes = 8 * 1024 * 1024;
+    static constexpr int MaxRows = 1000;
+
+    /// @p network is not owned and must outlive the client.
+    explicit OperatorClient(QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~OperatorClient() override;
+
+    void setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setToken(const QByteArray &token) { m_token = token; }
+
+    void fetchFailures();
+    /// One page; @p after is the previous page's `next` (empty: the first page).
+    void searchTracks(const TrackQuery &query, const QString &after = {});
+    void fetchTrack(const QString &trackId);
+    /// POSTs action @p action with @p body (a JSON object).
+    void act(const QString &action, const QJsonObject &body);
+    bool busy() const;
+
+    static std::optional<TrackInfo> parseTrack(const QJsonObject &o);
+    static std::optional<TrackDetail> parseDetail(const QJsonObject &o);
+    static QList<FailureGroupInfo> parseFailures(const QJsonObject &o);
+
+Q_SIGNALS:
+    void failuresReceived(const QList<dashboard::FailureGroupInfo> &groups);
+    /// A page: @p append when it continues the previous one (it had an `after`).
+    void tracksReceived(const QList<dashboard::TrackInfo> &rows, const QString &next,
+                        bool append);
+    void trackReceived(const dashboard::TrackDetail &detail);
+    /// An action sent with @p body was answered: @p result is the server's answer when
+    /// @p ok, else @p error says why (plain text).
+    void actionFinished(const QString &action, const QJsonObject &body, bool ok,
+                        const QJsonObject &result, const QString &error);
+    /// A read failed (plain text, for the view that asked).
+    void requestFailed(const QString &what, const QString &error);
+    /// The service has no operator endpoints (it answered 404 to one of them).
+    void unsupported();
+
+private:
+    using Handler = std::function<void(int status, const QJsonObject &body, const QString &error)>;
+    QNetworkReply *send(const QString &path, const QByteArray &query, const QByteArray *postBody,
+                        Handler handler);
+    void replace(QPointer<QNetworkReply> &slot, QNetworkReply *reply);
+
+    QNetworkAccessManager *m_network;
+    QUrl m_baseUrl;
+    QByteArray m_token;
+    QPointer<QNetworkReply> m_failures;
+    QPointer<QNetworkReply> m_search;
+    QPointer<QNetworkReply> m_track;
+    int m_actionsInFlight = 0;
+    bool m_saidUnsupported = false;
+};
+
+} // namespace dashboard

@@ -1,0 +1,288 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "OperatorModels.h"
+
+#include <QLocale>
+
+#include "ModelRoles.h"
+#include "SummaryModel.h"
+
+namespace dashboard {
+
+namespace {
+QString timeText(const QDateTime &t)
+{
+    return t.isValid() ? QLocale().toString(t.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                       : QStringLiteral("—");
+}
+
+QString statusText(const std::optional<QueueStatus> &s)
+{
+    return s ? SummaryModel::statusLabel(*s) : QStringLiteral("?");
+}
+
+QVariant header(int section, Qt::Orientation o, int role, const QStringList &labels,
+                const QStringList &keys)
+{
+    if (o != Qt::Horizontal || section < 0 || section >= labels.size())
+        return {};
+    if (role == Qt::DisplayRole)
+        return labels.at(section);
+    if (role == ModelRole::Export)
+        return keys.at(section);
+    return {};
+}
+} // namespace
+
+// FailuresModel
+
+void FailuresModel::setGroups(const QList<FailureGroupInfo> &groups)
+{
+    beginResetModel();
+    m_groups = groups;
+    endResetModel();
+}
+
+qint64 FailuresModel::total() const
+{
+    qint64 n = 0;
+    for (const FailureGroupInfo &g : m_groups)
+        n += g.count;
+    return n;
+}
+
+int FailuresModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_groups.size());
+}
+
+int FailuresModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString FailuresModel::errorTypeLabel(const QString &errorType)
+{
+    if (errorType.startsWith(QLatin1String("http_")))
+        return QStringLiteral("HTTP ") + errorType.mid(5).toUpper().replace(QLatin1Char('X'),
+                                                                            QLatin1Char('x'));
+    if (errorType.isEmpty())
+        return tr("unknown");
+    QString s = errorType;
+    return s.replace(QLatin1Char('_'), QLatin1Char(' '));
+}
+
+QVariant FailuresModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_groups.size())
+        return {};
+    const FailureGroupInfo &g = m_groups.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case StatusColumn: return statusText(g.status);
+        case ErrorTypeColumn: return errorTypeLabel(g.errorType);
+        case SourceColumn: return g.errorSource.isEmpty() ? tr("every source") : g.errorSource;
+        case CountColumn: return QLocale().toString(g.count);
+        case ExamplesColumn: return g.examples.join(QStringLiteral(", "));
+        }
+        break;
+    case ModelRole::Export:
+    case ModelRole::Sort:
+        switch (index.column()) {
+        case StatusColumn: return g.status ? queueStatusKey(*g.status) : QString();
+        case ErrorTypeColumn: return g.errorType;
+        case SourceColumn: return g.errorSource;
+        case CountColumn: return g.count;
+        case ExamplesColumn: return g.examples.join(QLatin1Char(' '));
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == CountColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case Qt::ToolTipRole:
+        return tr("Tracks %1 with %2 at %3: %4")
+            .arg(statusText(g.status).toLower(), errorTypeLabel(g.errorType),
+                 g.errorSource.isEmpty() ? tr("every source") : g.errorSource,
+                 QLocale().toString(g.count));
+    }
+    return {};
+}
+
+QVariant FailuresModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    return header(section, o, role,
+                  {tr("Status"), tr("Error"), tr("Source"), tr("Tracks"), tr("Examples")},
+                  {QStringLiteral("status"), QStringLiteral("error_type"),
+                   QStringLiteral("source"), QStringLiteral("count"),
+                   QStringLiteral("examples")});
+}
+
+// TracksModel
+
+void TracksModel::setPage(const QList<TrackInfo> &rows, const QString &next, bool append)
+{
+    if (!append) {
+        beginResetModel();
+        m_rows = rows;
+        m_next = next;
+        endResetModel();
+        return;
+    }
+    // Bounded: a search paged without end keeps at most this many rows.
+    const qsizetype room = std::max<qsizetype>(0, 20'000 - m_rows.size());
+    const QList<TrackInfo> added = rows.mid(0, room);
+    m_next = added.size() < rows.size() ? QString() : next;
+    if (added.isEmpty())
+        return;
+    beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + added.size() - 1));
+    m_rows += added;
+    endInsertRows();
+}
+
+int TracksModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int TracksModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant TracksModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const TrackInfo &t = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TrackColumn: return t.trackId;
+        case StatusColumn: return statusText(t.status);
+        case RetriesColumn: return t.retryCount;
+        case ErrorTypeColumn:
+            return t.errorType.isEmpty() ? QString() : FailuresModel::errorTypeLabel(t.errorType);
+        case SourceColumn: return t.errorSource;
+        case LastAttemptColumn: return timeText(t.lastAttempt);
+        case EnrichedColumn: return t.sourcesEnriched.join(QStringLiteral(", "));
+        }
+        break;
+    case ModelRole::Export:
+    case ModelRole::Sort:
+        switch (index.column()) {
+        case TrackColumn: return t.trackId;
+        case StatusColumn: return t.status ? queueStatusKey(*t.status) : QString();
+        case RetriesColumn: return t.retryCount;
+        case ErrorTypeColumn: return t.errorType;
+        case SourceColumn: return t.errorSource;
+        case LastAttemptColumn:
+            return t.lastAttempt.isValid() ? t.lastAttempt.toUTC().toString(Qt::ISODateWithMs)
+                                           : QString();
+        case EnrichedColumn: return t.sourcesEnriched.join(QLatin1Char(' '));
+        }
+        break;
+    case Qt::ToolTipRole:
+        return t.errorMessage.isEmpty() ? QVariant() : QVariant(t.errorMessage);
+    }
+    return {};
+}
+
+QVariant TracksModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    return header(section, o, role,
+                  {tr("Track"), tr("Status"), tr("Retries"), tr("Error"), tr("Source"),
+                   tr("Last attempt"), tr("Found by")},
+                  {QStringLiteral("track_id"), QStringLiteral("status"),
+                   QStringLiteral("retry_count"), QStringLiteral("error_type"),
+                   QStringLiteral("source"), QStringLiteral("last_attempt"),
+                   QStringLiteral("sources_enriched")});
+}
+
+// AttemptsModel
+
+void AttemptsModel::setAttempts(const QList<AttemptInfo> &attempts)
+{
+    beginResetModel();
+    m_attempts = attempts;
+    endResetModel();
+}
+
+int AttemptsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_attempts.size());
+}
+
+int AttemptsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString AttemptsModel::outcomeLabel(const QString &outcome)
+{
+    if (outcome == QLatin1String("success"))
+        return tr("found data");
+    if (outcome == QLatin1String("no_data"))
+        return tr("no data");
+    if (outcome == QLatin1String("error"))
+        return tr("error");
+    if (outcome == QLatin1String("skipped"))
+        return tr("skipped");
+    return outcome;
+}
+
+QVariant AttemptsModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_attempts.size())
+        return {};
+    const AttemptInfo &a = m_attempts.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TimeColumn: return timeText(a.at);
+        case SourceColumn: return a.source;
+        case OutcomeColumn: return outcomeLabel(a.outcome);
+        case ErrorTypeColumn:
+            return a.errorType.isEmpty() ? QString() : FailuresModel::errorTypeLabel(a.errorType);
+        case DetailColumn:
+            return a.fields.isEmpty() ? a.detail
+                                      : a.detail.isEmpty()
+                                          ? a.fields.join(QStringLiteral(", "))
+                                          : tr("%1 (%2)").arg(a.detail,
+                                                              a.fields.join(QStringLiteral(", ")));
+        case LatencyColumn: return tr("%1 ms").arg(QLocale().toString(a.latencyMs, 'f', 0));
+        case WorkerColumn: return a.worker;
+        }
+        break;
+    case ModelRole::Export:
+    case ModelRole::Sort:
+        switch (index.column()) {
+        case TimeColumn: return a.at.isValid() ? a.at.toUTC().toString(Qt::ISODateWithMs) : QString();
+        case SourceColumn: return a.source;
+        case OutcomeColumn: return a.outcome;
+        case ErrorTypeColumn: return a.errorType;
+        case DetailColumn: return a.detail;
+        case LatencyColumn: return a.latencyMs;
+        case WorkerColumn: return a.worker;
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == LatencyColumn)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    }
+    return {};
+}
+
+QVariant AttemptsModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    return header(section, o, role,
+                  {tr("Time"), tr("Source"), tr("Outcome"), tr("Error"), tr("What it said"),
+                   tr("Latency"), tr("Worker")},
+                  {QStringLiteral("at"), QStringLiteral("source"), QStringLiteral("outcome"),
+                   QStringLiteral("error_type"), QStringLiteral("detail"),
+                   QStringLiteral("latency_ms"), QStringLiteral("worker")});
+}
+
+} // namespace dashboard

@@ -1,0 +1,260 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QComboBox>
+#include <QHttpServer>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QNetworkAccessManager>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "DashboardModels.h"
+#include "DashboardWindow.h"
+#include "ErrorBanner.h"
+#include "EventLogModel.h"
+#include "IncidentRecorder.h"
+#include "MonitorFeed.h"
+#include "OperatorActions.h"
+#include "OperatorModels.h"
+#include "OperatorViews.h"
+#include "Pipeline.h"
+#include "ScriptedSource.h"
+#include "ServiceInternals.h"
+#include "StatCard.h"
+#include "enrichment/BackendService.h"
+
+using namespace dashboard;
+using enrichment::BackendOptions;
+using enrichment::BackendService;
+
+/// The operator's views and actions in the window, against a real backend in this process
+/// (scripted sources: every outcome known in advance) over real sockets: search, open a
+/// track, retry a group through the confirmation and watch the counts move; a viewer's
+/// token; a service without the endpoints; and two dashboards that see each other's
+/// actions in their incident logs.
+class TestOperatorViews : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    int m_backends = 0;
+
+    std::unique_ptr<BackendService> backend(BackendOptions o = {})
+    {
+        o.port = 0;
+        o.runPipeline = false;
+        o.historyIntervalMs = 0;
+        o.retryBackoffMs = 0;
+        o.breakerFailureThreshold = 1000;
+        o.databasePath = m_dir.filePath(QStringLiteral("q%1.sqlite").arg(++m_backends));
+        auto s = std::make_unique<BackendService>(o);
+        s->setSources(testsupport::scriptedSources());
+        QString error;
+        if (!s->start(&error))
+            qFatal("cannot start backend: %s", qPrintable(error));
+        // Four rate-limited at spotify, one timed out at musicbrainz, one partial, two done.
+        s->enqueue({QStringLiteral("rl-1"), QStringLiteral("rl-2"), QStringLiteral("rl-3"),
+                    QStringLiteral("rl-4"), QStringLiteral("to-1"), QStringLiteral("pa-1"),
+                    QStringLiteral("ok-1"), QStringLiteral("ok-2")});
+        for (int i = 0; i < 100 && s->queueCounts()[0] > 0; ++i)
+            enrichment::internals(*s).pipeline().runBatchNow();
+        return s;
+    }
+
+    struct Rig
+    {
+        QNetworkAccessManager nam;
+        MonitorFeed feed{&nam};
+        DashboardWindow window{&feed};
+        QStringList confirmations;
+        bool answer = true;
+        explicit Rig(const QUrl &url, const QByteArray &token = {})
+        {
+            feed.setBaseUrl(url);
+            feed.setToken(token);
+            feed.setBackoff(50, 300);
+            window.resize(1400, 900);
+            window.show();
+            window.operatorActions()->setConfirmer([this](const QString &, const QString &text) {
+                confirmations << text;
+                return answer;
+            });
+            feed.start();
+        }
+        OperatorActions *ops() const { return window.operatorActions(); }
+        QString card(QueueStatus s) const { return window.queueCard(s)->value(); }
+    };
+
+    static bool logHas(const Rig &rig, const QString &text)
+    {
+        for (int r = 0; r < rig.window.eventLog()->rowCount(); ++r)
+            if (rig.window.eventLog()->message(r).contains(text))
+                return true;
+        return false;
+    }
+
+    static int rowOf(const FailuresModel *m, const QString &errorType)
+    {
+        for (int r = 0; r < m->rowCount(); ++r)
+            if (m->group(r).errorType == errorType)
+                return r;
+        return -1;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("enrichment-monitor-tests"));
+    }
+
+    void searchOpenAndRetryAGroupThroughTheConfirmation()
+    {
+        auto b = backend();
+        Rig rig(b->url());
+        QTRY_COMPARE(rig.ops()->access(), OperatorActions::Access::Operator);
+        FailuresModel *failures = rig.ops()->failures();
+        QAbstractItemModelTester tester(failures);
+        QTRY_COMPARE(failures->rowCount(), 3); // http_429, timeout, and the partial one
+        QTRY_COMPARE(rig.card(QueueStatus::Failed), QStringLiteral("5"));
+        const int rateLimited = rowOf(failures, QStringLiteral("http_429"));
+        QVERIFY(rateLimited >= 0);
+        QCOMPARE(failures->group(rateLimited).count, 4);
+        QVERIFY(rig.window.failuresView()->summaryText().contains(QStringLiteral("6")));
+
+        // Search by id prefix, then open a track: its attempts are its timeline.
+        TracksView *tracks = rig.window.tracksView();
+        QAbstractItemModelTester tracksTester(tracks->model());
+        tracks->searchField()->setText(QStringLiteral("rl-"));
+        tracks->search();
+        QTRY_COMPARE(tracks->model()->rowCount(), 4);
+        QCOMPARE(tracks->model()->track(0).trackId, QStringLiteral("rl-1"));
+        QCOMPARE(tracks->model()->track(0).errorType, QStringLiteral("http_429"));
+        tracks->openRow(0);
+        QTRY_VERIFY(tracks->detailDialog() && tracks->detailDialog()->isVisible());
+        TrackDetailDialog *detail = tracks->detailDialog();
+        QAbstractItemModelTester attemptsTester(detail->attempts());
+        QCOMPARE(detail->trackId(), QStringLiteral("rl-1"));
+        QCOMPARE(detail->attempts()->rowCount(), 9); // three tries of three sources
+        QCOMPARE(detail->attempts()->attempt(2).detail, QStringLiteral("HTTP 429 Too Many Requests"));
+        detail->close();
+
+        // Declined: nothing changes.
+        rig.answer = false;
+        rig.window.failuresView()->retryRow(rateLimited);
+        QCOMPARE(rig.confirmations.size(), 1);
+        QVERIFY2(rig.confirmations.constLast().contains(QStringLiteral("4")),
+                 qPrintable(rig.confirmations.constLast()));
+        QTest::qWait(0);
+        QCOMPARE(b->queueCounts()[std::size_t(QueueStatus::Failed)], 5);
+
+        // Confirmed: the four go back to pending, and the window's numbers follow.
+        rig.answer = true;
+        QSignalSpy finished(rig.ops(), &OperatorActions::actionFinished);
+        rig.window.failuresView()->retryRow(rateLimited);
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(finished.at(0).at(0).toBool());
+        QCOMPARE(b->queueCounts()[std::size_t(QueueStatus::Failed)], 1);
+        QTRY_COMPARE(rig.card(QueueStatus::Failed), QStringLiteral("1"));
+        QTRY_COMPARE(rig.card(QueueStatus::Pending), QStringLiteral("4"));
+        QTRY_COMPARE(failures->rowCount(), 2);
+        // The room tells every dashboard, this one too, who did what.
+        QTRY_VERIFY(logHas(rig, QStringLiteral("local retried tracks (failed · http_429 · spotify): 4")));
+    }
+
+    void pauseIsShownInTheBannerAndTheCard()
+    {
+        auto b = backend();
+        Rig rig(b->url());
+        QTRY_COMPARE(rig.ops()->access(), OperatorActions::Access::Operator);
+        QAction *pause = rig.window.pausePipelineAction();
+        QVERIFY(pause->isEnabled());
+        QVERIFY(rig.window.pausedBanner()->isHidden());
+        pause->trigger();
+        QCOMPARE(rig.confirmations.size(), 1);
+        QTRY_VERIFY(rig.ops()->pipelinePaused());
+        QTRY_VERIFY(!rig.window.pausedBanner()->isHidden());
+        QCOMPARE(pause->text(), QStringLiteral("&Resume Pipeline"));
+        b->enqueue({QStringLiteral("ok-3")});
+        rig.feed.refresh();
+        QTRY_COMPARE(rig.window.drainCard()->value(), QStringLiteral("Paused"));
+        // The source menu pauses one source; the banner names it.
+        std::unique_ptr<QMenu> menu(rig.window.sourceMenu(QStringLiteral("discogs")));
+        QAction *pauseSource = menu->actions().at(3);
+        QVERIFY(pauseSource->isEnabled());
+        pauseSource->trigger();
+        QTRY_COMPARE(rig.ops()->pausedSources(), QStringList{QStringLiteral("discogs")});
+        QTRY_VERIFY(rig.window.pausedBanner()->message().contains(QStringLiteral("discogs")));
+        // Resume from the banner.
+        rig.window.pausedBanner()->retryButton()->click();
+        QTRY_VERIFY(!rig.ops()->pipelinePaused());
+        QVERIFY(!b->snapshot().value(QStringLiteral("pipeline")).toObject().value(
+            QStringLiteral("paused")).toBool());
+    }
+
+    void aViewerSeesActionsDisabledAndWhy()
+    {
+        BackendOptions o;
+        o.viewerTokens = {{QStringLiteral("vera"), "viewer-secret"}};
+        o.operatorTokens = {{QStringLiteral("otto"), "operator-secret"}};
+        auto b = backend(o);
+        Rig rig(b->url(), "viewer-secret");
+        QTRY_COMPARE(rig.ops()->access(), OperatorActions::Access::ReadOnly);
+        QTRY_COMPARE(rig.ops()->failures()->rowCount(), 3); // reading is allowed
+        QPushButton *retry = rig.window.failuresView()->retryButton();
+        QVERIFY(retry->isVisibleTo(rig.window.failuresView())); // shown, but disabled
+        QVERIFY(!retry->isEnabled());
+        QVERIFY(retry->toolTip().contains(QStringLiteral("operator token")));
+        QVERIFY(!rig.window.pausePipelineAction()->isEnabled());
+        QVERIFY(rig.window.pausePipelineAction()->toolTip().contains(QStringLiteral("only read")));
+        QVERIFY(!rig.window.tracksView()->retryButton()->isEnabled());
+    }
+
+    void aServiceWithoutTheEndpointsHidesTheActions()
+    {
+        QHttpServer seed; // the seed's shape: a snapshot, nothing else
+        seed.route(QStringLiteral("/monitoring/enrichment"), [] {
+            return QHttpServerResponse(QByteArrayLiteral("application/json"), QByteArrayLiteral(R"({
+              "timestamp": "2026-11-29T00:00:00",
+              "queue": {"pending": 1, "in_progress": 0, "completed": 0, "failed": 2, "partial": 0},
+              "processing_rate": {"completed_last_hour": 0, "per_minute": 0.0},
+              "circuit_breakers": {}, "source_health": {}, "metrics": {}})"));
+        });
+        const quint16 port = seed.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port);
+        Rig rig(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
+        QTRY_COMPARE(rig.ops()->access(), OperatorActions::Access::Unsupported);
+        QVERIFY(!rig.window.pausePipelineAction()->isVisible());
+        QVERIFY(rig.window.failuresView()->summaryText().contains(
+            QStringLiteral("Not supported by this service")));
+        QVERIFY(!rig.window.failuresView()->retryButton()->isVisibleTo(rig.window.failuresView()));
+    }
+
+    void twoDashboardsSeeEachOthersActions()
+    {
+        auto b = backend();
+        Rig first(b->url());
+        Rig second(b->url());
+        QTRY_COMPARE(first.ops()->access(), OperatorActions::Access::Operator);
+        QTRY_COMPARE(second.ops()->access(), OperatorActions::Access::Operator);
+        QTRY_COMPARE(second.ops()->failures()->rowCount(), 3);
+        first.ops()->retryTracks({QStringLiteral("to-1")});
+        // The second dashboard hears it in the room: its incident log says who did what,
+        // and its failures view follows.
+        const QString said = QStringLiteral("local retried tracks by id: 1 back to pending");
+        QTRY_VERIFY(logHas(second, said));
+        QTRY_VERIFY(logHas(first, said));
+        QTRY_COMPARE(second.ops()->failures()->rowCount(), 2);
+        QTRY_COMPARE(second.card(QueueStatus::Failed), QStringLiteral("4"));
+    }
+};
+
+QTEST_MAIN(TestOperatorViews)
+#include "tst_operatorviews.moc"

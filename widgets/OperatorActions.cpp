@@ -1,0 +1,242 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "OperatorActions.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QJsonArray>
+#include <QLocale>
+#include <QMessageBox>
+
+#include "EventLogModel.h"
+#include "MonitorFeed.h"
+#include "OperatorModels.h"
+#include "SummaryModel.h"
+#include "enrichment/WireFormat.h"
+
+namespace dashboard {
+
+namespace wire = enrichment::wire;
+
+OperatorActions::OperatorActions(MonitorFeed *feed, QWidget *dialogParent, QObject *parent)
+    : QObject(parent), m_feed(feed), m_dialogParent(dialogParent),
+      m_client(new OperatorClient(feed->network(), this)), m_failures(new FailuresModel(this))
+{
+    m_client->setBaseUrl(feed->baseUrl());
+    m_client->setToken(feed->token());
+    m_confirm = [this](const QString &title, const QString &text) {
+        return QMessageBox::question(m_dialogParent, title, text,
+                                     QMessageBox::Yes | QMessageBox::Cancel,
+                                     QMessageBox::Cancel) == QMessageBox::Yes;
+    };
+    connect(m_client, &OperatorClient::failuresReceived, m_failures, &FailuresModel::setGroups);
+    connect(m_client, &OperatorClient::unsupported, this, [this] {
+        m_unsupported = true;
+        updateAccess();
+    });
+    connect(m_client, &OperatorClient::actionFinished, this,
+            [this](const QString &action, const QJsonObject &body, bool ok,
+                   const QJsonObject &result, const QString &error) {
+                if (!ok) {
+                    Q_EMIT actionFinished(false, tr("The %1 action failed: %2").arg(action, error));
+                    return;
+                }
+                // Say it as the incident log says it of everyone's actions.
+                const QString what = EventLogModel::describeAction(QJsonObject{
+                    {wire::key::Action, action},
+                    {wire::key::Parameters, body},
+                    {wire::key::Result, result}});
+                Q_EMIT actionFinished(true, what);
+                refreshFailures();
+                m_feed->refresh();
+            });
+    connect(feed, &MonitorFeed::roleChanged, this, &OperatorActions::updateAccess);
+    connect(feed, &MonitorFeed::snapshotReceived, this, &OperatorActions::onSnapshot);
+    // Anyone's action (another dashboard's, through the room) changes the failures.
+    connect(feed, &MonitorFeed::eventReceived, this, [this](const QString &type) {
+        if (type == wire::event::OperatorAction)
+            refreshFailures();
+    });
+    updateAccess();
+}
+
+OperatorActions::~OperatorActions() = default;
+
+void OperatorActions::setConfirmer(std::function<bool(const QString &, const QString &)> confirm)
+{
+    m_confirm = std::move(confirm);
+}
+
+bool OperatorActions::confirm(const QString &title, const QString &text)
+{
+    return m_confirm ? m_confirm(title, text) : true;
+}
+
+QString OperatorActions::unavailableReason() const
+{
+    switch (m_access) {
+    case Access::Operator: return {};
+    case Access::ReadOnly:
+        return tr("Your token may only read this backend; actions need an operator token");
+    case Access::Unsupported: return tr("Not supported by this service");
+    case Access::Unknown: break;
+    }
+    return tr("Not connected to the backend yet");
+}
+
+void OperatorActions::updateAccess()
+{
+    // The feed may watch another backend now, with another token.
+    m_client->setBaseUrl(m_feed->baseUrl());
+    m_client->setToken(m_feed->token());
+    if (m_feed->operatorEndpoints())
+        m_unsupported = false;
+    Access a = Access::Unknown;
+    if (m_unsupported || (m_sawSnapshot && !m_hasPipeline))
+        a = Access::Unsupported;
+    else if (m_feed->role() == wire::role::Operator)
+        a = Access::Operator;
+    else if (m_feed->role() == wire::role::Viewer)
+        a = Access::ReadOnly;
+    else if (m_sawSnapshot) // it tells no role: an older or foreign service with the data
+        a = Access::Unsupported;
+    if (a == m_access)
+        return;
+    m_access = a;
+    Q_EMIT accessChanged(a);
+    if (a == Access::Operator || a == Access::ReadOnly)
+        refreshFailures();
+}
+
+void OperatorActions::bind(QAction *action, const QString &tooltip)
+{
+    auto apply = [this, action, tooltip] {
+        action->setVisible(m_access != Access::Unsupported);
+        action->setEnabled(m_access == Access::Operator);
+        action->setToolTip(m_access == Access::Operator ? tooltip : unavailableReason());
+    };
+    connect(this, &OperatorActions::accessChanged, action, apply);
+    apply();
+}
+
+void OperatorActions::bind(QAbstractButton *button, const QString &tooltip)
+{
+    auto apply = [this, button, tooltip] {
+        button->setVisible(m_access != Access::Unsupported);
+        button->setEnabled(m_access == Access::Operator);
+        button->setToolTip(m_access == Access::Operator ? tooltip : unavailableReason());
+    };
+    connect(this, &OperatorActions::accessChanged, button, apply);
+    apply();
+}
+
+void OperatorActions::onSnapshot(const Snapshot &snapshot)
+{
+    const bool first = !m_sawSnapshot;
+    m_sawSnapshot = true;
+    m_hasPipeline = snapshot.pipeline.has_value();
+    m_pending = snapshot.queueCount(QueueStatus::Pending).value_or(0);
+    const bool paused = snapshot.pipeline && snapshot.pipeline->paused;
+    const QStringList sources = snapshot.pipeline ? snapshot.pipeline->pausedSources : QStringList();
+    if (paused != m_paused || sources != m_pausedSources) {
+        m_paused = paused;
+        m_pausedSources = sources;
+        Q_EMIT pausedChanged();
+    }
+    if (first)
+        updateAccess();
+    // The failures follow the queue, at most every 3 s.
+    if (m_access != Access::Unsupported && m_access != Access::Unknown &&
+        (!m_sinceFailures.isValid() || m_sinceFailures.elapsed() >= 3000))
+        refreshFailures();
+}
+
+void OperatorActions::refreshFailures()
+{
+    if (m_access == Access::Unsupported)
+        return;
+    m_sinceFailures.start();
+    m_client->fetchFailures();
+}
+
+void OperatorActions::send(const QString &action, const QJsonObject &body)
+{
+    if (m_access != Access::Operator) {
+        Q_EMIT actionFinished(false, unavailableReason());
+        return;
+    }
+    m_client->act(action, body);
+}
+
+void OperatorActions::retryGroup(const FailureGroupInfo &group)
+{
+    if (!group.status)
+        return;
+    const QString where = group.errorSource.isEmpty() ? tr("every source") : group.errorSource;
+    const QString text =
+        tr("Tracks to retry: %1 (%2, error %3 at %4).\n\nThey go back to pending with their "
+           "retries reset.")
+            .arg(QLocale().toString(group.count),
+                 SummaryModel::statusLabel(*group.status).toLower(),
+                 FailuresModel::errorTypeLabel(group.errorType), where);
+    if (!confirm(tr("Retry tracks"), text))
+        return;
+    QJsonObject body{{wire::key::Status, queueStatusKey(*group.status)},
+                     {wire::key::ErrorType, group.errorType}};
+    if (!group.errorSource.isEmpty())
+        body.insert(wire::key::Source, group.errorSource);
+    send(wire::action::Retry, body);
+}
+
+void OperatorActions::retryTracks(const QStringList &trackIds)
+{
+    if (trackIds.isEmpty())
+        return;
+    const QString text =
+        trackIds.size() == 1
+            ? tr("Retry track %1?\n\nIf it failed or is partial it goes back to pending with its "
+                 "retries reset.")
+                  .arg(trackIds.constFirst())
+            : tr("Tracks to retry: %1.\n\nThose that failed or are partial go back to pending "
+                 "with their retries reset; the others are left as they are.")
+                  .arg(QLocale().toString(trackIds.size()));
+    if (!confirm(tr("Retry tracks"), text))
+        return;
+    send(wire::action::Retry,
+         QJsonObject{{wire::key::TrackIds, QJsonArray::fromStringList(trackIds)}});
+}
+
+void OperatorActions::breaker(const QString &source, const QString &action)
+{
+    if (action == wire::action::Close &&
+        !confirm(tr("Close circuit breaker"),
+                 tr("Close the %1 circuit breaker now?\n\nCalls go to %1 again at once; if it "
+                    "still fails, the breaker opens again.")
+                     .arg(source)))
+        return;
+    send(wire::action::Breaker, QJsonObject{{wire::key::Source, source}, {wire::key::Action, action}});
+}
+
+void OperatorActions::setPipelinePaused(bool paused)
+{
+    if (paused &&
+        !confirm(tr("Pause pipeline"),
+                 tr("Pause the whole pipeline?\n\nWorkers finish the batches in flight and then "
+                    "claim no tracks until it is resumed (pending now: %1).")
+                     .arg(QLocale().toString(m_pending))))
+        return;
+    send(paused ? wire::action::Pause : wire::action::Resume, {});
+}
+
+void OperatorActions::setSourcePaused(const QString &source, bool paused)
+{
+    if (paused && !confirm(tr("Pause source"),
+                           tr("Pause %1?\n\nThe pipeline skips it until it is resumed; tracks "
+                              "are enriched from the other sources.")
+                               .arg(source)))
+        return;
+    send(paused ? wire::action::Pause : wire::action::Resume,
+         QJsonObject{{wire::key::Source, source}});
+}
+
+} // namespace dashboard

@@ -1,0 +1,96 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <functional>
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+
+#include "OperatorClient.h"
+
+class QAbstractButton;
+class QAction;
+class QWidget;
+
+namespace dashboard {
+
+class FailuresModel;
+class MonitorFeed;
+
+/// What an operator may do with one backend, and doing it: owns the backend's
+/// OperatorClient and the live FailuresModel, knows the caller's access (from the room's
+/// welcome and the service's answers), asks for confirmation saying how many tracks will
+/// change, sends the action and reports the outcome.
+///
+/// Access: Operator (actions enabled), ReadOnly (a viewer's token: actions disabled with
+/// a tooltip that says why), Unsupported (a service without the operator endpoints, such
+/// as the seed's: actions and the operator views are hidden with "not supported by this
+/// service"), Unknown (not connected yet).
+class OperatorActions final : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Access { Unknown, Unsupported, ReadOnly, Operator };
+    Q_ENUM(Access)
+
+    /// @p feed must outlive this; dialogs open over @p dialogParent.
+    OperatorActions(MonitorFeed *feed, QWidget *dialogParent, QObject *parent = nullptr);
+    ~OperatorActions() override;
+
+    OperatorClient *client() const { return m_client; }
+    FailuresModel *failures() const { return m_failures; }
+    MonitorFeed *feed() const { return m_feed; }
+    Access access() const { return m_access; }
+    /// Why actions are not available now (empty for an operator).
+    QString unavailableReason() const;
+    /// Enables, disables (with a tooltip saying why) or hides @p action by access();
+    /// @p tooltip is its tooltip when enabled. Follows later changes.
+    void bind(QAction *action, const QString &tooltip);
+    void bind(QAbstractButton *button, const QString &tooltip);
+
+    bool pipelinePaused() const { return m_paused; }
+    QStringList pausedSources() const { return m_pausedSources; }
+
+    /// Test seam: how a confirmation is asked (default: a question box). True: go ahead.
+    void setConfirmer(std::function<bool(const QString &title, const QString &text)> confirm);
+
+    /// Fetches the failure groups now (they also follow the feed, at most every 3 s).
+    void refreshFailures();
+
+    void retryGroup(const FailureGroupInfo &group);
+    void retryTracks(const QStringList &trackIds);
+    void breaker(const QString &source, const QString &action);
+    void setPipelinePaused(bool paused);
+    void setSourcePaused(const QString &source, bool paused);
+
+Q_SIGNALS:
+    void accessChanged(dashboard::OperatorActions::Access access);
+    /// The pipeline control the last snapshot showed changed.
+    void pausedChanged();
+    /// An action finished: @p message says what it did, or why it failed.
+    void actionFinished(bool ok, const QString &message);
+
+private:
+    void updateAccess();
+    void onSnapshot(const Snapshot &snapshot);
+    void send(const QString &action, const QJsonObject &body);
+    bool confirm(const QString &title, const QString &text);
+
+    MonitorFeed *m_feed;
+    QPointer<QWidget> m_dialogParent;
+    OperatorClient *m_client;
+    FailuresModel *m_failures;
+    Access m_access = Access::Unknown;
+    bool m_unsupported = false;   ///< the service answered 404 to an operator endpoint
+    bool m_sawSnapshot = false;   ///< a snapshot came; m_hasPipeline says what it had
+    bool m_hasPipeline = false;
+    bool m_paused = false;
+    qint64 m_pending = 0;
+    QStringList m_pausedSources;
+    QElapsedTimer m_sinceFailures;
+    std::function<bool(const QString &, const QString &)> m_confirm;
+};
+
+} // namespace dashboard

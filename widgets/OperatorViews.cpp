@@ -1,0 +1,367 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "OperatorViews.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "OperatorActions.h"
+#include "OperatorModels.h"
+#include "SummaryModel.h"
+#include "enrichment/Vocabulary.h"
+
+namespace dashboard {
+
+namespace {
+QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
+{
+    auto *t = new QTableView(parent);
+    t->setModel(model);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setAlternatingRowColors(true);
+    t->setWordWrap(false);
+    t->verticalHeader()->hide();
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    t->horizontalHeader()->setSectionResizeMode(model->columnCount() - 1, QHeaderView::Stretch);
+    return t;
+}
+
+QLabel *plainLabel(QWidget *parent)
+{
+    auto *l = new QLabel(parent);
+    l->setTextFormat(Qt::PlainText); // server text is never rich text
+    l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    l->setWordWrap(true);
+    return l;
+}
+
+/// Shows "not supported by this service" in @p label and hides @p content while the
+/// service has no operator endpoints.
+void followSupport(OperatorActions *actions, QLabel *label, QWidget *content)
+{
+    auto apply = [actions, label, content] {
+        const bool unsupported = actions->access() == OperatorActions::Access::Unsupported;
+        content->setVisible(!unsupported);
+        if (unsupported)
+            label->setText(QObject::tr("Not supported by this service: it has no operator "
+                                       "endpoints (tracks, failures, actions)."));
+    };
+    QObject::connect(actions, &OperatorActions::accessChanged, label, apply);
+    apply();
+}
+} // namespace
+
+// FailuresView
+
+FailuresView::FailuresView(OperatorActions *actions, QWidget *parent)
+    : QWidget(parent), m_actions(actions)
+{
+    setObjectName(QStringLiteral("failuresView"));
+    auto *v = new QVBoxLayout(this);
+    m_summary = plainLabel(this);
+    v->addWidget(m_summary);
+    auto *content = new QWidget(this);
+    auto *cv = new QVBoxLayout(content);
+    cv->setContentsMargins(0, 0, 0, 0);
+    m_table = makeTable(actions->failures(), content);
+    cv->addWidget(m_table, 1);
+    auto *buttons = new QHBoxLayout;
+    m_retry = new QPushButton(tr("&Retry Group…"), content);
+    m_show = new QPushButton(tr("&Show Tracks"), content);
+    auto *refresh = new QPushButton(tr("Re&fresh"), content);
+    buttons->addWidget(m_retry);
+    buttons->addWidget(m_show);
+    buttons->addStretch(1);
+    buttons->addWidget(refresh);
+    cv->addLayout(buttons);
+    v->addWidget(content, 1);
+
+    actions->bind(m_retry, tr("Retry every track of the selected group"));
+    auto selectionChanged = [this] {
+        const bool any = selectedRow() >= 0;
+        m_show->setEnabled(any);
+        if (m_actions->access() == OperatorActions::Access::Operator)
+            m_retry->setEnabled(any);
+    };
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            selectionChanged);
+    connect(actions, &OperatorActions::accessChanged, this, selectionChanged);
+    connect(actions->failures(), &QAbstractItemModel::modelReset, this, [this, selectionChanged] {
+        refreshSummary();
+        selectionChanged();
+    });
+    connect(m_retry, &QPushButton::clicked, this, [this] { retryRow(selectedRow()); });
+    connect(m_show, &QPushButton::clicked, this, [this] {
+        if (const int row = selectedRow(); row >= 0)
+            Q_EMIT showTracks(m_actions->failures()->group(row));
+    });
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &i) {
+        Q_EMIT showTracks(m_actions->failures()->group(i.row()));
+    });
+    connect(refresh, &QPushButton::clicked, actions, &OperatorActions::refreshFailures);
+    followSupport(actions, m_summary, content);
+    refreshSummary();
+    selectionChanged();
+}
+
+int FailuresView::selectedRow() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.constFirst().row();
+}
+
+void FailuresView::retryRow(int row)
+{
+    if (row >= 0 && row < m_actions->failures()->rowCount())
+        m_actions->retryGroup(m_actions->failures()->group(row));
+}
+
+QString FailuresView::summaryText() const
+{
+    return m_summary->text();
+}
+
+void FailuresView::refreshSummary()
+{
+    if (m_actions->access() == OperatorActions::Access::Unsupported)
+        return;
+    const FailuresModel *m = m_actions->failures();
+    const qint64 total = m->total();
+    m_summary->setText(
+        total == 0 ? tr("No failed or partial tracks.")
+                   : tr("Failed or partial tracks: %1, grouped by status, error and source. "
+                        "Retry a group once its source is healthy again.")
+                         .arg(QLocale().toString(total)));
+}
+
+// TracksView
+
+TracksView::TracksView(OperatorActions *actions, QWidget *parent)
+    : QWidget(parent), m_actions(actions), m_model(new TracksModel(this))
+{
+    setObjectName(QStringLiteral("tracksView"));
+    auto *v = new QVBoxLayout(this);
+    auto *unsupported = plainLabel(this);
+    v->addWidget(unsupported);
+    auto *content = new QWidget(this);
+    auto *cv = new QVBoxLayout(content);
+    cv->setContentsMargins(0, 0, 0, 0);
+    auto *filters = new QHBoxLayout;
+    m_search = new QLineEdit(content);
+    m_search->setPlaceholderText(tr("Track id starts with…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Track id prefix"));
+    m_status = new QComboBox(content);
+    m_status->setAccessibleName(tr("Status"));
+    m_status->addItem(tr("Any status"));
+    for (QueueStatus s : enrichment::AllTrackStatuses)
+        m_status->addItem(SummaryModel::statusLabel(s), queueStatusKey(s));
+    m_errorType = new QComboBox(content);
+    m_errorType->setAccessibleName(tr("Error"));
+    m_errorType->addItem(tr("Any error"));
+    for (const char *e : {"http_429", "http_5xx", "timeout", "connection_error", "parse_error",
+                          "circuit_open", "rate_limit_exhausted", "source_paused", "no_data"})
+        m_errorType->addItem(FailuresModel::errorTypeLabel(QLatin1String(e)), QLatin1String(e));
+    m_source = new QComboBox(content);
+    m_source->setAccessibleName(tr("Source of the error"));
+    setSources({});
+    auto *go = new QPushButton(tr("&Search"), content);
+    go->setDefault(true);
+    filters->addWidget(m_search, 2);
+    filters->addWidget(m_status);
+    filters->addWidget(m_errorType);
+    filters->addWidget(m_source);
+    filters->addWidget(go);
+    cv->addLayout(filters);
+    m_table = makeTable(m_model, content);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    cv->addWidget(m_table, 1);
+    auto *buttons = new QHBoxLayout;
+    m_info = plainLabel(content);
+    m_more = new QPushButton(tr("Load &More"), content);
+    m_open = new QPushButton(tr("&Open…"), content);
+    m_retry = new QPushButton(tr("&Retry Selected…"), content);
+    buttons->addWidget(m_info, 1);
+    buttons->addWidget(m_more);
+    buttons->addWidget(m_open);
+    buttons->addWidget(m_retry);
+    cv->addLayout(buttons);
+    v->addWidget(content, 1);
+    followSupport(actions, unsupported, content);
+    connect(actions, &OperatorActions::accessChanged, unsupported, [unsupported, actions] {
+        unsupported->setVisible(actions->access() == OperatorActions::Access::Unsupported);
+    });
+    unsupported->setVisible(actions->access() == OperatorActions::Access::Unsupported);
+
+    actions->bind(m_retry, tr("Retry the selected tracks that failed or are partial"));
+    connect(go, &QPushButton::clicked, this, &TracksView::search);
+    connect(m_search, &QLineEdit::returnPressed, this, &TracksView::search);
+    connect(m_more, &QPushButton::clicked, this,
+            [this] { m_actions->client()->searchTracks(query(), m_model->next()); });
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+        if (!rows.isEmpty())
+            openRow(rows.constFirst().row());
+    });
+    connect(m_table, &QTableView::doubleClicked, this,
+            [this](const QModelIndex &i) { openRow(i.row()); });
+    connect(m_retry, &QPushButton::clicked, this,
+            [this] { m_actions->retryTracks(selectedIds()); });
+    OperatorClient *client = actions->client();
+    connect(client, &OperatorClient::tracksReceived, this,
+            [this](const QList<TrackInfo> &rows, const QString &next, bool append) {
+                m_model->setPage(rows, next, append);
+                m_more->setEnabled(m_model->hasMore());
+                m_info->setText(m_model->rowCount() == 0
+                                    ? tr("No tracks match.")
+                                    : m_model->hasMore()
+                                        ? tr("Tracks shown: %1; more match (Load More).")
+                                              .arg(QLocale().toString(m_model->rowCount()))
+                                        : tr("Tracks: %1.")
+                                              .arg(QLocale().toString(m_model->rowCount())));
+            });
+    connect(client, &OperatorClient::trackReceived, this, [this](const TrackDetail &d) {
+        if (!m_detail)
+            m_detail = new TrackDetailDialog(m_actions, this);
+        m_detail->setDetail(d);
+        m_detail->show();
+        m_detail->raise();
+    });
+    connect(client, &OperatorClient::requestFailed, this,
+            [this](const QString &what, const QString &error) {
+                m_info->setText(tr("%1: %2").arg(what, error));
+            });
+    // An action (ours or another dashboard's) changes what the rows say: search again.
+    connect(actions, &OperatorActions::actionFinished, this, [this](bool ok) {
+        if (ok && m_model->rowCount() > 0)
+            search();
+    });
+    m_more->setEnabled(false);
+}
+
+void TracksView::setSources(const QStringList &sources)
+{
+    const QString current = m_source->currentData().toString();
+    QSignalBlocker block(m_source);
+    m_source->clear();
+    m_source->addItem(tr("Any source"));
+    for (const QString &s : sources)
+        m_source->addItem(s, s);
+    m_source->setCurrentIndex(std::max(0, m_source->findData(current)));
+}
+
+TrackQuery TracksView::query() const
+{
+    TrackQuery q;
+    if (const QString s = m_status->currentData().toString(); !s.isEmpty())
+        q.status = enrichment::trackStatusFromWire(s);
+    q.errorType = m_errorType->currentData().toString();
+    q.errorSource = m_source->currentData().toString();
+    q.idPrefix = m_search->text().trimmed();
+    return q;
+}
+
+void TracksView::search()
+{
+    m_actions->client()->searchTracks(query());
+}
+
+void TracksView::showGroup(const FailureGroupInfo &group)
+{
+    m_search->clear();
+    if (group.status)
+        m_status->setCurrentIndex(std::max(0, m_status->findData(queueStatusKey(*group.status))));
+    m_errorType->setCurrentIndex(std::max(0, m_errorType->findData(group.errorType)));
+    if (!group.errorSource.isEmpty() && m_source->findData(group.errorSource) < 0)
+        m_source->addItem(group.errorSource, group.errorSource);
+    m_source->setCurrentIndex(std::max(0, m_source->findData(group.errorSource)));
+    search();
+}
+
+QStringList TracksView::selectedIds() const
+{
+    QStringList ids;
+    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+        ids << m_model->track(i.row()).trackId;
+    return ids;
+}
+
+void TracksView::openRow(int row)
+{
+    if (row >= 0 && row < m_model->rowCount())
+        m_actions->client()->fetchTrack(m_model->track(row).trackId);
+}
+
+// TrackDetailDialog
+
+TrackDetailDialog::TrackDetailDialog(OperatorActions *actions, QWidget *parent)
+    : QDialog(parent), m_actions(actions), m_attempts(new AttemptsModel(this))
+{
+    setObjectName(QStringLiteral("trackDetail"));
+    setWindowTitle(tr("Track"));
+    resize(900, 560);
+    auto *v = new QVBoxLayout(this);
+    m_title = plainLabel(this);
+    QFont f = m_title->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    m_title->setFont(f);
+    v->addWidget(m_title);
+    auto *form = new QFormLayout;
+    m_statusValue = plainLabel(this);
+    m_retries = plainLabel(this);
+    m_found = plainLabel(this);
+    m_fields = plainLabel(this);
+    m_error = plainLabel(this);
+    form->addRow(tr("Status:"), m_statusValue);
+    form->addRow(tr("Failed attempts:"), m_retries);
+    form->addRow(tr("Found by:"), m_found);
+    form->addRow(tr("Fields found:"), m_fields);
+    form->addRow(tr("Last error:"), m_error);
+    v->addLayout(form);
+    v->addWidget(new QLabel(tr("Attempts, newest first:"), this));
+    m_table = makeTable(m_attempts, this);
+    v->addWidget(m_table, 1);
+    auto *box = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_retry = box->addButton(tr("&Retry Track…"), QDialogButtonBox::ActionRole);
+    actions->bind(m_retry, tr("Send this track back to pending with its retries reset"));
+    v->addWidget(box);
+    connect(box, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_retry, &QPushButton::clicked, this, [this] {
+        if (!m_trackId.isEmpty())
+            m_actions->retryTracks({m_trackId});
+    });
+    connect(actions, &OperatorActions::actionFinished, this, [this](bool ok) {
+        if (ok && isVisible() && !m_trackId.isEmpty())
+            m_actions->client()->fetchTrack(m_trackId);
+    });
+}
+
+void TrackDetailDialog::setDetail(const TrackDetail &d)
+{
+    m_trackId = d.track.trackId;
+    setWindowTitle(tr("Track %1").arg(m_trackId));
+    m_title->setText(m_trackId);
+    m_statusValue->setText(d.track.status ? SummaryModel::statusLabel(*d.track.status)
+                                          : tr("unknown"));
+    m_retries->setText(QLocale().toString(d.track.retryCount));
+    m_found->setText(d.track.sourcesEnriched.isEmpty()
+                         ? tr("no source")
+                         : d.track.sourcesEnriched.join(QStringLiteral(", ")));
+    m_fields->setText(d.fields.isEmpty() ? tr("none") : d.fields.join(QStringLiteral(", ")));
+    m_error->setText(d.track.errorMessage.isEmpty() ? tr("none") : d.track.errorMessage);
+    m_attempts->setAttempts(d.attempts);
+}
+
+} // namespace dashboard
