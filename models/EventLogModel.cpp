@@ -152,8 +152,8 @@ void EventLogModel::addOperatorAction(const QJsonObject &data)
 {
     const QString actor = plainServerText(data.value(wire::key::Actor).toString(), 64);
     const QString worker = plainServerText(data.value(wire::key::Worker).toString(), 64);
-    QString text = tr("%1 %2").arg(actor.isEmpty() ? tr("An operator") : actor,
-                                    describeAction(data));
+    QString text =
+        tr("%1 %2").arg(actor.isEmpty() ? tr("An operator") : actor, describeAction(data));
     if (!worker.isEmpty())
         text = tr("%1 (through %2)").arg(text, worker);
     add(Severity::Info, tr("Operator"), text);

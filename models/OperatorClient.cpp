@@ -86,28 +86,29 @@ QNetworkReply *OperatorClient::send(const QString &path, const QByteArray &query
         if (received > MaxReplyBytes)
             reply->abort();
     });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, path, handler = std::move(handler)] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QJsonObject body = QJsonDocument::fromJson(reply->read(MaxReplyBytes)).object();
-        QString error;
-        if (status == 0) {
-            error = tr("the backend does not answer: %1").arg(reply->errorString());
-        } else if (status != 200) {
-            const QString message =
-                body.value(k::Error).toObject().value(k::Message).toString();
-            error = message.isEmpty() ? tr("HTTP %1").arg(status)
-                                      : tr("HTTP %1: %2").arg(status).arg(message);
-        }
-        if (status == 404 && path.startsWith(QLatin1String("/monitoring/enrichment/")) &&
-            !body.value(k::Error).toObject().value(k::Code).toString().startsWith(
-                QLatin1String("unknown_")) &&
-            !m_saidUnsupported) {
-            m_saidUnsupported = true;
-            Q_EMIT unsupported();
-        }
-        handler(status, body, plainServerText(error));
-    });
+    connect(
+        reply, &QNetworkReply::finished, this, [this, reply, path, handler = std::move(handler)] {
+            reply->deleteLater();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QJsonObject body = QJsonDocument::fromJson(reply->read(MaxReplyBytes)).object();
+            QString error;
+            if (status == 0) {
+                error = tr("the backend does not answer: %1").arg(reply->errorString());
+            } else if (status != 200) {
+                const QString message =
+                    body.value(k::Error).toObject().value(k::Message).toString();
+                error = message.isEmpty() ? tr("HTTP %1").arg(status)
+                                          : tr("HTTP %1: %2").arg(status).arg(message);
+            }
+            if (status == 404 && path.startsWith(QLatin1String("/monitoring/enrichment/")) &&
+                !body.value(k::Error).toObject().value(k::Code).toString().startsWith(
+                    QLatin1String("unknown_")) &&
+                !m_saidUnsupported) {
+                m_saidUnsupported = true;
+                Q_EMIT unsupported();
+            }
+            handler(status, body, plainServerText(error));
+        });
     return reply;
 }
 
@@ -123,15 +124,14 @@ void OperatorClient::replace(QPointer<QNetworkReply> &slot, QNetworkReply *reply
 
 void OperatorClient::fetchFailures()
 {
-    replace(m_failures,
-            send(enrichment::wire::path::Failures.toString(), {}, nullptr,
-                 [this](int status, const QJsonObject &body, const QString &error) {
-                     if (status != 200) {
-                         Q_EMIT requestFailed(tr("Failures"), error);
-                         return;
-                     }
-                     Q_EMIT failuresReceived(parseFailures(body));
-                 }));
+    replace(m_failures, send(enrichment::wire::path::Failures.toString(), {}, nullptr,
+                             [this](int status, const QJsonObject &body, const QString &error) {
+                                 if (status != 200) {
+                                     Q_EMIT requestFailed(tr("Failures"), error);
+                                     return;
+                                 }
+                                 Q_EMIT failuresReceived(parseFailures(body));
+                             }));
 }
 
 void OperatorClient::searchTracks(const TrackQuery &query, const QString &after)
@@ -144,14 +144,17 @@ void OperatorClient::searchTracks(const TrackQuery &query, const QString &after)
     if (!query.errorSource.isEmpty())
         q.addQueryItem(QStringLiteral("source"), query.errorSource);
     if (!query.idPrefix.isEmpty())
-        q.addQueryItem(QStringLiteral("q"), QString::fromLatin1(QUrl::toPercentEncoding(query.idPrefix)));
+        q.addQueryItem(QStringLiteral("q"),
+                       QString::fromLatin1(QUrl::toPercentEncoding(query.idPrefix)));
     q.addQueryItem(QStringLiteral("limit"), QString::number(std::clamp(query.limit, 1, 500)));
     if (!after.isEmpty())
-        q.addQueryItem(QStringLiteral("after"), QString::fromLatin1(QUrl::toPercentEncoding(after)));
+        q.addQueryItem(QStringLiteral("after"),
+                       QString::fromLatin1(QUrl::toPercentEncoding(after)));
     const bool append = !after.isEmpty();
     replace(m_search,
             send(enrichment::wire::path::Tracks.toString(), q.query(QUrl::FullyEncoded).toLatin1(),
-                 nullptr, [this, append](int status, const QJsonObject &body, const QString &error) {
+                 nullptr,
+                 [this, append](int status, const QJsonObject &body, const QString &error) {
                      if (status != 200) {
                          Q_EMIT requestFailed(tr("Tracks"), error);
                          return;
@@ -171,19 +174,18 @@ void OperatorClient::fetchTrack(const QString &trackId)
 {
     const QString path = enrichment::wire::path::Tracks.toString() + QLatin1Char('/') +
                          QString::fromLatin1(QUrl::toPercentEncoding(trackId));
-    replace(m_track, send(path, {}, nullptr,
-                          [this](int status, const QJsonObject &body, const QString &error) {
-                              std::optional<TrackDetail> d;
-                              if (status == 200)
-                                  d = parseDetail(body);
-                              if (!d) {
-                                  Q_EMIT requestFailed(tr("Track"), error.isEmpty()
-                                                                        ? tr("not a track")
-                                                                        : error);
-                                  return;
-                              }
-                              Q_EMIT trackReceived(*d);
-                          }));
+    replace(
+        m_track,
+        send(path, {}, nullptr, [this](int status, const QJsonObject &body, const QString &error) {
+            std::optional<TrackDetail> d;
+            if (status == 200)
+                d = parseDetail(body);
+            if (!d) {
+                Q_EMIT requestFailed(tr("Track"), error.isEmpty() ? tr("not a track") : error);
+                return;
+            }
+            Q_EMIT trackReceived(*d);
+        }));
 }
 
 void OperatorClient::act(const QString &action, const QJsonObject &body)

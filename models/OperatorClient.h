@@ -114,8 +114,7 @@ public:
 Q_SIGNALS:
     void failuresReceived(const QList<dashboard::FailureGroupInfo> &groups);
     /// A page: @p append when it continues the previous one (it had an `after`).
-    void tracksReceived(const QList<dashboard::TrackInfo> &rows, const QString &next,
-                        bool append);
+    void tracksReceived(const QList<dashboard::TrackInfo> &rows, const QString &next, bool append);
     void trackReceived(const dashboard::TrackDetail &detail);
     /// An action sent with @p body was answered: @p result is the server's answer when
     /// @p ok, else @p error says why (plain text).

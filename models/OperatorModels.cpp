@@ -64,8 +64,8 @@ int FailuresModel::columnCount(const QModelIndex &parent) const
 QString FailuresModel::errorTypeLabel(const QString &errorType)
 {
     if (errorType.startsWith(QLatin1String("http_")))
-        return QStringLiteral("HTTP ") + errorType.mid(5).toUpper().replace(QLatin1Char('X'),
-                                                                            QLatin1Char('x'));
+        return QStringLiteral("HTTP ") +
+               errorType.mid(5).toUpper().replace(QLatin1Char('X'), QLatin1Char('x'));
     if (errorType.isEmpty())
         return tr("unknown");
     QString s = errorType;
@@ -114,9 +114,8 @@ QVariant FailuresModel::headerData(int section, Qt::Orientation o, int role) con
 {
     return header(section, o, role,
                   {tr("Status"), tr("Error"), tr("Source"), tr("Tracks"), tr("Examples")},
-                  {QStringLiteral("status"), QStringLiteral("error_type"),
-                   QStringLiteral("source"), QStringLiteral("count"),
-                   QStringLiteral("examples")});
+                  {QStringLiteral("status"), QStringLiteral("error_type"), QStringLiteral("source"),
+                   QStringLiteral("count"), QStringLiteral("examples")});
 }
 
 // TracksModel
@@ -183,8 +182,7 @@ QVariant TracksModel::data(const QModelIndex &index, int role) const
         case EnrichedColumn: return t.sourcesEnriched.join(QLatin1Char(' '));
         }
         break;
-    case Qt::ToolTipRole:
-        return t.errorMessage.isEmpty() ? QVariant() : QVariant(t.errorMessage);
+    case Qt::ToolTipRole: return t.errorMessage.isEmpty() ? QVariant() : QVariant(t.errorMessage);
     }
     return {};
 }
@@ -192,7 +190,7 @@ QVariant TracksModel::data(const QModelIndex &index, int role) const
 QVariant TracksModel::headerData(int section, Qt::Orientation o, int role) const
 {
     return header(section, o, role,
-                  {tr("Track"), tr("Status"), tr("Retries"), tr("Error"), tr("Source"),
+                  {tr("Track"), tr("Status"), tr("Retries"), tr("Error"), tr("Error source"),
                    tr("Last attempt"), tr("Found by")},
                   {QStringLiteral("track_id"), QStringLiteral("status"),
                    QStringLiteral("retry_count"), QStringLiteral("error_type"),
@@ -247,10 +245,9 @@ QVariant AttemptsModel::data(const QModelIndex &index, int role) const
             return a.errorType.isEmpty() ? QString() : FailuresModel::errorTypeLabel(a.errorType);
         case DetailColumn:
             return a.fields.isEmpty() ? a.detail
-                                      : a.detail.isEmpty()
-                                          ? a.fields.join(QStringLiteral(", "))
-                                          : tr("%1 (%2)").arg(a.detail,
-                                                              a.fields.join(QStringLiteral(", ")));
+                   : a.detail.isEmpty()
+                       ? a.fields.join(QStringLiteral(", "))
+                       : tr("%1 (%2)").arg(a.detail, a.fields.join(QStringLiteral(", ")));
         case LatencyColumn: return tr("%1 ms").arg(QLocale().toString(a.latencyMs, 'f', 0));
         case WorkerColumn: return a.worker;
         }
@@ -258,7 +255,8 @@ QVariant AttemptsModel::data(const QModelIndex &index, int role) const
     case ModelRole::Export:
     case ModelRole::Sort:
         switch (index.column()) {
-        case TimeColumn: return a.at.isValid() ? a.at.toUTC().toString(Qt::ISODateWithMs) : QString();
+        case TimeColumn:
+            return a.at.isValid() ? a.at.toUTC().toString(Qt::ISODateWithMs) : QString();
         case SourceColumn: return a.source;
         case OutcomeColumn: return a.outcome;
         case ErrorTypeColumn: return a.errorType;

@@ -14,8 +14,14 @@ class FailuresModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { StatusColumn, ErrorTypeColumn, SourceColumn, CountColumn, ExamplesColumn,
-                  ColumnCount };
+    enum Column {
+        StatusColumn,
+        ErrorTypeColumn,
+        SourceColumn,
+        CountColumn,
+        ExamplesColumn,
+        ColumnCount
+    };
     using QAbstractTableModel::QAbstractTableModel;
 
     void setGroups(const QList<FailureGroupInfo> &groups);
@@ -40,8 +46,16 @@ class TracksModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { TrackColumn, StatusColumn, RetriesColumn, ErrorTypeColumn, SourceColumn,
-                  LastAttemptColumn, EnrichedColumn, ColumnCount };
+    enum Column {
+        TrackColumn,
+        StatusColumn,
+        RetriesColumn,
+        ErrorTypeColumn,
+        SourceColumn,
+        LastAttemptColumn,
+        EnrichedColumn,
+        ColumnCount
+    };
     using QAbstractTableModel::QAbstractTableModel;
 
     /// The first page of a new search (@p append false) or the next one.
@@ -65,8 +79,16 @@ class AttemptsModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, SourceColumn, OutcomeColumn, ErrorTypeColumn, DetailColumn,
-                  LatencyColumn, WorkerColumn, ColumnCount };
+    enum Column {
+        TimeColumn,
+        SourceColumn,
+        OutcomeColumn,
+        ErrorTypeColumn,
+        DetailColumn,
+        LatencyColumn,
+        WorkerColumn,
+        ColumnCount
+    };
     using QAbstractTableModel::QAbstractTableModel;
 
     void setAttempts(const QList<AttemptInfo> &attempts);

@@ -2172,6 +2172,14 @@ Das Backend meldet dies noch nicht.</translation>
         <source>none</source>
         <translation>keine</translation>
     </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 bei %2</translation>
+    </message>
+    <message>
+        <source>every source</source>
+        <translation>jede Quelle</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::TracksModel</name>
@@ -2192,16 +2200,16 @@ Das Backend meldet dies noch nicht.</translation>
         <translation>Fehler</translation>
     </message>
     <message>
-        <source>Source</source>
-        <translation>Quelle</translation>
-    </message>
-    <message>
         <source>Last attempt</source>
         <translation>Letzter Versuch</translation>
     </message>
     <message>
         <source>Found by</source>
         <translation>Gefunden von</translation>
+    </message>
+    <message>
+        <source>Error source</source>
+        <translation>Fehlerquelle</translation>
     </message>
 </context>
 <context>

@@ -2172,6 +2172,14 @@ El backend aún no informa de esto.</translation>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <source>every source</source>
+        <translation>todas las fuentes</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::TracksModel</name>
@@ -2192,16 +2200,16 @@ El backend aún no informa de esto.</translation>
         <translation>Error</translation>
     </message>
     <message>
-        <source>Source</source>
-        <translation>Fuente</translation>
-    </message>
-    <message>
         <source>Last attempt</source>
         <translation>Último intento</translation>
     </message>
     <message>
         <source>Found by</source>
         <translation>Encontrada por</translation>
+    </message>
+    <message>
+        <source>Error source</source>
+        <translation>Fuente del error</translation>
     </message>
 </context>
 <context>

@@ -466,8 +466,7 @@ void DashboardWindow::addOperatorViews(Page &page, QVBoxLayout *layout)
         const QModelIndex i = table->indexAt(pos);
         if (!i.isValid())
             return;
-        const QString source =
-            table->model()->data(table->model()->index(i.row(), 0)).toString();
+        const QString source = table->model()->data(table->model()->index(i.row(), 0)).toString();
         QMenu *menu = sourceMenu(source);
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->popup(table->viewport()->mapToGlobal(pos));
@@ -482,16 +481,16 @@ QMenu *DashboardWindow::sourceMenu(const QString &source)
     QAction *close = menu->addAction(tr("&Close Circuit Breaker…"), ops, [ops, source] {
         ops->breaker(source, QStringLiteral("close"));
     });
-    QAction *probe = menu->addAction(tr("&Probe Now"), ops, [ops, source] {
-        ops->breaker(source, QStringLiteral("probe"));
-    });
+    QAction *probe = menu->addAction(
+        tr("&Probe Now"), ops, [ops, source] { ops->breaker(source, QStringLiteral("probe")); });
     menu->addSeparator();
     const bool paused = ops->pausedSources().contains(source);
-    QAction *pause = menu->addAction(paused ? tr("&Resume Source") : tr("P&ause Source…"), ops,
-                                     [ops, source, paused] { ops->setSourcePaused(source, !paused); });
+    QAction *pause =
+        menu->addAction(paused ? tr("&Resume Source") : tr("P&ause Source…"), ops,
+                        [ops, source, paused] { ops->setSourcePaused(source, !paused); });
     ops->bind(close, tr("Close the %1 breaker now: calls go to the source again").arg(source));
-    ops->bind(probe, tr("Let the next calls to %1 probe it now instead of at the timeout")
-                         .arg(source));
+    ops->bind(probe,
+              tr("Let the next calls to %1 probe it now instead of at the timeout").arg(source));
     ops->bind(pause, paused ? tr("Let the pipeline ask %1 again").arg(source)
                             : tr("Skip %1 in the waterfall until resumed").arg(source));
     if (ops->access() == OperatorActions::Access::Unsupported) {
@@ -528,11 +527,10 @@ void DashboardWindow::refreshPauseAction()
     m_pausePipeline->setText(paused ? tr("&Resume Pipeline") : tr("&Pause Pipeline…"));
     m_pausePipeline->setVisible(ops->access() != OperatorActions::Access::Unsupported);
     m_pausePipeline->setEnabled(ops->access() == OperatorActions::Access::Operator);
-    m_pausePipeline->setToolTip(
-        ops->access() != OperatorActions::Access::Operator
-            ? ops->unavailableReason()
-            : paused ? tr("Let the workers claim tracks again")
-                     : tr("Stop claiming tracks (batches in flight finish)"));
+    m_pausePipeline->setToolTip(ops->access() != OperatorActions::Access::Operator
+                                    ? ops->unavailableReason()
+                                : paused ? tr("Let the workers claim tracks again")
+                                         : tr("Stop claiming tracks (batches in flight finish)"));
 }
 
 DashboardView *DashboardWindow::view(int index) const

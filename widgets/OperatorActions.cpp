@@ -42,10 +42,10 @@ OperatorActions::OperatorActions(MonitorFeed *feed, QWidget *dialogParent, QObje
                     return;
                 }
                 // Say it as the incident log says it of everyone's actions.
-                const QString what = EventLogModel::describeAction(QJsonObject{
-                    {wire::key::Action, action},
-                    {wire::key::Parameters, body},
-                    {wire::key::Result, result}});
+                const QString what =
+                    EventLogModel::describeAction(QJsonObject{{wire::key::Action, action},
+                                                              {wire::key::Parameters, body},
+                                                              {wire::key::Result, result}});
                 Q_EMIT actionFinished(true, what);
                 refreshFailures();
                 m_feed->refresh();
@@ -137,7 +137,8 @@ void OperatorActions::onSnapshot(const Snapshot &snapshot)
     m_hasPipeline = snapshot.pipeline.has_value();
     m_pending = snapshot.queueCount(QueueStatus::Pending).value_or(0);
     const bool paused = snapshot.pipeline && snapshot.pipeline->paused;
-    const QStringList sources = snapshot.pipeline ? snapshot.pipeline->pausedSources : QStringList();
+    const QStringList sources =
+        snapshot.pipeline ? snapshot.pipeline->pausedSources : QStringList();
     if (paused != m_paused || sources != m_pausedSources) {
         m_paused = paused;
         m_pausedSources = sources;
@@ -214,7 +215,8 @@ void OperatorActions::breaker(const QString &source, const QString &action)
                     "still fails, the breaker opens again.")
                      .arg(source)))
         return;
-    send(wire::action::Breaker, QJsonObject{{wire::key::Source, source}, {wire::key::Action, action}});
+    send(wire::action::Breaker,
+         QJsonObject{{wire::key::Source, source}, {wire::key::Action, action}});
 }
 
 void OperatorActions::setPipelinePaused(bool paused)

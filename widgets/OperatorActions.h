@@ -83,8 +83,8 @@ private:
     OperatorClient *m_client;
     FailuresModel *m_failures;
     Access m_access = Access::Unknown;
-    bool m_unsupported = false;   ///< the service answered 404 to an operator endpoint
-    bool m_sawSnapshot = false;   ///< a snapshot came; m_hasPipeline says what it had
+    bool m_unsupported = false; ///< the service answered 404 to an operator endpoint
+    bool m_sawSnapshot = false; ///< a snapshot came; m_hasPipeline says what it had
     bool m_hasPipeline = false;
     bool m_paused = false;
     qint64 m_pending = 0;

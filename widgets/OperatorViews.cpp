@@ -223,13 +223,12 @@ TracksView::TracksView(OperatorActions *actions, QWidget *parent)
             [this](const QList<TrackInfo> &rows, const QString &next, bool append) {
                 m_model->setPage(rows, next, append);
                 m_more->setEnabled(m_model->hasMore());
-                m_info->setText(m_model->rowCount() == 0
-                                    ? tr("No tracks match.")
-                                    : m_model->hasMore()
-                                        ? tr("Tracks shown: %1; more match (Load More).")
-                                              .arg(QLocale().toString(m_model->rowCount()))
-                                        : tr("Tracks: %1.")
-                                              .arg(QLocale().toString(m_model->rowCount())));
+                m_info->setText(
+                    m_model->rowCount() == 0 ? tr("No tracks match.")
+                    : m_model->hasMore()
+                        ? tr("Tracks shown: %1; more match (Load More).")
+                              .arg(QLocale().toString(m_model->rowCount()))
+                        : tr("Tracks: %1.").arg(QLocale().toString(m_model->rowCount())));
             });
     connect(client, &OperatorClient::trackReceived, this, [this](const TrackDetail &d) {
         if (!m_detail)
@@ -360,7 +359,14 @@ void TrackDetailDialog::setDetail(const TrackDetail &d)
                          ? tr("no source")
                          : d.track.sourcesEnriched.join(QStringLiteral(", ")));
     m_fields->setText(d.fields.isEmpty() ? tr("none") : d.fields.join(QStringLiteral(", ")));
-    m_error->setText(d.track.errorMessage.isEmpty() ? tr("none") : d.track.errorMessage);
+    // A partial track keeps no message: its first error says what went wrong.
+    const QString firstError =
+        d.track.errorType.isEmpty()
+            ? tr("none")
+            : tr("%1 at %2")
+                  .arg(FailuresModel::errorTypeLabel(d.track.errorType),
+                       d.track.errorSource.isEmpty() ? tr("every source") : d.track.errorSource);
+    m_error->setText(d.track.errorMessage.isEmpty() ? firstError : d.track.errorMessage);
     m_attempts->setAttempts(d.attempts);
 }
 

@@ -30,7 +30,7 @@ public:
         r.latencySeconds = 0.01;
         const QString kind = trackId.left(2);
         if (kind == QLatin1String("ok") ||
-                   (kind == QLatin1String("pa") && m_name == QLatin1String("spotify"))) {
+            (kind == QLatin1String("pa") && m_name == QLatin1String("spotify"))) {
             r.status = RequestStatus::Success;
             r.fields.insert(m_name == QLatin1String("spotify") ? QStringLiteral("isrc")
                                                                : QStringLiteral("bpm"),

@@ -143,7 +143,8 @@ private Q_SLOTS:
         QAbstractItemModelTester attemptsTester(detail->attempts());
         QCOMPARE(detail->trackId(), QStringLiteral("rl-1"));
         QCOMPARE(detail->attempts()->rowCount(), 9); // three tries of three sources
-        QCOMPARE(detail->attempts()->attempt(2).detail, QStringLiteral("HTTP 429 Too Many Requests"));
+        QCOMPARE(detail->attempts()->attempt(2).detail,
+                 QStringLiteral("HTTP 429 Too Many Requests"));
         detail->close();
 
         // Declined: nothing changes.
@@ -166,7 +167,8 @@ private Q_SLOTS:
         QTRY_COMPARE(rig.card(QueueStatus::Pending), QStringLiteral("4"));
         QTRY_COMPARE(failures->rowCount(), 2);
         // The room tells every dashboard, this one too, who did what.
-        QTRY_VERIFY(logHas(rig, QStringLiteral("local retried tracks (failed · http_429 · spotify): 4")));
+        QTRY_VERIFY(
+            logHas(rig, QStringLiteral("local retried tracks (failed · http_429 · spotify): 4")));
     }
 
     void pauseIsShownInTheBannerAndTheCard()
@@ -195,8 +197,11 @@ private Q_SLOTS:
         // Resume from the banner.
         rig.window.pausedBanner()->retryButton()->click();
         QTRY_VERIFY(!rig.ops()->pipelinePaused());
-        QVERIFY(!b->snapshot().value(QStringLiteral("pipeline")).toObject().value(
-            QStringLiteral("paused")).toBool());
+        QVERIFY(!b->snapshot()
+                     .value(QStringLiteral("pipeline"))
+                     .toObject()
+                     .value(QStringLiteral("paused"))
+                     .toBool());
     }
 
     void aViewerSeesActionsDisabledAndWhy()
