@@ -560,6 +560,9 @@ void GuardedTcpServer::incomingConnection(qintptr socketDescriptor)
         return;
     }
     ++m_live; // the socket's destructor calls connectionClosed()
+    // Answers go out as written: QHttpServer writes a head and a body, and with Nagle's
+    // algorithm the body would wait for the peer's delayed ACK of the head (40 ms).
+    plain->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (socket) {
         socket->setSslConfiguration(*m_tls);
         connect(socket, &QSslSocket::sslErrors, socket, [socket](const QList<QSslError> &errors) {

@@ -965,8 +965,8 @@ bool PostgresQueueStore::commitWithAudit(AuditEntry *audit, QString *error)
     q.addBindValue(audit->atMs);
     q.addBindValue(audit->actor);
     q.addBindValue(audit->action);
-    q.addBindValue(QString::fromUtf8(audit->parameters));
-    q.addBindValue(QString::fromUtf8(audit->result));
+    q.addBindValue(store::jsonText(audit->parameters));
+    q.addBindValue(store::jsonText(audit->result));
     q.addBindValue(audit->worker);
     if (!run(q, true) || !q.next())
         return rollback(error);

@@ -720,8 +720,8 @@ bool SqliteQueueStore::writeAudit(AuditEntry *audit)
     q.addBindValue(audit->atMs);
     q.addBindValue(audit->actor);
     q.addBindValue(audit->action);
-    q.addBindValue(QString::fromUtf8(audit->parameters));
-    q.addBindValue(QString::fromUtf8(audit->result));
+    q.addBindValue(store::jsonText(audit->parameters));
+    q.addBindValue(store::jsonText(audit->result));
     q.addBindValue(audit->worker);
     if (!q.exec()) {
         m_lastError = q.lastError().text();

@@ -14,6 +14,11 @@ QByteArray compact(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+QString jsonText(const QByteArray &json)
+{
+    return json.isEmpty() ? QStringLiteral("{}") : QString::fromUtf8(json);
+}
+
 QByteArray controlToJson(const PipelineControl &control)
 {
     QJsonObject breakers;
@@ -98,10 +103,18 @@ Where trackWhere(const TrackFilter &filter, const QString &after, Dialect dialec
         parts << QStringLiteral("error_source = ?");
         w.values << filter.errorSource;
     }
+    // One lower bound only: given two (the prefix's and the cursor), a planner that sees
+    // parameters, not values, may walk the index from the looser one.
+    const bool cursorIsTighter = !after.isEmpty() && (filter.idPrefix.isEmpty() ||
+                                                      after.toUtf8() >= filter.idPrefix.toUtf8());
     if (!filter.idPrefix.isEmpty()) {
         // A prefix is the range [prefix, prefix + the largest code point).
-        parts << QStringLiteral("%1 >= ? AND %1 < ?").arg(id);
-        w.values << filter.idPrefix << QString(filter.idPrefix + QString::fromUcs4(U"\U0010FFFF"));
+        if (!cursorIsTighter) {
+            parts << QStringLiteral("%1 >= ?").arg(id);
+            w.values << filter.idPrefix;
+        }
+        parts << QStringLiteral("%1 < ?").arg(id);
+        w.values << QString(filter.idPrefix + QString::fromUcs4(U"\U0010FFFF"));
     }
     if (!filter.ids.isEmpty()) {
         parts << (dialect == Dialect::Postgres
@@ -114,7 +127,7 @@ Where trackWhere(const TrackFilter &filter, const QString &after, Dialect dialec
                                               .toJson(QJsonDocument::Compact));
         }
     }
-    if (!after.isEmpty()) {
+    if (cursorIsTighter) {
         parts << QStringLiteral("%1 > ?").arg(id);
         w.values << after;
     }

@@ -24,6 +24,8 @@ QByteArray retryResult(qint64 failed, qint64 partial);
 /// The audit result of an enqueue: `{"added": N, "already_queued": M}`.
 QByteArray enqueueResult(qint64 added, qint64 requested);
 QByteArray compact(const QJsonObject &o);
+/// @p json as text for a NOT NULL column: `{}` when empty.
+QString jsonText(const QByteArray &json);
 
 /// `{"a","b"}`: a PostgreSQL text[] literal, bound as one parameter and cast `::text[]`.
 QString textArray(const QStringList &items);

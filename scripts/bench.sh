@@ -10,7 +10,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${BUILD_DIR:-$ROOT/build}"
 cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$BUILD" -j "$(nproc)" --target bench_monitor bench_snapshot bench_latency bench_fanout bench_dashboard bench_fleet bench_history
+cmake --build "$BUILD" -j "$(nproc)" --target bench_monitor bench_snapshot bench_operations bench_latency bench_fanout bench_dashboard bench_fleet bench_history
 export QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES="*.info=false;*.warning=false"
 REPS=(--benchmark_repetitions=5 --benchmark_report_aggregates_only=true)
 run() {
@@ -20,6 +20,10 @@ run() {
 }
 run bench_monitor "${REPS[@]}"
 run bench_snapshot "${REPS[@]}"
+# Operators: pages of a 1 M-track search, a 100 k retry (one run; p50/p99 inside it).
+echo
+echo "== bench_operations"
+"$BUILD/bench/bench_operations" 2>/dev/null | grep -E '^(Benchmark|-{10}|BM_)'
 run bench_dashboard --benchmark_filter=Repaint "${REPS[@]}"
 # One-shot measurements: three runs each.
 for i in 1 2 3; do run bench_latency; done
