@@ -57,7 +57,9 @@ private:
     }
 
     /// A backend with the scripted sources, no timers: batches run when the test says.
-    std::unique_ptr<BackendService> start(const QString &name, BackendOptions o = {})
+    /// With @p spec, on that queue (another worker of it); else on a new one.
+    std::unique_ptr<BackendService> start(const QString &name, BackendOptions o = {},
+                                          const QString &spec = {})
     {
         o.port = 0;
         o.runPipeline = false;
@@ -65,7 +67,7 @@ private:
         o.tickIntervalMs = 0;
         o.retryBackoffMs = 0;
         o.breakerFailureThreshold = 1000;
-        o.databasePath = newSpec(name);
+        o.databasePath = spec.isEmpty() ? newSpec(name) : spec;
         auto s = std::make_unique<BackendService>(o);
         s->setSources(testsupport::scriptedSources());
         QString error;
@@ -265,6 +267,10 @@ private Q_SLOTS:
                 e.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(),
                 QStringLiteral("bad_parameter"));
         }
+        for (const char *bad : {"?limit=0", "?limit=1001", "?limit=many", "?since=yesterday"}) {
+            get(*s, QStringLiteral("/monitoring/enrichment/audit") + QLatin1String(bad), &status);
+            QVERIFY2(status == 400, bad);
+        }
     }
 
     void failuresAreGroupedByErrorTypeAndSource()
@@ -436,6 +442,55 @@ private Q_SLOTS:
                      .toObject()
                      .value(QLatin1String("state")),
                  QJsonValue(QStringLiteral("closed")));
+    }
+
+    void theFleetFollowsWhatAnotherBackendWasTold()
+    {
+        if (!postgres())
+            QSKIP("one SQLite queue has one backend");
+        BackendOptions o;
+        o.breakerTimeoutMs = 3'600'000;
+        o.workerId = QStringLiteral("worker-a");
+        auto a = start(QStringLiteral("fleet"), o);
+        o.workerId = QStringLiteral("worker-b");
+        auto b = start({}, o, a->options().databasePath);
+        a->enqueue({QStringLiteral("ok-1"), QStringLiteral("ok-2")});
+        int status = 0;
+        // Paused through A: B, a worker of the same queue, claims nothing after its tick.
+        post(*a, QStringLiteral("pause"), "{}", &status);
+        QCOMPARE(status, 200);
+        b->tick();
+        QVERIFY(b->snapshot()
+                    .value(QLatin1String("pipeline"))
+                    .toObject()
+                    .value(QLatin1String("paused"))
+                    .toBool());
+        QCOMPARE(internals(*b).pipeline().runBatchNow().size, 0);
+        post(*a, QStringLiteral("resume"), "{}", &status);
+        b->tick();
+        QCOMPARE(internals(*b).pipeline().runBatchNow().size, 2);
+        // A breaker command through A is carried out by B on its own breaker, once.
+        CircuitBreaker *bBreaker = internals(*b).pipeline().breaker(1);
+        for (int i = 0; i < 1000 && bBreaker->currentState() != BreakerState::Open; ++i)
+            bBreaker->recordFailure();
+        post(*a, QStringLiteral("breaker"), R"({"source": "musicbrainz", "action": "close"})",
+             &status);
+        QCOMPARE(status, 200);
+        QCOMPARE(bBreaker->currentState(), BreakerState::Open); // until B's tick reads it
+        b->tick();
+        QCOMPARE(bBreaker->currentState(), BreakerState::Closed);
+        for (int i = 0; i < 1000 && bBreaker->currentState() != BreakerState::Open; ++i)
+            bBreaker->recordFailure();
+        b->tick(); // the same command is not carried out twice
+        QCOMPARE(bBreaker->currentState(), BreakerState::Open);
+        // Both audit logs are the fleet's one log.
+        const QJsonArray entries =
+            json(get(*b, QStringLiteral("/monitoring/enrichment/audit"), &status))
+                .value(QLatin1String("entries"))
+                .toArray();
+        QCOMPARE(entries.size(), 3);
+        QCOMPARE(entries.at(0).toObject().value(QLatin1String("worker")).toString(),
+                 QStringLiteral("worker-a"));
     }
 
     void enqueueIsValidatedAndCapped()
