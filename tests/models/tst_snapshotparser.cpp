@@ -1,7 +1,10 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QtTest>
 
+#include "OperatorClient.h"
 #include "SnapshotParser.h"
 
 using namespace dashboard;
@@ -177,6 +180,73 @@ private Q_SLOTS:
         const auto s = SnapshotParser::parseSnapshot(json, &error);
         QVERIFY(s);
         QCOMPARE(s->sources.size(), 64);
+    }
+
+    void pipelineControlIsRead()
+    {
+        const QJsonObject queue{{QStringLiteral("pending"), 1}, {QStringLiteral("failed"), 0}};
+        const QJsonObject doc{
+            {QStringLiteral("queue"), queue},
+            {QStringLiteral("pipeline"),
+             QJsonObject{{QStringLiteral("paused"), true},
+                         {QStringLiteral("paused_sources"),
+                          QJsonArray{QStringLiteral("discogs"), 7, QStringLiteral("\x1b[31mx")}}}}};
+        QString error;
+        const auto s = SnapshotParser::parseSnapshot(doc, &error);
+        QVERIFY2(s && s->pipeline, qPrintable(error));
+        QVERIFY(s->pipeline->paused);
+        QCOMPARE(s->pipeline->pausedSources.size(), 2); // the number is not a source
+        QCOMPARE(s->pipeline->pausedSources.at(0), QStringLiteral("discogs"));
+        QVERIFY(!s->pipeline->pausedSources.at(1).contains(QChar(0x1b))); // plain text only
+    }
+
+    void operatorAnswersAreReadTolerantly()
+    {
+        // A track without an id is no track; wrong types become empty, never a crash.
+        QVERIFY(!OperatorClient::parseTrack(QJsonObject{{QStringLiteral("status"), 3}}));
+        const auto t = OperatorClient::parseTrack(
+            QJsonObject{{QStringLiteral("track_id"), QStringLiteral("a\ab")},
+                        {QStringLiteral("status"), QStringLiteral("lost")},
+                        {QStringLiteral("retry_count"), -4},
+                        {QStringLiteral("sources_enriched"), QStringLiteral("spotify")},
+                        {QStringLiteral("last_attempt"), QStringLiteral("yesterday")},
+                        {QStringLiteral("error_type"), QJsonArray{QStringLiteral("x")}}});
+        QVERIFY(t);
+        QVERIFY(!t->trackId.contains(QChar(7)));
+        QVERIFY(!t->status);
+        QCOMPARE(t->retryCount, 0);
+        QVERIFY(t->sourcesEnriched.isEmpty());
+        QVERIFY(!t->lastAttempt.isValid());
+        QVERIFY(t->errorType.isEmpty());
+        // Failure groups with no status or no tracks are dropped; examples are capped.
+        QJsonArray examples;
+        for (int i = 0; i < 50; ++i)
+            examples.append(QStringLiteral("t%1").arg(i));
+        const QList<FailureGroupInfo> groups = OperatorClient::parseFailures(QJsonObject{
+            {QStringLiteral("groups"),
+             QJsonArray{QJsonObject{{QStringLiteral("status"), QStringLiteral("failed")},
+                                    {QStringLiteral("error_type"), QStringLiteral("http_429")},
+                                    {QStringLiteral("count"), 12},
+                                    {QStringLiteral("examples"), examples}},
+                        QJsonObject{{QStringLiteral("status"), QStringLiteral("nonsense")},
+                                    {QStringLiteral("count"), 3}},
+                        QJsonObject{{QStringLiteral("status"), QStringLiteral("partial")},
+                                    {QStringLiteral("count"), 0}},
+                        QStringLiteral("not an object")}}});
+        QCOMPARE(groups.size(), 1);
+        QCOMPARE(groups.at(0).count, 12);
+        QCOMPARE(groups.at(0).examples.size(), 5);
+        // A detail's attempts without a source are dropped.
+        const auto d = OperatorClient::parseDetail(QJsonObject{
+            {QStringLiteral("track_id"), QStringLiteral("t")},
+            {QStringLiteral("attempts"),
+             QJsonArray{QJsonObject{{QStringLiteral("source"), QStringLiteral("spotify")},
+                                    {QStringLiteral("outcome"), QStringLiteral("error")},
+                                    {QStringLiteral("latency_ms"), -3}},
+                        QJsonObject{{QStringLiteral("outcome"), QStringLiteral("error")}}, 5}}});
+        QVERIFY(d);
+        QCOMPARE(d->attempts.size(), 1);
+        QCOMPARE(d->attempts.at(0).latencyMs, 0.0);
     }
 
     void history()
