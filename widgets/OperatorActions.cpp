@@ -98,8 +98,7 @@ void OperatorActions::updateAccess()
         a = Access::Operator;
     else if (m_feed->role() == wire::role::Viewer)
         a = Access::ReadOnly;
-    else if (m_sawSnapshot) // it tells no role: an older or foreign service with the data
-        a = Access::Unsupported;
+    // Otherwise the room has not said yet (the first snapshot may come before it): Unknown.
     if (a == m_access)
         return;
     m_access = a;
