@@ -60,8 +60,11 @@ QString sql(const char *text)
 QStringList schemaV3()
 {
     return {
+        // attempt_rows: at least the attempts the track has (an upper bound, so that the
+        // per-track trim runs only for a track that may be past it).
         QStringLiteral("ALTER TABLE enrichment_status ADD COLUMN IF NOT EXISTS error_type text,"
-                       " ADD COLUMN IF NOT EXISTS error_source text"),
+                       " ADD COLUMN IF NOT EXISTS error_source text,"
+                       " ADD COLUMN IF NOT EXISTS attempt_rows integer NOT NULL DEFAULT 0"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS enrichment_status_errors_idx"
                        " ON enrichment_status (status, error_type, error_source,"
                        " (track_id COLLATE \"C\"))"),
@@ -587,7 +590,7 @@ QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
     QList<bool> done(results.size(), false);
     if (results.isEmpty() || !ensureConnected())
         return done;
-    QStringList ids, kinds, sources, errors, deferUntil, errorTypes, errorSources;
+    QStringList ids, kinds, sources, errors, deferUntil, errorTypes, errorSources, attemptRows;
     QStringList aTrack, aSource, aOutcome, aErrorType, aDetail, aLatency, aAt, aFields;
     for (const TrackResult &r : results) {
         ids << r.trackId;
@@ -597,6 +600,7 @@ QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
         deferUntil << QString::number(r.deferUntilMs);
         errorTypes << r.errorType;
         errorSources << r.errorSource;
+        attemptRows << QString::number(r.deferUntilMs > 0 ? 0 : r.attempts.size());
         if (r.deferUntilMs > 0)
             continue; // not an attempt: no source was asked
         for (const Attempt &at : r.attempts) {
@@ -619,7 +623,7 @@ QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
         "WITH v AS (SELECT unnest(?::text[]) AS track_id, unnest(?::text[]) AS kind,"
         "  unnest(?::text[]) AS sources, unnest(?::text[]) AS error,"
         "  unnest(?::bigint[]) AS defer_until, unnest(?::text[]) AS error_type,"
-        "  unnest(?::text[]) AS error_source),"
+        "  unnest(?::text[]) AS error_source, unnest(?::int[]) AS attempt_rows),"
         " upd AS (UPDATE enrichment_status s SET"
         " status = CASE v.kind WHEN 'defer' THEN 'pending'"
         "  WHEN 'failed' THEN CASE WHEN s.retry_count + 1 >= ? THEN 'failed' ELSE 'pending' END"
@@ -638,10 +642,11 @@ QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
         "  ELSE s.available_at END,"
         " last_attempt = CASE WHEN v.kind IN ('completed', 'partial') THEN $AT"
         "  ELSE s.last_attempt END,"
+        " attempt_rows = s.attempt_rows + v.attempt_rows,"
         " lease_owner = NULL, lease_expires_at = NULL, updated_at = $AT"
         " FROM v WHERE s.track_id = v.track_id AND s.status = 'in_progress'"
         "  AND s.lease_owner = ?"
-        " RETURNING s.track_id, s.status),"
+        " RETURNING s.track_id, s.status, s.attempt_rows),"
         " ins AS (INSERT INTO enrichment_attempts (track_id, source, outcome, error_type,"
         "  detail, latency_ms, worker, at, fields)"
         "  SELECT a.track_id, a.source, a.outcome, NULLIF(a.error_type, ''),"
@@ -652,7 +657,7 @@ QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
         "   unnest(?::text[]) AS detail, unnest(?::double precision[]) AS latency_ms,"
         "   unnest(?::bigint[]) AS at, unnest(?::text[]) AS fields) a"
         "  WHERE a.track_id IN (SELECT track_id FROM upd))"
-        " SELECT track_id, status FROM upd"));
+        " SELECT track_id, status, attempt_rows FROM upd"));
     const qint64 now = m_clock.nowMs();
     auto numbers = [](const QStringList &list) {
         return QStringLiteral("{%1}").arg(list.join(QLatin1Char(',')));
@@ -664,6 +669,7 @@ QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
     q.addBindValue(numbers(deferUntil));
     q.addBindValue(textArray(errorTypes));
     q.addBindValue(textArray(errorSources));
+    q.addBindValue(numbers(attemptRows));
     q.addBindValue(m_config.maxRetries);
     q.addBindValue(now);
     q.addBindValue(m_config.retryBackoffMs);
@@ -682,9 +688,12 @@ QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
     if (!run(q, true))
         return done;
     QSet<QString> written;
+    QStringList overBound; // tracks that may hold more attempts than are kept
     qint64 finished = 0;
     while (q.next()) {
         written.insert(q.value(0).toString());
+        if (q.value(2).toInt() > AttemptsKeptPerTrack)
+            overBound << q.value(0).toString();
         const auto status = trackStatusFromWire(q.value(1).toString());
         move(TrackStatus::InProgress, status, 1);
         finished += status == TrackStatus::Completed || status == TrackStatus::Partial;
@@ -699,17 +708,21 @@ QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
             *it += finished;
     if (!written.isEmpty())
         Q_EMIT countsChanged();
-    if (!aTrack.isEmpty()) {
-        // At most AttemptsKeptPerTrack attempts per track: the newest.
+    if (!overBound.isEmpty()) {
+        // At most AttemptsKeptPerTrack attempts per track, the newest; only the tracks
+        // whose count (an upper bound) passed it, which is rare: a track reaches it only
+        // through operators' retries. Afterwards each holds at most that many.
         QSqlQuery trim(db());
         trim.prepare(QStringLiteral(
-            "DELETE FROM enrichment_attempts a USING (SELECT id FROM (SELECT id, row_number()"
-            " OVER (PARTITION BY track_id ORDER BY id DESC) AS n FROM enrichment_attempts"
-            " WHERE track_id = ANY(?::text[])) x WHERE n > ?) d WHERE a.id = d.id"));
-        QStringList distinct = aTrack;
-        distinct.removeDuplicates();
-        trim.addBindValue(textArray(distinct));
+            "WITH d AS (DELETE FROM enrichment_attempts a USING (SELECT id FROM (SELECT id,"
+            " row_number() OVER (PARTITION BY track_id ORDER BY id DESC) AS n"
+            " FROM enrichment_attempts WHERE track_id = ANY(?::text[])) x WHERE n > ?) old"
+            " WHERE a.id = old.id RETURNING 1)"
+            " UPDATE enrichment_status SET attempt_rows = ? WHERE track_id = ANY(?::text[])"));
+        trim.addBindValue(textArray(overBound));
         trim.addBindValue(AttemptsKeptPerTrack);
+        trim.addBindValue(AttemptsKeptPerTrack);
+        trim.addBindValue(textArray(overBound));
         run(trim, true);
     }
     return done;
