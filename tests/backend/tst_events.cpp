@@ -12,6 +12,7 @@
 
 #include "AmqpBus.h"
 #include "BackendProcess.h"
+#include "Replies.h"
 #include "Http.h"
 #include "MonitorFeed.h"
 #include "PostgresServer.h"
@@ -220,6 +221,43 @@ private Q_SLOTS:
         // A's events went to the exchange: the counter is there and has moved.
         QVERIFY(metrics.contains("\nenrichment_events_published_total "));
         QVERIFY(!metrics.contains("\nenrichment_events_published_total 0\n"));
+    }
+
+    void anOperatorsActionReachesEveryRoomOfTheFleet()
+    {
+        auto a =
+            worker(QStringLiteral("a"), {QStringLiteral("--seed-tracks"), QStringLiteral("50")});
+        auto relay = start(
+            {QStringLiteral("--relay"), QStringLiteral("--worker-id"), QStringLiteral("relay")});
+        QVERIFY(a && relay);
+        RoomClient inA(a->port());
+        QTRY_VERIFY(inA.socket.state() == QAbstractSocket::ConnectedState);
+        // Paused through the relay (the seed's websocket service, where dashboards look).
+        QNetworkAccessManager nam;
+        QNetworkRequest req(
+            QUrl(relay->url.toString() + QStringLiteral("/monitoring/enrichment/actions/pause")));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        int status = 0;
+        testsupport::finish(nam.post(req, QByteArrayLiteral("{}")), &status);
+        QCOMPARE(status, 200);
+        // Worker A's room heard it through RabbitMQ, from the relay, once.
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            !inA.events(QStringLiteral("operator_action"), QStringLiteral("relay")).isEmpty(),
+            qPrintable(inA.summary()), 10'000);
+        const QJsonObject data =
+            inA.events(QStringLiteral("operator_action"), QStringLiteral("relay"))
+                .constFirst()
+                .value(QStringLiteral("data"))
+                .toObject();
+        QCOMPARE(data.value(QStringLiteral("action")).toString(), QStringLiteral("pause"));
+        QCOMPARE(data.value(QStringLiteral("actor")).toString(), QStringLiteral("local"));
+        // And worker A stopped claiming: its snapshot says paused within its tick.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            QJsonDocument::fromJson(httpGet(a->port(), "/monitoring/enrichment").body)
+                .object()[QStringLiteral("pipeline")][QStringLiteral("paused")]
+                .toBool(),
+            5'000);
+        QCOMPARE(inA.events(QStringLiteral("operator_action"), QStringLiteral("relay")).size(), 1);
     }
 
     void theSeedsPythonPublisherReachesTheRelaysRoom()
