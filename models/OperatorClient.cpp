@@ -47,7 +47,7 @@ OperatorClient::~OperatorClient()
 {
     // Replies still in flight were connected with this client as context: they no longer
     // call back. Reads are aborted; actions already sent run to their end on the server.
-    for (QPointer<QNetworkReply> *slot : {&m_failures, &m_search, &m_track})
+    for (QPointer<QNetworkReply> *slot : {&m_failures, &m_search, &m_track, &m_audit})
         if (*slot) {
             (*slot)->disconnect();
             (*slot)->abort();
@@ -61,7 +61,7 @@ void OperatorClient::setBaseUrl(const QUrl &url)
 
 bool OperatorClient::busy() const
 {
-    return m_failures || m_search || m_track || m_actionsInFlight > 0;
+    return m_failures || m_search || m_track || m_audit || m_actionsInFlight > 0;
 }
 
 QNetworkReply *OperatorClient::send(const QString &path, const QByteArray &query,
@@ -188,6 +188,19 @@ void OperatorClient::fetchTrack(const QString &trackId)
         }));
 }
 
+void OperatorClient::fetchAudit(int limit)
+{
+    replace(m_audit, send(enrichment::wire::path::Audit.toString(),
+                          "limit=" + QByteArray::number(std::clamp(limit, 1, 1000)), nullptr,
+                          [this](int status, const QJsonObject &body, const QString &error) {
+                              if (status != 200) {
+                                  Q_EMIT requestFailed(tr("Audit log"), error);
+                                  return;
+                              }
+                              Q_EMIT auditReceived(parseAudit(body));
+                          }));
+}
+
 void OperatorClient::act(const QString &action, const QJsonObject &body)
 {
     const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
@@ -262,6 +275,27 @@ QList<FailureGroupInfo> OperatorClient::parseFailures(const QJsonObject &o)
             groups << info;
     }
     return groups;
+}
+
+QList<AuditEntryInfo> OperatorClient::parseAudit(const QJsonObject &o)
+{
+    QList<AuditEntryInfo> entries;
+    for (const QJsonValue &v : o.value(k::Entries).toArray()) {
+        if (entries.size() >= MaxRows)
+            break;
+        const QJsonObject e = v.toObject();
+        AuditEntryInfo info;
+        info.id = e.value(k::Id).toInteger();
+        info.at = time(e, k::At);
+        info.actor = text(e, k::Actor, 64);
+        info.action = text(e, k::Action, 32);
+        info.parameters = e.value(k::Parameters).toObject();
+        info.result = e.value(k::Result).toObject();
+        info.worker = text(e, k::Worker, 128);
+        if (!info.action.isEmpty())
+            entries << info;
+    }
+    return entries;
 }
 
 } // namespace dashboard

@@ -66,6 +66,18 @@ struct FailureGroupInfo
     QStringList examples;
 };
 
+/// One operator action as the audit log keeps it.
+struct AuditEntryInfo
+{
+    qint64 id = 0;
+    QDateTime at;
+    QString actor;
+    QString action;
+    QJsonObject parameters;
+    QJsonObject result;
+    QString worker;
+};
+
 /// What a track search asks for; empty members do not filter.
 struct TrackQuery
 {
@@ -103,6 +115,8 @@ public:
     /// One page; @p after is the previous page's `next` (empty: the first page).
     void searchTracks(const TrackQuery &query, const QString &after = {});
     void fetchTrack(const QString &trackId);
+    /// The newest @p limit entries of the audit log.
+    void fetchAudit(int limit = 200);
     /// POSTs action @p action with @p body (a JSON object).
     void act(const QString &action, const QJsonObject &body);
     bool busy() const;
@@ -110,12 +124,14 @@ public:
     static std::optional<TrackInfo> parseTrack(const QJsonObject &o);
     static std::optional<TrackDetail> parseDetail(const QJsonObject &o);
     static QList<FailureGroupInfo> parseFailures(const QJsonObject &o);
+    static QList<AuditEntryInfo> parseAudit(const QJsonObject &o);
 
 Q_SIGNALS:
     void failuresReceived(const QList<dashboard::FailureGroupInfo> &groups);
     /// A page: @p append when it continues the previous one (it had an `after`).
     void tracksReceived(const QList<dashboard::TrackInfo> &rows, const QString &next, bool append);
     void trackReceived(const dashboard::TrackDetail &detail);
+    void auditReceived(const QList<dashboard::AuditEntryInfo> &entries);
     /// An action sent with @p body was answered: @p result is the server's answer when
     /// @p ok, else @p error says why (plain text).
     void actionFinished(const QString &action, const QJsonObject &body, bool ok,
@@ -137,6 +153,7 @@ private:
     QPointer<QNetworkReply> m_failures;
     QPointer<QNetworkReply> m_search;
     QPointer<QNetworkReply> m_track;
+    QPointer<QNetworkReply> m_audit;
     int m_actionsInFlight = 0;
     bool m_saidUnsupported = false;
 };

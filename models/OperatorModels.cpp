@@ -4,6 +4,9 @@
 
 #include <QLocale>
 
+#include <QJsonDocument>
+
+#include "EventLogModel.h"
 #include "ModelRoles.h"
 #include "SummaryModel.h"
 
@@ -196,6 +199,72 @@ QVariant TracksModel::headerData(int section, Qt::Orientation o, int role) const
                    QStringLiteral("retry_count"), QStringLiteral("error_type"),
                    QStringLiteral("source"), QStringLiteral("last_attempt"),
                    QStringLiteral("sources_enriched")});
+}
+
+// AuditModel
+
+void AuditModel::setEntries(const QList<AuditEntryInfo> &entries)
+{
+    beginResetModel();
+    m_entries = entries;
+    endResetModel();
+}
+
+int AuditModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+int AuditModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant AuditModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_entries.size())
+        return {};
+    const AuditEntryInfo &e = m_entries.at(index.row());
+    const auto what = [&e] {
+        return EventLogModel::describeAction(
+            QJsonObject{{QStringLiteral("action"), e.action},
+                        {QStringLiteral("parameters"), e.parameters},
+                        {QStringLiteral("result"), e.result}});
+    };
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case TimeColumn: return timeText(e.at);
+        case ActorColumn: return e.actor;
+        case WhatColumn: return what();
+        case WorkerColumn: return e.worker;
+        }
+        break;
+    case ModelRole::Export:
+    case ModelRole::Sort:
+        switch (index.column()) {
+        case TimeColumn:
+            return e.at.isValid() ? e.at.toUTC().toString(Qt::ISODateWithMs) : QString();
+        case ActorColumn: return e.actor;
+        case WhatColumn: return e.action;
+        case WorkerColumn: return e.worker;
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == WhatColumn)
+            return tr("Parameters: %1\nResult: %2")
+                .arg(QString::fromUtf8(QJsonDocument(e.parameters).toJson(QJsonDocument::Compact)),
+                     QString::fromUtf8(QJsonDocument(e.result).toJson(QJsonDocument::Compact)));
+        break;
+    }
+    return {};
+}
+
+QVariant AuditModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    return header(section, o, role, {tr("Time"), tr("Who"), tr("What"), tr("Through")},
+                  {QStringLiteral("at"), QStringLiteral("actor"), QStringLiteral("action"),
+                   QStringLiteral("worker")});
 }
 
 // AttemptsModel

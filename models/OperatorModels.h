@@ -74,6 +74,26 @@ private:
     QString m_next;
 };
 
+/// The operator actions log, newest first: who did what, with what result.
+class AuditModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { TimeColumn, ActorColumn, WhatColumn, WorkerColumn, ColumnCount };
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setEntries(const QList<AuditEntryInfo> &entries);
+    const AuditEntryInfo &entry(int row) const { return m_entries.at(row); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+
+private:
+    QList<AuditEntryInfo> m_entries;
+};
+
 /// One track's attempts, newest first: its timeline.
 class AttemptsModel final : public QAbstractTableModel
 {

@@ -349,6 +349,42 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
     </message>
 </context>
 <context>
+    <name>dashboard::AuditModel</name>
+    <message>
+        <source>Parameters: %1
+Result: %2</source>
+        <translation>Parameter: %1
+Ergebnis: %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Through</source>
+        <translation>Über</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::AuditView</name>
+    <message>
+        <source>Every operator action on this backend (on a shared queue: the fleet&apos;s), newest first. Hover over one for its parameters and result.</source>
+        <translation>Jede Operator-Aktion auf diesem Backend (bei einer gemeinsamen Warteschlange: die der ganzen Flotte), neueste zuerst. Zeigen Sie auf eine, um ihre Parameter und ihr Ergebnis zu sehen.</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::CachePieChart</name>
     <message>
         <source>Hits</source>
@@ -1072,6 +1108,10 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>Stop claiming tracks (batches in flight finish)</source>
         <translation>Keine Tracks mehr holen (laufende Batches werden beendet)</translation>
     </message>
+    <message>
+        <source>Audit</source>
+        <translation>Protokoll</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::DesktopNotifier</name>
@@ -1779,6 +1819,10 @@ Die Pipeline überspringt sie, bis sie fortgesetzt wird; Tracks werden aus den a
     <message>
         <source>not a track</source>
         <translation>kein Track</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Aktionsprotokoll</translation>
     </message>
 </context>
 <context>

@@ -349,6 +349,42 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
     </message>
 </context>
 <context>
+    <name>dashboard::AuditModel</name>
+    <message>
+        <source>Parameters: %1
+Result: %2</source>
+        <translation>Parámetros: %1
+Resultado: %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Through</source>
+        <translation>A través de</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::AuditView</name>
+    <message>
+        <source>Every operator action on this backend (on a shared queue: the fleet&apos;s), newest first. Hover over one for its parameters and result.</source>
+        <translation>Cada acción de operador en este backend (con una cola compartida: las de toda la flota), las más recientes primero. Pase el puntero sobre una para ver sus parámetros y su resultado.</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::CachePieChart</name>
     <message>
         <source>Hits</source>
@@ -1072,6 +1108,10 @@ El backend todavía no informa de esto.</translation>
         <source>Stop claiming tracks (batches in flight finish)</source>
         <translation>Dejar de tomar pistas (los lotes en curso terminan)</translation>
     </message>
+    <message>
+        <source>Audit</source>
+        <translation>Auditoría</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::DesktopNotifier</name>
@@ -1779,6 +1819,10 @@ El pipeline la omite hasta reanudarla; las pistas se enriquecen con las demás f
     <message>
         <source>not a track</source>
         <translation>no es una pista</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
     </message>
 </context>
 <context>

@@ -398,6 +398,12 @@ TracksView *DashboardWindow::tracksView(int index) const
     return p ? p->tracks : nullptr;
 }
 
+AuditView *DashboardWindow::auditView(int index) const
+{
+    const Page *p = page(index);
+    return p ? p->audit : nullptr;
+}
+
 QTabWidget *DashboardWindow::viewTabs(int index) const
 {
     const Page *p = page(index);
@@ -425,6 +431,8 @@ void DashboardWindow::addOperatorViews(Page &page, QVBoxLayout *layout)
     page.views->addTab(page.failures, tr("Failures"));
     page.tracks = new TracksView(ops);
     page.views->addTab(page.tracks, tr("Tracks"));
+    page.audit = new AuditView(ops);
+    page.views->addTab(page.audit, tr("Audit"));
     layout->addWidget(page.views, 1);
 
     FailuresView *failures = page.failures;

@@ -29,6 +29,7 @@ class DashboardView;
 class ErrorBanner;
 class EventLogModel;
 class HealthBadge;
+class AuditView;
 class FailuresView;
 class MonitorFeed;
 class OperatorActions;
@@ -102,6 +103,7 @@ public:
     OperatorActions *operatorActions(int index = -1) const;
     FailuresView *failuresView(int index = -1) const;
     TracksView *tracksView(int index = -1) const;
+    AuditView *auditView(int index = -1) const;
     /// The current connection's Overview / Failures / Tracks tabs.
     QTabWidget *viewTabs(int index = -1) const;
     /// The banner that says the pipeline (or a source) is paused.
@@ -178,6 +180,7 @@ private:
         ErrorBanner *paused = nullptr;
         FailuresView *failures = nullptr;
         TracksView *tracks = nullptr;
+        AuditView *audit = nullptr;
     };
     const Page *page(int index) const;
     void addOperatorViews(Page &page, QVBoxLayout *layout);

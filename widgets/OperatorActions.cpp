@@ -20,7 +20,8 @@ namespace wire = enrichment::wire;
 
 OperatorActions::OperatorActions(MonitorFeed *feed, QWidget *dialogParent, QObject *parent)
     : QObject(parent), m_feed(feed), m_dialogParent(dialogParent),
-      m_client(new OperatorClient(feed->network(), this)), m_failures(new FailuresModel(this))
+      m_client(new OperatorClient(feed->network(), this)), m_failures(new FailuresModel(this)),
+      m_audit(new AuditModel(this))
 {
     m_client->setBaseUrl(feed->baseUrl());
     m_client->setToken(feed->token());
@@ -30,6 +31,7 @@ OperatorActions::OperatorActions(MonitorFeed *feed, QWidget *dialogParent, QObje
                                      QMessageBox::Cancel) == QMessageBox::Yes;
     };
     connect(m_client, &OperatorClient::failuresReceived, m_failures, &FailuresModel::setGroups);
+    connect(m_client, &OperatorClient::auditReceived, m_audit, &AuditModel::setEntries);
     connect(m_client, &OperatorClient::unsupported, this, [this] {
         m_unsupported = true;
         updateAccess();
@@ -48,14 +50,17 @@ OperatorActions::OperatorActions(MonitorFeed *feed, QWidget *dialogParent, QObje
                                                               {wire::key::Result, result}});
                 Q_EMIT actionFinished(true, what);
                 refreshFailures();
+                refreshAudit();
                 m_feed->refresh();
             });
     connect(feed, &MonitorFeed::roleChanged, this, &OperatorActions::updateAccess);
     connect(feed, &MonitorFeed::snapshotReceived, this, &OperatorActions::onSnapshot);
     // Anyone's action (another dashboard's, through the room) changes the failures.
     connect(feed, &MonitorFeed::eventReceived, this, [this](const QString &type) {
-        if (type == wire::event::OperatorAction)
+        if (type == wire::event::OperatorAction) {
             refreshFailures();
+            refreshAudit();
+        }
     });
     updateAccess();
 }
@@ -103,8 +108,10 @@ void OperatorActions::updateAccess()
         return;
     m_access = a;
     Q_EMIT accessChanged(a);
-    if (a == Access::Operator || a == Access::ReadOnly)
+    if (a == Access::Operator || a == Access::ReadOnly) {
         refreshFailures();
+        refreshAudit();
+    }
 }
 
 void OperatorActions::bind(QAction *action, const QString &tooltip)
@@ -157,6 +164,12 @@ void OperatorActions::refreshFailures()
         return;
     m_sinceFailures.start();
     m_client->fetchFailures();
+}
+
+void OperatorActions::refreshAudit()
+{
+    if (m_access == Access::Operator || m_access == Access::ReadOnly)
+        m_client->fetchAudit();
 }
 
 void OperatorActions::send(const QString &action, const QJsonObject &body)

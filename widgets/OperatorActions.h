@@ -16,6 +16,7 @@ class QWidget;
 
 namespace dashboard {
 
+class AuditModel;
 class FailuresModel;
 class MonitorFeed;
 
@@ -41,6 +42,8 @@ public:
 
     OperatorClient *client() const { return m_client; }
     FailuresModel *failures() const { return m_failures; }
+    /// The audit log, refreshed when anyone acts (the room says so).
+    AuditModel *audit() const { return m_audit; }
     MonitorFeed *feed() const { return m_feed; }
     Access access() const { return m_access; }
     /// Why actions are not available now (empty for an operator).
@@ -58,6 +61,8 @@ public:
 
     /// Fetches the failure groups now (they also follow the feed, at most every 3 s).
     void refreshFailures();
+    /// Fetches the audit log now.
+    void refreshAudit();
 
     void retryGroup(const FailureGroupInfo &group);
     void retryTracks(const QStringList &trackIds);
@@ -82,6 +87,7 @@ private:
     QPointer<QWidget> m_dialogParent;
     OperatorClient *m_client;
     FailuresModel *m_failures;
+    AuditModel *m_audit;
     Access m_access = Access::Unknown;
     bool m_unsupported = false; ///< the service answered 404 to an operator endpoint
     bool m_sawSnapshot = false; ///< a snapshot came; m_hasPipeline says what it had

@@ -302,6 +302,31 @@ void TracksView::openRow(int row)
         m_actions->client()->fetchTrack(m_model->track(row).trackId);
 }
 
+// AuditView
+
+AuditView::AuditView(OperatorActions *actions, QWidget *parent) : QWidget(parent)
+{
+    setObjectName(QStringLiteral("auditView"));
+    auto *v = new QVBoxLayout(this);
+    auto *label = plainLabel(this);
+    label->setText(tr("Every operator action on this backend (on a shared queue: the fleet's), "
+                      "newest first. Hover over one for its parameters and result."));
+    v->addWidget(label);
+    auto *content = new QWidget(this);
+    auto *cv = new QVBoxLayout(content);
+    cv->setContentsMargins(0, 0, 0, 0);
+    m_table = makeTable(actions->audit(), content);
+    cv->addWidget(m_table, 1);
+    auto *buttons = new QHBoxLayout;
+    auto *refresh = new QPushButton(tr("Re&fresh"), content);
+    buttons->addStretch(1);
+    buttons->addWidget(refresh);
+    cv->addLayout(buttons);
+    v->addWidget(content, 1);
+    connect(refresh, &QPushButton::clicked, actions, &OperatorActions::refreshAudit);
+    followSupport(actions, label, content);
+}
+
 // TrackDetailDialog
 
 TrackDetailDialog::TrackDetailDialog(OperatorActions *actions, QWidget *parent)

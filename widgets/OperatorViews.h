@@ -90,6 +90,18 @@ private:
     TrackDetailDialog *m_detail = nullptr;
 };
 
+/// The operator actions log of the backend (the fleet's, on a shared queue), newest first.
+class AuditView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit AuditView(OperatorActions *actions, QWidget *parent = nullptr);
+    QTableView *table() const { return m_table; }
+
+private:
+    QTableView *m_table;
+};
+
 /// One track: what it is, what was found, and every attempt, newest first.
 class TrackDetailDialog final : public QDialog
 {

@@ -258,6 +258,13 @@ private Q_SLOTS:
         QTRY_VERIFY(logHas(first, said));
         QTRY_COMPARE(second.ops()->failures()->rowCount(), 2);
         QTRY_COMPARE(second.card(QueueStatus::Failed), QStringLiteral("4"));
+        // Its Audit tab lists it too, with who did it.
+        AuditModel *audit = second.ops()->audit();
+        QAbstractItemModelTester auditTester(audit);
+        QTRY_COMPARE(audit->rowCount(), 1);
+        QCOMPARE(audit->entry(0).actor, QStringLiteral("local"));
+        QCOMPARE(audit->data(audit->index(0, AuditModel::WhatColumn)).toString(),
+                 QStringLiteral("retried tracks by id: 1 back to pending"));
     }
 };
 
