@@ -223,6 +223,8 @@ ApiReply Operations::track(const QString &trackId)
 
 ApiReply Operations::failures()
 {
+    if (m_failuresAge.isValid() && m_failuresAge.elapsed() < FailuresCacheMs)
+        return m_failures;
     const QList<FailureGroup> groups = m_store.failures(ExamplesPerGroup);
     if (groups.isEmpty() && !m_store.ping())
         return apiError(503, QStringLiteral("store_unavailable"), m_store.lastError());
@@ -233,11 +235,13 @@ ApiReply Operations::failures()
                                 {k::Source, textOrNull(g.errorSource)},
                                 {k::Count, g.count},
                                 {k::Examples, QJsonArray::fromStringList(g.examples)}});
-    return {200, QJsonObject{{k::Groups, list},
-                             {k::Queue, QJsonObject{{toWire(TrackStatus::Failed),
-                                                     m_store.count(TrackStatus::Failed)},
-                                                    {toWire(TrackStatus::Partial),
-                                                     m_store.count(TrackStatus::Partial)}}}}};
+    m_failures = {200, QJsonObject{{k::Groups, list},
+                                   {k::Queue, QJsonObject{{toWire(TrackStatus::Failed),
+                                                           m_store.count(TrackStatus::Failed)},
+                                                          {toWire(TrackStatus::Partial),
+                                                           m_store.count(TrackStatus::Partial)}}}}};
+    m_failuresAge.start();
+    return m_failures;
 }
 
 ApiReply Operations::audit(const QUrlQuery &query)
@@ -429,6 +433,7 @@ ApiReply Operations::pause(const QJsonObject &body, const QString &actor, bool p
 
 ApiReply Operations::done(const AuditEntry &audit)
 {
+    m_failuresAge.invalidate(); // what the action changed shows in the next answer
     m_monitor.recordOperatorAction(audit.action);
     const QJsonObject result = parseObject(audit.result);
     qCInfo(lcOperations).noquote()

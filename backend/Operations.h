@@ -4,6 +4,7 @@
 
 #include <functional>
 
+#include <QElapsedTimer>
 #include <QStringList>
 
 #include "enrichment/MonitoringProvider.h"
@@ -48,6 +49,10 @@ public:
     static constexpr int ExamplesPerGroup = 3;
     /// Attempts shown with one track.
     static constexpr int AttemptsShown = 200;
+    /// The failure groups are counted at most this often (a GROUP BY over the failed and
+    /// partial tracks: tens of ms at 100 k of them); every dashboard asks every few seconds.
+    /// An action starts a fresh count at once.
+    static constexpr int FailuresCacheMs = 2000;
 
 private:
     ApiReply retry(const QJsonObject &body, const QString &actor);
@@ -60,6 +65,8 @@ private:
     QueueStore &m_store;
     Monitor &m_monitor;
     Hooks m_hooks;
+    ApiReply m_failures;         ///< the last failures answer
+    QElapsedTimer m_failuresAge; ///< invalid: none kept
 };
 
 /// A 400/404/... JSON error reply.

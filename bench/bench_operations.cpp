@@ -179,6 +179,38 @@ static void BM_SearchPage_Prefix_HTTP(benchmark::State &state)
 }
 BENCHMARK(BM_SearchPage_Prefix_HTTP)->Iterations(1)->Unit(benchmark::kMillisecond);
 
+/// The count behind the Failures tab: 100 k failed tracks grouped by error type and source,
+/// with three example ids per group, straight from the store.
+static void BM_Failures_Count(benchmark::State &state)
+{
+    SystemClock clock;
+    SqliteQueueStore store(clock, {});
+    store.open(database());
+    timePages(state, 20, [&](int) {
+        const QList<FailureGroup> groups = store.failures(3);
+        qint64 total = 0;
+        for (const FailureGroup &g : groups)
+            total += g.count;
+        return total == Failed ? qsizetype(100) : qsizetype(0);
+    });
+}
+BENCHMARK(BM_Failures_Count)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+/// The Failures tab's request over HTTP, as dashboards repeat it: the backend counts at
+/// most every 2 s and answers the others from that count.
+static void BM_Failures_HTTP(benchmark::State &state)
+{
+    bench::HttpClient http;
+    if (!http.connectTo(servedPort()))
+        return state.SkipWithError("cannot connect");
+    timePages(state, 50, [&](int) {
+        // Four groups; answer "100" rows when they hold every failed track.
+        const QByteArray body = http.get("/monitoring/enrichment/failures");
+        return body.count("\"count\":25000") == 4 ? qsizetype(100) : qsizetype(0);
+    });
+}
+BENCHMARK(BM_Failures_HTTP)->Iterations(1)->Unit(benchmark::kMillisecond);
+
 /// Baseline: pages of the id-ordered list by page number (LIMIT 100 OFFSET k), straight in
 /// SQL (no HTTP, no JSON): what the prefix case would cost paged by number.
 static void BM_Baseline_SearchPage_Offset(benchmark::State &state)
