@@ -65,11 +65,7 @@ QStringList schemaV3()
         QStringLiteral("ALTER TABLE enrichment_status ADD COLUMN IF NOT EXISTS error_type text,"
                        " ADD COLUMN IF NOT EXISTS error_source text,"
                        " ADD COLUMN IF NOT EXISTS attempt_rows integer NOT NULL DEFAULT 0"),
-        QStringLiteral("CREATE INDEX IF NOT EXISTS enrichment_status_errors_idx"
-                       " ON enrichment_status (status, error_type, error_source,"
-                       " (track_id COLLATE \"C\"))"),
-        QStringLiteral("CREATE INDEX IF NOT EXISTS enrichment_status_id_idx"
-                       " ON enrichment_status ((track_id COLLATE \"C\"))"),
+
         QStringLiteral("CREATE TABLE IF NOT EXISTS enrichment_attempts ("
                        " id bigserial PRIMARY KEY, track_id text NOT NULL, source text NOT NULL,"
                        " outcome text NOT NULL, error_type text, detail text,"
@@ -346,7 +342,7 @@ bool PostgresQueueStore::migrate(QString *error)
         qCInfo(lcPostgres) << "queue schema migrated to version 2";
     }
     if (version < 3) {
-        for (const QString &statement : schemaV3())
+        for (const QString &statement : schemaV3() + store::searchIndexes(store::Dialect::Postgres))
             if (!q.exec(statement))
                 return fail(q);
         if (!q.exec(QStringLiteral("INSERT INTO enrichment_schema_version (version) VALUES (3)")))
@@ -1004,8 +1000,7 @@ TrackPage PostgresQueueStore::tracks(const TrackFilter &filter, int limit, const
     const store::Where where = store::trackWhere(filter, after, store::Dialect::Postgres);
     QSqlQuery q(db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM enrichment_status WHERE %2 ORDER BY %3 LIMIT ?")
-                  .arg(trackColumns(), where.sql, store::trackOrder(store::Dialect::Postgres)));
+    q.prepare(store::trackPageSql(where, trackColumns(), store::Dialect::Postgres));
     for (const QVariant &v : where.values)
         q.addBindValue(v);
     q.addBindValue(limit + 1);

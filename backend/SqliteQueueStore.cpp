@@ -140,12 +140,13 @@ bool SqliteQueueStore::open(const QString &path, QString *error)
             return false;
         }
     }
-    if (!exec(QStringLiteral("CREATE INDEX IF NOT EXISTS idx_enrichment_status_errors ON"
-                             " enrichment_status (status, error_type, error_source, track_id)"))) {
-        if (error)
-            *error = m_lastError;
-        close();
-        return false;
+    for (const QString &sql : store::searchIndexes(store::Dialect::Sqlite)) {
+        if (!exec(sql)) {
+            if (error)
+                *error = m_lastError;
+            close();
+            return false;
+        }
     }
     readControl();
     reconcile();
@@ -604,8 +605,7 @@ TrackPage SqliteQueueStore::tracks(const TrackFilter &filter, int limit, const Q
     const store::Where where = store::trackWhere(filter, after, store::Dialect::Sqlite);
     QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM enrichment_status WHERE %2 ORDER BY track_id LIMIT ?")
-                  .arg(QLatin1String(TrackColumns), where.sql));
+    q.prepare(store::trackPageSql(where, QLatin1String(TrackColumns), store::Dialect::Sqlite));
     for (const QVariant &v : where.values)
         q.addBindValue(v);
     q.addBindValue(limit + 1); // one more tells whether a next page exists

@@ -86,6 +86,40 @@ QString trackOrder(Dialect dialect)
                                         : QStringLiteral("track_id");
 }
 
+QString trackPageSql(const Where &where, const QString &columns, Dialect dialect)
+{
+    return QStringLiteral("SELECT %1 FROM enrichment_status WHERE %2 ORDER BY %3 LIMIT ?")
+        .arg(columns, where.sql, trackOrder(dialect));
+}
+
+QStringList searchIndexes(Dialect dialect)
+{
+    const QString id = dialect == Dialect::Postgres ? QStringLiteral("(track_id COLLATE \"C\")")
+                                                    : QStringLiteral("track_id");
+    const QString prefix = dialect == Dialect::Postgres
+                               ? QStringLiteral("enrichment_status_search")
+                               : QStringLiteral("idx_enrichment_status_search");
+    // Each ends in the id, so that its equality filters leave the rows in id order.
+    const QList<std::pair<const char *, const char *>> indexes = {
+        {"status", "status, %1"},
+        {"status_type", "status, error_type, %1) WHERE (error_type IS NOT NULL"},
+        // Whole, not partial: the failures' GROUP BY (status, type, source) reads it alone.
+        {"status_type_source", "status, error_type, error_source, %1"},
+        {"status_source", "status, error_source, %1) WHERE (error_source IS NOT NULL"},
+        {"type", "error_type, %1) WHERE (error_type IS NOT NULL"},
+        {"type_source", "error_type, error_source, %1) WHERE (error_type IS NOT NULL"},
+        {"source", "error_source, %1) WHERE (error_source IS NOT NULL"},
+    };
+    QStringList out;
+    if (dialect == Dialect::Postgres) // the id alone (a prefix); SQLite's primary key is one
+        out << QStringLiteral("CREATE INDEX IF NOT EXISTS %1_id ON enrichment_status (%2)")
+                   .arg(prefix, id);
+    for (const auto &[name, columns] : indexes)
+        out << QStringLiteral("CREATE INDEX IF NOT EXISTS %1_%2 ON enrichment_status (%3)")
+                   .arg(prefix, QLatin1String(name), QString::fromLatin1(columns).arg(id));
+    return out;
+}
+
 Where trackWhere(const TrackFilter &filter, const QString &after, Dialect dialect)
 {
     Where w;

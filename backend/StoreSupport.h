@@ -43,6 +43,15 @@ struct Where
 Where trackWhere(const TrackFilter &filter, const QString &after, Dialect dialect);
 /// `track_id` as ordered and compared by trackWhere().
 QString trackOrder(Dialect dialect);
+/// One page of a track search: `SELECT @p columns ... WHERE ... ORDER BY id LIMIT ?`; the
+/// values are the WHERE clause's, the limit is bound after them.
+QString trackPageSql(const Where &where, const QString &columns, Dialect dialect);
+/// The indexes every filter combination of a search walks in id order, each filter an
+/// index condition (no scan, no rows read and dropped): status; status and error type
+/// (and source); status and source; error type (and source); source. The filters on
+/// errors but one are partial indexes (only tracks with an error are in them), so
+/// completed tracks cost them nothing.
+QStringList searchIndexes(Dialect dialect);
 
 // Rows as both stores select them (times as epoch milliseconds, in this column order).
 
