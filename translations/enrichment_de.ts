@@ -787,6 +787,10 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>Sources — breakers: the worst state among the fleet&apos;s live workers</source>
         <translation>Quellen – Breaker: der schlechteste Zustand unter den laufenden Workern der Flotte</translation>
     </message>
+    <message>
+        <source>Paused by an operator: the pipeline skips it</source>
+        <translation>Von einem Operator angehalten: die Pipeline überspringt sie</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::DashboardWindow</name>
@@ -1421,6 +1425,10 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 · paused</source>
+        <translation>%1 · angehalten</translation>
     </message>
 </context>
 <context>

@@ -787,6 +787,10 @@ El backend todavía no informa de esto.</translation>
         <source>Sources — breakers: the worst state among the fleet&apos;s live workers</source>
         <translation>Fuentes — breakers: el peor estado entre los workers activos de la flota</translation>
     </message>
+    <message>
+        <source>Paused by an operator: the pipeline skips it</source>
+        <translation>Pausada por un operador: el pipeline la omite</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::DashboardWindow</name>
@@ -1421,6 +1425,10 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 · paused</source>
+        <translation>%1 · en pausa</translation>
     </message>
 </context>
 <context>

@@ -179,6 +179,14 @@ void DashboardView::rebuildBadges()
     refreshBadges();
 }
 
+void DashboardView::setPausedSources(const QStringList &sources)
+{
+    if (sources == m_pausedSources)
+        return;
+    m_pausedSources = sources;
+    refreshBadges();
+}
+
 void DashboardView::refreshBadges()
 {
     const SourcesModel *sources = m_models->sources();
@@ -196,7 +204,12 @@ void DashboardView::refreshBadges()
         QString detail;
         if (src.breaker)
             detail = tr("Circuit breaker %1").arg(SourcesModel::stateLabel(src.breaker->state));
+        const bool paused = m_pausedSources.contains(src.name);
+        if (paused)
+            detail += (detail.isEmpty() ? QString() : QStringLiteral("\n")) +
+                      tr("Paused by an operator: the pipeline skips it");
         b->setHealth(src.health, detail);
+        b->setPaused(paused);
     }
 }
 

@@ -57,6 +57,8 @@ public:
     /// The Workers section: visible only when the backend reports a fleet.
     WorkersPanel *workersPanel() const { return m_workers; }
     QString sourcesCaption() const;
+    /// Sources operators paused: their badges say so.
+    void setPausedSources(const QStringList &sources);
     /// Long history from Prometheus for the charts that use it (the heatmap); not owned.
     void setPrometheus(PrometheusClient *client);
     /// The part of the view a notification points at: "sources", "queue", "alerts",
@@ -94,6 +96,7 @@ private:
     QLabel *m_sourcesLabel = nullptr;
     QWidget *m_workersSection = nullptr;
     WorkersPanel *m_workers = nullptr;
+    QStringList m_pausedSources;
 };
 
 } // namespace dashboard

@@ -453,6 +453,9 @@ void DashboardWindow::addOperatorViews(Page &page, QVBoxLayout *layout)
             refreshPauseAction();
     };
     connect(ops, &OperatorActions::pausedChanged, this, changed);
+    DashboardView *view = page.view;
+    connect(ops, &OperatorActions::pausedChanged, view,
+            [view, ops] { view->setPausedSources(ops->pausedSources()); });
     connect(ops, &OperatorActions::accessChanged, this, changed);
     EventLogModel *log = page.log;
     connect(ops, &OperatorActions::actionFinished, this,

@@ -25,9 +25,25 @@ void HealthBadge::setHealth(std::optional<Health> health, const QString &detail)
     update();
 }
 
+void HealthBadge::setPaused(bool paused)
+{
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    setAccessibleName(text());
+    updateGeometry();
+    update();
+}
+
+QString HealthBadge::stateText() const
+{
+    return m_paused ? tr("%1 · paused").arg(SourcesModel::healthLabel(m_health))
+                    : SourcesModel::healthLabel(m_health);
+}
+
 QString HealthBadge::text() const
 {
-    return tr("%1: %2").arg(m_source, SourcesModel::healthLabel(m_health));
+    return tr("%1: %2").arg(m_source, stateText());
 }
 
 QSize HealthBadge::sizeHint() const
@@ -36,8 +52,8 @@ QSize HealthBadge::sizeHint() const
     QFont bold = font();
     bold.setBold(true);
     const QFontMetrics bfm(bold);
-    const int w = 10 + 18 + 6 + bfm.horizontalAdvance(m_source) + 8 +
-                  fm.horizontalAdvance(SourcesModel::healthLabel(m_health)) + 14;
+    const int w =
+        10 + 18 + 6 + bfm.horizontalAdvance(m_source) + 8 + fm.horizontalAdvance(stateText()) + 14;
     return {std::max(w, 120), std::max(30, fm.height() + 14)};
 }
 
@@ -70,7 +86,7 @@ void HealthBadge::paintEvent(QPaintEvent *)
     p.setPen(c);
     const int x2 = x + bfm.horizontalAdvance(m_source) + 8;
     p.drawText(QRect(x2, 0, width() - x2 - 8, height()), Qt::AlignVCenter | Qt::AlignLeft,
-               SourcesModel::healthLabel(m_health));
+               stateText());
 }
 
 } // namespace dashboard

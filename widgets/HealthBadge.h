@@ -18,6 +18,9 @@ public:
     /// std::nullopt: the service did not say (shown as unknown).
     void setHealth(std::optional<Health> health, const QString &detail = {});
     std::optional<Health> health() const { return m_health; }
+    /// Operators paused the source: the badge says so after its health.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
     QString source() const { return m_source; }
     /// The text a screen reader (and a test) reads: "spotify: Healthy".
     QString text() const;
@@ -30,6 +33,9 @@ protected:
 private:
     QString m_source;
     std::optional<Health> m_health;
+    bool m_paused = false;
+    /// The health word, and "paused" when it is.
+    QString stateText() const;
 };
 
 } // namespace dashboard

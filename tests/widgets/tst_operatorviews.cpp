@@ -19,6 +19,7 @@
 #include "DashboardWindow.h"
 #include "ErrorBanner.h"
 #include "EventLogModel.h"
+#include "HealthBadge.h"
 #include "IncidentRecorder.h"
 #include "MonitorFeed.h"
 #include "OperatorActions.h"
@@ -194,6 +195,10 @@ private Q_SLOTS:
         pauseSource->trigger();
         QTRY_COMPARE(rig.ops()->pausedSources(), QStringList{QStringLiteral("discogs")});
         QTRY_VERIFY(rig.window.pausedBanner()->message().contains(QStringLiteral("discogs")));
+        QVERIFY(rig.window.badge(QStringLiteral("discogs"))->isPaused());
+        QVERIFY(
+            rig.window.badge(QStringLiteral("discogs"))->text().contains(QStringLiteral("paused")));
+        QVERIFY(!rig.window.badge(QStringLiteral("spotify"))->isPaused());
         // Resume from the banner.
         rig.window.pausedBanner()->retryButton()->click();
         QTRY_VERIFY(!rig.ops()->pipelinePaused());
