@@ -1116,6 +1116,22 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>Audit</source>
         <translation>Protokoll</translation>
     </message>
+    <message>
+        <source>&amp;Enqueue Tracks…</source>
+        <translation>Tracks &amp;einreihen…</translation>
+    </message>
+    <message>
+        <source>Enqueue Tracks</source>
+        <translation>Tracks einreihen</translation>
+    </message>
+    <message>
+        <source>Track ids to add as pending, one per line (at most %1):</source>
+        <translation>Track-IDs, die als ausstehend hinzukommen, eine pro Zeile (höchstens %1):</translation>
+    </message>
+    <message>
+        <source>Add tracks to the queue by id</source>
+        <translation>Tracks nach ID in die Warteschlange aufnehmen</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::DesktopNotifier</name>
@@ -1796,6 +1812,22 @@ The pipeline skips it until it is resumed; tracks are enriched from the other so
         <translation>%1 anhalten?
 
 Die Pipeline überspringt sie, bis sie fortgesetzt wird; Tracks werden aus den anderen Quellen angereichert.</translation>
+    </message>
+    <message>
+        <source>%1 track ids is more than one request may carry (%2); enqueue them in parts</source>
+        <translation>%1 Track-IDs sind mehr, als eine Anfrage tragen darf (%2); reihen Sie sie in Teilen ein</translation>
+    </message>
+    <message>
+        <source>Enqueue tracks</source>
+        <translation>Tracks einreihen</translation>
+    </message>
+    <message>
+        <source>Tracks to enqueue: %1.
+
+Those not in the queue yet are added as pending; those already there are left as they are.</source>
+        <translation>Einzureihende Tracks: %1.
+
+Noch nicht vorhandene kommen als ausstehend hinzu; vorhandene bleiben, wie sie sind.</translation>
     </message>
 </context>
 <context>

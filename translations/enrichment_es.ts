@@ -1116,6 +1116,22 @@ El backend todavía no informa de esto.</translation>
         <source>Audit</source>
         <translation>Auditoría</translation>
     </message>
+    <message>
+        <source>&amp;Enqueue Tracks…</source>
+        <translation>&amp;Encolar pistas…</translation>
+    </message>
+    <message>
+        <source>Enqueue Tracks</source>
+        <translation>Encolar pistas</translation>
+    </message>
+    <message>
+        <source>Track ids to add as pending, one per line (at most %1):</source>
+        <translation>Ids de pistas que se añaden como pendientes, una por línea (como máximo %1):</translation>
+    </message>
+    <message>
+        <source>Add tracks to the queue by id</source>
+        <translation>Añadir pistas a la cola por id</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::DesktopNotifier</name>
@@ -1796,6 +1812,22 @@ The pipeline skips it until it is resumed; tracks are enriched from the other so
         <translation>¿Pausar %1?
 
 El pipeline la omite hasta reanudarla; las pistas se enriquecen con las demás fuentes.</translation>
+    </message>
+    <message>
+        <source>%1 track ids is more than one request may carry (%2); enqueue them in parts</source>
+        <translation>%1 ids de pistas son más de los que admite una petición (%2); encólelas por partes</translation>
+    </message>
+    <message>
+        <source>Enqueue tracks</source>
+        <translation>Encolar pistas</translation>
+    </message>
+    <message>
+        <source>Tracks to enqueue: %1.
+
+Those not in the queue yet are added as pending; those already there are left as they are.</source>
+        <translation>Pistas a encolar: %1.
+
+Las que aún no están en la cola se añaden como pendientes; las que ya están quedan como están.</translation>
     </message>
 </context>
 <context>

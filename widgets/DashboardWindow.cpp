@@ -12,6 +12,7 @@
 #include <QScreen>
 #include <QInputDialog>
 #include <QLineEdit>
+#include <QLocale>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -174,6 +175,23 @@ void DashboardWindow::buildActions()
             ops->setPipelinePaused(!ops->pipelinePaused());
     });
 
+    m_enqueue = new QAction(tr("&Enqueue Tracks…"), this);
+    m_enqueue->setObjectName(QStringLiteral("enqueueTracks"));
+    m_chooseText = [this](const QString &title, const QString &label) {
+        bool ok = false;
+        const QString text = QInputDialog::getMultiLineText(this, title, label, QString(), &ok);
+        return ok ? text : QString();
+    };
+    connect(m_enqueue, &QAction::triggered, this, [this] {
+        OperatorActions *ops = operatorActions();
+        if (!ops)
+            return;
+        const QString text = m_chooseText(
+            tr("Enqueue Tracks"), tr("Track ids to add as pending, one per line (at most %1):")
+                                      .arg(QLocale().toString(OperatorActions::MaxActionIds)));
+        ops->enqueueText(text);
+    });
+
     m_connections = new QAction(tr("Co&nnections…"), this);
     m_connections->setToolTip(tr("Named backends to watch side by side"));
     connect(m_connections, &QAction::triggered, this, &DashboardWindow::connectionsRequested);
@@ -191,6 +209,8 @@ void DashboardWindow::buildActions()
     view->addAction(m_autoRefresh);
     QMenu *pipeline = menuBar()->addMenu(tr("&Pipeline"));
     pipeline->addAction(m_pausePipeline);
+    pipeline->addSeparator();
+    pipeline->addAction(m_enqueue);
     QMenu *settingsMenu = menuBar()->addMenu(tr("&Settings"));
     settingsMenu->addAction(m_notificationSettings);
     settingsMenu->addAction(m_pauseNotifications);
@@ -536,6 +556,11 @@ void DashboardWindow::refreshPauseAction()
         return;
     const bool paused = ops->pipelinePaused();
     m_pausePipeline->setText(paused ? tr("&Resume Pipeline") : tr("&Pause Pipeline…"));
+    m_enqueue->setVisible(ops->access() != OperatorActions::Access::Unsupported);
+    m_enqueue->setEnabled(ops->access() == OperatorActions::Access::Operator);
+    m_enqueue->setToolTip(ops->access() == OperatorActions::Access::Operator
+                              ? tr("Add tracks to the queue by id")
+                              : ops->unavailableReason());
     m_pausePipeline->setVisible(ops->access() != OperatorActions::Access::Unsupported);
     m_pausePipeline->setEnabled(ops->access() == OperatorActions::Access::Operator);
     m_pausePipeline->setToolTip(ops->access() != OperatorActions::Access::Operator

@@ -110,6 +110,13 @@ public:
     ErrorBanner *pausedBanner(int index = -1) const;
     /// Toolbar: Pause Pipeline / Resume Pipeline for the current connection.
     QAction *pausePipelineAction() const { return m_pausePipeline; }
+    /// Pipeline > Enqueue Tracks…: asks for track ids (setTextChooser()) and enqueues them.
+    QAction *enqueueAction() const { return m_enqueue; }
+    /// Seam for tests: how the window asks for a text (title, label; empty: cancelled).
+    void setTextChooser(std::function<QString(const QString &, const QString &)> chooser)
+    {
+        m_chooseText = std::move(chooser);
+    }
     /// The sources table's context menu for @p source (Close / Probe breaker, Pause /
     /// Resume source), as it would open; the caller owns it.
     QMenu *sourceMenu(const QString &source);
@@ -203,6 +210,8 @@ private:
     QAction *m_pauseNotifications = nullptr;
     QAction *m_notificationSettings = nullptr;
     QAction *m_pausePipeline = nullptr;
+    QAction *m_enqueue = nullptr;
+    std::function<QString(const QString &, const QString &)> m_chooseText;
     QScrollArea *m_scroll = nullptr;
     QTabWidget *m_tabs = nullptr;
     QAction *m_connections = nullptr;

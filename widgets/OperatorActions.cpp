@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QLocale>
 #include <QMessageBox>
+#include <QRegularExpression>
 
 #include "EventLogModel.h"
 #include "MonitorFeed.h"
@@ -240,6 +241,29 @@ void OperatorActions::setPipelinePaused(bool paused)
                      .arg(QLocale().toString(m_pending))))
         return;
     send(paused ? wire::action::Pause : wire::action::Resume, {});
+}
+
+void OperatorActions::enqueueText(const QString &text)
+{
+    static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
+    QStringList ids = text.split(separators, Qt::SkipEmptyParts);
+    ids.removeDuplicates();
+    if (ids.isEmpty())
+        return;
+    if (ids.size() > MaxActionIds) {
+        Q_EMIT actionFinished(
+            false, tr("%1 track ids is more than one request may carry (%2); "
+                      "enqueue them in parts")
+                       .arg(QLocale().toString(ids.size()), QLocale().toString(MaxActionIds)));
+        return;
+    }
+    if (!confirm(tr("Enqueue tracks"),
+                 tr("Tracks to enqueue: %1.\n\nThose not in the queue yet are added as "
+                    "pending; those already there are left as they are.")
+                     .arg(QLocale().toString(ids.size()))))
+        return;
+    send(wire::action::Enqueue,
+         QJsonObject{{wire::key::TrackIds, QJsonArray::fromStringList(ids)}});
 }
 
 void OperatorActions::setSourcePaused(const QString &source, bool paused)

@@ -69,6 +69,12 @@ public:
     void breaker(const QString &source, const QString &action);
     void setPipelinePaused(bool paused);
     void setSourcePaused(const QString &source, bool paused);
+    /// Adds the track ids in @p text (one per line or separated by spaces or commas;
+    /// duplicates once) as pending, after a confirmation that says how many. Lines past
+    /// MaxActionIds are refused with a message, not cut.
+    void enqueueText(const QString &text);
+    /// The most ids one request may carry (the backend's cap).
+    static constexpr int MaxActionIds = 10'000;
 
 Q_SIGNALS:
     void accessChanged(dashboard::OperatorActions::Access access);

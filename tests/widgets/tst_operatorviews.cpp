@@ -209,6 +209,42 @@ private Q_SLOTS:
                      .toBool());
     }
 
+    void tracksAreEnqueuedFromTheMenu()
+    {
+        auto b = backend();
+        Rig rig(b->url());
+        QTRY_COMPARE(rig.ops()->access(), OperatorActions::Access::Operator);
+        QVERIFY(rig.window.enqueueAction()->isEnabled());
+        const qint64 pending = b->queueCounts()[std::size_t(QueueStatus::Pending)];
+        rig.window.setTextChooser([](const QString &, const QString &) {
+            return QStringLiteral("new-1\nnew-2, new-1\n  ok-1  \n");
+        });
+        QSignalSpy finished(rig.ops(), &OperatorActions::actionFinished);
+        rig.window.enqueueAction()->trigger();
+        QCOMPARE(rig.confirmations.size(), 1);
+        QVERIFY2(rig.confirmations.constLast().contains(QStringLiteral("3")),
+                 qPrintable(rig.confirmations.constLast())); // three ids, once each
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY(finished.at(0).at(0).toBool());
+        QCOMPARE(finished.at(0).at(1).toString(), QStringLiteral("enqueued tracks: 2 new"));
+        QCOMPARE(b->queueCounts()[std::size_t(QueueStatus::Pending)], pending + 2);
+        // More ids than one request carries: said, not cut, and nothing asked or sent.
+        QStringList many;
+        for (int i = 0; i <= OperatorActions::MaxActionIds; ++i)
+            many << QStringLiteral("bulk-%1").arg(i);
+        rig.window.setTextChooser(
+            [&many](const QString &, const QString &) { return many.join(QLatin1Char('\n')); });
+        rig.window.enqueueAction()->trigger();
+        QCOMPARE(finished.count(), 2);
+        QVERIFY(!finished.at(1).at(0).toBool());
+        QCOMPARE(rig.confirmations.size(), 1);
+        QCOMPARE(b->queueCounts()[std::size_t(QueueStatus::Pending)], pending + 2);
+        // Cancelled: nothing happens.
+        rig.window.setTextChooser([](const QString &, const QString &) { return QString(); });
+        rig.window.enqueueAction()->trigger();
+        QCOMPARE(rig.confirmations.size(), 1);
+    }
+
     void aViewerSeesActionsDisabledAndWhy()
     {
         BackendOptions o;
@@ -225,6 +261,7 @@ private Q_SLOTS:
         QVERIFY(!rig.window.pausePipelineAction()->isEnabled());
         QVERIFY(rig.window.pausePipelineAction()->toolTip().contains(QStringLiteral("only read")));
         QVERIFY(!rig.window.tracksView()->retryButton()->isEnabled());
+        QVERIFY(!rig.window.enqueueAction()->isEnabled());
     }
 
     void aServiceWithoutTheEndpointsHidesTheActions()
@@ -242,6 +279,7 @@ private Q_SLOTS:
         Rig rig(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
         QTRY_COMPARE(rig.ops()->access(), OperatorActions::Access::Unsupported);
         QVERIFY(!rig.window.pausePipelineAction()->isVisible());
+        QVERIFY(!rig.window.enqueueAction()->isVisible());
         QVERIFY(rig.window.failuresView()->summaryText().contains(
             QStringLiteral("Not supported by this service")));
         QVERIFY(!rig.window.failuresView()->retryButton()->isVisibleTo(rig.window.failuresView()));
