@@ -111,7 +111,8 @@ Pipeline::BatchResult Pipeline::runBatchNow()
 
 bool Pipeline::beginBatch()
 {
-    if (m_store.control().paused)
+    const PipelineControl control = m_store.control(); // once per batch, not per track
+    if (control.paused)
         return false;
     const QList<ClaimedTrack> claimed = m_store.claim(m_config.batchSize);
     if (claimed.isEmpty())
@@ -125,7 +126,7 @@ bool Pipeline::beginBatch()
     m_batchLatency = 0;
     for (const ClaimedTrack &track : claimed) {
         double latency = 0;
-        m_inFlight.push_back(enrich(track, &latency));
+        m_inFlight.push_back(enrich(track, control.pausedSources, &latency));
         // The tracks of a batch are enriched concurrently: the batch lasts as long as its
         // slowest track's waterfall.
         m_batchLatency = std::max(m_batchLatency, latency);
@@ -184,7 +185,8 @@ Pipeline::BatchResult Pipeline::finishBatch()
     return result;
 }
 
-Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, double *latencySeconds)
+Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, const QStringList &paused,
+                                        double *latencySeconds)
 {
     TrackOutcome out;
     out.trackId = track.trackId;
@@ -193,7 +195,6 @@ Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, double *laten
     int asked = 0;            // sources that answered (a call or a cached answer)
     qint64 nextChanceMs = -1; // earliest time a skipped source can be asked
     const qint64 now = m_clock.nowMs();
-    const QStringList paused = m_store.control().pausedSources;
     auto skippedUntil = [&](qint64 atMs) {
         atMs = std::max(atMs, now + 1000);
         nextChanceMs = nextChanceMs < 0 ? atMs : std::min(nextChanceMs, atMs);

@@ -110,7 +110,9 @@ private:
 
     bool beginBatch();
     BatchResult finishBatch();
-    TrackOutcome enrich(const ClaimedTrack &track, double *latencySeconds);
+    /// @p paused: the sources operators paused (read once per batch).
+    TrackOutcome enrich(const ClaimedTrack &track, const QStringList &paused,
+                        double *latencySeconds);
     void tick();
 
     QueueStore &m_store;

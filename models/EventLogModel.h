@@ -41,14 +41,11 @@ public:
     /// What an `operator_action` event's data says was done ("retried 3 tracks (...)").
     static QString describeAction(const QJsonObject &data);
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+    QString message(int row) const { return m_entries.value(row).message; }
 
 private:
     void addOperatorAction(const QJsonObject &data);
 
-public:
-    QString message(int row) const { return m_entries.value(row).message; }
-
-private:
     struct Entry
     {
         QDateTime time;

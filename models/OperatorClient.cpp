@@ -68,7 +68,8 @@ QNetworkReply *OperatorClient::send(const QString &path, const QByteArray &query
                                     const QByteArray *postBody, Handler handler)
 {
     QUrl url = m_baseUrl;
-    url.setPath(m_baseUrl.path() + path, QUrl::DecodedMode);
+    // @p path is percent-encoded already (a track id may hold '/', '?', '%').
+    url.setPath(m_baseUrl.path(QUrl::FullyEncoded) + path, QUrl::TolerantMode);
     if (!query.isEmpty())
         url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
     QNetworkRequest req(url);

@@ -554,19 +554,12 @@ void DashboardWindow::refreshPauseAction()
     const OperatorActions *ops = operatorActions();
     if (!ops || !m_pausePipeline)
         return;
+    // The two actions follow the current connection, so they are applied, not bound.
     const bool paused = ops->pipelinePaused();
     m_pausePipeline->setText(paused ? tr("&Resume Pipeline") : tr("&Pause Pipeline…"));
-    m_enqueue->setVisible(ops->access() != OperatorActions::Access::Unsupported);
-    m_enqueue->setEnabled(ops->access() == OperatorActions::Access::Operator);
-    m_enqueue->setToolTip(ops->access() == OperatorActions::Access::Operator
-                              ? tr("Add tracks to the queue by id")
-                              : ops->unavailableReason());
-    m_pausePipeline->setVisible(ops->access() != OperatorActions::Access::Unsupported);
-    m_pausePipeline->setEnabled(ops->access() == OperatorActions::Access::Operator);
-    m_pausePipeline->setToolTip(ops->access() != OperatorActions::Access::Operator
-                                    ? ops->unavailableReason()
-                                : paused ? tr("Let the workers claim tracks again")
-                                         : tr("Stop claiming tracks (batches in flight finish)"));
+    ops->apply(m_pausePipeline, paused ? tr("Let the workers claim tracks again")
+                                       : tr("Stop claiming tracks (batches in flight finish)"));
+    ops->apply(m_enqueue, tr("Add tracks to the queue by id"));
 }
 
 DashboardView *DashboardWindow::view(int index) const

@@ -117,24 +117,16 @@ void OperatorActions::updateAccess()
 
 void OperatorActions::bind(QAction *action, const QString &tooltip)
 {
-    auto apply = [this, action, tooltip] {
-        action->setVisible(m_access != Access::Unsupported);
-        action->setEnabled(m_access == Access::Operator);
-        action->setToolTip(m_access == Access::Operator ? tooltip : unavailableReason());
-    };
-    connect(this, &OperatorActions::accessChanged, action, apply);
-    apply();
+    connect(this, &OperatorActions::accessChanged, action,
+            [this, action, tooltip] { apply(action, tooltip); });
+    apply(action, tooltip);
 }
 
 void OperatorActions::bind(QAbstractButton *button, const QString &tooltip)
 {
-    auto apply = [this, button, tooltip] {
-        button->setVisible(m_access != Access::Unsupported);
-        button->setEnabled(m_access == Access::Operator);
-        button->setToolTip(m_access == Access::Operator ? tooltip : unavailableReason());
-    };
-    connect(this, &OperatorActions::accessChanged, button, apply);
-    apply();
+    connect(this, &OperatorActions::accessChanged, button,
+            [this, button, tooltip] { apply(button, tooltip); });
+    apply(button, tooltip);
 }
 
 void OperatorActions::onSnapshot(const Snapshot &snapshot)

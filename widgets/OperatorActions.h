@@ -52,6 +52,14 @@ public:
     /// @p tooltip is its tooltip when enabled. Follows later changes.
     void bind(QAction *action, const QString &tooltip);
     void bind(QAbstractButton *button, const QString &tooltip);
+    /// What bind() does, once: hidden when unsupported, enabled for an operator, the
+    /// reason as tooltip otherwise.
+    template<typename Control> void apply(Control *control, const QString &tooltip) const
+    {
+        control->setVisible(m_access != Access::Unsupported);
+        control->setEnabled(m_access == Access::Operator);
+        control->setToolTip(m_access == Access::Operator ? tooltip : unavailableReason());
+    }
 
     bool pipelinePaused() const { return m_paused; }
     QStringList pausedSources() const { return m_pausedSources; }
