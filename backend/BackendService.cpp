@@ -178,8 +178,8 @@ bool BackendService::start(QString *error)
     });
     buildPipeline();
     // Breaker commands given before this worker started are history, not orders.
-    for (auto it = m_store->control().breakerCommands.cbegin();
-         it != m_store->control().breakerCommands.cend(); ++it)
+    const PipelineControl control = m_store->control(); // a copy: iterate one container
+    for (auto it = control.breakerCommands.cbegin(); it != control.breakerCommands.cend(); ++it)
         m_appliedBreakerCommands.insert(it.key(), it->sequence);
     Operations::Hooks hooks;
     hooks.sources = [this] {
