@@ -108,6 +108,15 @@ std::optional<ApiReply> readIds(const QJsonObject &body, QStringList *ids)
     return std::nullopt;
 }
 
+/// What the audit log (and the room) keeps of a list of ids: how many and the first five,
+/// not 10,000 of them in every entry.
+QByteArray idsParameters(const QStringList &ids)
+{
+    return QJsonDocument(QJsonObject{{k::TrackIds, QJsonArray::fromStringList(ids.mid(0, 5))},
+                                     {k::Count, ids.size()}})
+        .toJson(QJsonDocument::Compact);
+}
+
 /// Refuses members of @p body other than @p allowed.
 std::optional<ApiReply> onlyKeys(const QJsonObject &body, const QStringList &allowed)
 {
@@ -331,7 +340,8 @@ ApiReply Operations::retry(const QJsonObject &body, const QString &actor)
     AuditEntry audit;
     audit.actor = actor;
     audit.action = wire::action::Retry;
-    audit.parameters = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    audit.parameters =
+        f.ids.isEmpty() ? QJsonDocument(body).toJson(QJsonDocument::Compact) : idsParameters(f.ids);
     QString error;
     if (m_store.retry(f, &audit, &error) < 0)
         return apiError(503, QStringLiteral("store_unavailable"), error);
@@ -348,11 +358,7 @@ ApiReply Operations::enqueue(const QJsonObject &body, const QString &actor)
     AuditEntry audit;
     audit.actor = actor;
     audit.action = wire::action::Enqueue;
-    // The audit keeps how many and a few of them, not 10,000 ids.
-    audit.parameters = QJsonDocument(QJsonObject{{QStringLiteral("count"), ids.size()},
-                                                 {QStringLiteral("first"),
-                                                  QJsonArray::fromStringList(ids.mid(0, 5))}})
-                           .toJson(QJsonDocument::Compact);
+    audit.parameters = idsParameters(ids);
     QString error;
     if (m_store.enqueue(ids, &audit, &error) < 0)
         return apiError(503, QStringLiteral("store_unavailable"), error);

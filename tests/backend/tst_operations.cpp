@@ -462,8 +462,8 @@ private Q_SLOTS:
             1);
         checkCounts(*s);
         drain(*s);
-        r = json(post(*s, QStringLiteral("retry"), R"({"track_ids": ["to-1", "ok-1", "nobody"]})",
-                      &status));
+        r = json(post(*s, QStringLiteral("retry"),
+                      R"({"track_ids": ["to-1", "ok-1", "n1", "n2", "n3", "n4", "n5"]})", &status));
         QCOMPARE(r.value(QLatin1String("retried")).toInt(),
                  1); // completed and unknown ids are left alone
         checkCounts(*s);
@@ -475,6 +475,11 @@ private Q_SLOTS:
                 .value(QLatin1String("entries"))
                 .toArray();
         QCOMPARE(audit.size(), 4);
+        // Named ids are kept as how many and the first five, not all of them.
+        const QJsonObject byIds =
+            audit.at(0).toObject().value(QLatin1String("parameters")).toObject();
+        QCOMPARE(byIds.value(QLatin1String("count")).toInt(), 7);
+        QCOMPARE(byIds.value(QLatin1String("track_ids")).toArray().size(), 5);
         const QJsonObject firstRetry = audit.at(3).toObject(); // newest first
         QCOMPARE(firstRetry.value(QLatin1String("action")).toString(), QStringLiteral("retry"));
         QCOMPARE(firstRetry.value(QLatin1String("actor")).toString(), QStringLiteral("local"));
