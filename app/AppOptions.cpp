@@ -4,26 +4,17 @@
 
 #include <QMap>
 
-#include <cstring>
-
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
 namespace dashboard {
 
-bool AppOptions::wantsHeadless(int argc, char **argv)
-{
-    for (int i = 1; i < argc; ++i)
-        if (std::strcmp(argv[i], "--export") == 0 || std::strncmp(argv[i], "--export=", 9) == 0)
-            return true;
-    return false;
-}
-
 namespace {
 /// @p text as an http(s) URL with a host; empty if it is not one.
 QUrl httpUrl(const QString &text)
 {
-    const QUrl u = QUrl::fromUserInput(text);
+    // A scheme and a host, as typed: "notaurl" or "host:8020" is refused, not guessed.
+    const QUrl u(text.trimmed(), QUrl::StrictMode);
     if (!u.isValid() ||
         (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")) ||
         u.host().isEmpty())

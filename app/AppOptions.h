@@ -28,8 +28,6 @@ struct AppOptions
     /// @p exitNow with text in @p output for --help/--version.
     static bool parse(const QStringList &arguments, AppOptions *options, QString *error,
                       bool *exitNow, QString *output);
-    /// True if @p argv asks for a headless export (checked before QApplication exists).
-    static bool wantsHeadless(int argc, char **argv);
     /// The value of --lang in @p arguments (read before the translators are installed,
     /// so that even --help speaks the chosen language); empty when absent.
     static QString languageArgument(const QStringList &arguments);

@@ -12,45 +12,66 @@
 #include "MonitorApp.h"
 #include "SignalWatcher.h"
 
+namespace {
+
+void nameApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("enrichment-monitor"));
+    QCoreApplication::setApplicationName(QStringLiteral("enrichment-monitor"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ENRICHMENT_VERSION));
+}
+
+/// Qt's and our translations for the --lang of @p arguments (or the system locale),
+/// installed while this lives.
+struct Translations
+{
+    QTranslator qt, app;
+    explicit Translations(const QStringList &arguments)
+    {
+        const QString language = dashboard::AppOptions::languageArgument(arguments);
+        const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+        QLocale::setDefault(locale);
+        if (qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                    QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QCoreApplication::installTranslator(&qt);
+        if (app.load(locale, QStringLiteral("enrichment"), QStringLiteral("_"),
+                     QStringLiteral(":/i18n")))
+            QCoreApplication::installTranslator(&app);
+    }
+};
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    // The command line is read before any GUI exists, so --help, --version and a bad
+    // option answer without a display.
+    dashboard::AppOptions options;
+    {
+        QCoreApplication cli(argc, argv);
+        nameApplication();
+        Translations translations(cli.arguments());
+        QString error, output;
+        bool exitNow = false;
+        if (!dashboard::AppOptions::parse(cli.arguments(), &options, &error, &exitNow, &output)) {
+            std::fprintf(stderr, "enrichment-monitor: %s\n", qPrintable(error));
+            return 2;
+        }
+        if (exitNow) {
+            std::fputs(qPrintable(output), stdout);
+            return 0;
+        }
+    }
+
     // A headless export needs no display.
-    if (dashboard::AppOptions::wantsHeadless(argc, argv) &&
-        qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    if (!options.exportDir.isEmpty() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("enrichment-monitor"));
-    QApplication::setApplicationName(QStringLiteral("enrichment-monitor"));
+    nameApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Enrichment Monitor"));
-    QApplication::setApplicationVersion(QStringLiteral(ENRICHMENT_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("enrichment-monitor"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/enrichment-monitor.svg")));
-
-    const QString language = dashboard::AppOptions::languageArgument(app.arguments());
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    QLocale::setDefault(locale);
-    QTranslator qtTranslator, appTranslator;
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    if (appTranslator.load(locale, QStringLiteral("enrichment"), QStringLiteral("_"),
-                           QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&appTranslator);
-
-    dashboard::AppOptions options;
-    QString error, output;
-    bool exitNow = false;
-    const bool parsed =
-        dashboard::AppOptions::parse(app.arguments(), &options, &error, &exitNow, &output);
-
-    if (!parsed) {
-        std::fprintf(stderr, "enrichment-monitor: %s\n", qPrintable(error));
-        return 2;
-    }
-    if (exitNow) {
-        std::fputs(qPrintable(output), stdout);
-        return 0;
-    }
+    Translations translations(app.arguments());
 
     dashboard::MonitorApp monitor(options);
     QObject::connect(&monitor, &dashboard::MonitorApp::finished, &app,
@@ -62,6 +83,7 @@ int main(int argc, char *argv[])
     enrichment::SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &enrichment::SignalWatcher::terminationRequested, &monitor,
                      &dashboard::MonitorApp::requestQuit);
+    QString error;
     if (!monitor.start(&error)) {
         std::fprintf(stderr, "enrichment-monitor: %s\n", qPrintable(error));
         return 1;

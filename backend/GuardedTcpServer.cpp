@@ -440,6 +440,15 @@ private:
             abort(); // the peer does not take our last bytes either
             return;
         }
+        if (m_state == State::Head && m_head.isEmpty() && m_received == 0) {
+            // Nothing was asked: a client that opened a connection ahead of need (HTTP
+            // clients keep spares) would read a 408 written now as the answer to the
+            // request it sends next. Close it silently, as an idle keep-alive connection.
+            qCDebug(lcServer) << "closing connection: no request within"
+                              << limits().requestTimeoutMs << "ms";
+            abort();
+            return;
+        }
         qCInfo(lcServer) << "closing connection: request not completed within"
                          << limits().requestTimeoutMs << "ms";
         if (m_state == State::Upgrading) {

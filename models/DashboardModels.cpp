@@ -5,12 +5,15 @@
 #include <QDateTime>
 
 #include "CategoryTableModel.h"
+#include "ChartMarkers.h"
+#include "EventLogModel.h"
 #include "MonitorFeed.h"
 #include "SourcesModel.h"
 #include "ForecastModel.h"
 #include "HeatmapModel.h"
 #include "SummaryModel.h"
 #include "WorkersModel.h"
+#include "enrichment/WireFormat.h"
 #include "TimeSeriesModel.h"
 
 namespace dashboard {
@@ -102,12 +105,37 @@ DashboardModels::DashboardModels(QObject *parent, int historyCapacity)
     m_workers = new WorkersModel(this);
     m_forecast = new ForecastModel(m_trend, this);
     m_heatmap = new HeatmapModel(this);
+    m_markers = new ChartMarkers(this);
 }
 
 void DashboardModels::follow(MonitorFeed *feed)
 {
     connect(feed, &MonitorFeed::snapshotReceived, this, &DashboardModels::applySnapshot);
     connect(feed, &MonitorFeed::historyReceived, this, &DashboardModels::applyHistory);
+    connect(feed, &MonitorFeed::connectionLostChanged, this, [this, feed](bool lost) {
+        setConnectionLost(lost, lost ? feed->lostSinceMs() : m_now());
+    });
+    connect(feed, &MonitorFeed::eventReceived, this,
+            [this](const QString &type, const QJsonObject &data) {
+                if (type != enrichment::wire::event::OperatorAction)
+                    return;
+                const QDateTime at = enrichment::wire::parseTime(
+                    data.value(enrichment::wire::key::Timestamp).toString().left(64));
+                m_markers->add(ChartMarkers::Kind::Action,
+                               at.isValid() ? at.toMSecsSinceEpoch() : m_now(),
+                               EventLogModel::describeAction(data));
+            });
+}
+
+void DashboardModels::setConnectionLost(bool lost, qint64 atMs)
+{
+    if (lost) {
+        m_rate->appendGap(atMs);
+        m_trend->appendGap(atMs);
+        m_markers->begin(ChartMarkers::Kind::Outage, atMs, {});
+    } else {
+        m_markers->end(ChartMarkers::Kind::Outage, atMs);
+    }
 }
 
 void DashboardModels::setClock(std::function<qint64()> nowMs)
@@ -150,7 +178,13 @@ void DashboardModels::applySnapshot(const Snapshot &s)
     m_queue->update(statuses, queueRows);
 
     const qint64 t = s.timestamp.isValid() ? s.timestamp.toMSecsSinceEpoch() : m_now();
-    m_rate->append(t, {s.perMinute});
+    // A paused pipeline is a band on the charts, not a dip of the rate to zero.
+    const bool paused = s.pipeline && s.pipeline->paused;
+    if (paused)
+        m_markers->begin(ChartMarkers::Kind::Paused, t, {});
+    else
+        m_markers->end(ChartMarkers::Kind::Paused, t);
+    m_rate->append(t, {paused ? std::nullopt : s.perMinute});
     auto d = [](const std::optional<qint64> &v) {
         return v ? std::optional<double>(double(*v)) : std::nullopt;
     };

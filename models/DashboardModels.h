@@ -11,6 +11,7 @@
 namespace dashboard {
 
 class CategoryTableModel;
+class ChartMarkers;
 class ForecastModel;
 class HeatmapModel;
 class MonitorFeed;
@@ -59,6 +60,11 @@ public:
     SummaryModel *summary() const { return m_summary; }
     /// The fleet behind a shared queue (empty, hasFleet() false, for one backend).
     WorkersModel *workers() const { return m_workers; }
+    /// Outages, pauses and operator actions, for the time charts to draw.
+    ChartMarkers *markers() const { return m_markers; }
+    /// The backend went out of reach at @p atMs (true) or is back (false): the time series
+    /// get a gap there instead of a line drawn across, and a band marks the span.
+    void setConnectionLost(bool lost, qint64 atMs);
 
     /// Error types shown as their own column; others are summed into "other".
     static QStringList knownErrorTypes();
@@ -86,6 +92,7 @@ private:
     SourcesModel *m_sources;
     SummaryModel *m_summary;
     WorkersModel *m_workers;
+    ChartMarkers *m_markers;
 };
 
 } // namespace dashboard

@@ -33,7 +33,8 @@ MonitorFeed::MonitorFeed(QNetworkAccessManager *network, QObject *parent)
     m_countdownTimer.setInterval(1000);
     connect(&m_countdownTimer, &QTimer::timeout, this,
             [this] { Q_EMIT reconnectCountdownChanged(reconnectInSeconds()); });
-    m_pingTimer.setInterval(15'000);
+    // Pings are a few bytes; at 1 s a backend that froze is seen lost within 4 s.
+    m_pingTimer.setInterval(1000);
     connect(&m_pingTimer, &QTimer::timeout, this, &MonitorFeed::onPingTick);
 
     connect(&m_socket, &QWebSocket::connected, this, [this] {
@@ -42,6 +43,7 @@ MonitorFeed::MonitorFeed(QNetworkAccessManager *network, QObject *parent)
         m_reconnectTimer.stop();
         m_countdownTimer.stop();
         m_pingTimer.start();
+        m_roomSeen = true;
         setState(ConnectionState::Live);
         // Catch up on what happened while away.
         fetchHistory();
@@ -87,6 +89,8 @@ MonitorFeed::~MonitorFeed()
 void MonitorFeed::setBaseUrl(const QUrl &url)
 {
     m_baseUrl = serviceBaseUrl(url);
+    m_roomSeen = false; // another service: it may have no room
+    updateLost();
 }
 
 void MonitorFeed::setAutoRefresh(bool on)
@@ -120,6 +124,7 @@ void MonitorFeed::start()
         return;
     m_running = true;
     m_attempt = 0;
+    m_roomSeen = false;
     setState(ConnectionState::Connecting);
     if (m_autoRefresh)
         m_refreshTimer.start();
@@ -137,6 +142,8 @@ void MonitorFeed::stop()
     m_pingTimer.stop();
     m_socket.abort();
     setState(ConnectionState::Disconnected);
+    m_lostSinceMs = 0; // stopped on purpose: nothing is lost
+    updateLost();
 }
 
 int MonitorFeed::reconnectInSeconds() const
@@ -162,6 +169,17 @@ void MonitorFeed::setState(ConnectionState s)
         return;
     m_state = s;
     Q_EMIT stateChanged(s);
+    updateLost();
+}
+
+void MonitorFeed::updateLost()
+{
+    const bool roomLost = m_roomSeen && m_state != ConnectionState::Live;
+    const bool lost = m_running && (roomLost || !m_lastError.isEmpty());
+    if (lost == isConnectionLost())
+        return;
+    m_lostSinceMs = lost ? std::max<qint64>(1, m_now()) : 0;
+    Q_EMIT connectionLostChanged(lost);
 }
 
 void MonitorFeed::setError(const QString &rawError)
@@ -172,6 +190,7 @@ void MonitorFeed::setError(const QString &rawError)
         return;
     m_lastError = error;
     Q_EMIT errorChanged(error);
+    updateLost();
 }
 
 QNetworkReply *MonitorFeed::get(const QString &path, const QString &query, qint64 maxBytes)
@@ -411,7 +430,7 @@ void MonitorFeed::onTextMessage(const QString &message)
 
 void MonitorFeed::onPingTick()
 {
-    if (m_now() - m_lastPongMs > 2LL * m_pingTimer.interval() + 1000) {
+    if (m_now() - m_lastPongMs > 3LL * m_pingTimer.interval() + 500) {
         qCInfo(lcFeed) << "no pong from the backend; reconnecting";
         m_socket.abort(); // disconnected -> scheduleReconnect()
         return;

@@ -82,6 +82,13 @@ public:
     /// Milliseconds since the last good snapshot; -1 before the first.
     qint64 dataAgeMs() const;
     bool isStale() const;
+    /// True while the backend is known to be out of reach: the room it had open closed (or
+    /// stopped answering pings), or the last fetch failed. Within a few seconds of the loss
+    /// (the room's pings are 1 s apart); false again once the room is back and a fetch
+    /// succeeded. A service without a room counts only its fetches.
+    bool isConnectionLost() const { return m_lostSinceMs > 0; }
+    /// When the connection was lost (epoch ms); 0 while it is not.
+    qint64 lostSinceMs() const { return m_lostSinceMs; }
     int malformedMessages() const { return m_malformed; }
     bool isFetching() const { return m_snapshotReply != nullptr; }
     /// Snapshot requests sent so far (pushed snapshots need none).
@@ -115,6 +122,8 @@ Q_SIGNALS:
     void eventReceived(const QString &type, const QJsonObject &data);
     /// A welcome told (again) what this client may do: role() and operatorEndpoints().
     void roleChanged();
+    /// isConnectionLost() changed.
+    void connectionLostChanged(bool lost);
 
 private:
     /// GETs @p path; the reply is aborted once its body passes @p maxBytes (then its
@@ -127,6 +136,8 @@ private:
     void scheduleReconnect();
     void setState(ConnectionState s);
     void setError(const QString &error);
+    /// Recomputes isConnectionLost() and says when it changed.
+    void updateLost();
     void onSnapshotReply();
     void onTextMessage(const QString &message);
     void onPingTick();
@@ -159,6 +170,8 @@ private:
     int m_malformed = 0;
     int m_fetches = 0;
     bool m_serverPushes = false;
+    bool m_roomSeen = false; ///< the room was open once since start() / setBaseUrl()
+    qint64 m_lostSinceMs = 0;
     QString m_role;
     bool m_operatorEndpoints = false;
     std::mt19937 m_rng{std::random_device{}()};

@@ -128,7 +128,7 @@ void OperatorClient::fetchFailures()
     replace(m_failures, send(enrichment::wire::path::Failures.toString(), {}, nullptr,
                              [this](int status, const QJsonObject &body, const QString &error) {
                                  if (status != 200) {
-                                     Q_EMIT requestFailed(tr("Failures"), error);
+                                     Q_EMIT requestFailed(Request::Failures, tr("Failures"), error);
                                      return;
                                  }
                                  Q_EMIT failuresReceived(parseFailures(body));
@@ -157,7 +157,7 @@ void OperatorClient::searchTracks(const TrackQuery &query, const QString &after)
                  nullptr,
                  [this, append](int status, const QJsonObject &body, const QString &error) {
                      if (status != 200) {
-                         Q_EMIT requestFailed(tr("Tracks"), error);
+                         Q_EMIT requestFailed(Request::Tracks, tr("Tracks"), error);
                          return;
                      }
                      QList<TrackInfo> rows;
@@ -175,18 +175,18 @@ void OperatorClient::fetchTrack(const QString &trackId)
 {
     const QString path = enrichment::wire::path::Tracks.toString() + QLatin1Char('/') +
                          QString::fromLatin1(QUrl::toPercentEncoding(trackId));
-    replace(
-        m_track,
-        send(path, {}, nullptr, [this](int status, const QJsonObject &body, const QString &error) {
-            std::optional<TrackDetail> d;
-            if (status == 200)
-                d = parseDetail(body);
-            if (!d) {
-                Q_EMIT requestFailed(tr("Track"), error.isEmpty() ? tr("not a track") : error);
-                return;
-            }
-            Q_EMIT trackReceived(*d);
-        }));
+    replace(m_track, send(path, {}, nullptr,
+                          [this](int status, const QJsonObject &body, const QString &error) {
+                              std::optional<TrackDetail> d;
+                              if (status == 200)
+                                  d = parseDetail(body);
+                              if (!d) {
+                                  Q_EMIT requestFailed(Request::Track, tr("Track"),
+                                                       error.isEmpty() ? tr("not a track") : error);
+                                  return;
+                              }
+                              Q_EMIT trackReceived(*d);
+                          }));
 }
 
 void OperatorClient::fetchAudit(int limit)
@@ -195,7 +195,7 @@ void OperatorClient::fetchAudit(int limit)
                           "limit=" + QByteArray::number(std::clamp(limit, 1, 1000)), nullptr,
                           [this](int status, const QJsonObject &body, const QString &error) {
                               if (status != 200) {
-                                  Q_EMIT requestFailed(tr("Audit log"), error);
+                                  Q_EMIT requestFailed(Request::Audit, tr("Audit log"), error);
                                   return;
                               }
                               Q_EMIT auditReceived(parseAudit(body));

@@ -102,6 +102,9 @@ class OperatorClient final : public QObject
 public:
     static constexpr qint64 MaxReplyBytes = 8 * 1024 * 1024;
     static constexpr int MaxRows = 1000;
+    /// The kinds of read, so each view shows only the failures of what it asked.
+    enum class Request { Failures, Tracks, Track, Audit };
+    Q_ENUM(Request)
 
     /// @p network is not owned and must outlive the client.
     explicit OperatorClient(QNetworkAccessManager *network, QObject *parent = nullptr);
@@ -120,6 +123,7 @@ public:
     /// POSTs action @p action with @p body (a JSON object).
     void act(const QString &action, const QJsonObject &body);
     bool busy() const;
+    bool auditInFlight() const { return !m_audit.isNull(); }
 
     static std::optional<TrackInfo> parseTrack(const QJsonObject &o);
     static std::optional<TrackDetail> parseDetail(const QJsonObject &o);
@@ -136,8 +140,10 @@ Q_SIGNALS:
     /// @p ok, else @p error says why (plain text).
     void actionFinished(const QString &action, const QJsonObject &body, bool ok,
                         const QJsonObject &result, const QString &error);
-    /// A read failed (plain text, for the view that asked).
-    void requestFailed(const QString &what, const QString &error);
+    /// A read of kind @p request failed: @p what names it, @p error says why (plain text,
+    /// for the view that asked).
+    void requestFailed(dashboard::OperatorClient::Request request, const QString &what,
+                       const QString &error);
     /// The service has no operator endpoints (it answered 404 to one of them).
     void unsupported();
 

@@ -131,6 +131,18 @@ void TimeSeriesModel::merge(const QList<QPair<qint64, QList<std::optional<double
         all[m_times[p]] = std::vector<double>(m_values.begin() + qptrdiff(p * n),
                                               m_values.begin() + qptrdiff(p * n + n));
     }
+    // A gap the dashboard marked (it could not reach the backend) inside the span of the
+    // backend's own history was no gap for the backend: its samples fill it.
+    qint64 fromMs = std::numeric_limits<qint64>::max(), toMs = std::numeric_limits<qint64>::min();
+    for (const auto &sample : samples) {
+        fromMs = std::min(fromMs, sample.first);
+        toMs = std::max(toMs, sample.first);
+    }
+    for (auto it = all.lower_bound(fromMs); it != all.end() && it->first <= toMs;)
+        it = std::all_of(it->second.begin(), it->second.end(),
+                         [](double v) { return std::isnan(v); })
+                 ? all.erase(it)
+                 : std::next(it);
     for (const auto &[t, values] : samples) {
         std::vector<double> row(n, NaN);
         for (std::size_t s = 0; s < n && s < std::size_t(values.size()); ++s)
@@ -172,21 +184,34 @@ int TimeSeriesModel::firstRowAtOrAfter(qint64 timeMs) const
     return lo;
 }
 
-QList<QPointF> TimeSeriesModel::downsample(int series, qint64 fromMs, qint64 toMs,
-                                           int buckets) const
+QList<QPointF> TimeSeriesModel::downsample(int series, qint64 fromMs, qint64 toMs, int buckets,
+                                           QList<int> *breaks) const
 {
     QList<QPointF> out;
+    if (breaks)
+        breaks->clear();
     if (series < 0 || series >= m_series.size() || m_count == 0 || toMs <= fromMs || buckets <= 0)
         return out;
     const std::size_t n = std::size_t(m_series.size());
     const int first = firstRowAtOrAfter(fromMs);
     const int end = firstRowAtOrAfter(toMs + 1);
+    // A sample without a value for the series ends the line there: the next point starts
+    // a new segment (a gap, not a line drawn across the time nothing was known).
+    bool pendingBreak = false;
+    auto add = [&](const QPointF &pt) {
+        if (pendingBreak && breaks && !out.isEmpty())
+            breaks->append(int(out.size()));
+        pendingBreak = false;
+        out.append(pt);
+    };
     if (end - first <= 2 * buckets) {
         out.reserve(end - first);
         for (int r = first; r < end; ++r) {
             const double v = m_values[physical(r) * n + std::size_t(series)];
-            if (!std::isnan(v))
-                out.append(QPointF(double(timeAt(r)), v));
+            if (std::isnan(v))
+                pendingBreak = true;
+            else
+                add(QPointF(double(timeAt(r)), v));
         }
         return out;
     }
@@ -197,10 +222,13 @@ QList<QPointF> TimeSeriesModel::downsample(int series, qint64 fromMs, qint64 toM
         const qint64 bucketEnd = fromMs + qint64(span * (b + 1) / buckets);
         int minRow = -1, maxRow = -1;
         double minV = 0, maxV = 0;
+        bool gapInBucket = false;
         for (; r < end && (timeAt(r) <= bucketEnd || b == buckets - 1); ++r) {
             const double v = m_values[physical(r) * n + std::size_t(series)];
-            if (std::isnan(v))
+            if (std::isnan(v)) {
+                gapInBucket = true;
                 continue;
+            }
             if (minRow < 0 || v < minV) {
                 minV = v;
                 minRow = r;
@@ -210,19 +238,33 @@ QList<QPointF> TimeSeriesModel::downsample(int series, qint64 fromMs, qint64 toM
                 maxRow = r;
             }
         }
-        if (minRow < 0)
-            continue;
-        if (minRow == maxRow) {
-            out.append(QPointF(double(timeAt(minRow)), minV));
-        } else if (minRow < maxRow) {
-            out.append(QPointF(double(timeAt(minRow)), minV));
-            out.append(QPointF(double(timeAt(maxRow)), maxV));
-        } else {
-            out.append(QPointF(double(timeAt(maxRow)), maxV));
-            out.append(QPointF(double(timeAt(minRow)), minV));
+        if (minRow >= 0) {
+            if (minRow == maxRow) {
+                add(QPointF(double(timeAt(minRow)), minV));
+            } else if (minRow < maxRow) {
+                add(QPointF(double(timeAt(minRow)), minV));
+                add(QPointF(double(timeAt(maxRow)), maxV));
+            } else {
+                add(QPointF(double(timeAt(maxRow)), maxV));
+                add(QPointF(double(timeAt(minRow)), minV));
+            }
         }
+        pendingBreak = pendingBreak || gapInBucket;
     }
     return out;
+}
+
+void TimeSeriesModel::appendGap(qint64 timeMs)
+{
+    if (m_count > 0) {
+        const int last = int(m_count) - 1;
+        bool empty = true;
+        for (int s = 0; s < m_series.size() && empty; ++s)
+            empty = !valueAt(last, s);
+        if (empty || timeMs <= timeAt(last))
+            return; // already a gap, or not after the last sample
+    }
+    append(timeMs, {});
 }
 
 QList<QPointF> TimeSeriesModel::points(int series) const

@@ -51,9 +51,17 @@ public:
     std::optional<double> valueAt(int row, int series) const;
     bool hasValues() const;
 
+    /// Marks a gap at @p timeMs (a sample with no value in any series: the dashboard could
+    /// not reach the backend, say), so a chart does not draw a line across it. Nothing when
+    /// the last sample is a gap already or not older. History merged later that spans the
+    /// gap fills it.
+    void appendGap(qint64 timeMs);
     /// Points of @p series with time in [fromMs, toMs], reduced to at most 2 * buckets
-    /// points (min and max of each time bucket, in time order). x is epoch ms.
-    QList<QPointF> downsample(int series, qint64 fromMs, qint64 toMs, int buckets) const;
+    /// points (min and max of each time bucket, in time order). x is epoch ms. @p breaks,
+    /// if given, receives the indexes of the points that start a new segment: a sample
+    /// without a value for the series came before them.
+    QList<QPointF> downsample(int series, qint64 fromMs, qint64 toMs, int buckets,
+                              QList<int> *breaks = nullptr) const;
     /// All raw points of @p series (for comparison in benchmarks).
     QList<QPointF> points(int series) const;
     /// The value range of @p series over [fromMs, toMs]; nullopt with no values.

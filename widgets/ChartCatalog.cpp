@@ -58,6 +58,7 @@ QList<ChartPanel *> createDashboardCharts(DashboardModels *models, const QPalett
         QCoreApplication::translate("dashboard::DashboardWindow", "Processing rate"),
         models->processingRate(), {StatusStyle::seriesColor(3, pal)},
         QCoreApplication::translate("dashboard::DashboardWindow", "tracks / min"), parent);
+    rateChart->setMarkers(models->markers());
 
     CategoryBarChart::Spec breakers;
     breakers.valueColumns = {QStringLiteral("state_level")};
@@ -176,6 +177,7 @@ QList<ChartPanel *> createDashboardCharts(DashboardModels *models, const QPalett
          StatusStyle::queueColor(QueueStatus::InProgress, pal),
          StatusStyle::queueColor(QueueStatus::Failed, pal)},
         QCoreApplication::translate("dashboard::DashboardWindow", "tracks"), parent);
+    trendChart->setMarkers(models->markers());
 
     auto *forecastChart = new ForecastChart(
         models->forecast(), StatusStyle::queueColor(QueueStatus::Pending, pal), parent);

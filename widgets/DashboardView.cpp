@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DashboardView.h"
 
+#include <QDateTime>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QResizeEvent>
 #include <QVBoxLayout>
 
@@ -47,6 +49,26 @@ DashboardView::DashboardView(DashboardModels *models, EventLogModel *eventLog, Q
     auto *v = new QVBoxLayout(this);
     v->setContentsMargins(14, 12, 14, 14);
     v->setSpacing(10);
+
+    // Said at once when the backend is out of reach: what is below is the last known.
+    m_lostBanner = new QLabel(this);
+    m_lostBanner->setObjectName(QStringLiteral("lostBanner"));
+    m_lostBanner->setTextFormat(Qt::PlainText);
+    m_lostBanner->setWordWrap(true);
+    m_lostBanner->setMargin(8);
+    m_lostBanner->setAutoFillBackground(true);
+    {
+        QPalette p = m_lostBanner->palette();
+        QColor bg = StatusStyle::healthColor(Health::Down, palette());
+        bg.setAlphaF(0.18);
+        p.setColor(QPalette::Window, bg);
+        m_lostBanner->setPalette(p);
+        QFont f = m_lostBanner->font();
+        f.setBold(true);
+        m_lostBanner->setFont(f);
+    }
+    m_lostBanner->hide();
+    v->addWidget(m_lostBanner);
 
     // Queue counters, throughput and time to drain; they wrap on narrow screens.
     SummaryModel *summary = models->summary();
@@ -210,7 +232,31 @@ void DashboardView::refreshBadges()
                       tr("Paused by an operator: the pipeline skips it");
         b->setHealth(src.health, detail);
         b->setPaused(paused);
+        b->setStale(m_lost);
     }
+}
+
+void DashboardView::setConnectionLost(bool lost, qint64 sinceMs)
+{
+    m_lost = lost;
+    m_lostBanner->setText(
+        lost ? tr("The backend is out of reach since %1: what is shown is the last known, not "
+                  "live; actions wait until it is back.")
+                   .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(sinceMs).time(),
+                                           QLocale::LongFormat))
+             : QString());
+    m_lostBanner->setVisible(lost);
+    for (StatCard *card : std::as_const(m_cards))
+        card->setStale(lost);
+    for (HealthBadge *b : std::as_const(m_badges))
+        b->setStale(lost);
+    m_table->setEnabled(!lost);
+    m_workers->setEnabled(!lost);
+}
+
+QString DashboardView::lostText() const
+{
+    return m_lostBanner->isVisible() ? m_lostBanner->text() : QString();
 }
 
 int DashboardView::chartColumnsFor(int width)

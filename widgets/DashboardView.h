@@ -59,6 +59,12 @@ public:
     QString sourcesCaption() const;
     /// Sources operators paused: their badges say so.
     void setPausedSources(const QStringList &sources);
+    /// The backend is out of reach since @p sinceMs (epoch ms): a banner says so, the cards
+    /// and badges are drawn as last known, the sources table and workers greyed. False:
+    /// live again.
+    void setConnectionLost(bool lost, qint64 sinceMs = 0);
+    bool connectionLostShown() const { return m_lost; }
+    QString lostText() const;
     /// Long history from Prometheus for the charts that use it (the heatmap); not owned.
     void setPrometheus(PrometheusClient *client);
     /// The part of the view a notification points at: "sources", "queue", "alerts",
@@ -97,6 +103,8 @@ private:
     QWidget *m_workersSection = nullptr;
     WorkersPanel *m_workers = nullptr;
     QStringList m_pausedSources;
+    QLabel *m_lostBanner = nullptr;
+    bool m_lost = false;
 };
 
 } // namespace dashboard

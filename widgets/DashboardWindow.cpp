@@ -351,11 +351,16 @@ int DashboardWindow::addConnection(const QString &name, MonitorFeed *feed, Dashb
     });
     connect(feed, &MonitorFeed::errorChanged, page.banner, &ErrorBanner::setError);
     connect(page.banner, &ErrorBanner::retryRequested, feed, &MonitorFeed::refresh);
-    connect(feed, &MonitorFeed::stateChanged, this, [this, feed] {
+    auto status = [this, feed] {
         for (int i = 0; i < m_pages.size(); ++i)
             if (m_pages.at(i).feed == feed)
                 refreshConnectionStatus(i);
-    });
+    };
+    connect(feed, &MonitorFeed::stateChanged, this, status);
+    connect(feed, &MonitorFeed::connectionLostChanged, this, status);
+    DashboardView *view = page.view;
+    connect(feed, &MonitorFeed::connectionLostChanged, view,
+            [view, feed](bool lost) { view->setConnectionLost(lost, feed->lostSinceMs()); });
     {
         const QSignalBlocker block(m_tabs); // the first page is made current below
         m_tabs->addTab(page.widget, name.isEmpty() ? feed->baseUrl().toString() : name);
@@ -545,7 +550,7 @@ void DashboardWindow::refreshPaused(const Page &page)
     page.paused->setError(text);
     QPushButton *resume = page.paused->retryButton();
     resume->setVisible(ops->pipelinePaused());
-    resume->setEnabled(ops->access() == OperatorActions::Access::Operator);
+    resume->setEnabled(ops->canAct());
     resume->setToolTip(ops->unavailableReason());
 }
 
@@ -592,11 +597,20 @@ void DashboardWindow::refreshConnectionStatus(int index)
     // With one backend the toolbar's indicator says it all.
     page.status->setVisible(m_pages.size() > 1);
     const QString name = page.name.isEmpty() ? page.feed->baseUrl().host() : page.name;
-    const QString text = tr("%1: %2").arg(name, ConnectionIndicator::stateTextFor(page.feed));
+    const bool lost = page.feed->isConnectionLost();
+    const QString text = tr("%1: %2").arg(
+        name, lost ? tr("not answering") : ConnectionIndicator::stateTextFor(page.feed));
     if (text == page.status->text())
         return; // called every second (reconnect countdowns): restyle only on a change
     page.status->setText(text);
-    const bool live = page.feed->state() == MonitorFeed::ConnectionState::Live;
+    // Each tab says which backend is down, without opening it.
+    const std::optional<Health> tabHealth =
+        lost ? std::optional<Health>(Health::Down)
+        : page.feed->state() == MonitorFeed::ConnectionState::Live
+            ? std::optional<Health>(Health::Healthy)
+            : std::optional<Health>(Health::Degraded);
+    m_tabs->setTabIcon(index, StatusStyle::healthIcon(tabHealth));
+    const bool live = page.feed->state() == MonitorFeed::ConnectionState::Live && !lost;
     page.status->setStyleSheet(
         live ? QString()
              : QStringLiteral("color: %1;")

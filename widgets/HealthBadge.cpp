@@ -35,10 +35,21 @@ void HealthBadge::setPaused(bool paused)
     update();
 }
 
+void HealthBadge::setStale(bool stale)
+{
+    if (stale == m_stale)
+        return;
+    m_stale = stale;
+    setAccessibleName(text());
+    updateGeometry();
+    update();
+}
+
 QString HealthBadge::stateText() const
 {
-    return m_paused ? tr("%1 · paused").arg(SourcesModel::healthLabel(m_health))
-                    : SourcesModel::healthLabel(m_health);
+    QString t = m_paused ? tr("%1 · paused").arg(SourcesModel::healthLabel(m_health))
+                         : SourcesModel::healthLabel(m_health);
+    return m_stale ? tr("%1 · last known").arg(t) : t;
 }
 
 QString HealthBadge::text() const
@@ -61,7 +72,8 @@ void HealthBadge::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
-    const QColor c = StatusStyle::healthColor(m_health, palette());
+    // The last known health is not drawn in its colour: it may no longer be true.
+    const QColor c = StatusStyle::healthColor(m_stale ? std::nullopt : m_health, palette());
     QColor fill = c;
     fill.setAlphaF(StatusStyle::isDark(palette()) ? 0.22 : 0.12);
     const QRectF r = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
@@ -73,7 +85,8 @@ void HealthBadge::paintEvent(QPaintEvent *)
 
     const int iconSize = 18;
     const QRect iconRect(10, (height() - iconSize) / 2, iconSize, iconSize);
-    StatusStyle::healthIcon(m_health).paint(&p, iconRect);
+    StatusStyle::healthIcon(m_health).paint(&p, iconRect, Qt::AlignCenter,
+                                            m_stale ? QIcon::Disabled : QIcon::Normal);
 
     QFont bold = font();
     bold.setBold(true);

@@ -21,6 +21,10 @@ public:
     /// Operators paused the source: the badge says so after its health.
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
+    /// The health shown is the last known (the backend is out of reach): grey, and the
+    /// text says "last known".
+    void setStale(bool stale);
+    bool isStale() const { return m_stale; }
     QString source() const { return m_source; }
     /// The text a screen reader (and a test) reads: "spotify: Healthy".
     QString text() const;
@@ -34,6 +38,7 @@ private:
     QString m_source;
     std::optional<Health> m_health;
     bool m_paused = false;
+    bool m_stale = false;
     /// The health word, and "paused" when it is.
     QString stateText() const;
 };

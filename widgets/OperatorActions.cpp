@@ -33,6 +33,14 @@ OperatorActions::OperatorActions(MonitorFeed *feed, QWidget *dialogParent, QObje
     };
     connect(m_client, &OperatorClient::failuresReceived, m_failures, &FailuresModel::setGroups);
     connect(m_client, &OperatorClient::auditReceived, m_audit, &AuditModel::setEntries);
+    connect(m_client, &OperatorClient::auditReceived, this, [this] { m_auditLoaded = true; });
+    // A read that failed is asked again with the next snapshot, not left empty until the
+    // operator presses Refresh.
+    connect(m_client, &OperatorClient::requestFailed, this,
+            [this](OperatorClient::Request request) {
+                if (request == OperatorClient::Request::Audit)
+                    m_auditLoaded = false;
+            });
     connect(m_client, &OperatorClient::unsupported, this, [this] {
         m_unsupported = true;
         updateAccess();
@@ -55,6 +63,8 @@ OperatorActions::OperatorActions(MonitorFeed *feed, QWidget *dialogParent, QObje
                 m_feed->refresh();
             });
     connect(feed, &MonitorFeed::roleChanged, this, &OperatorActions::updateAccess);
+    connect(feed, &MonitorFeed::connectionLostChanged, this,
+            [this] { Q_EMIT accessChanged(m_access); });
     connect(feed, &MonitorFeed::snapshotReceived, this, &OperatorActions::onSnapshot);
     // Anyone's action (another dashboard's, through the room) changes the failures.
     connect(feed, &MonitorFeed::eventReceived, this, [this](const QString &type) {
@@ -80,6 +90,8 @@ bool OperatorActions::confirm(const QString &title, const QString &text)
 
 QString OperatorActions::unavailableReason() const
 {
+    if (m_access == Access::Operator && m_feed->isConnectionLost())
+        return tr("The backend does not answer: actions wait until it is back");
     switch (m_access) {
     case Access::Operator: return {};
     case Access::ReadOnly:
@@ -149,6 +161,8 @@ void OperatorActions::onSnapshot(const Snapshot &snapshot)
     if (m_access != Access::Unsupported && m_access != Access::Unknown &&
         (!m_sinceFailures.isValid() || m_sinceFailures.elapsed() >= 3000))
         refreshFailures();
+    if (!m_auditLoaded && !m_client->auditInFlight())
+        refreshAudit();
 }
 
 void OperatorActions::refreshFailures()
@@ -167,14 +181,14 @@ void OperatorActions::refreshAudit()
 
 void OperatorActions::send(const QString &action, const QJsonObject &body)
 {
-    if (m_access != Access::Operator) {
+    if (!canAct()) { // it may have gone while the confirmation was open
         Q_EMIT actionFinished(false, unavailableReason());
         return;
     }
     m_client->act(action, body);
 }
 
-void OperatorActions::retryGroup(const FailureGroupInfo &group)
+void OperatorActions::retryGroup(FailureGroupInfo group)
 {
     if (!group.status)
         return;
@@ -194,7 +208,7 @@ void OperatorActions::retryGroup(const FailureGroupInfo &group)
     send(wire::action::Retry, body);
 }
 
-void OperatorActions::retryTracks(const QStringList &trackIds)
+void OperatorActions::retryTracks(QStringList trackIds)
 {
     if (trackIds.isEmpty())
         return;
@@ -212,7 +226,7 @@ void OperatorActions::retryTracks(const QStringList &trackIds)
          QJsonObject{{wire::key::TrackIds, QJsonArray::fromStringList(trackIds)}});
 }
 
-void OperatorActions::breaker(const QString &source, const QString &action)
+void OperatorActions::breaker(QString source, QString action)
 {
     if (action == wire::action::Close &&
         !confirm(tr("Close circuit breaker"),
@@ -235,7 +249,7 @@ void OperatorActions::setPipelinePaused(bool paused)
     send(paused ? wire::action::Pause : wire::action::Resume, {});
 }
 
-void OperatorActions::enqueueText(const QString &text)
+void OperatorActions::enqueueText(QString text)
 {
     static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
     QStringList ids = text.split(separators, Qt::SkipEmptyParts);
@@ -258,7 +272,7 @@ void OperatorActions::enqueueText(const QString &text)
          QJsonObject{{wire::key::TrackIds, QJsonArray::fromStringList(ids)}});
 }
 
-void OperatorActions::setSourcePaused(const QString &source, bool paused)
+void OperatorActions::setSourcePaused(QString source, bool paused)
 {
     if (paused && !confirm(tr("Pause source"),
                            tr("Pause %1?\n\nThe pipeline skips it until it is resumed; tracks "

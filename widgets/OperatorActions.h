@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include "MonitorFeed.h"
 #include "OperatorClient.h"
 
 class QAbstractButton;
@@ -46,7 +47,7 @@ public:
     AuditModel *audit() const { return m_audit; }
     MonitorFeed *feed() const { return m_feed; }
     Access access() const { return m_access; }
-    /// Why actions are not available now (empty for an operator).
+    /// Why actions are not available now (empty when canAct()).
     QString unavailableReason() const;
     /// Enables, disables (with a tooltip saying why) or hides @p action by access();
     /// @p tooltip is its tooltip when enabled. Follows later changes.
@@ -57,9 +58,12 @@ public:
     template<typename Control> void apply(Control *control, const QString &tooltip) const
     {
         control->setVisible(m_access != Access::Unsupported);
-        control->setEnabled(m_access == Access::Operator);
-        control->setToolTip(m_access == Access::Operator ? tooltip : unavailableReason());
+        control->setEnabled(canAct());
+        control->setToolTip(canAct() ? tooltip : unavailableReason());
     }
+    /// An operator, and the backend within reach now (an action sent to a backend that
+    /// does not answer would only fail later).
+    bool canAct() const { return m_access == Access::Operator && !m_feed->isConnectionLost(); }
 
     bool pipelinePaused() const { return m_paused; }
     QStringList pausedSources() const { return m_pausedSources; }
@@ -72,19 +76,23 @@ public:
     /// Fetches the audit log now.
     void refreshAudit();
 
-    void retryGroup(const FailureGroupInfo &group);
-    void retryTracks(const QStringList &trackIds);
-    void breaker(const QString &source, const QString &action);
+    // Every action takes its parameters by value: a confirmation is a modal dialog whose
+    // event loop lets the live feed replace the models the caller read them from, so a
+    // reference into a model would be read after it was freed.
+    void retryGroup(FailureGroupInfo group);
+    void retryTracks(QStringList trackIds);
+    void breaker(QString source, QString action);
     void setPipelinePaused(bool paused);
-    void setSourcePaused(const QString &source, bool paused);
+    void setSourcePaused(QString source, bool paused);
     /// Adds the track ids in @p text (one per line or separated by spaces or commas;
     /// duplicates once) as pending, after a confirmation that says how many. Lines past
     /// MaxActionIds are refused with a message, not cut.
-    void enqueueText(const QString &text);
+    void enqueueText(QString text);
     /// The most ids one request may carry (the backend's cap).
     static constexpr int MaxActionIds = 10'000;
 
 Q_SIGNALS:
+    /// access() or canAct() changed.
     void accessChanged(dashboard::OperatorActions::Access access);
     /// The pipeline control the last snapshot showed changed.
     void pausedChanged();
@@ -106,6 +114,7 @@ private:
     bool m_unsupported = false; ///< the service answered 404 to an operator endpoint
     bool m_sawSnapshot = false; ///< a snapshot came; m_hasPipeline says what it had
     bool m_hasPipeline = false;
+    bool m_auditLoaded = false; ///< the last fetch of the audit log succeeded
     bool m_paused = false;
     qint64 m_pending = 0;
     QStringList m_pausedSources;

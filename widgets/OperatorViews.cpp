@@ -91,7 +91,7 @@ FailuresView::FailuresView(OperatorActions *actions, QWidget *parent)
     auto selectionChanged = [this] {
         const bool any = selectedRow() >= 0;
         m_show->setEnabled(any);
-        if (m_actions->access() == OperatorActions::Access::Operator)
+        if (m_actions->canAct())
             m_retry->setEnabled(any);
     };
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -238,8 +238,10 @@ TracksView::TracksView(OperatorActions *actions, QWidget *parent)
         m_detail->raise();
     });
     connect(client, &OperatorClient::requestFailed, this,
-            [this](const QString &what, const QString &error) {
-                m_info->setText(tr("%1: %2").arg(what, error));
+            [this](OperatorClient::Request request, const QString &what, const QString &error) {
+                if (request == OperatorClient::Request::Tracks ||
+                    request == OperatorClient::Request::Track)
+                    m_info->setText(tr("%1: %2").arg(what, error));
             });
     // An action (ours or another dashboard's) changes what the rows say: search again.
     connect(actions, &OperatorActions::actionFinished, this, [this](bool ok) {
@@ -323,8 +325,27 @@ AuditView::AuditView(OperatorActions *actions, QWidget *parent) : QWidget(parent
     buttons->addWidget(refresh);
     cv->addLayout(buttons);
     v->addWidget(content, 1);
+    m_status = plainLabel(content);
+    m_status->setObjectName(QStringLiteral("auditStatus"));
+    buttons->insertWidget(0, m_status, 1);
     connect(refresh, &QPushButton::clicked, actions, &OperatorActions::refreshAudit);
+    connect(actions->client(), &OperatorClient::requestFailed, this,
+            [this](OperatorClient::Request request, const QString &what, const QString &error) {
+                if (request == OperatorClient::Request::Audit)
+                    m_status->setText(tr("%1: %2").arg(what, error));
+            });
+    connect(actions->client(), &OperatorClient::auditReceived, this,
+            [this](const QList<AuditEntryInfo> &entries) {
+                m_status->setText(entries.isEmpty()
+                                      ? tr("No operator has acted yet.")
+                                      : tr("Entries: %1.").arg(QLocale().toString(entries.size())));
+            });
     followSupport(actions, label, content);
+}
+
+QString AuditView::statusText() const
+{
+    return m_status->text();
 }
 
 // TrackDetailDialog

@@ -97,9 +97,12 @@ class AuditView final : public QWidget
 public:
     explicit AuditView(OperatorActions *actions, QWidget *parent = nullptr);
     QTableView *table() const { return m_table; }
+    /// What the last fetch of the log said: how many entries, or why it failed.
+    QString statusText() const;
 
 private:
     QTableView *m_table;
+    QLabel *m_status;
 };
 
 /// One track: what it is, what was found, and every attempt, newest first.

@@ -40,6 +40,19 @@ void StatCard::restyle()
     dim.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
     m_caption->setPalette(dim);
     m_detail->setPalette(dim);
+    m_value->setPalette(m_stale ? dim : palette());
+}
+
+void StatCard::setStale(bool stale)
+{
+    if (stale == m_stale)
+        return;
+    m_stale = stale;
+    restyle();
+    setToolTip(stale ? tr("Last known value: the backend is out of reach") : QString());
+    setAccessibleName(m_caption->text() + QStringLiteral(": ") + m_value->text() +
+                      (stale ? tr(" (last known)") : QString()));
+    update();
 }
 
 void StatCard::changeEvent(QEvent *event)
@@ -53,7 +66,8 @@ void StatCard::setValue(const QString &value, const QString &detail)
 {
     m_value->setText(value);
     m_detail->setText(detail.isEmpty() ? QStringLiteral(" ") : detail);
-    setAccessibleName(m_caption->text() + QStringLiteral(": ") + value);
+    setAccessibleName(m_caption->text() + QStringLiteral(": ") + value +
+                      (m_stale ? tr(" (last known)") : QString()));
 }
 
 void StatCard::setNoData()

@@ -20,6 +20,10 @@ public:
     QString value() const;
     QString detail() const;
     void setAccent(const QColor &accent);
+    /// The value is the last known one, not live (the backend is out of reach): drawn
+    /// dimmed, and said so to a screen reader and in the tooltip.
+    void setStale(bool stale);
+    bool isStale() const { return m_stale; }
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -31,6 +35,7 @@ private:
     QLabel *m_value;
     QLabel *m_detail;
     QColor m_accent;
+    bool m_stale = false;
 };
 
 } // namespace dashboard

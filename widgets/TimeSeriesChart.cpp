@@ -8,10 +8,14 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QGraphicsLineItem>
+#include <QGraphicsRectItem>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QValueAxis>
 
+#include "ChartMarkers.h"
 #include "StatusStyle.h"
 #include "TimeSeriesModel.h"
 
@@ -56,6 +60,9 @@ TimeSeriesChart::TimeSeriesChart(const QString &id, const QString &title, TimeSe
         line->attachAxis(y);
         m_lines << line;
     }
+    m_extraSegments.resize(m_lines.size());
+    m_segmentsUsed = QList<int>(m_lines.size(), 1);
+    connect(chart(), &QChart::plotAreaChanged, this, &TimeSeriesChart::layoutMarkers);
     setLegendWanted(model->seriesCount() > 1);
     applyPalette();
 
@@ -170,7 +177,104 @@ void TimeSeriesChart::onHistoryFailed(const QString &tag, const QString &error)
 
 int TimeSeriesChart::pointCount(int series) const
 {
-    return series >= 0 && series < m_lines.size() ? int(m_lines.at(series)->count()) : 0;
+    if (series < 0 || series >= m_lines.size())
+        return 0;
+    int n = int(m_lines.at(series)->count());
+    for (int i = 0; i + 1 < m_segmentsUsed.at(series); ++i)
+        n += int(m_extraSegments.at(series).at(i)->count());
+    return n;
+}
+
+int TimeSeriesChart::segmentCount(int series) const
+{
+    return series >= 0 && series < m_segmentsUsed.size() ? m_segmentsUsed.at(series) : 0;
+}
+
+QLineSeries *TimeSeriesChart::segment(int series, int index)
+{
+    if (index == 0)
+        return m_lines.at(series);
+    QList<QLineSeries *> &extra = m_extraSegments[series];
+    while (extra.size() < index) {
+        // A piece of the same line after a gap: same pen, no legend entry of its own.
+        QLineSeries *first = m_lines.at(series);
+        auto *piece = new QLineSeries;
+        piece->setName(first->name());
+        piece->setPen(first->pen());
+        chart()->addSeries(piece);
+        for (QAbstractAxis *axis : first->attachedAxes())
+            piece->attachAxis(axis);
+        for (QLegendMarker *m : chart()->legend()->markers(piece))
+            m->setVisible(false);
+        extra << piece;
+    }
+    QLineSeries *piece = extra.at(index - 1);
+    piece->setPen(m_lines.at(series)->pen()); // the palette may have changed
+    return piece;
+}
+
+void TimeSeriesChart::setMarkers(ChartMarkers *markers)
+{
+    if (m_markers)
+        m_markers->disconnect(this);
+    m_markers = markers;
+    if (markers)
+        connect(markers, &ChartMarkers::changed, this, &TimeSeriesChart::layoutMarkers);
+    layoutMarkers();
+}
+
+QStringList TimeSeriesChart::markersShown() const
+{
+    return m_markersShown;
+}
+
+void TimeSeriesChart::layoutMarkers()
+{
+    qDeleteAll(m_markerItems);
+    m_markerItems.clear();
+    m_markersShown.clear();
+    if (!m_markers || m_lines.isEmpty() || m_toMs <= m_fromMs)
+        return;
+    const QRectF plot = chart()->plotArea();
+    if (plot.width() <= 0)
+        return;
+    auto xAt = [this, &plot](qint64 ms) {
+        return plot.left() + plot.width() * double(ms - m_fromMs) / double(m_toMs - m_fromMs);
+    };
+    const qint64 now = m_now();
+    for (const ChartMarkers::Marker &m : m_markers->markers()) {
+        const qint64 to = m.toMs == 0 ? std::max(now, m_toMs) : m.toMs;
+        if (to < m_fromMs || m.fromMs > m_toMs)
+            continue;
+        const double x0 = std::clamp(xAt(m.fromMs), plot.left(), plot.right());
+        const double x1 = std::clamp(xAt(to), plot.left(), plot.right());
+        QString kind;
+        QGraphicsItem *item = nullptr;
+        if (m.kind == ChartMarkers::Kind::Action) {
+            kind = tr("Operator action");
+            auto *line = new QGraphicsLineItem(x0, plot.top(), x0, plot.bottom(), chart());
+            QPen pen(StatusStyle::seriesColor(4, palette()), 1.2, Qt::DashLine);
+            line->setPen(pen);
+            item = line;
+        } else {
+            const bool outage = m.kind == ChartMarkers::Kind::Outage;
+            kind = outage ? tr("Backend out of reach") : tr("Pipeline paused");
+            QColor c =
+                StatusStyle::healthColor(outage ? Health::Down : Health::Degraded, palette());
+            auto *band = new QGraphicsRectItem(
+                QRectF(QPointF(x0, plot.top()), QPointF(std::max(x1, x0 + 2), plot.bottom())),
+                chart());
+            c.setAlphaF(0.16);
+            band->setBrush(c);
+            band->setPen(Qt::NoPen);
+            item = band;
+        }
+        item->setZValue(-1); // under the lines
+        const QString text = m.label.isEmpty() ? kind : kind + QStringLiteral(": ") + m.label;
+        item->setToolTip(text);
+        m_markerItems << item;
+        m_markersShown << text;
+    }
 }
 
 bool TimeSeriesChart::rebuild()
@@ -191,10 +295,24 @@ bool TimeSeriesChart::rebuild()
     const int buckets = std::max(50, plotWidth());
     double lo = 0, hi = 0;
     bool any = false;
+    constexpr int MaxSegments = 64; // past this many gaps in view, the oldest are joined
     for (int s = 0; s < m_lines.size(); ++s) {
-        const QList<QPointF> pts = model->downsample(s, from, to, buckets);
-        m_lines.at(s)->replace(pts);
-        m_lines.at(s)->setPointsVisible(pts.size() < 3); // a lone sample still shows
+        QList<int> breaks;
+        const QList<QPointF> pts = model->downsample(s, from, to, buckets, &breaks);
+        while (breaks.size() >= MaxSegments)
+            breaks.removeFirst();
+        breaks.prepend(0);
+        breaks.append(int(pts.size()));
+        const int used = int(breaks.size()) - 1;
+        for (int i = 0; i < used; ++i) {
+            QLineSeries *piece = segment(s, i);
+            const QList<QPointF> part = pts.mid(breaks.at(i), breaks.at(i + 1) - breaks.at(i));
+            piece->replace(part);
+            piece->setPointsVisible(part.size() < 3); // a lone sample still shows
+        }
+        for (int i = std::max(used, 1); i <= m_extraSegments.at(s).size(); ++i)
+            m_extraSegments.at(s).at(i - 1)->clear();
+        m_segmentsUsed[s] = used;
         if (const auto r = model->range(s, from, to)) {
             hi = any ? std::max(hi, r->second) : r->second;
             lo = any ? std::min(lo, r->first) : std::min(0.0, r->first);
@@ -224,6 +342,9 @@ bool TimeSeriesChart::rebuild()
             y->setLabelFormat(top <= 5 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
         }
     }
+    m_fromMs = from;
+    m_toMs = to;
+    layoutMarkers();
     return any;
 }
 

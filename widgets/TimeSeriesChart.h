@@ -13,10 +13,12 @@
 #include "PrometheusClient.h"
 
 class QComboBox;
+class QGraphicsItem;
 class QLineSeries;
 
 namespace dashboard {
 
+class ChartMarkers;
 class TimeSeriesModel;
 
 /// A line chart of a TimeSeriesModel over a chosen span (15 min ... 24 h) ending now.
@@ -33,8 +35,17 @@ public:
     void setSpanMinutes(int minutes);
     int spanMinutes() const { return m_spanMinutes; }
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
-    /// Points currently handed to series @p i (for tests and benchmarks).
+    /// Points currently handed to series @p i (for tests and benchmarks), over all its
+    /// segments.
     int pointCount(int series) const;
+    /// The pieces series @p i is drawn in now: more than one when it has gaps (the backend
+    /// was out of reach, the pipeline paused).
+    int segmentCount(int series) const;
+    /// Bands (outages, pauses) and instants (operator actions) to draw over the plot;
+    /// not owned, may be null.
+    void setMarkers(ChartMarkers *markers);
+    /// The markers drawn now, as "kind: label" (for tests).
+    QStringList markersShown() const;
 
     /// Long ranges (6 h, 24 h, 7 d, 30 d) from Prometheus: @p query gives the PromQL for a
     /// rate window in seconds; @p seriesOf maps a result series to a line (-1: none). The
@@ -65,7 +76,17 @@ private:
     std::function<int(const PrometheusClient::Series &)> m_seriesOf;
     QTimer *m_historyTimer = nullptr;
     bool m_historyOk = false;
+    void layoutMarkers();
+    QLineSeries *segment(int series, int index);
+
     QList<QLineSeries *> m_lines;
+    QList<QList<QLineSeries *>> m_extraSegments; ///< per series, the pieces after the first
+    QList<int> m_segmentsUsed;
+    QPointer<ChartMarkers> m_markers;
+    QList<QGraphicsItem *> m_markerItems;
+    QStringList m_markersShown;
+    qint64 m_fromMs = 0;
+    qint64 m_toMs = 0;
     QComboBox *m_span;
     int m_spanMinutes = 60;
     std::function<qint64()> m_now;

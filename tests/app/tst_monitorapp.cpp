@@ -184,11 +184,21 @@ private:
         return e;
     }
 
+    /// The environment of a machine without any display: no X, no Wayland, no platform
+    /// chosen by the caller.
+    static QProcessEnvironment noDisplay()
+    {
+        QProcessEnvironment e = env();
+        for (const char *name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+            e.remove(QLatin1String(name));
+        return e;
+    }
+
     static int run(const QStringList &args, QByteArray *out, QByteArray *err,
-                   int timeoutMs = 60'000)
+                   int timeoutMs = 60'000, const QProcessEnvironment &environment = env())
     {
         QProcess p;
-        p.setProcessEnvironment(env());
+        p.setProcessEnvironment(environment);
         p.start(QStringLiteral(MONITOR_BINARY), args);
         if (!p.waitForFinished(timeoutMs)) {
             p.kill();
@@ -221,6 +231,26 @@ private Q_SLOTS:
             QVERIFY2(out.contains(opt), opt);
         QCOMPARE(run({QStringLiteral("--version")}, &out, &err), 0);
         QVERIFY(out.startsWith("enrichment-monitor "));
+    }
+
+    // The command line answers before a GUI needs a platform: on a server without a
+    // display, --help, --version and a bad option do not abort.
+    void helpVersionAndMistakesNeedNoDisplay()
+    {
+        QByteArray out, err;
+        QCOMPARE(run({QStringLiteral("--help")}, &out, &err, 60'000, noDisplay()), 0);
+        QVERIFY2(out.contains("--url"), err.constData());
+        QCOMPARE(run({QStringLiteral("--version")}, &out, &err, 60'000, noDisplay()), 0);
+        QVERIFY(out.startsWith("enrichment-monitor "));
+        QCOMPARE(run({QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--help")},
+                     &out, &err, 60'000, noDisplay()),
+                 0);
+        QVERIFY(out.contains("Diese Hilfe anzeigen."));
+        QCOMPARE(run({QStringLiteral("--url"), QStringLiteral("notaurl")}, &out, &err, 60'000,
+                     noDisplay()),
+                 2);
+        QCOMPARE(reasons(err).size(), 1);
+        QVERIFY2(reasons(err).constFirst().contains("notaurl"), err.constData());
     }
 
     void translationsAreCompiledIn_data()
@@ -263,6 +293,12 @@ private Q_SLOTS:
         QTest::newRow("url scheme")
             << QStringList{QStringLiteral("--url"), QStringLiteral("ftp://x"),
                            QStringLiteral("--export"), QStringLiteral("/tmp/x")};
+        QTest::newRow("url without a scheme")
+            << QStringList{QStringLiteral("--url"), QStringLiteral("notaurl")};
+        QTest::newRow("url host:port without a scheme")
+            << QStringList{QStringLiteral("--url"), QStringLiteral("localhost:8020")};
+        QTest::newRow("url without a host")
+            << QStringList{QStringLiteral("--url"), QStringLiteral("http://")};
         QTest::newRow("timeout") << QStringList{QStringLiteral("--timeout"), QStringLiteral("soon"),
                                                 QStringLiteral("--export"),
                                                 QStringLiteral("/tmp/x")};

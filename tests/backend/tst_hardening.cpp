@@ -245,6 +245,21 @@ private Q_SLOTS:
         QCOMPARE(c.status(), 408);
     }
 
+    // A connection that never asks is closed without an answer: a 408 written on a spare
+    // connection would be read by the client as the answer to its next request.
+    void silentConnectionIsClosedWithoutAnAnswer()
+    {
+        BackendOptions o;
+        o.requestTimeoutMs = 800;
+        o.idleTimeoutMs = 60'000;
+        auto s = startService(o);
+        RawClient c(s->port());
+        QTRY_VERIFY_WITH_TIMEOUT(c.closed(), 5000);
+        QVERIFY2(c.closedAtMs >= 500, QByteArray::number(c.closedAtMs).constData());
+        QCOMPARE(c.received, QByteArray());
+        QCOMPARE(healthStatus(s->port()), 200);
+    }
+
     void stalledUpgradeIsClosedAtItsDeadline()
     {
         BackendOptions o;

@@ -92,6 +92,40 @@ private Q_SLOTS:
         QCOMPARE(*m.valueAt(1, 0), 510.0);
     }
 
+    // A gap (the backend out of reach) splits the line, raw and downsampled; history from
+    // the backend that spans the gap fills it.
+    void gapsSplitTheLineUntilHistoryFillsThem()
+    {
+        TimeSeriesModel m({QStringLiteral("a"), QStringLiteral("b")}, 2000);
+        for (int i = 0; i < 10; ++i)
+            m.append(i * 1000, {double(i), double(i)});
+        m.appendGap(10'000);
+        m.appendGap(10'500); // one gap is enough
+        QCOMPARE(m.size(), 11);
+        for (int i = 20; i < 30; ++i)
+            m.append(i * 1000, {double(i), double(i)});
+        QList<int> breaks;
+        QList<QPointF> pts = m.downsample(0, 0, 30'000, 1000, &breaks);
+        QCOMPARE(pts.size(), 20);
+        QCOMPARE(breaks, QList<int>{10});
+        // Downsampled: still two pieces.
+        for (int i = 30; i < 500; ++i)
+            m.append(i * 1000, {double(i % 7), double(i % 7)});
+        m.appendGap(500'000);
+        for (int i = 501; i < 1000; ++i)
+            m.append(i * 1000, {double(i % 5), double(i % 5)});
+        pts = m.downsample(0, 0, 1'000'000, 20, &breaks);
+        QVERIFY(pts.size() <= 40);
+        QCOMPARE(breaks.size(), 2);
+        QVERIFY(pts.at(breaks.at(1) - 1).x() < 500'000);
+        QVERIFY(pts.at(breaks.at(1)).x() > 500'000);
+        // The backend's own history covers the first gap: it is no gap any more.
+        m.merge({{10'000, {10.0, 10.0}}, {15'000, {15.0, 15.0}}});
+        pts = m.downsample(0, 0, 30'000, 1000, &breaks);
+        QVERIFY(breaks.isEmpty());
+        QCOMPARE(pts.size(), 23); // and the sample at 30 s
+    }
+
     void downsampleKeepsExtremesAndBoundsPoints()
     {
         TimeSeriesModel m({QStringLiteral("v")}, 86'400);

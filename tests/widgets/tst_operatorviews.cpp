@@ -16,6 +16,7 @@
 #include <QtTest>
 
 #include "DashboardModels.h"
+#include "DashboardView.h"
 #include "DashboardWindow.h"
 #include "ErrorBanner.h"
 #include "EventLogModel.h"
@@ -26,9 +27,13 @@
 #include "OperatorModels.h"
 #include "OperatorViews.h"
 #include "Pipeline.h"
+#include "Ports.h"
 #include "ScriptedSource.h"
 #include "ServiceInternals.h"
+#include "SourcesTable.h"
 #include "StatCard.h"
+#include "TimeSeriesChart.h"
+#include "TimeSeriesModel.h"
 #include "enrichment/BackendService.h"
 
 using namespace dashboard;
@@ -47,9 +52,9 @@ private:
     QTemporaryDir m_dir;
     int m_backends = 0;
 
+    /// A backend on @p o's port (0: any free one).
     std::unique_ptr<BackendService> backend(BackendOptions o = {})
     {
-        o.port = 0;
         o.runPipeline = false;
         o.historyIntervalMs = 0;
         o.retryBackoffMs = 0;
@@ -179,6 +184,102 @@ private Q_SLOTS:
         // The room tells every dashboard, this one too, who did what.
         QTRY_VERIFY(
             logHas(rig, QStringLiteral("local retried tracks (failed · http_429 · spotify): 4")));
+    }
+
+    // The confirmation is a modal dialog: its event loop lets the live feed replace the
+    // failure groups under it. What is sent must be the group the operator chose, not what
+    // sits at that row (or in that freed memory) once the dialog closes.
+    void aRetryGroupSurvivesARefreshUnderItsConfirmation()
+    {
+        auto b = backend();
+        Rig rig(b->url());
+        QTRY_COMPARE(rig.ops()->access(), OperatorActions::Access::Operator);
+        FailuresModel *failures = rig.ops()->failures();
+        QTRY_COMPARE(failures->rowCount(), 3);
+        const int timeouts = rowOf(failures, QStringLiteral("timeout"));
+        QVERIFY(timeouts >= 0);
+
+        bool refreshed = false;
+        rig.ops()->setConfirmer([&](const QString &, const QString &) {
+            // While "the dialog is open": the queue changes (the four rate-limited tracks
+            // are retried by someone else) and the groups are fetched anew.
+            QSignalSpy reset(failures, &QAbstractItemModel::modelReset);
+            const enrichment::ApiReply r =
+                b->act(QStringLiteral("retry"), R"({"status": "failed", "error_type": "http_429"})",
+                       QStringLiteral("someone-else"));
+            if (r.status != 200)
+                return false;
+            rig.ops()->refreshFailures();
+            refreshed = reset.wait(5000) && failures->rowCount() == 2;
+            return true;
+        });
+        QSignalSpy finished(rig.ops(), &OperatorActions::actionFinished);
+        rig.window.failuresView()->retryRow(timeouts);
+        QVERIFY(refreshed);
+        QTRY_COMPARE(finished.count(), 1);
+        QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+
+        // The backend's audit log has exactly the chosen group.
+        const QList<enrichment::AuditEntry> audit = enrichment::internals(*b).store().audit(2);
+        QCOMPARE(audit.size(), 2);
+        QCOMPARE(audit.at(1).actor, QStringLiteral("someone-else"));
+        QCOMPARE(audit.constFirst().action, QStringLiteral("retry"));
+        const QJsonObject p = QJsonDocument::fromJson(audit.constFirst().parameters).object();
+        QCOMPARE(p.value(QLatin1String("status")).toString(), QStringLiteral("failed"));
+        QCOMPARE(p.value(QLatin1String("error_type")).toString(), QStringLiteral("timeout"));
+        QCOMPARE(p.value(QLatin1String("source")).toString(), QStringLiteral("musicbrainz"));
+        QCOMPARE(b->queueCounts()[std::size_t(QueueStatus::Failed)], 0);
+    }
+
+    // A backend that goes away is said within seconds: a banner, cards and badges as last
+    // known, actions disabled with the reason, and a gap with a band in the time charts;
+    // when it is back on the same port, all of that lifts and the line starts again.
+    void aLostBackendIsShownAtOnceAndActionsWait()
+    {
+        BackendOptions o;
+        o.port = testsupport::restartablePort();
+        auto b = backend(o);
+        const QUrl url = b->url();
+        Rig rig(url);
+        QTRY_COMPARE(rig.ops()->access(), OperatorActions::Access::Operator);
+        QTRY_VERIFY(rig.feed.state() == MonitorFeed::ConnectionState::Live);
+        QTRY_VERIFY(rig.window.models()->processingRate()->size() > 0);
+        QAction *pause = rig.window.findChild<QAction *>(QStringLiteral("pausePipeline"));
+        QVERIFY(pause && pause->isEnabled());
+        DashboardView *view = rig.window.view();
+        QVERIFY(!view->connectionLostShown());
+
+        QElapsedTimer lost;
+        lost.start();
+        b.reset(); // the backend stops
+        QTRY_VERIFY_WITH_TIMEOUT(view->connectionLostShown(), 5000);
+        QVERIFY2(lost.elapsed() < 5000, QByteArray::number(lost.elapsed()).constData());
+        QVERIFY(rig.feed.isConnectionLost());
+        QVERIFY(view->lostText().contains(QStringLiteral("out of reach")));
+        QVERIFY(rig.window.queueCard(QueueStatus::Failed)->isStale());
+        for (HealthBadge *badge : view->badges())
+            QVERIFY2(badge->isStale() && badge->text().contains(QStringLiteral("last known")),
+                     qPrintable(badge->text()));
+        QVERIFY(!view->sourcesTable()->isEnabled());
+        QVERIFY(!pause->isEnabled());
+        QVERIFY2(pause->toolTip().contains(QStringLiteral("does not answer")),
+                 qPrintable(pause->toolTip()));
+        QVERIFY(!rig.ops()->canAct());
+        auto *rate =
+            qobject_cast<TimeSeriesChart *>(view->panel(QStringLiteral("processing_rate")));
+        QVERIFY(rate);
+        QTRY_VERIFY(rate->markersShown()
+                        .join(QLatin1Char('\n'))
+                        .contains(QStringLiteral("Backend out of reach")));
+
+        // Back on the same port: live again, and the line goes on after a gap.
+        o.port = url.port();
+        auto again = backend(o);
+        QTRY_VERIFY_WITH_TIMEOUT(!view->connectionLostShown(), 15000);
+        QTRY_VERIFY(pause->isEnabled());
+        QVERIFY(!rig.window.queueCard(QueueStatus::Failed)->isStale());
+        QVERIFY(view->sourcesTable()->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT((rate->flush(), rate->segmentCount(0)), 2, 10000);
     }
 
     void pauseIsShownInTheBannerAndTheCard()
