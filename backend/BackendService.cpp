@@ -24,6 +24,7 @@
 #include "enrichment/QueueStore.h"
 #include "SimulatedSource.h"
 #include "DocumentWriter.h"
+#include "FleetStats.h"
 #include "ThroughputWindow.h"
 #include "Tls.h"
 #include "enrichment/WireFormat.h"
@@ -314,10 +315,16 @@ void BackendService::heartbeat(bool stopped)
     self.tracksPerMinute =
         double(m_ownCompletions->countLast(self.lastSeenMs, window)) * 60.0 / window;
     self.stopped = stopped;
-    if (m_pipeline)
+    if (m_pipeline) {
         for (int i = 0; i < m_pipeline->sourceCount(); ++i)
             self.breakers.insert(m_pipeline->source(i)->name(),
                                  m_pipeline->breaker(i)->currentState());
+        self.lastBatchMs = m_pipeline->lastBatchMs();
+        SnapshotState own;
+        own.nowMs = self.lastSeenMs;
+        ownSources(&own);
+        self.stats = WorkerStats::fromSnapshot(own).toJson();
+    }
     m_store->heartbeat(self);
 }
 
@@ -456,14 +463,8 @@ void BackendService::sampleHistory()
     m_history->append(std::move(s));
 }
 
-SnapshotState BackendService::snapshotState() const
+void BackendService::ownSources(SnapshotState *st) const
 {
-    SnapshotState st;
-    st.nowMs = m_clock->nowMs();
-    st.queue = m_store->counts();
-    st.completedLastHour = m_store->completedInLast(3600);
-    st.perMinute = perMinute();
-    st.tracksInProgress = m_pipeline->tracksInFlight();
     for (int i = 0; i < m_pipeline->sourceCount(); ++i) {
         const CircuitBreaker *b = m_pipeline->breaker(i);
         SnapshotState::Source src;
@@ -484,13 +485,29 @@ SnapshotState BackendService::snapshotState() const
                 src.errors[k] = m_monitor->errorCount(mi, ErrorType(k));
             src.trips = m_monitor->tripCount(mi);
         }
-        st.sources.append(src);
+        st->sources.append(src);
     }
     for (std::size_t k = 0; k < CacheOperationCount; ++k)
-        st.cache[k] = m_monitor->cacheCount(CacheOperation(k));
-    st.tracksEnriched = m_monitor->tracksProcessed();
+        st->cache[k] = m_monitor->cacheCount(CacheOperation(k));
+    st->tracksEnriched = m_monitor->tracksProcessed();
     for (int f = 0; f < metadataFieldNames().size(); ++f)
-        st.fieldCounts.append(m_monitor->fieldCount(f));
+        st->fieldCounts.append(m_monitor->fieldCount(f));
+}
+
+qint64 BackendService::workerLostAfterMs() const
+{
+    return 3 * qint64(std::max(m_options.heartbeatIntervalMs, 1000));
+}
+
+SnapshotState BackendService::snapshotState() const
+{
+    SnapshotState st;
+    st.nowMs = m_clock->nowMs();
+    st.queue = m_store->counts();
+    st.completedLastHour = m_store->completedInLast(3600);
+    st.perMinute = perMinute();
+    st.tracksInProgress = m_pipeline->tracksInFlight();
+    ownSources(&st);
     st.version = QStringLiteral(ENRICHMENT_VERSION);
     st.uptimeSeconds = double(m_uptime.elapsed()) / 1000.0;
     st.batchSize = m_pipeline->config().batchSize;
@@ -499,9 +516,16 @@ SnapshotState BackendService::snapshotState() const
     st.workerId = m_store->workerId();
     st.control = m_store->control();
     st.workers = m_workers;
-    if (m_options.relay && m_workers)
-        st.fleetBreakers = fleetBreakers(*m_workers, st.nowMs, st.workerLostAfterMs);
-    st.workerLostAfterMs = 3 * qint64(std::max(m_options.heartbeatIntervalMs, 1000));
+    st.workerLostAfterMs = workerLostAfterMs();
+    st.activeWithinMs = st.workerLostAfterMs;
+    if (m_workers) {
+        if (m_options.relay)
+            st.fleetBreakers = fleetBreakers(*m_workers, st.nowMs, st.workerLostAfterMs);
+        // A shared queue's figures are the fleet's: this process's own, live, and every
+        // other live worker's from its last heartbeat.
+        mergeFleetStats(&st, WorkerStats::fromSnapshot(st), st.workerId, *m_workers,
+                        st.workerLostAfterMs);
+    }
     return st;
 }
 

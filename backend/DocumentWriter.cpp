@@ -143,25 +143,38 @@ QJsonObject writeSnapshot(const SnapshotState &st)
     if (st.workers) {
         QJsonArray workers;
         for (const WorkerInfo &w : *st.workers) {
-            const bool lost = now - w.lastSeenMs > st.workerLostAfterMs;
-            workers.append(QJsonObject{
-                {wire::key::Id, w.id},
-                {wire::key::Host, w.host},
-                {wire::key::Started, wire::formatTime(w.startedMs)},
-                {wire::key::LastSeen, wire::formatTime(w.lastSeenMs)},
-                {wire::key::State, w.stopped            ? wire::worker::Stopped
-                                   : lost               ? wire::worker::Lost
-                                   : w.currentBatch > 0 ? wire::worker::Active
-                                                        : wire::worker::Idle},
-                {wire::key::CurrentBatch, w.currentBatch},
-                {wire::key::BatchesCompleted, w.batches},
-                {wire::key::TracksPerMinute, std::round(w.tracksPerMinute * 100.0) / 100.0},
-                {wire::key::CircuitBreakers, [&w] {
-                     QJsonObject b;
-                     for (auto it = w.breakers.cbegin(); it != w.breakers.cend(); ++it)
-                         b.insert(it.key(), toWire(it.value()));
-                     return b;
-                 }()}});
+            const bool lost = !w.stopped && now - w.lastSeenMs > st.workerLostAfterMs;
+            // Batches take a fraction of a heartbeat: one in flight at the heartbeat's
+            // instant is luck. A worker that finished one recently is at work.
+            const bool active = w.currentBatch > 0 ||
+                                (w.lastBatchMs > 0 && now - w.lastBatchMs <= st.activeWithinMs);
+            QJsonObject worker{{wire::key::Id, w.id},
+                               {wire::key::Host, w.host},
+                               {wire::key::Started, wire::formatTime(w.startedMs)},
+                               {wire::key::LastSeen, wire::formatTime(w.lastSeenMs)},
+                               {wire::key::State, w.stopped ? wire::worker::Stopped
+                                                  : lost    ? wire::worker::Lost
+                                                  : active  ? wire::worker::Active
+                                                            : wire::worker::Idle},
+                               {wire::key::BatchesCompleted, w.batches}};
+            if (w.lastBatchMs > 0)
+                worker.insert(wire::key::LastBatch, wire::formatTime(w.lastBatchMs));
+            if (lost || w.stopped) {
+                // What it last said is no longer true: nothing in flight that it holds
+                // (its leases expire back to pending), no rate, its breakers unknown.
+                worker.insert(wire::key::CurrentBatch, 0);
+                worker.insert(wire::key::TracksPerMinute, QJsonValue());
+                worker.insert(wire::key::CircuitBreakers, QJsonObject());
+            } else {
+                worker.insert(wire::key::CurrentBatch, w.currentBatch);
+                worker.insert(wire::key::TracksPerMinute,
+                              std::round(w.tracksPerMinute * 100.0) / 100.0);
+                QJsonObject b;
+                for (auto it = w.breakers.cbegin(); it != w.breakers.cend(); ++it)
+                    b.insert(it.key(), toWire(it.value()));
+                worker.insert(wire::key::CircuitBreakers, b);
+            }
+            workers.append(worker);
         }
         doc.insert(wire::key::Workers, workers);
     }

@@ -61,6 +61,8 @@ struct SnapshotState
     std::optional<QList<WorkerInfo>> workers;
     /// A worker not seen for this long is `lost`.
     qint64 workerLostAfterMs = 15'000;
+    /// A worker that finished a batch this recently (or has one in flight) is `active`.
+    qint64 activeWithinMs = 15'000;
     /// A relay asks no source: its breakers are the fleet's, one per source with each
     /// live worker's state (see fleetBreakers()).
     QMap<QString, QMap<QString, BreakerState>> fleetBreakers;

@@ -181,6 +181,7 @@ Pipeline::BatchResult Pipeline::finishBatch()
     m_inFlight.clear();
     m_monitor.setTracksInProgress(0);
     ++m_batchesCompleted;
+    m_lastBatchMs = m_clock.nowMs();
     Q_EMIT batchCompleted(result.size, result.successCount(), result.batchNumber);
     return result;
 }

@@ -85,6 +85,8 @@ public:
     EnrichmentSource *source(int i) const { return m_sources[std::size_t(i)].get(); }
     CircuitBreaker *breaker(int i) const { return m_breakers[std::size_t(i)]; }
     int batchesCompleted() const { return m_batchesCompleted; }
+    /// When the last batch finished (epoch ms); 0 before the first.
+    qint64 lastBatchMs() const { return m_lastBatchMs; }
     int tracksInFlight() const { return int(m_inFlight.size()); }
     const Config &config() const { return m_config; }
     /// Milliseconds until at least one source can be asked (0: one can be now).
@@ -127,6 +129,7 @@ private:
     bool m_running = false;
     int m_batchNumber = 0;
     int m_batchesCompleted = 0;
+    qint64 m_lastBatchMs = 0;
     std::vector<TrackOutcome> m_inFlight;
     double m_batchLatency = 0;
 };

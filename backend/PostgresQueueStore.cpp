@@ -27,7 +27,7 @@ namespace {
 using store::textArray;
 
 /// The schema's current version; migrate() brings any older database up to it.
-constexpr int SchemaVersion = 3;
+constexpr int SchemaVersion = 4;
 /// Rows per status in the counts table (and per second in the completions table): a
 /// connection adds to the row of its slot, so workers rarely wait on each other.
 constexpr int CountSlots = 8;
@@ -84,6 +84,15 @@ QStringList schemaV3()
         QStringLiteral("INSERT INTO enrichment_control (id, state) VALUES (1, '{}')"
                        " ON CONFLICT (id) DO NOTHING"),
     };
+}
+
+/// Version 4: a worker's heartbeat carries when it last finished a batch and what it
+/// counted of its sources (`stats`), so that every backend shows the fleet's figures.
+QStringList schemaV4()
+{
+    return {QStringLiteral("ALTER TABLE enrichment_workers"
+                           " ADD COLUMN IF NOT EXISTS last_batch_at timestamptz,"
+                           " ADD COLUMN IF NOT EXISTS stats jsonb NOT NULL DEFAULT '{}'")};
 }
 
 /// Version 2: a worker that stops cleanly says so (`stopped`), instead of looking lost, and
@@ -348,6 +357,14 @@ bool PostgresQueueStore::migrate(QString *error)
         if (!q.exec(QStringLiteral("INSERT INTO enrichment_schema_version (version) VALUES (3)")))
             return fail(q);
         qCInfo(lcPostgres) << "queue schema migrated to version 3";
+    }
+    if (version < 4) {
+        for (const QString &statement : schemaV4())
+            if (!q.exec(statement))
+                return fail(q);
+        if (!q.exec(QStringLiteral("INSERT INTO enrichment_schema_version (version) VALUES (4)")))
+            return fail(q);
+        qCInfo(lcPostgres) << "queue schema migrated to version 4";
     }
     if (!q.exec(QStringLiteral("COMMIT")))
         return fail(q);
@@ -862,13 +879,15 @@ void PostgresQueueStore::heartbeat(const WorkerInfo &self)
         return;
     QSqlQuery q(db());
     q.prepare(sql("INSERT INTO enrichment_workers (worker_id, host, pid, started_at, last_seen,"
-                  " current_batch, batches, tracks_per_minute, stopped, breakers)"
-                  " VALUES (?, ?, ?, $AT, $AT, ?, ?, ?, ?, ?::jsonb)"
+                  " current_batch, batches, tracks_per_minute, stopped, breakers, last_batch_at,"
+                  " stats)"
+                  " VALUES (?, ?, ?, $AT, $AT, ?, ?, ?, ?, ?::jsonb, $AT, ?::jsonb)"
                   " ON CONFLICT (worker_id) DO UPDATE SET host = excluded.host,"
                   " pid = excluded.pid, started_at = excluded.started_at,"
                   " last_seen = excluded.last_seen, current_batch = excluded.current_batch,"
                   " batches = excluded.batches, tracks_per_minute = excluded.tracks_per_minute,"
-                  " stopped = excluded.stopped, breakers = excluded.breakers"));
+                  " stopped = excluded.stopped, breakers = excluded.breakers,"
+                  " last_batch_at = excluded.last_batch_at, stats = excluded.stats"));
     q.addBindValue(self.id);
     q.addBindValue(self.host);
     q.addBindValue(self.pid);
@@ -882,6 +901,8 @@ void PostgresQueueStore::heartbeat(const WorkerInfo &self)
     for (auto it = self.breakers.cbegin(); it != self.breakers.cend(); ++it)
         breakers.insert(it.key(), toWire(it.value()));
     q.addBindValue(QString::fromUtf8(QJsonDocument(breakers).toJson(QJsonDocument::Compact)));
+    q.addBindValue(self.lastBatchMs);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(self.stats).toJson(QJsonDocument::Compact)));
     run(q, true);
 }
 
@@ -894,7 +915,9 @@ QList<WorkerInfo> PostgresQueueStore::workers()
     q.prepare(QStringLiteral(
         "SELECT worker_id, host, pid, (extract(epoch FROM started_at) * 1000)::bigint,"
         " (extract(epoch FROM last_seen) * 1000)::bigint, current_batch, batches,"
-        " tracks_per_minute, stopped, breakers::text FROM enrichment_workers"
+        " tracks_per_minute, stopped, breakers::text,"
+        " coalesce((extract(epoch FROM last_batch_at) * 1000)::bigint, 0), stats::text"
+        " FROM enrichment_workers"
         " ORDER BY worker_id LIMIT 256"));
     if (!run(q, false))
         return out;
@@ -913,6 +936,8 @@ QList<WorkerInfo> PostgresQueueStore::workers()
         for (auto it = breakers.begin(); it != breakers.end(); ++it)
             if (const auto state = breakerStateFromWire(it.value().toString()))
                 w.breakers.insert(it.key().left(64), *state);
+        w.lastBatchMs = q.value(10).toLongLong();
+        w.stats = QJsonDocument::fromJson(q.value(11).toByteArray()).object();
         out.append(w);
     }
     return out;

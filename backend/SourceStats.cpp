@@ -72,8 +72,8 @@ SourceWindow SourceStats::window(qint64 nowMs) const
 {
     SourceWindow w;
     const qint64 nowMinute = nowMs / 60000;
-    std::array<quint64, LatencyBuckets> hist{};
-    quint64 latencyTotal = 0;
+    std::array<quint64, LatencyBuckets> &hist = w.latency;
+    quint64 &latencyTotal = w.latencyTotal;
     for (const Slot &slot : m_slots) {
         if (slot.minute < 0 || slot.minute > nowMinute)
             continue;

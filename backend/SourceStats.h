@@ -11,6 +11,10 @@
 
 namespace enrichment {
 
+/// Latency buckets of a SourceStats histogram (the same bounds on every worker, so that
+/// the fleet's histograms add up).
+inline constexpr int LatencyBucketCount = 86;
+
 /// Figures for one source over trailing windows, as reported in the JSON snapshot.
 struct SourceWindow
 {
@@ -27,6 +31,9 @@ struct SourceWindow
     double p50 = -1;
     double p95 = -1;
     double p99 = -1;
+    /// The latency histogram behind p50/p95/p99 (SourceStats::bucketUpperBound() bounds).
+    std::array<quint64, LatencyBucketCount> latency{};
+    quint64 latencyTotal = 0;
 };
 
 /// Per-minute buckets of request outcomes and latencies for one source, kept for 24 hours
@@ -38,7 +45,7 @@ class SourceStats
 public:
     static constexpr int Minutes = 24 * 60;
     static constexpr int LatencyWindowMinutes = 5;
-    static constexpr int LatencyBuckets = 86;
+    static constexpr int LatencyBuckets = LatencyBucketCount;
 
     SourceStats();
 
@@ -47,6 +54,10 @@ public:
 
     /// Upper bound (seconds) of latency bucket i.
     static double bucketUpperBound(int i);
+    /// The @p q quantile (0..1) of @p hist holding @p total latencies, interpolated within
+    /// its bucket.
+    static double quantile(const std::array<quint64, LatencyBuckets> &hist, quint64 total,
+                           double q);
 
 private:
     struct Slot
@@ -58,8 +69,6 @@ private:
         std::array<quint32, LatencyBuckets> latency{};
     };
     Slot &slotFor(qint64 minute);
-    static double quantile(const std::array<quint64, LatencyBuckets> &hist, quint64 total,
-                           double q);
 
     std::vector<Slot> m_slots;
 };

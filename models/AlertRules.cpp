@@ -25,6 +25,7 @@ QString alertRuleKey(AlertRule rule)
     case AlertRule::Stuck: return QStringLiteral("stuck");
     case AlertRule::ConnectionLost: return QStringLiteral("connection_lost");
     case AlertRule::PrometheusAlert: return QStringLiteral("prometheus_alert");
+    case AlertRule::WorkerLost: return QStringLiteral("worker_lost");
     }
     return {};
 }
@@ -247,6 +248,20 @@ void AlertEngine::addSnapshotConditions(QList<Condition> &out) const
                             .arg(m_settings.pendingGrowingMinutes),
                         QStringLiteral("queue")});
     }
+    // A worker that stopped answering holds nothing any more (its leases go back to
+    // pending) but the fleet is smaller: say so, and when it is back.
+    if (m_settings.isEnabled(AlertRule::WorkerLost))
+        for (const FleetWorker &w : s.workers.value_or(QList<FleetWorker>()))
+            if (w.state == FleetWorker::State::Lost)
+                out.append({AlertRule::WorkerLost, w.id, AlertSeverity::Warning,
+                            tr("%1 stopped answering").arg(w.id),
+                            w.host.isEmpty()
+                                ? tr("The worker missed its heartbeats; its tracks in flight go "
+                                     "back to pending when their leases expire.")
+                                : tr("The worker on %1 missed its heartbeats; its tracks in "
+                                     "flight go back to pending when their leases expire.")
+                                      .arg(w.host),
+                            QStringLiteral("workers")});
     if (m_settings.isEnabled(AlertRule::Stuck) && m_connected && pending && *pending > 0 &&
         m_progressMs >= 0 && now - m_progressMs >= qint64(m_settings.stuckMinutes) * 60'000)
         out.append({AlertRule::Stuck,
@@ -351,6 +366,9 @@ void AlertEngine::evaluate()
                 n.title = tr("%1 has recovered").arg(st.condition.subject);
                 break;
             case AlertRule::ConnectionLost: n.title = tr("The backend answers again"); break;
+            case AlertRule::WorkerLost:
+                n.title = tr("%1 answers again").arg(st.condition.subject);
+                break;
             default: n.title = tr("Resolved: %1").arg(st.condition.title); break;
             }
             n.body = tr("It stayed clear for %1 s.").arg(m_settings.recoverSeconds);

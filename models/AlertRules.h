@@ -28,8 +28,9 @@ enum class AlertRule {
     Stuck,           ///< no track finished for N minutes while tracks are pending
     ConnectionLost,  ///< the backend has not answered for N seconds
     PrometheusAlert, ///< Alertmanager says one of our alerts is firing
+    WorkerLost,      ///< a worker of the fleet stopped answering (missed its heartbeats)
 };
-inline constexpr int AlertRuleCount = 7;
+inline constexpr int AlertRuleCount = 8;
 /// Stable names, used in settings keys and notification keys.
 QString alertRuleKey(AlertRule rule);
 
@@ -39,7 +40,7 @@ enum class AlertSeverity { None = 0, Warning = 1, Critical = 2 };
 /// What the operator chose in the Notifications settings (QSettings group "alerts").
 struct AlertSettings
 {
-    bool enabled[AlertRuleCount] = {true, true, true, true, true, true, true};
+    bool enabled[AlertRuleCount] = {true, true, true, true, true, true, true, true};
     double rateLimitShare = 0.10;   ///< RateLimitLow: remaining / limit below this
     double drainHours = 1.0;        ///< Backlog: time to drain above this
     int pendingGrowingMinutes = 15; ///< Backlog: pending higher than this long ago
@@ -68,7 +69,7 @@ struct AlertNotice
     QString title;
     QString body;
     /// Where the window should go when the notification is clicked: "sources", "queue",
-    /// "connection" or "alerts".
+    /// "connection", "alerts" or "workers".
     QString panel;
     QStringList keys; ///< Summary: the keys it stands for
 };

@@ -113,8 +113,7 @@ QVariant WorkersModel::data(const QModelIndex &index, int role) const
         case ModelRole::Export:
         case ModelRole::Sort: return state ? breakerStateKey(state) : QString();
         case Qt::ToolTipRole:
-            return lost ? tr("%1's breaker for %2 at its last heartbeat; the worker is lost")
-                              .arg(w.id, source)
+            return lost ? tr("%1 is lost: its breaker for %2 is unknown").arg(w.id, source)
                         : tr("%1's breaker for %2").arg(w.id, source);
         case ModelRole::Detail: return stateKey(w.state);
         }

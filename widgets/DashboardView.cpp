@@ -306,6 +306,8 @@ QWidget *DashboardView::section(const QString &panel) const
         return m_sourcesLabel;
     if (panel == QLatin1String("alerts") && m_alerts)
         return m_alertsSection;
+    if (panel == QLatin1String("workers") && m_workersSection->isVisible())
+        return m_workersSection;
     return m_cards.isEmpty() ? nullptr : m_cards.first();
 }
 
@@ -326,8 +328,10 @@ QString DashboardView::sourcesCaption() const
     const QString self = workers->self();
     for (const FleetWorker &w : workers->workers())
         if (!self.isEmpty() && w.id == self)
-            return tr("Sources — the calls of worker %1").arg(self);
-    return tr("Sources — breakers: the worst state among the fleet's live workers");
+            return tr("Sources — calls of the fleet's live workers; breakers of worker %1")
+                .arg(self);
+    return tr("Sources — calls of the fleet's live workers; breakers: the worst state among "
+              "them");
 }
 
 void DashboardView::setPrometheus(PrometheusClient *client)

@@ -84,6 +84,7 @@ NotificationSettingsDialog::NotificationSettingsDialog(const AlertSettings &sett
     row(AlertRule::Stuck, tr("No track finishes while tracks are pending"), m_stuck);
     row(AlertRule::ConnectionLost, tr("The backend does not answer"), m_connection);
     row(AlertRule::PrometheusAlert, tr("Alertmanager reports an alert firing"));
+    row(AlertRule::WorkerLost, tr("A worker of the fleet stops answering (and comes back)"));
     v->addWidget(rules);
 
     auto *general = new QGroupBox(tr("Delivery"), this);

@@ -215,7 +215,26 @@ private Q_SLOTS:
                     .toObject()
                     .keys() == QStringList({QStringLiteral("a"), QStringLiteral("b")}),
             10'000);
-        QVERIFY(snap[QStringLiteral("sources")].toObject().isEmpty());
+        // It asks no source, yet shows the fleet's calls: summed from the workers'
+        // heartbeats (tests/backend/tst_fleet checks the sums exactly).
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                const QJsonObject s =
+                    QJsonDocument::fromJson(httpGet(relay->port(), "/monitoring/enrichment").body)
+                        .object();
+                const QJsonObject spotify =
+                    s[QStringLiteral("sources")][QStringLiteral("spotify")].toObject();
+                const QJsonObject requests = spotify[QStringLiteral("requests")].toObject();
+                return s[QStringLiteral("sources")].toObject().size() == 5 &&
+                       requests[QStringLiteral("success")].toInt() +
+                               requests[QStringLiteral("no_data")].toInt() +
+                               requests[QStringLiteral("error")].toInt() >
+                           0 &&
+                       spotify[QStringLiteral("latency_seconds")].isObject() &&
+                       s[QStringLiteral("field_coverage")][QStringLiteral("tracks_enriched")]
+                               .toInt() > 0;
+            }(),
+            10'000);
         const QByteArray metrics = httpGet(a->port(), "/metrics").body;
         QVERIFY(metrics.contains("enrichment_event_broker_up 1"));
         // A's events went to the exchange: the counter is there and has moved.

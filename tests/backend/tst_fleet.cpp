@@ -16,9 +16,40 @@
 #include "WorkersModel.h"
 #include "Http.h"
 #include "PostgresServer.h"
+#include "ServiceInternals.h"
+#include "Pipeline.h"
+#include "enrichment/BackendService.h"
 
 using testsupport::BackendProcess;
 using testsupport::httpGet;
+
+namespace {
+/// A source that finds every track, always after @p latency seconds, and reports a fixed
+/// rate-limit budget: what two workers of a fleet each see of one provider.
+class FixedSource final : public enrichment::EnrichmentSource
+{
+public:
+    FixedSource(QString name, double latency, qint64 remaining, qint64 resetMs)
+        : m_name(std::move(name)), m_latency(latency), m_remaining(remaining), m_reset(resetMs)
+    {}
+    QString name() const override { return m_name; }
+    enrichment::SourceResponse fetch(const QString &) override
+    {
+        enrichment::SourceResponse r;
+        r.status = enrichment::RequestStatus::Success;
+        r.latencySeconds = m_latency;
+        r.fields.insert(QStringLiteral("isrc"), QStringLiteral("x"));
+        return r;
+    }
+    enrichment::RateLimitState rateLimit() override { return {100, m_remaining, m_reset}; }
+
+private:
+    QString m_name;
+    double m_latency;
+    qint64 m_remaining;
+    qint64 m_reset;
+};
+} // namespace
 
 /// Several real `enrichment-backend` workers on one real PostgreSQL database: the seed's
 /// production shape. Each case gets a database of its own on a private server.
@@ -248,6 +279,105 @@ private Q_SLOTS:
         QVERIFY2(workers->summary().contains(QStringLiteral("1 lost")),
                  qPrintable(workers->summary()));
         feed.stop();
+    }
+
+    // Every backend of the shared queue shows the fleet's figures: requests, errors and
+    // success from sums over the live workers, latency percentiles from their summed
+    // histograms (a mean of percentiles would be wrong), the tightest rate limit, cache and
+    // fields summed, in progress from the queue. A worker gone past the lost threshold
+    // stops counting, and is shown lost with nothing in flight, no rate, no breakers.
+    void fleetFiguresAreTheLiveWorkersSums()
+    {
+        QString db;
+        const QString url = newDatabase(&db);
+        auto make = [&](const QString &id, double latency, qint64 remaining, qint64 resetMs) {
+            enrichment::BackendOptions o;
+            o.port = 0;
+            o.runPipeline = false;
+            o.historyIntervalMs = 0;
+            o.heartbeatIntervalMs = 1000;
+            o.retryBackoffMs = 0;
+            o.breakerFailureThreshold = 1000;
+            o.batchSize = 10;
+            o.databasePath = url;
+            o.workerId = id;
+            auto s = std::make_unique<enrichment::BackendService>(o);
+            std::vector<std::unique_ptr<enrichment::EnrichmentSource>> sources;
+            sources.push_back(std::make_unique<FixedSource>(QStringLiteral("spotify"), latency,
+                                                            remaining, resetMs));
+            s->setSources(std::move(sources));
+            QString error;
+            if (!s->start(&error))
+                qFatal("cannot start %s: %s", qPrintable(id), qPrintable(error));
+            return s;
+        };
+        // a: 90 calls at 10 ms, 40 calls left; b: 10 calls at 2 s, 25 left (tightest).
+        auto a = make(QStringLiteral("a"), 0.010, 40, 2'000'000'000'000);
+        auto b = make(QStringLiteral("b"), 2.0, 25, 2'000'000'000'001);
+        QStringList ids;
+        for (int i = 0; i < 100; ++i)
+            ids << QStringLiteral("ok-%1").arg(i, 3, 10, QLatin1Char('0'));
+        a->enqueue(ids);
+        for (int i = 0; i < 9; ++i)
+            enrichment::internals(*a).pipeline().runBatchNow();
+        enrichment::internals(*b).pipeline().runBatchNow();
+        QCOMPARE(tableCount(db, "partial"), 100); // one source: partial
+
+        auto spotify = [](enrichment::BackendService &s) {
+            return s.snapshot()[QStringLiteral("sources")][QStringLiteral("spotify")].toObject();
+        };
+        // Once b's heartbeat carried its batch: a's snapshot is the fleet's.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            spotify(*a)[QStringLiteral("requests")][QStringLiteral("success")].toInt(), 100, 5000);
+        QJsonObject s = spotify(*a);
+        QCOMPARE(s[QStringLiteral("requests_1h")].toInt(), 100);
+        QCOMPARE(s[QStringLiteral("success_rate_1h")].toDouble(), 1.0);
+        const QJsonObject latency = s[QStringLiteral("latency_seconds")].toObject();
+        QVERIFY2(latency[QStringLiteral("p50")].toDouble() < 0.02,
+                 qPrintable(QString::number(latency[QStringLiteral("p50")].toDouble())));
+        QVERIFY2(latency[QStringLiteral("p99")].toDouble() > 1.5, // b's calls are the tail
+                 qPrintable(QString::number(latency[QStringLiteral("p99")].toDouble())));
+        const QJsonObject rl = s[QStringLiteral("rate_limit")].toObject();
+        QCOMPARE(rl[QStringLiteral("remaining")].toInt(), 25);
+        QCOMPARE(rl[QStringLiteral("reset_timestamp")].toDouble(), 2'000'000'000.001);
+        QJsonObject snap = a->snapshot();
+        QCOMPARE(snap[QStringLiteral("field_coverage")][QStringLiteral("tracks_enriched")].toInt(),
+                 100);
+        QCOMPARE(snap[QStringLiteral("metrics")][QStringLiteral("tracks_in_progress")].toInt(), 0);
+        // b's own snapshot says the same of the fleet.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            spotify(*b)[QStringLiteral("requests")][QStringLiteral("success")].toInt(), 100, 5000);
+        // A worker that just finished a batch is active, not idle.
+        auto workerField = [](const QJsonObject &snap, const QString &id, const char *key) {
+            for (const QJsonValue &w : snap[QStringLiteral("workers")].toArray())
+                if (w[QStringLiteral("id")].toString() == id)
+                    return w[QLatin1String(key)];
+            return QJsonValue(QJsonValue::Undefined);
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(workerField(a->snapshot(), QStringLiteral("a"), "state"),
+                                  QJsonValue(QStringLiteral("active")), 5000);
+
+        // b dies without a word (as SIGKILL leaves it): its row stays as it was, and it is
+        // not heard from again.
+        b.reset();
+        m_pg.scalar(db, QStringLiteral("UPDATE enrichment_workers SET stopped = false,"
+                                       " current_batch = 10, last_seen = now() - interval"
+                                       " '1 minute' WHERE worker_id = 'b' RETURNING 1"));
+        QTRY_COMPARE_WITH_TIMEOUT(workerField(a->snapshot(), QStringLiteral("b"), "state"),
+                                  QJsonValue(QStringLiteral("lost")), 5000);
+        snap = a->snapshot();
+        QCOMPARE(workerField(snap, QStringLiteral("b"), "current_batch"), QJsonValue(0));
+        QVERIFY(workerField(snap, QStringLiteral("b"), "tracks_per_minute").isNull());
+        QVERIFY(workerField(snap, QStringLiteral("b"), "circuit_breakers").toObject().isEmpty());
+        s = spotify(*a);
+        QCOMPARE(s[QStringLiteral("requests")][QStringLiteral("success")].toInt(), 90);
+        QCOMPARE(s[QStringLiteral("rate_limit")][QStringLiteral("remaining")].toInt(), 40);
+        QVERIFY(s[QStringLiteral("latency_seconds")][QStringLiteral("p99")].toDouble() < 0.02);
+        QCOMPARE(snap[QStringLiteral("field_coverage")][QStringLiteral("tracks_enriched")].toInt(),
+                 90);
+        // a, with nothing to do for long enough, is idle.
+        QTRY_COMPARE_WITH_TIMEOUT(workerField(a->snapshot(), QStringLiteral("a"), "state"),
+                                  QJsonValue(QStringLiteral("idle")), 10'000);
     }
 
     void postgresRestartLosesNothing()

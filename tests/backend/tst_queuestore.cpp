@@ -439,25 +439,32 @@ private Q_SLOTS:
         QVERIFY(a->sharedByWorkers());
         QCOMPARE(m_pg.scalar(db, QStringLiteral("SELECT COUNT(*) FROM enrichment_schema_version"))
                      .toInt(),
-                 3); // versions 1, 2 and 3, each applied once
+                 4); // versions 1 to 4, each applied once
         QCOMPARE(
             m_pg.scalar(db, QStringLiteral("SELECT max(version) FROM enrichment_schema_version"))
                 .toInt(),
-            3);
+            4);
         // A database a version-1 program made is brought up to date on open.
         a.reset();
         b.reset();
         m_pg.scalar(db, QStringLiteral("DELETE FROM enrichment_schema_version WHERE version >= 2"
                                        " RETURNING 1"));
-        m_pg.scalar(db, QStringLiteral("ALTER TABLE enrichment_workers DROP COLUMN stopped"));
+        m_pg.scalar(db, QStringLiteral("ALTER TABLE enrichment_workers DROP COLUMN stopped,"
+                                       " DROP COLUMN stats, DROP COLUMN last_batch_at"));
         a = open(spec, clock, {}, QStringLiteral("a"));
         QVERIFY(a);
         QCOMPARE(
             m_pg.scalar(db, QStringLiteral("SELECT max(version) FROM enrichment_schema_version"))
                 .toInt(),
-            3);
+            4);
         a->heartbeat({QStringLiteral("a"), QStringLiteral("h"), 1, 0, 0, 0, 0, 0, true});
         QVERIFY(a->workers().value(0).stopped);
+        enrichment::WorkerInfo withStats{QStringLiteral("a"), QStringLiteral("h"), 1, 0, 0};
+        withStats.lastBatchMs = 1234;
+        withStats.stats = QJsonObject{{QStringLiteral("tracks_enriched"), 7}};
+        a->heartbeat(withStats);
+        QCOMPARE(a->workers().value(0).lastBatchMs, 1234);
+        QCOMPARE(a->workers().value(0).stats, withStats.stats);
         b = open(spec, clock, {}, QStringLiteral("b"));
         QCOMPARE(a->count(TrackStatus::Pending), 1);
         QCOMPARE(a->count(TrackStatus::Failed), 1);

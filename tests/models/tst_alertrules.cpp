@@ -278,6 +278,53 @@ private Q_SLOTS:
         QCOMPARE(notices().at(3).title, QStringLiteral("The backend answers again"));
     }
 
+    void aLostWorkerIsAnnouncedAndSoIsItsReturn()
+    {
+        auto fleet = [this](std::optional<FleetWorker::State> w2) {
+            Snapshot s = snapshot();
+            FleetWorker w1;
+            w1.id = QStringLiteral("worker-1");
+            w1.state = FleetWorker::State::Active;
+            QList<FleetWorker> workers{w1};
+            if (w2) {
+                FleetWorker w;
+                w.id = QStringLiteral("worker-2");
+                w.host = QStringLiteral("host-b");
+                w.state = *w2;
+                workers << w;
+            }
+            s.workers = workers;
+            return s;
+        };
+        m_engine->applySnapshot(fleet(FleetWorker::State::Active));
+        QCOMPARE(m_spy->count(), 0);
+        m_engine->applySnapshot(fleet(FleetWorker::State::Lost));
+        QCOMPARE(m_spy->count(), 1);
+        AlertNotice n = notices().at(0);
+        QCOMPARE(n.rule, AlertRule::WorkerLost);
+        QCOMPARE(n.title, QStringLiteral("worker-2 stopped answering"));
+        QVERIFY(n.body.contains(QStringLiteral("host-b")));
+        QCOMPARE(n.panel, QStringLiteral("workers"));
+        // A worker that stopped cleanly is no incident; one back is announced once clear.
+        m_engine->applySnapshot(fleet(FleetWorker::State::Active));
+        advance(61'000);
+        m_engine->evaluate();
+        QCOMPARE(m_spy->count(), 2);
+        QCOMPARE(notices().at(1).kind, AlertNotice::Kind::Recovered);
+        QCOMPARE(notices().at(1).title, QStringLiteral("worker-2 answers again"));
+        m_engine->applySnapshot(fleet(FleetWorker::State::Stopped));
+        advance(61'000);
+        m_engine->evaluate();
+        QCOMPARE(m_spy->count(), 2);
+        // Its own setting switches it off.
+        AlertSettings off;
+        off.enabled[int(AlertRule::WorkerLost)] = false;
+        m_engine->setSettings(off);
+        advance(31 * 60'000);
+        m_engine->applySnapshot(fleet(FleetWorker::State::Lost));
+        QCOMPARE(m_spy->count(), 2);
+    }
+
     void aSourceDownBecauseOfItsBreakerIsOneNotification()
     {
         m_engine->applySnapshot(snapshot(BreakerState::Open, Health::Down));

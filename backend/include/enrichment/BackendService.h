@@ -169,6 +169,10 @@ private:
     double perMinute() const;
     /// What the snapshot says now, as plain data (snapshot() writes it as JSON).
     SnapshotState snapshotState() const;
+    /// This process's own sources, cache and field counts into @p st.
+    void ownSources(SnapshotState *st) const;
+    /// A worker not heard from for this long is lost (three heartbeats).
+    qint64 workerLostAfterMs() const;
     void topUp();
     void heartbeat(bool stopped = false);
     bool startBus(QString *error);

@@ -170,6 +170,11 @@ struct WorkerInfo
     bool stopped = false; ///< it stopped cleanly (its last heartbeat said so)
     /// Its circuit breakers at its last heartbeat: source -> state.
     QMap<QString, BreakerState> breakers;
+    qint64 lastBatchMs = 0; ///< when it last finished a batch (epoch ms); 0: never
+    /// What it counted of its sources, cache and fields at its last heartbeat, so that any
+    /// backend of the shared queue can show the fleet's figures (docs/PROTOCOL.md, "Fleet
+    /// statistics"; written and read by FleetStats).
+    QJsonObject stats;
 };
 
 /// The enrichment queue as the pipeline and the service see it: the `enrichment_status`

@@ -101,6 +101,7 @@ inline constexpr QLatin1String Id{"id"};
 inline constexpr QLatin1String Host{"host"};
 inline constexpr QLatin1String Started{"started"};
 inline constexpr QLatin1String LastSeen{"last_seen"};
+inline constexpr QLatin1String LastBatch{"last_batch"};
 inline constexpr QLatin1String CurrentBatch{"current_batch"};
 inline constexpr QLatin1String BatchesCompleted{"batches_completed"};
 inline constexpr QLatin1String TracksPerMinute{"tracks_per_minute"};
