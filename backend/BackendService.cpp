@@ -391,10 +391,17 @@ void BackendService::topUp()
         enqueueDemoTracks(int(m_options.keepPending - pending));
 }
 
+int BackendService::rateWindowSeconds() const
+{
+    // The last five minutes, or the time since start when shorter (at least 10 s): a
+    // window longer than the time measured would count the time before start as idle.
+    return int(std::clamp<qint64>(m_uptime.elapsed() / 1000, 10, 300));
+}
+
 double BackendService::perMinute() const
 {
-    // Tracks per minute over the last five minutes (or since start, at least a minute).
-    const int window = int(std::clamp<qint64>(m_uptime.elapsed() / 1000, 60, 300));
+    // Tracks per minute over rateWindowSeconds().
+    const int window = rateWindowSeconds();
     const double rate = double(m_store->completedInLast(window)) * 60.0 / window;
     return std::round(rate * 100.0) / 100.0;
 }
@@ -506,6 +513,7 @@ SnapshotState BackendService::snapshotState() const
     st.queue = m_store->counts();
     st.completedLastHour = m_store->completedInLast(3600);
     st.perMinute = perMinute();
+    st.rateWindowSeconds = rateWindowSeconds();
     st.tracksInProgress = m_pipeline->tracksInFlight();
     ownSources(&st);
     st.version = QStringLiteral(ENRICHMENT_VERSION);

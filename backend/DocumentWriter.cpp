@@ -86,8 +86,16 @@ QJsonObject writeSnapshot(const SnapshotState &st)
             worst = std::max(worst, w.value());
             perWorker.insert(w.key(), toWire(w.value()));
         }
-        breakers.insert(it.key(), QJsonObject{{wire::key::State, toWire(worst)},
-                                              {wire::key::Workers, perWorker}});
+        QJsonObject cb{{wire::key::State, toWire(worst)}, {wire::key::Workers, perWorker}};
+        // The fleet's figures of that breaker (the most failures in a row, the latest).
+        for (const SnapshotState::Source &src : st.sources)
+            if (src.name == it.key()) {
+                cb.insert(wire::key::FailureCount, src.failureCount);
+                cb.insert(wire::key::LastFailureTime,
+                          src.lastFailureMs ? QJsonValue(double(*src.lastFailureMs) / 1000.0)
+                                            : QJsonValue());
+            }
+        breakers.insert(it.key(), cb);
         health.insert(it.key(), toWire(healthForBreaker(worst)));
     }
 
@@ -118,7 +126,9 @@ QJsonObject writeSnapshot(const SnapshotState &st)
         {wire::key::Timestamp, wire::formatTime(now)},
         {wire::key::Queue, queue},
         {wire::key::ProcessingRate,
-         QJsonObject{{wire::key::CompletedLastHour, lastHour}, {wire::key::PerMinute, rate}}},
+         QJsonObject{{wire::key::CompletedLastHour, lastHour},
+                     {wire::key::PerMinute, rate},
+                     {wire::key::RateWindowSeconds, st.rateWindowSeconds}}},
         {wire::key::CircuitBreakers, breakers},
         {wire::key::SourceHealth, health},
         {wire::key::Metrics, QJsonObject{{wire::key::Timestamp, double(now) / 1000.0},

@@ -45,6 +45,7 @@ struct SnapshotState
     std::array<qint64, TrackStatusCount> queue{};
     qint64 completedLastHour = 0;
     double perMinute = 0;
+    int rateWindowSeconds = 300; ///< what perMinute was measured over
     int tracksInProgress = 0;
     QList<Source> sources; ///< in pipeline order
     std::array<qint64, CacheOperationCount> cache{};

@@ -30,6 +30,8 @@ const QLatin1String LimitKey{"limit"};
 const QLatin1String RemainingKey{"remaining"};
 const QLatin1String ResetMsKey{"reset_ms"};
 const QLatin1String TripsKey{"trips"};
+const QLatin1String FailureCountKey{"failure_count"};
+const QLatin1String LastFailureMsKey{"last_failure_ms"};
 const QLatin1String CacheKey{"cache"};
 const QLatin1String TracksEnrichedKey{"tracks_enriched"};
 const QLatin1String FieldsKey{"fields"};
@@ -82,6 +84,9 @@ void add(WorkerStats::Source *to, const WorkerStats::Source &from)
     for (std::size_t i = 0; i < LatencyBucketCount; ++i)
         to->latency[i] += from.latency[i];
     to->trips += from.trips;
+    // A relay's breaker row: the most consecutive failures and the latest failure.
+    to->failureCount = std::max(to->failureCount, from.failureCount);
+    to->lastFailureMs = std::max(to->lastFailureMs, from.lastFailureMs);
     // The tightest budget is the one that stops the fleet first.
     const RateLimitState &r = from.rateLimit;
     if (r.limit > 0 &&
@@ -122,6 +127,8 @@ WorkerStats WorkerStats::fromSnapshot(const SnapshotState &st)
         s.latency = src.window.latency;
         s.rateLimit = src.rateLimit;
         s.trips = src.trips;
+        s.failureCount = src.failureCount;
+        s.lastFailureMs = src.lastFailureMs.value_or(0);
         out.sources.insert(src.name, s);
     }
     out.cache = st.cache;
@@ -153,7 +160,9 @@ QJsonObject WorkerStats::toJson() const
                                                    {Requests24hKey, s.requests24h},
                                                    {Successes24hKey, s.successes24h}}},
                            {LatencyKey, latency},
-                           {TripsKey, s.trips}};
+                           {TripsKey, s.trips},
+                           {FailureCountKey, s.failureCount},
+                           {LastFailureMsKey, s.lastFailureMs}};
         if (s.rateLimit.limit > 0)
             source.insert(RateLimitKey, QJsonObject{{LimitKey, s.rateLimit.limit},
                                                     {RemainingKey, s.rateLimit.remaining},
@@ -211,6 +220,8 @@ WorkerStats WorkerStats::fromJson(const QJsonObject &o)
             s.rateLimit.resetAtMs = count(rl.value(ResetMsKey));
         }
         s.trips = count(j.value(TripsKey));
+        s.failureCount = int(std::min<qint64>(count(j.value(FailureCountKey)), 1'000'000));
+        s.lastFailureMs = count(j.value(LastFailureMsKey));
         out.sources.insert(name, s);
     }
     const QJsonObject cacheJson = o.value(CacheKey).toObject();
@@ -263,6 +274,9 @@ void mergeFleetStats(SnapshotState *st, const WorkerStats &own, const QString &s
         src.window = windowOf(*it);
         src.rateLimit = it->rateLimit;
         src.trips = it->trips;
+        src.failureCount = it->failureCount;
+        if (it->lastFailureMs > 0)
+            src.lastFailureMs = it->lastFailureMs;
         // Its breaker: the worst among the live workers (the relay's fleet breakers).
         const auto fb = st->fleetBreakers.constFind(src.name);
         if (fb != st->fleetBreakers.cend())

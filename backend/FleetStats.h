@@ -38,6 +38,8 @@ struct WorkerStats
         std::array<quint64, LatencyBucketCount> latency{};
         RateLimitState rateLimit;
         qint64 trips = 0;
+        int failureCount = 0;     ///< its breaker's consecutive failures
+        qint64 lastFailureMs = 0; ///< its breaker's last failure (epoch ms); 0: none
     };
     QMap<QString, Source> sources;
     std::array<qint64, CacheOperationCount> cache{};

@@ -47,7 +47,7 @@ std::optional<double> Snapshot::minutesToDrain() const
         return std::nullopt;
     if (*pending == 0)
         return 0.0;
-    if (!perMinute || *perMinute <= 0)
+    if (rateMeasuring() || !perMinute || *perMinute <= 0)
         return std::nullopt;
     return double(*pending) / *perMinute;
 }

@@ -119,6 +119,9 @@ struct Snapshot
     std::array<std::optional<qint64>, QueueStatusCount> queue{};
     std::optional<qint64> completedLastHour;
     std::optional<double> perMinute;
+    /// What perMinute was measured over (a backend that just started has measured only a
+    /// few seconds); absent from the seed's shape.
+    std::optional<qint64> rateWindowSeconds;
     std::optional<qint64> tracksInProgress;
     QList<SourceInfo> sources; ///< union of the breaker and health keys, pipeline order
     int sourcesNotShown = 0;   ///< sources past SnapshotParser::MaxSources, dropped
@@ -139,9 +142,13 @@ struct Snapshot
     std::optional<Pipeline> pipeline;
 
     std::optional<qint64> queueCount(QueueStatus s) const { return queue[std::size_t(s)]; }
-    /// Minutes until pending reaches zero at the current rate; nullopt when unknown or
-    /// the queue is not draining.
+    /// Minutes until pending reaches zero at the current rate; nullopt when unknown, the
+    /// queue is not draining, or the rate is still being measured. The one computation of
+    /// the drain time: the card and the backlog notification both read it.
     std::optional<double> minutesToDrain() const;
+    /// The backend has measured its rate for less than a minute: too short to say how
+    /// fast the queue drains.
+    bool rateMeasuring() const { return rateWindowSeconds && *rateWindowSeconds < 60; }
     const SourceInfo *source(const QString &name) const;
 };
 

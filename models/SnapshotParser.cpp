@@ -106,6 +106,7 @@ std::optional<Snapshot> SnapshotParser::parseSnapshot(const QJsonObject &o, QStr
     const QJsonObject rate = o.value(wire::key::ProcessingRate).toObject();
     s.completedLastHour = count(rate.value(wire::key::CompletedLastHour));
     s.perMinute = nonNegative(rate.value(wire::key::PerMinute));
+    s.rateWindowSeconds = count(rate.value(wire::key::RateWindowSeconds));
     const QJsonObject metrics = o.value(wire::key::Metrics).toObject();
     if (!s.perMinute)
         s.perMinute = nonNegative(metrics.value(wire::key::QueueProcessingRate));

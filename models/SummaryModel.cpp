@@ -75,7 +75,13 @@ void SummaryModel::update(const Snapshot &s)
             cells[i] = {locale.toString(*v), s.workers ? tr("tracks, whole fleet") : tr("tracks"),
                         *v};
     }
-    if (s.perMinute)
+    if (s.perMinute && s.rateMeasuring())
+        cells[ThroughputRow] = {tr("Measuring…"),
+                                tr("%1 /min over the first %2 s")
+                                    .arg(locale.toString(*s.perMinute, 'f', 0))
+                                    .arg(*s.rateWindowSeconds),
+                                *s.perMinute};
+    else if (s.perMinute)
         cells[ThroughputRow] = {
             tr("%1 /min").arg(locale.toString(*s.perMinute, 'f', *s.perMinute < 10 ? 1 : 0)),
             s.completedLastHour
@@ -87,6 +93,8 @@ void SummaryModel::update(const Snapshot &s)
     const auto minutes = s.minutesToDrain();
     if (pending && *pending == 0)
         cells[TimeToDrainRow] = {tr("Empty"), tr("nothing pending"), 0.0};
+    else if (pending && s.rateMeasuring())
+        cells[TimeToDrainRow] = {tr("Measuring…"), tr("the rate needs a minute"), {}};
     else if (pending && !minutes)
         cells[TimeToDrainRow] = {tr("Not draining"), tr("no tracks finished recently"), {}};
     else if (pending)

@@ -277,6 +277,16 @@ private Q_SLOTS:
         m.update(stuck);
         QVERIFY(m.data(drain).isValid());
         QVERIFY(!m.data(drain, ModelRole::Value).isValid());
+        // A backend that has measured its rate for seconds: no drain time yet, and no
+        // backlog notification either (both read minutesToDrain()).
+        Snapshot early = seedOnly();
+        early.rateWindowSeconds = 12;
+        m.update(early);
+        QCOMPARE(m.data(drain).toString(), SummaryModel::tr("Measuring…"));
+        QCOMPARE(m.data(rate).toString(), SummaryModel::tr("Measuring…"));
+        QVERIFY(!early.minutesToDrain());
+        early.rateWindowSeconds = 60;
+        QCOMPARE(early.minutesToDrain(), std::optional<double>(10.0));
         // A snapshot without a queue: the cards go back to no data.
         Snapshot none = seedOnly();
         none.queue = {};

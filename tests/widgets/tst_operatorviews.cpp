@@ -52,9 +52,10 @@ private:
     QTemporaryDir m_dir;
     int m_backends = 0;
 
-    /// A backend on @p o's port (0: any free one).
-    std::unique_ptr<BackendService> backend(BackendOptions o = {})
+    /// A backend on @p port (0: any free one).
+    std::unique_ptr<BackendService> backend(BackendOptions o = {}, quint16 port = 0)
     {
+        o.port = port;
         o.runPipeline = false;
         o.historyIntervalMs = 0;
         o.retryBackoffMs = 0;
@@ -236,9 +237,8 @@ private Q_SLOTS:
     // when it is back on the same port, all of that lifts and the line starts again.
     void aLostBackendIsShownAtOnceAndActionsWait()
     {
-        BackendOptions o;
-        o.port = testsupport::restartablePort();
-        auto b = backend(o);
+        const quint16 port = testsupport::restartablePort();
+        auto b = backend({}, port);
         const QUrl url = b->url();
         Rig rig(url);
         QTRY_COMPARE(rig.ops()->access(), OperatorActions::Access::Operator);
@@ -273,8 +273,7 @@ private Q_SLOTS:
                         .contains(QStringLiteral("Backend out of reach")));
 
         // Back on the same port: live again, and the line goes on after a gap.
-        o.port = url.port();
-        auto again = backend(o);
+        auto again = backend({}, port);
         QTRY_VERIFY_WITH_TIMEOUT(!view->connectionLostShown(), 15000);
         QTRY_VERIFY(pause->isEnabled());
         QVERIFY(!rig.window.queueCard(QueueStatus::Failed)->isStale());

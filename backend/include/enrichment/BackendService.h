@@ -167,6 +167,7 @@ private:
     friend class ServiceInternals; // the library's own tests reach the parts through it
     void buildPipeline();
     double perMinute() const;
+    int rateWindowSeconds() const;
     /// What the snapshot says now, as plain data (snapshot() writes it as JSON).
     SnapshotState snapshotState() const;
     /// This process's own sources, cache and field counts into @p st.

@@ -77,6 +77,7 @@ inline constexpr QLatin1String Queue{"queue"};
 inline constexpr QLatin1String ProcessingRate{"processing_rate"};
 inline constexpr QLatin1String CompletedLastHour{"completed_last_hour"};
 inline constexpr QLatin1String PerMinute{"per_minute"};
+inline constexpr QLatin1String RateWindowSeconds{"window_seconds"};
 inline constexpr QLatin1String CircuitBreakers{"circuit_breakers"};
 inline constexpr QLatin1String SourceHealth{"source_health"};
 inline constexpr QLatin1String Sources{"sources"};
