@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ForecastModel.h"
 
+#include <algorithm>
+#include <limits>
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -23,21 +26,54 @@ void ForecastModel::recomputeAtMost(qint64 minIntervalMs)
     recompute();
 }
 
+void ForecastModel::setHistory(const QList<QPair<qint64, double>> &pending, const QString &error)
+{
+    m_history = pending;
+    std::sort(m_history.begin(), m_history.end());
+    m_historyError = error;
+    recompute();
+}
+
 void ForecastModel::recompute()
 {
     m_lastComputedMs = m_now();
-    QList<QPair<qint64, double>> samples;
+    QList<QPair<qint64, double>> live;
     const int n = m_trend->size();
-    if (n > 0) {
-        const qint64 from = m_trend->timeAt(n - 1) - qint64(m_windowMinutes) * 60'000;
-        for (int row = 0; row < n; ++row) {
-            const qint64 t = m_trend->timeAt(row);
-            if (t < from)
-                continue;
-            if (const auto v = m_trend->valueAt(row, 0))
-                samples.append({t, *v});
+    qint64 newest = m_history.isEmpty() ? 0 : m_history.last().first;
+    for (int row = n - 1; row >= 0; --row)
+        if (m_trend->valueAt(row, 0)) { // the newest sample that has a pending count
+            newest = std::max(newest, m_trend->timeAt(row));
+            break;
         }
+    const qint64 from = newest - qint64(m_windowMinutes) * 60'000;
+    for (int row = 0; row < n; ++row) {
+        const qint64 t = m_trend->timeAt(row);
+        if (t < from)
+            continue;
+        if (const auto v = m_trend->valueAt(row, 0))
+            live.append({t, *v});
     }
+    // The long history where the live samples do not reach, then the live samples.
+    QList<QPair<qint64, double>> samples;
+    const qint64 liveFrom =
+        live.isEmpty() ? std::numeric_limits<qint64>::max() : live.first().first;
+    for (const auto &p : std::as_const(m_history))
+        if (p.first >= from && p.first < liveFrom)
+            samples.append(p);
+    const int fromHistory = int(samples.size());
+    samples += live;
+    const QLocale locale;
+    auto span = [](const QList<QPair<qint64, double>> &s, int first, int last) {
+        return s.isEmpty() || last < first ? 0 : (s.at(last).first - s.at(first).first) / 1000;
+    };
+    if (fromHistory > 0)
+        m_basis = tr("from %1 of Prometheus history")
+                      .arg(SourcesModel::duration(span(samples, 0, int(samples.size()) - 1)));
+    else
+        m_basis = tr("from %1 of live samples")
+                      .arg(SourcesModel::duration(span(live, 0, int(live.size()) - 1)));
+    if (!m_historyError.isEmpty())
+        m_basis += tr(" (Prometheus: %1)").arg(m_historyError);
     Forecast f = Forecast::holt(samples, 60'000, m_horizonMinutes);
     // Past the drain the projection is zeros: keep a margin after it (a fifth of the time
     // to drain, at least 15 minutes), so the chart spends its width on what matters.
@@ -57,6 +93,12 @@ QString ForecastModel::headline() const
     const Forecast &f = m_forecast;
     if (!f.ok)
         return tr("No forecast: %1").arg(f.reason);
+    return tr("%1 · %2").arg(outlook(), m_basis);
+}
+
+QString ForecastModel::outlook() const
+{
+    const Forecast &f = m_forecast;
     const QLocale locale;
     if (f.drainAtMs) {
         const qint64 from = f.observed.isEmpty() ? 0 : f.observed.last().first;

@@ -31,14 +31,25 @@ public:
     int horizonMinutes() const { return m_horizonMinutes; }
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
 
+    /// Pending counts from a long history (Prometheus): the fit uses them for the part of
+    /// the window the live samples do not cover, so a dashboard opened a minute ago
+    /// forecasts at once. @p error non-empty: the history could not be read (said in the
+    /// headline; the live samples are used alone).
+    void setHistory(const QList<QPair<qint64, double>> &pending, const QString &error = {});
+    /// Which history the last fit used: "2 h from Prometheus", "14 min of live samples".
+    QString basis() const { return m_basis; }
+
     /// Recomputes now.
     void recompute();
     /// Recomputes unless it did less than @p minIntervalMs ago (snapshots come often).
     void recomputeAtMost(qint64 minIntervalMs);
 
     const Forecast &forecast() const { return m_forecast; }
-    /// One line for the chart: "Empty in ≈ 1 h 10 min (at 15:20)", "Growing by 300 /h", ...
+    /// One line for the chart: "Empty in ≈ 1 h 10 min (at 15:20) · from 2 h of
+    /// Prometheus history", "Not draining: growing by 300 /h · ...", ...
     QString headline() const;
+    /// The headline without the basis.
+    QString outlook() const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -49,6 +60,9 @@ public:
 private:
     TimeSeriesModel *m_trend;
     Forecast m_forecast;
+    QList<QPair<qint64, double>> m_history;
+    QString m_historyError;
+    QString m_basis;
     int m_windowMinutes = 120;
     int m_horizonMinutes = 240;
     qint64 m_lastComputedMs = -1;

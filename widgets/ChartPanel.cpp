@@ -71,7 +71,8 @@ ChartPanel::ChartPanel(const QString &id, const QString &title, QAbstractItemMod
 
     m_overlay->setAlignment(Qt::AlignCenter);
     m_overlay->setWordWrap(true);
-    m_overlay->setText(tr("No data\nThe backend does not report this yet."));
+    m_noDataText = tr("No data\nThe backend does not report this yet.");
+    m_overlay->setText(m_noDataText);
     m_overlay->setAttribute(Qt::WA_TransparentForMouseEvents);
 
     m_rebuildTimer.setSingleShot(true);
@@ -90,7 +91,14 @@ QString ChartPanel::title() const
 
 void ChartPanel::setNoDataText(const QString &text)
 {
-    m_overlay->setText(text);
+    m_noDataText = text;
+    m_overlay->setText(m_waitingText.isEmpty() ? text : m_waitingText);
+}
+
+void ChartPanel::setWaitingText(const QString &text)
+{
+    m_waitingText = text;
+    m_overlay->setText(text.isEmpty() ? m_noDataText : text);
 }
 
 QString ChartPanel::noDataText() const

@@ -47,6 +47,9 @@ public:
     void copyCsvToClipboard() const;
     /// Applies pending model changes now (tests and export call this).
     void flush();
+    /// What the panel is waiting for (the first snapshot, a backend out of reach), said
+    /// instead of its own no-data text while set; empty: its own text again.
+    void setWaitingText(const QString &text);
 
 Q_SIGNALS:
     /// The user picked an export format from the panel's menu.
@@ -83,6 +86,8 @@ private:
     QLabel *m_overlay;
     QTimer m_rebuildTimer;
     bool m_hasData = false;
+    QString m_noDataText;
+    QString m_waitingText;
     bool m_legendWanted = true;
 };
 

@@ -15,6 +15,7 @@
 #include "DashboardModels.h"
 #include "EventLogView.h"
 #include "FlowLayout.h"
+#include "ForecastChart.h"
 #include "HeatmapChart.h"
 #include "HealthBadge.h"
 #include "SnapshotParser.h"
@@ -149,6 +150,19 @@ DashboardView::DashboardView(DashboardModels *models, EventLogModel *eventLog, Q
     reflowCharts(1500);
     v->addLayout(m_chartGrid);
     v->addStretch(1);
+    // An empty chart says what it waits for, not that the backend lacks the figure.
+    connect(models, &DashboardModels::snapshotApplied, this, &DashboardView::refreshWaiting);
+    refreshWaiting();
+}
+
+void DashboardView::refreshWaiting()
+{
+    const QString text =
+        m_lost ? tr("No data\nThe backend is out of reach; waiting for it to answer.")
+        : !m_models->hasSnapshot() ? tr("No data yet\nWaiting for the backend's first answer.")
+                                   : QString();
+    for (ChartPanel *panel : std::as_const(m_panels))
+        panel->setWaitingText(text);
 }
 
 DashboardView::~DashboardView() = default;
@@ -252,6 +266,7 @@ void DashboardView::setConnectionLost(bool lost, qint64 sinceMs)
         b->setStale(lost);
     m_table->setEnabled(!lost);
     m_workers->setEnabled(!lost);
+    refreshWaiting();
 }
 
 QString DashboardView::lostText() const
@@ -338,6 +353,8 @@ void DashboardView::setPrometheus(PrometheusClient *client)
 {
     if (auto *heatmap = qobject_cast<HeatmapChart *>(panel(QStringLiteral("heatmap"))))
         heatmap->setPrometheus(client);
+    if (auto *forecast = qobject_cast<ForecastChart *>(panel(QStringLiteral("forecast"))))
+        forecast->setPrometheus(client);
     // The time charts' long ranges, aggregated across the fleet's instances.
     if (auto *rate = qobject_cast<TimeSeriesChart *>(panel(QStringLiteral("processing_rate"))))
         rate->setHistory(

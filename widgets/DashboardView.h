@@ -87,6 +87,7 @@ private:
     void rebuildBadges();
     void reflowCharts(int width);
     void refreshFleet();
+    void refreshWaiting();
 
     DashboardModels *m_models;
     QList<ChartPanel *> m_panels;

@@ -10,6 +10,7 @@
 #include <QDateTimeAxis>
 #include <QLabel>
 #include <QLineSeries>
+#include <QTimer>
 #include <QValueAxis>
 
 #include "ForecastModel.h"
@@ -62,6 +63,48 @@ ForecastChart::ForecastChart(ForecastModel *model, const QColor &color, QWidget 
     scheduleRebuild();
 }
 
+void ForecastChart::setPrometheus(PrometheusClient *client)
+{
+    if (m_client)
+        m_client->disconnect(this);
+    m_client = client;
+    if (!client)
+        return;
+    connect(client, &PrometheusClient::rangeReady, this,
+            [this](const QString &tag, const QList<PrometheusClient::Series> &series) {
+                if (tag != id())
+                    return;
+                QList<QPair<qint64, double>> pending;
+                for (const PrometheusClient::Series &s : series)
+                    pending += s.points;
+                m_model->setHistory(pending);
+            });
+    connect(client, &PrometheusClient::rangeFailed, this,
+            [this](const QString &tag, const QString &error) {
+                if (tag == id())
+                    m_model->setHistory({}, error);
+            });
+    if (!m_historyTimer) {
+        m_historyTimer = new QTimer(this);
+        m_historyTimer->setInterval(60'000);
+        connect(m_historyTimer, &QTimer::timeout, this, &ForecastChart::reloadHistory);
+        m_historyTimer->start();
+    }
+    setNoDataText(tr("No data\nWaiting for the pending history from Prometheus."));
+    reloadHistory();
+}
+
+void ForecastChart::reloadHistory()
+{
+    if (!m_client)
+        return;
+    const qint64 to = QDateTime::currentMSecsSinceEpoch();
+    // One queue is seen by every worker: the max per queue, then the sum.
+    m_client->queryRange(
+        id(), QStringLiteral("sum(max by (queue) (enrichment_queue_depth{status=\"pending\"}))"),
+        to - 360 * 60'000, to, 60'000); // the fit takes the newest two hours it finds
+}
+
 QString ForecastChart::headline() const
 {
     return m_headline->text();
@@ -80,7 +123,10 @@ int ForecastChart::projectedPoints() const
 bool ForecastChart::rebuild()
 {
     const Forecast &f = m_model->forecast();
-    m_headline->setText(m_model->headline());
+    m_headline->setText(f.ok ? m_model->outlook() : m_model->headline());
+    m_headline->setToolTip(m_model->headline());
+    for (QAbstractAxis *a : chart()->axes(Qt::Horizontal))
+        a->setTitleText(m_model->basis()); // which history the fit used
     QList<QPointF> observed, projected, upper, lower;
     double top = 0;
     for (const auto &[ms, v] : f.observed) {
@@ -97,8 +143,14 @@ bool ForecastChart::rebuild()
     m_projected->replace(projected);
     m_upper->replace(upper);
     m_lower->replace(lower);
-    if (!f.ok || observed.isEmpty())
+    if (!f.ok || observed.isEmpty()) {
+        // Say what it waits for: Prometheus's answer, or more samples.
+        setNoDataText(m_client && m_client->isPending(id())
+                          ? tr("No forecast yet\nWaiting for the pending history from "
+                               "Prometheus.")
+                          : tr("No forecast yet: %1\n(%2)").arg(f.reason, m_model->basis()));
         return false;
+    }
     const qint64 from = f.observed.first().first;
     const qint64 to = f.projection.isEmpty() ? f.observed.last().first : f.projection.last().ms;
     const auto axes = chart()->axes();

@@ -2,11 +2,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QPointer>
+
 #include "ChartPanel.h"
+#include "PrometheusClient.h"
 
 class QAreaSeries;
 class QLabel;
 class QLineSeries;
+class QTimer;
 
 namespace dashboard {
 
@@ -22,6 +26,9 @@ public:
     ForecastChart(ForecastModel *model, const QColor &color, QWidget *parent = nullptr);
 
     QString headline() const;
+    /// Fits on the pending history Prometheus holds (the last six hours are asked, again
+    /// every minute; the fit takes the newest two) as well as the live samples; not owned.
+    void setPrometheus(PrometheusClient *client);
     int observedPoints() const;
     int projectedPoints() const;
 
@@ -29,7 +36,11 @@ protected:
     bool rebuild() override;
 
 private:
+    void reloadHistory();
+
     ForecastModel *m_model;
+    QPointer<PrometheusClient> m_client;
+    QTimer *m_historyTimer = nullptr;
     QLineSeries *m_observed;
     QLineSeries *m_projected;
     QLineSeries *m_upper;

@@ -15,6 +15,8 @@
 #include "DashboardModels.h"
 #include "DashboardView.h"
 #include "EventLogModel.h"
+#include "ForecastChart.h"
+#include "ForecastModel.h"
 #include "HeatmapChart.h"
 #include "HeatmapModel.h"
 #include "Ports.h"
@@ -257,6 +259,39 @@ private Q_SLOTS:
         QVERIFY(rateLoaded.wait(30'000));
         QVERIFY(rateLoaded.last().at(0).toBool());
         QCOMPARE(rateLoaded.size(), 1); // the cancelled one never answers
+    }
+
+    // A dashboard opened a minute ago forecasts at once from Prometheus's pending history,
+    // and says which history it used.
+    void theForecastFitsOnPrometheusHistory()
+    {
+        PrometheusClient client(&m_nam);
+        client.setBaseUrl(m_url);
+        dashboard::DashboardModels models;
+        dashboard::EventLogModel log(10);
+        dashboard::DashboardView view(&models, &log);
+        auto *forecast =
+            qobject_cast<dashboard::ForecastChart *>(view.panel(QStringLiteral("forecast")));
+        QVERIFY(forecast);
+        forecast->flush();
+        QVERIFY(!forecast->hasData());
+        QVERIFY2(forecast->noDataText().contains(QStringLiteral("first answer")),
+                 qPrintable(forecast->noDataText()));
+        models.applySnapshot(dashboard::Snapshot{}); // the backend answered, with no queue yet
+        view.setPrometheus(&client);
+        forecast->flush();
+        QVERIFY2(forecast->noDataText().contains(QStringLiteral("Prometheus")),
+                 qPrintable(forecast->noDataText()));
+        QTRY_VERIFY_WITH_TIMEOUT((forecast->flush(), forecast->hasData()), 30'000);
+        QVERIFY2(!forecast->headline().startsWith(QStringLiteral("No forecast")),
+                 qPrintable(forecast->headline()));
+        QVERIFY2(models.forecast()->basis().contains(QStringLiteral("of Prometheus history")),
+                 qPrintable(models.forecast()->basis()));
+        QVERIFY2(
+            forecast->observedPoints() >= 60, // an hour or more of minutes, not 8
+            qPrintable(QString::number(forecast->observedPoints()) + models.forecast()->basis()));
+        // The queue the two workers report counts once: flat at 500.
+        QCOMPARE(models.forecast()->forecast().observed.last().second, 500.0);
     }
 
     void headlessExportWritesTheHeatmap()
