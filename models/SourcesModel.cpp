@@ -78,7 +78,9 @@ QVariant SourcesModel::display(const SourceInfo &s, int column) const
     const QLocale locale;
     switch (column) {
     case SourceColumn: return s.name;
-    case HealthColumn: return healthLabel(s.health);
+    case HealthColumn:
+        return m_paused.contains(s.name) ? tr("%1 · paused").arg(healthLabel(s.health))
+                                         : healthLabel(s.health);
     case StateColumn: return s.breaker ? stateLabel(s.breaker->state) : none;
     case FailuresColumn:
         return s.breaker && s.breaker->failureCount ? locale.toString(*s.breaker->failureCount)
@@ -151,6 +153,8 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole: return display(s, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == HealthColumn && m_paused.contains(s.name))
+            return tr("Paused by an operator: the pipeline skips %1").arg(s.name);
         if (index.column() == LastFailureColumn && s.breaker && s.breaker->lastFailureTime)
             return QLocale().toString(
                 QDateTime::fromMSecsSinceEpoch(qint64(*s.breaker->lastFailureTime * 1000.0)),
@@ -224,6 +228,15 @@ void SourcesModel::update(const QList<SourceInfo> &sources, qint64 snapshotRecei
     if (!m_sources.isEmpty())
         Q_EMIT dataChanged(index(0, HealthColumn),
                            index(int(m_sources.size()) - 1, ColumnCount - 1));
+}
+
+void SourcesModel::setPausedSources(const QStringList &sources)
+{
+    if (sources == m_paused)
+        return;
+    m_paused = sources;
+    if (!m_sources.isEmpty())
+        Q_EMIT dataChanged(index(0, HealthColumn), index(int(m_sources.size()) - 1, HealthColumn));
 }
 
 void SourcesModel::tick()

@@ -59,6 +59,9 @@ public:
     void tick();
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
     const QList<SourceInfo> &sources() const { return m_sources; }
+    /// Sources operators paused: the Health column says "· paused" after the health.
+    void setPausedSources(const QStringList &sources);
+    bool isPaused(const QString &source) const { return m_paused.contains(source); }
 
     /// "Healthy", ...; "Unknown" for std::nullopt (the service did not say).
     static QString healthLabel(std::optional<Health> h);
@@ -77,6 +80,7 @@ private:
     QList<SourceInfo> m_sources;
     qint64 m_receivedMs = 0;
     int m_notShown = 0;
+    QStringList m_paused;
     std::function<qint64()> m_now;
 };
 

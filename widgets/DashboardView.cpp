@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 #include <QGridLayout>
+#include <QHBoxLayout>
+#include <QToolButton>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -101,7 +103,17 @@ DashboardView::DashboardView(DashboardModels *models, EventLogModel *eventLog, Q
     v->addWidget(m_alertsSection);
 
     m_sourcesLabel = sectionLabel(tr("Sources"), this);
-    v->addWidget(m_sourcesLabel);
+    auto *sourcesHeader = new QHBoxLayout;
+    sourcesHeader->addWidget(m_sourcesLabel, 1);
+    // Where the sources' actions are, for those who would not right-click the table.
+    m_sourceActions = new QToolButton(this);
+    m_sourceActions->setObjectName(QStringLiteral("sourceActions"));
+    m_sourceActions->setText(tr("Source A&ctions"));
+    m_sourceActions->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_sourceActions->setPopupMode(QToolButton::InstantPopup);
+    m_sourceActions->hide(); // until a window gives it a menu
+    sourcesHeader->addWidget(m_sourceActions);
+    v->addLayout(sourcesHeader);
     m_badgeRow = new FlowLayout(nullptr, 8, false);
     m_moreSources = new QLabel(this);
     m_moreSources->setObjectName(QStringLiteral("moreSources"));
@@ -220,6 +232,7 @@ void DashboardView::setPausedSources(const QStringList &sources)
     if (sources == m_pausedSources)
         return;
     m_pausedSources = sources;
+    m_models->sources()->setPausedSources(sources);
     refreshBadges();
 }
 

@@ -11,6 +11,7 @@
 
 class QGridLayout;
 class QLabel;
+class QToolButton;
 
 namespace dashboard {
 
@@ -49,6 +50,8 @@ public:
     HealthBadge *badge(const QString &source) const { return m_badges.value(source); }
     QList<HealthBadge *> badges() const { return m_badges.values(); }
     SourcesTable *sourcesTable() const { return m_table; }
+    /// "Source Actions" beside the Sources caption (hidden until the window uses it).
+    QToolButton *sourceActionsButton() const { return m_sourceActions; }
 
     /// Shows the Alerts panel (what Alertmanager says is firing) above the sources;
     /// without a call it is not there. @p client and @p model must outlive the view.
@@ -105,6 +108,7 @@ private:
     WorkersPanel *m_workers = nullptr;
     QStringList m_pausedSources;
     QLabel *m_lostBanner = nullptr;
+    QToolButton *m_sourceActions = nullptr;
     bool m_lost = false;
 };
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DashboardWindow.h"
 
+#include <memory>
+
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -23,6 +25,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -207,6 +210,33 @@ void DashboardWindow::buildActions()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_refresh);
     view->addAction(m_autoRefresh);
+    view->addSeparator();
+    // Overview, Failures, Tracks, Audit from anywhere in the window (a tab widget's own
+    // Ctrl+Tab works only while the focus is inside it).
+    auto stepView = [this](int by) {
+        if (QTabWidget *views = viewTabs())
+            views->setCurrentIndex((views->currentIndex() + by + views->count()) % views->count());
+    };
+    QAction *nextView = view->addAction(tr("&Next View"), this, [stepView] { stepView(1); });
+    nextView->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_PageDown), QKeySequence(Qt::CTRL | Qt::Key_Tab)});
+    nextView->setShortcutContext(Qt::WindowShortcut);
+    QAction *previousView =
+        view->addAction(tr("P&revious View"), this, [stepView] { stepView(-1); });
+    previousView->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_PageUp),
+                                QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Backtab)});
+    previousView->setShortcutContext(Qt::WindowShortcut);
+    QAction *nextBackend = view->addAction(tr("Next &Backend"), this, [this] {
+        if (m_tabs->count() > 1)
+            m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count());
+    });
+    nextBackend->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_PageDown));
+    QAction *previousBackend = view->addAction(tr("Previous B&ackend"), this, [this] {
+        if (m_tabs->count() > 1)
+            m_tabs->setCurrentIndex((m_tabs->currentIndex() - 1 + m_tabs->count()) %
+                                    m_tabs->count());
+    });
+    previousBackend->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_PageUp));
     QMenu *pipeline = menuBar()->addMenu(tr("&Pipeline"));
     pipeline->addAction(m_pausePipeline);
     pipeline->addSeparator();
@@ -215,6 +245,22 @@ void DashboardWindow::buildActions()
     settingsMenu->addAction(m_notificationSettings);
     settingsMenu->addAction(m_pauseNotifications);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        QMessageBox box(QMessageBox::Information, tr("Keyboard Shortcuts"),
+                        tr("Keyboard shortcuts of Enrichment Monitor"), QMessageBox::Close, this);
+        box.setInformativeText(shortcutsText());
+        box.exec();
+    });
+    keys->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&Documentation"), this, [this] {
+        QMessageBox::information(
+            this, tr("Documentation"),
+            tr("The documentation comes with the program's sources, in the docs/ folder: "
+               "OPERATIONS.md (running the stack, what each alert means, acting on the "
+               "pipeline), SCALING.md (many workers), PROTOCOL.md (what the backend serves). "
+               "enrichment-monitor --help lists the command line."));
+    });
+    help->addSeparator();
     help->addAction(tr("&About Enrichment Monitor"), this, [this] {
         QMessageBox::about(
             this, tr("About Enrichment Monitor"),
@@ -445,7 +491,8 @@ void DashboardWindow::addOperatorViews(Page &page, QVBoxLayout *layout)
 {
     OperatorActions *ops = new OperatorActions(page.feed, this, this);
     page.ops = ops;
-    page.paused = new ErrorBanner(Health::Degraded, tr("&Resume Pipeline"), page.widget);
+    // Alt+R is the connection banner's Retry; this one is Alt+U.
+    page.paused = new ErrorBanner(Health::Degraded, tr("Res&ume Pipeline"), page.widget);
     page.paused->setObjectName(QStringLiteral("pausedBanner"));
     layout->addWidget(page.paused);
     page.views = new QTabWidget(page.widget);
@@ -468,8 +515,15 @@ void DashboardWindow::addOperatorViews(Page &page, QVBoxLayout *layout)
                 tracks->showGroup(group);
                 views->setCurrentWidget(tracks);
             });
-    connect(page.paused, &ErrorBanner::retryRequested, ops,
-            [ops] { ops->setPipelinePaused(false); });
+    connect(page.paused, &ErrorBanner::retryRequested, ops, [ops] {
+        if (ops->pipelinePaused()) {
+            ops->setPipelinePaused(false);
+            return;
+        }
+        const QStringList sources = ops->pausedSources(); // a copy: the list may change
+        for (const QString &source : sources)
+            ops->setSourcePaused(source, false);
+    });
     auto changed = [this, ops] {
         for (const Page &p : std::as_const(m_pages))
             if (p.ops == ops)
@@ -496,7 +550,17 @@ void DashboardWindow::addOperatorViews(Page &page, QVBoxLayout *layout)
             names << s.name;
         tracks->setSources(names);
     });
+    QToolButton *sourceActions = page.view->sourceActionsButton();
+    connect(sourceActions, &QToolButton::clicked, this, [this, sourceActions] {
+        std::unique_ptr<QMenu> menu(sourcesMenu());
+        menu->exec(sourceActions->mapToGlobal(QPoint(0, sourceActions->height())));
+    });
+    sourceActions->show();
+    ops->bind(sourceActions,
+              tr("Close or probe a breaker, pause or resume a source (also: right-click the "
+                 "table)"));
     SourcesTable *table = page.view->sourcesTable();
+    table->setToolTip(tr("Right-click a source for its actions"));
     table->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(table, &QWidget::customContextMenuRequested, this, [this, table](const QPoint &pos) {
         const QModelIndex i = table->indexAt(pos);
@@ -511,29 +575,65 @@ void DashboardWindow::addOperatorViews(Page &page, QVBoxLayout *layout)
 
 QMenu *DashboardWindow::sourceMenu(const QString &source)
 {
-    OperatorActions *ops = operatorActions();
     auto *menu = new QMenu(this);
     menu->setObjectName(QStringLiteral("sourceMenu"));
-    QAction *close = menu->addAction(tr("&Close Circuit Breaker…"), ops, [ops, source] {
-        ops->breaker(source, QStringLiteral("close"));
-    });
-    QAction *probe = menu->addAction(
-        tr("&Probe Now"), ops, [ops, source] { ops->breaker(source, QStringLiteral("probe")); });
+    addSourceActions(menu, source);
+    return menu;
+}
+
+QMenu *DashboardWindow::sourcesMenu()
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("sourcesMenu"));
+    for (const SourceInfo &s : m_models->sources()->sources())
+        addSourceActions(menu->addMenu(s.name), s.name);
+    if (menu->isEmpty())
+        menu->addAction(tr("No sources yet"))->setEnabled(false);
+    return menu;
+}
+
+void DashboardWindow::addSourceActions(QMenu *menu, const QString &source)
+{
+    OperatorActions *ops = operatorActions();
+    // Offer only what applies to the breaker's state now: closing a closed breaker or
+    // probing one that is not open does nothing.
+    std::optional<BreakerState> state;
+    for (const SourceInfo &s : m_models->sources()->sources())
+        if (s.name == source && s.breaker)
+            state = s.breaker->state;
+    const bool open = state == BreakerState::Open;
+    const bool probing = state == BreakerState::HalfOpen;
+    if (open || probing) {
+        QAction *close = menu->addAction(tr("&Close Circuit Breaker…"), ops, [ops, source] {
+            ops->breaker(source, QStringLiteral("close"));
+        });
+        ops->bind(close, tr("Close the %1 breaker now: calls go to the source again").arg(source));
+    }
+    if (open) {
+        QAction *probe = menu->addAction(tr("&Probe Now"), ops, [ops, source] {
+            ops->breaker(source, QStringLiteral("probe"));
+        });
+        ops->bind(
+            probe,
+            tr("Let the next calls to %1 probe it now instead of at the timeout").arg(source));
+    }
+    if (!open && !probing) {
+        QAction *none = menu->addAction(state ? tr("Breaker closed: nothing to close or probe")
+                                              : tr("Breaker state unknown"));
+        none->setEnabled(false);
+    }
     menu->addSeparator();
     const bool paused = ops->pausedSources().contains(source);
     QAction *pause =
         menu->addAction(paused ? tr("&Resume Source") : tr("P&ause Source…"), ops,
                         [ops, source, paused] { ops->setSourcePaused(source, !paused); });
-    ops->bind(close, tr("Close the %1 breaker now: calls go to the source again").arg(source));
-    ops->bind(probe,
-              tr("Let the next calls to %1 probe it now instead of at the timeout").arg(source));
+    pause->setObjectName(QStringLiteral("pauseSource"));
     ops->bind(pause, paused ? tr("Let the pipeline ask %1 again").arg(source)
                             : tr("Skip %1 in the waterfall until resumed").arg(source));
     if (ops->access() == OperatorActions::Access::Unsupported) {
         QAction *none = menu->addAction(tr("Actions: not supported by this service"));
         none->setEnabled(false);
     }
-    return menu;
 }
 
 void DashboardWindow::refreshPaused(const Page &page)
@@ -549,7 +649,9 @@ void DashboardWindow::refreshPaused(const Page &page)
                     .arg(ops->pausedSources().join(QStringLiteral(", ")));
     page.paused->setError(text);
     QPushButton *resume = page.paused->retryButton();
-    resume->setVisible(ops->pipelinePaused());
+    // The pipeline first; with only sources paused, the button resumes them.
+    resume->setText(ops->pipelinePaused() ? tr("Res&ume Pipeline") : tr("Res&ume Sources"));
+    resume->setVisible(ops->pipelinePaused() || !ops->pausedSources().isEmpty());
     resume->setEnabled(ops->canAct());
     resume->setToolTip(ops->unavailableReason());
 }
@@ -621,6 +723,29 @@ void DashboardWindow::refreshConnectionStatus(int index)
 void DashboardWindow::showMessage(const QString &text)
 {
     statusBar()->showMessage(text, 6000);
+}
+
+QString DashboardWindow::shortcutsText() const
+{
+    QStringList lines;
+    const auto menus = menuBar()->actions();
+    for (const QAction *menuAction : menus) {
+        const QMenu *menu = menuAction->menu();
+        if (!menu)
+            continue;
+        for (const QAction *a : menu->actions()) {
+            if (a->shortcuts().isEmpty())
+                continue;
+            QStringList keys;
+            for (const QKeySequence &k : a->shortcuts())
+                keys << k.toString(QKeySequence::NativeText);
+            lines << tr("%1: %2").arg(
+                keys.join(tr(" or ")),
+                QString(a->text()).remove(QLatin1Char('&')).remove(QStringLiteral("…")));
+        }
+    }
+    lines << tr("Alt + underlined letter: the button or menu with that letter");
+    return lines.join(QLatin1Char('\n'));
 }
 
 QImage DashboardWindow::renderDashboard()

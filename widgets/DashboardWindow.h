@@ -57,6 +57,9 @@ public:
 
     /// The chart ids, in export order.
     static QStringList chartIds();
+    /// Every shortcut of the menus, "Keys: what it does", one per line (Help > Keyboard
+    /// Shortcuts shows it); read off the actions, so it cannot drift from them.
+    QString shortcutsText() const;
 
     /// Watches one more backend, in a tab of its own (the tabs show from two on). The
     /// feed, models and log are not owned; their owner makes the models and log follow the
@@ -117,9 +120,12 @@ public:
     {
         m_chooseText = std::move(chooser);
     }
-    /// The sources table's context menu for @p source (Close / Probe breaker, Pause /
-    /// Resume source), as it would open; the caller owns it.
+    /// The sources table's context menu for @p source, as it would open; the caller owns
+    /// it. It offers what applies now: Close for an open or half-open breaker, Probe Now
+    /// for an open one, Pause or Resume for the source.
     QMenu *sourceMenu(const QString &source);
+    /// Every source's actions, one submenu each (the Sources section's button).
+    QMenu *sourcesMenu();
 
     /// Writes every chart as ID.png, ID.svg and ID.csv plus dashboard.png, dashboard.svg
     /// and dashboard.csv into @p dir (a DashboardExporter over view()). Returns the files
@@ -192,6 +198,7 @@ private:
     const Page *page(int index) const;
     void addOperatorViews(Page &page, QVBoxLayout *layout);
     void refreshPaused(const Page &page);
+    void addSourceActions(QMenu *menu, const QString &source);
     void refreshPauseAction();
     void buildActions();
     void refreshConnectionStatus(int index);

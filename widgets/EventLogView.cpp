@@ -28,6 +28,7 @@ EventLogView::EventLogView(EventLogModel *model, QWidget *parent) : QTableView(p
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setAlternatingRowColors(true);
     setWordWrap(false);
+    setTabKeyNavigation(false);
     setShowGrid(false);
     verticalHeader()->hide();
     verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);

@@ -147,6 +147,10 @@ void OperatorActions::onSnapshot(const Snapshot &snapshot)
     m_sawSnapshot = true;
     m_hasPipeline = snapshot.pipeline.has_value();
     m_pending = snapshot.queueCount(QueueStatus::Pending).value_or(0);
+    m_liveWorkers = 0;
+    for (const FleetWorker &w : snapshot.workers.value_or(QList<FleetWorker>()))
+        if (w.state == FleetWorker::State::Active || w.state == FleetWorker::State::Idle)
+            ++m_liveWorkers;
     const bool paused = snapshot.pipeline && snapshot.pipeline->paused;
     const QStringList sources =
         snapshot.pipeline ? snapshot.pipeline->pausedSources : QStringList();
@@ -228,11 +232,19 @@ void OperatorActions::retryTracks(QStringList trackIds)
 
 void OperatorActions::breaker(QString source, QString action)
 {
+    // On a fleet every worker has its own breaker, and every one of them carries it out.
+    const QString where =
+        m_liveWorkers > 1
+            ? tr("\n\nThis acts on all %1 live workers of the fleet, each on its own %2 breaker.")
+                  .arg(m_liveWorkers)
+                  .arg(source)
+            : QString();
     if (action == wire::action::Close &&
         !confirm(tr("Close circuit breaker"),
                  tr("Close the %1 circuit breaker now?\n\nCalls go to %1 again at once; if it "
                     "still fails, the breaker opens again.")
-                     .arg(source)))
+                         .arg(source) +
+                     where))
         return;
     send(wire::action::Breaker,
          QJsonObject{{wire::key::Source, source}, {wire::key::Action, action}});

@@ -30,6 +30,7 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->setAlternatingRowColors(true);
     t->setWordWrap(false);
+    t->setTabKeyNavigation(false); // Tab leaves the table; the arrows move within it
     t->verticalHeader()->hide();
     t->horizontalHeader()->setStretchLastSection(true);
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -77,7 +78,7 @@ FailuresView::FailuresView(OperatorActions *actions, QWidget *parent)
     m_table = makeTable(actions->failures(), content);
     cv->addWidget(m_table, 1);
     auto *buttons = new QHBoxLayout;
-    m_retry = new QPushButton(tr("&Retry Group…"), content);
+    m_retry = new QPushButton(tr("Retry &Group…"), content);
     m_show = new QPushButton(tr("&Show Tracks"), content);
     auto *refresh = new QPushButton(tr("Re&fresh"), content);
     buttons->addWidget(m_retry);
@@ -191,7 +192,7 @@ TracksView::TracksView(OperatorActions *actions, QWidget *parent)
     m_info = plainLabel(content);
     m_more = new QPushButton(tr("Load &More"), content);
     m_open = new QPushButton(tr("&Open…"), content);
-    m_retry = new QPushButton(tr("&Retry Selected…"), content);
+    m_retry = new QPushButton(tr("Retry S&elected…"), content);
     buttons->addWidget(m_info, 1);
     buttons->addWidget(m_more);
     buttons->addWidget(m_open);

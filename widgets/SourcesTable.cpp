@@ -58,6 +58,7 @@ SourcesTable::SourcesTable(SourcesModel *model, QWidget *parent) : QTableView(pa
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setAlternatingRowColors(true);
     setWordWrap(false);
+    setTabKeyNavigation(false); // Tab leaves the table; the arrows move within it
     verticalHeader()->hide();
     horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     // Columns share the width; on a narrow screen they shrink and elide rather than

@@ -177,6 +177,54 @@ private Q_SLOTS:
         b->enqueue({QStringLiteral("x4")});
         QTest::keyClick(&rig.window, Qt::Key_R, Qt::ControlModifier);
         QTRY_COMPARE(rig.window.queueCard(QueueStatus::Pending)->value(), QStringLiteral("44"));
+
+        // Overview, Failures, Tracks, Audit from anywhere in the window, both ways round.
+        QTabWidget *views = rig.window.viewTabs();
+        QVERIFY(views);
+        QCOMPARE(views->currentIndex(), 0);
+        QTest::keyClick(&rig.window, Qt::Key_PageDown, Qt::ControlModifier);
+        QCOMPARE(views->currentIndex(), 1);
+        QTest::keyClick(&rig.window, Qt::Key_Tab, Qt::ControlModifier);
+        QCOMPARE(views->currentIndex(), 2);
+        QTest::keyClick(&rig.window, Qt::Key_PageUp, Qt::ControlModifier);
+        QTest::keyClick(&rig.window, Qt::Key_PageUp, Qt::ControlModifier);
+        QTest::keyClick(&rig.window, Qt::Key_PageUp, Qt::ControlModifier);
+        QCOMPARE(views->currentIndex(), 3); // round from the first to the last
+        // Help lists them, read off the actions.
+        const QString keys = rig.window.shortcutsText();
+        for (const char *k : {"F5", "Ctrl+PgDown", "Ctrl+Tab", "Ctrl+E", "Ctrl+L"})
+            QVERIFY2(keys.contains(QLatin1String(k)), qPrintable(keys));
+        // Tab leaves a table instead of walking its cells.
+        QVERIFY(!rig.window.view()->sourcesTable()->tabKeyNavigation());
+    }
+
+    // What is on screen together never shares an Alt+letter: the banners and the buttons
+    // of each view.
+    void mnemonicsAreUniqueOnScreen()
+    {
+        auto b = backend();
+        Rig rig(b->url());
+        QTabWidget *views = rig.window.viewTabs();
+        auto letter = [](const QString &text) {
+            const int i = text.indexOf(QLatin1Char('&'));
+            return i >= 0 && i + 1 < text.size() ? text.at(i + 1).toLower() : QChar();
+        };
+        QList<QAbstractButton *> always;
+        for (ErrorBanner *banner : rig.window.findChildren<ErrorBanner *>())
+            always << banner->findChildren<QAbstractButton *>();
+        for (int v = 0; v < views->count(); ++v) {
+            QMap<QChar, QString> seen;
+            QList<QAbstractButton *> buttons = always;
+            buttons << views->widget(v)->findChildren<QAbstractButton *>();
+            for (QAbstractButton *button : std::as_const(buttons)) {
+                const QChar c = letter(button->text());
+                if (c.isNull())
+                    continue;
+                QVERIFY2(!seen.contains(c),
+                         qPrintable(seen.value(c) + QStringLiteral(" and ") + button->text()));
+                seen.insert(c, button->text());
+            }
+        }
     }
 
     void autoRefreshToggleAndInterval()

@@ -12,6 +12,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -30,6 +31,7 @@
 #include "Ports.h"
 #include "ScriptedSource.h"
 #include "ServiceInternals.h"
+#include "SourcesModel.h"
 #include "SourcesTable.h"
 #include "StatCard.h"
 #include "TimeSeriesChart.h"
@@ -281,6 +283,36 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT((rate->flush(), rate->segmentCount(0)), 2, 10000);
     }
 
+    void aFleetsBreakerConfirmationSaysItActsOnEveryWorker()
+    {
+        QNetworkAccessManager nam;
+        MonitorFeed feed(&nam);
+        OperatorActions ops(&feed, nullptr);
+        QStringList asked;
+        ops.setConfirmer([&asked](const QString &, const QString &text) {
+            asked << text;
+            return false;
+        });
+        Snapshot s;
+        QList<FleetWorker> workers;
+        for (auto state : {FleetWorker::State::Active, FleetWorker::State::Idle,
+                           FleetWorker::State::Active, FleetWorker::State::Lost}) {
+            FleetWorker w;
+            w.id = QStringLiteral("w%1").arg(workers.size());
+            w.state = state;
+            workers << w;
+        }
+        s.workers = workers;
+        Q_EMIT feed.snapshotReceived(s);
+        ops.breaker(QStringLiteral("discogs"), QStringLiteral("close"));
+        QCOMPARE(asked.size(), 1);
+        QVERIFY2(asked.at(0).contains(QStringLiteral("all 3 live workers")),
+                 qPrintable(asked.at(0)));
+        Q_EMIT feed.snapshotReceived(Snapshot{}); // a backend with a queue of its own
+        ops.breaker(QStringLiteral("discogs"), QStringLiteral("close"));
+        QVERIFY(!asked.at(1).contains(QStringLiteral("workers")));
+    }
+
     void pauseIsShownInTheBannerAndTheCard()
     {
         auto b = backend();
@@ -299,8 +331,13 @@ private Q_SLOTS:
         QTRY_COMPARE(rig.window.drainCard()->value(), QStringLiteral("Paused"));
         // The source menu pauses one source; the banner names it.
         std::unique_ptr<QMenu> menu(rig.window.sourceMenu(QStringLiteral("discogs")));
-        QAction *pauseSource = menu->actions().at(3);
-        QVERIFY(pauseSource->isEnabled());
+        // Its breaker is closed: nothing to close or probe is offered.
+        for (QAction *a : menu->actions())
+            QVERIFY2(!a->text().contains(QStringLiteral("Close Circuit")) &&
+                         !a->text().contains(QStringLiteral("Probe")),
+                     qPrintable(a->text()));
+        QAction *pauseSource = menu->findChild<QAction *>(QStringLiteral("pauseSource"));
+        QVERIFY(pauseSource && pauseSource->isEnabled());
         pauseSource->trigger();
         QTRY_COMPARE(rig.ops()->pausedSources(), QStringList{QStringLiteral("discogs")});
         QTRY_VERIFY(rig.window.pausedBanner()->message().contains(QStringLiteral("discogs")));
@@ -308,7 +345,21 @@ private Q_SLOTS:
         QVERIFY(
             rig.window.badge(QStringLiteral("discogs"))->text().contains(QStringLiteral("paused")));
         QVERIFY(!rig.window.badge(QStringLiteral("spotify"))->isPaused());
-        // Resume from the banner.
+        // ... and so does its row in the table.
+        const SourcesModel *sources = rig.window.models()->sources();
+        int discogs = -1;
+        for (int r = 0; r < sources->rowCount(); ++r)
+            if (sources->sources().at(r).name == QLatin1String("discogs"))
+                discogs = r;
+        QVERIFY(discogs >= 0);
+        QVERIFY(sources->data(sources->index(discogs, SourcesModel::HealthColumn))
+                    .toString()
+                    .contains(QStringLiteral("paused")));
+        // The Sources section's button has every source's actions.
+        std::unique_ptr<QMenu> all(rig.window.sourcesMenu());
+        QCOMPARE(all->actions().size(), sources->rowCount());
+        QVERIFY(rig.window.view()->sourceActionsButton()->isVisible());
+        // Resume from the banner: the pipeline first, then the sources.
         rig.window.pausedBanner()->retryButton()->click();
         QTRY_VERIFY(!rig.ops()->pipelinePaused());
         QVERIFY(!b->snapshot()
@@ -316,6 +367,12 @@ private Q_SLOTS:
                      .toObject()
                      .value(QStringLiteral("paused"))
                      .toBool());
+        QTRY_VERIFY(!rig.window.pausedBanner()->isHidden()); // discogs still paused
+        QTRY_COMPARE(rig.window.pausedBanner()->retryButton()->text(),
+                     QStringLiteral("Res&ume Sources"));
+        rig.window.pausedBanner()->retryButton()->click();
+        QTRY_VERIFY(rig.ops()->pausedSources().isEmpty());
+        QTRY_VERIFY(rig.window.pausedBanner()->isHidden());
     }
 
     void tracksAreEnqueuedFromTheMenu()
