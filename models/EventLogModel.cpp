@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "EventLogModel.h"
 
+#include "OperatorModels.h"
 #include "ServerText.h"
+#include "SummaryModel.h"
 
 #include <QLocale>
 
@@ -122,10 +124,18 @@ QString EventLogModel::describeAction(const QJsonObject &data)
     const QJsonObject r = data.value(wire::key::Result).toObject();
     const QString source = plainServerText(p.value(wire::key::Source).toString(), 64);
     if (action == wire::action::Retry) {
+        // In words, not wire names: "failed · HTTP 429 · spotify".
         QStringList filter;
-        for (QLatin1String key : {wire::key::Status, wire::key::ErrorType, wire::key::Source})
-            if (p.value(key).isString())
-                filter << plainServerText(p.value(key).toString(), 64);
+        if (p.value(wire::key::Status).isString()) {
+            const QString status = p.value(wire::key::Status).toString();
+            const auto s = enrichment::trackStatusFromWire(status);
+            filter << (s ? SummaryModel::statusLabel(*s).toLower() : plainServerText(status, 64));
+        }
+        if (p.value(wire::key::ErrorType).isString())
+            filter << FailuresModel::errorTypeLabel(
+                plainServerText(p.value(wire::key::ErrorType).toString(), 64));
+        if (p.value(wire::key::Source).isString())
+            filter << source;
         const QString n = QLocale().toString(r.value(QStringLiteral("retried")).toInteger());
         if (p.contains(wire::key::TrackIds))
             return tr("retried tracks by id: %1 back to pending").arg(n);
@@ -155,7 +165,7 @@ void EventLogModel::addOperatorAction(const QJsonObject &data)
     QString text =
         tr("%1 %2").arg(actor.isEmpty() ? tr("An operator") : actor, describeAction(data));
     if (!worker.isEmpty())
-        text = tr("%1 (through %2)").arg(text, worker);
+        text = tr("%1 (carried out by backend %2)").arg(text, worker);
     add(Severity::Info, tr("Operator"), text);
 }
 

@@ -69,8 +69,10 @@ QString FailuresModel::errorTypeLabel(const QString &errorType)
     if (errorType.startsWith(QLatin1String("http_")))
         return QStringLiteral("HTTP ") +
                errorType.mid(5).toUpper().replace(QLatin1Char('X'), QLatin1Char('x'));
+    // No error at all: every source was asked and none had the track (failed), or one had
+    // it and the others had nothing (partial).
     if (errorType.isEmpty())
-        return tr("unknown");
+        return tr("no error: not found");
     QString s = errorType;
     return s.replace(QLatin1Char('_'), QLatin1Char(' '));
 }
@@ -85,7 +87,7 @@ QVariant FailuresModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case StatusColumn: return statusText(g.status);
         case ErrorTypeColumn: return errorTypeLabel(g.errorType);
-        case SourceColumn: return g.errorSource.isEmpty() ? tr("every source") : g.errorSource;
+        case SourceColumn: return g.errorSource.isEmpty() ? tr("—") : g.errorSource;
         case CountColumn: return QLocale().toString(g.count);
         case ExamplesColumn: return g.examples.join(QStringLiteral(", "));
         }
@@ -107,8 +109,7 @@ QVariant FailuresModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return tr("Tracks %1 with %2 at %3: %4")
             .arg(statusText(g.status).toLower(), errorTypeLabel(g.errorType),
-                 g.errorSource.isEmpty() ? tr("every source") : g.errorSource,
-                 QLocale().toString(g.count));
+                 g.errorSource.isEmpty() ? tr("—") : g.errorSource, QLocale().toString(g.count));
     }
     return {};
 }
@@ -262,7 +263,7 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
 
 QVariant AuditModel::headerData(int section, Qt::Orientation o, int role) const
 {
-    return header(section, o, role, {tr("Time"), tr("Who"), tr("What"), tr("Through")},
+    return header(section, o, role, {tr("Time"), tr("Who"), tr("What"), tr("Carried out by")},
                   {QStringLiteral("at"), QStringLiteral("actor"), QStringLiteral("action"),
                    QStringLiteral("worker")});
 }

@@ -147,6 +147,10 @@ void OperatorActions::onSnapshot(const Snapshot &snapshot)
     m_sawSnapshot = true;
     m_hasPipeline = snapshot.pipeline.has_value();
     m_pending = snapshot.queueCount(QueueStatus::Pending).value_or(0);
+    m_openBreakers.clear();
+    for (const SourceInfo &src : snapshot.sources)
+        if (src.breaker && src.breaker->state == BreakerState::Open)
+            m_openBreakers << src.name;
     m_liveWorkers = 0;
     for (const FleetWorker &w : snapshot.workers.value_or(QList<FleetWorker>()))
         if (w.state == FleetWorker::State::Active || w.state == FleetWorker::State::Idle)
@@ -196,13 +200,22 @@ void OperatorActions::retryGroup(FailureGroupInfo group)
 {
     if (!group.status)
         return;
-    const QString where = group.errorSource.isEmpty() ? tr("every source") : group.errorSource;
-    const QString text =
-        tr("Tracks to retry: %1 (%2, error %3 at %4).\n\nThey go back to pending with their "
-           "retries reset.")
-            .arg(QLocale().toString(group.count),
-                 SummaryModel::statusLabel(*group.status).toLower(),
-                 FailuresModel::errorTypeLabel(group.errorType), where);
+    QString text =
+        group.errorType.isEmpty()
+            ? tr("Tracks to retry: %1 (%2, no source had them).\n\nThey go back to pending "
+                 "with their retries reset.")
+                  .arg(QLocale().toString(group.count),
+                       SummaryModel::statusLabel(*group.status).toLower())
+            : tr("Tracks to retry: %1 (%2, error %3 at %4).\n\nThey go back to pending with "
+                 "their retries reset.")
+                  .arg(QLocale().toString(group.count),
+                       SummaryModel::statusLabel(*group.status).toLower(),
+                       FailuresModel::errorTypeLabel(group.errorType), group.errorSource);
+    // Retrying into a breaker that is still open only skips that source again.
+    if (m_openBreakers.contains(group.errorSource))
+        text += tr("\n\nWarning: the %1 circuit breaker is open now: these tracks will not be "
+                   "sent to %1 until it closes; close it first, or retry later.")
+                    .arg(group.errorSource);
     if (!confirm(tr("Retry tracks"), text))
         return;
     QJsonObject body{{wire::key::Status, queueStatusKey(*group.status)},

@@ -117,7 +117,8 @@ private:
     bool m_auditLoaded = false; ///< the last fetch of the audit log succeeded
     bool m_paused = false;
     qint64 m_pending = 0;
-    int m_liveWorkers = 0; ///< of a fleet; 0 for a backend with a queue of its own
+    int m_liveWorkers = 0;
+    QStringList m_openBreakers; ///< sources whose breaker the last snapshot showed open ///< of a fleet; 0 for a backend with a queue of its own
     QStringList m_pausedSources;
     QElapsedTimer m_sinceFailures;
     std::function<bool(const QString &, const QString &)> m_confirm;

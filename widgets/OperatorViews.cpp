@@ -2,7 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "OperatorViews.h"
 
+#include <QClipboard>
 #include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QStandardPaths>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -15,6 +22,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "CsvWriter.h"
 #include "OperatorActions.h"
 #include "OperatorModels.h"
 #include "SummaryModel.h"
@@ -45,6 +53,36 @@ QLabel *plainLabel(QWidget *parent)
     l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     l->setWordWrap(true);
     return l;
+}
+
+/// "Copy CSV" and "Save CSV…" for what @p model lists (its export role, as every export).
+void addCsvButtons(QHBoxLayout *buttons, QAbstractItemModel *model, QWidget *parent,
+                   const QString &fileName)
+{
+    auto *copy = new QPushButton(QObject::tr("Cop&y CSV"), parent);
+    copy->setObjectName(QStringLiteral("copyCsv"));
+    copy->setToolTip(QObject::tr("Copy the rows shown, as CSV"));
+    auto *save = new QPushButton(QObject::tr("Sa&ve CSV…"), parent);
+    save->setToolTip(QObject::tr("Save the rows shown as a CSV file"));
+    buttons->addWidget(copy);
+    buttons->addWidget(save);
+    QObject::connect(copy, &QPushButton::clicked, parent, [model] {
+        QGuiApplication::clipboard()->setText(QString::fromUtf8(CsvWriter::toCsv(*model)));
+    });
+    QObject::connect(save, &QPushButton::clicked, parent, [model, parent, fileName] {
+        // The file dialog asks before it replaces a file.
+        const QString path = QFileDialog::getSaveFileName(
+            parent, QObject::tr("Save CSV"),
+            QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                .filePath(fileName),
+            QObject::tr("CSV files (*.csv)"));
+        if (path.isEmpty())
+            return;
+        QSaveFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(CsvWriter::toCsv(*model)) < 0 || !f.commit())
+            QMessageBox::warning(parent, QObject::tr("Save CSV"),
+                                 QObject::tr("Cannot write %1: %2").arg(path, f.errorString()));
+    });
 }
 
 /// Shows "not supported by this service" in @p label and hides @p content while the
@@ -84,6 +122,7 @@ FailuresView::FailuresView(OperatorActions *actions, QWidget *parent)
     buttons->addWidget(m_retry);
     buttons->addWidget(m_show);
     buttons->addStretch(1);
+    addCsvButtons(buttons, actions->failures(), content, QStringLiteral("failures.csv"));
     buttons->addWidget(refresh);
     cv->addLayout(buttons);
     v->addWidget(content, 1);
@@ -197,6 +236,7 @@ TracksView::TracksView(OperatorActions *actions, QWidget *parent)
     buttons->addWidget(m_more);
     buttons->addWidget(m_open);
     buttons->addWidget(m_retry);
+    addCsvButtons(buttons, m_model, content, QStringLiteral("tracks.csv"));
     cv->addLayout(buttons);
     v->addWidget(content, 1);
     followSupport(actions, unsupported, content);
@@ -219,6 +259,24 @@ TracksView::TracksView(OperatorActions *actions, QWidget *parent)
             [this](const QModelIndex &i) { openRow(i.row()); });
     connect(m_retry, &QPushButton::clicked, this,
             [this] { m_actions->retryTracks(selectedIds()); });
+    // Open needs a selection; Retry a selected track that failed or is partial.
+    auto selectionChanged = [this] {
+        const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+        m_open->setEnabled(!rows.isEmpty());
+        bool retryable = false;
+        for (const QModelIndex &i : rows) {
+            const auto status = m_model->track(i.row()).status;
+            retryable =
+                retryable || status == QueueStatus::Failed || status == QueueStatus::Partial;
+        }
+        if (m_actions->canAct())
+            m_retry->setEnabled(retryable);
+    };
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            selectionChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, selectionChanged);
+    connect(actions, &OperatorActions::accessChanged, this, selectionChanged);
+    selectionChanged();
     OperatorClient *client = actions->client();
     connect(client, &OperatorClient::tracksReceived, this,
             [this](const QList<TrackInfo> &rows, const QString &next, bool append) {
@@ -344,6 +402,16 @@ AuditView::AuditView(OperatorActions *actions, QWidget *parent) : QWidget(parent
     followSupport(actions, label, content);
 }
 
+void TrackDetailDialog::refreshRetry()
+{
+    if (m_actions->canAct()) {
+        m_retry->setEnabled(m_retryable);
+        m_retry->setToolTip(m_retryable
+                                ? tr("Send this track back to pending with its retries reset")
+                                : tr("Only a failed or partial track can be retried"));
+    }
+}
+
 QString AuditView::statusText() const
 {
     return m_status->text();
@@ -371,7 +439,8 @@ TrackDetailDialog::TrackDetailDialog(OperatorActions *actions, QWidget *parent)
     m_fields = plainLabel(this);
     m_error = plainLabel(this);
     form->addRow(tr("Status:"), m_statusValue);
-    form->addRow(tr("Failed attempts:"), m_retries);
+    // retry_count: how many times a failed try sent it back to pending (0 on its first).
+    form->addRow(tr("Retries:"), m_retries);
     form->addRow(tr("Found by:"), m_found);
     form->addRow(tr("Fields found:"), m_fields);
     form->addRow(tr("Last error:"), m_error);
@@ -384,6 +453,7 @@ TrackDetailDialog::TrackDetailDialog(OperatorActions *actions, QWidget *parent)
     actions->bind(m_retry, tr("Send this track back to pending with its retries reset"));
     v->addWidget(box);
     connect(box, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(actions, &OperatorActions::accessChanged, this, &TrackDetailDialog::refreshRetry);
     connect(m_retry, &QPushButton::clicked, this, [this] {
         if (!m_trackId.isEmpty())
             m_actions->retryTracks({m_trackId});
@@ -396,6 +466,9 @@ TrackDetailDialog::TrackDetailDialog(OperatorActions *actions, QWidget *parent)
 
 void TrackDetailDialog::setDetail(const TrackDetail &d)
 {
+    // Only a track that failed or is partial goes back to pending.
+    m_retryable = d.track.status == QueueStatus::Failed || d.track.status == QueueStatus::Partial;
+    refreshRetry();
     m_trackId = d.track.trackId;
     setWindowTitle(tr("Track %1").arg(m_trackId));
     m_title->setText(m_trackId);
@@ -412,7 +485,7 @@ void TrackDetailDialog::setDetail(const TrackDetail &d)
             ? tr("none")
             : tr("%1 at %2")
                   .arg(FailuresModel::errorTypeLabel(d.track.errorType),
-                       d.track.errorSource.isEmpty() ? tr("every source") : d.track.errorSource);
+                       d.track.errorSource.isEmpty() ? tr("—") : d.track.errorSource);
     m_error->setText(d.track.errorMessage.isEmpty() ? firstError : d.track.errorMessage);
     m_attempts->setAttempts(d.attempts);
 }

@@ -61,6 +61,7 @@ public:
     QComboBox *statusBox() const { return m_status; }
     QPushButton *moreButton() const { return m_more; }
     QPushButton *retryButton() const { return m_retry; }
+    QPushButton *openButton() const { return m_open; }
     /// The sources offered in the source filter.
     void setSources(const QStringList &sources);
     /// Searches now with the filters as they are.
@@ -115,9 +116,13 @@ public:
     QString trackId() const { return m_trackId; }
     AttemptsModel *attempts() const { return m_attempts; }
     QLabel *statusLabel() const { return m_statusValue; }
+    QPushButton *retryButton() const { return m_retry; }
 
 private:
+    void refreshRetry();
+
     OperatorActions *m_actions;
+    bool m_retryable = false;
     QString m_trackId;
     QLabel *m_title;
     QLabel *m_statusValue;

@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QAbstractItemModelTester>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QAction>
 #include <QComboBox>
 #include <QHttpServer>
@@ -145,12 +147,28 @@ private Q_SLOTS:
         tracks->search();
         QTRY_COMPARE(tracks->model()->rowCount(), 4);
         QCOMPARE(tracks->model()->track(0).trackId, QStringLiteral("rl-1"));
+        // Nothing selected: nothing to open or retry.
+        QVERIFY(!tracks->openButton()->isEnabled());
+        QVERIFY(!tracks->retryButton()->isEnabled());
+        tracks->table()->selectRow(1);
+        QVERIFY(tracks->openButton()->isEnabled());
+        QVERIFY(tracks->retryButton()->isEnabled()); // a failed track
+        // The list as CSV, as the exports write it.
+        tracks->findChild<QPushButton *>(QStringLiteral("copyCsv"))->click();
+        const QStringList csv =
+            QGuiApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(csv.size(), 5);
+        QVERIFY2(csv.at(0).contains(QStringLiteral("track_id")), qPrintable(csv.at(0)));
+        QVERIFY(csv.at(1).startsWith(QStringLiteral("rl-1,")));
+        rig.window.failuresView()->findChild<QPushButton *>(QStringLiteral("copyCsv"))->click();
+        QVERIFY(QGuiApplication::clipboard()->text().contains(QStringLiteral("http_429")));
         QCOMPARE(tracks->model()->track(0).errorType, QStringLiteral("http_429"));
         tracks->openRow(0);
         QTRY_VERIFY(tracks->detailDialog() && tracks->detailDialog()->isVisible());
         TrackDetailDialog *detail = tracks->detailDialog();
         QAbstractItemModelTester attemptsTester(detail->attempts());
         QCOMPARE(detail->trackId(), QStringLiteral("rl-1"));
+        QVERIFY(detail->retryButton()->isEnabled()); // failed: it may be retried
         QCOMPARE(detail->attempts()->rowCount(), 9); // three tries of three sources
         QCOMPARE(detail->attempts()->attempt(2).detail,
                  QStringLiteral("HTTP 429 Too Many Requests"));
@@ -163,6 +181,10 @@ private Q_SLOTS:
         QCOMPARE(tracks->model()->track(0).trackId, QStringLiteral("ok &x/y?z"));
         tracks->openRow(0);
         QTRY_COMPARE(tracks->detailDialog()->trackId(), QStringLiteral("ok &x/y?z"));
+        QVERIFY(!tracks->detailDialog()->retryButton()->isEnabled()); // pending: nothing to retry
+        tracks->table()->selectRow(0);
+        QVERIFY(tracks->openButton()->isEnabled());
+        QVERIFY(!tracks->retryButton()->isEnabled());
         tracks->detailDialog()->close();
 
         // Declined: nothing changes.
@@ -186,7 +208,7 @@ private Q_SLOTS:
         QTRY_COMPARE(failures->rowCount(), 2);
         // The room tells every dashboard, this one too, who did what.
         QTRY_VERIFY(
-            logHas(rig, QStringLiteral("local retried tracks (failed · http_429 · spotify): 4")));
+            logHas(rig, QStringLiteral("local retried tracks (failed · HTTP 429 · spotify): 4")));
     }
 
     // The confirmation is a modal dialog: its event loop lets the live feed replace the
