@@ -78,6 +78,16 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
         QStringLiteral("timeout"),
         QCoreApplication::translate("AppOptions", "Seconds --export waits for data (default 30)."),
         QStringLiteral("S"));
+    const QCommandLineOption wait(
+        QStringLiteral("wait"),
+        QCoreApplication::translate(
+            "AppOptions", "Seconds --export waits after the first data for the charts to fill "
+                          "(default 10; 0: write at once)."),
+        QStringLiteral("S"));
+    const QCommandLineOption overwrite(
+        QStringLiteral("overwrite"),
+        QCoreApplication::translate("AppOptions",
+                                    "Let --export replace the files of an earlier export."));
     const QCommandLineOption lang(
         QStringLiteral("lang"),
         QCoreApplication::translate("AppOptions",
@@ -115,8 +125,8 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
             "AppOptions", "Span of the time charts --export writes: 15m, 1h (default), 6h, 24h, "
                           "or with --prometheus also 7d, 30d."),
         QStringLiteral("SPAN"));
-    p.addOptions({help, version, url, token, caFile, exportDir, timeout, lang, alertmanager,
-                  alertmanagerToken, minimized, prometheus, prometheusToken, range});
+    p.addOptions({help, version, url, token, caFile, exportDir, timeout, wait, overwrite, lang,
+                  alertmanager, alertmanagerToken, minimized, prometheus, prometheusToken, range});
     if (!p.parse(arguments)) {
         *error = p.errorText();
         return false;
@@ -205,6 +215,20 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
                                                  "--timeout must be an integer from 1 to 3600");
             return false;
         }
+    }
+    if (p.isSet(wait)) {
+        bool ok = false;
+        o->waitSeconds = p.value(wait).toInt(&ok);
+        if (!ok || o->waitSeconds < 0 || o->waitSeconds > 3600) {
+            *error = QCoreApplication::translate("AppOptions",
+                                                 "--wait must be an integer from 0 to 3600");
+            return false;
+        }
+    }
+    o->overwrite = p.isSet(overwrite);
+    if ((p.isSet(wait) || o->overwrite) && !p.isSet(exportDir)) {
+        *error = QCoreApplication::translate("AppOptions", "--wait and --overwrite need --export");
+        return false;
     }
     o->tokenFile = p.value(token);
     o->caFile = p.value(caFile);

@@ -16,8 +16,10 @@ struct AppOptions
     QString caFile;    ///< extra PEM CA certificates to trust for https:// backends
     QString exportDir; ///< non-empty: headless export, then exit
     int timeoutSeconds = 30;
-    QString language;  ///< empty: the system locale
-    QUrl alertmanager; ///< non-empty: list and notify what this Alertmanager says is firing
+    int waitSeconds = 10;   ///< --wait: how long --export waits for the charts to fill
+    bool overwrite = false; ///< --overwrite: --export may replace an earlier export's files
+    QString language;       ///< empty: the system locale
+    QUrl alertmanager;      ///< non-empty: list and notify what this Alertmanager says is firing
     QString alertmanagerTokenFile;
     QUrl prometheus; ///< non-empty: long history (the heatmap) from this Prometheus
     QString prometheusTokenFile;

@@ -24,6 +24,12 @@ HeadlessExport::HeadlessExport(MonitorFeed *feed, DashboardModels *models, Event
     m_view->setAttribute(Qt::WA_DontShowOnScreen);
     m_view->resize(Width, m_view->heightFor(Width));
     m_view->show();
+    m_wait.setSingleShot(true);
+    m_wait.setInterval(10'000);
+    connect(&m_wait, &QTimer::timeout, this, [this] {
+        m_waited = true;
+        tryExport();
+    });
     m_timeout.setSingleShot(true);
     m_timeout.setInterval(timeoutSeconds * 1000);
     connect(&m_timeout, &QTimer::timeout, this, [this] {
@@ -92,16 +98,37 @@ void HeadlessExport::start()
     m_timeout.start();
 }
 
+bool HeadlessExport::chartsFilled() const
+{
+    for (ChartPanel *panel : m_view->panels()) {
+        if (panel->id() == QLatin1String("heatmap") || panel->id() == QLatin1String("forecast"))
+            continue; // they need long history, which waiting a few seconds does not bring
+        panel->flush();
+        if (!panel->hasData())
+            return false;
+    }
+    return true;
+}
+
 void HeadlessExport::tryExport()
 {
     if (m_done || !m_haveSnapshot || !m_historySettled || !m_heatmapSettled || m_historyPending > 0)
         return;
+    if (!m_waited && !chartsFilled()) {
+        // Every snapshot asks again; the wait's end writes what there is.
+        if (!m_wait.isActive() && m_wait.interval() > 0)
+            m_wait.start();
+        if (m_wait.interval() > 0)
+            return;
+    }
     m_done = true;
     m_timeout.stop();
+    m_wait.stop();
+    m_view->setBackendName(m_feed->baseUrl().toString());
     m_view->resize(Width, m_view->heightFor(Width)); // the cards and badges may have wrapped
     QStringList written;
     QString error;
-    if (!DashboardExporter(m_view.get()).exportAll(m_dir, &written, &error)) {
+    if (!DashboardExporter(m_view.get()).exportAll(m_dir, &written, &error, m_overwrite)) {
         Q_EMIT finished(1, error);
         return;
     }

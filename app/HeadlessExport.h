@@ -36,6 +36,12 @@ public:
     /// The span of the time charts (before setPrometheus(): long spans then come from it,
     /// and the export waits for their answers).
     void setRangeMinutes(int minutes);
+    /// After the first snapshot, wait up to @p seconds more for the charts to fill (every
+    /// chart but the heatmap and the forecast, which need long history): a backend that
+    /// has just started has drawn nothing yet. 0: write at once.
+    void setWaitSeconds(int seconds) { m_wait.setInterval(std::max(0, seconds) * 1000); }
+    /// Replace files the folder already has (otherwise the export refuses, naming one).
+    void setOverwrite(bool overwrite) { m_overwrite = overwrite; }
 
     /// The width the dashboard is laid out at.
     static constexpr int Width = 1600;
@@ -45,7 +51,11 @@ Q_SIGNALS:
 
 private:
     void tryExport();
+    bool chartsFilled() const;
     MonitorFeed *m_feed;
+    QTimer m_wait;
+    bool m_waited = false;
+    bool m_overwrite = false;
     std::unique_ptr<DashboardView> m_view;
     QString m_dir;
     QTimer m_timeout;

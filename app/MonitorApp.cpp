@@ -115,6 +115,8 @@ bool MonitorApp::start(QString *error)
                                         m_options.timeoutSeconds, this);
         connect(m_headless, &HeadlessExport::finished, this, &MonitorApp::finished);
         m_headless->setRangeMinutes(m_options.rangeMinutes);
+        m_headless->setWaitSeconds(m_options.waitSeconds);
+        m_headless->setOverwrite(m_options.overwrite);
         if (prometheus)
             m_headless->setPrometheus(prometheus);
         else // the backend's own history backfills what the range shows

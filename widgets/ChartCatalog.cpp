@@ -3,6 +3,7 @@
 #include "ChartCatalog.h"
 
 #include <QCoreApplication>
+#include <QMap>
 
 #include "CachePieChart.h"
 #include "CategoryBarChart.h"
@@ -121,9 +122,23 @@ QList<ChartPanel *> createDashboardCharts(DashboardModels *models, const QPalett
     errors.valueColumns = DashboardModels::knownErrorTypes();
     errors.valueColumns << QStringLiteral("other");
     errors.stacked = true;
-    for (int i = 0; i < errors.valueColumns.size(); ++i)
-        errors.colors << StatusStyle::seriesColor(i, pal);
-    errors.valueTitle = QCoreApplication::translate("dashboard::DashboardWindow", "errors");
+    // Each error type its own colour, and none of them the green that means healthy: a
+    // refused call (circuit open) is grey, a server error red.
+    for (const QString &type : std::as_const(errors.valueColumns)) {
+        static const QMap<QString, int> colorOf{{QStringLiteral("timeout"), 1},
+                                                {QStringLiteral("http_429"), 2},
+                                                {QStringLiteral("http_5xx"), 7},
+                                                {QStringLiteral("connection_error"), 4},
+                                                {QStringLiteral("parse_error"), 3},
+                                                {QStringLiteral("circuit_open"), 6},
+                                                {QStringLiteral("rate_limit_exhausted"), 0}};
+        errors.colors << (colorOf.contains(type)
+                              ? StatusStyle::seriesColor(colorOf.value(type), pal)
+                              : StatusStyle::seriesColor(6, pal).lighter(135));
+    }
+    // The counts are totals since the backend (on a fleet: each worker) started.
+    errors.valueTitle =
+        QCoreApplication::translate("dashboard::DashboardWindow", "errors since start");
     errors.integerValues = true;
     errors.hideEmptySeries = true;
     errors.horizontal = true; // source names read in full on the left
@@ -168,6 +183,8 @@ QList<ChartPanel *> createDashboardCharts(DashboardModels *models, const QPalett
         QStringLiteral("coverage"),
         QCoreApplication::translate("dashboard::DashboardWindow", "Metadata field coverage"),
         models->coverage(), coverage, parent);
+    // A dozen fields: tall enough that every bar keeps its label.
+    coverageChart->setMinimumHeight(420);
 
     auto *trendChart = new TimeSeriesChart(
         QStringLiteral("queue_trend"),

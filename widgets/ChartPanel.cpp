@@ -10,10 +10,12 @@
 #include <QChart>
 #include <QChartView>
 #include <QClipboard>
+#include <QDateTime>
 #include <QEvent>
 #include <QFile>
 #include <QLabel>
 #include <QLegend>
+#include <QLocale>
 #include <QMenu>
 #include <QMimeData>
 #include <QPainter>
@@ -33,6 +35,7 @@ ChartPanel::ChartPanel(const QString &id, const QString &title, QAbstractItemMod
       m_view(new QChartView(m_chart, this)), m_overlay(new QLabel(m_view))
 {
     setObjectName(QStringLiteral("chart_") + id);
+    m_titleText = title;
     setFrameShape(QFrame::StyledPanel);
     setMinimumSize(360, 250);
     auto *layout = new QVBoxLayout(this);
@@ -86,7 +89,7 @@ ChartPanel::~ChartPanel() = default;
 
 QString ChartPanel::title() const
 {
-    return m_title->text();
+    return m_titleText;
 }
 
 void ChartPanel::setNoDataText(const QString &text)
@@ -199,11 +202,48 @@ QByteArray ChartPanel::csv() const
     return m_csvModel ? CsvWriter::toCsv(*m_csvModel) : QByteArray();
 }
 
+QString ChartPanel::exportTitle() const
+{
+    const QString when = QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat);
+    return m_exportSource.isEmpty() ? tr("%1 — %2").arg(title(), when)
+                                    : tr("%1 — %2, %3").arg(title(), m_exportSource, when);
+}
+
+/// While it lives, the panel looks as an export should: the chart and its title (with the
+/// backend and the time), none of the controls (menu button, span box) around it.
+class ExportLook
+{
+public:
+    explicit ExportLook(ChartPanel *panel) : m_panel(panel), m_title(panel->m_title->text())
+    {
+        for (int i = 0; i < panel->m_header->count(); ++i)
+            if (QWidget *w = panel->m_header->itemAt(i)->widget();
+                w && w != panel->m_title && w->isVisible()) {
+                w->hide();
+                m_hidden << w;
+            }
+        panel->m_title->setText(panel->exportTitle());
+    }
+    ~ExportLook()
+    {
+        m_panel->m_title->setText(m_title);
+        for (QWidget *w : std::as_const(m_hidden))
+            w->show();
+    }
+    Q_DISABLE_COPY_MOVE(ExportLook)
+
+private:
+    ChartPanel *m_panel;
+    QString m_title;
+    QList<QWidget *> m_hidden;
+};
+
 QImage ChartPanel::toImage(const QSize &size)
 {
     if (size.isValid() && size != this->size())
         resize(size);
     flush();
+    const ExportLook look(this);
     const qreal dpr = 2.0;
     QImage image(this->size() * dpr, QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(dpr);
@@ -231,8 +271,9 @@ bool ChartPanel::writeSvg(const QString &path, QString *error)
     svg.setFileName(path);
     svg.setSize(size());
     svg.setViewBox(QRect(QPoint(), size()));
-    svg.setTitle(title());
-    svg.setDescription(tr("Enrichment Monitor chart: %1").arg(title()));
+    const ExportLook look(this);
+    svg.setTitle(exportTitle());
+    svg.setDescription(tr("Enrichment Monitor chart: %1").arg(exportTitle()));
     QPainter painter;
     if (!painter.begin(&svg)) {
         *error = tr("Cannot write %1").arg(path);

@@ -50,6 +50,11 @@ public:
     /// What the panel is waiting for (the first snapshot, a backend out of reach), said
     /// instead of its own no-data text while set; empty: its own text again.
     void setWaitingText(const QString &text);
+    /// The backend an export names in its title ("Processing rate — prod, 3 Dec 2026
+    /// 14:05"); empty: the title and the time only.
+    void setExportSource(const QString &backend) { m_exportSource = backend; }
+    /// The title an export carries now: the chart's, the backend's name and the time.
+    QString exportTitle() const;
 
 Q_SIGNALS:
     /// The user picked an export format from the panel's menu.
@@ -87,6 +92,9 @@ private:
     QTimer m_rebuildTimer;
     bool m_hasData = false;
     QString m_noDataText;
+    QString m_exportSource;
+    QString m_titleText;
+    friend class ExportLook;
     QString m_waitingText;
     bool m_legendWanted = true;
 };

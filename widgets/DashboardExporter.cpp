@@ -64,8 +64,36 @@ QByteArray DashboardExporter::csv() const
     return out;
 }
 
-bool DashboardExporter::exportAll(const QString &dir, QStringList *written, QString *error) const
+QStringList DashboardExporter::existingFiles(const QString &dir) const
 {
+    QStringList names;
+    for (ChartPanel *p : m_view->panels())
+        for (const char *ext : {".png", ".svg", ".csv"})
+            names << p->id() + QLatin1String(ext);
+    names << QStringLiteral("dashboard.png") << QStringLiteral("dashboard.svg")
+          << QStringLiteral("dashboard.csv");
+    QStringList existing;
+    const QDir d(dir);
+    for (const QString &name : std::as_const(names))
+        if (d.exists(name))
+            existing << d.filePath(name);
+    return existing;
+}
+
+bool DashboardExporter::exportAll(const QString &dir, QStringList *written, QString *error,
+                                  bool overwrite) const
+{
+    if (!overwrite) {
+        const QStringList existing = existingFiles(dir);
+        if (!existing.isEmpty()) {
+            *error = existing.size() == 1
+                         ? tr("%1 exists already; not replaced").arg(existing.first())
+                         : tr("%1 and %2 more files exist already; not replaced")
+                               .arg(existing.first())
+                               .arg(existing.size() - 1);
+            return false;
+        }
+    }
     if (!QDir().mkpath(dir)) {
         *error = tr("Cannot create folder %1").arg(dir);
         return false;

@@ -23,8 +23,13 @@ public:
     explicit DashboardExporter(DashboardView *view) : m_view(view) {}
 
     /// Writes every file into @p dir (created if needed). On success @p written lists
-    /// them; on failure false and @p error says which file and why.
-    bool exportAll(const QString &dir, QStringList *written, QString *error) const;
+    /// them; on failure false and @p error says which file and why. Files @p dir already
+    /// has are replaced only with @p overwrite; otherwise nothing is written and @p error
+    /// names one of them.
+    bool exportAll(const QString &dir, QStringList *written, QString *error,
+                   bool overwrite = false) const;
+    /// The files exportAll() would write into @p dir that exist already.
+    QStringList existingFiles(const QString &dir) const;
     /// One chart in one format.
     static bool exportPanel(ChartPanel *panel, ChartPanel::Format format, const QString &path,
                             QString *error);

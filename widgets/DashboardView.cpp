@@ -156,7 +156,7 @@ DashboardView::DashboardView(DashboardModels *models, EventLogModel *eventLog, Q
     m_chartGrid->setSpacing(8);
     m_panels = createDashboardCharts(models, palette(), this);
     for (ChartPanel *panel : std::as_const(m_panels)) {
-        panel->setMinimumHeight(290);
+        panel->setMinimumHeight(std::max(290, panel->minimumHeight()));
         panel->setMinimumWidth(280);
     }
     reflowCharts(1500);
@@ -280,6 +280,12 @@ void DashboardView::setConnectionLost(bool lost, qint64 sinceMs)
     m_table->setEnabled(!lost);
     m_workers->setEnabled(!lost);
     refreshWaiting();
+}
+
+void DashboardView::setBackendName(const QString &name)
+{
+    for (ChartPanel *panel : std::as_const(m_panels))
+        panel->setExportSource(name);
 }
 
 QString DashboardView::lostText() const

@@ -66,6 +66,8 @@ public:
     /// and badges are drawn as last known, the sources table and workers greyed. False:
     /// live again.
     void setConnectionLost(bool lost, qint64 sinceMs = 0);
+    /// The backend's name (or URL), which every exported chart names in its title.
+    void setBackendName(const QString &name);
     bool connectionLostShown() const { return m_lost; }
     QString lostText() const;
     /// Long history from Prometheus for the charts that use it (the heatmap); not owned.

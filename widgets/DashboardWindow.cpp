@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QScreen>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -62,6 +63,14 @@ DashboardWindow::DashboardWindow(MonitorFeed *feed, DashboardModels *models,
 {
     setWindowTitle(tr("Enrichment Monitor"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/enrichment-monitor.svg")));
+    m_confirmOverwrite = [this](const QStringList &existing) {
+        return QMessageBox::question(
+                   this, tr("Replace files?"),
+                   tr("The folder has %n file(s) of an earlier export (%1). Replace them?", nullptr,
+                      int(existing.size()))
+                       .arg(QFileInfo(existing.first()).fileName()),
+                   QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes;
+    };
     m_chooseDirectory = [this](const QString &start) {
         return QFileDialog::getExistingDirectory(this, tr("Export dashboard to folder"), start);
     };
@@ -377,6 +386,7 @@ int DashboardWindow::addConnection(const QString &name, MonitorFeed *feed, Dashb
     page.scroll->setWidgetResizable(true);
     page.scroll->setFrameShape(QFrame::NoFrame);
     page.view = new DashboardView(models, eventLog);
+    page.view->setBackendName(name.isEmpty() ? feed->baseUrl().toString() : name);
     for (ChartPanel *panel : page.view->panels())
         connect(panel, &ChartPanel::exportRequested, this, &DashboardWindow::onExportPanel);
     page.scroll->setWidget(page.view);
@@ -764,9 +774,10 @@ bool DashboardWindow::exportPanel(ChartPanel *panel, ChartPanel::Format format, 
     return DashboardExporter::exportPanel(panel, format, path, error);
 }
 
-bool DashboardWindow::exportAll(const QString &dir, QStringList *written, QString *error)
+bool DashboardWindow::exportAll(const QString &dir, QStringList *written, QString *error,
+                                bool overwrite)
 {
-    if (!DashboardExporter(m_view).exportAll(dir, written, error))
+    if (!DashboardExporter(m_view).exportAll(dir, written, error, overwrite))
         return false;
     m_lastExportDir = dir;
     Q_EMIT exported(dir, *written);
@@ -778,9 +789,13 @@ void DashboardWindow::onExportAll()
     const QString dir = m_chooseDirectory(m_lastExportDir);
     if (dir.isEmpty())
         return;
+    // An earlier export there is not replaced without asking.
+    const QStringList existing = DashboardExporter(m_view).existingFiles(dir);
+    if (!existing.isEmpty() && !m_confirmOverwrite(existing))
+        return;
     QStringList written;
     QString error;
-    if (exportAll(dir, &written, &error))
+    if (exportAll(dir, &written, &error, !existing.isEmpty()))
         showMessage(
             tr("Files exported to %1: %2").arg(QDir::toNativeSeparators(dir)).arg(written.size()));
     else

@@ -130,7 +130,8 @@ public:
     /// Writes every chart as ID.png, ID.svg and ID.csv plus dashboard.png, dashboard.svg
     /// and dashboard.csv into @p dir (a DashboardExporter over view()). Returns the files
     /// written; on failure false + reason.
-    bool exportAll(const QString &dir, QStringList *written, QString *error);
+    bool exportAll(const QString &dir, QStringList *written, QString *error,
+                   bool overwrite = false);
     bool exportPanel(ChartPanel *panel, ChartPanel::Format format, const QString &path,
                      QString *error);
     QImage renderDashboard();
@@ -138,6 +139,12 @@ public:
 
     /// Seams for tests: how the window asks for a folder / a file name.
     void setDirectoryChooser(std::function<QString(const QString &start)> chooser);
+    /// Test seam: how File > Export Dashboard asks before replacing files (default: a
+    /// question box); true: replace them.
+    void setOverwriteConfirmer(std::function<bool(const QStringList &existing)> confirm)
+    {
+        m_confirmOverwrite = std::move(confirm);
+    }
     void
     setFileChooser(std::function<QString(const QString &suggested, const QString &filter)> chooser);
     void setBackendDescription(const QString &text);
@@ -236,6 +243,7 @@ private:
     QString m_lastExportDir;
     QUrl m_recentUrl;
     std::function<QString(const QString &)> m_chooseDirectory;
+    std::function<bool(const QStringList &)> m_confirmOverwrite;
     std::function<QString(const QString &, const QString &)> m_chooseFile;
 };
 

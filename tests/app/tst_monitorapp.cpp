@@ -316,6 +316,10 @@ private Q_SLOTS:
         QTest::newRow("range past a day without prometheus")
             << QStringList{QStringLiteral("--range"), QStringLiteral("7d"),
                            QStringLiteral("--export"), QStringLiteral("/tmp/x")};
+        QTest::newRow("wait word")
+            << QStringList{QStringLiteral("--wait"), QStringLiteral("a bit"),
+                           QStringLiteral("--export"), QStringLiteral("/tmp/x")};
+        QTest::newRow("overwrite without export") << QStringList{QStringLiteral("--overwrite")};
         QTest::newRow("unknown") << QStringList{
             QStringLiteral("--frobnicate"), QStringLiteral("--export"), QStringLiteral("/tmp/x")};
     }
@@ -466,6 +470,27 @@ private Q_SLOTS:
             &stdoutText, &stderrText);
         QVERIFY2(rc == 0, stderrText.constData());
         QVERIFY(QFileInfo(QDir(out).filePath(QStringLiteral("dashboard.png"))).size() > 0);
+        // It waited for the charts to fill: the demo's sources have answered calls.
+        QFile latency(QDir(out).filePath(QStringLiteral("latency.csv")));
+        QVERIFY(latency.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = latency.readAll().split('\n');
+        QVERIFY2(rows.size() >= 6 && !rows.at(1).split(',').value(1).isEmpty(),
+                 rows.join('\n').constData());
+        // Each chart's title names the backend and the time; no control is drawn.
+        QFile svg(QDir(out).filePath(QStringLiteral("latency.svg")));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray svgText = svg.readAll();
+        QVERIFY2(svgText.contains("http://127.0.0.1:"), svgText.left(600).constData());
+        // An earlier export is not replaced without --overwrite.
+        QCOMPARE(
+            run({QStringLiteral("--export"), out, QStringLiteral("--wait"), QStringLiteral("0")},
+                &stdoutText, &stderrText),
+            1);
+        QVERIFY2(stderrText.contains("exist already"), stderrText.constData());
+        QCOMPARE(run({QStringLiteral("--export"), out, QStringLiteral("--wait"),
+                      QStringLiteral("0"), QStringLiteral("--overwrite")},
+                     &stdoutText, &stderrText),
+                 0);
     }
 };
 

@@ -15,6 +15,8 @@
 #include <QTabWidget>
 #include <QHttpServer>
 #include <QHttpServerResponse>
+#include <QDateTime>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonObject>
 #include <QHeaderView>
@@ -293,6 +295,22 @@ private Q_SLOTS:
         QVERIFY(all.open(QIODevice::ReadOnly));
         QVERIFY(all.readAll().contains("queue,pending,count,"));
         QCOMPARE(rig.window.lastExportDirectory(), out);
+        // Again into the same folder: asked first, and nothing replaced when declined.
+        QStringList asked;
+        bool replace = false;
+        rig.window.setOverwriteConfirmer([&](const QStringList &existing) {
+            asked = existing;
+            return replace;
+        });
+        const QDateTime before =
+            QFileInfo(QDir(out).filePath(QStringLiteral("queue.png"))).lastModified();
+        rig.window.exportAction()->trigger();
+        QVERIFY(asked.size() > 30);
+        QCOMPARE(exported.count(), 1);
+        QCOMPARE(QFileInfo(QDir(out).filePath(QStringLiteral("queue.png"))).lastModified(), before);
+        replace = true;
+        rig.window.exportAction()->trigger();
+        QCOMPARE(exported.count(), 2);
 
         // One chart through its own menu path.
         const QString single = m_dir.filePath(QStringLiteral("latency-only.csv"));
