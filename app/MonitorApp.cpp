@@ -288,7 +288,17 @@ bool MonitorApp::openConnection(const QString &name, const QUrl &url, const QStr
 void MonitorApp::editConnections()
 {
     QSettings settings;
-    ConnectionsDialog dialog(ConnectionList::load(settings), m_window.get());
+    const QList<SavedConnection> saved = ConnectionList::load(settings);
+    ConnectionsDialog dialog(saved, m_window.get());
+    // The backends the command line opened are watched too: say so.
+    QStringList fromCommandLine;
+    if (!m_options.url.isEmpty())
+        fromCommandLine << m_options.url.toString();
+    for (const QUrl &u : m_options.moreUrls)
+        fromCommandLine << u.toString();
+    for (const SavedConnection &c : saved)
+        fromCommandLine.removeAll(c.url.toString());
+    dialog.setCommandLineUrls(fromCommandLine);
     if (dialog.exec() != QDialog::Accepted)
         return;
     ConnectionList::save(settings, dialog.connections());

@@ -25,6 +25,7 @@
 #include "SimulatedSource.h"
 #include "DocumentWriter.h"
 #include "FleetStats.h"
+#include "QueueFlow.h"
 #include "ThroughputWindow.h"
 #include "Tls.h"
 #include "enrichment/WireFormat.h"
@@ -36,7 +37,7 @@ namespace enrichment {
 BackendService::BackendService(const BackendOptions &options, const Clock *clock, QObject *parent)
     : QObject(parent), m_options(options),
       m_history(std::make_unique<HistoryRing>(options.historyCapacity)),
-      m_ownCompletions(std::make_unique<ThroughputWindow>())
+      m_ownCompletions(std::make_unique<ThroughputWindow>()), m_flow(std::make_unique<QueueFlow>())
 {
     if (!clock) {
         m_ownClock = std::make_unique<SystemClock>();
@@ -409,6 +410,11 @@ double BackendService::perMinute() const
 void BackendService::refreshGauges()
 {
     m_monitor->setProcessingRate(perMinute());
+    m_monitor->setQueueFlow(
+        m_oldestPendingMs
+            ? double(std::max<qint64>(0, m_clock->nowMs() - *m_oldestPendingMs)) / 1000.0
+            : 0.0,
+        m_flow->enqueuedPerMinute().value_or(0.0));
     for (TrackStatus s : AllTrackStatuses)
         m_monitor->setQueueDepth(s, m_store->count(s));
     for (int i = 0; i < m_pipeline->sourceCount(); ++i) {
@@ -429,7 +435,9 @@ void BackendService::tick()
     for (int i = 0; i < m_pipeline->sourceCount(); ++i)
         m_pipeline->breaker(i)->advance();
     m_store->refresh(); // a shared store's fleet figures, read here and not in a request
-    applyControl();     // what operators of the fleet ordered through another backend
+    m_flow->sample(m_clock->nowMs(), m_store->counts());
+    m_oldestPendingMs = m_store->oldestPendingMs();
+    applyControl(); // what operators of the fleet ordered through another backend
     refreshGauges();
     if (m_store->sharedByWorkers())
         m_workers = m_store->workers();
@@ -514,6 +522,10 @@ SnapshotState BackendService::snapshotState() const
     st.completedLastHour = m_store->completedInLast(3600);
     st.perMinute = perMinute();
     st.rateWindowSeconds = rateWindowSeconds();
+    st.enqueuedPerMinute = m_flow->enqueuedPerMinute();
+    if (m_oldestPendingMs && st.queue[std::size_t(TrackStatus::Pending)] > 0)
+        st.oldestPendingSeconds =
+            double(std::max<qint64>(0, st.nowMs - *m_oldestPendingMs)) / 1000.0;
     st.tracksInProgress = m_pipeline->tracksInFlight();
     ownSources(&st);
     st.version = QStringLiteral(ENRICHMENT_VERSION);

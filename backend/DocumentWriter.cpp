@@ -128,7 +128,15 @@ QJsonObject writeSnapshot(const SnapshotState &st)
         {wire::key::ProcessingRate,
          QJsonObject{{wire::key::CompletedLastHour, lastHour},
                      {wire::key::PerMinute, rate},
-                     {wire::key::RateWindowSeconds, st.rateWindowSeconds}}},
+                     {wire::key::RateWindowSeconds, st.rateWindowSeconds},
+                     {wire::key::EnqueuedPerMinute,
+                      st.enqueuedPerMinute
+                          ? QJsonValue(std::round(*st.enqueuedPerMinute * 100.0) / 100.0)
+                          : QJsonValue()},
+                     {wire::key::OldestPendingSeconds,
+                      st.oldestPendingSeconds
+                          ? QJsonValue(std::round(*st.oldestPendingSeconds * 10.0) / 10.0)
+                          : QJsonValue()}}},
         {wire::key::CircuitBreakers, breakers},
         {wire::key::SourceHealth, health},
         {wire::key::Metrics, QJsonObject{{wire::key::Timestamp, double(now) / 1000.0},

@@ -45,7 +45,9 @@ struct SnapshotState
     std::array<qint64, TrackStatusCount> queue{};
     qint64 completedLastHour = 0;
     double perMinute = 0;
-    int rateWindowSeconds = 300; ///< what perMinute was measured over
+    int rateWindowSeconds = 300;                ///< what perMinute was measured over
+    std::optional<double> enqueuedPerMinute;    ///< tracks added per minute (5 min)
+    std::optional<double> oldestPendingSeconds; ///< the queue's latency; none when empty
     int tracksInProgress = 0;
     QList<Source> sources; ///< in pipeline order
     std::array<qint64, CacheOperationCount> cache{};

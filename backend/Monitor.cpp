@@ -65,6 +65,15 @@ Monitor::Monitor(const QStringList &sources, const Clock &clock, const QString &
                      .Name("enrichment_queue_processing_rate")
                      .Help("Tracks enriched per minute (sliding 5-minute window)")
                      .Register(*m_registry);
+    auto &oldest = BuildGauge()
+                       .Name("enrichment_queue_oldest_pending_seconds")
+                       .Help("How long the longest-waiting pending track has been claimable "
+                             "(queue latency; 0 when nothing is pending)")
+                       .Register(*m_registry);
+    auto &enqueued = BuildGauge()
+                         .Name("enrichment_queue_enqueue_rate")
+                         .Help("Tracks added to the queue per minute (sliding 5-minute window)")
+                         .Register(*m_registry);
     auto &rateRemaining = BuildGauge()
                               .Name("enrichment_api_rate_limit_remaining")
                               .Help("Requests left in the current rate-limit window per source")
@@ -147,6 +156,8 @@ Monitor::Monitor(const QStringList &sources, const Clock &clock, const QString &
         m_queueDepth[std::size_t(st)] =
             &queueDepth.Add({{"queue", s(queue)}, {"status", s(toWire(st))}});
     m_processingRate = &rate.Add({{"queue", s(queue)}});
+    m_oldestPending = &oldest.Add({{"queue", s(queue)}});
+    m_enqueueRate = &enqueued.Add({{"queue", s(queue)}});
     for (std::size_t op = 0; op < CacheOperationCount; ++op) {
         m_cache[op][0] =
             &cache.Add({{"operation", s(toWire(CacheOperation(op)))}, {"status", "failure"}});
@@ -199,6 +210,12 @@ void Monitor::setSourceHealth(int source, SourceHealth health)
 void Monitor::setQueueDepth(TrackStatus status, qint64 depth)
 {
     m_queueDepth[std::size_t(status)]->Set(double(depth));
+}
+
+void Monitor::setQueueFlow(double oldestPendingSeconds, double enqueuedPerMinute)
+{
+    m_oldestPending->Set(oldestPendingSeconds);
+    m_enqueueRate->Set(enqueuedPerMinute);
 }
 
 void Monitor::setProcessingRate(double tracksPerMinute)

@@ -62,6 +62,8 @@ public:
     void setSourceHealth(int source, SourceHealth health);
     void setQueueDepth(TrackStatus status, qint64 depth);
     void setProcessingRate(double tracksPerMinute);
+    /// `enrichment_queue_oldest_pending_seconds` and `enrichment_queue_enqueue_rate`.
+    void setQueueFlow(double oldestPendingSeconds, double enqueuedPerMinute);
     void setRateLimit(int source, qint64 remaining, qint64 limit, double resetEpochSeconds);
     void recordCache(CacheOperation op, bool ok);
     void setTracksInProgress(qint64 n);
@@ -117,6 +119,8 @@ private:
     std::vector<std::unique_ptr<PerSource>> m_perSource;
     std::array<prometheus::Gauge *, TrackStatusCount> m_queueDepth{};
     prometheus::Gauge *m_processingRate = nullptr;
+    prometheus::Gauge *m_oldestPending = nullptr;
+    prometheus::Gauge *m_enqueueRate = nullptr;
     std::array<std::array<prometheus::Counter *, 2>, CacheOperationCount> m_cache{};
     prometheus::Gauge *m_inProgress = nullptr;
     prometheus::Histogram *m_batchSize = nullptr;

@@ -860,6 +860,19 @@ qint64 PostgresQueueStore::completedInLast(int seconds) const
     return n;
 }
 
+std::optional<qint64> PostgresQueueStore::oldestPendingMs()
+{
+    if (!ensureConnected())
+        return std::nullopt;
+    QSqlQuery q(db());
+    // The partial claim index (available_at WHERE status = 'pending') answers it.
+    if (!q.exec(QStringLiteral("SELECT (extract(epoch FROM min(available_at)) * 1000)::bigint"
+                               " FROM enrichment_status WHERE status = 'pending'")) ||
+        !q.next() || q.value(0).isNull())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
 qint64 PostgresQueueStore::readCompleted(int seconds) const
 {
     if (!ensureConnected())

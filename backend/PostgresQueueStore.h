@@ -78,6 +78,7 @@ public:
     /// The fleet's completions in the last @p seconds (one-second buckets), read like the
     /// counts: the first time a window is asked for, then on refresh().
     qint64 completedInLast(int seconds) const override;
+    std::optional<qint64> oldestPendingMs() override;
     /// Reads the fleet's counts and the completion windows asked for so far (the service
     /// calls it on its tick, every second).
     void refresh() override;

@@ -570,6 +570,17 @@ qint64 SqliteQueueStore::completedInLast(int seconds) const
     return m_completions.countLast(m_clock.nowMs(), seconds);
 }
 
+std::optional<qint64> SqliteQueueStore::oldestPendingMs()
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    // The (status, available_at) index answers this with one seek.
+    if (!q.exec(QStringLiteral(
+            "SELECT min(available_at) FROM enrichment_status WHERE status = 'pending'")) ||
+        !q.next() || q.value(0).isNull())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
 } // namespace enrichment
 
 namespace enrichment {

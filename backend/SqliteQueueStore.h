@@ -71,6 +71,7 @@ public:
 
     /// Tracks finished completed or partial in the last @p seconds (sliding window).
     qint64 completedInLast(int seconds) const override;
+    std::optional<qint64> oldestPendingMs() override;
     QString name() const override { return m_name; }
     const QString &workerId() const override { return m_workerId; }
     const Config &config() const override { return m_config; }

@@ -122,6 +122,11 @@ struct Snapshot
     /// What perMinute was measured over (a backend that just started has measured only a
     /// few seconds); absent from the seed's shape.
     std::optional<qint64> rateWindowSeconds;
+    /// Tracks added to the queue per minute (last five minutes).
+    std::optional<double> enqueuedPerMinute;
+    /// How long the longest-waiting pending track has waited (absent: none pending, or
+    /// the service does not say).
+    std::optional<double> oldestPendingSeconds;
     std::optional<qint64> tracksInProgress;
     QList<SourceInfo> sources; ///< union of the breaker and health keys, pipeline order
     int sourcesNotShown = 0;   ///< sources past SnapshotParser::MaxSources, dropped

@@ -107,6 +107,8 @@ std::optional<Snapshot> SnapshotParser::parseSnapshot(const QJsonObject &o, QStr
     s.completedLastHour = count(rate.value(wire::key::CompletedLastHour));
     s.perMinute = nonNegative(rate.value(wire::key::PerMinute));
     s.rateWindowSeconds = count(rate.value(wire::key::RateWindowSeconds));
+    s.enqueuedPerMinute = nonNegative(rate.value(wire::key::EnqueuedPerMinute));
+    s.oldestPendingSeconds = nonNegative(rate.value(wire::key::OldestPendingSeconds));
     const QJsonObject metrics = o.value(wire::key::Metrics).toObject();
     if (!s.perMinute)
         s.perMinute = nonNegative(metrics.value(wire::key::QueueProcessingRate));

@@ -44,14 +44,17 @@ QVariant SummaryModel::headerData(int section, Qt::Orientation orientation, int 
     if (role == ModelRole::Export) {
         if (section < QueueStatusCount)
             return queueStatusKey(QueueStatus(section));
-        return section == ThroughputRow ? QStringLiteral("tracks_per_minute")
-                                        : QStringLiteral("minutes_to_drain");
+        return section == ThroughputRow    ? QStringLiteral("tracks_per_minute")
+               : section == TimeToDrainRow ? QStringLiteral("minutes_to_drain")
+                                           : QStringLiteral("oldest_pending_seconds");
     }
     if (role != Qt::DisplayRole)
         return {};
     if (section < QueueStatusCount)
         return statusLabel(QueueStatus(section));
-    return section == ThroughputRow ? tr("Throughput") : tr("Time to drain");
+    return section == ThroughputRow    ? tr("Throughput")
+           : section == TimeToDrainRow ? tr("Time to drain")
+                                       : tr("Oldest pending");
 }
 
 QString SummaryModel::statusLabel(QueueStatus status)
@@ -75,20 +78,33 @@ void SummaryModel::update(const Snapshot &s)
             cells[i] = {locale.toString(*v), s.workers ? tr("tracks, whole fleet") : tr("tracks"),
                         *v};
     }
+    // How long the longest-waiting track has waited (Sidekiq's "latency").
+    if (s.oldestPendingSeconds)
+        cells[OldestPendingRow] = {SourcesModel::duration(qint64(*s.oldestPendingSeconds)),
+                                   tr("waiting to be claimed"), *s.oldestPendingSeconds};
+    else if (const auto pending = s.queueCount(QueueStatus::Pending); pending && *pending == 0)
+        cells[OldestPendingRow] = {tr("None"), tr("nothing pending"), 0.0};
     if (s.perMinute && s.rateMeasuring())
         cells[ThroughputRow] = {tr("Measuring…"),
                                 tr("%1 /min over the first %2 s")
                                     .arg(locale.toString(*s.perMinute, 'f', 0))
                                     .arg(*s.rateWindowSeconds),
                                 *s.perMinute};
-    else if (s.perMinute)
+    else if (s.perMinute) {
+        QString detail = s.completedLastHour ? (s.workers ? tr("%1 in the last hour, whole fleet")
+                                                          : tr("%1 in the last hour"))
+                                                   .arg(locale.toString(*s.completedLastHour))
+                                             : QString();
+        // What comes in beside what goes out.
+        if (s.enqueuedPerMinute)
+            detail += (detail.isEmpty() ? QString() : QStringLiteral(" · ")) +
+                      tr("%1 /min enqueued")
+                          .arg(locale.toString(*s.enqueuedPerMinute, 'f',
+                                               *s.enqueuedPerMinute < 10 ? 1 : 0));
         cells[ThroughputRow] = {
             tr("%1 /min").arg(locale.toString(*s.perMinute, 'f', *s.perMinute < 10 ? 1 : 0)),
-            s.completedLastHour
-                ? (s.workers ? tr("%1 in the last hour, whole fleet") : tr("%1 in the last hour"))
-                      .arg(locale.toString(*s.completedLastHour))
-                : QString(),
-            *s.perMinute};
+            detail, *s.perMinute};
+    }
     const auto pending = s.queueCount(QueueStatus::Pending);
     const auto minutes = s.minutesToDrain();
     if (pending && *pending == 0)

@@ -27,6 +27,7 @@ public:
         PartialRow,
         ThroughputRow,
         TimeToDrainRow,
+        OldestPendingRow, ///< the queue's latency: how long the oldest pending track waits
         RowCount
     };
     Q_ENUM(Row)

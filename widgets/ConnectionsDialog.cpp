@@ -28,6 +28,7 @@ ConnectionsDialog::ConnectionsDialog(const QList<SavedConnection> &connections, 
 {
     setWindowTitle(tr("Connections"));
     setObjectName(QStringLiteral("connectionsDialog"));
+    m_commandLine = new QLabel(this);
     auto *v = new QVBoxLayout(this);
     auto *h = new QHBoxLayout;
     auto *left = new QVBoxLayout;
@@ -51,15 +52,26 @@ ConnectionsDialog::ConnectionsDialog(const QList<SavedConnection> &connections, 
     browse->setText(tr("…"));
     browse->setToolTip(tr("Choose the token file"));
     tokenRow->addWidget(browse);
-    form->addRow(tr("&Token file:"), tokenRow);
+    // A row that is a layout gets no buddy by itself: without one the label shows its '&'.
+    auto *tokenLabel = new QLabel(tr("&Token file:"), this);
+    tokenLabel->setBuddy(m_tokenFile);
+    form->addRow(tokenLabel, tokenRow);
     m_prometheus->setPlaceholderText(tr("optional: its Prometheus, for long history"));
     form->addRow(tr("&Prometheus:"), m_prometheus);
     m_prometheusToken->setPlaceholderText(tr("none"));
-    form->addRow(tr("Prometheus token file:"), m_prometheusToken);
+    form->addRow(tr("Prometheus to&ken file:"), m_prometheusToken);
+    // Wide enough that no placeholder is cut.
+    for (QLineEdit *edit : {m_name, m_url, m_tokenFile, m_prometheus, m_prometheusToken})
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + 24);
     form->addRow(m_watch);
     auto *note = new QLabel(tr("The token stays in its file; only the file's path is kept."), this);
     note->setWordWrap(true);
     form->addRow(note);
+    m_commandLine->setObjectName(QStringLiteral("commandLineUrls"));
+    m_commandLine->setWordWrap(true);
+    m_commandLine->setTextFormat(Qt::PlainText);
+    m_commandLine->hide();
+    form->addRow(m_commandLine);
     h->addLayout(form, 1);
     v->addLayout(h);
 
@@ -109,6 +121,20 @@ ConnectionsDialog::ConnectionsDialog(const QList<SavedConnection> &connections, 
     m_list->setCurrentRow(m_connections.isEmpty() ? -1 : 0);
     if (m_connections.isEmpty())
         select(-1);
+}
+
+void ConnectionsDialog::setCommandLineUrls(const QStringList &urls)
+{
+    m_commandLine->setText(
+        urls.isEmpty() ? QString()
+                       : tr("Also watched now, from the command line (--url, not saved here): %1")
+                             .arg(urls.join(QStringLiteral(", "))));
+    m_commandLine->setVisible(!urls.isEmpty());
+}
+
+QString ConnectionsDialog::commandLineText() const
+{
+    return m_commandLine->isHidden() ? QString() : m_commandLine->text();
 }
 
 QString ConnectionsDialog::problemText() const

@@ -36,8 +36,13 @@ public:
     QPushButton *addButton() const { return m_add; }
     QPushButton *removeButton() const { return m_remove; }
     QString problemText() const;
+    /// Backends watched now because the command line named them (--url): listed, so the
+    /// dialog is not empty while they are open; they are not saved.
+    void setCommandLineUrls(const QStringList &urls);
+    QString commandLineText() const;
 
 private:
+    QLabel *m_commandLine;
     void select(int row);
     void storeForm();
     void refreshList();

@@ -80,7 +80,10 @@ DashboardView::DashboardView(DashboardModels *models, EventLogModel *eventLog, Q
         const QColor accent =
             row < QueueStatusCount
                 ? StatusStyle::queueColor(QueueStatus(row), palette())
-                : StatusStyle::seriesColor(row == SummaryModel::ThroughputRow ? 3 : 1, palette());
+                : StatusStyle::seriesColor(row == SummaryModel::ThroughputRow    ? 3
+                                           : row == SummaryModel::TimeToDrainRow ? 1
+                                                                                 : 4,
+                                           palette());
         auto *card = new StatCard(summary->headerData(row, Qt::Vertical).toString(), accent, this);
         m_cards.append(card);
         cards->addWidget(card);

@@ -138,13 +138,17 @@ private Q_SLOTS:
         store->enqueue({QStringLiteral("a")});
         clock.advanceMs(10);
         store->enqueue({QStringLiteral("b"), QStringLiteral("c")});
+        // The queue's latency starts from the oldest pending track.
+        QCOMPARE(store->oldestPendingMs(), std::optional<qint64>(clock.nowMs() - 10));
         const QList<ClaimedTrack> first = store->claim(2);
         QCOMPARE(first.size(), 2);
+        QCOMPARE(store->oldestPendingMs(), std::optional<qint64>(clock.nowMs()));
         QCOMPARE(first.at(0).trackId, QStringLiteral("a"));
         QCOMPARE(store->count(TrackStatus::InProgress), 2);
         QCOMPARE(store->count(TrackStatus::Pending), 1);
         const QList<ClaimedTrack> second = store->claim(10);
         QCOMPARE(second.size(), 1);
+        QVERIFY(!store->oldestPendingMs()); // nothing pending
         QCOMPARE(store->claim(10).size(), 0);
         QCOMPARE(scalar(spec, QStringLiteral("SELECT COUNT(*) FROM enrichment_status"
                                              " WHERE lease_owner = 'w1'"))

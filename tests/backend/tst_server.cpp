@@ -245,7 +245,8 @@ private Q_SLOTS:
         QVERIFY(r.body.contains("circuit_breaker_failures_total{source=\"spotify\"} 1"));
         // The queue gauges name their queue: here the SQLite file, on this host.
         const QByteArray queue = "queue=\"sqlite://" + QHostInfo::localHostName().toUtf8() + "/";
-        QVERIFY2(r.body.contains(QByteArray("enrichment_queue_depth{" + queue)), r.body.constData());
+        QVERIFY2(r.body.contains(QByteArray("enrichment_queue_depth{" + queue)),
+                 r.body.constData());
         QVERIFY(r.body.contains(".sqlite\",status=\"pending\"} 0"));
         const QString promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
         if (promtool.isEmpty())
@@ -642,6 +643,43 @@ private Q_SLOTS:
         QCOMPARE(internals(s).pipeline().breaker(0)->currentState(), BreakerState::HalfOpen);
         QTRY_VERIFY_WITH_TIMEOUT(c.types().contains(QStringLiteral("circuit_breaker_state_change")),
                                  5000);
+    }
+
+    // The queue's latency (the oldest pending track's wait) and what flows in, in the
+    // snapshot and in /metrics, as the tick reads them.
+    void queueLatencyAndEnqueueRate()
+    {
+        ManualClock clock;
+        BackendOptions o;
+        o.port = 0;
+        o.runPipeline = false;
+        o.historyIntervalMs = 0;
+        o.tickIntervalMs = 0;
+        o.databasePath = m_dir.filePath(QStringLiteral("flow.sqlite"));
+        BackendService s(o, &clock);
+        QString error;
+        QVERIFY2(s.start(&error), qPrintable(error));
+        auto rate = [this, &s] {
+            return request(at(s, QStringLiteral("/monitoring/enrichment")))
+                .json()
+                .value(QStringLiteral("processing_rate"))
+                .toObject();
+        };
+        s.tick();
+        QVERIFY(rate().value(QStringLiteral("oldest_pending_seconds")).isNull()); // none pending
+        QVERIFY(rate().value(QStringLiteral("enqueued_per_minute")).isNull());    // measuring
+        QCOMPARE(s.enqueue({QStringLiteral("a"), QStringLiteral("b")}), 2);
+        clock.advanceMs(30'000);
+        s.enqueue({QStringLiteral("c")});
+        clock.advanceMs(30'000);
+        s.tick(); // one minute after the first sample: 3 tracks came in
+        QCOMPARE(rate().value(QStringLiteral("oldest_pending_seconds")).toDouble(), 60.0);
+        QCOMPARE(rate().value(QStringLiteral("enqueued_per_minute")).toDouble(), 3.0);
+        const QByteArray metrics = request(at(s, QStringLiteral("/metrics"))).body;
+        QVERIFY2(metrics.contains("enrichment_queue_oldest_pending_seconds{queue=") &&
+                     metrics.contains("} 60\n"),
+                 metrics.constData());
+        QVERIFY(metrics.contains("enrichment_queue_enqueue_rate{queue="));
     }
 
     void embedderSuppliesItsSourcesAndStore()

@@ -795,6 +795,20 @@ private Q_SLOTS:
         QCOMPARE(edited.at(1).url, QUrl(QStringLiteral("http://lab:8020")));
         QCOMPARE(edited.at(1).prometheus, QUrl(QStringLiteral("http://lab:9090")));
         QVERIFY(edited.at(1).watch);
+
+        // Every label reads as words (a mnemonic never shows its '&'), no placeholder is
+        // cut, and the backends the command line opened are listed, not saved.
+        for (QLabel *label : dialog.findChildren<QLabel *>())
+            QVERIFY2(!label->text().contains(QLatin1Char('&')) || label->buddy(),
+                     qPrintable(label->text()));
+        for (QLineEdit *edit : dialog.findChildren<QLineEdit *>())
+            QVERIFY2(edit->minimumWidth() >=
+                         edit->fontMetrics().horizontalAdvance(edit->placeholderText()),
+                     qPrintable(edit->placeholderText()));
+        QVERIFY(dialog.commandLineText().isEmpty());
+        dialog.setCommandLineUrls({QStringLiteral("http://127.0.0.1:8020")});
+        QVERIFY(dialog.commandLineText().contains(QStringLiteral("http://127.0.0.1:8020")));
+        QCOMPARE(dialog.connections().size(), 2);
     }
 
     void dayOfSamplesIsDownsampledToThePixelWidth()

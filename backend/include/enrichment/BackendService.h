@@ -26,6 +26,7 @@ class HistoryRing;
 class Monitor;
 class MonitoringServer;
 class Pipeline;
+class QueueFlow;
 class AmqpBus;
 class RoomPublisher;
 class ThroughputWindow;
@@ -202,6 +203,8 @@ private:
     /// The fleet as last read in tick() (a shared store only).
     std::optional<QList<WorkerInfo>> m_workers;
     std::unique_ptr<ThroughputWindow> m_ownCompletions; ///< this worker's finished tracks
+    std::unique_ptr<QueueFlow> m_flow;                  ///< tracks added per minute
+    std::optional<qint64> m_oldestPendingMs;            ///< as the last tick read it
     std::unique_ptr<AmqpBus> m_bus;
     std::unique_ptr<class Operations> m_operations;
     /// The breaker commands carried out, by source (their sequence numbers).

@@ -248,6 +248,10 @@ public:
     virtual void refresh() {}
     /// Tracks finished completed or partial in the last @p seconds (up to an hour).
     virtual qint64 completedInLast(int seconds) const = 0;
+    /// Since when the longest-waiting pending track could be claimed (epoch ms): the
+    /// queue's latency. std::nullopt when nothing is pending or the store cannot answer.
+    /// One index lookup (the claim index); the service reads it once a tick.
+    virtual std::optional<qint64> oldestPendingMs() = 0;
 
     /// A store shared by several workers keeps a registry of them; a store of one process
     /// has none (workers() is empty and heartbeat() does nothing).

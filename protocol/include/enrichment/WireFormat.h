@@ -78,6 +78,8 @@ inline constexpr QLatin1String ProcessingRate{"processing_rate"};
 inline constexpr QLatin1String CompletedLastHour{"completed_last_hour"};
 inline constexpr QLatin1String PerMinute{"per_minute"};
 inline constexpr QLatin1String RateWindowSeconds{"window_seconds"};
+inline constexpr QLatin1String EnqueuedPerMinute{"enqueued_per_minute"};
+inline constexpr QLatin1String OldestPendingSeconds{"oldest_pending_seconds"};
 inline constexpr QLatin1String CircuitBreakers{"circuit_breakers"};
 inline constexpr QLatin1String SourceHealth{"source_health"};
 inline constexpr QLatin1String Sources{"sources"};
