@@ -7,6 +7,10 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QChartView>
+#include <QLocale>
+#include <QCursor>
+#include <QToolTip>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QHorizontalBarSeries>
@@ -155,6 +159,24 @@ void CategoryBarChart::build()
         set->setLabelColor(palette().color(QPalette::Text));
         for (int r = 0; r < m_model->rowCount(); ++r)
             set->append(0.0);
+        // The value under the mouse: category, what the bar is, and its value.
+        connect(set, &QBarSet::hovered, this, [this, set, colorBy](bool on, int index) {
+            if (!on) {
+                QToolTip::hideText();
+                return;
+            }
+            QString category;
+            for (QAbstractAxis *a : chart()->axes())
+                if (auto *axis = qobject_cast<QBarCategoryAxis *>(a))
+                    category = axis->categories().value(index);
+            const QString text = colorBy
+                                     ? tr("%1: %2").arg(category, set->label())
+                                     : tr("%1 · %2: %3")
+                                           .arg(category, set->label(),
+                                                QLocale().toString(set->at(index), 'f',
+                                                                   m_spec.integerValues ? 0 : 1));
+            QToolTip::showText(QCursor::pos(), text, chartView());
+        });
         m_series->append(set);
     }
     m_series->setBarWidth(colorBy || m_spec.stacked ? 0.6 : 0.8);

@@ -354,7 +354,8 @@ void DashboardWindow::onSnapshotApplied()
     QString host = m_feed->baseUrl().host();
     if (m_feed->baseUrl().port() > 0)
         host += QLatin1Char(':') + QString::number(m_feed->baseUrl().port());
-    setWindowTitle(tr("Enrichment Monitor — %1").arg(host));
+    // The platform appends " — Enrichment Monitor" (the application's display name).
+    setWindowTitle(host);
     m_indicator->tick();
     Q_EMIT dashboardUpdated();
 }

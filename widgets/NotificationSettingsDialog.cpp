@@ -99,6 +99,7 @@ NotificationSettingsDialog::NotificationSettingsDialog(const AlertSettings &sett
     m_tray->setChecked(closeToTray);
     if (!TrayIcon::isAvailable()) {
         m_tray->setEnabled(false);
+        m_tray->setText(m_tray->text() + tr(" (this desktop has no system tray)"));
         m_tray->setToolTip(tr("This desktop has no system tray"));
     }
     form->addRow(m_tray);

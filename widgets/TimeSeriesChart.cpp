@@ -5,7 +5,11 @@
 #include <cmath>
 
 #include <QChart>
+#include <QChartView>
 #include <QComboBox>
+#include <QLocale>
+#include <QCursor>
+#include <QToolTip>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QGraphicsLineItem>
@@ -59,6 +63,7 @@ TimeSeriesChart::TimeSeriesChart(const QString &id, const QString &title, TimeSe
         line->attachAxis(x);
         line->attachAxis(y);
         m_lines << line;
+        connectHover(line, s);
     }
     m_extraSegments.resize(m_lines.size());
     m_segmentsUsed = QList<int>(m_lines.size(), 1);
@@ -206,11 +211,33 @@ QLineSeries *TimeSeriesChart::segment(int series, int index)
             piece->attachAxis(axis);
         for (QLegendMarker *m : chart()->legend()->markers(piece))
             m->setVisible(false);
+        connectHover(piece, series);
         extra << piece;
     }
     QLineSeries *piece = extra.at(index - 1);
     piece->setPen(m_lines.at(series)->pen()); // the palette may have changed
     return piece;
+}
+
+QString TimeSeriesChart::valueText(int series, const QPointF &point) const
+{
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(qint64(point.x()));
+    const bool days = m_toMs - m_fromMs > 2 * 86'400'000LL;
+    return tr("%1 · %2: %3")
+        .arg(QLocale().toString(t, days ? QLocale::ShortFormat : QLocale::LongFormat),
+             m_model->seriesLabel(series),
+             QLocale().toString(point.y(), 'f', point.y() < 10 ? 1 : 0));
+}
+
+void TimeSeriesChart::connectHover(QLineSeries *line, int series)
+{
+    // The value under the mouse (the nearest drawn point), as a tooltip.
+    connect(line, &QLineSeries::hovered, this, [this, series](const QPointF &point, bool on) {
+        if (on)
+            QToolTip::showText(QCursor::pos(), valueText(series, point), chartView());
+        else
+            QToolTip::hideText();
+    });
 }
 
 void TimeSeriesChart::setMarkers(ChartMarkers *markers)

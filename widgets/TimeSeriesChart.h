@@ -46,6 +46,8 @@ public:
     void setMarkers(ChartMarkers *markers);
     /// The markers drawn now, as "kind: label" (for tests).
     QStringList markersShown() const;
+    /// The tooltip for @p point of series @p series: its time, the series and the value.
+    QString valueText(int series, const QPointF &point) const;
 
     /// Long ranges (6 h, 24 h, 7 d, 30 d) from Prometheus: @p query gives the PromQL for a
     /// rate window in seconds; @p seriesOf maps a result series to a line (-1: none). The
@@ -77,6 +79,7 @@ private:
     QTimer *m_historyTimer = nullptr;
     bool m_historyOk = false;
     void layoutMarkers();
+    void connectHover(QLineSeries *line, int series);
     QLineSeries *segment(int series, int index);
 
     QList<QLineSeries *> m_lines;

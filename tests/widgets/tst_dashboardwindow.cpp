@@ -829,6 +829,17 @@ private Q_SLOTS:
         QVERIFY(chart.hasData());
         QVERIFY2(chart.pointCount(0) <= 2 * 600, qPrintable(QString::number(chart.pointCount(0))));
         QVERIFY(chart.pointCount(0) > 100);
+        // The tooltip under the mouse: when, which series, how much.
+        const QString tip = chart.valueText(0, QPointF(double(start + 3'600'000), 240.0));
+        QVERIFY2(tip.contains(QStringLiteral("240")) &&
+                     tip.contains(models.processingRate()->seriesLabel(0)),
+                 qPrintable(tip));
+        QVERIFY2(
+            tip.contains(QLocale()
+                             .toString(QDateTime::fromMSecsSinceEpoch(start + 3'600'000).time(),
+                                       QLocale::ShortFormat)
+                             .left(4)),
+            qPrintable(tip));
     }
 
     void followsADarkPalette()
