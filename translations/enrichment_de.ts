@@ -93,6 +93,22 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
         <source>%1 needs %2</source>
         <translation>%1 braucht %2</translation>
     </message>
+    <message>
+        <source>Seconds --export waits after the first data for the charts to fill (default 10; 0: write at once).</source>
+        <translation>Sekunden, die --export nach den ersten Daten wartet, bis die Diagramme gefüllt sind (Standard 10; 0: sofort schreiben).</translation>
+    </message>
+    <message>
+        <source>Let --export replace the files of an earlier export.</source>
+        <translation>--export darf die Dateien eines früheren Exports ersetzen.</translation>
+    </message>
+    <message>
+        <source>--wait must be an integer from 0 to 3600</source>
+        <translation>--wait muss eine ganze Zahl von 0 bis 3600 sein</translation>
+    </message>
+    <message>
+        <source>--wait and --overwrite need --export</source>
+        <translation>--wait und --overwrite brauchen --export</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessExport</name>
@@ -114,6 +130,34 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
     <message>
         <source>Not supported by this service: it has no operator endpoints (tracks, failures, actions).</source>
         <translation>Von diesem Dienst nicht unterstützt: Er hat keine Operator-Endpunkte (Tracks, Fehler, Aktionen).</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y CSV</source>
+        <translation>CSV &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the rows shown, as CSV</source>
+        <translation>Die angezeigten Zeilen als CSV kopieren</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve CSV…</source>
+        <translation>CSV s&amp;peichern…</translation>
+    </message>
+    <message>
+        <source>Save the rows shown as a CSV file</source>
+        <translation>Die angezeigten Zeilen als CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Save CSV</source>
+        <translation>CSV speichern</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -255,6 +299,22 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
             <numerusform>%n Probleme behoben</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 stopped answering</source>
+        <translation>%1 antwortet nicht mehr</translation>
+    </message>
+    <message>
+        <source>The worker missed its heartbeats; its tracks in flight go back to pending when their leases expire.</source>
+        <translation>Der Worker hat seine Heartbeats verpasst; seine Titel in Bearbeitung gehen zurück in die Warteschlange, wenn ihre Leases ablaufen.</translation>
+    </message>
+    <message>
+        <source>The worker on %1 missed its heartbeats; its tracks in flight go back to pending when their leases expire.</source>
+        <translation>Der Worker auf %1 hat seine Heartbeats verpasst; seine Titel in Bearbeitung gehen zurück in die Warteschlange, wenn ihre Leases ablaufen.</translation>
+    </message>
+    <message>
+        <source>%1 answers again</source>
+        <translation>%1 antwortet wieder</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::AlertmanagerClient</name>
@@ -369,8 +429,8 @@ Ergebnis: %2</translation>
         <translation>Was</translation>
     </message>
     <message>
-        <source>Through</source>
-        <translation>Über</translation>
+        <source>Carried out by</source>
+        <translation>Ausgeführt von</translation>
     </message>
 </context>
 <context>
@@ -382,6 +442,18 @@ Ergebnis: %2</translation>
     <message>
         <source>Re&amp;fresh</source>
         <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No operator has acted yet.</source>
+        <translation>Noch hat kein Operator gehandelt.</translation>
+    </message>
+    <message>
+        <source>Entries: %1.</source>
+        <translation>Einträge: %1.</translation>
     </message>
 </context>
 <context>
@@ -405,6 +477,17 @@ Ergebnis: %2</translation>
     <message>
         <source>Hit ratio %1 %</source>
         <translation>Trefferquote %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::CategoryBarChart</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3</source>
+        <translation>%1 · %2: %3</translation>
     </message>
 </context>
 <context>
@@ -461,6 +544,14 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
     </message>
 </context>
 <context>
@@ -591,8 +682,12 @@ Das Backend meldet dies (noch) nicht.</translation>
         <translation>&amp;Prometheus:</translation>
     </message>
     <message>
-        <source>Prometheus token file:</source>
-        <translation>Prometheus-Token-Datei:</translation>
+        <source>Prometheus to&amp;ken file:</source>
+        <translation>Prometheus-To&amp;ken-Datei:</translation>
+    </message>
+    <message>
+        <source>Also watched now, from the command line (--url, not saved here): %1</source>
+        <translation>Außerdem jetzt beobachtet, von der Befehlszeile (--url, hier nicht gespeichert): %1</translation>
     </message>
 </context>
 <context>
@@ -612,6 +707,14 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>Cannot write %1</source>
         <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1 exists already; not replaced</source>
+        <translation>%1 existiert bereits; nicht ersetzt</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more files exist already; not replaced</source>
+        <translation>%1 und %2 weitere Dateien existieren bereits; nicht ersetzt</translation>
     </message>
 </context>
 <context>
@@ -780,16 +883,36 @@ Das Backend meldet dies (noch) nicht.</translation>
         <translation>Worker</translation>
     </message>
     <message>
-        <source>Sources — the calls of worker %1</source>
-        <translation>Quellen – die Aufrufe von Worker %1</translation>
-    </message>
-    <message>
-        <source>Sources — breakers: the worst state among the fleet&apos;s live workers</source>
-        <translation>Quellen – Breaker: der schlechteste Zustand unter den laufenden Workern der Flotte</translation>
-    </message>
-    <message>
         <source>Paused by an operator: the pipeline skips it</source>
         <translation>Von einem Operator angehalten: die Pipeline überspringt sie</translation>
+    </message>
+    <message>
+        <source>Source A&amp;ctions</source>
+        <translation>Quellen-A&amp;ktionen</translation>
+    </message>
+    <message>
+        <source>No data
+The backend is out of reach; waiting for it to answer.</source>
+        <translation>Keine Daten
+Das Backend ist nicht erreichbar; warte auf seine Antwort.</translation>
+    </message>
+    <message>
+        <source>No data yet
+Waiting for the backend&apos;s first answer.</source>
+        <translation>Noch keine Daten
+Warte auf die erste Antwort des Backends.</translation>
+    </message>
+    <message>
+        <source>The backend is out of reach since %1: what is shown is the last known, not live; actions wait until it is back.</source>
+        <translation>Das Backend ist seit %1 nicht erreichbar: Angezeigt wird der letzte bekannte Stand, nicht live; Aktionen warten, bis es zurück ist.</translation>
+    </message>
+    <message>
+        <source>Sources — calls of the fleet&apos;s live workers; breakers of worker %1</source>
+        <translation>Quellen — Aufrufe der aktiven Worker der Flotte; Breaker von Worker %1</translation>
+    </message>
+    <message>
+        <source>Sources — calls of the fleet&apos;s live workers; breakers: the worst state among them</source>
+        <translation>Quellen — Aufrufe der aktiven Worker der Flotte; Breaker: der schlechteste Zustand unter ihnen</translation>
     </message>
 </context>
 <context>
@@ -945,10 +1068,6 @@ Das Backend meldet dies (noch) nicht.</translation>
         <translation>API-Ratenlimits</translation>
     </message>
     <message>
-        <source>errors</source>
-        <translation>Fehler</translation>
-    </message>
-    <message>
         <source>Error breakdown</source>
         <translation>Fehler nach Typ</translation>
     </message>
@@ -971,10 +1090,6 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>Queue depth over time</source>
         <translation>Warteschlangentiefe im Verlauf</translation>
-    </message>
-    <message>
-        <source>Enrichment Monitor — %1</source>
-        <translation>Enrichment Monitor — %1</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -1132,6 +1247,101 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>Add tracks to the queue by id</source>
         <translation>Tracks nach ID in die Warteschlange aufnehmen</translation>
     </message>
+    <message>
+        <source>errors since start</source>
+        <translation>Fehler seit dem Start</translation>
+    </message>
+    <message>
+        <source>Replace files?</source>
+        <translation>Dateien ersetzen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The folder has %n file(s) of an earlier export (%1). Replace them?</source>
+        <translation>
+            <numerusform>Der Ordner hat %n Datei eines früheren Exports (%1). Ersetzen?</numerusform>
+            <numerusform>Der Ordner hat %n Dateien eines früheren Exports (%1). Ersetzen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Next View</source>
+        <translation>&amp;Nächste Ansicht</translation>
+    </message>
+    <message>
+        <source>P&amp;revious View</source>
+        <translation>&amp;Vorige Ansicht</translation>
+    </message>
+    <message>
+        <source>Next &amp;Backend</source>
+        <translation>Nächstes &amp;Backend</translation>
+    </message>
+    <message>
+        <source>Previous B&amp;ackend</source>
+        <translation>Voriges B&amp;ackend</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts of Enrichment Monitor</source>
+        <translation>Tastenkürzel von Enrichment Monitor</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Dokumentation</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <source>The documentation comes with the program&apos;s sources, in the docs/ folder: OPERATIONS.md (running the stack, what each alert means, acting on the pipeline), SCALING.md (many workers), PROTOCOL.md (what the backend serves). enrichment-monitor --help lists the command line.</source>
+        <translation>Die Dokumentation liegt den Quellen des Programms im Ordner docs/ bei: OPERATIONS.md (Betrieb, Bedeutung jedes Alarms, Eingriffe in die Pipeline), SCALING.md (viele Worker), PROTOCOL.md (was das Backend liefert). enrichment-monitor --help listet die Befehlszeile.</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Pipeline</source>
+        <translation>Pipeline for&amp;tsetzen</translation>
+    </message>
+    <message>
+        <source>Close or probe a breaker, pause or resume a source (also: right-click the table)</source>
+        <translation>Einen Breaker schließen oder testen, eine Quelle pausieren oder fortsetzen (auch: Rechtsklick in die Tabelle)</translation>
+    </message>
+    <message>
+        <source>Right-click a source for its actions</source>
+        <translation>Rechtsklick auf eine Quelle zeigt ihre Aktionen</translation>
+    </message>
+    <message>
+        <source>No sources yet</source>
+        <translation>Noch keine Quellen</translation>
+    </message>
+    <message>
+        <source>Breaker closed: nothing to close or probe</source>
+        <translation>Breaker geschlossen: nichts zu schließen oder zu testen</translation>
+    </message>
+    <message>
+        <source>Breaker state unknown</source>
+        <translation>Zustand des Breakers unbekannt</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Sources</source>
+        <translation>Quellen for&amp;tsetzen</translation>
+    </message>
+    <message>
+        <source>not answering</source>
+        <translation>antwortet nicht</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>Alt + underlined letter: the button or menu with that letter</source>
+        <translation>Alt + unterstrichener Buchstabe: die Schaltfläche oder das Menü mit diesem Buchstaben</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::DesktopNotifier</name>
@@ -1231,12 +1441,12 @@ Das Backend meldet dies (noch) nicht.</translation>
         <translation>Ein Operator</translation>
     </message>
     <message>
-        <source>%1 (through %2)</source>
-        <translation>%1 (über %2)</translation>
-    </message>
-    <message>
         <source>Operator</source>
         <translation>Operator</translation>
+    </message>
+    <message>
+        <source>%1 (carried out by backend %2)</source>
+        <translation>%1 (ausgeführt von Backend %2)</translation>
     </message>
 </context>
 <context>
@@ -1252,14 +1462,6 @@ Das Backend meldet dies (noch) nicht.</translation>
 </context>
 <context>
     <name>dashboard::FailuresModel</name>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>every source</source>
-        <translation>jede Quelle</translation>
-    </message>
     <message>
         <source>Tracks %1 with %2 at %3: %4</source>
         <translation>Tracks %1 mit %2 bei %3: %4</translation>
@@ -1284,13 +1486,17 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>Examples</source>
         <translation>Beispiele</translation>
     </message>
+    <message>
+        <source>no error: not found</source>
+        <translation>kein Fehler: nicht gefunden</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::FailuresView</name>
-    <message>
-        <source>&amp;Retry Group…</source>
-        <translation>Gruppe &amp;wiederholen…</translation>
-    </message>
     <message>
         <source>&amp;Show Tracks</source>
         <translation>Tracks &amp;zeigen</translation>
@@ -1310,6 +1516,10 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>Failed or partial tracks: %1, grouped by status, error and source. Retry a group once its source is healthy again.</source>
         <translation>Fehlgeschlagene oder teilweise Tracks: %1, gruppiert nach Status, Fehler und Quelle. Wiederholen Sie eine Gruppe, sobald ihre Quelle wieder gesund ist.</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Group…</source>
+        <translation>&amp;Gruppe erneut versuchen…</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1594,24 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>Forecast</source>
         <translation>Prognose</translation>
     </message>
+    <message>
+        <source>No data
+Waiting for the pending history from Prometheus.</source>
+        <translation>Keine Daten
+Warte auf den Verlauf der wartenden Titel aus Prometheus.</translation>
+    </message>
+    <message>
+        <source>No forecast yet
+Waiting for the pending history from Prometheus.</source>
+        <translation>Noch keine Prognose
+Warte auf den Verlauf der wartenden Titel aus Prometheus.</translation>
+    </message>
+    <message>
+        <source>No forecast yet: %1
+(%2)</source>
+        <translation>Noch keine Prognose: %1
+(%2)</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::ForecastModel</name>
@@ -1435,6 +1663,22 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>High (95 %)</source>
         <translation>Oben (95 %)</translation>
     </message>
+    <message>
+        <source>from %1 of Prometheus history</source>
+        <translation>aus %1 Prometheus-Verlauf</translation>
+    </message>
+    <message>
+        <source>from %1 of live samples</source>
+        <translation>aus %1 Live-Messwerten</translation>
+    </message>
+    <message>
+        <source> (Prometheus: %1)</source>
+        <translation> (Prometheus: %1)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::HealthBadge</name>
@@ -1445,6 +1689,10 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>%1 · paused</source>
         <translation>%1 · angehalten</translation>
+    </message>
+    <message>
+        <source>%1 · last known</source>
+        <translation>%1 · zuletzt bekannt</translation>
     </message>
 </context>
 <context>
@@ -1726,6 +1974,14 @@ Prometheus hat keine Anfragen dieser Quelle in den letzten 30 Tagen.</translatio
         <source>A notification&apos;s &quot;Mute for 1 h&quot; silences that one problem; the tray menu pauses all of them.</source>
         <translation>„1 h stummschalten“ in einer Benachrichtigung bringt dieses eine Problem zum Schweigen; das Menü im Systembereich pausiert alle.</translation>
     </message>
+    <message>
+        <source>A worker of the fleet stops answering (and comes back)</source>
+        <translation>Ein Worker der Flotte antwortet nicht mehr (und kommt zurück)</translation>
+    </message>
+    <message>
+        <source> (this desktop has no system tray)</source>
+        <translation> (dieser Desktop hat keinen Infobereich)</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::OperatorActions</name>
@@ -1744,10 +2000,6 @@ Prometheus hat keine Anfragen dieser Quelle in den letzten 30 Tagen.</translatio
     <message>
         <source>Not connected to the backend yet</source>
         <translation>Noch nicht mit dem Backend verbunden</translation>
-    </message>
-    <message>
-        <source>every source</source>
-        <translation>jede Quelle</translation>
     </message>
     <message>
         <source>Tracks to retry: %1 (%2, error %3 at %4).
@@ -1828,6 +2080,34 @@ Those not in the queue yet are added as pending; those already there are left as
         <translation>Einzureihende Tracks: %1.
 
 Noch nicht vorhandene kommen als ausstehend hinzu; vorhandene bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>The backend does not answer: actions wait until it is back</source>
+        <translation>Das Backend antwortet nicht: Aktionen warten, bis es zurück ist</translation>
+    </message>
+    <message>
+        <source>Tracks to retry: %1 (%2, no source had them).
+
+They go back to pending with their retries reset.</source>
+        <translation>Erneut zu versuchende Titel: %1 (%2, keine Quelle hatte sie).
+
+Sie gehen zurück in die Warteschlange, ihre Wiederholungen werden zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>
+
+Warning: the %1 circuit breaker is open now: these tracks will not be sent to %1 until it closes; close it first, or retry later.</source>
+        <translation>
+
+Achtung: Der Circuit Breaker von %1 ist gerade offen: Diese Titel gehen nicht an %1, bis er schließt; schließen Sie ihn zuerst oder versuchen Sie es später.</translation>
+    </message>
+    <message>
+        <source>
+
+This acts on all %1 live workers of the fleet, each on its own %2 breaker.</source>
+        <translation>
+
+Das wirkt auf alle %1 aktiven Worker der Flotte, jeder auf seinen eigenen %2-Breaker.</translation>
     </message>
 </context>
 <context>
@@ -2036,6 +2316,14 @@ Noch nicht vorhandene kommen als ausstehend hinzu; vorhandene bleiben, wie sie s
         <source>Rate limit left</source>
         <translation>Ratenlimit übrig</translation>
     </message>
+    <message>
+        <source>%1 · paused</source>
+        <translation>%1 · pausiert</translation>
+    </message>
+    <message>
+        <source>Paused by an operator: the pipeline skips %1</source>
+        <translation>Von einem Operator pausiert: Die Pipeline überspringt %1</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::SourcesTable</name>
@@ -2049,6 +2337,14 @@ Noch nicht vorhandene kommen als ausstehend hinzu; vorhandene bleiben, wie sie s
     <message>
         <source>no data</source>
         <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>Last known value: the backend is out of reach</source>
+        <translation>Letzter bekannter Wert: Das Backend ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source> (last known)</source>
+        <translation> (zuletzt bekannt)</translation>
     </message>
 </context>
 <context>
@@ -2137,6 +2433,34 @@ Noch nicht vorhandene kommen als ausstehend hinzu; vorhandene bleiben, wie sie s
         <source>by an operator; nothing is claimed</source>
         <translation>von einem Operator; nichts wird geholt</translation>
     </message>
+    <message>
+        <source>Oldest pending</source>
+        <translation>Ältester wartender</translation>
+    </message>
+    <message>
+        <source>waiting to be claimed</source>
+        <translation>wartet auf Abholung</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>Messe…</translation>
+    </message>
+    <message>
+        <source>%1 /min over the first %2 s</source>
+        <translation>%1 /min in den ersten %2 s</translation>
+    </message>
+    <message>
+        <source>%1 /min enqueued</source>
+        <translation>%1 /min eingereiht</translation>
+    </message>
+    <message>
+        <source>the rate needs a minute</source>
+        <translation>die Rate braucht eine Minute</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::TimeSeriesChart</name>
@@ -2190,6 +2514,22 @@ The backend does not report this yet.</source>
         <translation>Keine Daten
 Das Backend meldet dies noch nicht.</translation>
     </message>
+    <message>
+        <source>%1 · %2: %3</source>
+        <translation>%1 · %2: %3</translation>
+    </message>
+    <message>
+        <source>Operator action</source>
+        <translation>Operator-Aktion</translation>
+    </message>
+    <message>
+        <source>Backend out of reach</source>
+        <translation>Backend nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Pipeline paused</source>
+        <translation>Pipeline pausiert</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::TimeSeriesModel</name>
@@ -2211,10 +2551,6 @@ Das Backend meldet dies noch nicht.</translation>
     <message>
         <source>Status:</source>
         <translation>Status:</translation>
-    </message>
-    <message>
-        <source>Failed attempts:</source>
-        <translation>Fehlgeschlagene Versuche:</translation>
     </message>
     <message>
         <source>Found by:</source>
@@ -2261,8 +2597,16 @@ Das Backend meldet dies noch nicht.</translation>
         <translation>%1 bei %2</translation>
     </message>
     <message>
-        <source>every source</source>
-        <translation>jede Quelle</translation>
+        <source>Only a failed or partial track can be retried</source>
+        <translation>Nur ein fehlgeschlagener oder teilweiser Titel kann erneut versucht werden</translation>
+    </message>
+    <message>
+        <source>Retries:</source>
+        <translation>Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
     </message>
 </context>
 <context>
@@ -2339,10 +2683,6 @@ Das Backend meldet dies noch nicht.</translation>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <source>&amp;Retry Selected…</source>
-        <translation>Auswahl &amp;wiederholen…</translation>
-    </message>
-    <message>
         <source>Retry the selected tracks that failed or are partial</source>
         <translation>Die gewählten fehlgeschlagenen oder teilweisen Tracks wiederholen</translation>
     </message>
@@ -2365,6 +2705,10 @@ Das Backend meldet dies noch nicht.</translation>
     <message>
         <source>Any source</source>
         <translation>Jede Quelle</translation>
+    </message>
+    <message>
+        <source>Retry S&amp;elected…</source>
+        <translation>Ausgewählte &amp;erneut versuchen…</translation>
     </message>
 </context>
 <context>
@@ -2440,10 +2784,6 @@ Das Backend meldet dies noch nicht.</translation>
         <translation>Worker: %1 (%2)</translation>
     </message>
     <message>
-        <source>%1&apos;s breaker for %2 at its last heartbeat; the worker is lost</source>
-        <translation>Breaker von %1 für %2 beim letzten Lebenszeichen; der Worker ist verloren</translation>
-    </message>
-    <message>
         <source>%1&apos;s breaker for %2</source>
         <translation>Breaker von %1 für %2</translation>
     </message>
@@ -2482,6 +2822,10 @@ Das Backend meldet dies noch nicht.</translation>
     <message>
         <source>Last seen</source>
         <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>%1 is lost: its breaker for %2 is unknown</source>
+        <translation>%1 ist verloren: sein Breaker für %2 ist unbekannt</translation>
     </message>
 </context>
 <context>

@@ -93,6 +93,22 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
         <source>%1 needs %2</source>
         <translation>%1 necesita %2</translation>
     </message>
+    <message>
+        <source>Seconds --export waits after the first data for the charts to fill (default 10; 0: write at once).</source>
+        <translation>Segundos que --export espera tras los primeros datos a que se llenen los gráficos (10 por defecto; 0: escribir enseguida).</translation>
+    </message>
+    <message>
+        <source>Let --export replace the files of an earlier export.</source>
+        <translation>Permite que --export sustituya los archivos de una exportación anterior.</translation>
+    </message>
+    <message>
+        <source>--wait must be an integer from 0 to 3600</source>
+        <translation>--wait debe ser un entero de 0 a 3600</translation>
+    </message>
+    <message>
+        <source>--wait and --overwrite need --export</source>
+        <translation>--wait y --overwrite necesitan --export</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessExport</name>
@@ -114,6 +130,34 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
     <message>
         <source>Not supported by this service: it has no operator endpoints (tracks, failures, actions).</source>
         <translation>Este servicio no lo admite: no tiene endpoints de operador (pistas, fallos, acciones).</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y CSV</source>
+        <translation>Cop&amp;iar CSV</translation>
+    </message>
+    <message>
+        <source>Copy the rows shown, as CSV</source>
+        <translation>Copiar las filas mostradas como CSV</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve CSV…</source>
+        <translation>Guar&amp;dar CSV…</translation>
+    </message>
+    <message>
+        <source>Save the rows shown as a CSV file</source>
+        <translation>Guardar las filas mostradas en un archivo CSV</translation>
+    </message>
+    <message>
+        <source>Save CSV</source>
+        <translation>Guardar CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
     </message>
 </context>
 <context>
@@ -255,6 +299,22 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
             <numerusform>%n problemas resueltos</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 stopped answering</source>
+        <translation>%1 ha dejado de responder</translation>
+    </message>
+    <message>
+        <source>The worker missed its heartbeats; its tracks in flight go back to pending when their leases expire.</source>
+        <translation>El worker no envió sus latidos; sus pistas en curso vuelven a pendientes cuando caducan sus concesiones.</translation>
+    </message>
+    <message>
+        <source>The worker on %1 missed its heartbeats; its tracks in flight go back to pending when their leases expire.</source>
+        <translation>El worker en %1 no envió sus latidos; sus pistas en curso vuelven a pendientes cuando caducan sus concesiones.</translation>
+    </message>
+    <message>
+        <source>%1 answers again</source>
+        <translation>%1 vuelve a responder</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::AlertmanagerClient</name>
@@ -369,8 +429,8 @@ Resultado: %2</translation>
         <translation>Qué</translation>
     </message>
     <message>
-        <source>Through</source>
-        <translation>A través de</translation>
+        <source>Carried out by</source>
+        <translation>Ejecutado por</translation>
     </message>
 </context>
 <context>
@@ -382,6 +442,18 @@ Resultado: %2</translation>
     <message>
         <source>Re&amp;fresh</source>
         <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>No operator has acted yet.</source>
+        <translation>Ningún operador ha actuado aún.</translation>
+    </message>
+    <message>
+        <source>Entries: %1.</source>
+        <translation>Entradas: %1.</translation>
     </message>
 </context>
 <context>
@@ -405,6 +477,17 @@ Resultado: %2</translation>
     <message>
         <source>Hit ratio %1 %</source>
         <translation>Tasa de aciertos %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::CategoryBarChart</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3</source>
+        <translation>%1 · %2: %3</translation>
     </message>
 </context>
 <context>
@@ -461,6 +544,14 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>Cannot write %1</source>
         <translation>No se puede escribir %1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
     </message>
 </context>
 <context>
@@ -591,8 +682,12 @@ El backend todavía no informa de esto.</translation>
         <translation>&amp;Prometheus:</translation>
     </message>
     <message>
-        <source>Prometheus token file:</source>
-        <translation>Archivo de token de Prometheus:</translation>
+        <source>Prometheus to&amp;ken file:</source>
+        <translation>Archivo de to&amp;ken de Prometheus:</translation>
+    </message>
+    <message>
+        <source>Also watched now, from the command line (--url, not saved here): %1</source>
+        <translation>También vigilados ahora, desde la línea de órdenes (--url, no guardados aquí): %1</translation>
     </message>
 </context>
 <context>
@@ -612,6 +707,14 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>Cannot write %1</source>
         <translation>No se puede escribir %1</translation>
+    </message>
+    <message>
+        <source>%1 exists already; not replaced</source>
+        <translation>%1 ya existe; no se sustituye</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more files exist already; not replaced</source>
+        <translation>%1 y %2 archivos más ya existen; no se sustituyen</translation>
     </message>
 </context>
 <context>
@@ -780,16 +883,36 @@ El backend todavía no informa de esto.</translation>
         <translation>Workers</translation>
     </message>
     <message>
-        <source>Sources — the calls of worker %1</source>
-        <translation>Fuentes — las llamadas del worker %1</translation>
-    </message>
-    <message>
-        <source>Sources — breakers: the worst state among the fleet&apos;s live workers</source>
-        <translation>Fuentes — breakers: el peor estado entre los workers activos de la flota</translation>
-    </message>
-    <message>
         <source>Paused by an operator: the pipeline skips it</source>
         <translation>Pausada por un operador: el pipeline la omite</translation>
+    </message>
+    <message>
+        <source>Source A&amp;ctions</source>
+        <translation>A&amp;cciones de fuente</translation>
+    </message>
+    <message>
+        <source>No data
+The backend is out of reach; waiting for it to answer.</source>
+        <translation>Sin datos
+El backend no está al alcance; esperando su respuesta.</translation>
+    </message>
+    <message>
+        <source>No data yet
+Waiting for the backend&apos;s first answer.</source>
+        <translation>Aún sin datos
+Esperando la primera respuesta del backend.</translation>
+    </message>
+    <message>
+        <source>The backend is out of reach since %1: what is shown is the last known, not live; actions wait until it is back.</source>
+        <translation>El backend no está al alcance desde %1: lo mostrado es lo último conocido, no en vivo; las acciones esperan a que vuelva.</translation>
+    </message>
+    <message>
+        <source>Sources — calls of the fleet&apos;s live workers; breakers of worker %1</source>
+        <translation>Fuentes — llamadas de los workers activos de la flota; breakers del worker %1</translation>
+    </message>
+    <message>
+        <source>Sources — calls of the fleet&apos;s live workers; breakers: the worst state among them</source>
+        <translation>Fuentes — llamadas de los workers activos de la flota; breakers: el peor estado entre ellos</translation>
     </message>
 </context>
 <context>
@@ -945,10 +1068,6 @@ El backend todavía no informa de esto.</translation>
         <translation>Límites de tasa de las API</translation>
     </message>
     <message>
-        <source>errors</source>
-        <translation>errores</translation>
-    </message>
-    <message>
         <source>Error breakdown</source>
         <translation>Errores por tipo</translation>
     </message>
@@ -971,10 +1090,6 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>Queue depth over time</source>
         <translation>Profundidad de la cola en el tiempo</translation>
-    </message>
-    <message>
-        <source>Enrichment Monitor — %1</source>
-        <translation>Enrichment Monitor — %1</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -1132,6 +1247,101 @@ El backend todavía no informa de esto.</translation>
         <source>Add tracks to the queue by id</source>
         <translation>Añadir pistas a la cola por id</translation>
     </message>
+    <message>
+        <source>errors since start</source>
+        <translation>errores desde el inicio</translation>
+    </message>
+    <message>
+        <source>Replace files?</source>
+        <translation>¿Sustituir archivos?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The folder has %n file(s) of an earlier export (%1). Replace them?</source>
+        <translation>
+            <numerusform>La carpeta tiene %n archivo de una exportación anterior (%1). ¿Sustituirlo?</numerusform>
+            <numerusform>La carpeta tiene %n archivos de una exportación anterior (%1). ¿Sustituirlos?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Next View</source>
+        <translation>Vista &amp;siguiente</translation>
+    </message>
+    <message>
+        <source>P&amp;revious View</source>
+        <translation>Vista &amp;anterior</translation>
+    </message>
+    <message>
+        <source>Next &amp;Backend</source>
+        <translation>&amp;Backend siguiente</translation>
+    </message>
+    <message>
+        <source>Previous B&amp;ackend</source>
+        <translation>Bac&amp;kend anterior</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>A&amp;tajos de teclado</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts of Enrichment Monitor</source>
+        <translation>Atajos de teclado de Enrichment Monitor</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Documentación</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Documentación</translation>
+    </message>
+    <message>
+        <source>The documentation comes with the program&apos;s sources, in the docs/ folder: OPERATIONS.md (running the stack, what each alert means, acting on the pipeline), SCALING.md (many workers), PROTOCOL.md (what the backend serves). enrichment-monitor --help lists the command line.</source>
+        <translation>La documentación acompaña a las fuentes del programa, en la carpeta docs/: OPERATIONS.md (puesta en marcha, qué significa cada alerta, cómo actuar sobre el pipeline), SCALING.md (muchos workers), PROTOCOL.md (lo que sirve el backend). enrichment-monitor --help lista la línea de órdenes.</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Pipeline</source>
+        <translation>Re&amp;anudar pipeline</translation>
+    </message>
+    <message>
+        <source>Close or probe a breaker, pause or resume a source (also: right-click the table)</source>
+        <translation>Cerrar o sondear un breaker, pausar o reanudar una fuente (también: clic derecho en la tabla)</translation>
+    </message>
+    <message>
+        <source>Right-click a source for its actions</source>
+        <translation>Clic derecho en una fuente para ver sus acciones</translation>
+    </message>
+    <message>
+        <source>No sources yet</source>
+        <translation>Aún no hay fuentes</translation>
+    </message>
+    <message>
+        <source>Breaker closed: nothing to close or probe</source>
+        <translation>Breaker cerrado: nada que cerrar ni sondear</translation>
+    </message>
+    <message>
+        <source>Breaker state unknown</source>
+        <translation>Estado del breaker desconocido</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Sources</source>
+        <translation>Re&amp;anudar fuentes</translation>
+    </message>
+    <message>
+        <source>not answering</source>
+        <translation>no responde</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> o </translation>
+    </message>
+    <message>
+        <source>Alt + underlined letter: the button or menu with that letter</source>
+        <translation>Alt + letra subrayada: el botón o menú con esa letra</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::DesktopNotifier</name>
@@ -1231,12 +1441,12 @@ El backend todavía no informa de esto.</translation>
         <translation>Un operador</translation>
     </message>
     <message>
-        <source>%1 (through %2)</source>
-        <translation>%1 (a través de %2)</translation>
-    </message>
-    <message>
         <source>Operator</source>
         <translation>Operador</translation>
+    </message>
+    <message>
+        <source>%1 (carried out by backend %2)</source>
+        <translation>%1 (ejecutado por el backend %2)</translation>
     </message>
 </context>
 <context>
@@ -1252,14 +1462,6 @@ El backend todavía no informa de esto.</translation>
 </context>
 <context>
     <name>dashboard::FailuresModel</name>
-    <message>
-        <source>unknown</source>
-        <translation>desconocido</translation>
-    </message>
-    <message>
-        <source>every source</source>
-        <translation>todas las fuentes</translation>
-    </message>
     <message>
         <source>Tracks %1 with %2 at %3: %4</source>
         <translation>Pistas %1 con %2 en %3: %4</translation>
@@ -1284,13 +1486,17 @@ El backend todavía no informa de esto.</translation>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
+    <message>
+        <source>no error: not found</source>
+        <translation>sin error: no encontrada</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::FailuresView</name>
-    <message>
-        <source>&amp;Retry Group…</source>
-        <translation>&amp;Reintentar grupo…</translation>
-    </message>
     <message>
         <source>&amp;Show Tracks</source>
         <translation>&amp;Mostrar pistas</translation>
@@ -1310,6 +1516,10 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>Failed or partial tracks: %1, grouped by status, error and source. Retry a group once its source is healthy again.</source>
         <translation>Pistas fallidas o parciales: %1, agrupadas por estado, error y fuente. Reintente un grupo cuando su fuente vuelva a estar sana.</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Group…</source>
+        <translation>Reintentar &amp;grupo…</translation>
     </message>
 </context>
 <context>
@@ -1384,6 +1594,24 @@ El backend todavía no informa de esto.</translation>
         <source>Forecast</source>
         <translation>Previsión</translation>
     </message>
+    <message>
+        <source>No data
+Waiting for the pending history from Prometheus.</source>
+        <translation>Sin datos
+Esperando el historial de pendientes de Prometheus.</translation>
+    </message>
+    <message>
+        <source>No forecast yet
+Waiting for the pending history from Prometheus.</source>
+        <translation>Aún sin previsión
+Esperando el historial de pendientes de Prometheus.</translation>
+    </message>
+    <message>
+        <source>No forecast yet: %1
+(%2)</source>
+        <translation>Aún sin previsión: %1
+(%2)</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::ForecastModel</name>
@@ -1435,6 +1663,22 @@ El backend todavía no informa de esto.</translation>
         <source>High (95 %)</source>
         <translation>Máximo (95 %)</translation>
     </message>
+    <message>
+        <source>from %1 of Prometheus history</source>
+        <translation>a partir de %1 de historial de Prometheus</translation>
+    </message>
+    <message>
+        <source>from %1 of live samples</source>
+        <translation>a partir de %1 de muestras en vivo</translation>
+    </message>
+    <message>
+        <source> (Prometheus: %1)</source>
+        <translation> (Prometheus: %1)</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::HealthBadge</name>
@@ -1445,6 +1689,10 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>%1 · paused</source>
         <translation>%1 · en pausa</translation>
+    </message>
+    <message>
+        <source>%1 · last known</source>
+        <translation>%1 · último conocido</translation>
     </message>
 </context>
 <context>
@@ -1726,6 +1974,14 @@ Prometheus no tiene solicitudes de esta fuente en los últimos 30 días.</transl
         <source>A notification&apos;s &quot;Mute for 1 h&quot; silences that one problem; the tray menu pauses all of them.</source>
         <translation>«Silenciar 1 h» en una notificación silencia ese problema; el menú de la bandeja las pausa todas.</translation>
     </message>
+    <message>
+        <source>A worker of the fleet stops answering (and comes back)</source>
+        <translation>Un worker de la flota deja de responder (y vuelve)</translation>
+    </message>
+    <message>
+        <source> (this desktop has no system tray)</source>
+        <translation> (este escritorio no tiene bandeja del sistema)</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::OperatorActions</name>
@@ -1744,10 +2000,6 @@ Prometheus no tiene solicitudes de esta fuente en los últimos 30 días.</transl
     <message>
         <source>Not connected to the backend yet</source>
         <translation>Aún sin conexión con el backend</translation>
-    </message>
-    <message>
-        <source>every source</source>
-        <translation>todas las fuentes</translation>
     </message>
     <message>
         <source>Tracks to retry: %1 (%2, error %3 at %4).
@@ -1828,6 +2080,34 @@ Those not in the queue yet are added as pending; those already there are left as
         <translation>Pistas a encolar: %1.
 
 Las que aún no están en la cola se añaden como pendientes; las que ya están quedan como están.</translation>
+    </message>
+    <message>
+        <source>The backend does not answer: actions wait until it is back</source>
+        <translation>El backend no responde: las acciones esperan a que vuelva</translation>
+    </message>
+    <message>
+        <source>Tracks to retry: %1 (%2, no source had them).
+
+They go back to pending with their retries reset.</source>
+        <translation>Pistas a reintentar: %1 (%2, ninguna fuente las tenía).
+
+Vuelven a pendientes con sus reintentos a cero.</translation>
+    </message>
+    <message>
+        <source>
+
+Warning: the %1 circuit breaker is open now: these tracks will not be sent to %1 until it closes; close it first, or retry later.</source>
+        <translation>
+
+Atención: el circuit breaker de %1 está abierto: estas pistas no se enviarán a %1 hasta que se cierre; ciérrelo primero o reintente más tarde.</translation>
+    </message>
+    <message>
+        <source>
+
+This acts on all %1 live workers of the fleet, each on its own %2 breaker.</source>
+        <translation>
+
+Actúa sobre los %1 workers activos de la flota, cada uno sobre su propio breaker de %2.</translation>
     </message>
 </context>
 <context>
@@ -2036,6 +2316,14 @@ Las que aún no están en la cola se añaden como pendientes; las que ya están 
         <source>Rate limit left</source>
         <translation>Límite restante</translation>
     </message>
+    <message>
+        <source>%1 · paused</source>
+        <translation>%1 · en pausa</translation>
+    </message>
+    <message>
+        <source>Paused by an operator: the pipeline skips %1</source>
+        <translation>Pausada por un operador: el pipeline omite %1</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::SourcesTable</name>
@@ -2049,6 +2337,14 @@ Las que aún no están en la cola se añaden como pendientes; las que ya están 
     <message>
         <source>no data</source>
         <translation>sin datos</translation>
+    </message>
+    <message>
+        <source>Last known value: the backend is out of reach</source>
+        <translation>Último valor conocido: el backend no está al alcance</translation>
+    </message>
+    <message>
+        <source> (last known)</source>
+        <translation> (último conocido)</translation>
     </message>
 </context>
 <context>
@@ -2137,6 +2433,34 @@ Las que aún no están en la cola se añaden como pendientes; las que ya están 
         <source>by an operator; nothing is claimed</source>
         <translation>por un operador; no se toma nada</translation>
     </message>
+    <message>
+        <source>Oldest pending</source>
+        <translation>Pendiente más antigua</translation>
+    </message>
+    <message>
+        <source>waiting to be claimed</source>
+        <translation>esperando a ser tomada</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguna</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>Midiendo…</translation>
+    </message>
+    <message>
+        <source>%1 /min over the first %2 s</source>
+        <translation>%1 /min en los primeros %2 s</translation>
+    </message>
+    <message>
+        <source>%1 /min enqueued</source>
+        <translation>%1 /min encoladas</translation>
+    </message>
+    <message>
+        <source>the rate needs a minute</source>
+        <translation>la tasa necesita un minuto</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::TimeSeriesChart</name>
@@ -2190,6 +2514,22 @@ The backend does not report this yet.</source>
         <translation>Sin datos
 El backend aún no informa de esto.</translation>
     </message>
+    <message>
+        <source>%1 · %2: %3</source>
+        <translation>%1 · %2: %3</translation>
+    </message>
+    <message>
+        <source>Operator action</source>
+        <translation>Acción de operador</translation>
+    </message>
+    <message>
+        <source>Backend out of reach</source>
+        <translation>Backend fuera de alcance</translation>
+    </message>
+    <message>
+        <source>Pipeline paused</source>
+        <translation>Pipeline en pausa</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::TimeSeriesModel</name>
@@ -2211,10 +2551,6 @@ El backend aún no informa de esto.</translation>
     <message>
         <source>Status:</source>
         <translation>Estado:</translation>
-    </message>
-    <message>
-        <source>Failed attempts:</source>
-        <translation>Intentos fallidos:</translation>
     </message>
     <message>
         <source>Found by:</source>
@@ -2261,8 +2597,16 @@ El backend aún no informa de esto.</translation>
         <translation>%1 en %2</translation>
     </message>
     <message>
-        <source>every source</source>
-        <translation>todas las fuentes</translation>
+        <source>Only a failed or partial track can be retried</source>
+        <translation>Solo se puede reintentar una pista fallida o parcial</translation>
+    </message>
+    <message>
+        <source>Retries:</source>
+        <translation>Reintentos:</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
     </message>
 </context>
 <context>
@@ -2339,10 +2683,6 @@ El backend aún no informa de esto.</translation>
         <translation>&amp;Abrir…</translation>
     </message>
     <message>
-        <source>&amp;Retry Selected…</source>
-        <translation>&amp;Reintentar selección…</translation>
-    </message>
-    <message>
         <source>Retry the selected tracks that failed or are partial</source>
         <translation>Reintentar las pistas elegidas que fallaron o son parciales</translation>
     </message>
@@ -2365,6 +2705,10 @@ El backend aún no informa de esto.</translation>
     <message>
         <source>Any source</source>
         <translation>Cualquier fuente</translation>
+    </message>
+    <message>
+        <source>Retry S&amp;elected…</source>
+        <translation>Reintentar s&amp;eleccionadas…</translation>
     </message>
 </context>
 <context>
@@ -2440,10 +2784,6 @@ El backend aún no informa de esto.</translation>
         <translation>Workers: %1 (%2)</translation>
     </message>
     <message>
-        <source>%1&apos;s breaker for %2 at its last heartbeat; the worker is lost</source>
-        <translation>Breaker de %1 para %2 en su último latido; el worker está perdido</translation>
-    </message>
-    <message>
         <source>%1&apos;s breaker for %2</source>
         <translation>Breaker de %1 para %2</translation>
     </message>
@@ -2482,6 +2822,10 @@ El backend aún no informa de esto.</translation>
     <message>
         <source>Last seen</source>
         <translation>Visto por última vez</translation>
+    </message>
+    <message>
+        <source>%1 is lost: its breaker for %2 is unknown</source>
+        <translation>%1 se ha perdido: su breaker de %2 es desconocido</translation>
     </message>
 </context>
 <context>
