@@ -204,7 +204,8 @@ QByteArray ChartPanel::csv() const
 
 QString ChartPanel::exportTitle() const
 {
-    const QString when = QLocale().toString(QDateTime::currentDateTime(), QLocale::ShortFormat);
+    const QString when =
+        QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm t"));
     return m_exportSource.isEmpty() ? tr("%1 — %2").arg(title(), when)
                                     : tr("%1 — %2, %3").arg(title(), m_exportSource, when);
 }
@@ -222,11 +223,15 @@ public:
                 w->hide();
                 m_hidden << w;
             }
+        panel->m_title->setWordWrap(true); // a long backend name wraps, never cut
         panel->m_title->setText(panel->exportTitle());
+        panel->layout()->activate(); // laid out now: the render comes before any event
     }
     ~ExportLook()
     {
+        m_panel->m_title->setWordWrap(false);
         m_panel->m_title->setText(m_title);
+        m_panel->layout()->activate();
         for (QWidget *w : std::as_const(m_hidden))
             w->show();
     }

@@ -39,8 +39,12 @@ protected:
         }
         option->features |= QStyleOptionViewItem::HasDecoration;
         option->decorationSize = QSize(16, 16);
-        option->palette.setColor(QPalette::Text, color);
         option->font.setBold(true);
+        // A greyed table (its backend out of reach) shows the last known state, not a live
+        // green or red: the style's disabled colour and icon.
+        if (!(option->state & QStyle::State_Enabled))
+            return;
+        option->palette.setColor(QPalette::Text, color);
     }
 };
 } // namespace
