@@ -95,6 +95,17 @@ void add(WorkerStats::Source *to, const WorkerStats::Source &from)
         to->rateLimit = r;
 }
 
+/// The fleet's figures of one source into the snapshot's (its breaker stays as it is).
+void takeFigures(SnapshotState::Source *to, const WorkerStats::Source &from)
+{
+    to->monitored = true;
+    to->requests = from.requests;
+    to->errors = from.errors;
+    to->window = windowOf(from);
+    to->rateLimit = from.rateLimit;
+    to->trips = from.trips;
+}
+
 void add(WorkerStats *to, const WorkerStats &from)
 {
     for (auto it = from.sources.cbegin(); it != from.sources.cend(); ++it)
@@ -249,12 +260,7 @@ void mergeFleetStats(SnapshotState *st, const WorkerStats &own, const QString &s
         const auto it = fleet.sources.constFind(src.name);
         if (it == fleet.sources.cend())
             continue;
-        src.monitored = true;
-        src.requests = it->requests;
-        src.errors = it->errors;
-        src.window = windowOf(*it);
-        src.rateLimit = it->rateLimit;
-        src.trips = it->trips;
+        takeFigures(&src, *it);
     }
     // Sources that only other workers ask (all of them, for a relay), in waterfall order,
     // then by name.
@@ -268,12 +274,7 @@ void mergeFleetStats(SnapshotState *st, const WorkerStats &own, const QString &s
             continue;
         SnapshotState::Source src;
         src.name = it.key();
-        src.monitored = true;
-        src.requests = it->requests;
-        src.errors = it->errors;
-        src.window = windowOf(*it);
-        src.rateLimit = it->rateLimit;
-        src.trips = it->trips;
+        takeFigures(&src, *it);
         src.failureCount = it->failureCount;
         if (it->lastFailureMs > 0)
             src.lastFailureMs = it->lastFailureMs;
