@@ -210,38 +210,28 @@ QString ChartPanel::exportTitle() const
                                     : tr("%1 — %2, %3").arg(title(), m_exportSource, when);
 }
 
-/// While it lives, the panel looks as an export should: the chart and its title (with the
-/// backend and the time), none of the controls (menu button, span box) around it.
-class ExportLook
+ChartPanel::ExportLook::ExportLook(ChartPanel *panel)
+    : m_panel(panel), m_title(panel->m_title->text())
 {
-public:
-    explicit ExportLook(ChartPanel *panel) : m_panel(panel), m_title(panel->m_title->text())
-    {
-        for (int i = 0; i < panel->m_header->count(); ++i)
-            if (QWidget *w = panel->m_header->itemAt(i)->widget();
-                w && w != panel->m_title && w->isVisible()) {
-                w->hide();
-                m_hidden << w;
-            }
-        panel->m_title->setWordWrap(true); // a long backend name wraps, never cut
-        panel->m_title->setText(panel->exportTitle());
-        panel->layout()->activate(); // laid out now: the render comes before any event
-    }
-    ~ExportLook()
-    {
-        m_panel->m_title->setWordWrap(false);
-        m_panel->m_title->setText(m_title);
-        m_panel->layout()->activate();
-        for (QWidget *w : std::as_const(m_hidden))
-            w->show();
-    }
-    Q_DISABLE_COPY_MOVE(ExportLook)
+    for (int i = 0; i < panel->m_header->count(); ++i)
+        if (QWidget *w = panel->m_header->itemAt(i)->widget();
+            w && w != panel->m_title && w->isVisible()) {
+            w->hide();
+            m_hidden << w;
+        }
+    panel->m_title->setWordWrap(true); // a long backend name wraps, never cut
+    panel->m_title->setText(panel->exportTitle());
+    panel->layout()->activate(); // laid out now: the render comes before any event
+}
 
-private:
-    ChartPanel *m_panel;
-    QString m_title;
-    QList<QWidget *> m_hidden;
-};
+ChartPanel::ExportLook::~ExportLook()
+{
+    m_panel->m_title->setWordWrap(false);
+    m_panel->m_title->setText(m_title);
+    for (QWidget *w : std::as_const(m_hidden))
+        w->show();
+    m_panel->layout()->activate();
+}
 
 QImage ChartPanel::toImage(const QSize &size)
 {

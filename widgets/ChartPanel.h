@@ -56,6 +56,21 @@ public:
     /// The title an export carries now: the chart's, the backend's name and the time.
     QString exportTitle() const;
 
+    /// While it lives, @p panel looks as an export should: the chart and its title (with
+    /// the backend and the time), none of the controls (menu button, span box) around it.
+    class ExportLook
+    {
+    public:
+        explicit ExportLook(ChartPanel *panel);
+        ~ExportLook();
+        Q_DISABLE_COPY_MOVE(ExportLook)
+
+    private:
+        ChartPanel *m_panel;
+        QString m_title;
+        QList<QWidget *> m_hidden;
+    };
+
 Q_SIGNALS:
     /// The user picked an export format from the panel's menu.
     void exportRequested(dashboard::ChartPanel *panel, dashboard::ChartPanel::Format format);
@@ -94,7 +109,6 @@ private:
     QString m_noDataText;
     QString m_exportSource;
     QString m_titleText;
-    friend class ExportLook;
     QString m_waitingText;
     bool m_legendWanted = true;
 };

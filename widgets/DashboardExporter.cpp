@@ -2,8 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DashboardExporter.h"
 
+#include <memory>
+#include <vector>
+
 #include <QAbstractItemModel>
+#include <QAbstractItemView>
 #include <QDir>
+#include <QItemSelectionModel>
+#include <QPointer>
 #include <QPainter>
 #include <QSaveFile>
 #include <QSvgGenerator>
@@ -24,11 +30,67 @@ bool DashboardExporter::exportPanel(ChartPanel *panel, ChartPanel::Format format
     return false;
 }
 
+namespace {
+/// While it lives, a view's tables show no selection, current cell or scrollbar, and its
+/// charts no controls: what an image of the dashboard should hold. All comes back after.
+class CleanLook
+{
+public:
+    explicit CleanLook(DashboardView *view)
+    {
+        for (QAbstractItemView *table : view->findChildren<QAbstractItemView *>()) {
+            Saved s{table,
+                    {},
+                    {},
+                    table->horizontalScrollBarPolicy(),
+                    table->verticalScrollBarPolicy()};
+            if (QItemSelectionModel *m = table->selectionModel()) {
+                s.selection = m->selection();
+                s.current = m->currentIndex();
+                m->clear();
+            }
+            table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+            table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+            m_saved << s;
+        }
+        for (ChartPanel *p : view->panels())
+            m_looks.push_back(std::make_unique<ChartPanel::ExportLook>(p));
+    }
+    ~CleanLook()
+    {
+        for (const Saved &s : std::as_const(m_saved)) {
+            if (!s.table)
+                continue;
+            s.table->setHorizontalScrollBarPolicy(s.horizontal);
+            s.table->setVerticalScrollBarPolicy(s.vertical);
+            if (QItemSelectionModel *m = s.table->selectionModel()) {
+                m->select(s.selection, QItemSelectionModel::Select);
+                m->setCurrentIndex(s.current, QItemSelectionModel::NoUpdate);
+            }
+        }
+    }
+    Q_DISABLE_COPY_MOVE(CleanLook)
+
+private:
+    struct Saved
+    {
+        QPointer<QAbstractItemView> table;
+        QItemSelection selection;
+        QPersistentModelIndex current;
+        Qt::ScrollBarPolicy horizontal;
+        Qt::ScrollBarPolicy vertical;
+    };
+    QList<Saved> m_saved;
+    std::vector<std::unique_ptr<ChartPanel::ExportLook>> m_looks;
+};
+} // namespace
+
 QImage DashboardExporter::renderImage() const
 {
     const QList<ChartPanel *> panels = m_view->panels();
     for (ChartPanel *p : panels)
         p->flush();
+    const CleanLook look(m_view);
     QImage image(m_view->size(), QImage::Format_ARGB32_Premultiplied);
     image.setDevicePixelRatio(1.0);
     image.fill(m_view->palette().color(QPalette::Window));
@@ -132,6 +194,7 @@ bool DashboardExporter::exportAll(const QString &dir, QStringList *written, QStr
         svg.setSize(m_view->size());
         svg.setViewBox(QRect(QPoint(), m_view->size()));
         svg.setTitle(tr("Enrichment Monitor dashboard"));
+        const CleanLook look(m_view);
         QPainter painter;
         if (!painter.begin(&svg)) {
             *error = tr("Cannot write %1").arg(svgPath);

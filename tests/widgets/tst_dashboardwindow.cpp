@@ -24,6 +24,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTableView>
+#include <QToolButton>
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
@@ -295,6 +296,21 @@ private Q_SLOTS:
         QVERIFY(all.open(QIODevice::ReadOnly));
         QVERIFY(all.readAll().contains("queue,pending,count,"));
         QCOMPARE(rig.window.lastExportDirectory(), out);
+        // The dashboard's image shows no selection (nor controls), and the selection is
+        // back afterwards.
+        SourcesTable *table = rig.window.view()->sourcesTable();
+        // The name, health and breaker columns: the others say times relative to now.
+        const QRect tableRect(table->mapTo(rig.window.view(), QPoint()),
+                              QSize(table->columnViewportPosition(3), table->height()));
+        const QImage plain = DashboardExporter(rig.window.view()).renderImage().copy(tableRect);
+        table->selectRow(1);
+        const QImage selected = DashboardExporter(rig.window.view()).renderImage().copy(tableRect);
+        QVERIFY(plain == selected);
+        QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+        QCOMPARE(table->selectionModel()->selectedRows().constFirst().row(), 1);
+        QVERIFY(rig.window.panel(QStringLiteral("latency"))
+                    ->findChild<QToolButton *>()
+                    ->isVisible()); // the controls are back too
         // Again into the same folder: asked first, and nothing replaced when declined.
         QStringList asked;
         bool replace = false;

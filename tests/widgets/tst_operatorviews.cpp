@@ -333,6 +333,27 @@ private Q_SLOTS:
         Q_EMIT feed.snapshotReceived(Snapshot{}); // a backend with a queue of its own
         ops.breaker(QStringLiteral("discogs"), QStringLiteral("close"));
         QVERIFY(!asked.at(1).contains(QStringLiteral("workers")));
+
+        // Retrying a group into a breaker that is still open warns first.
+        Snapshot open;
+        SourceInfo discogs;
+        discogs.name = QStringLiteral("discogs");
+        BreakerInfo b;
+        b.state = BreakerState::Open;
+        discogs.breaker = b;
+        open.sources = {discogs};
+        Q_EMIT feed.snapshotReceived(open);
+        FailureGroupInfo group;
+        group.status = QueueStatus::Failed;
+        group.errorType = QStringLiteral("timeout");
+        group.errorSource = QStringLiteral("discogs");
+        group.count = 3;
+        ops.retryGroup(group);
+        QVERIFY2(asked.constLast().contains(QStringLiteral("breaker is open")),
+                 qPrintable(asked.constLast()));
+        group.errorSource = QStringLiteral("spotify");
+        ops.retryGroup(group);
+        QVERIFY(!asked.constLast().contains(QStringLiteral("breaker is open")));
     }
 
     void pauseIsShownInTheBannerAndTheCard()
