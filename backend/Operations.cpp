@@ -226,6 +226,12 @@ ApiReply Operations::track(const QString &trackId)
     }
     fields.sort();
     o.insert(k::Fields, QJsonArray::fromStringList(fields));
+    QJsonObject metadata;
+    for (const MetadataValue &m : std::as_const(row.metadata))
+        metadata.insert(m.field, QJsonObject{{k::Value, m.value},
+                                             {k::Source, m.source},
+                                             {k::At, wire::formatTime(m.atMs)}});
+    o.insert(k::Metadata, metadata);
     o.insert(k::Attempts, list);
     return {200, o};
 }

@@ -152,6 +152,7 @@ Pipeline::BatchResult Pipeline::finishBatch()
         r.errorMessage = t.error;
         r.deferUntilMs = t.deferUntilMs;
         r.attempts = t.attempts;
+        r.metadata = t.metadata;
         if (t.status != TrackStatus::Completed) // what the failures view groups by
             store::firstError(t.attempts, &r.errorType, &r.errorSource);
         results.append(std::move(r));
@@ -191,7 +192,6 @@ Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, const QString
 {
     TrackOutcome out;
     out.trackId = track.trackId;
-    QSet<QString> fields;
     QStringList errors;
     int asked = 0;            // sources that answered (a call or a cached answer)
     qint64 nextChanceMs = -1; // earliest time a skipped source can be asked
@@ -277,14 +277,18 @@ Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, const QString
                 cached ? 0 : response->latencySeconds, response->fields.keys());
         if (response->status == RequestStatus::Success) {
             out.sources << name;
-            for (auto it = response->fields.cbegin(); it != response->fields.cend(); ++it)
-                fields.insert(it.key());
+            // In waterfall order: a field comes from the first source that has it.
+            for (auto it = response->fields.cbegin(); it != response->fields.cend(); ++it) {
+                if (out.fields.contains(it.key()) || out.fields.size() >= MetadataFieldsMax)
+                    continue;
+                out.fields << it.key();
+                out.metadata.append({it.key(), it.value().left(MetadataValueMaxChars), name, now});
+            }
         }
     }
     out.status = out.sources.size() >= 2   ? TrackStatus::Completed
                  : out.sources.size() == 1 ? TrackStatus::Partial
                                            : TrackStatus::Failed;
-    out.fields = QStringList(fields.cbegin(), fields.cend());
     out.fields.sort();
     if (out.status == TrackStatus::Failed && asked == 0 && nextChanceMs > 0) {
         // Nobody was asked: not an attempt. Back to pending, no retry used.

@@ -105,6 +105,7 @@ private:
         TrackStatus status = TrackStatus::Failed;
         QStringList sources;
         QStringList fields;
+        QList<MetadataValue> metadata; ///< each field from the first source that had it
         QString error;
         qint64 deferUntilMs = 0; ///< > 0: no source was asked; pending again from then
         QList<Attempt> attempts;

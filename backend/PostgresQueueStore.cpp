@@ -27,7 +27,7 @@ namespace {
 using store::textArray;
 
 /// The schema's current version; migrate() brings any older database up to it.
-constexpr int SchemaVersion = 4;
+constexpr int SchemaVersion = 5;
 /// Rows per status in the counts table (and per second in the completions table): a
 /// connection adds to the row of its slot, so workers rarely wait on each other.
 constexpr int CountSlots = 8;
@@ -93,6 +93,16 @@ QStringList schemaV4()
     return {QStringLiteral("ALTER TABLE enrichment_workers"
                            " ADD COLUMN IF NOT EXISTS last_batch_at timestamptz,"
                            " ADD COLUMN IF NOT EXISTS stats jsonb NOT NULL DEFAULT '{}'")};
+}
+
+/// Version 5: the metadata each track ended up with, one row per field and the source that
+/// gave it.
+QStringList schemaV5()
+{
+    return {QStringLiteral("CREATE TABLE IF NOT EXISTS enrichment_metadata ("
+                           " track_id text NOT NULL, field text NOT NULL, value text NOT NULL,"
+                           " source text NOT NULL, at timestamptz NOT NULL,"
+                           " PRIMARY KEY (track_id, field))")};
 }
 
 /// Version 2: a worker that stops cleanly says so (`stopped`), instead of looking lost, and
@@ -366,6 +376,14 @@ bool PostgresQueueStore::migrate(QString *error)
             return fail(q);
         qCInfo(lcPostgres) << "queue schema migrated to version 4";
     }
+    if (version < 5) {
+        for (const QString &statement : schemaV5())
+            if (!q.exec(statement))
+                return fail(q);
+        if (!q.exec(QStringLiteral("INSERT INTO enrichment_schema_version (version) VALUES (5)")))
+            return fail(q);
+        qCInfo(lcPostgres) << "queue schema migrated to version 5";
+    }
     if (!q.exec(QStringLiteral("COMMIT")))
         return fail(q);
     return true;
@@ -605,6 +623,7 @@ QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
         return done;
     QStringList ids, kinds, sources, errors, deferUntil, errorTypes, errorSources, attemptRows;
     QStringList aTrack, aSource, aOutcome, aErrorType, aDetail, aLatency, aAt, aFields;
+    QStringList mTrack, mField, mValue, mSource, mAt;
     for (const TrackResult &r : results) {
         ids << r.trackId;
         kinds << (r.deferUntilMs > 0 ? QStringLiteral("defer") : toWire(r.status));
@@ -625,6 +644,13 @@ QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
             aLatency << QString::number(at.latencyMs, 'g', 12);
             aAt << QString::number(at.atMs);
             aFields << joined(at.fields);
+        }
+        for (const MetadataValue &m : r.metadata) {
+            mTrack << r.trackId;
+            mField << m.field;
+            mValue << m.value;
+            mSource << m.source;
+            mAt << QString::number(m.atMs);
         }
     }
     // One statement, so one transaction: every result of the batch, each only where this
@@ -669,7 +695,17 @@ QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
         "   unnest(?::text[]) AS outcome, unnest(?::text[]) AS error_type,"
         "   unnest(?::text[]) AS detail, unnest(?::double precision[]) AS latency_ms,"
         "   unnest(?::bigint[]) AS at, unnest(?::text[]) AS fields) a"
-        "  WHERE a.track_id IN (SELECT track_id FROM upd))"
+        "  WHERE a.track_id IN (SELECT track_id FROM upd)),"
+        // What the attempt found, per field; a field found again replaces the old value.
+        " meta AS (INSERT INTO enrichment_metadata (track_id, field, value, source, at)"
+        "  SELECT m.track_id, m.field, m.value, m.source,"
+        "   to_timestamp(m.at::double precision / 1000)"
+        "  FROM (SELECT unnest(?::text[]) AS track_id, unnest(?::text[]) AS field,"
+        "   unnest(?::text[]) AS value, unnest(?::text[]) AS source,"
+        "   unnest(?::bigint[]) AS at) m"
+        "  WHERE m.track_id IN (SELECT track_id FROM upd)"
+        "  ON CONFLICT (track_id, field) DO UPDATE SET value = excluded.value,"
+        "   source = excluded.source, at = excluded.at)"
         " SELECT track_id, status, attempt_rows FROM upd"));
     const qint64 now = m_clock.nowMs();
     auto numbers = [](const QStringList &list) {
@@ -698,6 +734,11 @@ QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
     q.addBindValue(numbers(aLatency));
     q.addBindValue(numbers(aAt));
     q.addBindValue(textArray(aFields));
+    q.addBindValue(textArray(mTrack));
+    q.addBindValue(textArray(mField));
+    q.addBindValue(textArray(mValue));
+    q.addBindValue(textArray(mSource));
+    q.addBindValue(numbers(mAt));
     if (!run(q, true))
         return done;
     QSet<QString> written;
@@ -1079,6 +1120,17 @@ bool PostgresQueueStore::track(const QString &trackId, TrackRow *row, QList<Atte
             attempts->append(store::readAttempt(a, trackId));
         }
     }
+    a.finish();
+    QSqlQuery m(db());
+    m.setForwardOnly(true);
+    m.prepare(QStringLiteral("SELECT field, value, source, %1 FROM enrichment_metadata"
+                             " WHERE track_id = ? ORDER BY field COLLATE \"C\" LIMIT ?")
+                  .arg(ms("at")));
+    m.addBindValue(trackId);
+    m.addBindValue(MetadataFieldsMax);
+    if (run(m, false))
+        while (m.next())
+            row->metadata.append(store::readMetadata(m));
     return true;
 }
 

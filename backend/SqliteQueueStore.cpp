@@ -105,6 +105,11 @@ bool SqliteQueueStore::open(const QString &path, QString *error)
                        " ON enrichment_attempts (track_id, id)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS idx_enrichment_attempts_at"
                        " ON enrichment_attempts (at_ms)"),
+        // What each track ended up with: one row per field, the source that gave it.
+        QStringLiteral("CREATE TABLE IF NOT EXISTS enrichment_metadata ("
+                       " track_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,"
+                       " source TEXT NOT NULL, at_ms BIGINT NOT NULL,"
+                       " PRIMARY KEY (track_id, field))"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS enrichment_audit ("
                        " id INTEGER PRIMARY KEY AUTOINCREMENT, at_ms BIGINT NOT NULL,"
                        " actor TEXT NOT NULL, action TEXT NOT NULL, parameters TEXT NOT NULL,"
@@ -476,6 +481,7 @@ QList<bool> SqliteQueueStore::record(const QList<TrackResult> &results)
     done.reserve(results.size());
     QList<Attempt> attempts;
     QStringList attempted;
+    QList<std::pair<QString, MetadataValue>> metadata;
     for (const TrackResult &r : results) {
         const bool ok =
             r.deferUntilMs > 0 ? defer(r.trackId, r.deferUntilMs, r.errorMessage) : finishOne(r);
@@ -484,8 +490,12 @@ QList<bool> SqliteQueueStore::record(const QList<TrackResult> &results)
             attempts << r.attempts;
             attempted << r.trackId;
         }
+        if (ok && r.deferUntilMs <= 0)
+            for (const MetadataValue &m : r.metadata)
+                metadata.append({r.trackId, m});
     }
-    if (inTransaction && !attempts.isEmpty() && !writeAttempts(attempts, attempted)) {
+    if (inTransaction && ((!attempts.isEmpty() && !writeAttempts(attempts, attempted)) ||
+                          (!metadata.isEmpty() && !writeMetadata(metadata)))) {
         exec(QStringLiteral("ROLLBACK"));
         noteWrite(false);
         reconcile();
@@ -535,6 +545,28 @@ bool SqliteQueueStore::writeAttempts(const QList<Attempt> &attempts, const QStri
         trim.addBindValue(AttemptsKeptPerTrack);
         if (!trim.exec()) {
             m_lastError = trim.lastError().text();
+            return false;
+        }
+    }
+    return true;
+}
+
+bool SqliteQueueStore::writeMetadata(const QList<std::pair<QString, MetadataValue>> &metadata)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    q.prepare(QStringLiteral("INSERT INTO enrichment_metadata (track_id, field, value, source,"
+                             " at_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT (track_id, field)"
+                             " DO UPDATE SET value = excluded.value, source = excluded.source,"
+                             " at_ms = excluded.at_ms"));
+    for (const auto &[trackId, m] : metadata) {
+        q.addBindValue(trackId);
+        q.addBindValue(m.field);
+        q.addBindValue(m.value);
+        q.addBindValue(m.source);
+        q.addBindValue(m.atMs);
+        if (!q.exec()) {
+            m_lastError = q.lastError().text();
+            qCWarning(lcQueue).noquote() << "writing metadata failed:" << m_lastError;
             return false;
         }
     }
@@ -661,6 +693,15 @@ bool SqliteQueueStore::track(const QString &trackId, TrackRow *row, QList<Attemp
             attempts->append(store::readAttempt(a, trackId));
         }
     }
+    QSqlQuery m(db);
+    m.setForwardOnly(true);
+    m.prepare(QStringLiteral("SELECT field, value, source, at_ms FROM enrichment_metadata"
+                             " WHERE track_id = ? ORDER BY field LIMIT ?"));
+    m.addBindValue(trackId);
+    m.addBindValue(MetadataFieldsMax);
+    if (m.exec())
+        while (m.next())
+            row->metadata.append(store::readMetadata(m));
     return true;
 }
 

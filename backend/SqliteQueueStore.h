@@ -93,6 +93,7 @@ public:
 private:
     bool exec(const QString &sql);
     bool finishOne(const TrackResult &result);
+    bool writeMetadata(const QList<std::pair<QString, MetadataValue>> &metadata);
     bool writeAttempts(const QList<Attempt> &attempts, const QStringList &trackIds);
     bool writeAudit(AuditEntry *audit);
     void readControl();

@@ -202,6 +202,12 @@ Attempt readAttempt(const QSqlQuery &q, const QString &trackId)
     return a;
 }
 
+MetadataValue readMetadata(const QSqlQuery &q)
+{
+    return {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+            q.value(3).toLongLong()};
+}
+
 AuditEntry readAuditEntry(const QSqlQuery &q)
 {
     AuditEntry e;

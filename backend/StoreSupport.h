@@ -60,6 +60,8 @@ QStringList searchIndexes(Dialect dialect);
 TrackRow readTrackRow(const QSqlQuery &q);
 /// source, outcome, error_type, detail, latency_ms, worker, at, fields.
 Attempt readAttempt(const QSqlQuery &q, const QString &trackId);
+/// field, value, source, at.
+MetadataValue readMetadata(const QSqlQuery &q);
 /// id, at, actor, action, parameters, result, worker.
 AuditEntry readAuditEntry(const QSqlQuery &q);
 /// status, error_type, error_source, count.

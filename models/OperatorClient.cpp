@@ -240,6 +240,19 @@ std::optional<TrackDetail> OperatorClient::parseDetail(const QJsonObject &o)
     TrackDetail d;
     d.track = *track;
     d.fields = textList(o.value(k::Fields));
+    const QJsonObject metadata = o.value(k::Metadata).toObject();
+    for (auto it = metadata.constBegin(); it != metadata.constEnd(); ++it) {
+        if (d.metadata.size() >= enrichment::MetadataFieldsMax)
+            break;
+        const QJsonObject m = it.value().toObject();
+        MetadataInfo info;
+        info.field = plainServerText(it.key(), 64);
+        info.value = text(m, k::Value, enrichment::MetadataValueMaxChars);
+        info.source = text(m, k::Source, 64);
+        info.at = time(m, k::At);
+        if (!info.field.isEmpty())
+            d.metadata << info;
+    }
     for (const QJsonValue &v : o.value(k::Attempts).toArray()) {
         if (d.attempts.size() >= MaxRows)
             break;

@@ -48,11 +48,22 @@ struct AttemptInfo
     QDateTime at;
 };
 
-/// One track with its attempts (newest first) and the fields its sources found.
+/// One metadata field a track ended up with, and the source that gave it.
+struct MetadataInfo
+{
+    QString field;
+    QString value;
+    QString source;
+    QDateTime at;
+};
+
+/// One track with its attempts (newest first), the fields its sources found and the
+/// metadata it ended up with (by field name).
 struct TrackDetail
 {
     TrackInfo track;
     QStringList fields;
+    QList<MetadataInfo> metadata;
     QList<AttemptInfo> attempts;
 };
 

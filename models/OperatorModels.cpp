@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "OperatorModels.h"
 
+#include <QHash>
 #include <QLocale>
 
 #include <QJsonDocument>
@@ -351,6 +352,86 @@ QVariant AttemptsModel::headerData(int section, Qt::Orientation o, int role) con
                   {QStringLiteral("at"), QStringLiteral("source"), QStringLiteral("outcome"),
                    QStringLiteral("error_type"), QStringLiteral("detail"),
                    QStringLiteral("latency_ms"), QStringLiteral("worker")});
+}
+
+// MetadataModel
+
+void MetadataModel::setMetadata(const QList<MetadataInfo> &metadata)
+{
+    beginResetModel();
+    m_metadata = metadata;
+    endResetModel();
+}
+
+int MetadataModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_metadata.size());
+}
+
+int MetadataModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString MetadataModel::fieldLabel(const QString &field)
+{
+    static const QHash<QString, const char *> labels = {
+        {QStringLiteral("isrc"), QT_TR_NOOP("ISRC")},
+        {QStringLiteral("bpm"), QT_TR_NOOP("BPM")},
+        {QStringLiteral("key"), QT_TR_NOOP("Key")},
+        {QStringLiteral("spotify_id"), QT_TR_NOOP("Spotify ID")},
+        {QStringLiteral("musicbrainz_id"), QT_TR_NOOP("MusicBrainz ID")},
+        {QStringLiteral("discogs_id"), QT_TR_NOOP("Discogs ID")},
+        {QStringLiteral("beatport_id"), QT_TR_NOOP("Beatport ID")},
+        {QStringLiteral("genre"), QT_TR_NOOP("Genre")},
+        {QStringLiteral("label"), QT_TR_NOOP("Label")},
+        {QStringLiteral("release_date"), QT_TR_NOOP("Release date")},
+        {QStringLiteral("energy"), QT_TR_NOOP("Energy")},
+        {QStringLiteral("tags"), QT_TR_NOOP("Tags")},
+    };
+    const char *label = labels.value(field);
+    return label ? tr(label) : field;
+}
+
+QVariant MetadataModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_metadata.size())
+        return {};
+    const MetadataInfo &m = m_metadata.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case FieldColumn: return fieldLabel(m.field);
+        case ValueColumn: return m.value;
+        case SourceColumn: return m.source;
+        case TimeColumn: return timeText(m.at);
+        }
+        break;
+    case Qt::ToolTipRole:
+        if (index.column() == ValueColumn)
+            return m.value; // the whole of a long value
+        if (index.column() == FieldColumn)
+            return m.field;
+        break;
+    case ModelRole::Export:
+    case ModelRole::Sort:
+        switch (index.column()) {
+        case FieldColumn: return m.field;
+        case ValueColumn: return m.value;
+        case SourceColumn: return m.source;
+        case TimeColumn:
+            return m.at.isValid() ? m.at.toUTC().toString(Qt::ISODateWithMs) : QString();
+        }
+        break;
+    }
+    return {};
+}
+
+QVariant MetadataModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    return header(section, o, role, {tr("Field"), tr("Value"), tr("Source"), tr("Found")},
+                  {QStringLiteral("field"), QStringLiteral("value"), QStringLiteral("source"),
+                   QStringLiteral("at")});
 }
 
 } // namespace dashboard

@@ -125,4 +125,27 @@ private:
     QList<AttemptInfo> m_attempts;
 };
 
+/// The metadata a track ended up with: field, value, the source that gave it, when.
+class MetadataModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { FieldColumn, ValueColumn, SourceColumn, TimeColumn, ColumnCount };
+    using QAbstractTableModel::QAbstractTableModel;
+
+    void setMetadata(const QList<MetadataInfo> &metadata);
+    const MetadataInfo &entry(int row) const { return m_metadata.at(row); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+
+    /// A field's name for people ("ISRC", "Release date"); unknown fields as they came.
+    static QString fieldLabel(const QString &field);
+
+private:
+    QList<MetadataInfo> m_metadata;
+};
+
 } // namespace dashboard

@@ -1791,6 +1791,73 @@ Prometheus hat keine Anfragen dieser Quelle in den letzten 30 Tagen.</translatio
     </message>
 </context>
 <context>
+    <name>dashboard::MetadataModel</name>
+    <message>
+        <source>ISRC</source>
+        <translation>ISRC</translation>
+    </message>
+    <message>
+        <source>BPM</source>
+        <translation>BPM</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Tonart</translation>
+    </message>
+    <message>
+        <source>Spotify ID</source>
+        <translation>Spotify-ID</translation>
+    </message>
+    <message>
+        <source>MusicBrainz ID</source>
+        <translation>MusicBrainz-ID</translation>
+    </message>
+    <message>
+        <source>Discogs ID</source>
+        <translation>Discogs-ID</translation>
+    </message>
+    <message>
+        <source>Beatport ID</source>
+        <translation>Beatport-ID</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>Genre</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Release date</source>
+        <translation>Erscheinungsdatum</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energie</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Gefunden</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::MonitorApp</name>
     <message>
         <source>cannot start the embedded backend: %1</source>
@@ -2557,10 +2624,6 @@ Das Backend meldet dies noch nicht.</translation>
         <translation>Gefunden von:</translation>
     </message>
     <message>
-        <source>Fields found:</source>
-        <translation>Gefundene Felder:</translation>
-    </message>
-    <message>
         <source>Last error:</source>
         <translation>Letzter Fehler:</translation>
     </message>
@@ -2607,6 +2670,18 @@ Das Backend meldet dies noch nicht.</translation>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+    <message>
+        <source>Metadata it ended up with, each field from the first source that had it:</source>
+        <translation>Metadaten des Titels, jedes Feld von der ersten Quelle, die es hatte:</translation>
+    </message>
+    <message>
+        <source>Fields found: %1 (this backend keeps no values)</source>
+        <translation>Gefundene Felder: %1 (dieses Backend speichert keine Werte)</translation>
+    </message>
+    <message>
+        <source>Metadata: none found yet</source>
+        <translation>Metadaten: noch keine gefunden</translation>
     </message>
 </context>
 <context>

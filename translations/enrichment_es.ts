@@ -1791,6 +1791,73 @@ Prometheus no tiene solicitudes de esta fuente en los últimos 30 días.</transl
     </message>
 </context>
 <context>
+    <name>dashboard::MetadataModel</name>
+    <message>
+        <source>ISRC</source>
+        <translation>ISRC</translation>
+    </message>
+    <message>
+        <source>BPM</source>
+        <translation>BPM</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Tonalidad</translation>
+    </message>
+    <message>
+        <source>Spotify ID</source>
+        <translation>ID de Spotify</translation>
+    </message>
+    <message>
+        <source>MusicBrainz ID</source>
+        <translation>ID de MusicBrainz</translation>
+    </message>
+    <message>
+        <source>Discogs ID</source>
+        <translation>ID de Discogs</translation>
+    </message>
+    <message>
+        <source>Beatport ID</source>
+        <translation>ID de Beatport</translation>
+    </message>
+    <message>
+        <source>Genre</source>
+        <translation>Género</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Sello</translation>
+    </message>
+    <message>
+        <source>Release date</source>
+        <translation>Fecha de publicación</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energía</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Encontrado</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::MonitorApp</name>
     <message>
         <source>cannot start the embedded backend: %1</source>
@@ -2557,10 +2624,6 @@ El backend aún no informa de esto.</translation>
         <translation>Encontrada por:</translation>
     </message>
     <message>
-        <source>Fields found:</source>
-        <translation>Campos encontrados:</translation>
-    </message>
-    <message>
         <source>Last error:</source>
         <translation>Último error:</translation>
     </message>
@@ -2607,6 +2670,18 @@ El backend aún no informa de esto.</translation>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+    <message>
+        <source>Metadata it ended up with, each field from the first source that had it:</source>
+        <translation>Metadatos obtenidos, cada campo de la primera fuente que lo tenía:</translation>
+    </message>
+    <message>
+        <source>Fields found: %1 (this backend keeps no values)</source>
+        <translation>Campos encontrados: %1 (este backend no guarda valores)</translation>
+    </message>
+    <message>
+        <source>Metadata: none found yet</source>
+        <translation>Metadatos: aún no se encontró ninguno</translation>
     </message>
 </context>
 <context>

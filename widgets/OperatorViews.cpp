@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "OperatorViews.h"
 
+#include <algorithm>
+
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
@@ -9,6 +11,7 @@
 #include <QGuiApplication>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -420,7 +423,8 @@ QString AuditView::statusText() const
 // TrackDetailDialog
 
 TrackDetailDialog::TrackDetailDialog(OperatorActions *actions, QWidget *parent)
-    : QDialog(parent), m_actions(actions), m_attempts(new AttemptsModel(this))
+    : QDialog(parent), m_actions(actions), m_metadata(new MetadataModel(this)),
+      m_attempts(new AttemptsModel(this))
 {
     setObjectName(QStringLiteral("trackDetail"));
     setWindowTitle(tr("Track"));
@@ -442,12 +446,36 @@ TrackDetailDialog::TrackDetailDialog(OperatorActions *actions, QWidget *parent)
     // retry_count: how many times a failed try sent it back to pending (0 on its first).
     form->addRow(tr("Retries:"), m_retries);
     form->addRow(tr("Found by:"), m_found);
-    form->addRow(tr("Fields found:"), m_fields);
     form->addRow(tr("Last error:"), m_error);
     v->addLayout(form);
-    v->addWidget(new QLabel(tr("Attempts, newest first:"), this));
-    m_table = makeTable(m_attempts, this);
-    v->addWidget(m_table, 1);
+    // What the track ended up with above, how it got there below; the operator moves the
+    // line between them.
+    m_split = new QSplitter(Qt::Vertical, this);
+    QSplitter *split = m_split;
+    auto *top = new QWidget(split);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_fields);
+    m_metadataTable = makeTable(m_metadata, top);
+    m_metadataTable->setObjectName(QStringLiteral("metadataTable"));
+    m_metadataTable->horizontalHeader()->setSectionResizeMode(MetadataModel::ValueColumn,
+                                                              QHeaderView::Stretch);
+    m_metadataTable->horizontalHeader()->setSectionResizeMode(MetadataModel::TimeColumn,
+                                                              QHeaderView::ResizeToContents);
+    m_metadataTable->horizontalHeader()->setStretchLastSection(false);
+    m_metadataTable->setTextElideMode(Qt::ElideRight);
+    topLayout->addWidget(m_metadataTable);
+    auto *bottom = new QWidget(split);
+    auto *bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 0, 0, 0);
+    bottomLayout->addWidget(new QLabel(tr("Attempts, newest first:"), bottom));
+    m_table = makeTable(m_attempts, bottom);
+    bottomLayout->addWidget(m_table);
+    split->addWidget(top);
+    split->addWidget(bottom);
+    split->setChildrenCollapsible(false);
+    connect(split, &QSplitter::splitterMoved, this, [this] { m_splitMoved = true; });
+    v->addWidget(split, 1);
     auto *box = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_retry = box->addButton(tr("&Retry Track…"), QDialogButtonBox::ActionRole);
     actions->bind(m_retry, tr("Send this track back to pending with its retries reset"));
@@ -464,6 +492,22 @@ TrackDetailDialog::TrackDetailDialog(OperatorActions *actions, QWidget *parent)
     });
 }
 
+void TrackDetailDialog::fitSplit()
+{
+    // Unless the operator moved the line: the metadata's rows in full (up to ten), the
+    // attempts below take the rest.
+    if (m_splitMoved)
+        return;
+    const int rows = std::min(10, m_metadata->rowCount());
+    const int rowHeight = m_metadataTable->verticalHeader()->defaultSectionSize();
+    int top = m_fields->sizeHint().height();
+    if (rows > 0)
+        top += m_metadataTable->horizontalHeader()->sizeHint().height() + rows * rowHeight +
+               2 * m_metadataTable->frameWidth() + 6;
+    const int total = std::max(m_split->height(), 300);
+    m_split->setSizes({top, std::max(total - top, 150)});
+}
+
 void TrackDetailDialog::setDetail(const TrackDetail &d)
 {
     // Only a track that failed or is partial goes back to pending.
@@ -478,7 +522,18 @@ void TrackDetailDialog::setDetail(const TrackDetail &d)
     m_found->setText(d.track.sourcesEnriched.isEmpty()
                          ? tr("no source")
                          : d.track.sourcesEnriched.join(QStringLiteral(", ")));
-    m_fields->setText(d.fields.isEmpty() ? tr("none") : d.fields.join(QStringLiteral(", ")));
+    // The values it ended up with; a backend that keeps no values still names the fields.
+    if (!d.metadata.isEmpty())
+        m_fields->setText(tr("Metadata it ended up with, each field from the first source"
+                             " that had it:"));
+    else if (!d.fields.isEmpty())
+        m_fields->setText(tr("Fields found: %1 (this backend keeps no values)")
+                              .arg(d.fields.join(QStringLiteral(", "))));
+    else
+        m_fields->setText(tr("Metadata: none found yet"));
+    m_metadata->setMetadata(d.metadata);
+    m_metadataTable->setVisible(!d.metadata.isEmpty());
+    fitSplit();
     // A partial track keeps no message: its first error says what went wrong.
     const QString firstError =
         d.track.errorType.isEmpty()

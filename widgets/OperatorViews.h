@@ -11,11 +11,13 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QSplitter;
 class QTableView;
 
 namespace dashboard {
 
 class AttemptsModel;
+class MetadataModel;
 class OperatorActions;
 class TracksModel;
 
@@ -115,14 +117,18 @@ public:
     void setDetail(const TrackDetail &detail);
     QString trackId() const { return m_trackId; }
     AttemptsModel *attempts() const { return m_attempts; }
+    MetadataModel *metadata() const { return m_metadata; }
     QLabel *statusLabel() const { return m_statusValue; }
     QPushButton *retryButton() const { return m_retry; }
 
 private:
     void refreshRetry();
+    void fitSplit();
 
     OperatorActions *m_actions;
     bool m_retryable = false;
+    bool m_splitMoved = false;
+    QSplitter *m_split = nullptr;
     QString m_trackId;
     QLabel *m_title;
     QLabel *m_statusValue;
@@ -130,6 +136,8 @@ private:
     QLabel *m_found;
     QLabel *m_fields;
     QLabel *m_error;
+    MetadataModel *m_metadata;
+    QTableView *m_metadataTable;
     AttemptsModel *m_attempts;
     QTableView *m_table;
     QPushButton *m_retry;

@@ -188,8 +188,25 @@ private Q_SLOTS:
         QCOMPARE(t.value(QLatin1String("fields")).toArray(),
                  QJsonArray::fromStringList({QStringLiteral("bpm"), QStringLiteral("isrc")}));
         QVERIFY(t.value(QLatin1String("error_type")).isNull());
+        // The metadata it ended up with: each field from the waterfall's first source that
+        // had it (musicbrainz and discogs both find bpm; musicbrainz comes first).
+        QJsonObject metadata = t.value(QLatin1String("metadata")).toObject();
+        QCOMPARE(metadata.keys(), QStringList({QStringLiteral("bpm"), QStringLiteral("isrc")}));
+        QJsonObject isrc = metadata.value(QLatin1String("isrc")).toObject();
+        QCOMPARE(isrc.value(QLatin1String("value")).toString(), QStringLiteral("spotify:ok-1"));
+        QCOMPARE(isrc.value(QLatin1String("source")).toString(), QStringLiteral("spotify"));
+        QVERIFY(wire::parseTime(isrc.value(QLatin1String("at")).toString()).isValid());
+        const QJsonObject bpm = metadata.value(QLatin1String("bpm")).toObject();
+        QCOMPARE(bpm.value(QLatin1String("value")).toString(), QStringLiteral("musicbrainz:ok-1"));
+        QCOMPARE(bpm.value(QLatin1String("source")).toString(), QStringLiteral("musicbrainz"));
         t = json(get(*s, QStringLiteral("/monitoring/enrichment/tracks/pa-1"), &status));
         QCOMPARE(t.value(QLatin1String("status")).toString(), QStringLiteral("partial"));
+        metadata = t.value(QLatin1String("metadata")).toObject();
+        QCOMPARE(metadata.keys(), QStringList({QStringLiteral("isrc")}));
+        // A failed track found nothing: an empty object, not a missing key.
+        t = json(get(*s, QStringLiteral("/monitoring/enrichment/tracks/rl-1"), &status));
+        QVERIFY(t.value(QLatin1String("metadata")).isObject());
+        QVERIFY(t.value(QLatin1String("metadata")).toObject().isEmpty());
 
         get(*s, QStringLiteral("/monitoring/enrichment/tracks/nobody"), &status);
         QCOMPARE(status, 404);

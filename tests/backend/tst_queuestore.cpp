@@ -243,6 +243,70 @@ private Q_SLOTS:
         checkCountsMatchTable(*store, spec);
     }
 
+    void metadataIsKeptPerTrackAndUpdatedByField()
+    {
+        ManualClock clock;
+        const QString spec = newSpec(QStringLiteral("metadata"));
+        auto store = open(spec, clock, QueueStore::Config{60'000, 3, 0});
+        QVERIFY(store);
+        store->enqueue({QStringLiteral("m1")});
+        clock.advanceMs(1);
+        store->enqueue({QStringLiteral("m2")});
+        QCOMPARE(store->claim(1).value(0).trackId, QStringLiteral("m1")); // m2 is not ours
+        // Text a SQL array literal or a CSV would trip on, and text beyond Latin-1.
+        const QString odd = QStringLiteral("{\"a\",b}\\ 'c'; NULL, Bj\u00f6rk \U0001F3B5");
+        TrackResult first;
+        first.trackId = QStringLiteral("m1");
+        first.status = TrackStatus::Partial;
+        first.metadata = {{QStringLiteral("isrc"), QStringLiteral("GBAYE0601498"),
+                           QStringLiteral("spotify"), clock.nowMs()},
+                          {QStringLiteral("label"), odd, QStringLiteral("discogs"), clock.nowMs()}};
+        TrackResult notLeased;
+        notLeased.trackId = QStringLiteral("m2");
+        notLeased.status = TrackStatus::Completed;
+        notLeased.metadata = {{QStringLiteral("bpm"), QStringLiteral("120"),
+                               QStringLiteral("beatport"), clock.nowMs()}};
+        QCOMPARE(store->record({first, notLeased}), QList<bool>({true, false}));
+
+        TrackRow row;
+        QList<Attempt> attempts;
+        QVERIFY(store->track(QStringLiteral("m1"), &row, &attempts, 10));
+        QCOMPARE(row.metadata.size(), 2);
+        QCOMPARE(row.metadata.at(0).field, QStringLiteral("isrc")); // by field name
+        QCOMPARE(row.metadata.at(0).value, QStringLiteral("GBAYE0601498"));
+        QCOMPARE(row.metadata.at(0).source, QStringLiteral("spotify"));
+        QCOMPARE(row.metadata.at(0).atMs, clock.nowMs());
+        QCOMPARE(row.metadata.at(1).value, odd);
+        row = {};
+        QVERIFY(store->track(QStringLiteral("m2"), &row, &attempts, 10));
+        QVERIFY(row.metadata.isEmpty()); // a result whose lease was not held writes nothing
+
+        // Retried later: a field found again takes the new value and source; one not found
+        // again stays as it was.
+        AuditEntry audit;
+        audit.actor = QStringLiteral("test");
+        audit.action = QStringLiteral("retry");
+        QString error;
+        QCOMPARE(store->retry(TrackFilter{TrackStatus::Partial, {}, {}, {}, {}}, &audit, &error),
+                 1);
+        clock.advanceMs(60'000);
+        QCOMPARE(store->claim(2).size(), 2);
+        TrackResult second;
+        second.trackId = QStringLiteral("m1");
+        second.status = TrackStatus::Completed;
+        second.metadata = {{QStringLiteral("isrc"), QStringLiteral("GBAYE0601499"),
+                            QStringLiteral("musicbrainz"), clock.nowMs()}};
+        QCOMPARE(store->record({second}), QList<bool>({true}));
+        row = {};
+        QVERIFY(store->track(QStringLiteral("m1"), &row, &attempts, 10));
+        QCOMPARE(row.metadata.size(), 2);
+        QCOMPARE(row.metadata.at(0).value, QStringLiteral("GBAYE0601499"));
+        QCOMPARE(row.metadata.at(0).source, QStringLiteral("musicbrainz"));
+        QCOMPARE(row.metadata.at(0).atMs, clock.nowMs());
+        QCOMPARE(row.metadata.at(1).field, QStringLiteral("label"));
+        QCOMPARE(row.metadata.at(1).value, odd);
+    }
+
     void expiredLeasesReturnToPending()
     {
         ManualClock clock;
@@ -443,11 +507,11 @@ private Q_SLOTS:
         QVERIFY(a->sharedByWorkers());
         QCOMPARE(m_pg.scalar(db, QStringLiteral("SELECT COUNT(*) FROM enrichment_schema_version"))
                      .toInt(),
-                 4); // versions 1 to 4, each applied once
+                 5); // versions 1 to 5, each applied once
         QCOMPARE(
             m_pg.scalar(db, QStringLiteral("SELECT max(version) FROM enrichment_schema_version"))
                 .toInt(),
-            4);
+            5);
         // A database a version-1 program made is brought up to date on open.
         a.reset();
         b.reset();
@@ -455,12 +519,15 @@ private Q_SLOTS:
                                        " RETURNING 1"));
         m_pg.scalar(db, QStringLiteral("ALTER TABLE enrichment_workers DROP COLUMN stopped,"
                                        " DROP COLUMN stats, DROP COLUMN last_batch_at"));
+        m_pg.scalar(db, QStringLiteral("DROP TABLE enrichment_metadata"));
         a = open(spec, clock, {}, QStringLiteral("a"));
         QVERIFY(a);
         QCOMPARE(
             m_pg.scalar(db, QStringLiteral("SELECT max(version) FROM enrichment_schema_version"))
                 .toInt(),
-            4);
+            5);
+        QCOMPARE(
+            m_pg.scalar(db, QStringLiteral("SELECT COUNT(*) FROM enrichment_metadata")).toInt(), 0);
         a->heartbeat({QStringLiteral("a"), QStringLiteral("h"), 1, 0, 0, 0, 0, 0, true});
         QVERIFY(a->workers().value(0).stopped);
         enrichment::WorkerInfo withStats{QStringLiteral("a"), QStringLiteral("h"), 1, 0, 0};

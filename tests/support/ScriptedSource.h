@@ -18,7 +18,8 @@ using enrichment::SourceResponse;
 /// A source whose answer depends only on the track id's first letters, so every outcome
 /// is known in advance: `ok` tracks succeed everywhere; `rl` tracks get HTTP 429 from
 /// spotify and nothing elsewhere (failed); `to` tracks time out at musicbrainz and find
-/// nothing elsewhere (failed); `pa` tracks are found by spotify only (partial).
+/// nothing elsewhere (failed); `pa` tracks are found by spotify only (partial). spotify
+/// finds `isrc`, the others `bpm`, each valued `SOURCE:TRACKID`.
 class ScriptedSource final : public EnrichmentSource
 {
 public:
@@ -34,7 +35,7 @@ public:
             r.status = RequestStatus::Success;
             r.fields.insert(m_name == QLatin1String("spotify") ? QStringLiteral("isrc")
                                                                : QStringLiteral("bpm"),
-                            QStringLiteral("x"));
+                            m_name + QLatin1Char(':') + trackId);
         } else if (kind == QLatin1String("rl") && m_name == QLatin1String("spotify")) {
             r.status = RequestStatus::Error;
             r.error = ErrorType::RateLimited;

@@ -172,6 +172,9 @@ private Q_SLOTS:
         QCOMPARE(detail->attempts()->rowCount(), 9); // three tries of three sources
         QCOMPARE(detail->attempts()->attempt(2).detail,
                  QStringLiteral("HTTP 429 Too Many Requests"));
+        QCOMPARE(detail->metadata()->rowCount(), 0); // it found nothing
+        QVERIFY(
+            !detail->findChild<QTableView *>(QStringLiteral("metadataTable"))->isVisibleTo(detail));
         detail->close();
         // A prefix with characters a query must escape reaches the backend as typed.
         b->enqueue({QStringLiteral("ok &x/y?z"), QStringLiteral("ok &xa")});
@@ -186,6 +189,26 @@ private Q_SLOTS:
         QVERIFY(tracks->openButton()->isEnabled());
         QVERIFY(!tracks->retryButton()->isEnabled());
         tracks->detailDialog()->close();
+        // A completed track shows what it ended up with, each field from the waterfall's
+        // first source that had it (musicbrainz and discogs both find bpm).
+        tracks->searchField()->setText(QStringLiteral("ok-2"));
+        tracks->search();
+        QTRY_COMPARE(tracks->model()->track(0).trackId, QStringLiteral("ok-2"));
+        tracks->openRow(0);
+        QTRY_COMPARE(detail->trackId(), QStringLiteral("ok-2"));
+        QAbstractItemModelTester metadataTester(detail->metadata());
+        QCOMPARE(detail->metadata()->rowCount(), 2);
+        const QModelIndex bpm = detail->metadata()->index(0, MetadataModel::FieldColumn);
+        QCOMPARE(bpm.data().toString(), QStringLiteral("BPM"));
+        QCOMPARE(bpm.siblingAtColumn(MetadataModel::ValueColumn).data().toString(),
+                 QStringLiteral("musicbrainz:ok-2"));
+        QCOMPARE(bpm.siblingAtColumn(MetadataModel::SourceColumn).data().toString(),
+                 QStringLiteral("musicbrainz"));
+        QCOMPARE(detail->metadata()->entry(1).field, QStringLiteral("isrc"));
+        QCOMPARE(detail->metadata()->entry(1).value, QStringLiteral("spotify:ok-2"));
+        QVERIFY(
+            detail->findChild<QTableView *>(QStringLiteral("metadataTable"))->isVisibleTo(detail));
+        detail->close();
 
         // Declined: nothing changes.
         rig.answer = false;

@@ -39,6 +39,16 @@ struct Attempt
     qint64 atMs = 0;
 };
 
+/// One metadata field a track ended up with: its value and the source that gave it. A field
+/// found again later replaces what was kept; fields not found again stay.
+struct MetadataValue
+{
+    QString field;  ///< e.g. isrc, bpm, release_date, musicbrainz_id
+    QString value;  ///< as the source gave it, at most MetadataValueMaxChars characters
+    QString source; ///< the waterfall's first source that had it
+    qint64 atMs = 0;
+};
+
 /// What became of one claimed track, for QueueStore::record().
 struct TrackResult
 {
@@ -55,6 +65,8 @@ struct TrackResult
     QString errorSource;
     /// Every source call of this attempt, written to the attempts table with the result.
     QList<Attempt> attempts;
+    /// The fields this attempt found, one per field; kept per track with the result.
+    QList<MetadataValue> metadata;
 };
 
 /// Which tracks a search, a page or a bulk retry means. Empty members do not filter.
@@ -82,6 +94,8 @@ struct TrackRow
     qint64 updatedMs = 0;
     qint64 availableAtMs = 0;
     QString leaseOwner;
+    /// The metadata kept for the track, by field name; filled by QueueStore::track() only.
+    QList<MetadataValue> metadata;
 };
 
 /// One page of a track search; `next` is the cursor of the following page (empty: last).
@@ -268,7 +282,8 @@ public:
     /// (a track id; empty: from the start), at most @p limit rows. Uses an index; never a
     /// full scan. Empty with lastError() set when the store cannot answer.
     virtual TrackPage tracks(const TrackFilter &filter, int limit, const QString &after) = 0;
-    /// One track and its newest @p maxAttempts attempts, newest first. False if unknown.
+    /// One track (with its metadata) and its newest @p maxAttempts attempts, newest first.
+    /// False if unknown.
     virtual bool track(const QString &trackId, TrackRow *row, QList<Attempt> *attempts,
                        int maxAttempts) = 0;
     /// Failed and partial tracks grouped by status, error type and error source, largest

@@ -72,6 +72,11 @@ SourceHealth healthForBreaker(BreakerState s);
 /// them in; other sources follow, sorted by name).
 QStringList defaultSourceNames();
 
+/// A track's metadata value longer than this is cut (a source's text, not a document).
+inline constexpr int MetadataValueMaxChars = 1000;
+/// The most metadata fields one track keeps (and a track's `metadata` holds).
+inline constexpr int MetadataFieldsMax = 64;
+
 /// Metadata fields counted in `enrichment_metadata_fields_populated_total{field}`.
 QStringList metadataFieldNames();
 

@@ -143,6 +143,9 @@ inline constexpr QLatin1String Action{"action"};
 inline constexpr QLatin1String Parameters{"parameters"};
 inline constexpr QLatin1String Result{"result"};
 inline constexpr QLatin1String Fields{"fields"};
+/// A track's `metadata`: {field: {value, source, at}}.
+inline constexpr QLatin1String Metadata{"metadata"};
+inline constexpr QLatin1String Value{"value"};
 } // namespace key
 /// Worker states in `workers[].state`.
 namespace worker {
