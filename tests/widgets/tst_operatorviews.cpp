@@ -193,7 +193,8 @@ private Q_SLOTS:
         // first source that had it (musicbrainz and discogs both find bpm).
         tracks->searchField()->setText(QStringLiteral("ok-2"));
         tracks->search();
-        QTRY_COMPARE(tracks->model()->track(0).trackId, QStringLiteral("ok-2"));
+        QTRY_VERIFY(tracks->model()->rowCount() > 0 &&
+                    tracks->model()->track(0).trackId == QLatin1String("ok-2"));
         tracks->openRow(0);
         QTRY_COMPARE(detail->trackId(), QStringLiteral("ok-2"));
         QAbstractItemModelTester metadataTester(detail->metadata());
@@ -277,6 +278,125 @@ private Q_SLOTS:
         QCOMPARE(p.value(QLatin1String("error_type")).toString(), QStringLiteral("timeout"));
         QCOMPARE(p.value(QLatin1String("source")).toString(), QStringLiteral("musicbrainz"));
         QCOMPARE(b->queueCounts()[std::size_t(QueueStatus::Failed)], 0);
+    }
+
+    // The operator's main paths on a pipeline that keeps running: tracks keep arriving, the
+    // room pushes a snapshot after every batch, and each confirmation stays open while the
+    // window refreshes under it (as a modal dialog's event loop lets it). What reaches the
+    // backend is exactly what the operator chose.
+    void operatorPathsHoldOnARunningPipeline()
+    {
+        BackendOptions o;
+        o.port = 0;
+        o.historyIntervalMs = 0;
+        o.retryBackoffMs = 0;
+        o.batchIntervalMs = 50;
+        o.breakerFailureThreshold = 3;
+        o.databasePath = m_dir.filePath(QStringLiteral("q%1.sqlite").arg(++m_backends));
+        auto b = std::make_unique<BackendService>(o);
+        b->setSources(testsupport::scriptedSources());
+        QString error;
+        QVERIFY2(b->start(&error), qPrintable(error));
+        // New work every 50 ms: rate-limited tracks keep spotify's breaker tripping,
+        // completed ones keep the snapshot moving.
+        int next = 0;
+        QTimer feeder;
+        connect(&feeder, &QTimer::timeout, b.get(), [&] {
+            ++next;
+            b->enqueue(
+                {QStringLiteral("rl-live-%1").arg(next), QStringLiteral("ok-live-%1").arg(next)});
+        });
+        feeder.start(50);
+        Rig rig(b->url());
+        QTRY_COMPARE(rig.ops()->access(), OperatorActions::Access::Operator);
+        // Every confirmation waits for two fresh snapshots before it answers.
+        int refreshesUnderDialogs = 0;
+        rig.ops()->setConfirmer([&](const QString &, const QString &) {
+            QSignalSpy snapshots(&rig.feed, &MonitorFeed::snapshotReceived);
+            if (snapshots.wait(5000) && (snapshots.count() >= 2 || snapshots.wait(5000)))
+                ++refreshesUnderDialogs;
+            return true;
+        });
+        auto lastAudit = [&] {
+            const QList<enrichment::AuditEntry> a = enrichment::internals(*b).store().audit(1);
+            return a.isEmpty() ? enrichment::AuditEntry{} : a.constFirst();
+        };
+        auto spotifyState = [&] {
+            for (const SourceInfo &s : rig.window.models()->sources()->sources())
+                if (s.name == QLatin1String("spotify") && s.breaker)
+                    return std::optional<BreakerState>(s.breaker->state);
+            return std::optional<BreakerState>();
+        };
+
+        // Close spotify's breaker from its menu once the window shows it open.
+        QTRY_VERIFY_WITH_TIMEOUT(spotifyState() == BreakerState::Open, 10000);
+        {
+            std::unique_ptr<QMenu> menu(rig.window.sourceMenu(QStringLiteral("spotify")));
+            QAction *close = nullptr;
+            for (QAction *a : menu->actions())
+                if (a->text().contains(QStringLiteral("Close Circuit")))
+                    close = a;
+            QVERIFY(close && close->isEnabled());
+            QSignalSpy finished(rig.ops(), &OperatorActions::actionFinished);
+            close->trigger();
+            QTRY_COMPARE(finished.count(), 1);
+            QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+        }
+        QCOMPARE(refreshesUnderDialogs, 1);
+        enrichment::AuditEntry audit = lastAudit();
+        QCOMPARE(audit.action, QStringLiteral("breaker"));
+        QJsonObject p = QJsonDocument::fromJson(audit.parameters).object();
+        QCOMPARE(p.value(QLatin1String("source")).toString(), QStringLiteral("spotify"));
+        QCOMPARE(p.value(QLatin1String("action")).toString(), QStringLiteral("close"));
+
+        // Pause discogs from its menu.
+        {
+            std::unique_ptr<QMenu> menu(rig.window.sourceMenu(QStringLiteral("discogs")));
+            QAction *pause = menu->findChild<QAction *>(QStringLiteral("pauseSource"));
+            QVERIFY(pause && pause->isEnabled());
+            QSignalSpy finished(rig.ops(), &OperatorActions::actionFinished);
+            pause->trigger();
+            QTRY_COMPARE(finished.count(), 1);
+            QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+        }
+        QCOMPARE(refreshesUnderDialogs, 2);
+        audit = lastAudit();
+        QCOMPARE(audit.action, QStringLiteral("pause"));
+        p = QJsonDocument::fromJson(audit.parameters).object();
+        QCOMPARE(p.value(QLatin1String("source")).toString(), QStringLiteral("discogs"));
+        QTRY_COMPARE(rig.ops()->pausedSources(), QStringList{QStringLiteral("discogs")});
+
+        // Retry a failure group while the groups keep changing: the retry names the group
+        // the operator chose, not whatever row it is in by the time the dialog closes.
+        FailuresModel *failures = rig.ops()->failures();
+        QTRY_VERIFY_WITH_TIMEOUT(failures->rowCount() > 0, 15000);
+        const FailureGroupInfo chosen = failures->group(0);
+        {
+            QSignalSpy finished(rig.ops(), &OperatorActions::actionFinished);
+            rig.window.failuresView()->retryRow(0);
+            QTRY_COMPARE(finished.count(), 1);
+            QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+        }
+        QCOMPARE(refreshesUnderDialogs, 3);
+        audit = lastAudit();
+        QCOMPARE(audit.action, QStringLiteral("retry"));
+        p = QJsonDocument::fromJson(audit.parameters).object();
+        QCOMPARE(p.value(QLatin1String("error_type")).toString(), chosen.errorType);
+        QCOMPARE(p.value(QLatin1String("source")).toString(), chosen.errorSource);
+
+        // Open a track while batches keep finishing: the dialog shows that track.
+        TracksView *tracks = rig.window.tracksView();
+        tracks->searchField()->setText(QStringLiteral("ok-live-1"));
+        tracks->search();
+        QTRY_VERIFY(tracks->model()->rowCount() > 0 &&
+                    tracks->model()->track(0).trackId == QLatin1String("ok-live-1"));
+        tracks->openRow(0);
+        QTRY_VERIFY(tracks->detailDialog() && tracks->detailDialog()->isVisible());
+        QTRY_COMPARE(tracks->detailDialog()->trackId(), QStringLiteral("ok-live-1"));
+        QTRY_VERIFY(tracks->detailDialog()->metadata()->rowCount() >= 1);
+        tracks->detailDialog()->close();
+        feeder.stop();
+        b->stop();
     }
 
     // A backend that goes away is said within seconds: a banner, cards and badges as last
