@@ -370,7 +370,19 @@ QUrl BackendService::listenUrl() const
 
 int BackendService::enqueue(const QStringList &trackIds)
 {
-    return m_store->enqueue(trackIds);
+    QStringList valid;
+    valid.reserve(trackIds.size());
+    qsizetype refused = 0;
+    for (const QString &id : trackIds) {
+        if (isValidTrackId(id))
+            valid << id;
+        else
+            ++refused;
+    }
+    if (refused > 0)
+        qCWarning(lcService).noquote()
+            << "enqueue: refused" << refused << "track id(s):" << trackIdRule();
+    return m_store->enqueue(valid);
 }
 
 int BackendService::enqueueDemoTracks(int n)

@@ -162,19 +162,21 @@ MonitoringServer::MonitoringServer(MonitoringProvider &provider, const Config &c
                 .write(std::move(responder));
         }
     });
-    m_http.setMissingHandler(
-        [this](const QHttpServerRequest &req, QHttpServerResponder &&responder) {
-            const QString trackPrefix = QString(wire::path::Tracks) + QLatin1Char('/');
-            const QString path = req.url().path(QUrl::FullyDecoded);
-            if (path.startsWith(trackPrefix) && path.size() > trackPrefix.size()) {
-                const QString id = path.mid(trackPrefix.size());
-                operatorRead(req, [&] { return m_provider.track(id); }).write(std::move(responder));
-                return;
-            }
-            errorResponse(Status::NotFound, QStringLiteral("not_found"),
-                          QStringLiteral("no such path: %1").arg(req.url().path().left(200)))
-                .write(std::move(responder));
-        });
+    m_http.setMissingHandler([this](const QHttpServerRequest &req,
+                                    QHttpServerResponder &&responder) {
+        const QString trackPrefix = QString(wire::path::Tracks) + QLatin1Char('/');
+        const QString path = req.url().path(QUrl::FullyEncoded);
+        if (path.startsWith(trackPrefix) && path.size() > trackPrefix.size()) {
+            // Decoded as sent: an id outside the alphabet is refused, not changed.
+            const QString id = wire::percentDecodedUtf8(QStringView(path).mid(trackPrefix.size()))
+                                   .value_or(QString(QChar(0xD800)));
+            operatorRead(req, [&] { return m_provider.track(id); }).write(std::move(responder));
+            return;
+        }
+        errorResponse(Status::NotFound, QStringLiteral("not_found"),
+                      QStringLiteral("no such path: %1").arg(req.url().path().left(200)))
+            .write(std::move(responder));
+    });
     connect(&m_http, &QAbstractHttpServer::newWebSocketConnection, this,
             &MonitoringServer::onNewWebSocket);
 

@@ -36,14 +36,6 @@ ApiReply badBody(const QString &message)
 }
 
 /// A track id: 1 to 256 characters, none of them a control character.
-bool validTrackId(const QString &id)
-{
-    if (id.isEmpty() || id.size() > 256)
-        return false;
-    return std::none_of(id.cbegin(), id.cend(),
-                        [](QChar c) { return c.category() == QChar::Other_Control; });
-}
-
 /// A short printable token (an error type): 1 to 64 of a-z 0-9 _.
 bool validWord(const QString &s)
 {
@@ -100,9 +92,8 @@ std::optional<ApiReply> readIds(const QJsonObject &body, QStringList *ids)
                            .arg(array.size())
                            .arg(MaxActionTrackIds));
     for (const QJsonValue &id : array) {
-        if (!id.isString() || !validTrackId(id.toString()))
-            return badBody(QStringLiteral("every track id must be a string of 1 to 256 "
-                                          "characters without control characters"));
+        if (!id.isString() || !isValidTrackId(id.toString()))
+            return badBody(QStringLiteral("every track id must be a string: ") + trackIdRule());
         *ids << id.toString();
     }
     return std::nullopt;
@@ -147,8 +138,11 @@ ApiReply Operations::tracks(const QUrlQuery &query)
         if (!known.contains(item.first))
             return badParameter(QStringLiteral("unknown parameter \"%1\" (known: %2)")
                                     .arg(item.first.left(64), known.join(QStringLiteral(", "))));
+    // Decoded as sent (QUrl's decoding would turn a noncharacter into U+FFFD and hide it);
+    // a value that is not UTF-8 reads as a lone surrogate, which no check lets through.
     auto value = [&](const QString &key) {
-        return query.queryItemValue(key, QUrl::FullyDecoded);
+        return wire::percentDecodedUtf8(query.queryItemValue(key, QUrl::FullyEncoded))
+            .value_or(QString(QChar(0xD800)));
     };
     TrackFilter f;
     if (query.hasQueryItem(k::Status)) {
@@ -171,8 +165,9 @@ ApiReply Operations::tracks(const QUrlQuery &query)
     }
     if (query.hasQueryItem(QStringLiteral("q"))) {
         f.idPrefix = value(QStringLiteral("q"));
-        if (f.idPrefix.size() > 256)
-            return badParameter(QStringLiteral("q is longer than 256 characters"));
+        if (!isTrackIdText(f.idPrefix))
+            return badParameter(QStringLiteral("q is not the start of a track id: ") +
+                                trackIdRule());
     }
     int limit = 50;
     if (query.hasQueryItem(QStringLiteral("limit"))) {
@@ -182,11 +177,13 @@ ApiReply Operations::tracks(const QUrlQuery &query)
             return badParameter(
                 QStringLiteral("limit must be an integer from 1 to %1").arg(MaxPageSize));
     }
+    // A cursor is a track id: one outside the alphabet cannot be one (a NUL, say, that a
+    // database would choke on).
     const QString after = value(QStringLiteral("after"));
-    if (after.size() > 256)
-        return badParameter(QStringLiteral("after is longer than 256 characters"));
+    if (!isTrackIdText(after))
+        return badParameter(QStringLiteral("after is not a track id: ") + trackIdRule());
     const TrackPage page = m_store.tracks(f, limit, after);
-    if (page.rows.isEmpty() && !m_store.ping())
+    if (!page.ok) // never an empty page for a store that failed to answer
         return apiError(503, QStringLiteral("store_unavailable"), m_store.lastError());
     QJsonArray rows;
     for (const TrackRow &r : page.rows)
@@ -198,8 +195,8 @@ ApiReply Operations::tracks(const QUrlQuery &query)
 
 ApiReply Operations::track(const QString &trackId)
 {
-    if (!validTrackId(trackId))
-        return badParameter(QStringLiteral("not a track id"));
+    if (!isValidTrackId(trackId))
+        return badParameter(QStringLiteral("not a track id: ") + trackIdRule());
     TrackRow row;
     QList<Attempt> attempts;
     if (!m_store.track(trackId, &row, &attempts, AttemptsShown)) {

@@ -1073,6 +1073,7 @@ bool PostgresQueueStore::commitWithAudit(AuditEntry *audit, QString *error)
 TrackPage PostgresQueueStore::tracks(const TrackFilter &filter, int limit, const QString &after)
 {
     TrackPage page;
+    page.ok = false;
     if (!ensureConnected())
         return page;
     limit = std::clamp(limit, 1, MaxPageSize);
@@ -1085,6 +1086,7 @@ TrackPage PostgresQueueStore::tracks(const TrackFilter &filter, int limit, const
     q.addBindValue(limit + 1);
     if (!run(q, false))
         return page;
+    page.ok = true;
     while (q.next() && page.rows.size() < limit)
         page.rows << store::readTrackRow(q);
     if (q.isValid())

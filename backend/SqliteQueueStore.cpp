@@ -642,6 +642,7 @@ qint64 SqliteQueueStore::failCount(const QString &why, QString *error)
 TrackPage SqliteQueueStore::tracks(const TrackFilter &filter, int limit, const QString &after)
 {
     TrackPage page;
+    page.ok = false;
     if (!isOpen())
         return page;
     limit = std::clamp(limit, 1, MaxPageSize);
@@ -656,6 +657,7 @@ TrackPage SqliteQueueStore::tracks(const TrackFilter &filter, int limit, const Q
         m_lastError = q.lastError().text();
         return page;
     }
+    page.ok = true;
     while (q.next() && page.rows.size() < limit)
         page.rows << store::readTrackRow(q);
     if (q.isValid()) // the row past the page exists

@@ -130,6 +130,40 @@ QStringList defaultSourceNames()
             QStringLiteral("beatport"), QStringLiteral("lastfm")};
 }
 
+bool isTrackIdText(const QString &text)
+{
+    if (text.size() > TrackIdMaxChars)
+        return false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        char32_t c = text.at(i).unicode();
+        if (QChar::isHighSurrogate(c)) {
+            if (i + 1 >= text.size() || !text.at(i + 1).isLowSurrogate())
+                return false; // unpaired
+            c = QChar::surrogateToUcs4(text.at(i).unicode(), text.at(i + 1).unicode());
+            ++i;
+        } else if (QChar::isLowSurrogate(c)) {
+            return false; // unpaired
+        }
+        if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+            return false; // a control
+        if ((c >= 0xfdd0 && c <= 0xfdef) || (c & 0xfffe) == 0xfffe)
+            return false; // a noncharacter
+    }
+    return true;
+}
+
+bool isValidTrackId(const QString &id)
+{
+    return !id.isEmpty() && isTrackIdText(id);
+}
+
+QString trackIdRule()
+{
+    return QStringLiteral("a track id is 1 to %1 characters, none of them a control character,"
+                          " a Unicode noncharacter or an unpaired surrogate")
+        .arg(TrackIdMaxChars);
+}
+
 QStringList metadataFieldNames()
 {
     return {QStringLiteral("isrc"),

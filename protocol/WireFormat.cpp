@@ -3,6 +3,7 @@
 #include "enrichment/WireFormat.h"
 
 #include <QJsonDocument>
+#include <QStringDecoder>
 
 namespace enrichment::wire {
 
@@ -20,6 +21,16 @@ QDateTime parseTime(const QString &text)
     if (d.isValid() && d.timeSpec() == Qt::LocalTime)
         d.setTimeSpec(Qt::UTC); // no zone on the wire means UTC
     return d;
+}
+
+std::optional<QString> percentDecodedUtf8(QStringView encoded)
+{
+    const QByteArray bytes = QByteArray::fromPercentEncoding(encoded.toLatin1());
+    QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = utf8.decode(bytes);
+    if (utf8.hasError())
+        return std::nullopt;
+    return text;
 }
 
 QJsonObject envelope(const QString &type, const QJsonObject &data, qint64 epochMs)

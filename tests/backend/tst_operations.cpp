@@ -653,6 +653,92 @@ private Q_SLOTS:
         checkCounts(*s);
     }
 
+    // Ids from across Unicode (the top of the planes, replacement characters, emoji, CJK,
+    // characters a path must escape) page strictly forward with limit=1, open by path and
+    // are found by prefix; a cursor that cannot be an id is a 400, never an empty page.
+    void oddIdsPageOpenAndSearch()
+    {
+        auto s = start(QStringLiteral("oddids"));
+        const QStringList ids = {
+            QStringLiteral("a"),
+            QStringLiteral("a\U0010FFFD"),
+            QStringLiteral("a\U0010FFFDz"),
+            QStringLiteral("a\uFFFD"),
+            QStringLiteral("a\uFFFC"),
+            QStringLiteral("a\U0001F3B5"),
+            QStringLiteral("a\u00e9/?#%&+ "),
+            QStringLiteral("a\u4e2d\u6587"),
+            QStringLiteral("a\uFDCF"),
+            QStringLiteral("a\uFDF0"),
+        };
+        int status = 0;
+        QJsonArray body;
+        for (const QString &id : ids)
+            body.append(id);
+        QJsonObject r = json(post(*s, QStringLiteral("enqueue"),
+                                  QJsonDocument(QJsonObject{{QStringLiteral("track_ids"), body}})
+                                      .toJson(QJsonDocument::Compact),
+                                  &status));
+        QCOMPARE(status, 200);
+        QCOMPARE(r.value(QLatin1String("added")).toInt(), int(ids.size()));
+
+        QStringList seen;
+        QString after;
+        for (int page = 0; page <= ids.size(); ++page) {
+            QUrlQuery q;
+            q.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
+            if (!after.isEmpty())
+                q.addQueryItem(QStringLiteral("after"),
+                               QString::fromLatin1(QUrl::toPercentEncoding(after)));
+            r = json(get(
+                *s, QStringLiteral("/monitoring/enrichment/tracks?") + q.query(QUrl::FullyEncoded),
+                &status));
+            QCOMPARE(status, 200);
+            const QJsonArray rows = r.value(QLatin1String("tracks")).toArray();
+            QCOMPARE(rows.size(), 1);
+            const QString id = rows.at(0).toObject().value(QLatin1String("track_id")).toString();
+            QVERIFY2(!seen.contains(id), qPrintable(id)); // strictly forward
+            seen << id;
+            if (r.value(QLatin1String("next")).isNull())
+                break;
+            after = r.value(QLatin1String("next")).toString();
+            QCOMPARE(after, id);
+        }
+        QCOMPARE(seen.size(), ids.size());
+        for (const QString &id : ids) {
+            r = json(get(*s,
+                         QStringLiteral("/monitoring/enrichment/tracks/") +
+                             QString::fromLatin1(QUrl::toPercentEncoding(id)),
+                         &status));
+            QCOMPARE(status, 200);
+            QCOMPARE(r.value(QLatin1String("track_id")).toString(), id);
+        }
+        // A prefix finds the ids with the top of the planes after it.
+        r = json(
+            get(*s,
+                QStringLiteral("/monitoring/enrichment/tracks?q=") +
+                    QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("a\U0010FFFD"))),
+                &status));
+        QCOMPARE(status, 200);
+        QCOMPARE(r.value(QLatin1String("tracks")).toArray().size(), 2);
+
+        for (const char *bad :
+             {"after=%00", "after=a%EF%BF%BE", "after=%ED%A0%80", "q=%EF%BF%BF", "q=a%01"}) {
+            const QJsonObject e =
+                json(get(*s, QStringLiteral("/monitoring/enrichment/tracks?") + QLatin1String(bad),
+                         &status));
+            QVERIFY2(status == 400, bad);
+            QCOMPARE(e.value(QLatin1String("error")).toObject().value(QLatin1String("code")),
+                     QJsonValue(QStringLiteral("bad_parameter")));
+        }
+        get(*s, QStringLiteral("/monitoring/enrichment/tracks/a%EF%BF%BE"), &status);
+        QCOMPARE(status, 400);
+        // The module's own enqueue() refuses them too.
+        QCOMPARE(s->enqueue({QStringLiteral("b\uFFFF"), QStringLiteral("b\uFDD0"),
+                             QString(QChar(0xD800)) + QStringLiteral("b"), QStringLiteral("b-ok")}),
+                 1);
+    }
+
     void badBodiesChangeNothing_data()
     {
         QTest::addColumn<QString>("action");
@@ -674,6 +760,15 @@ private Q_SLOTS:
         QTest::newRow("enqueue empty") << "enqueue" << QByteArray(R"({"track_ids": []})");
         QTest::newRow("enqueue control char")
             << "enqueue" << QByteArray("{\"track_ids\": [\"a\\u0001b\"]}");
+        // Noncharacters and unpaired surrogates, as JSON escapes and as raw UTF-8.
+        for (const char *escaped : {"\\ufffe", "\\uffff", "\\ufdd0", "\\ud83f\\udfff",
+                                    "\\udbff\\udfff", "\\ud800", "\\udc00x", "\\u0085"})
+            QTest::newRow(qPrintable(QStringLiteral("enqueue %1").arg(QLatin1String(escaped))))
+                << "enqueue" << QByteArray("{\"track_ids\": [\"a") + escaped + "\"]}";
+        QTest::newRow("enqueue raw U+10FFFF")
+            << "enqueue" << QByteArray("{\"track_ids\": [\"a\xf4\x8f\xbf\xbf\"]}");
+        QTest::newRow("retry noncharacter")
+            << "retry" << QByteArray("{\"track_ids\": [\"rl-1\\uffff\"]}");
         QByteArray many = R"({"track_ids": [)";
         for (int i = 0; i <= MaxActionTrackIds; ++i)
             many += (i ? ",\"t" : "\"t") + QByteArray::number(i) + "\"";

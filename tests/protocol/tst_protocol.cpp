@@ -43,6 +43,58 @@ private Q_SLOTS:
                               QStringLiteral("lastfm")}));
     }
 
+    void trackIdAlphabet_data()
+    {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("plain") << QStringLiteral("spotify:track:4uLU6hMCjMI75M1A2tKUQC") << true;
+        QTest::newRow("escapes") << QStringLiteral("a/b?c#d%e&f+g h") << true;
+        QTest::newRow("top of the planes") << QStringLiteral("a\U0010FFFD") << true;
+        QTest::newRow("replacement char") << QStringLiteral("a\uFFFD") << true;
+        QTest::newRow("emoji pair") << QStringLiteral("\U0001F3B5") << true;
+        QTest::newRow("256") << QString(256, QLatin1Char('x')) << true;
+        QTest::newRow("empty") << QString() << false;
+        QTest::newRow("257") << QString(257, QLatin1Char('x')) << false;
+        QTest::newRow("NUL") << QString(QChar(0)) + QStringLiteral("a") << false;
+        QTest::newRow("DEL") << QStringLiteral("a\u007f") << false;
+        QTest::newRow("C1 NEL") << QStringLiteral("a\u0085") << false;
+        QTest::newRow("U+FFFE") << QStringLiteral("a\uFFFE") << false;
+        QTest::newRow("U+FFFF") << QStringLiteral("a\uFFFF") << false;
+        QTest::newRow("U+FDD0") << QStringLiteral("a\uFDD0") << false;
+        QTest::newRow("U+FDEF") << QStringLiteral("a\uFDEF") << false;
+        QTest::newRow("U+1FFFF") << QStringLiteral("a\U0001FFFF") << false;
+        QTest::newRow("U+10FFFF") << QStringLiteral("a\U0010FFFF") << false;
+        QTest::newRow("lone high") << QStringLiteral("a") + QChar(0xD800) << false;
+        QTest::newRow("lone low") << QString(QChar(0xDC00)) + QStringLiteral("a") << false;
+        QTest::newRow("swapped pair") << QString(QChar(0xDC00)) + QChar(0xD800) << false;
+    }
+    void trackIdAlphabet()
+    {
+        QFETCH(QString, id);
+        QFETCH(bool, valid);
+        QCOMPARE(isValidTrackId(id), valid);
+        // What passes survives percent-encoding, as a path or a cursor carries it.
+        if (valid)
+            QCOMPARE(wire::percentDecodedUtf8(QString::fromLatin1(QUrl::toPercentEncoding(id))),
+                     std::optional<QString>(id));
+    }
+
+    void percentDecodingKeepsWhatWasSent()
+    {
+        // QUrl would make U+FFFD of these; the strict decoding keeps them, so a check sees.
+        QCOMPARE(wire::percentDecodedUtf8(u"a%EF%BF%BE"),
+                 std::optional<QString>(QStringLiteral("a\uFFFE")));
+        QCOMPARE(wire::percentDecodedUtf8(u"%F4%8F%BF%BF"),
+                 std::optional<QString>(QStringLiteral("\U0010FFFF")));
+        QVERIFY(!isValidTrackId(*wire::percentDecodedUtf8(u"a%EF%BF%BE")));
+        // Not UTF-8 at all: no text.
+        QCOMPARE(wire::percentDecodedUtf8(u"%ED%A0%80"), std::nullopt); // an encoded surrogate
+        QCOMPARE(wire::percentDecodedUtf8(u"%C0%AF"), std::nullopt);    // overlong '/'
+        QCOMPARE(wire::percentDecodedUtf8(u"%FF"), std::nullopt);
+        QCOMPARE(wire::percentDecodedUtf8(u"%E2%82"), std::nullopt); // cut short
+        QCOMPARE(wire::percentDecodedUtf8(u"%00"), std::optional<QString>(QString(QChar(0))));
+    }
+
     void timesAreUtcWithMillisecondsAndReadTolerantly()
     {
         QCOMPARE(wire::formatTime(1795911145302), QStringLiteral("2026-11-29T00:12:25.302Z"));

@@ -128,7 +128,8 @@ public:
     /// http(s)://ADDR:PORT as bound (what `enrichment-backend` prints).
     QUrl listenUrl() const;
 
-    /// Adds tracks to the queue (the module's enqueue API). Returns how many were new.
+    /// Adds tracks to the queue (the module's enqueue API). Returns how many were new; ids
+    /// outside the track-id alphabet (isValidTrackId()) are refused, with a warning.
     int enqueue(const QStringList &trackIds);
     /// Adds @p n generated demo tracks.
     int enqueueDemoTracks(int n);

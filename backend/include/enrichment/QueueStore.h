@@ -103,6 +103,7 @@ struct TrackPage
 {
     QList<TrackRow> rows;
     QString next;
+    bool ok = true; ///< false: the store could not answer (lastError() says why)
 };
 
 /// Failed or partial tracks sharing an error type and source.
@@ -280,7 +281,7 @@ public:
 
     /// One page of tracks matching @p filter in track-id order, after the cursor @p after
     /// (a track id; empty: from the start), at most @p limit rows. Uses an index; never a
-    /// full scan. Empty with lastError() set when the store cannot answer.
+    /// full scan. Not ok, with lastError() set, when the store cannot answer.
     virtual TrackPage tracks(const TrackFilter &filter, int limit, const QString &after) = 0;
     /// One track (with its metadata) and its newest @p maxAttempts attempts, newest first.
     /// False if unknown.

@@ -72,6 +72,21 @@ SourceHealth healthForBreaker(BreakerState s);
 /// them in; other sources follow, sorted by name).
 QStringList defaultSourceNames();
 
+/// The most characters (UTF-16 code units) of a track id.
+inline constexpr int TrackIdMaxChars = 256;
+/// The track-id alphabet (docs/PROTOCOL.md, "Track ids"): 1 to TrackIdMaxChars of any
+/// Unicode character but controls (U+0000-U+001F, U+007F-U+009F), noncharacters (U+FDD0-
+/// U+FDEF and every U+xFFFE, U+xFFFF) and unpaired surrogates. Every way into the queue
+/// (enqueue, retry by id, the module's enqueue(), the paths and cursors of the operator
+/// endpoints) refuses the rest, so each id survives a URL, JSON, SQLite and PostgreSQL as
+/// it was given.
+bool isValidTrackId(const QString &id);
+/// The characters of @p text (a prefix or a cursor: a partial id, empty allowed) are all in
+/// the alphabet and there are at most TrackIdMaxChars of them.
+bool isTrackIdText(const QString &text);
+/// The rule above in one sentence, for error messages.
+QString trackIdRule();
+
 /// A track's metadata value longer than this is cut (a source's text, not a document).
 inline constexpr int MetadataValueMaxChars = 1000;
 /// The most metadata fields one track keeps (and a track's `metadata` holds).

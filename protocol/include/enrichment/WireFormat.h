@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <optional>
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QLatin1String>
@@ -161,6 +163,12 @@ QString formatTime(qint64 epochMs);
 /// seed's Python `isoformat()`), with `Z`, an offset or none (taken as UTC). Invalid when
 /// it is not a time.
 QDateTime parseTime(const QString &text);
+
+/// Decodes a percent-encoded part of a URL (a path segment, a query value) into text, or
+/// std::nullopt when its bytes are not valid UTF-8. Unlike QUrl's decoding, which turns
+/// noncharacters and broken sequences into U+FFFD, it keeps what was sent, so that a check
+/// of the text (isTrackIdText(), say) sees it.
+std::optional<QString> percentDecodedUtf8(QStringView encoded);
 
 /// The room's message envelope `{"type", "data", "timestamp"}`.
 QJsonObject envelope(const QString &type, const QJsonObject &data, qint64 epochMs);
