@@ -7,7 +7,9 @@
 
 #include <sys/time.h>
 
-#include <tuple>
+#include <algorithm>
+#include <chrono>
+#include <vector>
 
 #include <QLoggingCategory>
 #include <QMetaObject>
@@ -64,7 +66,7 @@ public:
 
     amqp_connection_state_t get() const { return m_conn; }
 
-    bool open(const AmqpBus::Target &t, const QString &exchange, QString *error)
+    bool open(const AmqpBus::Target &t, const AmqpBus::Config &config, QString *error)
     {
         amqp_socket_t *socket = amqp_tcp_socket_new(m_conn);
         if (!socket) {
@@ -81,13 +83,16 @@ public:
                          .arg(QString::fromUtf8(amqp_error_string2(status)));
             return false;
         }
+        // A broker that accepts the connection and then hangs must not hang us: the
+        // handshake and every call that waits for an answer give up after a while.
+        timeval rpcTimeout{5, 0};
+        amqp_set_handshake_timeout(m_conn, &rpcTimeout);
+        amqp_set_rpc_timeout(m_conn, &rpcTimeout);
         const QByteArray vhost = t.vhost.toUtf8(), user = t.user.toUtf8(),
                          password = t.password.toUtf8();
-        // No AMQP heartbeats: a thread that only publishes would not answer them in time.
-        // A broker that goes away shows as a failed send or receive instead.
         amqp_rpc_reply_t r =
-            amqp_login(m_conn, vhost.constData(), 0, 131072, 0, AMQP_SASL_METHOD_PLAIN,
-                       user.constData(), password.constData());
+            amqp_login(m_conn, vhost.constData(), 0, 131072, std::max(0, config.heartbeatSeconds),
+                       AMQP_SASL_METHOD_PLAIN, user.constData(), password.constData());
         if (r.reply_type != AMQP_RESPONSE_NORMAL) {
             *error = QStringLiteral("login as %1 refused: %2").arg(t.user, replyText(r));
             return false;
@@ -99,6 +104,7 @@ public:
             return false;
         }
         m_open = true;
+        const QString &exchange = config.exchange;
         const QByteArray name = exchange.toUtf8();
         amqp_exchange_declare(m_conn, Channel, amqp_cstring_bytes(name.constData()),
                               amqp_cstring_bytes("fanout"), 0, /*durable*/ 1, 0, 0,
@@ -263,13 +269,25 @@ bool AmqpBus::pause(int ms)
 
 void AmqpBus::publisherLoop()
 {
+    using Clock = std::chrono::steady_clock;
+    constexpr std::size_t MaxInFlight = 256;
     int backoffMs = 100;
     while (true) {
         if (!running())
             return;
         Connection conn;
         QString error;
-        if (!conn.open(m_target, m_config.exchange, &error)) {
+        amqp_connection_state_t c = conn.get();
+        bool ok = conn.open(m_target, m_config, &error);
+        if (ok) {
+            // Confirms: the broker says when it has each message (in the queues bound).
+            amqp_confirm_select(c, Channel);
+            const amqp_rpc_reply_t r = amqp_get_rpc_reply(c);
+            ok = r.reply_type == AMQP_RESPONSE_NORMAL;
+            if (!ok)
+                error = QStringLiteral("cannot turn on publisher confirms: %1").arg(replyText(r));
+        }
+        if (!ok) {
             if (!retryLater(m_publisherUp, error, &backoffMs))
                 return;
             continue;
@@ -280,40 +298,117 @@ void AmqpBus::publisherLoop()
                                  << m_target.displayName();
         const QByteArray exchange = m_config.exchange.toUtf8();
         amqp_basic_properties_t props;
-        props._flags = AMQP_BASIC_CONTENT_TYPE_FLAG | AMQP_BASIC_DELIVERY_MODE_FLAG;
+        props._flags =
+            AMQP_BASIC_CONTENT_TYPE_FLAG | AMQP_BASIC_DELIVERY_MODE_FLAG | AMQP_BASIC_USER_ID_FLAG;
         props.content_type = amqp_cstring_bytes("application/json");
-        props.delivery_mode = 1; // transient: a live feed, not a record
-        bool healthy = true;
-        while (healthy) {
-            quint64 sequence = 0;
-            QByteArray body;
+        props.delivery_mode = 2; // persistent: it waits in a durable queue across a restart
+        // The broker refuses a user_id that is not this connection's login: the consumer
+        // can trust it to say who published (docs/SCALING.md, "One broker user per worker").
+        const QByteArray userId = m_target.user.toUtf8();
+        props.user_id = amqp_cstring_bytes(userId.constData());
+
+        struct Sent
+        {
+            quint64 tag;
+            quint64 sequence;
+            Clock::time_point at;
+        };
+        std::deque<Sent> inFlight; // published, not yet confirmed, by delivery tag
+        quint64 nextTag = 1;       // the channel's delivery tags count from 1
+        quint64 nextToSend = 0;    // everything still buffered is sent again: unconfirmed
+        const auto idleWait =
+            std::chrono::milliseconds(std::clamp(m_config.heartbeatSeconds * 500, 100, 1000));
+        QString failure;
+        while (failure.isEmpty()) {
+            // 1. What is buffered and not yet sent on this connection.
+            std::vector<std::pair<quint64, QByteArray>> batch;
             {
                 std::unique_lock lock(m_mutex);
-                m_wake.wait(lock, [this] { return !m_running || !m_outbox.empty(); });
+                auto unsent = [&] {
+                    return !m_outbox.empty() && m_outbox.back().first >= nextToSend;
+                };
+                if (inFlight.empty() && !unsent())
+                    m_wake.wait_for(lock, idleWait, [&] { return !m_running || unsent(); });
                 if (!m_running)
                     return;
-                // It stays queued until it is sent: a failed send keeps it for the next
-                // connection.
-                std::tie(sequence, body) = m_outbox.front();
+                for (const auto &entry : m_outbox) {
+                    if (inFlight.size() + batch.size() >= MaxInFlight)
+                        break;
+                    if (entry.first >= nextToSend)
+                        batch.push_back(entry);
+                }
             }
-            // rabbitmq-c only reads the bytes; constData() keeps the buffer shared.
-            amqp_bytes_t bytes{std::size_t(body.size()), const_cast<char *>(body.constData())};
-            const int status =
-                amqp_basic_publish(conn.get(), Channel, amqp_cstring_bytes(exchange.constData()),
-                                   amqp_empty_bytes, 0, 0, &props, bytes);
-            if (status != AMQP_STATUS_OK) {
-                setError(QStringLiteral("publish failed: %1")
-                             .arg(QString::fromUtf8(amqp_error_string2(status))));
-                qCWarning(lcAmqp).noquote() << lastError() << "- reconnecting";
-                healthy = false;
+            for (const auto &[sequence, body] : batch) {
+                // rabbitmq-c only reads the bytes; constData() keeps the buffer shared.
+                amqp_bytes_t bytes{std::size_t(body.size()), const_cast<char *>(body.constData())};
+                const int status =
+                    amqp_basic_publish(c, Channel, amqp_cstring_bytes(exchange.constData()),
+                                       amqp_empty_bytes, 0, 0, &props, bytes);
+                if (status != AMQP_STATUS_OK) {
+                    failure = QStringLiteral("publish failed: %1")
+                                  .arg(QString::fromUtf8(amqp_error_string2(status)));
+                    break;
+                }
+                inFlight.push_back({nextTag++, sequence, Clock::now()});
+                nextToSend = sequence + 1;
+            }
+            if (!failure.isEmpty())
                 break;
+            // 2. What the broker says: confirms. Waiting here also sends our heartbeats
+            // and notices a broker that missed two of its own.
+            timeval wait{0, inFlight.empty() ? 0 : 100'000};
+            while (true) {
+                amqp_frame_t frame;
+                const int status = amqp_simple_wait_frame_noblock(c, &frame, &wait);
+                wait = {0, 0}; // then take whatever else is already there
+                if (status == AMQP_STATUS_TIMEOUT)
+                    break;
+                if (status != AMQP_STATUS_OK) {
+                    failure = status == AMQP_STATUS_HEARTBEAT_TIMEOUT
+                                  ? QStringLiteral("the broker missed its heartbeats")
+                                  : QStringLiteral("the connection failed: %1")
+                                        .arg(QString::fromUtf8(amqp_error_string2(status)));
+                    break;
+                }
+                if (frame.frame_type != AMQP_FRAME_METHOD)
+                    continue;
+                const amqp_method_number_t id = frame.payload.method.id;
+                if (id == AMQP_BASIC_ACK_METHOD) {
+                    const auto *ack = static_cast<amqp_basic_ack_t *>(frame.payload.method.decoded);
+                    const auto before = inFlight.size();
+                    const bool multiple = ack->multiple;
+                    const quint64 tag = ack->delivery_tag;
+                    inFlight.erase(std::remove_if(inFlight.begin(), inFlight.end(),
+                                                  [&](const Sent &sent) {
+                                                      return multiple ? sent.tag <= tag
+                                                                      : sent.tag == tag;
+                                                  }),
+                                   inFlight.end());
+                    m_published += before - inFlight.size();
+                } else if (id == AMQP_BASIC_NACK_METHOD) {
+                    failure = QStringLiteral("the broker refused an event");
+                } else if (id == AMQP_CHANNEL_CLOSE_METHOD || id == AMQP_CONNECTION_CLOSE_METHOD) {
+                    failure = QStringLiteral("the broker closed the connection");
+                }
+                if (!failure.isEmpty())
+                    break;
             }
-            ++m_published;
-            std::lock_guard lock(m_mutex);
-            // Unless a full buffer dropped it meanwhile, it is still the first.
-            if (!m_outbox.empty() && m_outbox.front().first == sequence)
-                m_outbox.pop_front();
+            // 3. Everything before the oldest unconfirmed message is the broker's now.
+            {
+                std::lock_guard lock(m_mutex);
+                const quint64 confirmedBelow =
+                    inFlight.empty() ? nextToSend : inFlight.front().sequence;
+                while (!m_outbox.empty() && m_outbox.front().first < confirmedBelow)
+                    m_outbox.pop_front();
+            }
+            if (failure.isEmpty() && !inFlight.empty() &&
+                Clock::now() - inFlight.front().at >
+                    std::chrono::milliseconds(m_config.confirmTimeoutMs))
+                failure = QStringLiteral("the broker confirmed nothing for %1 s")
+                              .arg(m_config.confirmTimeoutMs / 1000);
         }
+        setError(failure);
+        qCWarning(lcAmqp).noquote() << failure << "- reconnecting";
         setUp(m_publisherUp, false);
         if (!pause(backoffMs))
             return;
@@ -329,12 +424,32 @@ void AmqpBus::consumerLoop()
         Connection conn;
         QString error;
         amqp_connection_state_t c = conn.get();
-        bool ok = conn.open(m_target, m_config.exchange, &error);
+        bool ok = conn.open(m_target, m_config, &error);
         amqp_bytes_t queue = amqp_empty_bytes;
         if (ok) {
-            // A queue of our own: exclusive, gone when we are.
-            amqp_queue_declare_ok_t *q =
-                amqp_queue_declare(c, Channel, amqp_empty_bytes, 0, 0, 1, 1, amqp_empty_table);
+            // A queue of our own. Named: durable, bounded by age and length, deleted when
+            // unused for long, so that what is published while we (or the broker) restart
+            // waits for us. Unnamed: exclusive, gone with the connection.
+            const QByteArray name = m_config.queue.toUtf8();
+            const bool durable = !name.isEmpty();
+            amqp_table_entry_t entries[4];
+            entries[0].key = amqp_cstring_bytes("x-message-ttl");
+            entries[0].value.kind = AMQP_FIELD_KIND_I64;
+            entries[0].value.value.i64 = m_config.queueMessageTtlMs;
+            entries[1].key = amqp_cstring_bytes("x-max-length");
+            entries[1].value.kind = AMQP_FIELD_KIND_I64;
+            entries[1].value.value.i64 = m_config.queueMaxLength;
+            entries[2].key = amqp_cstring_bytes("x-overflow");
+            entries[2].value.kind = AMQP_FIELD_KIND_UTF8;
+            entries[2].value.value.bytes = amqp_cstring_bytes("drop-head");
+            entries[3].key = amqp_cstring_bytes("x-expires");
+            entries[3].value.kind = AMQP_FIELD_KIND_I64;
+            entries[3].value.value.i64 = m_config.queueExpiresMs;
+            const amqp_table_t arguments{4, entries};
+            amqp_queue_declare_ok_t *q = amqp_queue_declare(
+                c, Channel, durable ? amqp_cstring_bytes(name.constData()) : amqp_empty_bytes, 0,
+                durable ? 1 : 0, durable ? 0 : 1, durable ? 0 : 1,
+                durable ? arguments : amqp_empty_table);
             amqp_rpc_reply_t r = amqp_get_rpc_reply(c);
             ok = q && r.reply_type == AMQP_RESPONSE_NORMAL;
             if (ok) {
@@ -346,7 +461,13 @@ void AmqpBus::consumerLoop()
                 ok = r.reply_type == AMQP_RESPONSE_NORMAL;
             }
             if (ok) {
-                amqp_basic_consume(c, Channel, queue, amqp_empty_bytes, 0, /*no_ack*/ 1, 0,
+                amqp_basic_qos(c, Channel, 0, 500, 0);
+                r = amqp_get_rpc_reply(c);
+                ok = r.reply_type == AMQP_RESPONSE_NORMAL;
+            }
+            if (ok) {
+                // Acknowledged once handed on: the broker keeps what we never took.
+                amqp_basic_consume(c, Channel, queue, amqp_empty_bytes, 0, /*no_ack*/ 0, 0,
                                    amqp_empty_table);
                 r = amqp_get_rpc_reply(c);
                 ok = r.reply_type == AMQP_RESPONSE_NORMAL;
@@ -374,21 +495,39 @@ void AmqpBus::consumerLoop()
             if (r.reply_type == AMQP_RESPONSE_NORMAL) {
                 const amqp_bytes_t &b = envelope.message.body;
                 if (b.len > std::size_t(m_config.maxMessageBytes)) {
-                    ++m_dropped;
-                    qCWarning(lcAmqp) << "dropped a message of" << b.len << "bytes (limit"
-                                      << m_config.maxMessageBytes << ")";
+                    const qint64 bytes = qint64(b.len);
+                    QMetaObject::invokeMethod(
+                        this, [this, bytes] { Q_EMIT messageRefused(bytes); },
+                        Qt::QueuedConnection);
                 } else {
                     const QByteArray body(static_cast<const char *>(b.bytes), qsizetype(b.len));
+                    const amqp_basic_properties_t &p = envelope.message.properties;
+                    const QString userId =
+                        (p._flags & AMQP_BASIC_USER_ID_FLAG)
+                            ? QString::fromUtf8(
+                                  static_cast<const char *>(p.user_id.bytes),
+                                  qsizetype(std::min<std::size_t>(p.user_id.len, 256)))
+                            : QString();
                     QMetaObject::invokeMethod(
-                        this, [this, body] { Q_EMIT messageReceived(body); }, Qt::QueuedConnection);
+                        this, [this, body, userId] { Q_EMIT messageReceived(body, userId); },
+                        Qt::QueuedConnection);
                 }
+                const quint64 tag = envelope.delivery_tag;
                 amqp_destroy_envelope(&envelope);
+                if (amqp_basic_ack(c, Channel, tag, 0) != AMQP_STATUS_OK) {
+                    setError(QStringLiteral("cannot acknowledge a message"));
+                    qCWarning(lcAmqp).noquote() << lastError() << "- reconnecting";
+                    break;
+                }
                 continue;
             }
             if (r.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION &&
                 r.library_error == AMQP_STATUS_TIMEOUT)
                 continue;
-            setError(QStringLiteral("receive failed: %1").arg(replyText(r)));
+            setError(r.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION &&
+                             r.library_error == AMQP_STATUS_HEARTBEAT_TIMEOUT
+                         ? QStringLiteral("the broker missed its heartbeats")
+                         : QStringLiteral("receive failed: %1").arg(replyText(r)));
             qCWarning(lcAmqp).noquote() << lastError() << "- reconnecting";
             break;
         }

@@ -15,15 +15,17 @@
 namespace enrichment {
 
 /// The room's events over RabbitMQ: every backend publishes its events to the durable
-/// fanout exchange `enrichment_events` and consumes the exchange through an exclusive,
-/// auto-delete queue of its own (the seed's websocket service does the same).
+/// fanout exchange `enrichment_events` and consumes the exchange through a durable queue of
+/// its own (Config::queue), bounded by age and length.
 ///
 /// rabbitmq-c is blocking, so the bus runs two threads of its own, each with its own
 /// connection: a publisher that sends what publish() queued, and a consumer that hands
 /// each message to messageReceived() on the bus's thread. Neither ever blocks the caller:
 /// publish() only appends to a bounded buffer (the oldest message is dropped, and counted,
-/// when it is full). Both reconnect with a capped exponential backoff while the broker is
-/// away; the publisher keeps what it could not send and sends it once back.
+/// when it is full). Messages are persistent and published with confirms: one stays in
+/// the buffer until the broker confirmed it, and is sent again on the next connection if
+/// not. Both connections use AMQP heartbeats, so a broker that hangs is noticed within two
+/// of them; both reconnect with a capped exponential backoff while the broker is away.
 class AmqpBus final : public QObject
 {
     Q_OBJECT
@@ -45,9 +47,21 @@ public:
     struct Config
     {
         QString exchange = QStringLiteral("enrichment_events");
-        std::size_t bufferCapacity = 10'000; ///< messages kept while the broker is away
+        std::size_t bufferCapacity = 10'000; ///< messages kept until the broker confirms them
         int maxBackoffMs = 5'000;
-        int maxMessageBytes = 64 * 1024; ///< larger incoming messages are dropped
+        int maxMessageBytes = 64 * 1024; ///< larger incoming messages are refused
+        /// AMQP heartbeat: a broker silent for two of them is down (and reconnected).
+        int heartbeatSeconds = 5;
+        /// A published message the broker has not confirmed within this is sent again on a
+        /// new connection.
+        int confirmTimeoutMs = 10'000;
+        /// This backend's queue on the exchange: durable and named, so that events published
+        /// while it (or the broker) restarts wait for it. Empty: a server-named, exclusive,
+        /// auto-delete queue that lives as long as the connection (events meanwhile lost).
+        QString queue;
+        qint64 queueMessageTtlMs = 10 * 60'000; ///< an event older than this is dropped
+        qint64 queueMaxLength = 100'000;        ///< beyond this the oldest are dropped
+        qint64 queueExpiresMs = 30 * 60'000;    ///< an unused queue is deleted after this
     };
 
     AmqpBus(const Target &target, const Config &config, QObject *parent = nullptr);
@@ -64,7 +78,7 @@ public:
     bool connected() const { return m_publisherUp && m_consumerUp; }
     /// Why not, while not connected.
     QString lastError() const;
-    /// Messages lost: dropped from a full buffer, or received too large.
+    /// Messages lost: dropped from a full buffer while the broker was away.
     quint64 dropped() const { return m_dropped; }
     quint64 published() const { return m_published; }
     /// Messages waiting for the broker.
@@ -72,8 +86,12 @@ public:
 
 Q_SIGNALS:
     /// A message from the exchange (any publisher's, this one's included), on the bus's
-    /// thread.
-    void messageReceived(const QByteArray &body);
+    /// thread. @p userId: its AMQP `user_id` property, which the broker refuses unless it
+    /// is the publisher's login (empty when the publisher set none). Every publish of this
+    /// bus carries its own login as `user_id`.
+    void messageReceived(const QByteArray &body, const QString &userId);
+    /// A message too large to read (over Config::maxMessageBytes), not handed on.
+    void messageRefused(qint64 bytes);
     void connectedChanged(bool connected);
 
 private:

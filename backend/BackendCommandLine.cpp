@@ -70,6 +70,21 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
         {QStringLiteral("amqp-password-file"),
          QStringLiteral("File holding the broker password (else ENRICHMENT_AMQP_PASSWORD)."),
          QStringLiteral("PATH")},
+        {QStringLiteral("amqp-publishers"),
+         QStringLiteral("Who may publish events as which worker: USER=WORKER[,USER=WORKER...] "
+                        "(broker users; WORKER * for any). Events whose broker-checked "
+                        "user_id is not listed for their worker are dropped. Unset: anyone "
+                        "on the exchange may speak as any worker."),
+         QStringLiteral("LIST")},
+        {QStringLiteral("amqp-queue"),
+         QStringLiteral("This backend's durable queue on the exchange (default "
+                        "enrichment_events.WORKER-ID): events published while it restarts wait "
+                        "there (up to 10 minutes, 100,000 events)."),
+         QStringLiteral("NAME")},
+        {QStringLiteral("amqp-heartbeat"),
+         QStringLiteral("AMQP heartbeat in seconds (default 5; 0: none): a broker silent for "
+                        "two of them is down and reconnected."),
+         QStringLiteral("SECONDS")},
         {QStringLiteral("relay"),
          QStringLiteral("Run as the fleet's websocket service: no pipeline; serves the room "
                         "from --amqp and the fleet's numbers from the PostgreSQL --database.")},
@@ -272,6 +287,45 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
     if (!secretFile(QStringLiteral("database-password-file"), &o->databasePassword) ||
         !secretFile(QStringLiteral("amqp-password-file"), &o->amqpPassword))
         return false;
+    if (p.isSet(QStringLiteral("amqp-publishers"))) {
+        const QStringList pairs =
+            p.value(QStringLiteral("amqp-publishers")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QString &pair : pairs) {
+            const qsizetype eq = pair.indexOf(QLatin1Char('='));
+            const QString user = pair.left(eq).trimmed(), worker = pair.mid(eq + 1).trimmed();
+            if (eq <= 0 || user.isEmpty() || worker.isEmpty() || user.size() > 128 ||
+                worker.size() > 128) {
+                *error = QStringLiteral("--amqp-publishers: \"%1\" is not USER=WORKER")
+                             .arg(pair.left(100));
+                return false;
+            }
+            o->amqpPublishers[user] << worker;
+        }
+        if (o->amqpPublishers.isEmpty()) {
+            *error = QStringLiteral("--amqp-publishers: no USER=WORKER given");
+            return false;
+        }
+    }
+    if (p.isSet(QStringLiteral("amqp-queue"))) {
+        o->amqpQueue = p.value(QStringLiteral("amqp-queue"));
+        const bool printable = std::all_of(o->amqpQueue.cbegin(), o->amqpQueue.cend(), [](QChar c) {
+            return c.unicode() > 0x20 && c.unicode() < 0x7f;
+        });
+        if (o->amqpQueue.isEmpty() || o->amqpQueue.size() > 200 || !printable ||
+            o->amqpQueue.startsWith(QLatin1String("amq."))) {
+            *error = QStringLiteral("--amqp-queue must be 1 to 200 printable ASCII characters,"
+                                    " not starting with amq.");
+            return false;
+        }
+    }
+    if (p.isSet(QStringLiteral("amqp-heartbeat"))) {
+        bool ok = false;
+        o->amqpHeartbeatSeconds = p.value(QStringLiteral("amqp-heartbeat")).toInt(&ok);
+        if (!ok || o->amqpHeartbeatSeconds < 0 || o->amqpHeartbeatSeconds > 600) {
+            *error = QStringLiteral("--amqp-heartbeat must be 0 to 600 seconds");
+            return false;
+        }
+    }
     o->relay = p.isSet(QStringLiteral("relay"));
     if (o->relay &&
         (o->amqpUrl.isEmpty() || !o->databasePath.startsWith(QLatin1String("postgres")))) {

@@ -12,6 +12,7 @@
 #include <QStandardPaths>
 
 #include "AmqpBus.h"
+#include "BusRelay.h"
 #include "CircuitBreaker.h"
 #include "HistoryRing.h"
 #include "enrichment/EnrichmentSource.h"
@@ -77,6 +78,7 @@ BackendService::~BackendService()
 {
     stop();
     m_bus.reset(); // joins its threads before the publisher it feeds goes
+    m_busRelay.reset();
     // The publisher refers to the server, the server to this provider: destroy them first.
     m_publisher.reset();
     m_server.reset();
@@ -263,10 +265,37 @@ bool BackendService::startBus(QString *error)
             : qEnvironmentVariable("ENRICHMENT_AMQP_PASSWORD", target.user == QLatin1String("guest")
                                                                    ? QStringLiteral("guest")
                                                                    : QString());
-    m_bus = std::make_unique<AmqpBus>(target, AmqpBus::Config{});
+    AmqpBus::Config busConfig;
+    busConfig.maxMessageBytes = bus::MaxMessageBytes;
+    busConfig.heartbeatSeconds = m_options.amqpHeartbeatSeconds;
+    // The queue must outlive a restart to keep what was published meanwhile: named after
+    // a worker id that was given, or the host for a relay (HOST:PID changes every start).
+    busConfig.queue =
+        !m_options.amqpQueue.isEmpty()  ? m_options.amqpQueue
+        : !m_options.workerId.isEmpty() ? QStringLiteral("enrichment_events.") + m_options.workerId
+        : m_options.relay ? QStringLiteral("enrichment_events.relay@") + QHostInfo::localHostName()
+                          : QStringLiteral("enrichment_events.") + m_store->workerId();
+    m_bus = std::make_unique<AmqpBus>(target, busConfig);
     m_publisher->setWorkerId(m_store->workerId());
     connect(m_publisher.get(), &RoomPublisher::published, m_bus.get(), &AmqpBus::publish);
-    connect(m_bus.get(), &AmqpBus::messageReceived, this, &BackendService::onBusMessage);
+    // What the exchange carries reaches the room only if a worker may have sent it.
+    BusRelay::Config relay;
+    relay.ownWorkerId = m_store->workerId();
+    relay.publishers = m_options.amqpPublishers;
+    if (relay.publishers.isEmpty() && target.user == QLatin1String("guest"))
+        qCWarning(lcService) << "the event broker is used as guest: any process that can reach"
+                                " it can publish events as any worker";
+    m_busRelay =
+        std::make_unique<BusRelay>(relay, *m_monitor, *m_clock, [this](const QString &text) {
+            m_server->broadcastText(text);
+            m_publisher->eventRelayed();
+        });
+    connect(m_bus.get(), &AmqpBus::messageReceived, m_busRelay.get(), &BusRelay::onMessage);
+    connect(m_bus.get(), &AmqpBus::messageRefused, m_busRelay.get(), [this](qint64 bytes) {
+        m_busRelay->onRefused(
+            bus::DropReason::TooLarge,
+            QStringLiteral("%1 bytes (limit %2)").arg(bytes).arg(bus::MaxMessageBytes));
+    });
     connect(m_bus.get(), &AmqpBus::connectedChanged, this, [this](bool up) {
         if (up)
             qCInfo(lcService) << "event broker connected";
@@ -278,26 +307,6 @@ bool BackendService::startBus(QString *error)
     m_monitor->setEventBus(0, 0, false);
     m_bus->start();
     return true;
-}
-
-void BackendService::onBusMessage(const QByteArray &body)
-{
-    // What the exchange carries goes to the room as it is, if it is a room event at all;
-    // our own events reached the room when we sent them.
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
-    const QJsonObject o = doc.object();
-    if (!doc.isObject() || !o.value(wire::key::Type).isString()) {
-        if (m_busInvalid++ % 100 == 0)
-            qCWarning(lcService).noquote()
-                << "ignoring a message on the event exchange that is not a room event"
-                << "(" << m_busInvalid << "so far)";
-        return;
-    }
-    if (o.value(wire::key::Worker).toString() == m_store->workerId())
-        return;
-    m_server->broadcastText(QString::fromUtf8(body));
-    m_publisher->eventRelayed();
 }
 
 void BackendService::heartbeat(bool stopped)
@@ -455,6 +464,8 @@ void BackendService::tick()
         m_workers = m_store->workers();
     if (m_bus)
         m_monitor->setEventBus(m_bus->published(), m_bus->dropped(), m_bus->connected());
+    if (m_busRelay)
+        m_busRelay->flushLog();
 }
 
 void BackendService::sampleHistory()

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include <prometheus/counter.h>
+#include <prometheus/family.h>
 #include <prometheus/gauge.h>
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
@@ -307,6 +308,28 @@ void Monitor::setEventBus(quint64 published, quint64 dropped, bool brokerUp)
     if (const double d = double(dropped) - m_eventsDropped->Value(); d > 0)
         m_eventsDropped->Increment(d);
     m_brokerUp->Set(brokerUp ? 1 : 0);
+}
+
+void Monitor::recordBusDrop(QLatin1String reason, quint64 n)
+{
+    if (!m_busDrops)
+        m_busDrops = &prometheus::BuildCounter()
+                          .Name("enrichment_bus_messages_dropped_total")
+                          .Help("Messages from the event bus not forwarded to the room, by "
+                                "reason (too large, not JSON, too deep, a server-only or "
+                                "unknown type, invalid data, a sender not allowed)")
+                          .Register(*m_registry);
+    prometheus::Counter &c =
+        m_busDrops->Add({{"reason", std::string(reason.data(), reason.size())}});
+    if (n > 0)
+        c.Increment(double(n));
+}
+
+qint64 Monitor::busDrops(QLatin1String reason) const
+{
+    if (!m_busDrops)
+        return 0;
+    return qint64(m_busDrops->Add({{"reason", std::string(reason.data(), reason.size())}}).Value());
 }
 
 std::string Monitor::serialize() const

@@ -18,6 +18,7 @@ class Registry;
 class Counter;
 class Gauge;
 class Histogram;
+template<typename T> class Family;
 } // namespace prometheus
 
 namespace enrichment {
@@ -82,6 +83,10 @@ public:
     /// `enrichment_events_dropped_total` and `enrichment_event_broker_up` (only backends
     /// with a bus have them), then brings them up to the bus's running totals.
     void setEventBus(quint64 published, quint64 dropped, bool brokerUp);
+    /// Counts @p n messages from the bus dropped for @p reason
+    /// (`enrichment_bus_messages_dropped_total{reason}`; n = 0 makes the series exist).
+    void recordBusDrop(QLatin1String reason, quint64 n);
+    qint64 busDrops(QLatin1String reason) const;
 
     /// The Prometheus text exposition format 0.0.4.
     std::string serialize() const;
@@ -131,6 +136,7 @@ private:
     prometheus::Counter *m_eventsPublished = nullptr;
     prometheus::Counter *m_eventsDropped = nullptr;
     prometheus::Gauge *m_brokerUp = nullptr;
+    prometheus::Family<prometheus::Counter> *m_busDrops = nullptr;
     qint64 m_tracksProcessed = 0;
 };
 

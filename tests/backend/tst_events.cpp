@@ -65,6 +65,49 @@ public:
     QHash<QPair<QString, QString>, QList<QJsonObject>> byKey;
 };
 
+/// A room event envelope as a worker (or a forger) would publish it.
+QByteArray envelope(const QString &type, const QJsonObject &data, const QString &worker = {},
+                    const QJsonObject &extra = {})
+{
+    QJsonObject o = extra;
+    o.insert(QStringLiteral("type"), type);
+    o.insert(QStringLiteral("data"), data);
+    o.insert(QStringLiteral("timestamp"), QStringLiteral("2026-12-03T10:00:00.000Z"));
+    if (!worker.isEmpty())
+        o.insert(QStringLiteral("worker"), worker);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject batchStart(int number)
+{
+    return {{QStringLiteral("batch_size"), 10},
+            {QStringLiteral("batch_number"), number},
+            {QStringLiteral("total_tracks"), 100}};
+}
+
+/// The value of the sample @p series (name with its labels) in a /metrics body; -1 if none.
+double metric(const QByteArray &body, const QByteArray &series)
+{
+    for (const QByteArray &line : body.split('\n'))
+        if (line.startsWith(QByteArray(series + ' ')))
+            return line.mid(series.size() + 1).toDouble();
+    return -1;
+}
+
+/// A publisher of the test's own on the event exchange, as @p user.
+std::unique_ptr<enrichment::AmqpBus> publisher(quint16 port, const QString &user,
+                                               const QString &password)
+{
+    enrichment::AmqpBus::Target t;
+    t.host = QStringLiteral("127.0.0.1");
+    t.port = port;
+    t.user = user;
+    t.password = password;
+    auto bus = std::make_unique<enrichment::AmqpBus>(t, enrichment::AmqpBus::Config{});
+    bus->start();
+    return bus;
+}
+
 } // namespace
 
 /// Room events across processes through a real RabbitMQ node: workers publish to the
@@ -304,8 +347,17 @@ private Q_SLOTS:
         QCOMPARE(python.exitCode(), 0);
         const QString sent = QString::fromUtf8(python.readAllStandardOutput()).trimmed();
         QVERIFY(sent.contains(QStringLiteral("4242")));
-        // The room gets the seed's message exactly as it was published.
-        QTRY_VERIFY_WITH_TIMEOUT(room.texts.contains(sent), 10'000);
+        // The room gets the seed's message as it was published (checked and written anew:
+        // the same members and values).
+        const QJsonObject sentObject = QJsonDocument::fromJson(sent.toUtf8()).object();
+        QVERIFY(!sentObject.isEmpty());
+        auto received = [&] {
+            for (const QString &t : std::as_const(room.texts))
+                if (QJsonDocument::fromJson(t.toUtf8()).object() == sentObject)
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(received(), 10'000);
         // The dashboard reads it as the event it is.
         auto seen = [&] {
             for (const QList<QVariant> &e : std::as_const(events))
@@ -315,6 +367,197 @@ private Q_SLOTS:
             return false;
         };
         QTRY_VERIFY_WITH_TIMEOUT(seen(), 10'000);
+    }
+
+    // Only the events workers publish cross the bus, each as its schema says; forged
+    // server messages, made-up types, wrong types, deep nesting and floods are dropped,
+    // counted by reason, and logged once per reason.
+    void theBusCarriesOnlyWhatWorkersPublish()
+    {
+        BackendProcess relay;
+        relay.captureStderr = true;
+        QVERIFY(relay.start(QStringLiteral(BACKEND_BINARY),
+                            {QStringLiteral("--port"), QStringLiteral("0"),
+                             QStringLiteral("--database"), m_db, QStringLiteral("--amqp"),
+                             m_mq.url(), QStringLiteral("--relay")}));
+        RoomClient room(relay.port());
+        QTRY_VERIFY(!room.texts.isEmpty()); // its welcome
+        QTRY_VERIFY_WITH_TIMEOUT(httpGet(relay.port(), "/health").status == 200, 20'000);
+        room.clear();
+        auto forger = publisher(m_mq.port(), QStringLiteral("guest"), QStringLiteral("guest"));
+        QTRY_VERIFY_WITH_TIMEOUT(forger->connected(), 20'000);
+
+        forger->publish(envelope(QStringLiteral("welcome"),
+                                 {{QStringLiteral("role"), QStringLiteral("operator")}}));
+        forger->publish(envelope(
+            QStringLiteral("enrichment_snapshot"),
+            {{QStringLiteral("queue"), QJsonObject{{QStringLiteral("pending"), 999999}}}}));
+        forger->publish(envelope(QStringLiteral("pong"), {}));
+        forger->publish(
+            envelope(QStringLiteral("error"), {{QStringLiteral("message"), QStringLiteral("x")}}));
+        forger->publish(envelope(QStringLiteral("made_up"), {}));
+        QJsonObject wrong = batchStart(1);
+        wrong.insert(QStringLiteral("batch_size"), QStringLiteral("ten"));
+        forger->publish(envelope(QStringLiteral("enrichment_batch_start"), wrong));
+        forger->publish(QByteArray(1000, '[') + QByteArray(1000, ']'));
+        for (int i = 0; i < 1000; ++i)
+            forger->publish("not json " + QByteArray::number(i));
+        for (int i = 0; i < 100; ++i)
+            forger->publish(QByteArray(65 * 1024, 'x'));
+        // Then one real event, with keys no schema has.
+        QJsonObject extraData = batchStart(777);
+        extraData.insert(QStringLiteral("queue"), QJsonObject{{QStringLiteral("pending"), 1}});
+        forger->publish(envelope(QStringLiteral("enrichment_batch_start"), extraData,
+                                 QStringLiteral("w9"),
+                                 {{QStringLiteral("role"), QStringLiteral("operator")}}));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !room.events(QStringLiteral("enrichment_batch_start"), QStringLiteral("w9")).isEmpty(),
+            20'000);
+        const QJsonObject got =
+            room.events(QStringLiteral("enrichment_batch_start"), QStringLiteral("w9"))
+                .constFirst();
+        QVERIFY(!got.contains(QStringLiteral("role")));
+        QCOMPARE(got.value(QStringLiteral("data")).toObject(), batchStart(777));
+        // Nothing else reached the room (a fanout keeps one publisher's order).
+        QCOMPARE(room.texts.size(), 1);
+
+        const QByteArray m = httpGet(relay.port(), "/metrics").body;
+        auto dropped = [&](const char *reason) {
+            return metric(m, QByteArray("enrichment_bus_messages_dropped_total{reason=\"") +
+                                 reason + "\"}");
+        };
+        QCOMPARE(dropped("server_only_type"), 4.0);
+        QCOMPARE(dropped("unknown_type"), 1.0);
+        QCOMPARE(dropped("invalid"), 1.0);
+        QCOMPARE(dropped("too_deep"), 1.0);
+        QCOMPARE(dropped("not_json"), 1000.0);
+        QCOMPARE(dropped("too_large"), 100.0);
+        QCOMPARE(dropped("sender_not_allowed"), 0.0);
+        // 1,106 drops, one log line per reason (six reasons), not one per message.
+        const QString log = relay.errors();
+        QCOMPARE(log.count(QStringLiteral("dropped a message from the event bus")), 6);
+        QVERIFY2(log.contains(QStringLiteral("can speak as any worker")),
+                 qPrintable(log.left(2000)));
+        forger->stop();
+    }
+
+    // With --amqp-publishers, a worker id is accepted only from the broker user named for
+    // it; the broker vouches for the user (user_id), so a publisher cannot lie about it.
+    void onlyTheNamedUserMaySpeakAsItsWorker()
+    {
+        QString error;
+        QVERIFY2(m_mq.addUser(QStringLiteral("alice"), QStringLiteral("alice-pw"), &error),
+                 qPrintable(error));
+        auto relay = start({QStringLiteral("--relay"), QStringLiteral("--amqp-publishers"),
+                            QStringLiteral("alice=w-alice,guest=seed")});
+        QVERIFY(relay);
+        RoomClient room(relay->port());
+        QTRY_VERIFY(!room.texts.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(httpGet(relay->port(), "/health").status == 200, 20'000);
+        room.clear();
+        auto alice = publisher(m_mq.port(), QStringLiteral("alice"), QStringLiteral("alice-pw"));
+        auto guest = publisher(m_mq.port(), QStringLiteral("guest"), QStringLiteral("guest"));
+        QTRY_VERIFY_WITH_TIMEOUT(alice->connected() && guest->connected(), 20'000);
+        guest->publish(envelope(QStringLiteral("enrichment_batch_start"), batchStart(1),
+                                QStringLiteral("w-alice"))); // guest as alice's worker
+        alice->publish(envelope(QStringLiteral("enrichment_batch_start"), batchStart(2),
+                                QStringLiteral("w-bob"))); // alice as someone else
+        guest->publish(envelope(QStringLiteral("enrichment_batch_start"), batchStart(3),
+                                QStringLiteral("seed"))); // guest as its own
+        alice->publish(envelope(QStringLiteral("enrichment_batch_start"), batchStart(4),
+                                QStringLiteral("w-alice"))); // alice as her own
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !room.events(QStringLiteral("enrichment_batch_start"), QStringLiteral("w-alice"))
+                    .isEmpty() &&
+                !room.events(QStringLiteral("enrichment_batch_start"), QStringLiteral("seed"))
+                     .isEmpty(),
+            20'000);
+        const QList<QJsonObject> fromAlice =
+            room.events(QStringLiteral("enrichment_batch_start"), QStringLiteral("w-alice"));
+        QCOMPARE(fromAlice.size(), 1);
+        QCOMPARE(fromAlice.constFirst()
+                     .value(QStringLiteral("data"))
+                     .toObject()
+                     .value(QStringLiteral("batch_number"))
+                     .toInt(),
+                 4);
+        QVERIFY(room.events(QStringLiteral("enrichment_batch_start"), QStringLiteral("w-bob"))
+                    .isEmpty());
+        QTRY_COMPARE(metric(httpGet(relay->port(), "/metrics").body,
+                            "enrichment_bus_messages_dropped_total{reason=\"sender_not_allowed\"}"),
+                     2.0);
+        alice->stop();
+        guest->stop();
+    }
+
+    // Nothing published is lost across a consumer that is away (a relay restarting) and a
+    // broker restart: the consumer's queue is durable and named, messages are persistent,
+    // and the publisher keeps each until the broker confirms it.
+    void noEventIsLostAcrossARestart()
+    {
+        enrichment::AmqpBus::Target t;
+        t.host = QStringLiteral("127.0.0.1");
+        t.port = m_mq.port();
+        t.password = QStringLiteral("guest");
+        enrichment::AmqpBus::Config durable;
+        durable.queue = QStringLiteral("enrichment_events.test-relay");
+        durable.heartbeatSeconds = 1;
+        auto consumer = std::make_unique<enrichment::AmqpBus>(t, durable);
+        consumer->start();
+        QTRY_VERIFY_WITH_TIMEOUT(consumer->connected(), 20'000);
+        consumer.reset(); // the relay goes away; its queue stays, bound to the exchange
+
+        enrichment::AmqpBus::Config plain;
+        plain.heartbeatSeconds = 1;
+        enrichment::AmqpBus worker(t, plain);
+        worker.start();
+        QTRY_VERIFY_WITH_TIMEOUT(worker.connected(), 20'000);
+        int sent = 0;
+        auto publish = [&](int n) {
+            for (int i = 0; i < n; ++i)
+                worker.publish(QByteArray::number(++sent));
+        };
+        publish(50); // while the relay is away
+        QTRY_COMPARE_WITH_TIMEOUT(worker.backlog(), std::size_t(0), 10'000); // all confirmed
+        m_mq.kill();
+        QTRY_VERIFY_WITH_TIMEOUT(!worker.connected(), 10'000);
+        publish(30); // while the broker is away: buffered, not lost
+        QString error;
+        QVERIFY2(m_mq.start(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(worker.backlog(), std::size_t(0), 30'000);
+        publish(20); // with the broker back, before the relay is
+
+        consumer = std::make_unique<enrichment::AmqpBus>(t, durable);
+        QSet<int> received;
+        connect(consumer.get(), &enrichment::AmqpBus::messageReceived, this,
+                [&](const QByteArray &body) { received.insert(body.toInt()); });
+        consumer->start();
+        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 100, 30'000);
+        for (int i = 1; i <= 100; ++i)
+            QVERIFY2(received.contains(i), qPrintable(QString::number(i)));
+        QCOMPARE(worker.dropped(), quint64(0));
+        worker.stop();
+        consumer->stop();
+    }
+
+    // A broker that hangs (SIGSTOP) without closing anything is noticed through the AMQP
+    // heartbeats: /health says the broker is down within seconds, and all comes back when
+    // it thaws.
+    void aFrozenBrokerIsNoticed()
+    {
+        auto a = worker(QStringLiteral("frozen"),
+                        {QStringLiteral("--amqp-heartbeat"), QStringLiteral("1")});
+        QVERIFY(a);
+        QTRY_VERIFY_WITH_TIMEOUT(httpGet(a->port(), "/health").body.contains("\"ok\""), 20'000);
+        m_mq.freeze(true);
+        auto thaw = qScopeGuard([this] { m_mq.freeze(false); });
+        QElapsedTimer frozen;
+        frozen.start();
+        QTRY_VERIFY_WITH_TIMEOUT(httpGet(a->port(), "/health").body.contains("\"degraded\""),
+                                 15'000);
+        qInfo("the frozen broker was noticed after %lld ms", frozen.elapsed());
+        m_mq.freeze(false);
+        QTRY_VERIFY_WITH_TIMEOUT(httpGet(a->port(), "/health").body.contains("\"ok\""), 30'000);
     }
 
     void aBrokerRestartStallsNothing()
@@ -346,7 +589,8 @@ private Q_SLOTS:
                  .isEmpty(),
             30'000);
         QTRY_COMPARE_WITH_TIMEOUT(httpGet(relay->port(), "/health").status, 200, 10'000);
-        QVERIFY(httpGet(a->port(), "/health").body.contains("\"ok\""));
+        QTRY_VERIFY2_WITH_TIMEOUT(httpGet(a->port(), "/health").body.contains("\"ok\""),
+                                  httpGet(a->port(), "/health").body.constData(), 15'000);
     }
 };
 

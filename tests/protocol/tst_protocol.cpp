@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include "enrichment/BusEvents.h"
 #include "enrichment/Vocabulary.h"
 #include "enrichment/WireFormat.h"
 
@@ -93,6 +94,115 @@ private Q_SLOTS:
         QCOMPARE(wire::percentDecodedUtf8(u"%FF"), std::nullopt);
         QCOMPARE(wire::percentDecodedUtf8(u"%E2%82"), std::nullopt); // cut short
         QCOMPARE(wire::percentDecodedUtf8(u"%00"), std::optional<QString>(QString(QChar(0))));
+    }
+
+    void onlyWorkerEventsCrossTheBus_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("reason"); // empty: forwarded
+        const QByteArray ts = "\"timestamp\": \"2026-12-03T10:00:00.000Z\"";
+        QTest::newRow("batch start") << "{\"type\": \"enrichment_batch_start\", " + ts +
+                                            ", \"worker\": \"w1\", \"data\": {\"batch_size\": 10,"
+                                            " \"batch_number\": 3, \"total_tracks\": 99}}"
+                                     << QString();
+        QTest::newRow("seed's, no worker, no zone")
+            << QByteArray("{\"type\": \"enrichment_batch_complete\", \"timestamp\":"
+                          " \"2026-12-03T10:00:00.123456\", \"data\": {\"batch_size\": 10,"
+                          " \"success_count\": 9, \"batch_number\": 4}}")
+            << QString();
+        QTest::newRow("breaker") << "{\"type\": \"circuit_breaker_state_change\", " + ts +
+                                        ", \"data\": {\"source\": \"spotify\", \"previous_state\":"
+                                        " \"closed\", \"state\": \"open\", \"failure_count\": 5}}"
+                                 << QString();
+        QTest::newRow("operator action")
+            << "{\"type\": \"operator_action\", " + ts +
+                   ", \"data\": {\"id\": 7, \"action\": \"retry\", \"actor\": \"ops\","
+                   " \"parameters\": {\"track_ids\": [\"a\", \"b\"], \"count\": 2},"
+                   " \"result\": {\"retried\": 2, \"by_status\": {\"failed\": 2, \"partial\": 0}}}}"
+            << QString();
+        QTest::newRow("forged welcome")
+            << "{\"type\": \"welcome\", " + ts + ", \"data\": {\"role\": \"operator\"}}"
+            << QStringLiteral("server_only_type");
+        QTest::newRow("forged snapshot") << "{\"type\": \"enrichment_snapshot\", " + ts +
+                                                ", \"data\": {\"queue\": {\"pending\": 999999}}}"
+                                         << QStringLiteral("server_only_type");
+        QTest::newRow("forged pong") << "{\"type\": \"pong\", " + ts + ", \"data\": {}}"
+                                     << QStringLiteral("server_only_type");
+        QTest::newRow("forged error")
+            << "{\"type\": \"error\", " + ts + ", \"data\": {\"message\": \"x\"}}"
+            << QStringLiteral("server_only_type");
+        QTest::newRow("made-up type")
+            << "{\"type\": \"rm_rf\", " + ts + ", \"data\": {}}" << QStringLiteral("unknown_type");
+        QTest::newRow("wrong-typed data") << "{\"type\": \"enrichment_batch_start\", " + ts +
+                                                 ", \"data\": {\"batch_size\": \"ten\", "
+                                                 "\"batch_number\": 3, \"total_tracks\": 9}}"
+                                          << QStringLiteral("invalid");
+        QTest::newRow("negative count")
+            << "{\"type\": \"enrichment_batch_start\", " + ts +
+                   ", \"data\": {\"batch_size\": -1, \"batch_number\": 3, \"total_tracks\": 9}}"
+            << QStringLiteral("invalid");
+        QTest::newRow("unknown breaker state")
+            << "{\"type\": \"circuit_breaker_state_change\", " + ts +
+                   ", \"data\": {\"source\": \"spotify\", \"previous_state\": \"closed\","
+                   " \"state\": \"melted\", \"failure_count\": 5}}"
+            << QStringLiteral("invalid");
+        QTest::newRow("no timestamp")
+            << QByteArray("{\"type\": \"enrichment_batch_start\", \"data\": {\"batch_size\": 1,"
+                          " \"batch_number\": 1, \"total_tracks\": 1}}")
+            << QStringLiteral("invalid");
+        QTest::newRow("worker not a string")
+            << "{\"type\": \"enrichment_batch_start\", " + ts +
+                   ", \"worker\": {\"id\": 1}, \"data\": {\"batch_size\": 1, \"batch_number\": 1,"
+                   " \"total_tracks\": 1}}"
+            << QStringLiteral("invalid");
+        QTest::newRow("not json") << QByteArray("{nope") << QStringLiteral("not_json");
+        QTest::newRow("array") << QByteArray("[1, 2]") << QStringLiteral("not_json");
+        QTest::newRow("1000 deep")
+            << QByteArray(1000, '[') + QByteArray(1000, ']') << QStringLiteral("too_deep");
+        QTest::newRow("deep in data")
+            << "{\"type\": \"operator_action\", " + ts +
+                   ", \"data\": {\"id\": 1, \"action\": \"retry\", \"actor\": \"a\", "
+                   "\"parameters\":"
+                   " {\"a\": {\"b\": {\"c\": {\"d\": {\"e\": 1}}}}}, \"result\": {}}}"
+            << QStringLiteral("too_deep");
+        QTest::newRow("brackets in strings are not depth")
+            << "{\"type\": \"enrichment_batch_start\", " + ts + ", \"worker\": \"" +
+                   QByteArray(100, '[') +
+                   "\", \"data\": {\"batch_size\": 1, \"batch_number\": 1,"
+                   " \"total_tracks\": 1}}"
+            << QString();
+        QTest::newRow("too large")
+            << QByteArray(bus::MaxMessageBytes + 1, ' ') << QStringLiteral("too_large");
+    }
+    void onlyWorkerEventsCrossTheBus()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, reason);
+        const bus::Checked c = bus::check(body);
+        QCOMPARE(c.drop ? QString(bus::toWire(*c.drop)) : QString(), reason);
+        if (c.drop) {
+            QVERIFY(!c.detail.isEmpty());
+            return;
+        }
+        // What is forwarded is the message, minus nothing it documented.
+        const QJsonObject in = QJsonDocument::fromJson(body).object();
+        QCOMPARE(c.envelope, in);
+    }
+
+    void unknownKeysAreDroppedFromWhatIsForwarded()
+    {
+        const bus::Checked c = bus::check(
+            "{\"type\": \"enrichment_batch_complete\", \"timestamp\": \"2026-12-03T10:00:00Z\","
+            " \"worker\": \"w2\", \"role\": \"operator\", \"data\": {\"batch_size\": 10,"
+            " \"success_count\": 9, \"batch_number\": 4, \"queue\": {\"pending\": 999999}}}");
+        QVERIFY(!c.drop);
+        QCOMPARE(c.worker, QStringLiteral("w2"));
+        QCOMPARE(c.envelope.keys(),
+                 QStringList({QStringLiteral("data"), QStringLiteral("timestamp"),
+                              QStringLiteral("type"), QStringLiteral("worker")}));
+        QCOMPARE(c.envelope.value(QLatin1String("data")).toObject().keys(),
+                 QStringList({QStringLiteral("batch_number"), QStringLiteral("batch_size"),
+                              QStringLiteral("success_count")}));
     }
 
     void timesAreUtcWithMillisecondsAndReadTolerantly()

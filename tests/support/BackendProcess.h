@@ -13,6 +13,8 @@ struct BackendProcess
 {
     QProcess process;
     QUrl url; ///< from the `listening on URL` line it prints once bound
+    /// Set before start(): its stderr is kept in errors() instead of going to the test's.
+    bool captureStderr = false;
 
     BackendProcess() = default;
     BackendProcess(const BackendProcess &) = delete;
@@ -26,6 +28,12 @@ struct BackendProcess
     }
 
     qint64 pid() const { return process.processId(); }
+    /// What it wrote to stderr so far (with captureStderr).
+    QString errors()
+    {
+        m_errors += process.readAllStandardError();
+        return QString::fromUtf8(m_errors);
+    }
     quint16 port() const { return quint16(url.port()); }
 
     /// Starts @p program with @p args and waits (at most 15 s) for its `listening on URL`
@@ -34,7 +42,8 @@ struct BackendProcess
     {
         process.setProgram(program);
         process.setArguments(args);
-        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        process.setProcessChannelMode(captureStderr ? QProcess::SeparateChannels
+                                                    : QProcess::ForwardedErrorChannel);
         process.start();
         if (!process.waitForStarted(10'000))
             return false;
@@ -53,6 +62,9 @@ struct BackendProcess
         url = QUrl(QString::fromUtf8(line.mid(qsizetype(sizeof(Prefix) - 1))));
         return url.isValid() && url.port() > 0;
     }
+
+private:
+    QByteArray m_errors;
 };
 
 } // namespace testsupport

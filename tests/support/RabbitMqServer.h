@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <signal.h>
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -108,6 +110,43 @@ public:
             epmd.start(QStringLiteral("epmd"), {QStringLiteral("-kill")});
             epmd.waitForFinished(5000);
         }
+    }
+
+    /// Runs `rabbitmqctl ARGS` against this node (about a second: it boots Erlang); false
+    /// with its output in @p error when it fails.
+    bool ctl(const QStringList &args, QString *error)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), m_dir.path());
+        env.insert(QStringLiteral("RABBITMQ_NODENAME"),
+                   QStringLiteral("enrichment-test@localhost"));
+        env.insert(QStringLiteral("ERL_EPMD_PORT"), QString::number(m_epmdPort));
+        QProcess ctl;
+        ctl.setProcessEnvironment(env);
+        ctl.setProcessChannelMode(QProcess::MergedChannels);
+        ctl.start(QStringLiteral("/usr/lib/rabbitmq/bin/rabbitmqctl"),
+                  QStringList{QStringLiteral("-n"), QStringLiteral("enrichment-test@localhost")} +
+                      args);
+        if (!ctl.waitForFinished(60'000) || ctl.exitCode() != 0) {
+            *error = QString::fromLocal8Bit(ctl.readAll()).right(1000);
+            return false;
+        }
+        return true;
+    }
+    /// A broker user with every permission on the default vhost.
+    bool addUser(const QString &user, const QString &password, QString *error)
+    {
+        return ctl({QStringLiteral("add_user"), user, password}, error) &&
+               ctl({QStringLiteral("set_permissions"), QStringLiteral("-p"), QStringLiteral("/"),
+                    user, QStringLiteral(".*"), QStringLiteral(".*"), QStringLiteral(".*")},
+                   error);
+    }
+    /// Freezes (SIGSTOP) or thaws (SIGCONT) the node: a broker that hangs without closing
+    /// a connection.
+    void freeze(bool frozen)
+    {
+        if (m_process.state() == QProcess::Running)
+            ::kill(pid_t(m_process.processId()), frozen ? SIGSTOP : SIGCONT);
     }
 
     quint16 port() const { return m_port; }

@@ -51,6 +51,12 @@ struct BackendOptions
     /// exchange `enrichment_events`, and what other backends send there reaches this room.
     QString amqpUrl;
     QString amqpPassword; ///< empty: ENRICHMENT_AMQP_PASSWORD, else the broker's default
+    /// Broker user -> the worker ids it may publish events as (`*`: any); empty: anyone may
+    /// speak as any worker (docs/SCALING.md, "One broker user per worker").
+    QHash<QString, QStringList> amqpPublishers;
+    /// This backend's durable queue on the exchange; empty: `enrichment_events.WORKER-ID`.
+    QString amqpQueue;
+    int amqpHeartbeatSeconds = 5; ///< a broker silent for two heartbeats is down
     /// The seed's websocket service: no pipeline and no sources; serves the room from
     /// RabbitMQ, the fleet's numbers and workers from the shared store, and /health. Needs
     /// a PostgreSQL `databasePath` and `amqpUrl`.
@@ -179,7 +185,6 @@ private:
     void topUp();
     void heartbeat(bool stopped = false);
     bool startBus(QString *error);
-    void onBusMessage(const QByteArray &body);
     /// Carries out the breaker commands of the pipeline control this worker has not yet.
     void applyControl();
     /// The names a `source` parameter may take: the pipeline's, or (a relay) the defaults.
@@ -207,10 +212,10 @@ private:
     std::unique_ptr<QueueFlow> m_flow;                  ///< tracks added per minute
     std::optional<qint64> m_oldestPendingMs;            ///< as the last tick read it
     std::unique_ptr<AmqpBus> m_bus;
+    std::unique_ptr<class BusRelay> m_busRelay;
     std::unique_ptr<class Operations> m_operations;
     /// The breaker commands carried out, by source (their sequence numbers).
     QMap<QString, qint64> m_appliedBreakerCommands;
-    quint64 m_busInvalid = 0; ///< messages from the exchange that were not room events
     QElapsedTimer m_uptime;
     qint64 m_demoCounter = 0;
 };
