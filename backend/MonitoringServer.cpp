@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QMetaMethod>
 #include <QTcpServer>
 #include <QUrlQuery>
 #include <QWebSocket>
@@ -404,13 +405,24 @@ void MonitoringServer::addClient(std::unique_ptr<QWebSocket> socket)
         if (Client *c = find(raw))
             c->lastSeenMs = m_uptime.elapsed();
     });
-    connect(raw, &QWebSocket::bytesWritten, this, [this, raw](qint64 n) {
-        if (Client *c = find(raw))
-            c->unsentBytes = std::max<qint64>(0, c->unsentBytes - n);
-    });
+    // What the client is owed is what waits in its socket's write buffer: our messages,
+    // our answers and the pongs the WebSocket layer sends by itself for its pings. It is
+    // read at most this much per event-loop turn, and checked at every send of ours.
+    raw->setReadBufferSize(ClientReadBufferBytes);
+    // The pongs for its protocol pings are written by the WebSocket layer itself and no
+    // public signal says so: the frame reader's own `pingReceived` does (connected after
+    // the layer's, so it runs once the pong is queued). Without it (another Qt), the
+    // check every 250 ms still holds, more loosely.
+    const int onPinged = metaObject()->indexOfSlot("onClientPinged()");
+    for (QObject *child : raw->children()) {
+        const int pinged = child->metaObject()->indexOfSignal("pingReceived(QByteArray)");
+        if (pinged >= 0 && onPinged >= 0)
+            QObject::connect(child, child->metaObject()->method(pinged), this,
+                             metaObject()->method(onPinged));
+    }
     connect(raw, &QWebSocket::disconnected, this, [this, raw] { removeClient(raw); });
 
-    m_clients.push_back(Client{std::move(socket), 0, m_uptime.elapsed()});
+    m_clients.push_back(Client{std::move(socket), m_uptime.elapsed()});
     Q_EMIT clientCountChanged(clientCount());
     const Role role = roleFor(raw->request().rawHeader("Authorization"));
     sendTo(raw,
@@ -448,6 +460,8 @@ void MonitoringServer::onClientMessage(QWebSocket *socket, const QString &messag
     Client *c = find(socket);
     if (!c)
         return;
+    if (c->dropping)
+        return; // owed too much already: not even an answer
     c->lastSeenMs = m_uptime.elapsed();
     c = nullptr; // sendTo() below may remove the client
     const QString reply = roomReplyTo(message, m_config.maxIncomingMessageBytes);
@@ -458,31 +472,53 @@ void MonitoringServer::onClientMessage(QWebSocket *socket, const QString &messag
 
 void MonitoringServer::sendTo(QWebSocket *socket, const QString &message)
 {
-    const qint64 queued = socket->sendTextMessage(message);
+    if (const Client *c = find(socket); c && c->dropping)
+        return;
+    socket->sendTextMessage(message);
     // A failed write can disconnect the socket right here and remove it from m_clients.
-    if (Client *c = find(socket))
-        c->unsentBytes += queued;
+    checkOwed(socket);
+}
+
+void MonitoringServer::onClientPinged()
+{
+    if (auto *socket = qobject_cast<QWebSocket *>(sender() ? sender()->parent() : nullptr))
+        checkOwed(socket);
+}
+
+void MonitoringServer::checkOwed(QWebSocket *socket)
+{
+    Client *c = find(socket);
+    if (c && !c->dropping && socket->bytesToWrite() > m_config.maxClientBufferBytes)
+        drop(*c);
+}
+
+void MonitoringServer::drop(Client &c)
+{
+    if (c.dropping)
+        return;
+    c.dropping = true;
+    const qint64 owed = c.socket->bytesToWrite();
+    m_largestDropOwed = std::max(m_largestDropOwed, owed);
+    qCWarning(lcServer) << "dropping slow WebSocket client with" << owed << "unsent bytes";
+    QWebSocket *socket = c.socket.get();
+    QMetaObject::invokeMethod(
+        this,
+        [this, socket] {
+            if (find(socket))
+                socket->abort();
+        },
+        Qt::QueuedConnection);
 }
 
 void MonitoringServer::dropSlowClients()
 {
-    // Checked on a timer rather than at send time, so that a burst of broadcasts within
-    // one event-loop turn does not make every client look slow before its socket flushed.
-    // abort() emits disconnected() synchronously, whose handler erases the client from
-    // m_clients: collect first, then drop.
-    std::vector<QWebSocket *> slow;
-    for (const Client &c : m_clients) {
-        if (c.unsentBytes > m_config.maxClientBufferBytes)
-            slow.push_back(c.socket.get());
-    }
-    for (QWebSocket *s : slow) {
-        const Client *c = find(s);
-        if (!c)
-            continue;
-        qCWarning(lcServer) << "dropping slow WebSocket client with" << c->unsentBytes
-                            << "unsent bytes";
-        s->abort();
-    }
+    // Sends count what a client is owed; this catches one whose count passed the bound
+    // while nothing was sent to it (none can: every send checks), and keeps dropping
+    // idempotent. abort() emits disconnected() synchronously, which erases the client from
+    // m_clients: drop() defers it.
+    for (Client &c : m_clients)
+        if (!c.dropping && c.socket->bytesToWrite() > m_config.maxClientBufferBytes)
+            drop(c);
 }
 
 void MonitoringServer::broadcast(const QString &type, const QJsonObject &data)

@@ -42,8 +42,10 @@ struct Rejection;
 /// - Every connection passes GuardedTcpServer first: request deadlines, size caps, a
 ///   connection cap, strict request heads; WebSocket upgrades are admitted there (token,
 ///   `Origin`, method), so a refused upgrade never gets `101`.
-/// - broadcast() serialises a message once and sends the same bytes to every client; a
-///   client whose unsent bytes pass `maxClientBufferBytes` is dropped (checked every 250 ms).
+/// - broadcast() serialises a message once and sends the same bytes to every client. What
+///   a client is owed (broadcasts and its own answers, queued and not yet written to the
+///   socket) is counted at every send: past `maxClientBufferBytes` it gets nothing more,
+///   its messages are no longer answered, and it is dropped on the next event-loop turn.
 /// - Incoming WebSocket frames and messages are capped at `maxIncomingMessageBytes` as
 ///   they arrive; a client past it is closed with code 1009 (message too big).
 /// - Sending to or dropping a client can emit `disconnected` synchronously, which removes
@@ -88,6 +90,8 @@ public:
     bool listen(QString *error = nullptr);
     quint16 port() const { return m_port; }
     int clientCount() const { return int(m_clients.size()); }
+    /// The most a client was owed when it was dropped (0: none dropped yet).
+    qint64 largestDropOwed() const { return m_largestDropOwed; }
     /// Open TCP connections (HTTP and WebSocket).
     int connectionCount() const;
     /// The paths this server answers; other paths get 404.
@@ -107,8 +111,8 @@ private:
     struct Client
     {
         std::unique_ptr<QWebSocket> socket;
-        qint64 unsentBytes = 0;
         qint64 lastSeenMs = 0;
+        bool dropping = false; ///< past the bound: sent nothing more, aborted soon
     };
 
     void onNewWebSocket();
@@ -118,6 +122,15 @@ private:
     /// Sends to one client. The socket may disconnect (and leave m_clients) inside.
     void sendTo(QWebSocket *socket, const QString &message);
     void dropSlowClients();
+    /// Marks @p c as owed too much and aborts its socket on the next turn (not inside the
+    /// signal handler that may be reading from it).
+    void drop(Client &c);
+    /// A client's protocol ping was answered by the WebSocket layer: check what it is owed.
+    Q_SLOT void onClientPinged();
+    /// Drops @p socket's client if what it is owed passed the bound.
+    void checkOwed(QWebSocket *socket);
+    /// A room client's socket reads at most this much per event-loop turn.
+    static constexpr qint64 ClientReadBufferBytes = 64 * 1024;
     Client *find(QWebSocket *socket);
     /// What the caller with @p authorizationHeader may do; @p actor gets its name.
     Role roleFor(const QByteArray &authorizationHeader, QString *actor = nullptr) const;
@@ -139,6 +152,7 @@ private:
     quint16 m_port = 0;
     std::vector<Client> m_clients;
     QTimer m_pingTimer;
+    qint64 m_largestDropOwed = 0;
     QTimer m_slowTimer;
     QElapsedTimer m_uptime;
 };

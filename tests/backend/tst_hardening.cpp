@@ -152,6 +152,63 @@ private Q_SLOTS:
         QCOMPARE(healthStatus(s->port()), 200);
     }
 
+    // A client that floods the room with pings and never reads what comes back is dropped
+    // as soon as what it is owed passes the bound: our pong messages for JSON pings, and the
+    // pong frames the WebSocket layer sends by itself for protocol pings, all count.
+    void aClientThatPingsAndNeverReadsIsDroppedAtTheBound_data()
+    {
+        QTest::addColumn<bool>("protocolPings");
+        QTest::newRow("json pings") << false;
+        QTest::newRow("protocol pings") << true;
+    }
+    void aClientThatPingsAndNeverReadsIsDroppedAtTheBound()
+    {
+        QFETCH(bool, protocolPings);
+        BackendOptions o;
+        o.maxClientBufferBytes = 1024 * 1024;
+        auto s = startService(o);
+        QTcpSocket sock;
+        sock.setReadBufferSize(1024); // it never reads: the kernel's buffers fill, then ours
+        sock.connectToHost(QHostAddress::LocalHost, s->port());
+        QVERIFY(sock.waitForConnected(5000));
+        sock.write(Handshake + "\r\n");
+        QTRY_COMPARE_WITH_TIMEOUT(internals(*s).server().clientCount(), 1, 5000);
+        // A block of pings, written again each time the last one left, up to 256 MiB.
+        QByteArray block;
+        for (int i = 0; i < 4096; ++i) {
+            if (protocolPings) {
+                const QByteArray payload(100, 'p');
+                block += char(0x89);
+                block += char(0x80 | payload.size());
+                block += QByteArray(4, '\0');
+                block += payload;
+            } else {
+                const QByteArray payload = "{\"type\": \"ping\"}";
+                block += char(0x81);
+                block += char(0x80 | payload.size());
+                block += QByteArray(4, '\0');
+                block += payload;
+            }
+        }
+        qint64 written = 0;
+        auto more = [&] {
+            if (sock.state() == QAbstractSocket::ConnectedState &&
+                sock.bytesToWrite() < block.size() && written < 256LL * 1024 * 1024) {
+                sock.write(block);
+                written += block.size();
+            }
+        };
+        connect(&sock, &QTcpSocket::bytesWritten, this, more);
+        more();
+        QTRY_COMPARE_WITH_TIMEOUT(internals(*s).server().clientCount(), 0, 60'000);
+        const qint64 owed = internals(*s).server().largestDropOwed();
+        qInfo("dropped owing %lld bytes after %lld bytes of pings", owed, written);
+        QVERIFY(owed > o.maxClientBufferBytes);
+        // Past the bound by at most what one turn reads and answers, not tens of MiB.
+        QVERIFY2(owed < o.maxClientBufferBytes + 512 * 1024, qPrintable(QString::number(owed)));
+        QCOMPARE(healthStatus(s->port()), 200);
+    }
+
     void oversizedFrameIsRefusedAsItArrives()
     {
         auto s = startService();
