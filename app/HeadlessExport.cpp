@@ -10,6 +10,7 @@
 #include "HeatmapChart.h"
 #include "TimeSeriesChart.h"
 #include "MonitorFeed.h"
+#include "PrometheusClient.h"
 
 namespace dashboard {
 
@@ -36,6 +37,19 @@ HeadlessExport::HeadlessExport(MonitorFeed *feed, DashboardModels *models, Event
         if (m_done)
             return;
         m_done = true;
+        // Name what kept the export waiting: the backend, or a history service that had
+        // not finished answering while the backend had.
+        if (m_haveSnapshot && m_historySettled && !m_prometheusUrl.isEmpty() &&
+            (!m_heatmapSettled || m_historyPending > 0)) {
+            Q_EMIT finished(1, QCoreApplication::translate(
+                                   "HeadlessExport",
+                                   "Prometheus at %1 had not finished answering within %2 s (the "
+                                   "backend at %3 had); the long history is what was missing")
+                                   .arg(m_prometheusUrl)
+                                   .arg(m_timeout.interval() / 1000)
+                                   .arg(m_feed->baseUrl().toString()));
+            return;
+        }
         const QString why = m_feed->lastError().isEmpty()
                                 ? QCoreApplication::translate("HeadlessExport", "nothing arrived")
                                 : m_feed->lastError();
@@ -65,6 +79,8 @@ void HeadlessExport::setPrometheus(PrometheusClient *client)
     if (!heatmap)
         return;
     m_heatmapSettled = false;
+    m_prometheusUrl =
+        client->baseUrl().adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery).toString();
     connect(heatmap, &HeatmapChart::loaded, this, [this] {
         m_heatmapSettled = true;
         tryExport();

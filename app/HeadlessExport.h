@@ -64,6 +64,7 @@ private:
     bool m_heatmapSettled = true; ///< false while waiting for Prometheus
     int m_historyPending = 0;     ///< time charts waiting for Prometheus
     bool m_done = false;
+    QString m_prometheusUrl; ///< set with setPrometheus(): named when it is the one late
 };
 
 } // namespace dashboard

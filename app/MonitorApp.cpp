@@ -75,10 +75,18 @@ bool MonitorApp::start(QString *error)
         mainName = first.name;
         mainPrometheus = first.prometheus;
         mainPrometheusToken = first.prometheusTokenFile;
+        // A saved connection's token file that cannot be used (gone, a directory, too
+        // large, a pipe) does not keep the window shut: the connection is watched without
+        // it and says why, so that File > Connections can fix it.
         QByteArray savedToken;
+        QString why;
         if (!first.tokenFile.isEmpty() &&
-            !enrichment::readTokenFile(first.tokenFile, &savedToken, error))
-            return false;
+            !enrichment::readTokenFile(first.tokenFile, &savedToken, &why)) {
+            savedToken.clear();
+            m_startProblems << tr("%1: its token file cannot be used, watching without a token: "
+                                  "%2 (fix it in File > Connections)")
+                                   .arg(first.name, why);
+        }
         m_feed->setToken(savedToken);
         description = tr("Backend %1 at %2").arg(first.name, url.toString());
     } else if (url.isEmpty()) {
@@ -105,8 +113,12 @@ bool MonitorApp::start(QString *error)
     PrometheusClient *prometheus =
         prometheusFor(mainPrometheus, mainPrometheusToken, &historyError);
     if (!historyError.isEmpty()) {
-        *error = historyError;
-        return false;
+        if (mainName.isEmpty()) { // from the command line: say so and stop
+            *error = historyError;
+            return false;
+        }
+        m_startProblems << tr("%1: no long history: %2 (fix it in File > Connections)")
+                               .arg(mainName, historyError);
     }
 
     if (!m_options.exportDir.isEmpty()) {
@@ -164,6 +176,13 @@ bool MonitorApp::start(QString *error)
             m_eventLog->add(EventLogModel::Severity::Error, tr("Connection"),
                             tr("%1 not opened: %2").arg(c.name, why));
     }
+    for (const QString &problem : std::as_const(m_startProblems)) {
+        m_eventLog->add(EventLogModel::Severity::Error, tr("Connection"), problem);
+        qWarning().noquote() << problem;
+    }
+    if (!m_startProblems.isEmpty())
+        m_window->setBackendDescription(description + QStringLiteral(" — ") +
+                                        m_startProblems.constFirst());
     if (m_window->connectionCount() > 1 && mainName.isEmpty())
         m_window->setConnectionName(0, url.authority());
     m_alerts->start();
@@ -258,15 +277,23 @@ bool MonitorApp::openConnection(const QString &name, const QUrl &url, const QStr
                                 const QByteArray &token, QString *error, const QUrl &prometheus,
                                 const QString &prometheusTokenFile)
 {
+    // A token file that cannot be used leaves the connection open without it, saying why
+    // in its own log (and the window's): the way to fix it, File > Connections, stays at
+    // hand.
+    QStringList problems;
     QByteArray secret = token;
-    if (!tokenFile.isEmpty() && !enrichment::readTokenFile(tokenFile, &secret, error))
-        return false;
+    QString why;
+    if (!tokenFile.isEmpty() && !enrichment::readTokenFile(tokenFile, &secret, &why)) {
+        secret.clear();
+        problems << tr("its token file cannot be used, watching without a token: %1 (fix it "
+                       "in File > Connections)")
+                        .arg(why);
+    }
     QString historyError;
     PrometheusClient *history = prometheusFor(prometheus, prometheusTokenFile, &historyError);
-    if (!historyError.isEmpty()) {
-        *error = historyError;
-        return false;
-    }
+    if (!historyError.isEmpty())
+        problems << tr("no long history: %1 (fix it in File > Connections)").arg(historyError);
+    Q_UNUSED(error);
     Session s;
     s.feed = new MonitorFeed(m_network, this);
     s.feed->setToken(secret);
@@ -280,6 +307,12 @@ bool MonitorApp::openConnection(const QString &name, const QUrl &url, const QStr
         m_window->view(index)->setPrometheus(history);
     if (m_alerts) // its notifications too, named
         m_alerts->addFeed(name, s.feed, s.log, index);
+    for (const QString &problem : std::as_const(problems)) {
+        qWarning().noquote() << name + QStringLiteral(": ") + problem;
+        s.log->add(EventLogModel::Severity::Error, tr("Connection"), problem);
+        m_eventLog->add(EventLogModel::Severity::Error, tr("Connection"),
+                        tr("%1: %2").arg(name, problem));
+    }
     s.feed->setBaseUrl(url);
     s.feed->start();
     return true;

@@ -80,6 +80,9 @@ private:
     };
     QList<Session> m_sessions;
     HeadlessExport *m_headless = nullptr;
+    /// What went wrong with the saved connections at start (said in the log once the
+    /// window is up, instead of keeping it shut).
+    QStringList m_startProblems;
 };
 
 } // namespace dashboard

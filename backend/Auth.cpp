@@ -2,6 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Auth.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
@@ -22,13 +29,42 @@ bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
 
 bool readTokenFile(const QString &path, QByteArray *token, QString *error)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read token file %1: %2").arg(path, f.errorString());
+    // Never blocks: opened without waiting (a FIFO would wait for a writer forever), and
+    // only a regular file is read (not a directory, a pipe or a device such as /dev/zero).
+    const QByteArray native = QFile::encodeName(path);
+    const int fd = ::open(native.constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        *error = QStringLiteral("cannot read token file %1: %2")
+                     .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        return false;
+    }
+    struct stat st = {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        *error = QStringLiteral("token file %1 is not a regular file").arg(path);
         return false;
     }
     // Read the whole file (one byte past the cap tells an oversized one apart).
-    return parseTokenFile(f.read(MaxTokenFileBytes + 1), path, token, error);
+    QByteArray content(MaxTokenFileBytes + 1, Qt::Uninitialized);
+    qsizetype got = 0;
+    while (got < content.size()) {
+        const ssize_t n = ::read(fd, content.data() + got, std::size_t(content.size() - got));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            const int e = errno;
+            ::close(fd);
+            *error = QStringLiteral("cannot read token file %1: %2")
+                         .arg(path, QString::fromLocal8Bit(std::strerror(e)));
+            return false;
+        }
+        if (n == 0)
+            break;
+        got += n;
+    }
+    ::close(fd);
+    content.truncate(got);
+    return parseTokenFile(content, path, token, error);
 }
 
 bool parseTokenFile(const QByteArray &content, const QString &path, QByteArray *token,

@@ -13,6 +13,7 @@
 #include <QUrlQuery>
 
 #include "ModelRoles.h"
+#include "HttpFetch.h"
 #include "ServerText.h"
 
 namespace dashboard {
@@ -26,10 +27,8 @@ AlertmanagerClient::AlertmanagerClient(QNetworkAccessManager *network, QObject *
 
 AlertmanagerClient::~AlertmanagerClient()
 {
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-    }
+    if (m_fetch)
+        m_fetch->cancel();
 }
 
 void AlertmanagerClient::setBaseUrl(const QUrl &url)
@@ -55,7 +54,7 @@ void AlertmanagerClient::stop()
 
 void AlertmanagerClient::refresh()
 {
-    if (!m_baseUrl.isValid() || m_reply)
+    if (!m_baseUrl.isValid() || m_fetch)
         return;
     QUrl url = m_baseUrl;
     url.setPath(m_baseUrl.path() + QStringLiteral("/api/v2/alerts"));
@@ -64,41 +63,33 @@ void AlertmanagerClient::refresh()
     q.addQueryItem(QStringLiteral("silenced"), QStringLiteral("false"));
     q.addQueryItem(QStringLiteral("inhibited"), QStringLiteral("false"));
     url.setQuery(q);
-    QNetworkRequest req(url);
-    req.setTransferTimeout(10'000);
-    if (!m_token.isEmpty())
-        req.setRawHeader("Authorization", "Bearer " + m_token);
-    m_reply = m_network->get(req);
-    QNetworkReply *reply = m_reply;
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > MaxBytes)
-            reply->abort();
-    });
-    connect(reply, &QNetworkReply::finished, this, &AlertmanagerClient::onReply);
+    HttpFetch::Request request;
+    request.service = QStringLiteral("Alertmanager");
+    request.url = url;
+    request.token = m_token;
+    request.maxBytes = MaxBytes;
+    request.deadlineMs = DeadlineMs;
+    m_fetch = HttpFetch::start(m_network, request, this);
+    connect(m_fetch, &HttpFetch::finished, this, &AlertmanagerClient::onReply);
 }
 
 void AlertmanagerClient::onReply()
 {
-    QNetworkReply *reply = m_reply;
-    m_reply = nullptr;
-    if (!reply)
+    const HttpFetch *fetch = m_fetch;
+    m_fetch = nullptr;
+    if (!fetch)
         return;
-    reply->deleteLater();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QString where = m_baseUrl.adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo).toString();
-    if (reply->error() != QNetworkReply::NoError || status != 200) {
-        setReachable(
-            false,
-            status == 0
-                ? tr("Alertmanager at %1 does not answer: %2").arg(where, reply->errorString())
-                : tr("Alertmanager at %1 answered HTTP %2").arg(where).arg(status));
+    const int status = fetch->status();
+    if (fetch->failure() != HttpFetch::Failure::None || status != 200) {
+        setReachable(false, fetch->failure() != HttpFetch::Failure::None
+                                ? fetch->errorText()
+                                : tr("%1 answered HTTP %2").arg(fetch->where()).arg(status));
         return;
     }
     QString error;
-    const auto alerts = parse(reply->read(MaxBytes), &error);
+    const auto alerts = parse(fetch->body(), &error);
     if (!alerts) {
-        setReachable(false,
-                     tr("Alertmanager at %1 sent what is not an alert list: %2").arg(where, error));
+        setReachable(false, tr("%1 sent what is not an alert list: %2").arg(fetch->where(), error));
         return;
     }
     setReachable(true, {});

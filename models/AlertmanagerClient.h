@@ -17,6 +17,8 @@ class QNetworkReply;
 
 namespace dashboard {
 
+class HttpFetch;
+
 /// One alert that Alertmanager reports as firing (active, neither silenced nor inhibited).
 struct FiringAlert
 {
@@ -38,7 +40,8 @@ class AlertmanagerClient final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AlertmanagerClient)
 public:
-    static constexpr qint64 MaxBytes = 4 * 1024 * 1024;
+    static constexpr qint64 MaxBytes = 4 * 1024 * 1024; ///< read as it streams
+    static constexpr int DeadlineMs = 10'000;           ///< the whole answer
     static constexpr int MaxAlerts = 1000;
 
     explicit AlertmanagerClient(QNetworkAccessManager *network, QObject *parent = nullptr);
@@ -74,7 +77,7 @@ private:
     QUrl m_baseUrl;
     QByteArray m_token;
     QTimer m_timer;
-    QPointer<QNetworkReply> m_reply;
+    QPointer<HttpFetch> m_fetch;
     QList<FiringAlert> m_alerts;
     std::optional<bool> m_reachable;
     QString m_error;

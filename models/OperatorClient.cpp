@@ -5,9 +5,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QUrlQuery>
 
+#include "HttpFetch.h"
 #include "ServerText.h"
 #include "enrichment/WireFormat.h"
 
@@ -47,11 +47,9 @@ OperatorClient::~OperatorClient()
 {
     // Replies still in flight were connected with this client as context: they no longer
     // call back. Reads are aborted; actions already sent run to their end on the server.
-    for (QPointer<QNetworkReply> *slot : {&m_failures, &m_search, &m_track, &m_audit})
-        if (*slot) {
-            (*slot)->disconnect();
-            (*slot)->abort();
-        }
+    for (QPointer<HttpFetch> *slot : {&m_failures, &m_search, &m_track, &m_audit})
+        if (*slot)
+            (*slot)->cancel();
 }
 
 void OperatorClient::setBaseUrl(const QUrl &url)
@@ -64,63 +62,53 @@ bool OperatorClient::busy() const
     return m_failures || m_search || m_track || m_audit || m_actionsInFlight > 0;
 }
 
-QNetworkReply *OperatorClient::send(const QString &path, const QByteArray &query,
-                                    const QByteArray *postBody, Handler handler)
+HttpFetch *OperatorClient::send(const QString &path, const QByteArray &query,
+                                const QByteArray *postBody, Handler handler)
 {
     QUrl url = m_baseUrl;
     // @p path is percent-encoded already (a track id may hold '/', '?', '%').
     url.setPath(m_baseUrl.path(QUrl::FullyEncoded) + path, QUrl::TolerantMode);
     if (!query.isEmpty())
         url.setQuery(QString::fromLatin1(query), QUrl::StrictMode);
-    QNetworkRequest req(url);
-    req.setTransferTimeout(15'000);
-    if (!m_token.isEmpty())
-        req.setRawHeader("Authorization", "Bearer " + m_token);
-    QNetworkReply *reply = nullptr;
-    if (postBody) {
-        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        reply = m_network->post(req, *postBody);
-    } else {
-        reply = m_network->get(req);
-    }
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > MaxReplyBytes)
-            reply->abort();
+    HttpFetch::Request request;
+    request.service = tr("The backend");
+    request.url = url;
+    request.token = m_token;
+    request.maxBytes = MaxReplyBytes;
+    request.deadlineMs = 15'000;
+    if (postBody)
+        request.postBody = *postBody;
+    // Not a child: an action already sent runs to its end even if this client goes; the
+    // callback has this client as its context and is not called then.
+    HttpFetch *fetch = HttpFetch::start(m_network, request);
+    connect(fetch, &HttpFetch::finished, this, [this, fetch, path, handler = std::move(handler)] {
+        const int status = fetch->status();
+        const QJsonObject body = QJsonDocument::fromJson(fetch->body()).object();
+        QString error;
+        if (fetch->failure() != HttpFetch::Failure::None) {
+            error = fetch->errorText();
+        } else if (status != 200) {
+            const QString message = body.value(k::Error).toObject().value(k::Message).toString();
+            error = message.isEmpty() ? tr("HTTP %1").arg(status)
+                                      : tr("HTTP %1: %2").arg(status).arg(message);
+        }
+        if (status == 404 && path.startsWith(QLatin1String("/monitoring/enrichment/")) &&
+            !body.value(k::Error).toObject().value(k::Code).toString().startsWith(
+                QLatin1String("unknown_")) &&
+            !m_saidUnsupported) {
+            m_saidUnsupported = true;
+            Q_EMIT unsupported();
+        }
+        handler(status, body, plainServerText(error));
     });
-    connect(
-        reply, &QNetworkReply::finished, this, [this, reply, path, handler = std::move(handler)] {
-            reply->deleteLater();
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QJsonObject body = QJsonDocument::fromJson(reply->read(MaxReplyBytes)).object();
-            QString error;
-            if (status == 0) {
-                error = tr("the backend does not answer: %1").arg(reply->errorString());
-            } else if (status != 200) {
-                const QString message =
-                    body.value(k::Error).toObject().value(k::Message).toString();
-                error = message.isEmpty() ? tr("HTTP %1").arg(status)
-                                          : tr("HTTP %1: %2").arg(status).arg(message);
-            }
-            if (status == 404 && path.startsWith(QLatin1String("/monitoring/enrichment/")) &&
-                !body.value(k::Error).toObject().value(k::Code).toString().startsWith(
-                    QLatin1String("unknown_")) &&
-                !m_saidUnsupported) {
-                m_saidUnsupported = true;
-                Q_EMIT unsupported();
-            }
-            handler(status, body, plainServerText(error));
-        });
-    return reply;
+    return fetch;
 }
 
-void OperatorClient::replace(QPointer<QNetworkReply> &slot, QNetworkReply *reply)
+void OperatorClient::replace(QPointer<HttpFetch> &slot, HttpFetch *fetch)
 {
-    if (slot) {
-        slot->disconnect(this);
-        slot->abort();
-        slot->deleteLater();
-    }
-    slot = reply;
+    if (slot)
+        slot->cancel();
+    slot = fetch;
 }
 
 void OperatorClient::fetchFailures()

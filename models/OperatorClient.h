@@ -15,9 +15,10 @@
 #include "Snapshot.h"
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace dashboard {
+
+class HttpFetch;
 
 /// One track as the operator endpoints list it (docs/PROTOCOL.md, "Operators").
 struct TrackInfo
@@ -160,17 +161,17 @@ Q_SIGNALS:
 
 private:
     using Handler = std::function<void(int status, const QJsonObject &body, const QString &error)>;
-    QNetworkReply *send(const QString &path, const QByteArray &query, const QByteArray *postBody,
-                        Handler handler);
-    void replace(QPointer<QNetworkReply> &slot, QNetworkReply *reply);
+    HttpFetch *send(const QString &path, const QByteArray &query, const QByteArray *postBody,
+                    Handler handler);
+    void replace(QPointer<HttpFetch> &slot, HttpFetch *fetch);
 
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
     QByteArray m_token;
-    QPointer<QNetworkReply> m_failures;
-    QPointer<QNetworkReply> m_search;
-    QPointer<QNetworkReply> m_track;
-    QPointer<QNetworkReply> m_audit;
+    QPointer<HttpFetch> m_failures;
+    QPointer<HttpFetch> m_search;
+    QPointer<HttpFetch> m_track;
+    QPointer<HttpFetch> m_audit;
     int m_actionsInFlight = 0;
     bool m_saidUnsupported = false;
 };

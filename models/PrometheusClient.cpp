@@ -11,6 +11,7 @@
 #include <QNetworkReply>
 #include <QUrlQuery>
 
+#include "HttpFetch.h"
 #include "ServerText.h"
 
 namespace dashboard {
@@ -21,11 +22,9 @@ PrometheusClient::PrometheusClient(QNetworkAccessManager *network, QObject *pare
 
 PrometheusClient::~PrometheusClient()
 {
-    for (const QPointer<QNetworkReply> &r : std::as_const(m_pending))
-        if (r) {
-            r->disconnect(this);
-            r->abort();
-        }
+    for (const QPointer<HttpFetch> &f : std::as_const(m_pending))
+        if (f)
+            f->cancel();
 }
 
 void PrometheusClient::setBaseUrl(const QUrl &url)
@@ -42,11 +41,8 @@ qint64 PrometheusClient::stepFor(qint64 spanMs, int pixels)
 
 void PrometheusClient::cancel(const QString &tag)
 {
-    if (QPointer<QNetworkReply> old = m_pending.take(tag); old) {
-        old->disconnect(this);
-        old->abort();
-        old->deleteLater();
-    }
+    if (QPointer<HttpFetch> old = m_pending.take(tag); old)
+        old->cancel();
 }
 
 void PrometheusClient::queryRange(const QString &tag, const QString &expr, qint64 startMs,
@@ -65,46 +61,38 @@ void PrometheusClient::queryRange(const QString &tag, const QString &expr, qint6
     q.addQueryItem(QStringLiteral("end"), QString::number(double(endMs) / 1000.0, 'f', 3));
     q.addQueryItem(QStringLiteral("step"), QString::number(double(stepMs) / 1000.0, 'f', 3));
     url.setQuery(q);
-    QNetworkRequest req(url);
-    req.setTransferTimeout(30'000);
-    if (!m_token.isEmpty())
-        req.setRawHeader("Authorization", "Bearer " + m_token);
-    QNetworkReply *reply = m_network->get(req);
-    m_pending.insert(tag, reply);
-    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
-        if (received > MaxBytes)
-            reply->abort();
-    });
-    connect(reply, &QNetworkReply::finished, this, [this, tag, reply] {
-        reply->deleteLater();
-        if (m_pending.value(tag) != reply)
+    HttpFetch::Request request;
+    request.service = QStringLiteral("Prometheus");
+    request.url = url;
+    request.token = m_token;
+    request.maxBytes = MaxBytes;
+    request.deadlineMs = m_deadlineMs;
+    HttpFetch *fetch = HttpFetch::start(m_network, request, this);
+    m_pending.insert(tag, fetch);
+    connect(fetch, &HttpFetch::finished, this, [this, tag, fetch] {
+        if (m_pending.value(tag) != fetch)
             return; // replaced meanwhile
         m_pending.remove(tag);
-        const QString where = m_baseUrl.adjusted(QUrl::RemoveUserInfo).toString();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray body = reply->read(MaxBytes);
-        if (reply->error() != QNetworkReply::NoError && status == 0) {
-            Q_EMIT rangeFailed(tag, tr("Prometheus at %1 does not answer: %2")
-                                        .arg(where, plainServerText(reply->errorString())));
+        if (fetch->failure() != HttpFetch::Failure::None) {
+            Q_EMIT rangeFailed(tag, fetch->errorText());
             return;
         }
+        const QString where = fetch->where();
+        const int status = fetch->status();
+        const QByteArray &body = fetch->body();
         if (status != 200) {
             const QString message = plainServerText(
                 QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toString());
-            Q_EMIT rangeFailed(tag,
-                               message.isEmpty()
-                                   ? tr("Prometheus at %1 answered HTTP %2").arg(where).arg(status)
-                                   : tr("Prometheus at %1 answered HTTP %2: %3")
-                                         .arg(where)
-                                         .arg(status)
-                                         .arg(message));
+            Q_EMIT rangeFailed(
+                tag, message.isEmpty()
+                         ? tr("%1 answered HTTP %2").arg(where).arg(status)
+                         : tr("%1 answered HTTP %2: %3").arg(where).arg(status).arg(message));
             return;
         }
         QString error;
         const auto series = parseMatrix(body, &error);
         if (!series) {
-            Q_EMIT rangeFailed(
-                tag, tr("Prometheus at %1 sent what is not a range answer: %2").arg(where, error));
+            Q_EMIT rangeFailed(tag, tr("%1 sent what is not a range answer: %2").arg(where, error));
             return;
         }
         Q_EMIT rangeReady(tag, *series);
@@ -133,13 +121,21 @@ std::optional<QList<PrometheusClient::Series>> PrometheusClient::parseMatrix(con
     }
     QList<Series> out;
     for (const QJsonValue &v : data.value(QLatin1String("result")).toArray()) {
-        if (out.size() >= 200)
+        if (out.size() >= MaxSeries)
             break;
         Series s;
         const QJsonObject metric = v.toObject().value(QLatin1String("metric")).toObject();
         for (auto it = metric.begin(); it != metric.end(); ++it)
             s.labels.insert(it.key().left(64), plainServerText(it.value().toString(), 128));
-        for (const QJsonValue &p : v.toObject().value(QLatin1String("values")).toArray()) {
+        const QJsonArray values = v.toObject().value(QLatin1String("values")).toArray();
+        if (values.size() > MaxPointsPerSeries) { // Prometheus itself answers at most 11,000
+            *error = QStringLiteral("a series of %1 points (at most %2)")
+                         .arg(values.size())
+                         .arg(MaxPointsPerSeries);
+            return std::nullopt;
+        }
+        s.points.reserve(values.size());
+        for (const QJsonValue &p : values) {
             const QJsonArray pair = p.toArray();
             if (pair.size() != 2)
                 continue;

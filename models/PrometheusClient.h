@@ -16,6 +16,8 @@ class QNetworkReply;
 
 namespace dashboard {
 
+class HttpFetch;
+
 /// Long history from Prometheus: range queries (`/api/v1/query_range`) answered
 /// asynchronously; a new query under the same tag cancels the one before (a chart that
 /// changes its range or source does not wait for the old answer). A Prometheus that is
@@ -25,7 +27,12 @@ class PrometheusClient final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PrometheusClient)
 public:
-    static constexpr qint64 MaxBytes = 32 * 1024 * 1024;
+    /// An answer longer than this is refused (read as it streams, never buffered whole).
+    static constexpr qint64 MaxBytes = 16 * 1024 * 1024;
+    /// A series with more points is refused (Prometheus answers at most 11,000 per series).
+    static constexpr int MaxPointsPerSeries = 11'000;
+    static constexpr int MaxSeries = 200;     ///< series beyond this are not read
+    static constexpr int DeadlineMs = 30'000; ///< the whole answer, first byte to last
 
     struct Series
     {
@@ -39,6 +46,8 @@ public:
     void setBaseUrl(const QUrl &url);
     QUrl baseUrl() const { return m_baseUrl; }
     void setToken(const QByteArray &token) { m_token = token; }
+    /// How long one answer may take, first byte to last (default DeadlineMs).
+    void setDeadlineMs(int ms) { m_deadlineMs = ms; }
 
     void queryRange(const QString &tag, const QString &expr, qint64 startMs, qint64 endMs,
                     qint64 stepMs);
@@ -59,7 +68,8 @@ private:
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
     QByteArray m_token;
-    QHash<QString, QPointer<QNetworkReply>> m_pending;
+    int m_deadlineMs = DeadlineMs;
+    QHash<QString, QPointer<HttpFetch>> m_pending;
 };
 
 } // namespace dashboard

@@ -124,6 +124,10 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
         <source>wrote %1 files to %2</source>
         <translation>%1 Dateien nach %2 geschrieben</translation>
     </message>
+    <message>
+        <source>Prometheus at %1 had not finished answering within %2 s (the backend at %3 had); the long history is what was missing</source>
+        <translation>Prometheus unter %1 hat innerhalb von %2 s nicht fertig geantwortet (das Backend unter %3 schon); es fehlte der lange Verlauf</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -319,16 +323,12 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
 <context>
     <name>dashboard::AlertmanagerClient</name>
     <message>
-        <source>Alertmanager at %1 does not answer: %2</source>
-        <translation>Alertmanager unter %1 antwortet nicht: %2</translation>
+        <source>%1 answered HTTP %2</source>
+        <translation>%1 antwortete mit HTTP %2</translation>
     </message>
     <message>
-        <source>Alertmanager at %1 answered HTTP %2</source>
-        <translation>Alertmanager unter %1 antwortete mit HTTP %2</translation>
-    </message>
-    <message>
-        <source>Alertmanager at %1 sent what is not an alert list: %2</source>
-        <translation>Alertmanager unter %1 sandte keine Alarmliste: %2</translation>
+        <source>%1 sent what is not an alert list: %2</source>
+        <translation>%1 sandte keine Alarmliste: %2</translation>
     </message>
 </context>
 <context>
@@ -1768,6 +1768,29 @@ Prometheus hat keine Anfragen dieser Quelle in den letzten 30 Tagen.</translatio
     </message>
 </context>
 <context>
+    <name>dashboard::HttpFetch</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 unter %2</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer larger than %2 MiB; it was not read</source>
+        <translation>%1 sandte eine Antwort größer als %2 MiB; sie wurde nicht gelesen</translation>
+    </message>
+    <message>
+        <source>%1 did not finish answering within %2 s</source>
+        <translation>%1 hat innerhalb von %2 s nicht fertig geantwortet</translation>
+    </message>
+    <message>
+        <source>the TLS certificate of %1 is not trusted: %2</source>
+        <translation>dem TLS-Zertifikat von %1 wird nicht vertraut: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not answer: %2</source>
+        <translation>%1 antwortet nicht: %2</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::IncidentRecorder</name>
     <message>
         <source>Connection</source>
@@ -1898,6 +1921,26 @@ Prometheus hat keine Anfragen dieser Quelle in den letzten 30 Tagen.</translatio
     <message>
         <source>Connections</source>
         <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>%1: its token file cannot be used, watching without a token: %2 (fix it in File &gt; Connections)</source>
+        <translation>%1: seine Token-Datei ist nicht verwendbar, beobachtet ohne Token: %2 (unter Datei &gt; Verbindungen beheben)</translation>
+    </message>
+    <message>
+        <source>%1: no long history: %2 (fix it in File &gt; Connections)</source>
+        <translation>%1: kein langer Verlauf: %2 (unter Datei &gt; Verbindungen beheben)</translation>
+    </message>
+    <message>
+        <source>its token file cannot be used, watching without a token: %1 (fix it in File &gt; Connections)</source>
+        <translation>seine Token-Datei ist nicht verwendbar, beobachtet ohne Token: %1 (unter Datei &gt; Verbindungen beheben)</translation>
+    </message>
+    <message>
+        <source>no long history: %1 (fix it in File &gt; Connections)</source>
+        <translation>kein langer Verlauf: %1 (unter Datei &gt; Verbindungen beheben)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2180,10 +2223,6 @@ Das wirkt auf alle %1 aktiven Worker der Flotte, jeder auf seinen eigenen %2-Bre
 <context>
     <name>dashboard::OperatorClient</name>
     <message>
-        <source>the backend does not answer: %1</source>
-        <translation>das Backend antwortet nicht: %1</translation>
-    </message>
-    <message>
         <source>HTTP %1</source>
         <translation>HTTP %1</translation>
     </message>
@@ -2211,6 +2250,10 @@ Das wirkt auf alle %1 aktiven Worker der Flotte, jeder auf seinen eigenen %2-Bre
         <source>Audit log</source>
         <translation>Aktionsprotokoll</translation>
     </message>
+    <message>
+        <source>The backend</source>
+        <translation>Das Backend</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::PrometheusClient</name>
@@ -2219,20 +2262,16 @@ Das wirkt auf alle %1 aktiven Worker der Flotte, jeder auf seinen eigenen %2-Bre
         <translation>Kein Prometheus eingestellt (mit --prometheus URL starten)</translation>
     </message>
     <message>
-        <source>Prometheus at %1 does not answer: %2</source>
-        <translation>Prometheus unter %1 antwortet nicht: %2</translation>
+        <source>%1 answered HTTP %2</source>
+        <translation>%1 antwortete mit HTTP %2</translation>
     </message>
     <message>
-        <source>Prometheus at %1 answered HTTP %2</source>
-        <translation>Prometheus unter %1 antwortete mit HTTP %2</translation>
+        <source>%1 answered HTTP %2: %3</source>
+        <translation>%1 antwortete mit HTTP %2: %3</translation>
     </message>
     <message>
-        <source>Prometheus at %1 answered HTTP %2: %3</source>
-        <translation>Prometheus unter %1 antwortete mit HTTP %2: %3</translation>
-    </message>
-    <message>
-        <source>Prometheus at %1 sent what is not a range answer: %2</source>
-        <translation>Prometheus unter %1 sandte keine Bereichsantwort: %2</translation>
+        <source>%1 sent what is not a range answer: %2</source>
+        <translation>%1 sandte keine Bereichsantwort: %2</translation>
     </message>
 </context>
 <context>

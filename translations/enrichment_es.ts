@@ -124,6 +124,10 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
         <source>wrote %1 files to %2</source>
         <translation>se escribieron %1 archivos en %2</translation>
     </message>
+    <message>
+        <source>Prometheus at %1 had not finished answering within %2 s (the backend at %3 had); the long history is what was missing</source>
+        <translation>Prometheus en %1 no terminó de responder en %2 s (el backend en %3 sí); faltaba el historial largo</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -319,16 +323,12 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
 <context>
     <name>dashboard::AlertmanagerClient</name>
     <message>
-        <source>Alertmanager at %1 does not answer: %2</source>
-        <translation>El Alertmanager en %1 no responde: %2</translation>
+        <source>%1 answered HTTP %2</source>
+        <translation>%1 respondió HTTP %2</translation>
     </message>
     <message>
-        <source>Alertmanager at %1 answered HTTP %2</source>
-        <translation>El Alertmanager en %1 respondió HTTP %2</translation>
-    </message>
-    <message>
-        <source>Alertmanager at %1 sent what is not an alert list: %2</source>
-        <translation>El Alertmanager en %1 envió algo que no es una lista de alertas: %2</translation>
+        <source>%1 sent what is not an alert list: %2</source>
+        <translation>%1 envió algo que no es una lista de alertas: %2</translation>
     </message>
 </context>
 <context>
@@ -1768,6 +1768,29 @@ Prometheus no tiene solicitudes de esta fuente en los últimos 30 días.</transl
     </message>
 </context>
 <context>
+    <name>dashboard::HttpFetch</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <source>%1 sent an answer larger than %2 MiB; it was not read</source>
+        <translation>%1 envió una respuesta de más de %2 MiB; no se leyó</translation>
+    </message>
+    <message>
+        <source>%1 did not finish answering within %2 s</source>
+        <translation>%1 no terminó de responder en %2 s</translation>
+    </message>
+    <message>
+        <source>the TLS certificate of %1 is not trusted: %2</source>
+        <translation>el certificado TLS de %1 no es de confianza: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not answer: %2</source>
+        <translation>%1 no responde: %2</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::IncidentRecorder</name>
     <message>
         <source>Connection</source>
@@ -1898,6 +1921,26 @@ Prometheus no tiene solicitudes de esta fuente en los últimos 30 días.</transl
     <message>
         <source>Connections</source>
         <translation>Conexiones</translation>
+    </message>
+    <message>
+        <source>%1: its token file cannot be used, watching without a token: %2 (fix it in File &gt; Connections)</source>
+        <translation>%1: su archivo de token no se puede usar, se observa sin token: %2 (corríjalo en Archivo &gt; Conexiones)</translation>
+    </message>
+    <message>
+        <source>%1: no long history: %2 (fix it in File &gt; Connections)</source>
+        <translation>%1: sin historial largo: %2 (corríjalo en Archivo &gt; Conexiones)</translation>
+    </message>
+    <message>
+        <source>its token file cannot be used, watching without a token: %1 (fix it in File &gt; Connections)</source>
+        <translation>su archivo de token no se puede usar, se observa sin token: %1 (corríjalo en Archivo &gt; Conexiones)</translation>
+    </message>
+    <message>
+        <source>no long history: %1 (fix it in File &gt; Connections)</source>
+        <translation>sin historial largo: %1 (corríjalo en Archivo &gt; Conexiones)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -2180,10 +2223,6 @@ Actúa sobre los %1 workers activos de la flota, cada uno sobre su propio breake
 <context>
     <name>dashboard::OperatorClient</name>
     <message>
-        <source>the backend does not answer: %1</source>
-        <translation>el backend no responde: %1</translation>
-    </message>
-    <message>
         <source>HTTP %1</source>
         <translation>HTTP %1</translation>
     </message>
@@ -2211,6 +2250,10 @@ Actúa sobre los %1 workers activos de la flota, cada uno sobre su propio breake
         <source>Audit log</source>
         <translation>Registro de auditoría</translation>
     </message>
+    <message>
+        <source>The backend</source>
+        <translation>El backend</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::PrometheusClient</name>
@@ -2219,20 +2262,16 @@ Actúa sobre los %1 workers activos de la flota, cada uno sobre su propio breake
         <translation>No hay Prometheus configurado (inicie con --prometheus URL)</translation>
     </message>
     <message>
-        <source>Prometheus at %1 does not answer: %2</source>
-        <translation>El Prometheus en %1 no responde: %2</translation>
+        <source>%1 answered HTTP %2</source>
+        <translation>%1 respondió HTTP %2</translation>
     </message>
     <message>
-        <source>Prometheus at %1 answered HTTP %2</source>
-        <translation>El Prometheus en %1 respondió HTTP %2</translation>
+        <source>%1 answered HTTP %2: %3</source>
+        <translation>%1 respondió HTTP %2: %3</translation>
     </message>
     <message>
-        <source>Prometheus at %1 answered HTTP %2: %3</source>
-        <translation>El Prometheus en %1 respondió HTTP %2: %3</translation>
-    </message>
-    <message>
-        <source>Prometheus at %1 sent what is not a range answer: %2</source>
-        <translation>El Prometheus en %1 envió algo que no es una respuesta de rango: %2</translation>
+        <source>%1 sent what is not a range answer: %2</source>
+        <translation>%1 envió algo que no es una respuesta de rango: %2</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <sys/stat.h>
+
 #include <csignal>
 
 #include <QCryptographicHash>
@@ -12,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtEndian>
+#include <QSettings>
 #include <QtTest>
 
 #include "BackendProcess.h"
@@ -29,7 +32,7 @@ namespace {
 class HostileServer : public QTcpServer
 {
 public:
-    enum class Mode { EndlessBody, HugeFrame, HostileErrorText };
+    enum class Mode { EndlessBody, HugeFrame, HostileErrorText, DripPrometheus };
     explicit HostileServer(Mode mode) : m_mode(mode)
     {
         connect(this, &QTcpServer::newConnection, this, [this] {
@@ -72,6 +75,16 @@ private:
             stream(s, QByteArray(1024 * 1024, 'a'));
             return;
         }
+        if (m_mode == Mode::DripPrometheus) {
+            // Prometheus that answers one byte every half second: alive, never done.
+            s->setProperty("streaming", true);
+            s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                     "Content-Length: 100000\r\n\r\n");
+            auto *drip = new QTimer(s);
+            connect(drip, &QTimer::timeout, s, [s] { s->write(" "); });
+            drip->start(500);
+            return;
+        }
         if (!path.startsWith("/monitoring/enrichment") || path.contains("history"))
             return void(s->write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"));
         switch (m_mode) {
@@ -86,6 +99,7 @@ private:
                      QByteArray::number(body.size()) + "\r\n\r\n" + body);
             break;
         }
+        case Mode::DripPrometheus: break;
         case Mode::HostileErrorText: {
             const QByteArray body =
                 R"({"error": {"code": "x", "message": "<h1>ALL SYSTEMS HEALTHY</h1>\u001b[2J\u001b[31mRED\u0007"}})";
@@ -409,6 +423,34 @@ private Q_SLOTS:
         qInfo("dashboard peak memory against an endless body: %.0f MiB", w.peakMiB);
     }
 
+    // A Prometheus that drips a byte at a time makes the export wait for it, and the
+    // failure names it, not the backend that answered.
+    void aSlowPrometheusIsNamedWhenTheExportGivesUp()
+    {
+        BackendProcess b;
+        QVERIFY(
+            b.start(QStringLiteral(BACKEND_BINARY),
+                    {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
+                     m_dir.filePath(QStringLiteral("slowprom.sqlite"))}));
+        HostileServer prometheus(HostileServer::Mode::DripPrometheus);
+        QVERIFY(prometheus.listen(QHostAddress::LocalHost, 0));
+        QByteArray out, err;
+        const int rc =
+            run({QStringLiteral("--url"), b.url.toString(), QStringLiteral("--prometheus"),
+                 QStringLiteral("http://127.0.0.1:%1").arg(prometheus.serverPort()),
+                 QStringLiteral("--export"), m_dir.filePath(QStringLiteral("slowprom")),
+                 QStringLiteral("--timeout"), QStringLiteral("6")},
+                &out, &err);
+        QCOMPARE(rc, 1);
+        const QList<QByteArray> why = reasons(err);
+        QCOMPARE(why.size(), 1);
+        QVERIFY2(why.at(0).contains(QStringLiteral("Prometheus at http://127.0.0.1:%1")
+                                        .arg(prometheus.serverPort())
+                                        .toUtf8()),
+                 why.at(0).constData());
+        QVERIFY2(!why.at(0).contains("no data from"), why.at(0).constData());
+    }
+
     void hugeRoomFrameIsRefusedAndSigtermSavesSettings()
     {
         HostileServer server(HostileServer::Mode::HugeFrame);
@@ -438,6 +480,49 @@ private Q_SLOTS:
         const QByteArray saved = settings.readAll();
         QVERIFY2(saved.contains("geometry="), saved.constData());
         QVERIFY(saved.contains(QByteArray::number(server.serverPort())));
+    }
+
+    // Saved connections whose token files cannot be used (a FIFO with no writer, a
+    // directory) do not keep the window shut or hang the program: it opens, says which
+    // connection and why, and still stops at once on SIGTERM.
+    void aSavedConnectionsBadTokenFileLeavesTheWindowOpen()
+    {
+        QTemporaryDir config;
+        const QString fifo = config.filePath(QStringLiteral("token.fifo"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        {
+            QSettings s(
+                config.filePath(QStringLiteral("enrichment-monitor/enrichment-monitor.conf")),
+                QSettings::IniFormat);
+            s.beginWriteArray(QStringLiteral("connections"));
+            const QStringList names = {QStringLiteral("piped"), QStringLiteral("folder")};
+            const QStringList files = {fifo, config.path()};
+            for (int i = 0; i < 2; ++i) {
+                s.setArrayIndex(i);
+                s.setValue(QStringLiteral("name"), names.at(i));
+                s.setValue(QStringLiteral("url"), QStringLiteral("http://127.0.0.1:%1").arg(9 + i));
+                s.setValue(QStringLiteral("token_file"), files.at(i));
+                s.setValue(QStringLiteral("watch"), true);
+            }
+            s.endArray();
+        }
+        QProcessEnvironment e = env();
+        e.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
+        Watched w;
+        w.process.setProcessChannelMode(QProcess::SeparateChannels);
+        QByteArray err;
+        connect(&w.process, &QProcess::readyReadStandardError, this,
+                [&] { err += w.process.readAllStandardError(); });
+        w.start({}, e); // no --url: the saved connections
+        QTRY_VERIFY2_WITH_TIMEOUT(err.contains("piped: its token file cannot be used") &&
+                                      err.contains("folder: its token file cannot be used"),
+                                  err.constData(), 30'000);
+        QVERIFY2(err.contains("not a regular file"), err.constData());
+        QVERIFY(w.process.state() == QProcess::Running); // the window is up
+        ::kill(pid_t(w.process.processId()), SIGTERM);
+        QVERIFY(w.waitFinished(15'000));
+        QCOMPARE(w.process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(w.process.exitCode(), 0);
     }
 
     void serverErrorTextReachesTheTerminalPlain()

@@ -1,5 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <sys/stat.h>
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,6 +19,7 @@
 #include "enrichment/BackendService.h"
 #include "ServiceInternals.h"
 #include "InProcessBackend.h"
+#include "Auth.h"
 #include "CircuitBreaker.h"
 #include "enrichment/EnrichmentSource.h"
 #include "enrichment/Clock.h"
@@ -388,6 +391,47 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT((answer += sock.readAll()).contains("\r\n\r\n"), 10000);
         QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.left(100).constData());
         QCOMPARE(request(at(*s, QStringLiteral("/health"))).status, 200);
+    }
+
+    // A token file is read only if it is a regular file of at most 64 KiB, and reading it
+    // never blocks: a missing file, a directory, an oversized file, a device that never
+    // ends and a FIFO with no writer are each refused at once with the reason.
+    void tokenFilesAreReadWithoutEverBlocking()
+    {
+        QTemporaryDir dir;
+        const QString good = dir.filePath(QStringLiteral("good"));
+        QFile f(good);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("s3cret-token\n");
+        f.close();
+        QByteArray token;
+        QString error;
+        QVERIFY2(readTokenFile(good, &token, &error), qPrintable(error));
+        QCOMPARE(token, QByteArray("s3cret-token"));
+
+        const QString big = dir.filePath(QStringLiteral("big"));
+        QFile b(big);
+        QVERIFY(b.open(QIODevice::WriteOnly));
+        b.write(QByteArray(MaxTokenFileBytes + 10, 'a'));
+        b.close();
+        const QString fifo = dir.filePath(QStringLiteral("fifo"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const struct
+        {
+            QString path;
+            const char *reason;
+        } bad[] = {{dir.filePath(QStringLiteral("missing")), "cannot read"},
+                   {dir.path(), "not a regular file"},
+                   {big, "larger than"},
+                   {QStringLiteral("/dev/zero"), "not a regular file"},
+                   {fifo, "not a regular file"}};
+        // (A read that blocked would hang here: the FIFO has no writer, /dev/zero no end.)
+        for (const auto &b : bad) {
+            error.clear();
+            QVERIFY2(!readTokenFile(b.path, &token, &error), qPrintable(b.path));
+            QVERIFY2(error.contains(QLatin1String(b.reason)) && error.contains(b.path),
+                     qPrintable(error));
+        }
     }
 
     void tokenGuardsMonitoringAndWebSocket()

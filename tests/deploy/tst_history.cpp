@@ -8,9 +8,12 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "AlertmanagerClient.h"
 #include "ChildProcess.h"
 #include "DashboardModels.h"
 #include "DashboardView.h"
@@ -21,11 +24,82 @@
 #include "HeatmapModel.h"
 #include "Ports.h"
 #include "PrometheusClient.h"
+#include "ProcessStats.h"
 #include "SourcesModel.h"
 #include "TimeSeriesChart.h"
 
 using dashboard::HeatmapModel;
 using dashboard::PrometheusClient;
+
+/// A Prometheus that is hostile: an answer without end, a series of 20,000 points, or an
+/// answer that drips one byte at a time.
+class HostilePrometheus : public QTcpServer
+{
+public:
+    enum class Mode { Endless, ManyPoints, Drip };
+    explicit HostilePrometheus(Mode mode) : m_mode(mode)
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = nextPendingConnection()) {
+                connect(s, &QTcpSocket::readyRead, s, [this, s] { answer(s); });
+                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+            }
+        });
+    }
+    qint64 sent = 0; ///< body bytes written
+
+private:
+    void answer(QTcpSocket *s)
+    {
+        s->readAll();
+        if (s->property("answered").toBool())
+            return;
+        s->setProperty("answered", true);
+        const QByteArray start = "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\","
+                                 "\"result\":[{\"metric\":{},\"values\":[";
+        switch (m_mode) {
+        case Mode::Endless: {
+            s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                     "Connection: close\r\n\r\n" +
+                     start);
+            const QByteArray chunk = QByteArray("[1700000000,\"1\"],").repeated(32 * 1024);
+            auto refill = [this, s, chunk] {
+                while (s->state() == QAbstractSocket::ConnectedState &&
+                       s->bytesToWrite() < 2 * chunk.size() && sent < 2048LL * 1024 * 1024) {
+                    s->write(chunk);
+                    sent += chunk.size();
+                }
+            };
+            connect(s, &QTcpSocket::bytesWritten, s, refill);
+            refill();
+            break;
+        }
+        case Mode::ManyPoints: {
+            QByteArray body = start;
+            for (int i = 0; i < 20'000; ++i)
+                body += (i ? "," : "") + QByteArray("[") + QByteArray::number(1700000000 + i) +
+                        ",\"1\"]";
+            body += "]}]}}";
+            s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                     QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            sent += body.size();
+            break;
+        }
+        case Mode::Drip: {
+            s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                     "Content-Length: 1000\r\n\r\n");
+            auto *t = new QTimer(s);
+            connect(t, &QTimer::timeout, s, [this, s] {
+                s->write(" ");
+                ++sent;
+            });
+            t->start(200);
+            break;
+        }
+        }
+    }
+    Mode m_mode;
+};
 
 /// Long history through a real Prometheus (Debian's): 30 days of enrichment_requests_total
 /// written as OpenMetrics and turned into TSDB blocks with `promtool tsdb
@@ -329,6 +403,64 @@ private Q_SLOTS:
             QString::fromLatin1(rateRows.at(1).split(',').at(0)), Qt::ISODate);
         QVERIFY(first.isValid());
         QVERIFY(first.daysTo(QDateTime::currentDateTimeUtc()) >= 6);
+    }
+
+    // A hostile Prometheus costs the dashboard no more than the cap: an endless answer is
+    // cut off as it streams, a series past 11,000 points is refused, and one that drips a
+    // byte at a time is given up at the deadline; each failure names Prometheus.
+    void aHostilePrometheusIsCutOffAndNamed()
+    {
+        const double peakBefore = testsupport::peakRssMiB(QCoreApplication::applicationPid());
+        for (auto mode : {HostilePrometheus::Mode::Endless, HostilePrometheus::Mode::ManyPoints,
+                          HostilePrometheus::Mode::Drip}) {
+            HostilePrometheus hostile(mode);
+            QVERIFY(hostile.listen(QHostAddress::LocalHost, 0));
+            PrometheusClient client(&m_nam);
+            const QString where =
+                QStringLiteral("Prometheus at http://127.0.0.1:%1").arg(hostile.serverPort());
+            client.setBaseUrl(
+                QUrl(QStringLiteral("http://127.0.0.1:%1").arg(hostile.serverPort())));
+            client.setDeadlineMs(3000);
+            QSignalSpy failed(&client, &PrometheusClient::rangeFailed);
+            QSignalSpy ready(&client, &PrometheusClient::rangeReady);
+            client.queryRange(QStringLiteral("q"), QStringLiteral("up"), 0, 60'000, 15'000);
+            QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty() || !ready.isEmpty(), 30'000);
+            QVERIFY(ready.isEmpty());
+            const QString why = failed.at(0).at(1).toString();
+            QVERIFY2(why.startsWith(where), qPrintable(why));
+            switch (mode) {
+            case HostilePrometheus::Mode::Endless:
+                QVERIFY2(why.contains(QStringLiteral("larger than 16 MiB")), qPrintable(why));
+                break;
+            case HostilePrometheus::Mode::ManyPoints:
+                QVERIFY2(why.contains(QStringLiteral("20000 points")), qPrintable(why));
+                break;
+            case HostilePrometheus::Mode::Drip:
+                QVERIFY2(why.contains(QStringLiteral("within 3 s")), qPrintable(why));
+                break;
+            }
+            qInfo("%s", qPrintable(why));
+        }
+        // Alertmanager is held to its own cap, and named.
+        {
+            HostilePrometheus endless(HostilePrometheus::Mode::Endless);
+            QVERIFY(endless.listen(QHostAddress::LocalHost, 0));
+            dashboard::AlertmanagerClient alerts(&m_nam);
+            alerts.setBaseUrl(
+                QUrl(QStringLiteral("http://127.0.0.1:%1").arg(endless.serverPort())));
+            QSignalSpy reach(&alerts, &dashboard::AlertmanagerClient::reachabilityChanged);
+            alerts.refresh();
+            QTRY_VERIFY_WITH_TIMEOUT(!reach.isEmpty(), 30'000);
+            const QString why = reach.at(0).at(1).toString();
+            QVERIFY2(why.startsWith(QStringLiteral("Alertmanager at http://127.0.0.1:%1 sent an "
+                                                   "answer larger than 4 MiB")
+                                        .arg(endless.serverPort())),
+                     qPrintable(why));
+        }
+        // The endless answers (up to 2 GiB) cost no more than the cap and what is in flight.
+        const double peakAfter = testsupport::peakRssMiB(QCoreApplication::applicationPid());
+        qInfo("peak memory %.0f MiB before, %.0f MiB after", peakBefore, peakAfter);
+        QVERIFY2(peakAfter - peakBefore < 120, qPrintable(QString::number(peakAfter - peakBefore)));
     }
 
     void aPrometheusThatIsDownIsSaidSo()
