@@ -737,6 +737,15 @@ private Q_SLOTS:
         QCOMPARE(s->enqueue({QStringLiteral("b\uFFFF"), QStringLiteral("b\uFDD0"),
                              QString(QChar(0xD800)) + QStringLiteral("b"), QStringLiteral("b-ok")}),
                  1);
+        // A store that cannot answer is a 503, never an empty page.
+        if (!postgres()) { // (PostgreSQL's store reconnects on the next call)
+            internals(*s).store().close();
+            const QJsonObject e =
+                json(get(*s, QStringLiteral("/monitoring/enrichment/tracks?limit=5"), &status));
+            QCOMPARE(status, 503);
+            QCOMPARE(e.value(QLatin1String("error")).toObject().value(QLatin1String("code")),
+                     QJsonValue(QStringLiteral("store_unavailable")));
+        }
     }
 
     void badBodiesChangeNothing_data()
