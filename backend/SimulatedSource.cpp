@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include <QCryptographicHash>
+#include <QDate>
+#include <QtEndian>
 
 #include "enrichment/Clock.h"
 
@@ -125,13 +127,69 @@ SourceResponse SimulatedSource::fetch(const QString &trackId)
         return r;
     }
     r.status = RequestStatus::Success;
-    const QString idPart = QString::fromLatin1(
-        QCryptographicHash::hash(trackId.toUtf8(), QCryptographicHash::Md5).toHex().left(12));
+    const QByteArray digest = QCryptographicHash::hash(trackId.toUtf8(), QCryptographicHash::Md5);
     for (const auto &[field, p] : std::as_const(m_profile.fields)) {
         if (uniform(m_rng) < p)
-            r.fields.insert(field, m_profile.name + QLatin1Char(':') + idPart);
+            r.fields.insert(field, simulatedValue(field, digest));
     }
     return r;
+}
+
+QString SimulatedSource::simulatedValue(const QString &field, const QByteArray &digest)
+{
+    // The same track gets the same value from every source that has the field, as real
+    // catalogues mostly agree; each field reads its own bytes of the track's digest.
+    auto number = [&digest](int at) {
+        return quint64(qFromBigEndian<quint32>(digest.constData() + (at % 12)));
+    };
+    static const char *const keys[] = {"C major", "A minor",  "G major",      "E minor",
+                                       "D major", "B minor",  "F major",      "D minor",
+                                       "A major", "F# minor", "E-flat major", "C minor"};
+    static const char *const genres[] = {"House", "Techno",      "Drum & Bass", "Ambient",
+                                         "Disco", "Electronica", "Jazz",        "Hip-Hop"};
+    static const char *const labels[] = {"Warp",       "Ninja Tune", "Kompakt", "Hyperdub",
+                                         "Ostgut Ton", "Defected",   "R&S",     "XL Recordings"};
+    static const char *const tags[] = {"electronic", "deep house", "minimal", "dub",
+                                       "melodic",    "club",       "chill",   "experimental"};
+    if (field == QLatin1String("isrc"))
+        return QStringLiteral("GB%1%2%3")
+            .arg(QChar(char16_t(u'A' + number(0) % 26)))
+            .arg(number(1) % 100, 2, 10, QLatin1Char('0'))
+            .arg(number(2) % 10'000'000, 7, 10, QLatin1Char('0'));
+    if (field == QLatin1String("bpm"))
+        return QString::number(80 + number(3) % 90);
+    if (field == QLatin1String("key"))
+        return QLatin1String(keys[number(4) % std::size(keys)]);
+    if (field == QLatin1String("genre"))
+        return QLatin1String(genres[number(5) % std::size(genres)]);
+    if (field == QLatin1String("label"))
+        return QLatin1String(labels[number(6) % std::size(labels)]);
+    if (field == QLatin1String("release_date"))
+        return QDate(1990, 1, 1).addDays(qint64(number(7) % (35 * 365))).toString(Qt::ISODate);
+    if (field == QLatin1String("energy"))
+        return QString::number(double(number(8) % 101) / 100.0, 'f', 2);
+    if (field == QLatin1String("tags"))
+        return QStringLiteral("%1, %2").arg(
+            QLatin1String(tags[number(9) % std::size(tags)]),
+            QLatin1String(tags[(number(9) / 8 + 1 + number(9) % 8) % std::size(tags)]));
+    if (field == QLatin1String("musicbrainz_id")) {
+        const QString hex = QString::fromLatin1(digest.toHex());
+        return QStringLiteral("%1-%2-%3-%4-%5")
+            .arg(hex.left(8), hex.mid(8, 4), hex.mid(12, 4), hex.mid(16, 4), hex.mid(20, 12));
+    }
+    if (field == QLatin1String("spotify_id")) {
+        static const char alphabet[] =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        QString id;
+        for (int i = 0; i < 22; ++i)
+            id += QLatin1Char(alphabet[quint8(digest.at(i % digest.size())) * (i + 7) % 62]);
+        return id;
+    }
+    if (field == QLatin1String("discogs_id"))
+        return QString::number(1'000'000 + number(10) % 29'000'000);
+    if (field == QLatin1String("beatport_id"))
+        return QString::number(1'000'000 + number(11) % 19'000'000);
+    return QString::fromLatin1(digest.toHex().left(12));
 }
 
 QList<SimulatedSource::Profile> SimulatedSource::defaultProfiles()

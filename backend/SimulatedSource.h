@@ -59,6 +59,11 @@ public:
     /// recovers breakers within a few minutes of start.
     static QList<Profile> defaultProfiles();
 
+    /// A plausible value of metadata @p field for the track whose MD5 is @p digest (an ISRC,
+    /// a BPM, a key, a MusicBrainz UUID, ...), the same for every source: the demo's
+    /// tracks end up with metadata that reads like a catalogue's.
+    static QString simulatedValue(const QString &field, const QByteArray &digest);
+
 private:
     void rollWindow();
     /// The simulated API's words for @p error (SourceResponse::detail).

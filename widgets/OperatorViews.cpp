@@ -428,7 +428,7 @@ TrackDetailDialog::TrackDetailDialog(OperatorActions *actions, QWidget *parent)
 {
     setObjectName(QStringLiteral("trackDetail"));
     setWindowTitle(tr("Track"));
-    resize(900, 560);
+    resize(900, 720);
     auto *v = new QVBoxLayout(this);
     m_title = plainLabel(this);
     QFont f = m_title->font();
@@ -492,20 +492,28 @@ TrackDetailDialog::TrackDetailDialog(OperatorActions *actions, QWidget *parent)
     });
 }
 
+void TrackDetailDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    fitSplit(); // now that the dialog has its height
+}
+
 void TrackDetailDialog::fitSplit()
 {
-    // Unless the operator moved the line: the metadata's rows in full (up to ten), the
-    // attempts below take the rest.
+    // Unless the operator moved the line: the metadata's rows in full (up to twelve, at
+    // most half the height), the attempts below take the rest.
     if (m_splitMoved)
         return;
-    const int rows = std::min(10, m_metadata->rowCount());
+    const int rows = std::min(12, m_metadata->rowCount());
     const int rowHeight = m_metadataTable->verticalHeader()->defaultSectionSize();
     int top = m_fields->sizeHint().height();
     if (rows > 0)
         top += m_metadataTable->horizontalHeader()->sizeHint().height() + rows * rowHeight +
                2 * m_metadataTable->frameWidth() + 6;
+    // At most half: the attempts keep room for several rows.
     const int total = std::max(m_split->height(), 300);
-    m_split->setSizes({top, std::max(total - top, 150)});
+    top = std::min(top, total / 2);
+    m_split->setSizes({top, total - top});
 }
 
 void TrackDetailDialog::setDetail(const TrackDetail &d)

@@ -121,6 +121,9 @@ public:
     QLabel *statusLabel() const { return m_statusValue; }
     QPushButton *retryButton() const { return m_retry; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void refreshRetry();
     void fitSplit();

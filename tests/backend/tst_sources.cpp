@@ -1,5 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QCryptographicHash>
+#include <QRegularExpression>
+#include <QDate>
 #include <QtTest>
 
 #include "enrichment/Clock.h"
@@ -29,6 +32,33 @@ private:
     }
 
 private Q_SLOTS:
+    // The demo's values read like a catalogue's, and one track gets the same value of a
+    // field from every source.
+    void simulatedMetadataLooksReal()
+    {
+        const QByteArray a = QCryptographicHash::hash("demo-1", QCryptographicHash::Md5);
+        const QByteArray b = QCryptographicHash::hash("demo-2", QCryptographicHash::Md5);
+        const QString isrc = SimulatedSource::simulatedValue(QStringLiteral("isrc"), a);
+        QVERIFY2(QRegularExpression(QStringLiteral("^[A-Z]{2}[A-Z0-9]{3}[0-9]{7}$"))
+                     .match(isrc)
+                     .hasMatch(),
+                 qPrintable(isrc));
+        QVERIFY2(
+            QRegularExpression(
+                QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"))
+                .match(SimulatedSource::simulatedValue(QStringLiteral("musicbrainz_id"), a))
+                .hasMatch(),
+            "not a UUID");
+        const int bpm = SimulatedSource::simulatedValue(QStringLiteral("bpm"), a).toInt();
+        QVERIFY(bpm >= 80 && bpm < 170);
+        QVERIFY(QDate::fromString(
+                    SimulatedSource::simulatedValue(QStringLiteral("release_date"), a), Qt::ISODate)
+                    .isValid());
+        QCOMPARE(SimulatedSource::simulatedValue(QStringLiteral("spotify_id"), a).size(), 22);
+        QCOMPARE(SimulatedSource::simulatedValue(QStringLiteral("isrc"), a), isrc); // stable
+        QVERIFY(SimulatedSource::simulatedValue(QStringLiteral("isrc"), b) != isrc);
+    }
+
     void sameSeedSameRun()
     {
         for (const SimulatedSource::Profile &p : SimulatedSource::defaultProfiles())
