@@ -32,6 +32,10 @@ void BusRelay::onMessage(const QByteArray &body, const QString &userId)
         drop(*c.drop, c.detail);
         return;
     }
+    // Ours, back from the exchange: skipped before the sender check, which our own login
+    // need not pass (a relay acts too) and which would count it as a drop.
+    if (!c.worker.isEmpty() && c.worker == m_config.ownWorkerId)
+        return;
     if (!senderMayBe(userId, c.worker)) {
         drop(bus::DropReason::Sender,
              QStringLiteral("broker user \"%1\" may not publish as worker \"%2\"")
@@ -39,8 +43,6 @@ void BusRelay::onMessage(const QByteArray &body, const QString &userId)
                       c.worker.isEmpty() ? QStringLiteral("(none)") : c.worker));
         return;
     }
-    if (!c.worker.isEmpty() && c.worker == m_config.ownWorkerId)
-        return; // ours, back from the exchange
     ++m_forwarded;
     m_forward(QString::fromUtf8(QJsonDocument(c.envelope).toJson(QJsonDocument::Compact)));
 }

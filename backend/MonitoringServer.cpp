@@ -512,10 +512,10 @@ void MonitoringServer::drop(Client &c)
 
 void MonitoringServer::dropSlowClients()
 {
-    // Sends count what a client is owed; this catches one whose count passed the bound
-    // while nothing was sent to it (none can: every send checks), and keeps dropping
-    // idempotent. abort() emits disconnected() synchronously, which erases the client from
-    // m_clients: drop() defers it.
+    // Every send of ours checks what a client is owed, and so does every protocol ping
+    // where the frame reader's signal was found; this timer catches the rest (pongs the
+    // WebSocket layer wrote without it). drop() defers the abort, which would erase the
+    // client from m_clients under this loop.
     for (Client &c : m_clients)
         if (!c.dropping && c.socket->bytesToWrite() > m_config.maxClientBufferBytes)
             drop(c);

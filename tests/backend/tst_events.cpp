@@ -11,6 +11,9 @@
 #include <QtTest>
 
 #include "AmqpBus.h"
+#include "enrichment/Clock.h"
+#include "Monitor.h"
+#include "BusRelay.h"
 #include "BackendProcess.h"
 #include "Replies.h"
 #include "Http.h"
@@ -439,6 +442,33 @@ private Q_SLOTS:
         QVERIFY2(log.contains(QStringLiteral("can speak as any worker")),
                  qPrintable(log.left(2000)));
         forger->stop();
+    }
+
+    // In-process, without a broker: the relay's own events come back from the exchange as
+    // its own and are skipped, not counted as a sender that is not allowed, even when its
+    // login is not among the publishers; others' are judged by their user.
+    void ownEventsAreSkippedBeforeTheSenderCheck()
+    {
+        enrichment::ManualClock clock;
+        enrichment::Monitor monitor({QStringLiteral("spotify")}, clock, QStringLiteral("test"));
+        QStringList forwarded;
+        enrichment::BusRelay::Config config;
+        config.ownWorkerId = QStringLiteral("relay-1");
+        config.publishers.insert(QStringLiteral("alice"), {QStringLiteral("w-alice")});
+        enrichment::BusRelay relay(config, monitor, clock,
+                                   [&](const QString &text) { forwarded << text; });
+        relay.onMessage(envelope(QStringLiteral("enrichment_batch_start"), batchStart(1),
+                                 QStringLiteral("relay-1")),
+                        QStringLiteral("relay-login"));
+        relay.onMessage(envelope(QStringLiteral("enrichment_batch_start"), batchStart(2),
+                                 QStringLiteral("w-alice")),
+                        QStringLiteral("alice"));
+        relay.onMessage(envelope(QStringLiteral("enrichment_batch_start"), batchStart(3),
+                                 QStringLiteral("w-alice")),
+                        QStringLiteral("mallory"));
+        QCOMPARE(forwarded.size(), 1);
+        QVERIFY(forwarded.at(0).contains(QStringLiteral("\"batch_number\":2")));
+        QCOMPARE(monitor.busDrops(enrichment::bus::toWire(enrichment::bus::DropReason::Sender)), 1);
     }
 
     // With --amqp-publishers, a worker id is accepted only from the broker user named for
