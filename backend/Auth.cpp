@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Auth.h"
+#include "enrichment/WireFormat.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -127,11 +128,11 @@ bool bearerMatches(const QByteArray &authorizationHeader, const QByteArray &expe
 QString toWire(Role role)
 {
     switch (role) {
-    case Role::Viewer: return QStringLiteral("viewer");
-    case Role::Operator: return QStringLiteral("operator");
+    case Role::Viewer: return wire::role::Viewer;
+    case Role::Operator: return wire::role::Operator;
     case Role::None: break;
     }
-    return QStringLiteral("none");
+    return wire::role::None;
 }
 
 bool readCredentialFile(const QString &path, QList<Credential> *credentials, QString *error)

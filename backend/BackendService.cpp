@@ -61,6 +61,7 @@ BackendService::BackendService(const BackendOptions &options, const Clock *clock
     sc.maxConnections = options.maxConnections;
     sc.allowedOrigins = options.allowedOrigins;
     sc.pushSnapshots = options.pushSnapshots;
+    sc.clock = m_clock;
     m_server = std::make_unique<MonitoringServer>(*this, sc);
 
     connect(&m_historyTimer, &QTimer::timeout, this, &BackendService::sampleHistory);
@@ -634,8 +635,7 @@ void BackendService::applyControl()
             continue;
         m_appliedBreakerCommands.insert(name, cmd->sequence);
         CircuitBreaker *b = m_pipeline->breaker(i);
-        const bool changed =
-            cmd->action == QLatin1String("close") ? b->forceClose() : b->probeNow();
+        const bool changed = cmd->action == wire::action::Close ? b->forceClose() : b->probeNow();
         qCInfo(lcService).noquote() << "operator breaker command" << cmd->action << "for" << name
                                     << (changed ? "carried out" : "changed nothing");
     }

@@ -38,9 +38,9 @@ QJsonObject writeSnapshot(const SnapshotState &st)
             {wire::key::NextProbeInSeconds, src.msUntilHalfOpen
                                                 ? QJsonValue(double(*src.msUntilHalfOpen) / 1000.0)
                                                 : QJsonValue()},
-            {QStringLiteral("failure_threshold"), src.breaker.failureThreshold},
-            {QStringLiteral("success_threshold"), src.breaker.successThreshold},
-            {QStringLiteral("timeout_seconds"), double(src.breaker.timeoutMs) / 1000.0}};
+            {wire::key::FailureThreshold, src.breaker.failureThreshold},
+            {wire::key::SuccessThreshold, src.breaker.successThreshold},
+            {wire::key::TimeoutSeconds, double(src.breaker.timeoutMs) / 1000.0}};
         breakers.insert(name, cb);
         health.insert(name, toWire(healthForBreaker(src.state)));
 
@@ -55,26 +55,24 @@ QJsonObject writeSnapshot(const SnapshotState &st)
         const RateLimitState &rl = src.rateLimit;
         QJsonValue rateLimit;
         if (rl.limit > 0)
-            rateLimit =
-                QJsonObject{{QStringLiteral("limit"), rl.limit},
-                            {QStringLiteral("remaining"), rl.remaining},
-                            {QStringLiteral("reset_timestamp"), double(rl.resetAtMs) / 1000.0}};
+            rateLimit = QJsonObject{{wire::key::Limit, rl.limit},
+                                    {wire::key::Remaining, rl.remaining},
+                                    {wire::key::ResetTimestamp, double(rl.resetAtMs) / 1000.0}};
         QJsonValue latency;
         if (w.p50 >= 0)
-            latency = QJsonObject{
-                {QStringLiteral("p50"), orNull(w.p50)},
-                {QStringLiteral("p95"), orNull(w.p95)},
-                {QStringLiteral("p99"), orNull(w.p99)},
-                {QStringLiteral("window_seconds"), SourceStats::LatencyWindowMinutes * 60}};
-        sources.insert(name,
-                       QJsonObject{{QStringLiteral("requests"), requests},
-                                   {QStringLiteral("errors"), errors},
-                                   {QStringLiteral("requests_1h"), w.requests1h},
-                                   {QStringLiteral("success_rate_1h"), orNull(w.successRate1h)},
-                                   {QStringLiteral("success_rate_24h"), orNull(w.successRate24h)},
-                                   {QStringLiteral("latency_seconds"), latency},
-                                   {QStringLiteral("rate_limit"), rateLimit},
-                                   {QStringLiteral("trips_total"), src.trips}});
+            latency =
+                QJsonObject{{wire::key::P50, orNull(w.p50)},
+                            {wire::key::P95, orNull(w.p95)},
+                            {wire::key::P99, orNull(w.p99)},
+                            {wire::key::WindowSeconds, SourceStats::LatencyWindowMinutes * 60}};
+        sources.insert(name, QJsonObject{{wire::key::Requests, requests},
+                                         {wire::key::Errors, errors},
+                                         {wire::key::Requests1h, w.requests1h},
+                                         {wire::key::SuccessRate1h, orNull(w.successRate1h)},
+                                         {wire::key::SuccessRate24h, orNull(w.successRate24h)},
+                                         {wire::key::LatencySeconds, latency},
+                                         {wire::key::RateLimit, rateLimit},
+                                         {wire::key::TripsTotal, src.trips}});
     }
 
     // A relay's breakers: per source, the worst state among the live workers (open over
@@ -101,13 +99,13 @@ QJsonObject writeSnapshot(const SnapshotState &st)
 
     const qint64 hits = st.cache[std::size_t(CacheOperation::Hit)];
     const qint64 misses = st.cache[std::size_t(CacheOperation::Miss)];
-    QJsonObject cache{
-        {QStringLiteral("hits"), hits},
-        {QStringLiteral("misses"), misses},
-        {QStringLiteral("sets"), st.cache[std::size_t(CacheOperation::Set)]},
-        {QStringLiteral("errors"), st.cache[std::size_t(CacheOperation::Error)]},
-        {QStringLiteral("hit_ratio"),
-         hits + misses > 0 ? QJsonValue(double(hits) / double(hits + misses)) : QJsonValue()}};
+    QJsonObject cache{{wire::key::Hits, hits},
+                      {wire::key::Misses, misses},
+                      {wire::key::Sets, st.cache[std::size_t(CacheOperation::Set)]},
+                      {wire::key::Errors, st.cache[std::size_t(CacheOperation::Error)]},
+                      {wire::key::HitRatio, hits + misses > 0
+                                                ? QJsonValue(double(hits) / double(hits + misses))
+                                                : QJsonValue()}};
 
     const qint64 enriched = st.tracksEnriched;
     QJsonObject fields;
@@ -115,14 +113,14 @@ QJsonObject writeSnapshot(const SnapshotState &st)
     for (int f = 0; f < fieldNames.size(); ++f) {
         const qint64 n = st.fieldCounts.value(f);
         fields.insert(fieldNames.at(f),
-                      QJsonObject{{QStringLiteral("count"), n},
-                                  {QStringLiteral("ratio"),
+                      QJsonObject{{wire::key::Count, n},
+                                  {wire::key::Ratio,
                                    enriched > 0 ? QJsonValue(orNull(double(n) / double(enriched)))
                                                 : QJsonValue()}});
     }
 
     QJsonObject doc{
-        {wire::key::SchemaVersion, 1},
+        {wire::key::SchemaVersion, wire::SchemaVersion},
         {wire::key::Timestamp, wire::formatTime(now)},
         {wire::key::Queue, queue},
         {wire::key::ProcessingRate,
@@ -143,17 +141,15 @@ QJsonObject writeSnapshot(const SnapshotState &st)
                                          {wire::key::QueueProcessingRate, rate},
                                          {wire::key::TracksInProgress, st.tracksInProgress}}},
         {wire::key::Sources, sources},
-        {QStringLiteral("cache"), cache},
-        {QStringLiteral("field_coverage"),
-         QJsonObject{{QStringLiteral("tracks_enriched"), enriched},
-                     {QStringLiteral("fields"), fields}}},
-        {QStringLiteral("service"),
-         QJsonObject{{QStringLiteral("version"), st.version},
-                     {QStringLiteral("uptime_seconds"), st.uptimeSeconds},
-                     {wire::key::BatchSize, st.batchSize},
-                     {wire::key::BatchesCompleted, st.batchesCompleted},
-                     {QStringLiteral("lease_seconds"), st.leaseSeconds},
-                     {wire::key::WorkerId, st.workerId}}},
+        {wire::key::Cache, cache},
+        {wire::key::FieldCoverage,
+         QJsonObject{{wire::key::TracksEnriched, enriched}, {wire::key::Fields, fields}}},
+        {wire::key::Service, QJsonObject{{wire::key::Version, st.version},
+                                         {wire::key::UptimeSeconds, st.uptimeSeconds},
+                                         {wire::key::BatchSize, st.batchSize},
+                                         {wire::key::BatchesCompleted, st.batchesCompleted},
+                                         {wire::key::LeaseSeconds, st.leaseSeconds},
+                                         {wire::key::WorkerId, st.workerId}}},
         {wire::key::Pipeline, QJsonObject{{wire::key::Paused, st.control.paused},
                                           {wire::key::PausedSources,
                                            QJsonArray::fromStringList(st.control.pausedSources)}}},
@@ -215,7 +211,7 @@ QMap<QString, QMap<QString, BreakerState>> fleetBreakers(const QList<WorkerInfo>
 QJsonObject writeHistory(const HistoryState &st)
 {
     return QJsonObject{
-        {wire::key::SchemaVersion, 1},
+        {wire::key::SchemaVersion, wire::SchemaVersion},
         {wire::key::Timestamp, wire::formatTime(st.nowMs)},
         {wire::key::Minutes, st.minutes},
         {wire::key::IntervalSeconds, st.intervalSeconds},
@@ -230,26 +226,26 @@ QJsonObject writeHealth(const HealthState &st)
     const bool healthy = st.healthy();
     const bool storeOk = st.reachable && st.writable;
     // A worker whose broker is away keeps working (its events wait): degraded, not down.
-    const QString status = !healthy                             ? QStringLiteral("unavailable")
-                           : st.broker && !st.broker->connected ? QStringLiteral("degraded")
-                                                                : QStringLiteral("ok");
-    QJsonObject doc{{QStringLiteral("status"), status},
-                    {QStringLiteral("version"), st.version},
-                    {QStringLiteral("uptime_seconds"), st.uptimeSeconds},
-                    {QStringLiteral("database"),
-                     QJsonObject{{QStringLiteral("reachable"), st.reachable},
-                                 {QStringLiteral("writable"), st.writable},
-                                 {QStringLiteral("error"),
-                                  storeOk ? QJsonValue() : QJsonValue(st.error.left(500))}}},
-                    {wire::key::Timestamp, wire::formatTime(st.nowMs)}};
+    const QString status = !healthy                             ? wire::health::Unavailable
+                           : st.broker && !st.broker->connected ? wire::health::Degraded
+                                                                : wire::health::Ok;
+    QJsonObject doc{
+        {wire::key::Status, status},
+        {wire::key::Version, st.version},
+        {wire::key::UptimeSeconds, st.uptimeSeconds},
+        {wire::key::Database,
+         QJsonObject{{wire::key::Reachable, st.reachable},
+                     {wire::key::Writable, st.writable},
+                     {wire::key::Error, storeOk ? QJsonValue() : QJsonValue(st.error.left(500))}}},
+        {wire::key::Timestamp, wire::formatTime(st.nowMs)}};
     if (st.broker)
-        doc.insert(QStringLiteral("broker"),
-                   QJsonObject{{QStringLiteral("connected"), st.broker->connected},
-                               {QStringLiteral("error"),
-                                st.broker->connected ? QJsonValue()
-                                                     : QJsonValue(st.broker->error.left(500))},
-                               {QStringLiteral("backlog"), qint64(st.broker->backlog)},
-                               {QStringLiteral("dropped"), qint64(st.broker->dropped)}});
+        doc.insert(wire::key::Broker,
+                   QJsonObject{{wire::key::Connected, st.broker->connected},
+                               {wire::key::Error, st.broker->connected
+                                                      ? QJsonValue()
+                                                      : QJsonValue(st.broker->error.left(500))},
+                               {wire::key::Backlog, qint64(st.broker->backlog)},
+                               {wire::key::Dropped, qint64(st.broker->dropped)}});
     return doc;
 }
 

@@ -8,33 +8,14 @@
 #include <QJsonArray>
 
 #include "DocumentWriter.h"
+#include "enrichment/WireFormat.h"
 
 namespace enrichment {
 
 namespace {
-// The heartbeat's `stats` document (docs/PROTOCOL.md, "Fleet statistics"): written and
-// read only here.
-const QLatin1String SourcesKey{"sources"};
-const QLatin1String RequestsKey{"requests"};
-const QLatin1String ErrorsKey{"errors"};
-const QLatin1String WindowKey{"window"};
-const QLatin1String Requests1hKey{"requests_1h"};
-const QLatin1String Successes1hKey{"successes_1h"};
-const QLatin1String NoData1hKey{"no_data_1h"};
-const QLatin1String Errors1hKey{"errors_1h"};
-const QLatin1String Requests24hKey{"requests_24h"};
-const QLatin1String Successes24hKey{"successes_24h"};
-const QLatin1String LatencyKey{"latency"};
-const QLatin1String RateLimitKey{"rate_limit"};
-const QLatin1String LimitKey{"limit"};
-const QLatin1String RemainingKey{"remaining"};
-const QLatin1String ResetMsKey{"reset_ms"};
-const QLatin1String TripsKey{"trips"};
-const QLatin1String FailureCountKey{"failure_count"};
-const QLatin1String LastFailureMsKey{"last_failure_ms"};
-const QLatin1String CacheKey{"cache"};
-const QLatin1String TracksEnrichedKey{"tracks_enriched"};
-const QLatin1String FieldsKey{"fields"};
+// The heartbeat's `stats` document (docs/PROTOCOL.md, "Fleet statistics"): its keys live
+// in protocol/ with the rest of the contract; it is written and read only here.
+namespace stats = wire::stats;
 
 /// A count as JSON holds it: a non-negative whole number, else 0.
 qint64 count(const QJsonValue &v)
@@ -162,22 +143,22 @@ QJsonObject WorkerStats::toJson() const
         for (std::size_t i = 0; i < LatencyBucketCount; ++i)
             if (s.latency[i] > 0)
                 latency.append(QJsonArray{int(i), qint64(s.latency[i])});
-        QJsonObject source{{RequestsKey, requestsJson},
-                           {ErrorsKey, errorsJson},
-                           {WindowKey, QJsonObject{{Requests1hKey, s.requests1h},
-                                                   {Successes1hKey, s.successes1h},
-                                                   {NoData1hKey, s.noData1h},
-                                                   {Errors1hKey, s.errors1h},
-                                                   {Requests24hKey, s.requests24h},
-                                                   {Successes24hKey, s.successes24h}}},
-                           {LatencyKey, latency},
-                           {TripsKey, s.trips},
-                           {FailureCountKey, s.failureCount},
-                           {LastFailureMsKey, s.lastFailureMs}};
+        QJsonObject source{{stats::Requests, requestsJson},
+                           {stats::Errors, errorsJson},
+                           {stats::Window, QJsonObject{{stats::Requests1h, s.requests1h},
+                                                       {stats::Successes1h, s.successes1h},
+                                                       {stats::NoData1h, s.noData1h},
+                                                       {stats::Errors1h, s.errors1h},
+                                                       {stats::Requests24h, s.requests24h},
+                                                       {stats::Successes24h, s.successes24h}}},
+                           {stats::Latency, latency},
+                           {stats::Trips, s.trips},
+                           {stats::FailureCount, s.failureCount},
+                           {stats::LastFailureMs, s.lastFailureMs}};
         if (s.rateLimit.limit > 0)
-            source.insert(RateLimitKey, QJsonObject{{LimitKey, s.rateLimit.limit},
-                                                    {RemainingKey, s.rateLimit.remaining},
-                                                    {ResetMsKey, s.rateLimit.resetAtMs}});
+            source.insert(stats::RateLimit, QJsonObject{{stats::Limit, s.rateLimit.limit},
+                                                        {stats::Remaining, s.rateLimit.remaining},
+                                                        {stats::ResetMs, s.rateLimit.resetAtMs}});
         sourcesJson.insert(it.key(), source);
     }
     QJsonObject cacheJson;
@@ -187,16 +168,16 @@ QJsonObject WorkerStats::toJson() const
     const QStringList names = metadataFieldNames();
     for (int f = 0; f < names.size() && f < fieldCounts.size(); ++f)
         fieldsJson.insert(names.at(f), fieldCounts.at(f));
-    return QJsonObject{{SourcesKey, sourcesJson},
-                       {CacheKey, cacheJson},
-                       {TracksEnrichedKey, tracksEnriched},
-                       {FieldsKey, fieldsJson}};
+    return QJsonObject{{stats::Sources, sourcesJson},
+                       {stats::Cache, cacheJson},
+                       {stats::TracksEnriched, tracksEnriched},
+                       {stats::Fields, fieldsJson}};
 }
 
 WorkerStats WorkerStats::fromJson(const QJsonObject &o)
 {
     WorkerStats out;
-    const QJsonObject sourcesJson = o.value(SourcesKey).toObject();
+    const QJsonObject sourcesJson = o.value(stats::Sources).toObject();
     for (auto it = sourcesJson.begin(); it != sourcesJson.end(); ++it) {
         if (out.sources.size() >= MaxSources)
             break;
@@ -205,41 +186,41 @@ WorkerStats WorkerStats::fromJson(const QJsonObject &o)
             continue;
         const QJsonObject j = it.value().toObject();
         Source s;
-        const QJsonObject requestsJson = j.value(RequestsKey).toObject();
+        const QJsonObject requestsJson = j.value(stats::Requests).toObject();
         for (std::size_t k = 0; k < RequestStatusCount; ++k)
             s.requests[k] = count(requestsJson.value(toWire(RequestStatus(k))));
-        const QJsonObject errorsJson = j.value(ErrorsKey).toObject();
+        const QJsonObject errorsJson = j.value(stats::Errors).toObject();
         for (std::size_t k = 0; k < ErrorTypeCount; ++k)
             s.errors[k] = count(errorsJson.value(toWire(ErrorType(k))));
-        const QJsonObject w = j.value(WindowKey).toObject();
-        s.requests1h = count(w.value(Requests1hKey));
-        s.successes1h = std::min(s.requests1h, count(w.value(Successes1hKey)));
-        s.noData1h = count(w.value(NoData1hKey));
-        s.errors1h = count(w.value(Errors1hKey));
-        s.requests24h = count(w.value(Requests24hKey));
-        s.successes24h = std::min(s.requests24h, count(w.value(Successes24hKey)));
-        for (const QJsonValue &pair : j.value(LatencyKey).toArray()) {
+        const QJsonObject w = j.value(stats::Window).toObject();
+        s.requests1h = count(w.value(stats::Requests1h));
+        s.successes1h = std::min(s.requests1h, count(w.value(stats::Successes1h)));
+        s.noData1h = count(w.value(stats::NoData1h));
+        s.errors1h = count(w.value(stats::Errors1h));
+        s.requests24h = count(w.value(stats::Requests24h));
+        s.successes24h = std::min(s.requests24h, count(w.value(stats::Successes24h)));
+        for (const QJsonValue &pair : j.value(stats::Latency).toArray()) {
             const QJsonArray p = pair.toArray();
             const qint64 bucket = p.size() == 2 && p.at(0).isDouble() ? p.at(0).toInteger() : -1;
             if (bucket >= 0 && bucket < LatencyBucketCount)
                 s.latency[std::size_t(bucket)] += quint64(count(p.at(1)));
         }
-        const QJsonObject rl = j.value(RateLimitKey).toObject();
-        if (count(rl.value(LimitKey)) > 0) {
-            s.rateLimit.limit = count(rl.value(LimitKey));
-            s.rateLimit.remaining = std::min(s.rateLimit.limit, count(rl.value(RemainingKey)));
-            s.rateLimit.resetAtMs = count(rl.value(ResetMsKey));
+        const QJsonObject rl = j.value(stats::RateLimit).toObject();
+        if (count(rl.value(stats::Limit)) > 0) {
+            s.rateLimit.limit = count(rl.value(stats::Limit));
+            s.rateLimit.remaining = std::min(s.rateLimit.limit, count(rl.value(stats::Remaining)));
+            s.rateLimit.resetAtMs = count(rl.value(stats::ResetMs));
         }
-        s.trips = count(j.value(TripsKey));
-        s.failureCount = int(std::min<qint64>(count(j.value(FailureCountKey)), 1'000'000));
-        s.lastFailureMs = count(j.value(LastFailureMsKey));
+        s.trips = count(j.value(stats::Trips));
+        s.failureCount = int(std::min<qint64>(count(j.value(stats::FailureCount)), 1'000'000));
+        s.lastFailureMs = count(j.value(stats::LastFailureMs));
         out.sources.insert(name, s);
     }
-    const QJsonObject cacheJson = o.value(CacheKey).toObject();
+    const QJsonObject cacheJson = o.value(stats::Cache).toObject();
     for (std::size_t k = 0; k < CacheOperationCount; ++k)
         out.cache[k] = count(cacheJson.value(toWire(CacheOperation(k))));
-    out.tracksEnriched = count(o.value(TracksEnrichedKey));
-    const QJsonObject fieldsJson = o.value(FieldsKey).toObject();
+    out.tracksEnriched = count(o.value(stats::TracksEnriched));
+    const QJsonObject fieldsJson = o.value(stats::Fields).toObject();
     for (const QString &name : metadataFieldNames())
         out.fieldCounts.append(count(fieldsJson.value(name)));
     return out;

@@ -18,6 +18,8 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
+
+#include "enrichment/WireFormat.h"
 #endif
 
 Q_DECLARE_LOGGING_CATEGORY(lcServer)
@@ -50,7 +52,7 @@ bool isTargetChar(char c)
 
 Rejection bad(const QString &message)
 {
-    return Rejection{400, QByteArrayLiteral("bad_request"), message, {}};
+    return Rejection{400, QByteArray(wire::code::BadRequest.latin1()), message, {}};
 }
 
 const char *reasonPhrase(int status)
@@ -131,7 +133,7 @@ std::optional<Rejection> parseRequestHead(const QByteArray &head, RequestHead *o
         return bad(QStringLiteral("malformed HTTP version"));
     if (out->version != "HTTP/1.1" && out->version != "HTTP/1.0")
         return Rejection{505,
-                         QByteArrayLiteral("http_version_not_supported"),
+                         QByteArray(wire::code::HttpVersionNotSupported.latin1()),
                          QStringLiteral("only HTTP/1.0 and HTTP/1.1 are supported"),
                          {}};
     out->fields.clear();
@@ -149,7 +151,7 @@ std::optional<Rejection> parseRequestHead(const QByteArray &head, RequestHead *o
     for (const auto &f : std::as_const(out->fields)) {
         if (f.first == "transfer-encoding")
             return Rejection{411,
-                             QByteArrayLiteral("length_required"),
+                             QByteArray(wire::code::LengthRequired.latin1()),
                              QStringLiteral("request bodies need a Content-Length; "
                                             "Transfer-Encoding is not accepted"),
                              {}};
@@ -249,7 +251,7 @@ private:
         if (m_state == State::Upgrading) {
             if (m_received > limits().maxRequestBytes)
                 reject(Rejection{413,
-                                 QByteArrayLiteral("payload_too_large"),
+                                 QByteArray(wire::code::PayloadTooLarge.latin1()),
                                  QStringLiteral("data sent before the WebSocket handshake "
                                                 "completed exceeds the request limit"),
                                  {}});
@@ -275,7 +277,7 @@ private:
                 // Not the start of an HTTP request (binary garbage, TLS to a plain port):
                 // say so at once rather than wait for a blank line that will not come.
                 reject(Rejection{400,
-                                 QByteArrayLiteral("bad_request"),
+                                 QByteArray(wire::code::BadRequest.latin1()),
                                  QStringLiteral("not an HTTP request"),
                                  {}});
                 break;
@@ -283,7 +285,7 @@ private:
             if (end < 0) {
                 if (m_head.size() > limits().maxRequestBytes)
                     reject(Rejection{431,
-                                     QByteArrayLiteral("headers_too_large"),
+                                     QByteArray(wire::code::HeadersTooLarge.latin1()),
                                      QStringLiteral("request headers exceed %1 bytes")
                                          .arg(limits().maxRequestBytes),
                                      {}});
@@ -298,7 +300,7 @@ private:
             if (m_bodyRemaining > limits().maxRequestBytes) {
                 reject(Rejection{
                     413,
-                    QByteArrayLiteral("payload_too_large"),
+                    QByteArray(wire::code::PayloadTooLarge.latin1()),
                     QStringLiteral("request body exceeds %1 bytes").arg(limits().maxRequestBytes),
                     {}});
                 break;
@@ -309,7 +311,7 @@ private:
         if (m_received > limits().maxRequestBytes && m_state != State::Closing)
             reject(
                 Rejection{413,
-                          QByteArrayLiteral("payload_too_large"),
+                          QByteArray(wire::code::PayloadTooLarge.latin1()),
                           QStringLiteral("request exceeds %1 bytes").arg(limits().maxRequestBytes),
                           {}});
     }
@@ -456,7 +458,7 @@ private:
             return;
         }
         reject(Rejection{408,
-                         QByteArrayLiteral("request_timeout"),
+                         QByteArray(wire::code::RequestTimeout.latin1()),
                          QStringLiteral("the request was not completed within %1 ms")
                              .arg(limits().requestTimeoutMs),
                          {}});
@@ -506,11 +508,11 @@ GuardedTcpServer::~GuardedTcpServer() = default;
 QByteArray GuardedTcpServer::errorResponse(const Rejection &r)
 {
     const QByteArray body =
-        QJsonDocument(QJsonObject{
-                          {QStringLiteral("error"),
-                           QJsonObject{{QStringLiteral("code"), QString::fromLatin1(r.code)},
-                                       {QStringLiteral("message"), r.message}}},
-                      })
+        QJsonDocument(
+            QJsonObject{
+                {wire::key::Error, QJsonObject{{wire::key::Code, QString::fromLatin1(r.code)},
+                                               {wire::key::Message, r.message}}},
+            })
             .toJson(QJsonDocument::Compact);
     return "HTTP/1.1 " + QByteArray::number(r.status) + ' ' + reasonPhrase(r.status) +
            "\r\nContent-Type: application/json\r\nCache-Control: no-store\r\n"
@@ -529,7 +531,7 @@ void GuardedTcpServer::refuse(qintptr socketDescriptor, const char *why)
     }
 #ifdef Q_OS_UNIX
     const QByteArray answer = errorResponse(
-        Rejection{503, QByteArrayLiteral("too_many_connections"),
+        Rejection{503, QByteArray(wire::code::TooManyConnections.latin1()),
                   QStringLiteral("the server is at its connection limit; retry later"),
                   "Retry-After: 5\r\n"});
     [[maybe_unused]] const auto n = ::send(int(socketDescriptor), answer.constData(),

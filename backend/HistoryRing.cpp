@@ -47,12 +47,12 @@ QJsonArray HistoryRing::toJson(qint64 sinceMs, const QStringList &sourceNames) c
                 sourceNames.at(qsizetype(i)),
                 QJsonObject{{wire::key::BreakerState, toWire(BreakerState(src.breakerState))},
                             {wire::key::Health, toWire(SourceHealth(src.health))},
-                            {QStringLiteral("requests_total"), src.requests},
-                            {QStringLiteral("errors_total"), src.errors},
-                            {QStringLiteral("success_rate_1h"), orNull(src.successRate1h)},
-                            {QStringLiteral("latency_p95_seconds"), orNull(src.p95)},
-                            {QStringLiteral("rate_limit_remaining"), orNull(src.rateRemaining)},
-                            {QStringLiteral("rate_limit_limit"), orNull(src.rateLimit)}});
+                            {wire::key::RequestsTotal, src.requests},
+                            {wire::key::ErrorsTotal, src.errors},
+                            {wire::key::SuccessRate1h, orNull(src.successRate1h)},
+                            {wire::key::LatencyP95Seconds, orNull(src.p95)},
+                            {wire::key::RateLimitRemaining, orNull(src.rateRemaining)},
+                            {wire::key::RateLimitLimit, orNull(src.rateLimit)}});
         }
         out.append(QJsonObject{{wire::key::Timestamp, wire::formatTime(s.timestampMs)},
                                {wire::key::Queue, queue},

@@ -12,6 +12,8 @@
 #include <prometheus/text_serializer.h>
 
 #include "enrichment/Clock.h"
+#include "enrichment/MetricNames.h"
+#include "enrichment/WireFormat.h"
 
 namespace enrichment {
 
@@ -35,103 +37,104 @@ Monitor::Monitor(const QStringList &sources, const Clock &clock, const QString &
 {
     using namespace prometheus;
     auto &requests = BuildCounter()
-                         .Name("enrichment_requests_total")
+                         .Name(metric::RequestsTotal)
                          .Help("Enrichment requests per source and outcome")
                          .Register(*m_registry);
     auto &duration = BuildHistogram()
-                         .Name("enrichment_duration_seconds")
+                         .Name(metric::DurationSeconds)
                          .Help("Time spent per request to a source, in seconds")
                          .Register(*m_registry);
     auto &errors = BuildCounter()
-                       .Name("enrichment_errors_total")
+                       .Name(metric::ErrorsTotal)
                        .Help("Enrichment errors per source and error type")
                        .Register(*m_registry);
     auto &breakerState = BuildGauge()
-                             .Name("circuit_breaker_state")
+                             .Name(metric::CircuitBreakerState)
                              .Help("Circuit breaker state (0 closed, 1 half_open, 2 open)")
                              .Register(*m_registry);
     auto &breakerFailures = BuildCounter()
-                                .Name("circuit_breaker_failures_total")
+                                .Name(metric::CircuitBreakerFailuresTotal)
                                 .Help("Failures recorded by each circuit breaker")
                                 .Register(*m_registry);
     auto &breakerTrips = BuildCounter()
-                             .Name("circuit_breaker_trips_total")
+                             .Name(metric::CircuitBreakerTripsTotal)
                              .Help("Times each circuit breaker opened")
                              .Register(*m_registry);
     auto &queueDepth = BuildGauge()
-                           .Name("enrichment_queue_depth")
+                           .Name(metric::QueueDepth)
                            .Help("Tracks in the enrichment queue per status")
                            .Register(*m_registry);
     auto &rate = BuildGauge()
-                     .Name("enrichment_queue_processing_rate")
+                     .Name(metric::QueueProcessingRate)
                      .Help("Tracks enriched per minute (sliding 5-minute window)")
                      .Register(*m_registry);
     auto &oldest = BuildGauge()
-                       .Name("enrichment_queue_oldest_pending_seconds")
+                       .Name(metric::QueueOldestPendingSeconds)
                        .Help("How long the longest-waiting pending track has been claimable "
                              "(queue latency; 0 when nothing is pending)")
                        .Register(*m_registry);
     auto &enqueued = BuildGauge()
-                         .Name("enrichment_queue_enqueue_rate")
+                         .Name(metric::QueueEnqueueRate)
                          .Help("Tracks added to the queue per minute (sliding 5-minute window)")
                          .Register(*m_registry);
     auto &rateRemaining = BuildGauge()
-                              .Name("enrichment_api_rate_limit_remaining")
+                              .Name(metric::ApiRateLimitRemaining)
                               .Help("Requests left in the current rate-limit window per source")
                               .Register(*m_registry);
     auto &rateLimit = BuildGauge()
-                          .Name("enrichment_api_rate_limit_limit")
+                          .Name(metric::ApiRateLimitLimit)
                           .Help("Requests allowed per rate-limit window per source")
                           .Register(*m_registry);
     auto &rateReset = BuildGauge()
-                          .Name("enrichment_api_rate_limit_reset_timestamp")
+                          .Name(metric::ApiRateLimitResetTimestamp)
                           .Help("Unix time (seconds) when the source's rate-limit window resets")
                           .Register(*m_registry);
     auto &cache = BuildCounter()
-                      .Name("enrichment_cache_operations_total")
+                      .Name(metric::CacheOperationsTotal)
                       .Help("Cache operations by operation and status")
                       .Register(*m_registry);
     auto &inProgress = BuildGauge()
-                           .Name("enrichment_tracks_in_progress")
+                           .Name(metric::TracksInProgress)
                            .Help("Tracks being enriched right now")
                            .Register(*m_registry);
     auto &batchSize = BuildHistogram()
-                          .Name("enrichment_batch_size")
+                          .Name(metric::BatchSize)
                           .Help("Tracks per enrichment batch")
                           .Register(*m_registry);
     auto &health = BuildGauge()
-                       .Name("enrichment_source_health")
+                       .Name(metric::SourceHealth)
                        .Help("Source health (0 down, 1 degraded, 2 healthy, -1 unavailable)")
                        .Register(*m_registry);
     auto &fields = BuildCounter()
-                       .Name("enrichment_metadata_fields_populated_total")
+                       .Name(metric::MetadataFieldsPopulatedTotal)
                        .Help("Metadata fields populated by enrichment")
                        .Register(*m_registry);
     auto &processed = BuildCounter()
-                          .Name("enrichment_tracks_processed_total")
+                          .Name(metric::TracksProcessedTotal)
                           .Help("Tracks that finished an enrichment attempt, by outcome")
                           .Register(*m_registry);
     for (TrackStatus st : {TrackStatus::Completed, TrackStatus::Partial, TrackStatus::Failed})
-        m_processed[std::size_t(st)] = &processed.Add({{"status", s(toWire(st))}});
+        m_processed[std::size_t(st)] = &processed.Add({{label::Status, s(toWire(st))}});
     m_deferred = &BuildCounter()
-                      .Name("enrichment_tracks_deferred_total")
+                      .Name(metric::TracksDeferredTotal)
                       .Help("Claimed tracks returned to pending without an attempt because no "
                             "source could be asked (breakers open, quotas spent)")
                       .Register(*m_registry)
                       .Add({});
     auto &actions = BuildCounter()
-                        .Name("enrichment_operator_actions_total")
+                        .Name(metric::OperatorActionsTotal)
                         .Help("Operator actions carried out, by action")
                         .Register(*m_registry);
-    for (const char *a : {"retry", "breaker", "pause", "resume", "enqueue"})
-        m_operatorActions.insert(QLatin1String(a), &actions.Add({{"action", a}}));
+    for (QLatin1String a : {wire::action::Retry, wire::action::Breaker, wire::action::Pause,
+                            wire::action::Resume, wire::action::Enqueue})
+        m_operatorActions.insert(a, &actions.Add({{label::Action, a.latin1()}}));
     auto &info = BuildGauge()
-                     .Name("enrichment_service_info")
+                     .Name(metric::ServiceInfo)
                      .Help("Build and configuration of the enrichment service (always 1)")
                      .Register(*m_registry);
-    info.Add({{"version", s(version)},
-              {"pipeline", "waterfall"},
-              {"sources", s(sources.join(QLatin1Char(',')))}})
+    info.Add({{label::Version, s(version)},
+              {label::Pipeline, metric::PipelineWaterfall},
+              {label::Sources, s(sources.join(QLatin1Char(',')))}})
         .Set(1);
 
     for (const QString &name : sources) {
@@ -139,37 +142,38 @@ Monitor::Monitor(const QStringList &sources, const Clock &clock, const QString &
         const std::string src = s(name);
         for (std::size_t i = 0; i < RequestStatusCount; ++i)
             ps->requests[i] =
-                &requests.Add({{"source", src}, {"status", s(toWire(RequestStatus(i)))}});
-        ps->duration = &duration.Add({{"source", src}}, durationBuckets());
+                &requests.Add({{label::Source, src}, {label::Status, s(toWire(RequestStatus(i)))}});
+        ps->duration = &duration.Add({{label::Source, src}}, durationBuckets());
         for (std::size_t i = 0; i < ErrorTypeCount; ++i)
-            ps->errors[i] = &errors.Add({{"source", src}, {"error_type", s(toWire(ErrorType(i)))}});
-        ps->breakerState = &breakerState.Add({{"source", src}});
-        ps->breakerFailures = &breakerFailures.Add({{"source", src}});
-        ps->breakerTrips = &breakerTrips.Add({{"source", src}});
-        ps->rateRemaining = &rateRemaining.Add({{"source", src}});
-        ps->rateLimit = &rateLimit.Add({{"source", src}});
-        ps->rateReset = &rateReset.Add({{"source", src}});
-        ps->health = &health.Add({{"source", src}});
+            ps->errors[i] =
+                &errors.Add({{label::Source, src}, {label::ErrorType, s(toWire(ErrorType(i)))}});
+        ps->breakerState = &breakerState.Add({{label::Source, src}});
+        ps->breakerFailures = &breakerFailures.Add({{label::Source, src}});
+        ps->breakerTrips = &breakerTrips.Add({{label::Source, src}});
+        ps->rateRemaining = &rateRemaining.Add({{label::Source, src}});
+        ps->rateLimit = &rateLimit.Add({{label::Source, src}});
+        ps->rateReset = &rateReset.Add({{label::Source, src}});
+        ps->health = &health.Add({{label::Source, src}});
         ps->health->Set(int(SourceHealth::Healthy));
         m_perSource.push_back(std::move(ps));
     }
     for (TrackStatus st : AllTrackStatuses)
         m_queueDepth[std::size_t(st)] =
-            &queueDepth.Add({{"queue", s(queue)}, {"status", s(toWire(st))}});
-    m_processingRate = &rate.Add({{"queue", s(queue)}});
-    m_oldestPending = &oldest.Add({{"queue", s(queue)}});
-    m_enqueueRate = &enqueued.Add({{"queue", s(queue)}});
+            &queueDepth.Add({{label::Queue, s(queue)}, {label::Status, s(toWire(st))}});
+    m_processingRate = &rate.Add({{label::Queue, s(queue)}});
+    m_oldestPending = &oldest.Add({{label::Queue, s(queue)}});
+    m_enqueueRate = &enqueued.Add({{label::Queue, s(queue)}});
     for (std::size_t op = 0; op < CacheOperationCount; ++op) {
-        m_cache[op][0] =
-            &cache.Add({{"operation", s(toWire(CacheOperation(op)))}, {"status", "failure"}});
-        m_cache[op][1] =
-            &cache.Add({{"operation", s(toWire(CacheOperation(op)))}, {"status", "success"}});
+        m_cache[op][0] = &cache.Add({{label::Operation, s(toWire(CacheOperation(op)))},
+                                     {label::Status, metric::CacheFailure}});
+        m_cache[op][1] = &cache.Add({{label::Operation, s(toWire(CacheOperation(op)))},
+                                     {label::Status, metric::CacheSuccess}});
     }
     m_inProgress = &inProgress.Add({});
     m_batchSize =
         &batchSize.Add({}, prometheus::Histogram::BucketBoundaries{1, 5, 10, 20, 50, 100});
     for (const QString &f : metadataFieldNames())
-        m_fields.push_back(&fields.Add({{"field", s(f)}}));
+        m_fields.push_back(&fields.Add({{label::Field, s(f)}}));
 }
 
 Monitor::~Monitor() = default;
@@ -286,18 +290,18 @@ void Monitor::setEventBus(quint64 published, quint64 dropped, bool brokerUp)
     using namespace prometheus;
     if (!m_eventsPublished) {
         m_eventsPublished = &BuildCounter()
-                                 .Name("enrichment_events_published_total")
+                                 .Name(metric::EventsPublishedTotal)
                                  .Help("Room events sent to the RabbitMQ exchange")
                                  .Register(*m_registry)
                                  .Add({});
         m_eventsDropped = &BuildCounter()
-                               .Name("enrichment_events_dropped_total")
+                               .Name(metric::EventsDroppedTotal)
                                .Help("Room events lost on the way to or from RabbitMQ (buffer "
                                      "full while the broker was away, or too large)")
                                .Register(*m_registry)
                                .Add({});
         m_brokerUp = &BuildGauge()
-                          .Name("enrichment_event_broker_up")
+                          .Name(metric::EventBrokerUp)
                           .Help("1 while both connections to the RabbitMQ broker are up")
                           .Register(*m_registry)
                           .Add({});
@@ -314,13 +318,13 @@ void Monitor::recordBusDrop(QLatin1String reason, quint64 n)
 {
     if (!m_busDrops)
         m_busDrops = &prometheus::BuildCounter()
-                          .Name("enrichment_bus_messages_dropped_total")
+                          .Name(metric::BusMessagesDroppedTotal)
                           .Help("Messages from the event bus not forwarded to the room, by "
                                 "reason (too large, not JSON, too deep, a server-only or "
                                 "unknown type, invalid data, a sender not allowed)")
                           .Register(*m_registry);
     prometheus::Counter &c =
-        m_busDrops->Add({{"reason", std::string(reason.data(), reason.size())}});
+        m_busDrops->Add({{label::Reason, std::string(reason.data(), reason.size())}});
     if (n > 0)
         c.Increment(double(n));
 }
@@ -329,7 +333,8 @@ qint64 Monitor::busDrops(QLatin1String reason) const
 {
     if (!m_busDrops)
         return 0;
-    return qint64(m_busDrops->Add({{"reason", std::string(reason.data(), reason.size())}}).Value());
+    return qint64(
+        m_busDrops->Add({{label::Reason, std::string(reason.data(), reason.size())}}).Value());
 }
 
 std::string Monitor::serialize() const

@@ -14,7 +14,7 @@ ApiReply notHere()
     return {
         404,
         QJsonObject{{wire::key::Error,
-                     QJsonObject{{wire::key::Code, QStringLiteral("not_found")},
+                     QJsonObject{{wire::key::Code, wire::code::NotFound},
                                  {wire::key::Message, QStringLiteral("this service has no operator "
                                                                      "endpoints")}}}}};
 }

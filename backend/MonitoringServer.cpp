@@ -20,6 +20,7 @@
 #include "GuardedTcpServer.h"
 #include "enrichment/MonitoringProvider.h"
 #include "RoomMessages.h"
+#include "enrichment/Clock.h"
 #include "enrichment/WireFormat.h"
 
 Q_LOGGING_CATEGORY(lcServer, "enrichment.backend.server")
@@ -39,17 +40,15 @@ QHttpServerResponse jsonResponse(const QJsonObject &body, Status status = Status
 
 QHttpServerResponse errorResponse(Status status, const QString &code, const QString &message)
 {
-    return jsonResponse(
-        QJsonObject{{QStringLiteral("error"),
-                     QJsonObject{{wire::key::Code, code}, {wire::key::Message, message}}}},
-        status);
+    return jsonResponse(QJsonObject{{wire::key::Error, QJsonObject{{wire::key::Code, code},
+                                                                   {wire::key::Message, message}}}},
+                        status);
 }
 
 QHttpServerResponse methodNotAllowed()
 {
-    QHttpServerResponse r =
-        errorResponse(Status::MethodNotAllowed, QStringLiteral("method_not_allowed"),
-                      QStringLiteral("only GET is supported on this path"));
+    QHttpServerResponse r = errorResponse(Status::MethodNotAllowed, wire::code::MethodNotAllowed,
+                                          QStringLiteral("only GET is supported on this path"));
     r.addHeader(QByteArrayLiteral("Allow"), QByteArrayLiteral("GET"));
     return r;
 }
@@ -61,7 +60,7 @@ bool isGet(const QHttpServerRequest &req)
 
 QHttpServerResponse unauthorized()
 {
-    QHttpServerResponse r = errorResponse(Status::Unauthorized, QStringLiteral("unauthorized"),
+    QHttpServerResponse r = errorResponse(Status::Unauthorized, wire::code::Unauthorized,
                                           QStringLiteral("missing or wrong bearer token"));
     r.addHeader(QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer"));
     return r;
@@ -86,13 +85,13 @@ MonitoringServer::MonitoringServer(MonitoringProvider &provider, const Config &c
 {
     m_uptime.start();
 
-    m_http.route(QStringLiteral("/metrics"), [this](const QHttpServerRequest &req) {
+    m_http.route(wire::path::Metrics, [this](const QHttpServerRequest &req) {
         if (!isGet(req))
             return methodNotAllowed();
         return QHttpServerResponse(QByteArrayLiteral("text/plain; version=0.0.4; charset=utf-8"),
                                    m_provider.metrics());
     });
-    m_http.route(QStringLiteral("/health"), [this](const QHttpServerRequest &req) {
+    m_http.route(wire::path::Health, [this](const QHttpServerRequest &req) {
         if (!isGet(req))
             return methodNotAllowed();
         bool healthy = true;
@@ -102,34 +101,33 @@ MonitoringServer::MonitoringServer(MonitoringProvider &provider, const Config &c
                     toWire(roleFor(req.value(QByteArrayLiteral("Authorization")))));
         return jsonResponse(body, healthy ? Status::Ok : Status::ServiceUnavailable);
     });
-    m_http.route(QStringLiteral("/monitoring/enrichment"), [this](const QHttpServerRequest &req) {
+    m_http.route(wire::path::Snapshot, [this](const QHttpServerRequest &req) {
         if (!authorized(req.value(QByteArrayLiteral("Authorization"))))
-            return errorResponse(Status::Unauthorized, QStringLiteral("unauthorized"),
+            return errorResponse(Status::Unauthorized, wire::code::Unauthorized,
                                  QStringLiteral("missing or wrong bearer token"));
         if (!isGet(req))
             return methodNotAllowed();
         return jsonResponse(m_provider.snapshot());
     });
-    m_http.route(
-        QStringLiteral("/monitoring/enrichment/history"), [this](const QHttpServerRequest &req) {
-            if (!authorized(req.value(QByteArrayLiteral("Authorization"))))
-                return errorResponse(Status::Unauthorized, QStringLiteral("unauthorized"),
-                                     QStringLiteral("missing or wrong bearer token"));
-            if (!isGet(req))
-                return methodNotAllowed();
-            int minutes = 60;
-            const QUrlQuery query = req.query();
-            if (query.hasQueryItem(wire::key::Minutes)) {
-                bool ok = false;
-                const QString raw = query.queryItemValue(wire::key::Minutes);
-                minutes = raw.toInt(&ok);
-                if (!ok || minutes < 1 || minutes > m_config.maxHistoryMinutes)
-                    return errorResponse(Status::BadRequest, QStringLiteral("bad_parameter"),
-                                         QStringLiteral("minutes must be an integer from 1 to %1")
-                                             .arg(m_config.maxHistoryMinutes));
-            }
-            return jsonResponse(m_provider.history(minutes));
-        });
+    m_http.route(wire::path::History, [this](const QHttpServerRequest &req) {
+        if (!authorized(req.value(QByteArrayLiteral("Authorization"))))
+            return errorResponse(Status::Unauthorized, wire::code::Unauthorized,
+                                 QStringLiteral("missing or wrong bearer token"));
+        if (!isGet(req))
+            return methodNotAllowed();
+        int minutes = 60;
+        const QUrlQuery query = req.query();
+        if (query.hasQueryItem(wire::key::Minutes)) {
+            bool ok = false;
+            const QString raw = query.queryItemValue(wire::key::Minutes);
+            minutes = raw.toInt(&ok);
+            if (!ok || minutes < 1 || minutes > m_config.maxHistoryMinutes)
+                return errorResponse(Status::BadRequest, wire::code::BadParameter,
+                                     QStringLiteral("minutes must be an integer from 1 to %1")
+                                         .arg(m_config.maxHistoryMinutes));
+        }
+        return jsonResponse(m_provider.history(minutes));
+    });
     // The operator endpoints: reads for viewers, actions for operators. One track,
     // `/tracks/{id}`, is answered by the missing handler below: an id may hold an escaped
     // '/', which the router sees decoded and no path argument matches.
@@ -147,18 +145,18 @@ MonitoringServer::MonitoringServer(MonitoringProvider &provider, const Config &c
                      return operatorAction(action, req);
                  });
     // The WebSocket upgrade happens only if this handler writes nothing (Qt 6.4).
-    m_http.route(QStringLiteral("/ws"), [this](const QHttpServerRequest &req,
-                                               QHttpServerResponder &&responder) {
+    m_http.route(wire::path::Room, [this](const QHttpServerRequest &req,
+                                          QHttpServerResponder &&responder) {
         const bool upgrade =
             req.value(QByteArrayLiteral("Upgrade")).compare("websocket", Qt::CaseInsensitive) == 0;
         if (!authorized(req.value(QByteArrayLiteral("Authorization")))) {
-            errorResponse(Status::Unauthorized, QStringLiteral("unauthorized"),
+            errorResponse(Status::Unauthorized, wire::code::Unauthorized,
                           QStringLiteral("missing or wrong bearer token"))
                 .write(std::move(responder));
             return;
         }
         if (!upgrade) {
-            errorResponse(Status::BadRequest, QStringLiteral("websocket_required"),
+            errorResponse(Status::BadRequest, wire::code::WebSocketRequired,
                           QStringLiteral("this path only accepts WebSocket upgrades"))
                 .write(std::move(responder));
         }
@@ -174,7 +172,7 @@ MonitoringServer::MonitoringServer(MonitoringProvider &provider, const Config &c
             operatorRead(req, [&] { return m_provider.track(id); }).write(std::move(responder));
             return;
         }
-        errorResponse(Status::NotFound, QStringLiteral("not_found"),
+        errorResponse(Status::NotFound, wire::code::NotFound,
                       QStringLiteral("no such path: %1").arg(req.url().path().left(200)))
             .write(std::move(responder));
     });
@@ -186,6 +184,11 @@ MonitoringServer::MonitoringServer(MonitoringProvider &provider, const Config &c
     connect(&m_pingTimer, &QTimer::timeout, this, &MonitoringServer::pingClients);
     if (m_config.pingIntervalMs > 0)
         m_pingTimer.start(m_config.pingIntervalMs);
+}
+
+qint64 MonitoringServer::nowMs() const
+{
+    return m_config.clock ? m_config.clock->nowMs() : QDateTime::currentMSecsSinceEpoch();
 }
 
 MonitoringServer::~MonitoringServer()
@@ -200,14 +203,14 @@ MonitoringServer::~MonitoringServer()
 
 const QList<QByteArray> &MonitoringServer::knownPaths()
 {
-    static const QList<QByteArray> paths = {"/metrics",
-                                            "/health",
-                                            "/monitoring/enrichment",
-                                            "/monitoring/enrichment/history",
-                                            "/monitoring/enrichment/tracks",
-                                            "/monitoring/enrichment/failures",
-                                            "/monitoring/enrichment/audit",
-                                            "/ws"};
+    static const QList<QByteArray> paths = [] {
+        QList<QByteArray> out;
+        for (QLatin1String p :
+             {wire::path::Metrics, wire::path::Health, wire::path::Snapshot, wire::path::History,
+              wire::path::Tracks, wire::path::Failures, wire::path::Audit, wire::path::Room})
+            out.append(QByteArray(p.data(), p.size()));
+        return out;
+    }();
     return paths;
 }
 
@@ -238,16 +241,16 @@ std::optional<Rejection> MonitoringServer::admit(const RequestHead &head) const
         if (!known)
             return Rejection{
                 404,
-                QByteArrayLiteral("not_found"),
+                QByteArray(wire::code::NotFound.latin1()),
                 QStringLiteral("no such path: %1").arg(QString::fromLatin1(head.path().left(200))),
                 {}};
-        return Rejection{405, QByteArrayLiteral("method_not_allowed"),
+        return Rejection{405, QByteArray(wire::code::MethodNotAllowed.latin1()),
                          QStringLiteral("only GET is supported on this path"),
                          QByteArrayLiteral("Allow: GET\r\n")};
     }
-    if (head.path() == "/ws" && head.isWebSocketUpgrade()) {
+    if (head.path() == wire::path::Room.latin1() && head.isWebSocketUpgrade()) {
         if (!authorized(head.value("authorization")))
-            return Rejection{401, QByteArrayLiteral("unauthorized"),
+            return Rejection{401, QByteArray(wire::code::Unauthorized.latin1()),
                              QStringLiteral("missing or wrong bearer token"),
                              QByteArrayLiteral("WWW-Authenticate: Bearer\r\n")};
         if (!originAllowed(head.value("origin"))) {
@@ -255,7 +258,7 @@ std::optional<Rejection> MonitoringServer::admit(const RequestHead &head) const
                                           << QString::fromLatin1(head.value("origin").left(100))
                                           << "(allow it with --allow-origin)";
             return Rejection{403,
-                             QByteArrayLiteral("origin_not_allowed"),
+                             QByteArray(wire::code::OriginNotAllowed.latin1()),
                              QStringLiteral("WebSocket connections from origin %1 are not allowed")
                                  .arg(QString::fromLatin1(head.value("origin").left(100))),
                              {}};
@@ -296,7 +299,7 @@ Role MonitoringServer::roleFor(const QByteArray &authorizationHeader, QString *a
     if (m_config.viewers.isEmpty() && m_config.operators.isEmpty()) {
         // No token at all: only a loopback server lets its callers act.
         if (actor)
-            *actor = QStringLiteral("local");
+            *actor = wire::role::LocalActor;
         return m_config.address.isLoopback() ? Role::Operator : Role::Viewer;
     }
     if (const Credential *c = matchCredential(authorizationHeader, m_config.operators)) {
@@ -331,7 +334,7 @@ QHttpServerResponse MonitoringServer::operatorAction(const QString &action,
         return unauthorized();
     if (req.method() != QHttpServerRequest::Method::Post) {
         QHttpServerResponse r =
-            errorResponse(Status::MethodNotAllowed, QStringLiteral("method_not_allowed"),
+            errorResponse(Status::MethodNotAllowed, wire::code::MethodNotAllowed,
                           QStringLiteral("actions are POST requests"));
         r.addHeader(QByteArrayLiteral("Allow"), QByteArrayLiteral("POST"));
         return r;
@@ -340,17 +343,17 @@ QHttpServerResponse MonitoringServer::operatorAction(const QString &action,
     if (!originAllowed(origin)) {
         qCWarning(lcServer).noquote()
             << "refusing an action from browser origin" << QString::fromLatin1(origin.left(100));
-        return errorResponse(Status::Forbidden, QStringLiteral("origin_not_allowed"),
+        return errorResponse(Status::Forbidden, wire::code::OriginNotAllowed,
                              QStringLiteral("actions from origin %1 are not allowed")
                                  .arg(QString::fromLatin1(origin.left(100))));
     }
     if (!isJson(req.value(QByteArrayLiteral("Content-Type"))))
-        return errorResponse(Status::UnsupportedMediaType, QStringLiteral("unsupported_media_type"),
+        return errorResponse(Status::UnsupportedMediaType, wire::code::UnsupportedMediaType,
                              QStringLiteral("an action's body must be sent as "
                                             "Content-Type: application/json"));
     if (role != Role::Operator)
         return errorResponse(
-            Status::Forbidden, QStringLiteral("forbidden"),
+            Status::Forbidden, wire::code::Forbidden,
             m_config.operators.isEmpty() && m_config.viewers.isEmpty()
                 ? QStringLiteral("actions are refused: this server is reachable beyond loopback "
                                  "and has no operator tokens (--operator-token-file)")
@@ -399,7 +402,8 @@ void MonitoringServer::addClient(std::unique_ptr<QWebSocket> socket)
             sendTo(raw, roomEnvelope(wire::event::Error,
                                      QJsonObject{{wire::key::Message,
                                                   QStringLiteral("binary messages are not "
-                                                                 "supported")}}));
+                                                                 "supported")}},
+                                     nowMs()));
     });
     connect(raw, &QWebSocket::pong, this, [this, raw](quint64, const QByteArray &) {
         if (Client *c = find(raw))
@@ -428,11 +432,12 @@ void MonitoringServer::addClient(std::unique_ptr<QWebSocket> socket)
     sendTo(raw,
            roomEnvelope(wire::event::Welcome,
                         QJsonObject{{wire::RoomIdParameter, wire::RoomId},
-                                    {wire::key::SchemaVersion, 1},
+                                    {wire::key::SchemaVersion, wire::SchemaVersion},
                                     {wire::key::SnapshotPush, m_config.pushSnapshots},
                                     {wire::key::ServerVersion, QStringLiteral(ENRICHMENT_VERSION)},
                                     {wire::key::Role, toWire(role)},
-                                    {wire::key::Actions, true}}));
+                                    {wire::key::Actions, true}},
+                        nowMs()));
 }
 
 MonitoringServer::Client *MonitoringServer::find(QWebSocket *socket)
@@ -464,7 +469,7 @@ void MonitoringServer::onClientMessage(QWebSocket *socket, const QString &messag
         return; // owed too much already: not even an answer
     c->lastSeenMs = m_uptime.elapsed();
     c = nullptr; // sendTo() below may remove the client
-    const QString reply = roomReplyTo(message, m_config.maxIncomingMessageBytes);
+    const QString reply = roomReplyTo(message, m_config.maxIncomingMessageBytes, nowMs());
     if (reply.contains(QLatin1String("\"type\":\"error\"")))
         qCInfo(lcServer) << "malformed or unknown WebSocket message answered with an error";
     sendTo(socket, reply);
@@ -523,7 +528,7 @@ void MonitoringServer::dropSlowClients()
 
 void MonitoringServer::broadcast(const QString &type, const QJsonObject &data)
 {
-    broadcastText(roomEnvelope(type, data));
+    broadcastText(roomEnvelope(type, data, nowMs()));
 }
 
 void MonitoringServer::broadcastText(const QString &message)

@@ -22,6 +22,8 @@ class QWebSocket;
 
 namespace enrichment {
 
+class Clock;
+
 class MonitoringProvider;
 struct RequestHead;
 struct Rejection;
@@ -77,6 +79,8 @@ public:
         bool pushSnapshots = false; ///< announced in the welcome message
         /// HTTPS and WSS on the same port when set (see loadServerTls()).
         std::optional<QSslConfiguration> tls;
+        /// The time room messages carry; null: the system clock. Must outlive the server.
+        const Clock *clock = nullptr;
     };
 
     /// @p provider must outlive the server.
@@ -86,6 +90,8 @@ public:
     /// Serve HTTPS and WSS with @p config; call before listen().
     void setTls(const QSslConfiguration &config) { m_config.tls = config; }
     bool usesTls() const { return m_config.tls.has_value(); }
+    /// Now, by the configured clock (what room messages are stamped with).
+    qint64 nowMs() const;
     /// Starts listening; false with a reason in @p error when the port cannot be bound.
     bool listen(QString *error = nullptr);
     quint16 port() const { return m_port; }

@@ -10,6 +10,7 @@
 
 #include "Monitor.h"
 #include "enrichment/QueueStore.h"
+#include "enrichment/ActionRequests.h"
 #include "enrichment/WireFormat.h"
 
 Q_LOGGING_CATEGORY(lcOperations, "enrichment.backend.operations")
@@ -27,12 +28,12 @@ namespace {
 
 ApiReply badParameter(const QString &message)
 {
-    return apiError(400, QStringLiteral("bad_parameter"), message);
+    return apiError(400, wire::code::BadParameter, message);
 }
 
 ApiReply badBody(const QString &message)
 {
-    return apiError(400, QStringLiteral("bad_body"), message);
+    return apiError(400, wire::code::BadBody, message);
 }
 
 /// A track id: 1 to 256 characters, none of them a control character.
@@ -78,24 +79,14 @@ QJsonObject parseObject(const QByteArray &json)
     return QJsonDocument::fromJson(json).object();
 }
 
-/// Reads `track_ids` from @p body: an array of 1 to MaxActionTrackIds valid ids.
+/// Reads `track_ids` from @p body (wire::readTrackIds()): a 400 when they are not valid.
 std::optional<ApiReply> readIds(const QJsonObject &body, QStringList *ids)
 {
-    const QJsonValue v = body.value(k::TrackIds);
-    if (!v.isArray())
-        return badBody(QStringLiteral("track_ids must be an array of track ids"));
-    const QJsonArray array = v.toArray();
-    if (array.isEmpty())
-        return badBody(QStringLiteral("track_ids is empty"));
-    if (array.size() > MaxActionTrackIds)
-        return badBody(QStringLiteral("track_ids has %1 ids; at most %2 per request")
-                           .arg(array.size())
-                           .arg(MaxActionTrackIds));
-    for (const QJsonValue &id : array) {
-        if (!id.isString() || !isValidTrackId(id.toString()))
-            return badBody(QStringLiteral("every track id must be a string: ") + trackIdRule());
-        *ids << id.toString();
-    }
+    QString error;
+    const std::optional<QStringList> read = wire::readTrackIds(body, &error);
+    if (!read)
+        return badBody(error);
+    *ids = *read;
     return std::nullopt;
 }
 
@@ -128,12 +119,8 @@ Operations::Operations(QueueStore &store, Monitor &monitor, Hooks hooks)
 
 ApiReply Operations::tracks(const QUrlQuery &query)
 {
-    static const QStringList known = {k::Status,
-                                      k::ErrorType,
-                                      k::Source,
-                                      QStringLiteral("q"),
-                                      QStringLiteral("limit"),
-                                      QStringLiteral("after")};
+    static const QStringList known = {k::Status, k::ErrorType, k::Source,
+                                      k::Query,  k::Limit,     k::After};
     for (const auto &item : query.queryItems())
         if (!known.contains(item.first))
             return badParameter(QStringLiteral("unknown parameter \"%1\" (known: %2)")
@@ -163,28 +150,28 @@ ApiReply Operations::tracks(const QUrlQuery &query)
                 QStringLiteral("unknown source \"%1\" (known: %2)")
                     .arg(f.errorSource.left(64), m_hooks.sources().join(QStringLiteral(", "))));
     }
-    if (query.hasQueryItem(QStringLiteral("q"))) {
-        f.idPrefix = value(QStringLiteral("q"));
+    if (query.hasQueryItem(k::Query)) {
+        f.idPrefix = value(k::Query);
         if (!isTrackIdText(f.idPrefix))
             return badParameter(QStringLiteral("q is not the start of a track id: ") +
                                 trackIdRule());
     }
     int limit = 50;
-    if (query.hasQueryItem(QStringLiteral("limit"))) {
+    if (query.hasQueryItem(k::Limit)) {
         bool ok = false;
-        limit = value(QStringLiteral("limit")).toInt(&ok);
+        limit = value(k::Limit).toInt(&ok);
         if (!ok || limit < 1 || limit > MaxPageSize)
             return badParameter(
                 QStringLiteral("limit must be an integer from 1 to %1").arg(MaxPageSize));
     }
     // A cursor is a track id: one outside the alphabet cannot be one (a NUL, say, that a
     // database would choke on).
-    const QString after = value(QStringLiteral("after"));
+    const QString after = value(k::After);
     if (!isTrackIdText(after))
         return badParameter(QStringLiteral("after is not a track id: ") + trackIdRule());
     const TrackPage page = m_store.tracks(f, limit, after);
     if (!page.ok) // never an empty page for a store that failed to answer
-        return apiError(503, QStringLiteral("store_unavailable"), m_store.lastError());
+        return apiError(503, wire::code::StoreUnavailable, m_store.lastError());
     QJsonArray rows;
     for (const TrackRow &r : page.rows)
         rows.append(rowJson(r));
@@ -201,8 +188,8 @@ ApiReply Operations::track(const QString &trackId)
     QList<Attempt> attempts;
     if (!m_store.track(trackId, &row, &attempts, AttemptsShown)) {
         if (!m_store.ping())
-            return apiError(503, QStringLiteral("store_unavailable"), m_store.lastError());
-        return apiError(404, QStringLiteral("unknown_track"),
+            return apiError(503, wire::code::StoreUnavailable, m_store.lastError());
+        return apiError(404, wire::code::UnknownTrack,
                         QStringLiteral("no track with id %1").arg(trackId.left(256)));
     }
     QJsonObject o = rowJson(row);
@@ -239,7 +226,7 @@ ApiReply Operations::failures()
         return m_failures;
     const QList<FailureGroup> groups = m_store.failures(ExamplesPerGroup);
     if (groups.isEmpty() && !m_store.ping())
-        return apiError(503, QStringLiteral("store_unavailable"), m_store.lastError());
+        return apiError(503, wire::code::StoreUnavailable, m_store.lastError());
     QJsonArray list;
     for (const FailureGroup &g : groups)
         list.append(QJsonObject{{k::Status, toWire(g.status)},
@@ -260,14 +247,15 @@ ApiReply Operations::audit(const QUrlQuery &query)
 {
     int limit = 100;
     for (const auto &item : query.queryItems())
-        if (item.first != QLatin1String("limit"))
+        if (item.first != k::Limit)
             return badParameter(
                 QStringLiteral("unknown parameter \"%1\" (known: limit)").arg(item.first.left(64)));
-    if (query.hasQueryItem(QStringLiteral("limit"))) {
+    if (query.hasQueryItem(k::Limit)) {
         bool ok = false;
-        limit = query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
-        if (!ok || limit < 1 || limit > 1000)
-            return badParameter(QStringLiteral("limit must be an integer from 1 to 1000"));
+        limit = query.queryItemValue(k::Limit).toInt(&ok);
+        if (!ok || limit < 1 || limit > MaxAuditEntries)
+            return badParameter(
+                QStringLiteral("limit must be an integer from 1 to %1").arg(MaxAuditEntries));
     }
     QJsonArray list;
     for (const AuditEntry &e : m_store.audit(limit))
@@ -287,7 +275,7 @@ ApiReply Operations::act(const QString &action, const QByteArray &body, const QS
                                         wire::action::Pause, wire::action::Resume,
                                         wire::action::Enqueue};
     if (!actions.contains(action))
-        return apiError(404, QStringLiteral("not_found"),
+        return apiError(404, wire::code::NotFound,
                         QStringLiteral("no such action: %1 (actions: %2)")
                             .arg(action.left(64), actions.join(QStringLiteral(", "))));
     if (body.size() > MaxBodyBytes)
@@ -347,7 +335,7 @@ ApiReply Operations::retry(const QJsonObject &body, const QString &actor)
         f.ids.isEmpty() ? QJsonDocument(body).toJson(QJsonDocument::Compact) : idsParameters(f.ids);
     QString error;
     if (m_store.retry(f, &audit, &error) < 0)
-        return apiError(503, QStringLiteral("store_unavailable"), error);
+        return apiError(503, wire::code::StoreUnavailable, error);
     return done(audit);
 }
 
@@ -364,7 +352,7 @@ ApiReply Operations::enqueue(const QJsonObject &body, const QString &actor)
     audit.parameters = idsParameters(ids);
     QString error;
     if (m_store.enqueue(ids, &audit, &error) < 0)
-        return apiError(503, QStringLiteral("store_unavailable"), error);
+        return apiError(503, wire::code::StoreUnavailable, error);
     return done(audit);
 }
 
@@ -390,12 +378,11 @@ ApiReply Operations::breaker(const QJsonObject &body, const QString &actor)
             for (const auto &cmd : std::as_const(c.breakerCommands))
                 sequence = std::max(sequence, cmd.sequence);
             c.breakerCommands.insert(source, {sequence + 1, what});
-            return QJsonObject{
-                {k::Source, source}, {k::Action, what}, {QStringLiteral("sequence"), sequence + 1}};
+            return QJsonObject{{k::Source, source}, {k::Action, what}, {k::Sequence, sequence + 1}};
         },
         &audit, &error);
     if (!ok)
-        return apiError(503, QStringLiteral("store_unavailable"), error);
+        return apiError(503, wire::code::StoreUnavailable, error);
     if (m_hooks.controlChanged)
         m_hooks.controlChanged();
     return done(audit);
@@ -428,13 +415,13 @@ ApiReply Operations::pause(const QJsonObject &body, const QString &actor, bool p
             } else if (!pause) {
                 changed = c.pausedSources.removeAll(source) > 0;
             }
-            return QJsonObject{{QStringLiteral("changed"), changed},
+            return QJsonObject{{k::Changed, changed},
                                {k::Paused, c.paused},
                                {k::PausedSources, QJsonArray::fromStringList(c.pausedSources)}};
         },
         &audit, &error);
     if (!ok)
-        return apiError(503, QStringLiteral("store_unavailable"), error);
+        return apiError(503, wire::code::StoreUnavailable, error);
     if (m_hooks.controlChanged)
         m_hooks.controlChanged();
     return done(audit);
@@ -457,7 +444,7 @@ ApiReply Operations::done(const AuditEntry &audit)
         m_hooks.announce(event);
     QJsonObject answer = result;
     answer.insert(k::Action, audit.action);
-    answer.insert(QStringLiteral("audit_id"), audit.id);
+    answer.insert(k::AuditId, audit.id);
     return {200, answer};
 }
 

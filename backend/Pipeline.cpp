@@ -9,6 +9,7 @@
 
 #include "enrichment/Clock.h"
 #include "enrichment/EnrichmentSource.h"
+#include "enrichment/WireFormat.h"
 #include "Monitor.h"
 #include "StoreSupport.h"
 
@@ -226,7 +227,7 @@ Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, const QString
         if (!response) {
             if (paused.contains(name)) {
                 errors << name + QStringLiteral(": paused by an operator");
-                attempt(name, QStringLiteral("skipped"), QStringLiteral("source_paused"),
+                attempt(name, wire::outcome::Skipped, wire::outcome::SourcePaused,
                         QStringLiteral("paused by an operator"), 0);
                 skippedUntil(now + 1000);
                 continue;
@@ -235,7 +236,7 @@ Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, const QString
                 if (mi >= 0)
                     m_monitor.recordError(mi, ErrorType::CircuitOpen);
                 errors << name + QStringLiteral(": circuit open");
-                attempt(name, QStringLiteral("skipped"), toWire(ErrorType::CircuitOpen),
+                attempt(name, wire::outcome::Skipped, toWire(ErrorType::CircuitOpen),
                         QStringLiteral("circuit breaker open"), 0);
                 skippedUntil(now + breaker.msUntilHalfOpen().value_or(0));
                 continue;
@@ -245,7 +246,7 @@ Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, const QString
                 if (mi >= 0)
                     m_monitor.recordError(mi, ErrorType::LocalRateLimit);
                 errors << name + QStringLiteral(": rate limit exhausted");
-                attempt(name, QStringLiteral("skipped"), toWire(ErrorType::LocalRateLimit),
+                attempt(name, wire::outcome::Skipped, toWire(ErrorType::LocalRateLimit),
                         QStringLiteral("rate limit exhausted"), 0);
                 skippedUntil(rl.resetAtMs);
                 continue;

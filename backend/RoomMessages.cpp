@@ -3,20 +3,19 @@
 #include "RoomMessages.h"
 #include "enrichment/WireFormat.h"
 
-#include <QDateTime>
 #include <QJsonDocument>
 
 namespace enrichment {
 
-QString roomEnvelope(const QString &type, const QJsonObject &data)
+QString roomEnvelope(const QString &type, const QJsonObject &data, qint64 nowMs)
 {
-    return wire::envelopeText(type, data, QDateTime::currentMSecsSinceEpoch());
+    return wire::envelopeText(type, data, nowMs);
 }
 
-QString roomReplyTo(const QString &message, qint64 maxBytes)
+QString roomReplyTo(const QString &message, qint64 maxBytes, qint64 nowMs)
 {
-    auto error = [](const QString &text) {
-        return roomEnvelope(wire::event::Error, QJsonObject{{wire::key::Message, text}});
+    auto error = [nowMs](const QString &text) {
+        return roomEnvelope(wire::event::Error, QJsonObject{{wire::key::Message, text}}, nowMs);
     };
     if (message.size() > maxBytes)
         return error(QStringLiteral("message too large"));
@@ -26,7 +25,7 @@ QString roomReplyTo(const QString &message, qint64 maxBytes)
         return error(QStringLiteral("malformed JSON: expected an object with a \"type\""));
     const QString type = doc.object().value(wire::key::Type).toString();
     if (type == wire::event::Ping)
-        return roomEnvelope(wire::event::Pong, QJsonObject{});
+        return roomEnvelope(wire::event::Pong, QJsonObject{}, nowMs);
     return error(QStringLiteral("unknown message type: %1").arg(type.left(64)));
 }
 

@@ -62,7 +62,7 @@ void RoomPublisher::controlChanged()
 
 void RoomPublisher::send(const QString &type, const QJsonObject &data)
 {
-    QJsonObject envelope = wire::envelope(type, data, QDateTime::currentMSecsSinceEpoch());
+    QJsonObject envelope = wire::envelope(type, data, m_server.nowMs());
     if (!m_workerId.isEmpty())
         envelope.insert(wire::key::Worker, m_workerId);
     const QByteArray text = QJsonDocument(envelope).toJson(QJsonDocument::Compact);

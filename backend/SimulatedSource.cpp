@@ -9,8 +9,11 @@
 #include <QtEndian>
 
 #include "enrichment/Clock.h"
+#include "enrichment/WireFormat.h"
 
 namespace enrichment {
+
+namespace wf = wire::field;
 
 SimulatedSource::SimulatedSource(const Profile &profile, const Clock &clock, quint64 seed)
     : m_profile(profile), m_clock(clock), m_createdMs(clock.nowMs()), m_windowStartMs(m_createdMs)
@@ -151,33 +154,33 @@ QString SimulatedSource::simulatedValue(const QString &field, const QByteArray &
                                          "Ostgut Ton", "Defected",   "R&S",     "XL Recordings"};
     static const char *const tags[] = {"electronic", "deep house", "minimal", "dub",
                                        "melodic",    "club",       "chill",   "experimental"};
-    if (field == QLatin1String("isrc"))
+    if (field == wf::Isrc)
         return QStringLiteral("GB%1%2%3")
             .arg(QChar(char16_t(u'A' + number(0) % 26)))
             .arg(number(1) % 100, 2, 10, QLatin1Char('0'))
             .arg(number(2) % 10'000'000, 7, 10, QLatin1Char('0'));
-    if (field == QLatin1String("bpm"))
+    if (field == wf::Bpm)
         return QString::number(80 + number(3) % 90);
-    if (field == QLatin1String("key"))
+    if (field == wf::Key)
         return QLatin1String(keys[number(4) % std::size(keys)]);
-    if (field == QLatin1String("genre"))
+    if (field == wf::Genre)
         return QLatin1String(genres[number(5) % std::size(genres)]);
-    if (field == QLatin1String("label"))
+    if (field == wf::Label)
         return QLatin1String(labels[number(6) % std::size(labels)]);
-    if (field == QLatin1String("release_date"))
+    if (field == wf::ReleaseDate)
         return QDate(1990, 1, 1).addDays(qint64(number(7) % (35 * 365))).toString(Qt::ISODate);
-    if (field == QLatin1String("energy"))
+    if (field == wf::Energy)
         return QString::number(double(number(8) % 101) / 100.0, 'f', 2);
-    if (field == QLatin1String("tags"))
+    if (field == wf::Tags)
         return QStringLiteral("%1, %2").arg(
             QLatin1String(tags[number(9) % std::size(tags)]),
             QLatin1String(tags[(number(9) / 8 + 1 + number(9) % 8) % std::size(tags)]));
-    if (field == QLatin1String("musicbrainz_id")) {
+    if (field == wf::MusicBrainzId) {
         const QString hex = QString::fromLatin1(digest.toHex());
         return QStringLiteral("%1-%2-%3-%4-%5")
             .arg(hex.left(8), hex.mid(8, 4), hex.mid(12, 4), hex.mid(16, 4), hex.mid(20, 12));
     }
-    if (field == QLatin1String("spotify_id")) {
+    if (field == wf::SpotifyId) {
         static const char alphabet[] =
             "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
         QString id;
@@ -185,17 +188,17 @@ QString SimulatedSource::simulatedValue(const QString &field, const QByteArray &
             id += QLatin1Char(alphabet[quint8(digest.at(i % digest.size())) * (i + 7) % 62]);
         return id;
     }
-    if (field == QLatin1String("discogs_id"))
+    if (field == wf::DiscogsId)
         return QString::number(1'000'000 + number(10) % 29'000'000);
-    if (field == QLatin1String("beatport_id"))
+    if (field == wf::BeatportId)
         return QString::number(1'000'000 + number(11) % 19'000'000);
     return QString::fromLatin1(digest.toHex().left(12));
 }
 
 QList<SimulatedSource::Profile> SimulatedSource::defaultProfiles()
 {
-    auto f = [](const char *name, double p) {
-        return qMakePair(QString::fromLatin1(name), p);
+    auto f = [](QLatin1String name, double p) {
+        return qMakePair(QString(name), p);
     };
     QList<Profile> profiles;
 
@@ -209,8 +212,8 @@ QList<SimulatedSource::Profile> SimulatedSource::defaultProfiles()
     spotify.outagePeriodMs = 11 * 60'000;
     spotify.outageOffsetMs = 6 * 60'000;
     spotify.outageDurationMs = 40'000;
-    spotify.fields = {f("spotify_id", 1.0), f("isrc", 0.9), f("bpm", 0.85), f("key", 0.85),
-                      f("energy", 0.8)};
+    spotify.fields = {f(wf::SpotifyId, 1.0), f(wf::Isrc, 0.9), f(wf::Bpm, 0.85), f(wf::Key, 0.85),
+                      f(wf::Energy, 0.8)};
     profiles.append(spotify);
 
     Profile musicbrainz;
@@ -221,8 +224,8 @@ QList<SimulatedSource::Profile> SimulatedSource::defaultProfiles()
     musicbrainz.p5xx = 0.02;
     musicbrainz.quota = 300;
     musicbrainz.windowMs = 60'000;
-    musicbrainz.fields = {f("musicbrainz_id", 1.0), f("isrc", 0.7), f("release_date", 0.8),
-                          f("label", 0.5)};
+    musicbrainz.fields = {f(wf::MusicBrainzId, 1.0), f(wf::Isrc, 0.7), f(wf::ReleaseDate, 0.8),
+                          f(wf::Label, 0.5)};
     profiles.append(musicbrainz);
 
     Profile discogs;
@@ -236,8 +239,8 @@ QList<SimulatedSource::Profile> SimulatedSource::defaultProfiles()
     discogs.outagePeriodMs = 5 * 60'000;
     discogs.outageOffsetMs = 30'000;
     discogs.outageDurationMs = 45'000;
-    discogs.fields = {f("discogs_id", 1.0), f("genre", 0.9), f("label", 0.8),
-                      f("release_date", 0.6)};
+    discogs.fields = {f(wf::DiscogsId, 1.0), f(wf::Genre, 0.9), f(wf::Label, 0.8),
+                      f(wf::ReleaseDate, 0.6)};
     profiles.append(discogs);
 
     Profile beatport;
@@ -250,7 +253,8 @@ QList<SimulatedSource::Profile> SimulatedSource::defaultProfiles()
     beatport.outagePeriodMs = 8 * 60'000;
     beatport.outageOffsetMs = 3 * 60'000;
     beatport.outageDurationMs = 30'000;
-    beatport.fields = {f("beatport_id", 1.0), f("bpm", 0.95), f("key", 0.95), f("genre", 0.9)};
+    beatport.fields = {f(wf::BeatportId, 1.0), f(wf::Bpm, 0.95), f(wf::Key, 0.95),
+                       f(wf::Genre, 0.9)};
     profiles.append(beatport);
 
     Profile lastfm;
@@ -261,7 +265,7 @@ QList<SimulatedSource::Profile> SimulatedSource::defaultProfiles()
     lastfm.pConnection = 0.01;
     lastfm.quota = 300;
     lastfm.windowMs = 60'000;
-    lastfm.fields = {f("tags", 0.9), f("genre", 0.4)};
+    lastfm.fields = {f(wf::Tags, 0.9), f(wf::Genre, 0.4)};
     profiles.append(lastfm);
     return profiles;
 }

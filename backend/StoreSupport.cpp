@@ -7,6 +7,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include "enrichment/WireFormat.h"
+
 namespace enrichment::store {
 
 QByteArray compact(const QJsonObject &o)
@@ -23,20 +25,20 @@ QByteArray controlToJson(const PipelineControl &control)
 {
     QJsonObject breakers;
     for (auto it = control.breakerCommands.cbegin(); it != control.breakerCommands.cend(); ++it)
-        breakers.insert(it.key(), QJsonObject{{QStringLiteral("sequence"), it->sequence},
-                                              {QStringLiteral("action"), it->action}});
-    return compact(QJsonObject{
-        {QStringLiteral("paused"), control.paused},
-        {QStringLiteral("paused_sources"), QJsonArray::fromStringList(control.pausedSources)},
-        {QStringLiteral("breaker_commands"), breakers}});
+        breakers.insert(it.key(), QJsonObject{{wire::key::Sequence, it->sequence},
+                                              {wire::key::Action, it->action}});
+    return compact(
+        QJsonObject{{wire::key::Paused, control.paused},
+                    {wire::key::PausedSources, QJsonArray::fromStringList(control.pausedSources)},
+                    {QStringLiteral("breaker_commands"), breakers}});
 }
 
 PipelineControl controlFromJson(const QByteArray &json)
 {
     PipelineControl c;
     const QJsonObject o = QJsonDocument::fromJson(json).object();
-    c.paused = o.value(QStringLiteral("paused")).toBool();
-    for (const QJsonValue &v : o.value(QStringLiteral("paused_sources")).toArray())
+    c.paused = o.value(wire::key::Paused).toBool();
+    for (const QJsonValue &v : o.value(wire::key::PausedSources).toArray())
         if (v.isString() && !c.pausedSources.contains(v.toString()))
             c.pausedSources << v.toString();
     c.pausedSources.sort();
@@ -44,8 +46,8 @@ PipelineControl controlFromJson(const QByteArray &json)
     for (auto it = breakers.begin(); it != breakers.end(); ++it) {
         const QJsonObject cmd = it.value().toObject();
         PipelineControl::BreakerCommand b;
-        b.sequence = cmd.value(QStringLiteral("sequence")).toInteger();
-        b.action = cmd.value(QStringLiteral("action")).toString();
+        b.sequence = cmd.value(wire::key::Sequence).toInteger();
+        b.action = cmd.value(wire::key::Action).toString();
         if (b.sequence > 0 && !b.action.isEmpty())
             c.breakerCommands.insert(it.key(), b);
     }
@@ -54,16 +56,16 @@ PipelineControl controlFromJson(const QByteArray &json)
 
 QByteArray retryResult(qint64 failed, qint64 partial)
 {
-    return compact(QJsonObject{
-        {QStringLiteral("retried"), failed + partial},
-        {QStringLiteral("by_status"),
-         QJsonObject{{QStringLiteral("failed"), failed}, {QStringLiteral("partial"), partial}}}});
+    return compact(
+        QJsonObject{{wire::key::Retried, failed + partial},
+                    {wire::key::ByStatus, QJsonObject{{toWire(TrackStatus::Failed), failed},
+                                                      {toWire(TrackStatus::Partial), partial}}}});
 }
 
 QByteArray enqueueResult(qint64 added, qint64 requested)
 {
-    return compact(QJsonObject{{QStringLiteral("added"), added},
-                               {QStringLiteral("already_queued"), requested - added}});
+    return compact(
+        QJsonObject{{wire::key::Added, added}, {wire::key::AlreadyQueued, requested - added}});
 }
 
 QString textArray(const QStringList &items)
@@ -239,9 +241,9 @@ void firstError(const QList<Attempt> &attempts, QString *errorType, QString *err
     const Attempt *skipped = nullptr;
     bool answered = false;
     for (const Attempt &a : attempts) {
-        if (a.outcome == QLatin1String("success"))
+        if (a.outcome == toWire(RequestStatus::Success))
             answered = true;
-        if (a.outcome == QLatin1String("error")) {
+        if (a.outcome == toWire(RequestStatus::Error)) {
             *errorType = a.errorType;
             *errorSource = a.source;
             return;
@@ -253,7 +255,7 @@ void firstError(const QList<Attempt> &attempts, QString *errorType, QString *err
         *errorType = skipped->errorType;
         *errorSource = skipped->source;
     } else if (!answered && !attempts.isEmpty()) {
-        *errorType = QStringLiteral("no_data");
+        *errorType = toWire(RequestStatus::NoData);
     }
 }
 

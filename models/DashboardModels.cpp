@@ -18,6 +18,10 @@
 
 namespace dashboard {
 
+namespace k = enrichment::wire::key;
+using enrichment::CacheOperation;
+using enrichment::toWire;
+
 namespace {
 QVariant opt(const std::optional<double> &v, double scale = 1.0)
 {
@@ -38,21 +42,15 @@ QStringList sourceNames(const Snapshot &s)
 
 QStringList DashboardModels::knownErrorTypes()
 {
-    return {QStringLiteral("timeout"),
-            QStringLiteral("http_429"),
-            QStringLiteral("http_5xx"),
-            QStringLiteral("connection_error"),
-            QStringLiteral("parse_error"),
-            QStringLiteral("circuit_open"),
-            QStringLiteral("rate_limit_exhausted")};
+    return enrichment::errorTypeNames();
 }
 
 DashboardModels::DashboardModels(QObject *parent, int historyCapacity)
     : QObject(parent), m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
-    m_queue = new CategoryTableModel(QStringLiteral("status"), {QStringLiteral("count")}, this);
+    m_queue = new CategoryTableModel(k::Status, {k::Count}, this);
     m_queue->setColumnLabels({tr("Tracks")});
-    m_rate = new TimeSeriesModel({QStringLiteral("per_minute")}, historyCapacity, this);
+    m_rate = new TimeSeriesModel({k::PerMinute}, historyCapacity, this);
     m_rate->setSeriesLabels({tr("Tracks per minute")});
     m_trend = new TimeSeriesModel({queueStatusKey(QueueStatus::Pending),
                                    queueStatusKey(QueueStatus::InProgress),
@@ -61,43 +59,38 @@ DashboardModels::DashboardModels(QObject *parent, int historyCapacity)
     m_trend->setSeriesLabels({SummaryModel::statusLabel(QueueStatus::Pending),
                               SummaryModel::statusLabel(QueueStatus::InProgress),
                               SummaryModel::statusLabel(QueueStatus::Failed)});
-    m_breakers = new CategoryTableModel(
-        QStringLiteral("source"),
-        {QStringLiteral("state"), QStringLiteral("state_level"), QStringLiteral("failure_count"),
-         QStringLiteral("last_failure_time"), QStringLiteral("next_probe_in_seconds")},
-        this);
+    m_breakers = new CategoryTableModel(k::Source,
+                                        {k::State, QStringLiteral("state_level"), k::FailureCount,
+                                         k::LastFailureTime, k::NextProbeInSeconds},
+                                        this);
     m_breakers->setColumnLabels(
         {tr("State"), tr("State level"), tr("Failures"), tr("Last failure"), tr("Next probe (s)")});
     m_success = new CategoryTableModel(
-        QStringLiteral("source"),
+        k::Source,
         {QStringLiteral("success_rate_1h_percent"), QStringLiteral("success_rate_24h_percent")},
         this);
     m_success->setColumnLabels({tr("Last hour"), tr("Last 24 hours")});
     m_success->setDecimals(1);
     m_latency = new CategoryTableModel(
-        QStringLiteral("source"),
-        {QStringLiteral("p50_ms"), QStringLiteral("p95_ms"), QStringLiteral("p99_ms")}, this);
+        k::Source, {QStringLiteral("p50_ms"), QStringLiteral("p95_ms"), QStringLiteral("p99_ms")},
+        this);
     m_latency->setColumnLabels({tr("p50"), tr("p95"), tr("p99")});
-    m_rateLimits =
-        new CategoryTableModel(QStringLiteral("source"),
-                               {QStringLiteral("remaining_percent"), QStringLiteral("remaining"),
-                                QStringLiteral("limit"), QStringLiteral("reset_timestamp")},
-                               this);
+    m_rateLimits = new CategoryTableModel(
+        k::Source, {QStringLiteral("remaining_percent"), k::Remaining, k::Limit, k::ResetTimestamp},
+        this);
     m_rateLimits->setColumnLabels(
         {tr("Remaining %"), tr("Remaining"), tr("Limit"), tr("Resets at")});
     m_rateLimits->setDecimals(1);
     QStringList errorColumns = knownErrorTypes();
     errorColumns << QStringLiteral("other");
-    m_errors = new CategoryTableModel(QStringLiteral("source"), errorColumns, this);
+    m_errors = new CategoryTableModel(k::Source, errorColumns, this);
     m_errors->setColumnLabels({tr("Timeout"), tr("HTTP 429"), tr("HTTP 5xx"), tr("Connection"),
                                tr("Parse"), tr("Circuit open"), tr("Quota spent"), tr("Other")});
-    m_health = new CategoryTableModel(
-        QStringLiteral("source"), {QStringLiteral("health"), QStringLiteral("health_level")}, this);
+    m_health = new CategoryTableModel(k::Source, {k::Health, QStringLiteral("health_level")}, this);
     m_health->setColumnLabels({tr("Health"), tr("Health level")});
-    m_cache = new CategoryTableModel(QStringLiteral("operation"), {QStringLiteral("count")}, this);
+    m_cache = new CategoryTableModel(QStringLiteral("operation"), {k::Count}, this);
     m_cache->setColumnLabels({tr("Operations")});
-    m_coverage = new CategoryTableModel(QStringLiteral("field"),
-                                        {QStringLiteral("percent"), QStringLiteral("count")}, this);
+    m_coverage = new CategoryTableModel(k::Field, {QStringLiteral("percent"), k::Count}, this);
     m_coverage->setColumnLabels({tr("Coverage %"), tr("Tracks")});
     m_coverage->setDecimals(1);
     m_sources = new SourcesModel(this);
@@ -251,8 +244,8 @@ void DashboardModels::applySnapshot(const Snapshot &s)
                      {opt(s.cache->sets)},
                      {opt(s.cache->errors)}};
     m_cache->setCategoryLabels({tr("Hits"), tr("Misses"), tr("Sets"), tr("Errors")});
-    m_cache->update({QStringLiteral("hit"), QStringLiteral("miss"), QStringLiteral("set"),
-                     QStringLiteral("error")},
+    m_cache->update({toWire(CacheOperation::Hit), toWire(CacheOperation::Miss),
+                     toWire(CacheOperation::Set), toWire(CacheOperation::Error)},
                     cacheRows);
 
     QStringList fields;

@@ -7,6 +7,8 @@
 #include <QLocale>
 
 #include "ModelRoles.h"
+#include "enrichment/MetricNames.h"
+#include "enrichment/Vocabulary.h"
 
 namespace dashboard {
 
@@ -20,7 +22,7 @@ QString matcher(const QString &source, const QString &extra = {})
         QString escaped = source;
         escaped.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
             .replace(QLatin1Char('"'), QStringLiteral("\\\""));
-        parts << QStringLiteral("source=\"%1\"").arg(escaped);
+        parts << QStringLiteral("%1=\"%2\"").arg(QLatin1String(enrichment::label::Source), escaped);
     }
     return parts.isEmpty() ? QString()
                            : QLatin1Char('{') + parts.join(QLatin1Char(',')) + QLatin1Char('}');
@@ -29,14 +31,18 @@ QString matcher(const QString &source, const QString &extra = {})
 
 QString HeatmapModel::successQuery(const QString &source)
 {
-    return QStringLiteral("sum(increase(enrichment_requests_total%1[1h])) / "
-                          "sum(increase(enrichment_requests_total%2[1h]))")
-        .arg(matcher(source, QStringLiteral("status=\"success\"")), matcher(source));
+    const QLatin1String requests(enrichment::metric::RequestsTotal);
+    const QString success = QStringLiteral("%1=\"%2\"")
+                                .arg(QLatin1String(enrichment::label::Status),
+                                     toWire(enrichment::RequestStatus::Success));
+    return QStringLiteral("sum(increase(%1%2[1h])) / sum(increase(%1%3[1h]))")
+        .arg(requests, matcher(source, success), matcher(source));
 }
 
 QString HeatmapModel::requestsQuery(const QString &source)
 {
-    return QStringLiteral("sum(increase(enrichment_requests_total%1[1h]))").arg(matcher(source));
+    return QStringLiteral("sum(increase(%1%2[1h]))")
+        .arg(QLatin1String(enrichment::metric::RequestsTotal), matcher(source));
 }
 
 void HeatmapModel::clear()

@@ -243,10 +243,8 @@ QString MonitorFeed::describe(QNetworkReply *reply)
     if (status == 401)
         return tr("The backend refused the token (HTTP 401): check --token-file");
     if (status >= 400) {
-        const QJsonObject err = QJsonDocument::fromJson(reply->peek(4096))
-                                    .object()
-                                    .value(QStringLiteral("error"))
-                                    .toObject();
+        const QJsonObject err =
+            QJsonDocument::fromJson(reply->peek(4096)).object().value(wire::key::Error).toObject();
         const QString message = err.value(wire::key::Message).toString().left(200);
         return message.isEmpty() ? tr("The backend answered HTTP %1").arg(status)
                                  : tr("The backend answered HTTP %1: %2").arg(status).arg(message);

@@ -13,7 +13,9 @@
 
 namespace dashboard {
 
-namespace k = enrichment::wire::key;
+namespace wire = enrichment::wire;
+namespace k = wire::key;
+using enrichment::MaxPageSize;
 
 namespace {
 QString text(const QJsonObject &o, QLatin1String key, int maxChars = 300)
@@ -92,9 +94,8 @@ HttpFetch *OperatorClient::send(const QString &path, const QByteArray &query,
             error = message.isEmpty() ? tr("HTTP %1").arg(status)
                                       : tr("HTTP %1: %2").arg(status).arg(message);
         }
-        if (status == 404 && path.startsWith(QLatin1String("/monitoring/enrichment/")) &&
-            !body.value(k::Error).toObject().value(k::Code).toString().startsWith(
-                QLatin1String("unknown_")) &&
+        if (status == 404 && path.startsWith(QString(wire::path::Snapshot) + QLatin1Char('/')) &&
+            body.value(k::Error).toObject().value(k::Code).toString() != wire::code::UnknownTrack &&
             !m_saidUnsupported) {
             m_saidUnsupported = true;
             Q_EMIT unsupported();
@@ -127,18 +128,17 @@ void OperatorClient::searchTracks(const TrackQuery &query, const QString &after)
 {
     QUrlQuery q;
     if (query.status)
-        q.addQueryItem(QStringLiteral("status"), queueStatusKey(*query.status));
+        q.addQueryItem(wire::key::Status, queueStatusKey(*query.status));
     if (!query.errorType.isEmpty())
-        q.addQueryItem(QStringLiteral("error_type"), query.errorType);
+        q.addQueryItem(wire::key::ErrorType, query.errorType);
     if (!query.errorSource.isEmpty())
-        q.addQueryItem(QStringLiteral("source"), query.errorSource);
+        q.addQueryItem(wire::key::Source, query.errorSource);
     if (!query.idPrefix.isEmpty())
-        q.addQueryItem(QStringLiteral("q"),
+        q.addQueryItem(wire::key::Query,
                        QString::fromLatin1(QUrl::toPercentEncoding(query.idPrefix)));
-    q.addQueryItem(QStringLiteral("limit"), QString::number(std::clamp(query.limit, 1, 500)));
+    q.addQueryItem(wire::key::Limit, QString::number(std::clamp(query.limit, 1, MaxPageSize)));
     if (!after.isEmpty())
-        q.addQueryItem(QStringLiteral("after"),
-                       QString::fromLatin1(QUrl::toPercentEncoding(after)));
+        q.addQueryItem(wire::key::After, QString::fromLatin1(QUrl::toPercentEncoding(after)));
     const bool append = !after.isEmpty();
     replace(m_search,
             send(enrichment::wire::path::Tracks.toString(), q.query(QUrl::FullyEncoded).toLatin1(),

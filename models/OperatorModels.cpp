@@ -10,8 +10,12 @@
 #include "EventLogModel.h"
 #include "ModelRoles.h"
 #include "SummaryModel.h"
+#include "enrichment/WireFormat.h"
 
 namespace dashboard {
+
+namespace k = enrichment::wire::key;
+namespace wf = enrichment::wire::field;
 
 namespace {
 QString timeText(const QDateTime &t)
@@ -119,8 +123,7 @@ QVariant FailuresModel::headerData(int section, Qt::Orientation o, int role) con
 {
     return header(section, o, role,
                   {tr("Status"), tr("Error"), tr("Source"), tr("Tracks"), tr("Examples")},
-                  {QStringLiteral("status"), QStringLiteral("error_type"), QStringLiteral("source"),
-                   QStringLiteral("count"), QStringLiteral("examples")});
+                  {k::Status, k::ErrorType, k::Source, k::Count, k::Examples});
 }
 
 // TracksModel
@@ -197,10 +200,8 @@ QVariant TracksModel::headerData(int section, Qt::Orientation o, int role) const
     return header(section, o, role,
                   {tr("Track"), tr("Status"), tr("Retries"), tr("Error"), tr("Error source"),
                    tr("Last attempt"), tr("Found by")},
-                  {QStringLiteral("track_id"), QStringLiteral("status"),
-                   QStringLiteral("retry_count"), QStringLiteral("error_type"),
-                   QStringLiteral("source"), QStringLiteral("last_attempt"),
-                   QStringLiteral("sources_enriched")});
+                  {k::TrackId, k::Status, k::RetryCount, k::ErrorType, k::Source, k::LastAttempt,
+                   k::SourcesEnriched});
 }
 
 // AuditModel
@@ -228,10 +229,8 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
         return {};
     const AuditEntryInfo &e = m_entries.at(index.row());
     const auto what = [&e] {
-        return EventLogModel::describeAction(
-            QJsonObject{{QStringLiteral("action"), e.action},
-                        {QStringLiteral("parameters"), e.parameters},
-                        {QStringLiteral("result"), e.result}});
+        return EventLogModel::describeAction(QJsonObject{
+            {k::Action, e.action}, {k::Parameters, e.parameters}, {k::Result, e.result}});
     };
     switch (role) {
     case Qt::DisplayRole:
@@ -265,8 +264,7 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
 QVariant AuditModel::headerData(int section, Qt::Orientation o, int role) const
 {
     return header(section, o, role, {tr("Time"), tr("Who"), tr("What"), tr("Carried out by")},
-                  {QStringLiteral("at"), QStringLiteral("actor"), QStringLiteral("action"),
-                   QStringLiteral("worker")});
+                  {k::At, k::Actor, k::Action, k::Worker});
 }
 
 // AttemptsModel
@@ -290,13 +288,13 @@ int AttemptsModel::columnCount(const QModelIndex &parent) const
 
 QString AttemptsModel::outcomeLabel(const QString &outcome)
 {
-    if (outcome == QLatin1String("success"))
+    if (outcome == enrichment::toWire(enrichment::RequestStatus::Success))
         return tr("found data");
-    if (outcome == QLatin1String("no_data"))
+    if (outcome == enrichment::toWire(enrichment::RequestStatus::NoData))
         return tr("no data");
-    if (outcome == QLatin1String("error"))
+    if (outcome == enrichment::toWire(enrichment::RequestStatus::Error))
         return tr("error");
-    if (outcome == QLatin1String("skipped"))
+    if (outcome == enrichment::wire::outcome::Skipped)
         return tr("skipped");
     return outcome;
 }
@@ -349,9 +347,7 @@ QVariant AttemptsModel::headerData(int section, Qt::Orientation o, int role) con
     return header(section, o, role,
                   {tr("Time"), tr("Source"), tr("Outcome"), tr("Error"), tr("What it said"),
                    tr("Latency"), tr("Worker")},
-                  {QStringLiteral("at"), QStringLiteral("source"), QStringLiteral("outcome"),
-                   QStringLiteral("error_type"), QStringLiteral("detail"),
-                   QStringLiteral("latency_ms"), QStringLiteral("worker")});
+                  {k::At, k::Source, k::Outcome, k::ErrorType, k::Detail, k::LatencyMs, k::Worker});
 }
 
 // MetadataModel
@@ -376,18 +372,18 @@ int MetadataModel::columnCount(const QModelIndex &parent) const
 QString MetadataModel::fieldLabel(const QString &field)
 {
     static const QHash<QString, const char *> labels = {
-        {QStringLiteral("isrc"), QT_TR_NOOP("ISRC")},
-        {QStringLiteral("bpm"), QT_TR_NOOP("BPM")},
-        {QStringLiteral("key"), QT_TR_NOOP("Key")},
-        {QStringLiteral("spotify_id"), QT_TR_NOOP("Spotify ID")},
-        {QStringLiteral("musicbrainz_id"), QT_TR_NOOP("MusicBrainz ID")},
-        {QStringLiteral("discogs_id"), QT_TR_NOOP("Discogs ID")},
-        {QStringLiteral("beatport_id"), QT_TR_NOOP("Beatport ID")},
-        {QStringLiteral("genre"), QT_TR_NOOP("Genre")},
-        {QStringLiteral("label"), QT_TR_NOOP("Label")},
-        {QStringLiteral("release_date"), QT_TR_NOOP("Release date")},
-        {QStringLiteral("energy"), QT_TR_NOOP("Energy")},
-        {QStringLiteral("tags"), QT_TR_NOOP("Tags")},
+        {wf::Isrc, QT_TR_NOOP("ISRC")},
+        {wf::Bpm, QT_TR_NOOP("BPM")},
+        {wf::Key, QT_TR_NOOP("Key")},
+        {wf::SpotifyId, QT_TR_NOOP("Spotify ID")},
+        {wf::MusicBrainzId, QT_TR_NOOP("MusicBrainz ID")},
+        {wf::DiscogsId, QT_TR_NOOP("Discogs ID")},
+        {wf::BeatportId, QT_TR_NOOP("Beatport ID")},
+        {wf::Genre, QT_TR_NOOP("Genre")},
+        {wf::Label, QT_TR_NOOP("Label")},
+        {wf::ReleaseDate, QT_TR_NOOP("Release date")},
+        {wf::Energy, QT_TR_NOOP("Energy")},
+        {wf::Tags, QT_TR_NOOP("Tags")},
     };
     const char *label = labels.value(field);
     return label ? tr(label) : field;
@@ -430,8 +426,7 @@ QVariant MetadataModel::data(const QModelIndex &index, int role) const
 QVariant MetadataModel::headerData(int section, Qt::Orientation o, int role) const
 {
     return header(section, o, role, {tr("Field"), tr("Value"), tr("Source"), tr("Found")},
-                  {QStringLiteral("field"), QStringLiteral("value"), QStringLiteral("source"),
-                   QStringLiteral("at")});
+                  {k::Field, k::Value, k::Source, k::At});
 }
 
 } // namespace dashboard

@@ -87,14 +87,15 @@ std::optional<Snapshot> SnapshotParser::parseSnapshot(const QByteArray &json, QS
 
 std::optional<Snapshot> SnapshotParser::parseSnapshot(const QJsonObject &o, QString *error)
 {
-    static const char *const seedKeys[] = {"queue", "processing_rate", "circuit_breakers",
-                                           "source_health"};
     bool any = false;
-    for (const char *k : seedKeys)
-        any = any || o.value(QLatin1String(k)).isObject();
+    for (QLatin1String k : wire::SeedSnapshotKeys)
+        any = any || o.value(k).isObject();
     if (!any) {
-        *error = QStringLiteral("not an enrichment monitoring document (no queue, processing_rate, "
-                                "circuit_breakers or source_health object)");
+        QStringList names;
+        for (QLatin1String k : wire::SeedSnapshotKeys)
+            names << k;
+        *error = QStringLiteral("not an enrichment monitoring document (no %1 or %2 object)")
+                     .arg(names.mid(0, names.size() - 1).join(QStringLiteral(", ")), names.last());
         return std::nullopt;
     }
 
@@ -149,31 +150,31 @@ std::optional<Snapshot> SnapshotParser::parseSnapshot(const QJsonObject &o, QStr
         }
         src.health = healthFromKey(health.value(name).toString());
         const QJsonObject ext = sources.value(name).toObject();
-        src.successRate1h = ratio(ext.value(QStringLiteral("success_rate_1h")));
-        src.successRate24h = ratio(ext.value(QStringLiteral("success_rate_24h")));
-        const QJsonValue lat = ext.value(QStringLiteral("latency_seconds"));
+        src.successRate1h = ratio(ext.value(wire::key::SuccessRate1h));
+        src.successRate24h = ratio(ext.value(wire::key::SuccessRate24h));
+        const QJsonValue lat = ext.value(wire::key::LatencySeconds);
         if (lat.isObject()) {
             LatencyInfo l;
-            l.p50 = nonNegative(lat.toObject().value(QStringLiteral("p50")));
-            l.p95 = nonNegative(lat.toObject().value(QStringLiteral("p95")));
-            l.p99 = nonNegative(lat.toObject().value(QStringLiteral("p99")));
+            l.p50 = nonNegative(lat.toObject().value(wire::key::P50));
+            l.p95 = nonNegative(lat.toObject().value(wire::key::P95));
+            l.p99 = nonNegative(lat.toObject().value(wire::key::P99));
             if (l.p50 || l.p95 || l.p99)
                 src.latency = l;
         }
-        const QJsonValue rl = ext.value(QStringLiteral("rate_limit"));
+        const QJsonValue rl = ext.value(wire::key::RateLimit);
         if (rl.isObject()) {
-            const auto limit = nonNegative(rl.toObject().value(QStringLiteral("limit")));
-            const auto remaining = nonNegative(rl.toObject().value(QStringLiteral("remaining")));
+            const auto limit = nonNegative(rl.toObject().value(wire::key::Limit));
+            const auto remaining = nonNegative(rl.toObject().value(wire::key::Remaining));
             if (limit && remaining && *limit > 0)
-                src.rateLimit = RateLimitInfo{
-                    *limit, std::min(*remaining, *limit),
-                    nonNegative(rl.toObject().value(QStringLiteral("reset_timestamp")))};
+                src.rateLimit =
+                    RateLimitInfo{*limit, std::min(*remaining, *limit),
+                                  nonNegative(rl.toObject().value(wire::key::ResetTimestamp))};
         }
-        const QJsonObject errors = ext.value(QStringLiteral("errors")).toObject();
+        const QJsonObject errors = ext.value(wire::key::Errors).toObject();
         for (auto it = errors.begin(); it != errors.end() && src.errors.size() < 32; ++it)
             if (const auto c = count(it.value()))
                 src.errors.insert(it.key().left(48), *c);
-        const QJsonObject requests = ext.value(QStringLiteral("requests")).toObject();
+        const QJsonObject requests = ext.value(wire::key::Requests).toObject();
         if (!requests.isEmpty()) {
             qint64 total = 0;
             bool ok = false;
@@ -188,32 +189,31 @@ std::optional<Snapshot> SnapshotParser::parseSnapshot(const QJsonObject &o, QStr
         s.sources << src;
     }
 
-    const QJsonValue cache = o.value(QStringLiteral("cache"));
+    const QJsonValue cache = o.value(wire::key::Cache);
     if (cache.isObject()) {
         const QJsonObject c = cache.toObject();
-        CacheInfo info{
-            count(c.value(QStringLiteral("hits"))), count(c.value(QStringLiteral("misses"))),
-            count(c.value(QStringLiteral("sets"))), count(c.value(QStringLiteral("errors"))),
-            ratio(c.value(QStringLiteral("hit_ratio")))};
+        CacheInfo info{count(c.value(wire::key::Hits)), count(c.value(wire::key::Misses)),
+                       count(c.value(wire::key::Sets)), count(c.value(wire::key::Errors)),
+                       ratio(c.value(wire::key::HitRatio))};
         if (info.hits || info.misses || info.sets || info.errors)
             s.cache = info;
     }
-    const QJsonValue coverage = o.value(QStringLiteral("field_coverage"));
+    const QJsonValue coverage = o.value(wire::key::FieldCoverage);
     if (coverage.isObject()) {
         CoverageInfo info;
-        info.tracksEnriched = count(coverage.toObject().value(QStringLiteral("tracks_enriched")));
-        const QJsonObject fields = coverage.toObject().value(QStringLiteral("fields")).toObject();
+        info.tracksEnriched = count(coverage.toObject().value(wire::key::TracksEnriched));
+        const QJsonObject fields = coverage.toObject().value(wire::key::Fields).toObject();
         for (auto it = fields.begin(); it != fields.end() && info.fields.size() < 64; ++it) {
             const QJsonObject f = it.value().toObject();
-            if (const auto c = count(f.value(QStringLiteral("count"))))
+            if (const auto c = count(f.value(wire::key::Count)))
                 info.fields << FieldCoverage{it.key().left(48), *c,
-                                             ratio(f.value(QStringLiteral("ratio")))};
+                                             ratio(f.value(wire::key::Ratio))};
         }
         if (info.tracksEnriched || !info.fields.isEmpty())
             s.coverage = info;
     }
-    const QJsonObject service = o.value(QStringLiteral("service")).toObject();
-    s.serviceVersion = service.value(QStringLiteral("version")).toString().left(32);
+    const QJsonObject service = o.value(wire::key::Service).toObject();
+    s.serviceVersion = service.value(wire::key::Version).toString().left(32);
     s.workerId = plainServerText(service.value(wire::key::WorkerId).toString(), 128);
     if (const QJsonValue p = o.value(wire::key::Pipeline); p.isObject()) {
         Snapshot::Pipeline pipeline;

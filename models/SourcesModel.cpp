@@ -3,9 +3,12 @@
 #include "SourcesModel.h"
 
 #include <cmath>
+#include <iterator>
 
 #include <QDateTime>
 #include <QLocale>
+
+#include "enrichment/WireFormat.h"
 
 namespace dashboard {
 
@@ -179,17 +182,20 @@ QVariant SourcesModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     if (role == ExportRole) {
-        static const char *const keys[] = {"source",
-                                           "health",
-                                           "state",
-                                           "failure_count",
-                                           "last_failure_time",
-                                           "next_probe_in_seconds",
-                                           "success_rate_1h",
-                                           "success_rate_24h",
-                                           "latency_p95_seconds",
-                                           "rate_limit_remaining"};
-        return QString::fromLatin1(keys[section]);
+        // The export's columns are named as the snapshot names them.
+        namespace k = enrichment::wire::key;
+        static const QLatin1String keys[] = {k::Source,
+                                             k::Health,
+                                             k::State,
+                                             k::FailureCount,
+                                             k::LastFailureTime,
+                                             k::NextProbeInSeconds,
+                                             k::SuccessRate1h,
+                                             k::SuccessRate24h,
+                                             k::LatencyP95Seconds,
+                                             k::RateLimitRemaining};
+        static_assert(std::size(keys) == ColumnCount);
+        return QString(keys[section]);
     }
     if (role != Qt::DisplayRole)
         return {};

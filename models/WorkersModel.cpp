@@ -6,6 +6,7 @@
 
 #include "ModelRoles.h"
 #include "SourcesModel.h"
+#include "enrichment/WireFormat.h"
 
 namespace dashboard {
 
@@ -27,10 +28,10 @@ QString WorkersModel::stateKey(std::optional<FleetWorker::State> state)
     if (!state)
         return QStringLiteral("unknown");
     switch (*state) {
-    case FleetWorker::State::Active: return QStringLiteral("active");
-    case FleetWorker::State::Idle: return QStringLiteral("idle");
-    case FleetWorker::State::Stopped: return QStringLiteral("stopped");
-    case FleetWorker::State::Lost: return QStringLiteral("lost");
+    case FleetWorker::State::Active: return enrichment::wire::worker::Active;
+    case FleetWorker::State::Idle: return enrichment::wire::worker::Idle;
+    case FleetWorker::State::Stopped: return enrichment::wire::worker::Stopped;
+    case FleetWorker::State::Lost: return enrichment::wire::worker::Lost;
     }
     return {};
 }
@@ -193,10 +194,11 @@ QVariant WorkersModel::headerData(int section, Qt::Orientation orientation, int 
         return role == Qt::DisplayRole || role == ModelRole::Export ? QVariant(source) : QVariant();
     }
     if (role == ModelRole::Export) {
-        static const char *keys[] = {
-            "worker",  "host",     "state", "current_batch", "tracks_per_minute",
-            "batches", "last_seen"};
-        return QString::fromLatin1(keys[section]);
+        namespace k = enrichment::wire::key;
+        static const QLatin1String keys[] = {
+            k::Worker,           k::Host,    k::State, k::CurrentBatch, k::TracksPerMinute,
+            k::BatchesCompleted, k::LastSeen};
+        return QString(keys[section]);
     }
     if (role != Qt::DisplayRole)
         return {};

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "enrichment/Vocabulary.h"
+#include "enrichment/WireFormat.h"
 
 namespace enrichment {
 
@@ -124,6 +125,14 @@ SourceHealth healthForBreaker(BreakerState s)
     return SourceHealth::Unavailable;
 }
 
+QStringList errorTypeNames()
+{
+    QStringList out;
+    for (ErrorType e : AllErrorTypes)
+        out << toWire(e);
+    return out;
+}
+
 QStringList defaultSourceNames()
 {
     return {QStringLiteral("spotify"), QStringLiteral("musicbrainz"), QStringLiteral("discogs"),
@@ -166,18 +175,9 @@ QString trackIdRule()
 
 QStringList metadataFieldNames()
 {
-    return {QStringLiteral("isrc"),
-            QStringLiteral("bpm"),
-            QStringLiteral("key"),
-            QStringLiteral("spotify_id"),
-            QStringLiteral("musicbrainz_id"),
-            QStringLiteral("discogs_id"),
-            QStringLiteral("beatport_id"),
-            QStringLiteral("genre"),
-            QStringLiteral("label"),
-            QStringLiteral("release_date"),
-            QStringLiteral("energy"),
-            QStringLiteral("tags")};
+    namespace f = wire::field;
+    return {f::Isrc,       f::Bpm,   f::Key,   f::SpotifyId,   f::MusicBrainzId, f::DiscogsId,
+            f::BeatportId, f::Genre, f::Label, f::ReleaseDate, f::Energy,        f::Tags};
 }
 
 } // namespace enrichment

@@ -10,6 +10,7 @@
 
 #include "CategoryTableModel.h"
 #include "StatusStyle.h"
+#include "enrichment/Vocabulary.h"
 
 namespace dashboard {
 
@@ -41,9 +42,9 @@ bool CachePieChart::rebuild()
         const QVariant v = m_model->cell(r, col);
         if (!v.isValid())
             continue;
-        if (m_model->category(r) == QLatin1String("hit"))
+        if (m_model->category(r) == enrichment::toWire(enrichment::CacheOperation::Hit))
             hits = v.toDouble();
-        else if (m_model->category(r) == QLatin1String("miss"))
+        else if (m_model->category(r) == enrichment::toWire(enrichment::CacheOperation::Miss))
             misses = v.toDouble();
     }
     if (hits < 0 || misses < 0 || hits + misses <= 0) {

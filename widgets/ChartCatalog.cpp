@@ -125,16 +125,15 @@ QList<ChartPanel *> createDashboardCharts(DashboardModels *models, const QPalett
     // Each error type its own colour, and none of them the green that means healthy: a
     // refused call (circuit open) is grey, a server error red.
     for (const QString &type : std::as_const(errors.valueColumns)) {
-        static const QMap<QString, int> colorOf{{QStringLiteral("timeout"), 1},
-                                                {QStringLiteral("http_429"), 2},
-                                                {QStringLiteral("http_5xx"), 7},
-                                                {QStringLiteral("connection_error"), 4},
-                                                {QStringLiteral("parse_error"), 3},
-                                                {QStringLiteral("circuit_open"), 6},
-                                                {QStringLiteral("rate_limit_exhausted"), 0}};
-        errors.colors << (colorOf.contains(type)
-                              ? StatusStyle::seriesColor(colorOf.value(type), pal)
-                              : StatusStyle::seriesColor(6, pal).lighter(135));
+        using enrichment::ErrorType;
+        static const QMap<ErrorType, int> colorOf{
+            {ErrorType::Timeout, 1},       {ErrorType::RateLimited, 2},
+            {ErrorType::ServerError, 7},   {ErrorType::ConnectionError, 4},
+            {ErrorType::ParseError, 3},    {ErrorType::CircuitOpen, 6},
+            {ErrorType::LocalRateLimit, 0}};
+        const auto known = enrichment::errorTypeFromWire(type);
+        errors.colors << (known ? StatusStyle::seriesColor(colorOf.value(*known), pal)
+                                : StatusStyle::seriesColor(6, pal).lighter(135));
     }
     // The counts are totals since the backend (on a fleet: each worker) started.
     errors.valueTitle =

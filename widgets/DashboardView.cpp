@@ -29,6 +29,7 @@
 #include "TimeSeriesChart.h"
 #include "WorkersModel.h"
 #include "WorkersPanel.h"
+#include "enrichment/MetricNames.h"
 
 namespace dashboard {
 
@@ -382,7 +383,8 @@ void DashboardView::setPrometheus(PrometheusClient *client)
         rate->setHistory(
             client,
             [](qint64 window) {
-                return QStringLiteral("sum(rate(enrichment_tracks_processed_total[%1s])) * 60")
+                return QStringLiteral("sum(rate(%1[%2s])) * 60")
+                    .arg(QLatin1String(enrichment::metric::TracksProcessedTotal))
                     .arg(window);
             },
             [](const PrometheusClient::Series &) { return 0; });
@@ -394,12 +396,15 @@ void DashboardView::setPrometheus(PrometheusClient *client)
             client,
             [statuses](qint64) {
                 // One queue is seen by every worker: the max per queue, then the sum.
-                return QStringLiteral("sum by (status) (max by (queue, status) "
-                                      "(enrichment_queue_depth{status=~\"%1\"}))")
-                    .arg(statuses.join(QLatin1Char('|')));
+                const QLatin1String status(enrichment::label::Status);
+                return QStringLiteral("sum by (%1) (max by (%2, %1) (%3{%1=~\"%4\"}))")
+                    .arg(status, QLatin1String(enrichment::label::Queue),
+                         QLatin1String(enrichment::metric::QueueDepth),
+                         statuses.join(QLatin1Char('|')));
             },
             [statuses](const PrometheusClient::Series &s) {
-                return int(statuses.indexOf(s.labels.value(QStringLiteral("status"))));
+                return int(
+                    statuses.indexOf(s.labels.value(QLatin1String(enrichment::label::Status))));
             });
     }
 }

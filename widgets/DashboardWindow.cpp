@@ -44,6 +44,7 @@
 #include "SourcesTable.h"
 #include "SourcesModel.h"
 #include "StatusStyle.h"
+#include "enrichment/WireFormat.h"
 
 namespace dashboard {
 
@@ -200,7 +201,7 @@ void DashboardWindow::buildActions()
             return;
         const QString text = m_chooseText(
             tr("Enqueue Tracks"), tr("Track ids to add as pending, one per line (at most %1):")
-                                      .arg(QLocale().toString(OperatorActions::MaxActionIds)));
+                                      .arg(QLocale().toString(enrichment::MaxActionTrackIds)));
         ops->enqueueText(text);
     });
 
@@ -616,13 +617,13 @@ void DashboardWindow::addSourceActions(QMenu *menu, const QString &source)
     const bool probing = state == BreakerState::HalfOpen;
     if (open || probing) {
         QAction *close = menu->addAction(tr("&Close Circuit Breaker…"), ops, [ops, source] {
-            ops->breaker(source, QStringLiteral("close"));
+            ops->breaker(source, enrichment::wire::action::Close);
         });
         ops->bind(close, tr("Close the %1 breaker now: calls go to the source again").arg(source));
     }
     if (open) {
         QAction *probe = menu->addAction(tr("&Probe Now"), ops, [ops, source] {
-            ops->breaker(source, QStringLiteral("probe"));
+            ops->breaker(source, enrichment::wire::action::Probe);
         });
         ops->bind(
             probe,

@@ -14,6 +14,8 @@
 #include <QValueAxis>
 
 #include "ForecastModel.h"
+#include "enrichment/MetricNames.h"
+#include "enrichment/Vocabulary.h"
 
 namespace dashboard {
 
@@ -100,9 +102,14 @@ void ForecastChart::reloadHistory()
         return;
     const qint64 to = QDateTime::currentMSecsSinceEpoch();
     // One queue is seen by every worker: the max per queue, then the sum.
-    m_client->queryRange(
-        id(), QStringLiteral("sum(max by (queue) (enrichment_queue_depth{status=\"pending\"}))"),
-        to - 360 * 60'000, to, 60'000); // the fit takes the newest two hours it finds
+    m_client->queryRange(id(),
+                         QStringLiteral("sum(max by (%1) (%2{%3=\"%4\"}))")
+                             .arg(QLatin1String(enrichment::label::Queue),
+                                  QLatin1String(enrichment::metric::QueueDepth),
+                                  QLatin1String(enrichment::label::Status),
+                                  enrichment::toWire(enrichment::TrackStatus::Pending)),
+                         to - 360 * 60'000, to,
+                         60'000); // the fit takes the newest two hours it finds
 }
 
 QString ForecastChart::headline() const

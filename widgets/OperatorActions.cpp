@@ -187,13 +187,13 @@ void OperatorActions::refreshAudit()
         m_client->fetchAudit();
 }
 
-void OperatorActions::send(const QString &action, const QJsonObject &body)
+void OperatorActions::send(const enrichment::wire::ActionRequest &request)
 {
     if (!canAct()) { // it may have gone while the confirmation was open
         Q_EMIT actionFinished(false, unavailableReason());
         return;
     }
-    m_client->act(action, body);
+    m_client->act(request.action, request.body);
 }
 
 void OperatorActions::retryGroup(FailureGroupInfo group)
@@ -218,11 +218,7 @@ void OperatorActions::retryGroup(FailureGroupInfo group)
                     .arg(group.errorSource);
     if (!confirm(tr("Retry tracks"), text))
         return;
-    QJsonObject body{{wire::key::Status, queueStatusKey(*group.status)},
-                     {wire::key::ErrorType, group.errorType}};
-    if (!group.errorSource.isEmpty())
-        body.insert(wire::key::Source, group.errorSource);
-    send(wire::action::Retry, body);
+    send(wire::retryGroupRequest(*group.status, group.errorType, group.errorSource));
 }
 
 void OperatorActions::retryTracks(QStringList trackIds)
@@ -239,8 +235,7 @@ void OperatorActions::retryTracks(QStringList trackIds)
                   .arg(QLocale().toString(trackIds.size()));
     if (!confirm(tr("Retry tracks"), text))
         return;
-    send(wire::action::Retry,
-         QJsonObject{{wire::key::TrackIds, QJsonArray::fromStringList(trackIds)}});
+    send(wire::retryTracksRequest(trackIds));
 }
 
 void OperatorActions::breaker(QString source, QString action)
@@ -259,8 +254,7 @@ void OperatorActions::breaker(QString source, QString action)
                          .arg(source) +
                      where))
         return;
-    send(wire::action::Breaker,
-         QJsonObject{{wire::key::Source, source}, {wire::key::Action, action}});
+    send(wire::breakerRequest(source, action));
 }
 
 void OperatorActions::setPipelinePaused(bool paused)
@@ -271,7 +265,7 @@ void OperatorActions::setPipelinePaused(bool paused)
                     "claim no tracks until it is resumed (pending now: %1).")
                      .arg(QLocale().toString(m_pending))))
         return;
-    send(paused ? wire::action::Pause : wire::action::Resume, {});
+    send(wire::pauseRequest(paused));
 }
 
 void OperatorActions::enqueueText(QString text)
@@ -281,11 +275,11 @@ void OperatorActions::enqueueText(QString text)
     ids.removeDuplicates();
     if (ids.isEmpty())
         return;
-    if (ids.size() > MaxActionIds) {
-        Q_EMIT actionFinished(
-            false, tr("%1 track ids is more than one request may carry (%2); "
-                      "enqueue them in parts")
-                       .arg(QLocale().toString(ids.size()), QLocale().toString(MaxActionIds)));
+    if (ids.size() > enrichment::MaxActionTrackIds) {
+        Q_EMIT actionFinished(false, tr("%1 track ids is more than one request may carry (%2); "
+                                        "enqueue them in parts")
+                                         .arg(QLocale().toString(ids.size()),
+                                              QLocale().toString(enrichment::MaxActionTrackIds)));
         return;
     }
     if (!confirm(tr("Enqueue tracks"),
@@ -293,8 +287,7 @@ void OperatorActions::enqueueText(QString text)
                     "pending; those already there are left as they are.")
                      .arg(QLocale().toString(ids.size()))))
         return;
-    send(wire::action::Enqueue,
-         QJsonObject{{wire::key::TrackIds, QJsonArray::fromStringList(ids)}});
+    send(wire::enqueueRequest(ids));
 }
 
 void OperatorActions::setSourcePaused(QString source, bool paused)
@@ -304,8 +297,7 @@ void OperatorActions::setSourcePaused(QString source, bool paused)
                               "are enriched from the other sources.")
                                .arg(source)))
         return;
-    send(paused ? wire::action::Pause : wire::action::Resume,
-         QJsonObject{{wire::key::Source, source}});
+    send(wire::pauseRequest(paused, source));
 }
 
 } // namespace dashboard

@@ -10,6 +10,7 @@
 
 #include "MonitorFeed.h"
 #include "OperatorClient.h"
+#include "enrichment/ActionRequests.h"
 
 class QAbstractButton;
 class QAction;
@@ -86,10 +87,8 @@ public:
     void setSourcePaused(QString source, bool paused);
     /// Adds the track ids in @p text (one per line or separated by spaces or commas;
     /// duplicates once) as pending, after a confirmation that says how many. Lines past
-    /// MaxActionIds are refused with a message, not cut.
+    /// enrichment::MaxActionTrackIds are refused with a message, not cut.
     void enqueueText(QString text);
-    /// The most ids one request may carry (the backend's cap).
-    static constexpr int MaxActionIds = 10'000;
 
 Q_SIGNALS:
     /// access() or canAct() changed.
@@ -102,7 +101,7 @@ Q_SIGNALS:
 private:
     void updateAccess();
     void onSnapshot(const Snapshot &snapshot);
-    void send(const QString &action, const QJsonObject &body);
+    void send(const enrichment::wire::ActionRequest &request);
     bool confirm(const QString &title, const QString &text);
 
     MonitorFeed *m_feed;
@@ -118,7 +117,8 @@ private:
     bool m_paused = false;
     qint64 m_pending = 0;
     int m_liveWorkers = 0;
-    QStringList m_openBreakers; ///< sources whose breaker the last snapshot showed open ///< of a fleet; 0 for a backend with a queue of its own
+    QStringList m_openBreakers; ///< sources whose breaker the last snapshot showed open ///< of a
+                                ///< fleet; 0 for a backend with a queue of its own
     QStringList m_pausedSources;
     QElapsedTimer m_sinceFailures;
     std::function<bool(const QString &, const QString &)> m_confirm;

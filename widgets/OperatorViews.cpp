@@ -30,6 +30,7 @@
 #include "OperatorModels.h"
 #include "SummaryModel.h"
 #include "enrichment/Vocabulary.h"
+#include "enrichment/WireFormat.h"
 
 namespace dashboard {
 
@@ -213,9 +214,13 @@ TracksView::TracksView(OperatorActions *actions, QWidget *parent)
     m_errorType = new QComboBox(content);
     m_errorType->setAccessibleName(tr("Error"));
     m_errorType->addItem(tr("Any error"));
-    for (const char *e : {"http_429", "http_5xx", "timeout", "connection_error", "parse_error",
-                          "circuit_open", "rate_limit_exhausted", "source_paused", "no_data"})
-        m_errorType->addItem(FailuresModel::errorTypeLabel(QLatin1String(e)), QLatin1String(e));
+    // Every error type a source reports, then why a track has none: its source was paused,
+    // or no source had data.
+    QStringList errorTypes = enrichment::errorTypeNames();
+    errorTypes << enrichment::wire::outcome::SourcePaused
+               << enrichment::toWire(enrichment::RequestStatus::NoData);
+    for (const QString &e : std::as_const(errorTypes))
+        m_errorType->addItem(FailuresModel::errorTypeLabel(e), e);
     m_source = new QComboBox(content);
     m_source->setAccessibleName(tr("Source of the error"));
     setSources({});

@@ -11,6 +11,7 @@
 #include "ModelRoles.h"
 #include "StatusStyle.h"
 #include "WorkersModel.h"
+#include "enrichment/WireFormat.h"
 
 namespace dashboard {
 
@@ -37,7 +38,7 @@ protected:
             }
         }
         option->decorationSize = QSize(14, 14);
-        if (index.data(ModelRole::Detail).toString() == QLatin1String("lost")) {
+        if (index.data(ModelRole::Detail).toString() == enrichment::wire::worker::Lost) {
             option->font.setItalic(true);
             option->palette.setColor(QPalette::Text,
                                      option->palette.color(QPalette::Disabled, QPalette::Text));

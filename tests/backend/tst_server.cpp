@@ -17,6 +17,7 @@
 #include <QtTest>
 
 #include "enrichment/BackendService.h"
+#include "enrichment/WireFormat.h"
 #include "ServiceInternals.h"
 #include "InProcessBackend.h"
 #include "Auth.h"
@@ -687,6 +688,11 @@ private Q_SLOTS:
         QCOMPARE(internals(s).pipeline().breaker(0)->currentState(), BreakerState::HalfOpen);
         QTRY_VERIFY_WITH_TIMEOUT(c.types().contains(QStringLiteral("circuit_breaker_state_change")),
                                  5000);
+        // Every room message (welcome, pong, event) carries the backend's clock's time, not
+        // the machine's: the frozen clock is an hour ahead of its start.
+        const QString stamp = wire::formatTime(clock.nowMs());
+        for (const QJsonObject &m : std::as_const(c.messages))
+            QCOMPARE(m.value(QStringLiteral("timestamp")).toString(), stamp);
     }
 
     // The queue's latency (the oldest pending track's wait) and what flows in, in the

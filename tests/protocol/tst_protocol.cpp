@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
 
+#include "enrichment/ActionRequests.h"
 #include "enrichment/BusEvents.h"
 #include "enrichment/Vocabulary.h"
 #include "enrichment/WireFormat.h"
@@ -203,6 +205,51 @@ private Q_SLOTS:
         QCOMPARE(c.envelope.value(QLatin1String("data")).toObject().keys(),
                  QStringList({QStringLiteral("batch_number"), QStringLiteral("batch_size"),
                               QStringLiteral("success_count")}));
+    }
+
+    // What the dashboard writes for an action, the backend reads back, and only that.
+    void actionRequestsRoundTrip()
+    {
+        using namespace enrichment::wire;
+        const QStringList ids{QStringLiteral("t-1"), QString::fromUtf8("Śpiew 42")};
+        for (const ActionRequest &r : {retryTracksRequest(ids), enqueueRequest(ids)}) {
+            QString error;
+            const auto read = readTrackIds(r.body, &error);
+            QVERIFY2(read, qPrintable(error));
+            QCOMPARE(*read, ids);
+        }
+        QCOMPARE(retryTracksRequest(ids).action, QString(action::Retry));
+        QCOMPARE(enqueueRequest(ids).action, QString(action::Enqueue));
+
+        const ActionRequest group = retryGroupRequest(enrichment::TrackStatus::Failed,
+                                                      QStringLiteral("http_5xx"), QString());
+        QCOMPARE(group.body,
+                 QJsonObject({{QStringLiteral("status"), QStringLiteral("failed")},
+                              {QStringLiteral("error_type"), QStringLiteral("http_5xx")}}));
+        const ActionRequest breaker = breakerRequest(QStringLiteral("discogs"), action::Probe);
+        QCOMPARE(breaker.action, QStringLiteral("breaker"));
+        QCOMPARE(breaker.body.value(QStringLiteral("action")).toString(), QStringLiteral("probe"));
+        QCOMPARE(pauseRequest(true).action, QStringLiteral("pause"));
+        QVERIFY(pauseRequest(true).body.isEmpty());
+        QCOMPARE(pauseRequest(false, QStringLiteral("lastfm")).action, QStringLiteral("resume"));
+        QCOMPARE(pauseRequest(false, QStringLiteral("lastfm")).body.value(QStringLiteral("source")),
+                 QJsonValue(QStringLiteral("lastfm")));
+
+        // The reader refuses what the backend must refuse, saying why.
+        QString error;
+        QVERIFY(!readTrackIds(QJsonObject{}, &error));
+        QVERIFY(error.contains(QLatin1String("array")));
+        QVERIFY(!readTrackIds(QJsonObject{{QStringLiteral("track_ids"), QJsonArray()}}, &error));
+        QVERIFY(error.contains(QLatin1String("empty")));
+        QVERIFY(!readTrackIds(retryTracksRequest({QStringLiteral("bad\nid")}).body, &error));
+        QVERIFY(!readTrackIds(retryTracksRequest({QStringLiteral("a\x01")}).body, &error));
+        QStringList tooMany;
+        for (int i = 0; i <= enrichment::MaxActionTrackIds; ++i)
+            tooMany << QString::number(i);
+        QVERIFY(!readTrackIds(enqueueRequest(tooMany).body, &error));
+        QVERIFY(error.contains(QString::number(enrichment::MaxActionTrackIds)));
+        tooMany.removeLast();
+        QVERIFY(readTrackIds(enqueueRequest(tooMany).body, &error));
     }
 
     void timesAreUtcWithMillisecondsAndReadTolerantly()

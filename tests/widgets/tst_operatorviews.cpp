@@ -582,7 +582,7 @@ private Q_SLOTS:
         QCOMPARE(b->queueCounts()[std::size_t(QueueStatus::Pending)], pending + 2);
         // More ids than one request carries: said, not cut, and nothing asked or sent.
         QStringList many;
-        for (int i = 0; i <= OperatorActions::MaxActionIds; ++i)
+        for (int i = 0; i <= enrichment::MaxActionTrackIds; ++i)
             many << QStringLiteral("bulk-%1").arg(i);
         rig.window.setTextChooser(
             [&many](const QString &, const QString &) { return many.join(QLatin1Char('\n')); });

@@ -166,10 +166,6 @@ inline constexpr int AttemptsKeptPerTrack = 50;
 inline constexpr qint64 AttemptsKeptMs = 14LL * 24 * 3600 * 1000;
 /// Audit entries older than this are deleted.
 inline constexpr qint64 AuditKeptMs = 180LL * 24 * 3600 * 1000;
-/// The most ids one retry or enqueue by id may name.
-inline constexpr int MaxActionTrackIds = 10'000;
-/// The most rows one page of a search returns.
-inline constexpr int MaxPageSize = 500;
 
 /// A backend process working on the queue, as the store's worker registry knows it.
 struct WorkerInfo

@@ -46,6 +46,10 @@ enum class ErrorType {
     LocalRateLimit
 };
 inline constexpr std::size_t ErrorTypeCount = 7;
+inline constexpr std::array<ErrorType, ErrorTypeCount> AllErrorTypes{
+    ErrorType::Timeout,         ErrorType::RateLimited, ErrorType::ServerError,
+    ErrorType::ConnectionError, ErrorType::ParseError,  ErrorType::CircuitOpen,
+    ErrorType::LocalRateLimit};
 
 /// Cache operations (`enrichment_cache_operations_total{operation,status}`).
 enum class CacheOperation { Hit, Miss, Set, Error };
@@ -64,6 +68,9 @@ std::optional<BreakerState> breakerStateFromWire(QStringView name);
 std::optional<SourceHealth> sourceHealthFromWire(QStringView name);
 std::optional<ErrorType> errorTypeFromWire(QStringView name);
 std::optional<CacheOperation> cacheOperationFromWire(QStringView name);
+
+/// The wire names of every error type, in AllErrorTypes order.
+QStringList errorTypeNames();
 
 /// Health follows the breaker (docs/PROTOCOL.md, the snapshot).
 SourceHealth healthForBreaker(BreakerState s);
@@ -86,6 +93,13 @@ bool isValidTrackId(const QString &id);
 bool isTrackIdText(const QString &text);
 /// The rule above in one sentence, for error messages.
 QString trackIdRule();
+
+/// The most ids one retry or enqueue by id may name (`track_ids`).
+inline constexpr int MaxActionTrackIds = 10'000;
+/// The most rows one page of a track search returns (`limit`).
+inline constexpr int MaxPageSize = 500;
+/// The most entries one read of the audit log returns (`limit`).
+inline constexpr int MaxAuditEntries = 1000;
 
 /// A track's metadata value longer than this is cut (a source's text, not a document).
 inline constexpr int MetadataValueMaxChars = 1000;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <array>
 #include <optional>
 
 #include <QDateTime>
@@ -33,6 +34,11 @@ inline constexpr QLatin1String OperatorAction{"operator_action"};
 
 /// The operator endpoints' paths (below /monitoring/enrichment) and actions.
 namespace path {
+inline constexpr QLatin1String Metrics{"/metrics"};
+inline constexpr QLatin1String Health{"/health"};
+inline constexpr QLatin1String Snapshot{"/monitoring/enrichment"};
+inline constexpr QLatin1String History{"/monitoring/enrichment/history"};
+inline constexpr QLatin1String Room{"/ws"};
 inline constexpr QLatin1String Tracks{"/monitoring/enrichment/tracks"};
 inline constexpr QLatin1String Failures{"/monitoring/enrichment/failures"};
 inline constexpr QLatin1String Audit{"/monitoring/enrichment/audit"};
@@ -52,6 +58,8 @@ namespace role {
 inline constexpr QLatin1String None{"none"};
 inline constexpr QLatin1String Viewer{"viewer"};
 inline constexpr QLatin1String Operator{"operator"};
+/// The audit log's `actor` when the backend asks for no token (loopback only).
+inline constexpr QLatin1String LocalActor{"local"};
 } // namespace role
 
 // Keys, grouped by where they appear.
@@ -148,7 +156,151 @@ inline constexpr QLatin1String Fields{"fields"};
 /// A track's `metadata`: {field: {value, source, at}}.
 inline constexpr QLatin1String Metadata{"metadata"};
 inline constexpr QLatin1String Value{"value"};
+inline constexpr QLatin1String Field{"field"};
+inline constexpr QLatin1String AuditId{"audit_id"};
+inline constexpr QLatin1String Changed{"changed"};
+inline constexpr QLatin1String Sequence{"sequence"};
+// What an action answers (and the audit log keeps as its `result`).
+inline constexpr QLatin1String Retried{"retried"};
+inline constexpr QLatin1String ByStatus{"by_status"};
+inline constexpr QLatin1String Added{"added"};
+inline constexpr QLatin1String AlreadyQueued{"already_queued"};
+// Query parameters of the operator endpoints (with `status`, `error_type`, `source`).
+inline constexpr QLatin1String Query{"q"};
+inline constexpr QLatin1String Limit{"limit"};
+inline constexpr QLatin1String After{"after"};
+// A snapshot's breaker: its settings.
+inline constexpr QLatin1String FailureThreshold{"failure_threshold"};
+inline constexpr QLatin1String SuccessThreshold{"success_threshold"};
+inline constexpr QLatin1String TimeoutSeconds{"timeout_seconds"};
+// A snapshot's source.
+inline constexpr QLatin1String Requests{"requests"};
+inline constexpr QLatin1String Errors{"errors"};
+inline constexpr QLatin1String Requests1h{"requests_1h"};
+inline constexpr QLatin1String SuccessRate1h{"success_rate_1h"};
+inline constexpr QLatin1String SuccessRate24h{"success_rate_24h"};
+inline constexpr QLatin1String LatencySeconds{"latency_seconds"};
+inline constexpr QLatin1String RateLimit{"rate_limit"};
+inline constexpr QLatin1String TripsTotal{"trips_total"};
+inline constexpr QLatin1String Remaining{"remaining"};
+inline constexpr QLatin1String ResetTimestamp{"reset_timestamp"};
+inline constexpr QLatin1String P50{"p50"};
+inline constexpr QLatin1String P95{"p95"};
+inline constexpr QLatin1String P99{"p99"};
+/// The window a latency was measured over (same name as the rate's).
+inline constexpr QLatin1String WindowSeconds{"window_seconds"};
+// A snapshot's cache and field coverage.
+inline constexpr QLatin1String Cache{"cache"};
+inline constexpr QLatin1String Hits{"hits"};
+inline constexpr QLatin1String Misses{"misses"};
+inline constexpr QLatin1String Sets{"sets"};
+inline constexpr QLatin1String HitRatio{"hit_ratio"};
+inline constexpr QLatin1String FieldCoverage{"field_coverage"};
+inline constexpr QLatin1String TracksEnriched{"tracks_enriched"};
+inline constexpr QLatin1String Ratio{"ratio"};
+// A snapshot's service, and /health.
+inline constexpr QLatin1String Service{"service"};
+inline constexpr QLatin1String Version{"version"};
+inline constexpr QLatin1String UptimeSeconds{"uptime_seconds"};
+inline constexpr QLatin1String LeaseSeconds{"lease_seconds"};
+inline constexpr QLatin1String Database{"database"};
+inline constexpr QLatin1String Reachable{"reachable"};
+inline constexpr QLatin1String Writable{"writable"};
+inline constexpr QLatin1String Broker{"broker"};
+inline constexpr QLatin1String Connected{"connected"};
+inline constexpr QLatin1String Backlog{"backlog"};
+inline constexpr QLatin1String Dropped{"dropped"};
+// A history sample's source.
+inline constexpr QLatin1String RequestsTotal{"requests_total"};
+inline constexpr QLatin1String ErrorsTotal{"errors_total"};
+inline constexpr QLatin1String LatencyP95Seconds{"latency_p95_seconds"};
+inline constexpr QLatin1String RateLimitRemaining{"rate_limit_remaining"};
+inline constexpr QLatin1String RateLimitLimit{"rate_limit_limit"};
 } // namespace key
+
+/// The `stats` document a worker's heartbeat leaves in the store for the relay (docs/
+/// PROTOCOL.md, "Fleet statistics").
+namespace stats {
+inline constexpr QLatin1String Sources{"sources"};
+inline constexpr QLatin1String Requests{"requests"};
+inline constexpr QLatin1String Errors{"errors"};
+inline constexpr QLatin1String Window{"window"};
+inline constexpr QLatin1String Requests1h{"requests_1h"};
+inline constexpr QLatin1String Successes1h{"successes_1h"};
+inline constexpr QLatin1String NoData1h{"no_data_1h"};
+inline constexpr QLatin1String Errors1h{"errors_1h"};
+inline constexpr QLatin1String Requests24h{"requests_24h"};
+inline constexpr QLatin1String Successes24h{"successes_24h"};
+inline constexpr QLatin1String Latency{"latency"};
+inline constexpr QLatin1String RateLimit{"rate_limit"};
+inline constexpr QLatin1String Limit{"limit"};
+inline constexpr QLatin1String Remaining{"remaining"};
+inline constexpr QLatin1String ResetMs{"reset_ms"};
+inline constexpr QLatin1String Trips{"trips"};
+inline constexpr QLatin1String FailureCount{"failure_count"};
+inline constexpr QLatin1String LastFailureMs{"last_failure_ms"};
+inline constexpr QLatin1String Cache{"cache"};
+inline constexpr QLatin1String TracksEnriched{"tracks_enriched"};
+inline constexpr QLatin1String Fields{"fields"};
+} // namespace stats
+
+/// The snapshot's objects the seed's document already had: a document with none of them is
+/// not a monitoring snapshot.
+inline constexpr std::array<QLatin1String, 4> SeedSnapshotKeys{
+    key::Queue, key::ProcessingRate, key::CircuitBreakers, key::SourceHealth};
+
+/// The metadata fields a track can have (`enrichment_metadata_fields_populated_total{field}`,
+/// a snapshot's `field_coverage.fields`, a track's `metadata`).
+namespace field {
+inline constexpr QLatin1String Isrc{"isrc"};
+inline constexpr QLatin1String Bpm{"bpm"};
+inline constexpr QLatin1String Key{"key"};
+inline constexpr QLatin1String SpotifyId{"spotify_id"};
+inline constexpr QLatin1String MusicBrainzId{"musicbrainz_id"};
+inline constexpr QLatin1String DiscogsId{"discogs_id"};
+inline constexpr QLatin1String BeatportId{"beatport_id"};
+inline constexpr QLatin1String Genre{"genre"};
+inline constexpr QLatin1String Label{"label"};
+inline constexpr QLatin1String ReleaseDate{"release_date"};
+inline constexpr QLatin1String Energy{"energy"};
+inline constexpr QLatin1String Tags{"tags"};
+} // namespace field
+
+/// `/health`'s `status`.
+namespace health {
+inline constexpr QLatin1String Ok{"ok"};
+inline constexpr QLatin1String Degraded{"degraded"};
+inline constexpr QLatin1String Unavailable{"unavailable"};
+} // namespace health
+
+/// An attempt's `outcome` besides the request statuses (success, no_data, error), and the
+/// `error_type` of an attempt skipped because an operator paused its source.
+namespace outcome {
+inline constexpr QLatin1String Skipped{"skipped"};
+inline constexpr QLatin1String SourcePaused{"source_paused"};
+} // namespace outcome
+
+/// The `code` of an error answer (`{"error": {"code", "message"}}`).
+namespace code {
+inline constexpr QLatin1String BadRequest{"bad_request"};
+inline constexpr QLatin1String BadParameter{"bad_parameter"};
+inline constexpr QLatin1String BadBody{"bad_body"};
+inline constexpr QLatin1String Unauthorized{"unauthorized"};
+inline constexpr QLatin1String Forbidden{"forbidden"};
+inline constexpr QLatin1String NotFound{"not_found"};
+inline constexpr QLatin1String UnknownTrack{"unknown_track"};
+inline constexpr QLatin1String MethodNotAllowed{"method_not_allowed"};
+inline constexpr QLatin1String OriginNotAllowed{"origin_not_allowed"};
+inline constexpr QLatin1String UnsupportedMediaType{"unsupported_media_type"};
+inline constexpr QLatin1String WebSocketRequired{"websocket_required"};
+inline constexpr QLatin1String StoreUnavailable{"store_unavailable"};
+inline constexpr QLatin1String HeadersTooLarge{"headers_too_large"};
+inline constexpr QLatin1String HttpVersionNotSupported{"http_version_not_supported"};
+inline constexpr QLatin1String LengthRequired{"length_required"};
+inline constexpr QLatin1String PayloadTooLarge{"payload_too_large"};
+inline constexpr QLatin1String RequestTimeout{"request_timeout"};
+inline constexpr QLatin1String TooManyConnections{"too_many_connections"};
+} // namespace code
 /// Worker states in `workers[].state`.
 namespace worker {
 inline constexpr QLatin1String Active{"active"};
