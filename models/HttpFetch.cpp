@@ -133,6 +133,11 @@ QString HttpFetch::where() const
                  .toString());
 }
 
+QString HttpFetch::failureDetail() const
+{
+    return m_tlsErrors.isEmpty() ? m_networkError : plainServerText(m_tlsErrors);
+}
+
 QString HttpFetch::errorText() const
 {
     switch (m_failure) {
@@ -147,7 +152,7 @@ QString HttpFetch::errorText() const
             .arg(m_request.deadlineMs / 1000);
     case Failure::Tls:
         return tr("the TLS certificate of %1 is not trusted: %2")
-            .arg(where(), m_tlsErrors.isEmpty() ? m_networkError : plainServerText(m_tlsErrors));
+            .arg(where(), failureDetail());
     case Failure::Network: return tr("%1 does not answer: %2").arg(where(), m_networkError);
     }
     return {};

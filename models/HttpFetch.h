@@ -58,6 +58,12 @@ public:
     QString errorText() const;
     /// "Prometheus at http://host:9090" (no user info).
     QString where() const;
+    /// What was asked (the request's URL) and the cap its answer was held to.
+    const QUrl &url() const { return m_request.url; }
+    qint64 maxBytes() const { return m_request.maxBytes; }
+    int deadlineMs() const { return m_request.deadlineMs; }
+    /// The network layer's or the certificate check's own words (Network, Tls), plain.
+    QString failureDetail() const;
 
 Q_SIGNALS:
     void finished();

@@ -9,7 +9,6 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSslError>
 #include <QUrlQuery>
 
@@ -80,10 +79,10 @@ MonitorFeed::~MonitorFeed()
     m_running = false;
     m_socket.disconnect(this);
     m_socket.abort();
-    if (m_snapshotReply)
-        m_snapshotReply->abort();
-    if (m_historyReply)
-        m_historyReply->abort();
+    if (m_snapshotFetch)
+        m_snapshotFetch->cancel();
+    if (m_historyFetch)
+        m_historyFetch->cancel();
 }
 
 void MonitorFeed::setBaseUrl(const QUrl &url)
@@ -193,105 +192,81 @@ void MonitorFeed::setError(const QString &rawError)
     updateLost();
 }
 
-QNetworkReply *MonitorFeed::get(const QString &path, const QString &query, qint64 maxBytes)
+HttpFetch *MonitorFeed::get(const QString &path, const QString &query, qint64 maxBytes,
+                            int deadlineMs)
 {
-    QUrl url = m_baseUrl;
-    url.setPath(m_baseUrl.path() + path);
+    HttpFetch::Request request;
+    request.service = tr("The backend");
+    request.url = m_baseUrl;
+    request.url.setPath(m_baseUrl.path() + path);
     if (!query.isEmpty())
-        url.setQuery(query);
-    QNetworkRequest req(url);
-    req.setTransferTimeout(10'000);
-    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    if (!m_token.isEmpty())
-        req.setRawHeader("Authorization", "Bearer " + m_token);
-    QNetworkReply *reply = m_network->get(req);
-    // Certificate problems are reported, never ignored: remember them for describe().
-    connect(reply, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
-        QStringList texts;
-        for (const QSslError &e : errors)
-            texts << e.errorString();
-        reply->setProperty("enrichment_tls_errors", texts.join(QStringLiteral("; ")));
-    });
-    // Abort as soon as the body passes the cap (or announces that it will).
-    reply->setProperty("enrichment_max_bytes", maxBytes);
-    auto tooLarge = [reply, maxBytes](qint64 received) {
-        if (received <= maxBytes || reply->property("enrichment_oversized").toBool())
-            return;
-        reply->setProperty("enrichment_oversized", true);
-        reply->abort();
-    };
-    connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, tooLarge] {
-        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-        if (length.isValid())
-            tooLarge(length.toLongLong());
-    });
-    connect(reply, &QNetworkReply::downloadProgress, reply,
-            [tooLarge](qint64 received, qint64) { tooLarge(received); });
-    connect(reply, &QNetworkReply::readyRead, reply,
-            [reply, tooLarge] { tooLarge(reply->bytesAvailable()); });
-    return reply;
+        request.url.setQuery(query);
+    request.token = m_token;
+    request.maxBytes = maxBytes;
+    request.deadlineMs = deadlineMs;
+    return HttpFetch::start(m_network, request, this);
 }
 
-QString MonitorFeed::describe(QNetworkReply *reply)
+QString MonitorFeed::describe(const HttpFetch &fetch)
 {
-    if (reply->property("enrichment_oversized").toBool())
+    const QUrl &url = fetch.url();
+    switch (fetch.failure()) {
+    case HttpFetch::Failure::TooLarge:
         return tr("The backend's answer to %1 is larger than %2 MiB; the dashboard did not "
                   "read it")
-            .arg(reply->url().path().left(100))
-            .arg(reply->property("enrichment_max_bytes").toLongLong() / (1024 * 1024));
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status == 401)
-        return tr("The backend refused the token (HTTP 401): check --token-file");
-    if (status >= 400) {
-        const QJsonObject err =
-            QJsonDocument::fromJson(reply->peek(4096)).object().value(wire::key::Error).toObject();
-        const QString message = err.value(wire::key::Message).toString().left(200);
-        return message.isEmpty() ? tr("The backend answered HTTP %1").arg(status)
-                                 : tr("The backend answered HTTP %1: %2").arg(status).arg(message);
-    }
-    const QString tlsErrors = reply->property("enrichment_tls_errors").toString();
-    if (!tlsErrors.isEmpty() || reply->error() == QNetworkReply::SslHandshakeFailedError)
+            .arg(url.path().left(100))
+            .arg(fetch.maxBytes() / (1024 * 1024));
+    case HttpFetch::Failure::TooSlow:
+        return tr("The backend did not finish answering %1 within %2 s")
+            .arg(url.path().left(100))
+            .arg(fetch.deadlineMs() / 1000);
+    case HttpFetch::Failure::Tls:
         return tr("The TLS certificate of %1 is not trusted: %2 (to trust a private CA, "
                   "start with --ca-file)")
-            .arg(reply->url()
-                     .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveUserInfo)
+            .arg(url.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveUserInfo)
                      .toString(),
-                 tlsErrors.isEmpty() ? reply->errorString() : tlsErrors);
-    return tr("Cannot reach %1: %2")
-        .arg(reply->url().adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo).toString(),
-             reply->errorString());
+                 fetch.failureDetail());
+    case HttpFetch::Failure::Network:
+        return tr("Cannot reach %1: %2")
+            .arg(url.adjusted(QUrl::RemoveQuery | QUrl::RemoveUserInfo).toString(),
+                 fetch.failureDetail());
+    case HttpFetch::Failure::None: break;
+    }
+    const int status = fetch.status();
+    if (status == 401)
+        return tr("The backend refused the token (HTTP 401): check --token-file");
+    const QJsonObject err = QJsonDocument::fromJson(fetch.body().left(4096))
+                                .object()
+                                .value(wire::key::Error)
+                                .toObject();
+    const QString message = err.value(wire::key::Message).toString().left(200);
+    return message.isEmpty() ? tr("The backend answered HTTP %1").arg(status)
+                             : tr("The backend answered HTTP %1: %2").arg(status).arg(message);
 }
 
 void MonitorFeed::refresh()
 {
     if (!m_baseUrl.isValid())
         return;
-    if (m_snapshotReply) {
+    if (m_snapshotFetch) {
         m_refreshQueued = true;
         return;
     }
     m_refreshQueued = false;
     ++m_fetches;
-    m_snapshotReply = get(QStringLiteral("/monitoring/enrichment"), {}, MaxSnapshotBytes);
-    connect(m_snapshotReply, &QNetworkReply::finished, this, &MonitorFeed::onSnapshotReply);
+    HttpFetch *fetch = get(wire::path::Snapshot, {}, MaxSnapshotBytes, SnapshotDeadlineMs);
+    m_snapshotFetch = fetch;
+    connect(fetch, &HttpFetch::finished, this, [this, fetch] { onSnapshotFetched(fetch); });
 }
 
-void MonitorFeed::onSnapshotReply()
+void MonitorFeed::onSnapshotFetched(HttpFetch *fetch)
 {
-    QNetworkReply *reply = m_snapshotReply;
-    m_snapshotReply = nullptr;
-    if (!reply)
-        return;
-    reply->deleteLater();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->error() != QNetworkReply::NoError || status != 200) {
-        if (reply->error() != QNetworkReply::OperationCanceledError || m_running ||
-            reply->property("enrichment_oversized").toBool())
-            setError(describe(reply));
+    m_snapshotFetch = nullptr;
+    if (fetch->failure() != HttpFetch::Failure::None || fetch->status() != 200) {
+        setError(describe(*fetch));
     } else {
         QString error;
-        std::optional<Snapshot> s =
-            SnapshotParser::parseSnapshot(reply->read(MaxSnapshotBytes), &error);
+        std::optional<Snapshot> s = SnapshotParser::parseSnapshot(fetch->body(), &error);
         if (!s) {
             qCWarning(lcFeed).noquote() << "bad snapshot:" << error;
             setError(tr("The backend sent data the dashboard cannot read: %1").arg(error));
@@ -309,30 +284,30 @@ void MonitorFeed::onSnapshotReply()
 
 void MonitorFeed::fetchHistory()
 {
-    if (!m_baseUrl.isValid() || m_historyReply)
+    if (!m_baseUrl.isValid() || m_historyFetch)
         return;
-    m_historyReply = get(QStringLiteral("/monitoring/enrichment/history"),
-                         QStringLiteral("minutes=%1").arg(m_historyMinutes), MaxHistoryBytes);
-    QNetworkReply *reply = m_historyReply;
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        m_historyReply = nullptr;
-        const bool received = applyHistoryReply(reply);
+    HttpFetch *fetch = get(wire::path::History,
+                           QStringLiteral("%1=%2").arg(wire::key::Minutes).arg(m_historyMinutes),
+                           MaxHistoryBytes, HistoryDeadlineMs);
+    m_historyFetch = fetch;
+    connect(fetch, &HttpFetch::finished, this, [this, fetch] {
+        m_historyFetch = nullptr;
+        const bool received = applyHistoryReply(*fetch);
         Q_EMIT historySettled(received);
     });
 }
 
-bool MonitorFeed::applyHistoryReply(QNetworkReply *reply)
+bool MonitorFeed::applyHistoryReply(const HttpFetch &fetch)
 {
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->property("enrichment_oversized").toBool()) {
-        qCWarning(lcFeed).noquote() << describe(reply);
+    if (fetch.failure() == HttpFetch::Failure::TooLarge ||
+        fetch.failure() == HttpFetch::Failure::TooSlow) {
+        qCWarning(lcFeed).noquote() << describe(fetch);
         return false;
     }
-    if (reply->error() != QNetworkReply::NoError || status != 200)
+    if (fetch.failure() != HttpFetch::Failure::None || fetch.status() != 200)
         return false; // optional endpoint: a seed-only service has none
     QString error;
-    const auto points = SnapshotParser::parseHistory(reply->read(MaxHistoryBytes), &error);
+    const auto points = SnapshotParser::parseHistory(fetch.body(), &error);
     if (!points) {
         qCWarning(lcFeed).noquote() << "bad history:" << error;
         return false;
@@ -348,7 +323,7 @@ void MonitorFeed::openSocket()
     QUrl url = m_baseUrl;
     url.setScheme(m_baseUrl.scheme() == QLatin1String("https") ? QStringLiteral("wss")
                                                                : QStringLiteral("ws"));
-    url.setPath(m_baseUrl.path() + QStringLiteral("/ws"));
+    url.setPath(m_baseUrl.path() + wire::path::Room);
     url.setQuery(QString(wire::RoomIdParameter) + QLatin1Char('=') + wire::RoomId);
     QNetworkRequest req(url);
     if (!m_token.isEmpty())

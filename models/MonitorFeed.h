@@ -6,18 +6,19 @@
 #include <random>
 
 #include <QJsonObject>
-#include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
 
+#include "HttpFetch.h"
 #include "Snapshot.h"
 
 class QNetworkAccessManager;
 
 namespace dashboard {
+
 
 /// The dashboard's live connection to a backend that speaks docs/PROTOCOL.md:
 /// - fetches `/monitoring/enrichment` on start, on refresh(), on the auto-refresh timer and
@@ -42,6 +43,10 @@ class MonitorFeed final : public QObject
 public:
     static constexpr qint64 MaxSnapshotBytes = 32 * 1024 * 1024;
     static constexpr qint64 MaxHistoryBytes = 64 * 1024 * 1024;
+    /// A snapshot or history answer must be complete within this (a backend that drips
+    /// a byte now and then is as late as one that says nothing).
+    static constexpr int SnapshotDeadlineMs = 10'000;
+    static constexpr int HistoryDeadlineMs = 30'000;
     static constexpr qint64 MaxRoomMessageBytes = 16 * 1024 * 1024;
 
     enum class ConnectionState { Disconnected, Connecting, Live, Reconnecting };
@@ -90,7 +95,7 @@ public:
     /// When the connection was lost (epoch ms); 0 while it is not.
     qint64 lostSinceMs() const { return m_lostSinceMs; }
     int malformedMessages() const { return m_malformed; }
-    bool isFetching() const { return m_snapshotReply != nullptr; }
+    bool isFetching() const { return m_snapshotFetch != nullptr; }
     /// Snapshot requests sent so far (pushed snapshots need none).
     int fetchCount() const { return m_fetches; }
     /// True once the room announced that it pushes `enrichment_snapshot` after each event.
@@ -128,20 +133,20 @@ Q_SIGNALS:
 private:
     /// GETs @p path; the reply is aborted once its body passes @p maxBytes (then its
     /// "enrichment_oversized" property is true).
-    QNetworkReply *get(const QString &path, const QString &query, qint64 maxBytes);
+    HttpFetch *get(const QString &path, const QString &query, qint64 maxBytes, int deadlineMs);
     void fetchHistory();
     /// Applies a finished history reply; true when it carried points.
-    bool applyHistoryReply(QNetworkReply *reply);
+    bool applyHistoryReply(const HttpFetch &fetch);
     void openSocket();
     void scheduleReconnect();
     void setState(ConnectionState s);
     void setError(const QString &error);
     /// Recomputes isConnectionLost() and says when it changed.
     void updateLost();
-    void onSnapshotReply();
+    void onSnapshotFetched(HttpFetch *fetch);
     void onTextMessage(const QString &message);
     void onPingTick();
-    static QString describe(QNetworkReply *reply);
+    static QString describe(const HttpFetch &fetch);
 
     QNetworkAccessManager *m_network;
     QUrl m_baseUrl;
@@ -151,8 +156,8 @@ private:
     QTimer m_reconnectTimer;
     QTimer m_countdownTimer;
     QTimer m_pingTimer;
-    QPointer<QNetworkReply> m_snapshotReply;
-    QPointer<QNetworkReply> m_historyReply;
+    QPointer<HttpFetch> m_snapshotFetch;
+    QPointer<HttpFetch> m_historyFetch;
     bool m_refreshQueued = false;
     bool m_running = false;
     bool m_autoRefresh = true;
