@@ -21,7 +21,7 @@ QByteArray CsvWriter::escape(const QString &field)
     return f.toUtf8();
 }
 
-static QString cellText(const QVariant &v)
+QString CsvWriter::cellText(const QVariant &v)
 {
     if (!v.isValid() || v.isNull())
         return {};
@@ -32,17 +32,20 @@ static QString cellText(const QVariant &v)
     }
 }
 
+QString CsvWriter::columnKey(const QAbstractItemModel &model, int column)
+{
+    const QVariant h = model.headerData(column, Qt::Horizontal, ExportRole);
+    return (h.isValid() ? h : model.headerData(column, Qt::Horizontal, Qt::DisplayRole)).toString();
+}
+
 QByteArray CsvWriter::toCsv(const QAbstractItemModel &model)
 {
     QByteArray out;
     const int columns = model.columnCount();
     for (int c = 0; c < columns; ++c) {
-        QVariant h = model.headerData(c, Qt::Horizontal, ExportRole);
-        if (!h.isValid())
-            h = model.headerData(c, Qt::Horizontal, Qt::DisplayRole);
         if (c)
             out += ',';
-        out += escape(h.toString());
+        out += escape(columnKey(model, c));
     }
     out += "\r\n";
     for (int r = 0; r < model.rowCount(); ++r) {

@@ -20,6 +20,11 @@ public:
     static constexpr int ExportRole = ModelRole::Export;
     static QByteArray toCsv(const QAbstractItemModel &model);
     static QByteArray escape(const QString &field);
+    /// Column @p column's name in an export: its ExportRole header (the wire's name), else
+    /// the header people see.
+    static QString columnKey(const QAbstractItemModel &model, int column);
+    /// A cell's ExportRole value as export text: numbers to 12 digits, none as empty.
+    static QString cellText(const QVariant &value);
 };
 
 } // namespace dashboard

@@ -151,8 +151,7 @@ QString HttpFetch::errorText() const
             .arg(where())
             .arg(m_request.deadlineMs / 1000);
     case Failure::Tls:
-        return tr("the TLS certificate of %1 is not trusted: %2")
-            .arg(where(), failureDetail());
+        return tr("the TLS certificate of %1 is not trusted: %2").arg(where(), failureDetail());
     case Failure::Network: return tr("%1 does not answer: %2").arg(where(), m_networkError);
     }
     return {};

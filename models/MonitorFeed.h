@@ -19,7 +19,6 @@ class QNetworkAccessManager;
 
 namespace dashboard {
 
-
 /// The dashboard's live connection to a backend that speaks docs/PROTOCOL.md:
 /// - fetches `/monitoring/enrichment` on start, on refresh(), on the auto-refresh timer and
 ///   whenever the room announces `enrichment_batch_complete` or

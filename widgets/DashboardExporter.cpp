@@ -111,15 +111,11 @@ QByteArray DashboardExporter::csv() const
         for (int r = 0; r < m->rowCount(); ++r) {
             const QString rowKey = m->data(m->index(r, 0), CsvWriter::ExportRole).toString();
             for (int c = 1; c < m->columnCount(); ++c) {
-                const QVariant v = m->data(m->index(r, c), CsvWriter::ExportRole);
-                const QString value = !v.isValid() ? QString()
-                                      : v.typeId() == QMetaType::Double
-                                          ? QString::number(v.toDouble(), 'g', 12)
-                                          : v.toString();
+                const QString value =
+                    CsvWriter::cellText(m->data(m->index(r, c), CsvWriter::ExportRole));
                 out += CsvWriter::escape(p->id()) + ',' + CsvWriter::escape(rowKey) + ',' +
-                       CsvWriter::escape(
-                           m->headerData(c, Qt::Horizontal, CsvWriter::ExportRole).toString()) +
-                       ',' + CsvWriter::escape(value) + "\r\n";
+                       CsvWriter::escape(CsvWriter::columnKey(*m, c)) + ',' +
+                       CsvWriter::escape(value) + "\r\n";
             }
         }
     }
