@@ -13,7 +13,7 @@
 #include "AlertCenter.h"
 #include "ConnectionList.h"
 #include "ConnectionsDialog.h"
-#include "Auth.h"
+#include "enrichment/TokenFile.h"
 #include "enrichment/BackendThread.h"
 #include "DashboardModels.h"
 #include "DashboardView.h"
@@ -93,8 +93,8 @@ bool MonitorApp::start(QString *error)
         enrichment::BackendOptions b;
         b.port = 0;
         b.databasePath = m_demoDir.filePath(QStringLiteral("demo-queue.sqlite"));
-        b.seedTracks = 300;
-        b.keepPending = 300;
+        b.demo.seedTracks = 300;
+        b.demo.keepPending = 300;
         b.token = token;
         m_backend = std::make_unique<enrichment::BackendThread>(b);
         m_backend->start();

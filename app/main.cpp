@@ -10,7 +10,7 @@
 
 #include "AppOptions.h"
 #include "MonitorApp.h"
-#include "SignalWatcher.h"
+#include "enrichment/SignalWatcher.h"
 
 namespace {
 

@@ -195,7 +195,7 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
     int retryBackoff = int(o->retryBackoffMs / 1000);
     int heartbeat = o->heartbeatIntervalMs / 1000;
     if (!intOption(p, QStringLiteral("port"), 0, 65535, &port, error) ||
-        !intOption(p, QStringLiteral("seed-tracks"), 0, 10'000'000, &o->seedTracks, error) ||
+        !intOption(p, QStringLiteral("seed-tracks"), 0, 10'000'000, &o->demo.seedTracks, error) ||
         !intOption(p, QStringLiteral("batch-size"), 1, 1000, &o->batchSize, error) ||
         !intOption(p, QStringLiteral("lease-seconds"), 1, 3600, &lease, error) ||
         !intOption(p, QStringLiteral("breaker-timeout"), 1, 3600, &breaker, error) ||
@@ -234,7 +234,7 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
             *error = QStringLiteral("--time-scale must be a number from 0 to 100");
             return false;
         }
-        o->timeScale = f;
+        o->demo.timeScale = f;
     }
     if (p.isSet(QStringLiteral("quota-scale"))) {
         bool ok = false;
@@ -243,7 +243,7 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
             *error = QStringLiteral("--quota-scale must be a number from 0 to 1000");
             return false;
         }
-        o->quotaScale = f;
+        o->demo.quotaScale = f;
     }
     if (p.isSet(QStringLiteral("outage-scale"))) {
         bool ok = false;
@@ -252,11 +252,11 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
             *error = QStringLiteral("--outage-scale must be a number from 0 to 1000");
             return false;
         }
-        o->outageScale = f;
+        o->demo.outageScale = f;
     }
     if (p.isSet(QStringLiteral("random-seed"))) {
         bool ok = false;
-        o->randomSeed = p.value(QStringLiteral("random-seed")).toULongLong(&ok);
+        o->demo.randomSeed = p.value(QStringLiteral("random-seed")).toULongLong(&ok);
         if (!ok) {
             *error = QStringLiteral("--random-seed must be a non-negative integer");
             return false;

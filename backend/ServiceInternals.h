@@ -2,14 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "enrichment/BackendService.h"
+#include "ServicePrivate.h"
 
 namespace enrichment {
-
-class Monitor;
-class MonitoringServer;
-class Pipeline;
-class QueueStore;
 
 /// The parts a running BackendService is wired from, for the backend's own tests and
 /// benchmarks (they drive a batch, trip a breaker, count room clients). Private to the
@@ -18,10 +13,10 @@ class ServiceInternals
 {
 public:
     explicit ServiceInternals(BackendService &service) : m_service(&service) {}
-    Monitor &monitor() const { return *m_service->m_monitor; }
-    QueueStore &store() const { return *m_service->m_store; }
-    Pipeline &pipeline() const { return *m_service->m_pipeline; }
-    MonitoringServer &server() const { return *m_service->m_server; }
+    Monitor &monitor() const { return *m_service->d->monitor; }
+    QueueStore &store() const { return *m_service->d->store; }
+    Pipeline &pipeline() const { return *m_service->d->pipeline; }
+    MonitoringServer &server() const { return *m_service->d->server; }
 
 private:
     BackendService *m_service;

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "SignalWatcher.h"
+#include "enrichment/SignalWatcher.h"
 
 #include <csignal>
 #include <sys/socket.h>

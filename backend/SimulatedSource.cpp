@@ -270,4 +270,19 @@ QList<SimulatedSource::Profile> SimulatedSource::defaultProfiles()
     return profiles;
 }
 
+std::vector<std::unique_ptr<EnrichmentSource>> SimulatedSource::demoSources(const Clock &clock,
+                                                                            quint64 seed,
+                                                                            double quotaScale,
+                                                                            double outageScale)
+{
+    std::vector<std::unique_ptr<EnrichmentSource>> sources;
+    for (Profile p : defaultProfiles()) {
+        p.quota = qint64(std::llround(double(p.quota) * quotaScale));
+        for (qint64 *ms : {&p.outagePeriodMs, &p.outageOffsetMs, &p.outageDurationMs})
+            *ms = qint64(std::llround(double(*ms) * outageScale));
+        sources.push_back(std::make_unique<SimulatedSource>(p, clock, seed));
+    }
+    return sources;
+}
+
 } // namespace enrichment

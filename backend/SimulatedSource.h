@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <memory>
+#include <vector>
+
 #include <random>
 
 #include <QList>
@@ -58,6 +61,10 @@ public:
     /// latencies, error mixes, quotas and a staggered outage schedule that trips and
     /// recovers breakers within a few minutes of start.
     static QList<Profile> defaultProfiles();
+    /// The demo's five sources: defaultProfiles() with their quotas times @p quotaScale and
+    /// their outage schedules times @p outageScale, seeded with @p seed.
+    static std::vector<std::unique_ptr<EnrichmentSource>>
+    demoSources(const Clock &clock, quint64 seed, double quotaScale, double outageScale);
 
     /// A plausible value of metadata @p field for the track whose MD5 is @p digest (an ISRC,
     /// a BPM, a key, a MusicBrainz UUID, ...), the same for every source: the demo's

@@ -6,7 +6,7 @@
 
 #include "BackendCommandLine.h"
 #include "enrichment/BackendService.h"
-#include "SignalWatcher.h"
+#include "enrichment/SignalWatcher.h"
 
 int main(int argc, char *argv[])
 {

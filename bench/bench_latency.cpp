@@ -30,7 +30,7 @@ static void BM_EventToModel(benchmark::State &state)
     enrichment::BackendOptions o;
     o.port = 0;
     o.runPipeline = false;
-    o.seedTracks = 20'000;
+    o.demo.seedTracks = 20'000;
     o.databasePath = dir.filePath(QStringLiteral("latency.sqlite"));
     o.pushSnapshots = state.range(1) != 0; // 1: the room pushes snapshots; 0: the feed fetches
     enrichment::BackendThread backend(o);

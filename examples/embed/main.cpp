@@ -38,7 +38,7 @@ int main(int argc, char *argv[])
     options.port = 0; // any free port on 127.0.0.1
     options.databasePath = QStringLiteral(":memory:");
     options.batchIntervalMs = 100;
-    options.timeScale = 0;
+    options.demo.timeScale = 0;
 
     enrichment::BackendService service(options);
     std::vector<std::unique_ptr<enrichment::EnrichmentSource>> sources;

@@ -142,7 +142,7 @@ private Q_SLOTS:
     void snapshotHasTheSeedShape()
     {
         BackendOptions o;
-        o.seedTracks = 30;
+        o.demo.seedTracks = 30;
         auto s = startService(o);
         const Reply r = request(at(*s, QStringLiteral("/monitoring/enrichment")));
         QCOMPARE(r.status, 200);
@@ -193,7 +193,7 @@ private Q_SLOTS:
     void snapshotFollowsThePipeline()
     {
         BackendOptions o;
-        o.seedTracks = 30;
+        o.demo.seedTracks = 30;
         auto s = startService(o);
         int done = 0;
         for (int i = 0; i < 3; ++i)
@@ -474,7 +474,7 @@ private Q_SLOTS:
     void webSocketRoomCarriesTheSeedEvents()
     {
         BackendOptions o;
-        o.seedTracks = 10;
+        o.demo.seedTracks = 10;
         auto s = startService(o);
         WsClient c;
         c.socket.open(wsUrl(*s, QStringLiteral("room_id=enrichment_monitor")));

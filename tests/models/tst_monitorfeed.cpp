@@ -36,7 +36,7 @@ private:
         o.pushSnapshots = push;
         o.port = port;
         o.runPipeline = false;
-        o.seedTracks = 40;
+        o.demo.seedTracks = 40;
         o.token = token;
         o.databasePath = m_dir.filePath(QStringLiteral("feed%1.sqlite").arg(++m_db));
         auto s = std::make_unique<enrichment::BackendService>(o);

@@ -78,7 +78,7 @@ private:
         enrichment::BackendOptions o;
         o.port = port;
         o.runPipeline = false;
-        o.seedTracks = 40;
+        o.demo.seedTracks = 40;
         o.databasePath = m_dir.filePath(QStringLiteral("w%1.sqlite").arg(++m_db));
         auto s = std::make_unique<enrichment::BackendService>(o);
         QString error;
@@ -690,7 +690,7 @@ private Q_SLOTS:
         enrichment::BackendOptions o;
         o.port = 0;
         o.runPipeline = false;
-        o.seedTracks = 7; // tells the second backend apart
+        o.demo.seedTracks = 7; // tells the second backend apart
         o.databasePath = m_dir.filePath(QStringLiteral("second.sqlite"));
         enrichment::BackendService b(o);
         QString error;

@@ -247,7 +247,7 @@ private Q_SLOTS:
         enrichment::BackendOptions o;
         o.port = 0;
         o.runPipeline = false;
-        o.seedTracks = 20;
+        o.demo.seedTracks = 20;
         o.breakerTimeoutMs = 1000; // open -> half_open after 1 s, so it can close again
         o.databasePath = m_dir.filePath(QStringLiteral("alerts.sqlite"));
         enrichment::BackendService backend(o);
@@ -338,7 +338,7 @@ private Q_SLOTS:
             enrichment::BackendOptions o;
             o.port = 0;
             o.runPipeline = false;
-            o.seedTracks = 5;
+            o.demo.seedTracks = 5;
             o.databasePath = m_dir.filePath(file);
             auto b = std::make_unique<enrichment::BackendService>(o);
             QString error;

@@ -7,10 +7,8 @@
 #include <optional>
 #include <vector>
 
-#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
-#include <QTimer>
 #include <QUrl>
 
 #include "enrichment/Credential.h"
@@ -22,16 +20,21 @@ namespace enrichment {
 
 class Clock;
 class EnrichmentSource;
-class HistoryRing;
-class Monitor;
-class MonitoringServer;
-class Pipeline;
-class QueueFlow;
-class AmqpBus;
-class RoomPublisher;
-class ThroughputWindow;
-struct SnapshotState;
 class QueueStore;
+
+/// The demo's knobs: the simulated sources a backend runs when it is given none
+/// (setSources()), and the demo tracks it keeps queued. A relay and a backend with its own
+/// sources leave the sources' knobs unused.
+struct DemoOptions
+{
+    int seedTracks = 0;      ///< demo tracks enqueued at start
+    int keepPending = 0;     ///< top the queue up to this many pending after each batch
+    quint64 randomSeed = 42; ///< seeds the simulated sources
+    double timeScale = 1.0;  ///< wall seconds per simulated latency second
+    double quotaScale = 1.0; ///< times the simulated sources' quotas; 0: no rate limits
+    /// Times the simulated sources' outage schedule (offset, duration, period); 0: none.
+    double outageScale = 1.0;
+};
 
 /// Everything that configures a backend; the `enrichment-backend` options map onto it.
 struct BackendOptions
@@ -61,7 +64,6 @@ struct BackendOptions
     /// RabbitMQ, the fleet's numbers and workers from the shared store, and /health. Needs
     /// a PostgreSQL `databasePath` and `amqpUrl`.
     bool relay = false;
-    int seedTracks = 0; ///< demo tracks enqueued at start
     int batchSize = 10;
     /// One token that may read and act, named `token` in the audit log (embedders and
     /// the dashboard's own backend); empty: none.
@@ -70,11 +72,6 @@ struct BackendOptions
     /// no authentication, and actions only on a loopback bind.
     QList<Credential> viewerTokens;
     QList<Credential> operatorTokens;
-    quint64 randomSeed = 42; ///< seeds the simulated sources
-    double timeScale = 1.0;  ///< wall seconds per simulated latency second
-    double quotaScale = 1.0; ///< times the simulated sources' quotas; 0: no rate limits
-    /// Times the simulated sources' outage schedule (offset, duration, period); 0: none.
-    double outageScale = 1.0;
     int batchIntervalMs = 1000;
     qint64 leaseMs = 30'000;
     qint64 retryBackoffMs = 15'000; ///< times the failed attempts, before a retry
@@ -82,7 +79,6 @@ struct BackendOptions
     int breakerFailureThreshold = 5; ///< consecutive failures that open a breaker
     int historyIntervalMs = 5'000;
     int historyCapacity = 24 * 3600 / 5; ///< samples kept (24 h at 5 s)
-    int keepPending = 0;                 ///< demo only: top the queue up to this many pending
     bool runPipeline = true;
     int reconcileIntervalMs = 300'000;
     /// Time-driven updates (breaker probes, processing-rate gauge) run on this tick;
@@ -101,6 +97,8 @@ struct BackendOptions
     /// PEM certificate chain and private key: serve HTTPS and WSS instead of HTTP and WS.
     QString tlsCertificateFile;
     QString tlsKeyFile;
+    /// The simulated sources and demo queue (only these knobs are about the simulation).
+    DemoOptions demo;
 };
 
 /// The embeddable backend: queue store, monitor, simulated sources, pipeline, history and
@@ -162,7 +160,7 @@ public:
     std::array<qint64, TrackStatusCount> queueCounts() const;
     /// Clients connected to the WebSocket room now.
     int roomClientCount() const;
-    const BackendOptions &options() const { return m_options; }
+    const BackendOptions &options() const;
 
     /// The default SQLite file: `enrichment-queue.sqlite` in the per-user data folder.
     static QString defaultDatabasePath();
@@ -173,51 +171,13 @@ Q_SIGNALS:
 
 private:
     friend class ServiceInternals; // the library's own tests reach the parts through it
+    struct Private;
+    bool openStore(QString *error);
     void buildPipeline();
-    double perMinute() const;
-    int rateWindowSeconds() const;
-    /// What the snapshot says now, as plain data (snapshot() writes it as JSON).
-    SnapshotState snapshotState() const;
-    /// This process's own sources, cache and field counts into @p st.
-    void ownSources(SnapshotState *st) const;
-    /// A worker not heard from for this long is lost (three heartbeats).
-    qint64 workerLostAfterMs() const;
-    void topUp();
-    void heartbeat(bool stopped = false);
-    bool startBus(QString *error);
-    /// Carries out the breaker commands of the pipeline control this worker has not yet.
-    void applyControl();
     /// The names a `source` parameter may take: the pipeline's, or (a relay) the defaults.
     QStringList sourceNames() const;
 
-    BackendOptions m_options;
-    std::unique_ptr<Clock> m_ownClock;
-    const Clock *m_clock;
-    std::unique_ptr<Monitor> m_monitor;
-    std::unique_ptr<QueueStore> m_store;
-    std::unique_ptr<QueueStore> m_customStore;
-    std::vector<std::unique_ptr<EnrichmentSource>> m_customSources;
-    std::unique_ptr<Pipeline> m_pipeline;
-    std::unique_ptr<MonitoringServer> m_server;
-    std::unique_ptr<RoomPublisher> m_publisher;
-    std::unique_ptr<HistoryRing> m_history;
-    QTimer m_historyTimer;
-    QTimer m_reconcileTimer;
-    QTimer m_tickTimer;
-    QTimer m_heartbeatTimer;
-    qint64 m_startedMs = 0;
-    /// The fleet as last read in tick() (a shared store only).
-    std::optional<QList<WorkerInfo>> m_workers;
-    std::unique_ptr<ThroughputWindow> m_ownCompletions; ///< this worker's finished tracks
-    std::unique_ptr<QueueFlow> m_flow;                  ///< tracks added per minute
-    std::optional<qint64> m_oldestPendingMs;            ///< as the last tick read it
-    std::unique_ptr<AmqpBus> m_bus;
-    std::unique_ptr<class BusRelay> m_busRelay;
-    std::unique_ptr<class Operations> m_operations;
-    /// The breaker commands carried out, by source (their sequence numbers).
-    QMap<QString, qint64> m_appliedBreakerCommands;
-    QElapsedTimer m_uptime;
-    qint64 m_demoCounter = 0;
+    std::unique_ptr<Private> d;
 };
 
 } // namespace enrichment
