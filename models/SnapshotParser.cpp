@@ -85,6 +85,117 @@ std::optional<Snapshot> SnapshotParser::parseSnapshot(const QByteArray &json, QS
     return parseSnapshot(doc.object(), error);
 }
 
+namespace {
+
+/// One source: its breaker, health and figures, each as far as the document has them.
+SourceInfo readSource(const QString &name, const QJsonValue &bv, const QJsonValue &healthValue,
+                      const QJsonObject &ext)
+{
+    SourceInfo src;
+    src.name = name.left(64);
+    if (bv.isObject()) {
+        const QJsonObject b = bv.toObject();
+        BreakerInfo info;
+        info.state = breakerStateFromKey(b.value(wire::key::State).toString());
+        info.failureCount = count(b.value(wire::key::FailureCount));
+        info.lastFailureTime = nonNegative(b.value(wire::key::LastFailureTime));
+        info.lastFailureReported = b.contains(wire::key::LastFailureTime);
+        info.nextProbeInSeconds = nonNegative(b.value(wire::key::NextProbeInSeconds));
+        src.breaker = info;
+    }
+    src.health = healthFromKey(healthValue.toString());
+    src.successRate1h = ratio(ext.value(wire::key::SuccessRate1h));
+    src.successRate24h = ratio(ext.value(wire::key::SuccessRate24h));
+    const QJsonValue lat = ext.value(wire::key::LatencySeconds);
+    if (lat.isObject()) {
+        LatencyInfo l;
+        l.p50 = nonNegative(lat.toObject().value(wire::key::P50));
+        l.p95 = nonNegative(lat.toObject().value(wire::key::P95));
+        l.p99 = nonNegative(lat.toObject().value(wire::key::P99));
+        if (l.p50 || l.p95 || l.p99)
+            src.latency = l;
+    }
+    const QJsonValue rl = ext.value(wire::key::RateLimit);
+    if (rl.isObject()) {
+        const auto limit = nonNegative(rl.toObject().value(wire::key::Limit));
+        const auto remaining = nonNegative(rl.toObject().value(wire::key::Remaining));
+        if (limit && remaining && *limit > 0)
+            src.rateLimit =
+                RateLimitInfo{*limit, std::min(*remaining, *limit),
+                              nonNegative(rl.toObject().value(wire::key::ResetTimestamp))};
+    }
+    const QJsonObject errors = ext.value(wire::key::Errors).toObject();
+    for (auto it = errors.begin(); it != errors.end() && src.errors.size() < 32; ++it)
+        if (const auto c = count(it.value()))
+            src.errors.insert(it.key().left(48), *c);
+    const QJsonObject requests = ext.value(wire::key::Requests).toObject();
+    if (!requests.isEmpty()) {
+        qint64 total = 0;
+        bool ok = false;
+        for (auto it = requests.begin(); it != requests.end(); ++it)
+            if (const auto c = count(it.value())) {
+                total += *c;
+                ok = true;
+            }
+        if (ok)
+            src.requests = total;
+    }
+    return src;
+}
+
+std::optional<CacheInfo> readCache(const QJsonValue &cache)
+{
+    if (!cache.isObject())
+        return std::nullopt;
+    const QJsonObject c = cache.toObject();
+    CacheInfo info{count(c.value(wire::key::Hits)), count(c.value(wire::key::Misses)),
+                   count(c.value(wire::key::Sets)), count(c.value(wire::key::Errors)),
+                   ratio(c.value(wire::key::HitRatio))};
+    if (info.hits || info.misses || info.sets || info.errors)
+        return info;
+    return std::nullopt;
+}
+
+std::optional<CoverageInfo> readCoverage(const QJsonValue &coverage)
+{
+    if (!coverage.isObject())
+        return std::nullopt;
+    CoverageInfo info;
+    info.tracksEnriched = count(coverage.toObject().value(wire::key::TracksEnriched));
+    const QJsonObject fields = coverage.toObject().value(wire::key::Fields).toObject();
+    for (auto it = fields.begin(); it != fields.end() && info.fields.size() < 64; ++it) {
+        const QJsonObject f = it.value().toObject();
+        if (const auto c = count(f.value(wire::key::Count)))
+            info.fields << FieldCoverage{it.key().left(48), *c, ratio(f.value(wire::key::Ratio))};
+    }
+    if (info.tracksEnriched || !info.fields.isEmpty())
+        return info;
+    return std::nullopt;
+}
+
+/// One worker of the fleet, named @p id.
+FleetWorker readWorker(const QJsonObject &w, const QString &id)
+{
+    FleetWorker fw;
+    fw.id = id;
+    fw.host = plainServerText(w.value(wire::key::Host).toString(), 128);
+    fw.started = isoTime(w.value(wire::key::Started));
+    fw.lastSeen = isoTime(w.value(wire::key::LastSeen));
+    fw.state = workerStateFromKey(w.value(wire::key::State).toString());
+    fw.currentBatch = count(w.value(wire::key::CurrentBatch));
+    fw.batchesCompleted = count(w.value(wire::key::BatchesCompleted));
+    fw.tracksPerMinute = nonNegative(w.value(wire::key::TracksPerMinute));
+    const QJsonObject breakers = w.value(wire::key::CircuitBreakers).toObject();
+    for (auto it = breakers.begin(); it != breakers.end() && fw.breakers.size() < SnapshotParser::MaxSources;
+         ++it) {
+        if (const auto state = breakerStateFromKey(it.value().toString()))
+            fw.breakers.insert(it.key().left(64), *state);
+    }
+    return fw;
+}
+
+} // namespace
+
 std::optional<Snapshot> SnapshotParser::parseSnapshot(const QJsonObject &o, QString *error)
 {
     bool any = false;
@@ -135,83 +246,12 @@ std::optional<Snapshot> SnapshotParser::parseSnapshot(const QJsonObject &o, QStr
     }
 
     for (const QString &name : std::as_const(names)) {
-        SourceInfo src;
-        src.name = name.left(64);
-        const QJsonValue bv = breakers.value(name);
-        if (bv.isObject()) {
-            const QJsonObject b = bv.toObject();
-            BreakerInfo info;
-            info.state = breakerStateFromKey(b.value(wire::key::State).toString());
-            info.failureCount = count(b.value(wire::key::FailureCount));
-            info.lastFailureTime = nonNegative(b.value(wire::key::LastFailureTime));
-            info.lastFailureReported = b.contains(wire::key::LastFailureTime);
-            info.nextProbeInSeconds = nonNegative(b.value(wire::key::NextProbeInSeconds));
-            src.breaker = info;
-        }
-        src.health = healthFromKey(health.value(name).toString());
-        const QJsonObject ext = sources.value(name).toObject();
-        src.successRate1h = ratio(ext.value(wire::key::SuccessRate1h));
-        src.successRate24h = ratio(ext.value(wire::key::SuccessRate24h));
-        const QJsonValue lat = ext.value(wire::key::LatencySeconds);
-        if (lat.isObject()) {
-            LatencyInfo l;
-            l.p50 = nonNegative(lat.toObject().value(wire::key::P50));
-            l.p95 = nonNegative(lat.toObject().value(wire::key::P95));
-            l.p99 = nonNegative(lat.toObject().value(wire::key::P99));
-            if (l.p50 || l.p95 || l.p99)
-                src.latency = l;
-        }
-        const QJsonValue rl = ext.value(wire::key::RateLimit);
-        if (rl.isObject()) {
-            const auto limit = nonNegative(rl.toObject().value(wire::key::Limit));
-            const auto remaining = nonNegative(rl.toObject().value(wire::key::Remaining));
-            if (limit && remaining && *limit > 0)
-                src.rateLimit =
-                    RateLimitInfo{*limit, std::min(*remaining, *limit),
-                                  nonNegative(rl.toObject().value(wire::key::ResetTimestamp))};
-        }
-        const QJsonObject errors = ext.value(wire::key::Errors).toObject();
-        for (auto it = errors.begin(); it != errors.end() && src.errors.size() < 32; ++it)
-            if (const auto c = count(it.value()))
-                src.errors.insert(it.key().left(48), *c);
-        const QJsonObject requests = ext.value(wire::key::Requests).toObject();
-        if (!requests.isEmpty()) {
-            qint64 total = 0;
-            bool ok = false;
-            for (auto it = requests.begin(); it != requests.end(); ++it)
-                if (const auto c = count(it.value())) {
-                    total += *c;
-                    ok = true;
-                }
-            if (ok)
-                src.requests = total;
-        }
-        s.sources << src;
+        s.sources << readSource(name, breakers.value(name), health.value(name),
+                                sources.value(name).toObject());
     }
 
-    const QJsonValue cache = o.value(wire::key::Cache);
-    if (cache.isObject()) {
-        const QJsonObject c = cache.toObject();
-        CacheInfo info{count(c.value(wire::key::Hits)), count(c.value(wire::key::Misses)),
-                       count(c.value(wire::key::Sets)), count(c.value(wire::key::Errors)),
-                       ratio(c.value(wire::key::HitRatio))};
-        if (info.hits || info.misses || info.sets || info.errors)
-            s.cache = info;
-    }
-    const QJsonValue coverage = o.value(wire::key::FieldCoverage);
-    if (coverage.isObject()) {
-        CoverageInfo info;
-        info.tracksEnriched = count(coverage.toObject().value(wire::key::TracksEnriched));
-        const QJsonObject fields = coverage.toObject().value(wire::key::Fields).toObject();
-        for (auto it = fields.begin(); it != fields.end() && info.fields.size() < 64; ++it) {
-            const QJsonObject f = it.value().toObject();
-            if (const auto c = count(f.value(wire::key::Count)))
-                info.fields << FieldCoverage{it.key().left(48), *c,
-                                             ratio(f.value(wire::key::Ratio))};
-        }
-        if (info.tracksEnriched || !info.fields.isEmpty())
-            s.coverage = info;
-    }
+    s.cache = readCache(o.value(wire::key::Cache));
+    s.coverage = readCoverage(o.value(wire::key::FieldCoverage));
     const QJsonObject service = o.value(wire::key::Service).toObject();
     s.serviceVersion = service.value(wire::key::Version).toString().left(32);
     s.workerId = plainServerText(service.value(wire::key::WorkerId).toString(), 128);
@@ -235,22 +275,7 @@ std::optional<Snapshot> SnapshotParser::parseSnapshot(const QJsonObject &o, QStr
                 ++s.workersNotShown;
                 continue;
             }
-            FleetWorker fw;
-            fw.id = id;
-            fw.host = plainServerText(w.value(wire::key::Host).toString(), 128);
-            fw.started = isoTime(w.value(wire::key::Started));
-            fw.lastSeen = isoTime(w.value(wire::key::LastSeen));
-            fw.state = workerStateFromKey(w.value(wire::key::State).toString());
-            fw.currentBatch = count(w.value(wire::key::CurrentBatch));
-            fw.batchesCompleted = count(w.value(wire::key::BatchesCompleted));
-            fw.tracksPerMinute = nonNegative(w.value(wire::key::TracksPerMinute));
-            const QJsonObject breakers = w.value(wire::key::CircuitBreakers).toObject();
-            for (auto it = breakers.begin();
-                 it != breakers.end() && fw.breakers.size() < MaxSources; ++it) {
-                if (const auto state = breakerStateFromKey(it.value().toString()))
-                    fw.breakers.insert(it.key().left(64), *state);
-            }
-            list.append(fw);
+            list.append(readWorker(w, id));
         }
         s.workers = list;
     }
