@@ -36,102 +36,62 @@ Monitor::Monitor(const QStringList &sources, const Clock &clock, const QString &
     : m_clock(clock), m_sources(sources), m_registry(std::make_shared<prometheus::Registry>())
 {
     using namespace prometheus;
-    auto &requests = BuildCounter()
-                         .Name(metric::RequestsTotal)
-                         .Help("Enrichment requests per source and outcome")
-                         .Register(*m_registry);
-    auto &duration = BuildHistogram()
-                         .Name(metric::DurationSeconds)
-                         .Help("Time spent per request to a source, in seconds")
-                         .Register(*m_registry);
-    auto &errors = BuildCounter()
-                       .Name(metric::ErrorsTotal)
-                       .Help("Enrichment errors per source and error type")
-                       .Register(*m_registry);
-    auto &breakerState = BuildGauge()
-                             .Name(metric::CircuitBreakerState)
-                             .Help("Circuit breaker state (0 closed, 1 half_open, 2 open)")
-                             .Register(*m_registry);
-    auto &breakerFailures = BuildCounter()
-                                .Name(metric::CircuitBreakerFailuresTotal)
-                                .Help("Failures recorded by each circuit breaker")
-                                .Register(*m_registry);
-    auto &breakerTrips = BuildCounter()
-                             .Name(metric::CircuitBreakerTripsTotal)
-                             .Help("Times each circuit breaker opened")
-                             .Register(*m_registry);
-    auto &queueDepth = BuildGauge()
-                           .Name(metric::QueueDepth)
-                           .Help("Tracks in the enrichment queue per status")
-                           .Register(*m_registry);
-    auto &rate = BuildGauge()
-                     .Name(metric::QueueProcessingRate)
-                     .Help("Tracks enriched per minute (sliding 5-minute window)")
-                     .Register(*m_registry);
-    auto &oldest = BuildGauge()
-                       .Name(metric::QueueOldestPendingSeconds)
-                       .Help("How long the longest-waiting pending track has been claimable "
-                             "(queue latency; 0 when nothing is pending)")
-                       .Register(*m_registry);
-    auto &enqueued = BuildGauge()
-                         .Name(metric::QueueEnqueueRate)
-                         .Help("Tracks added to the queue per minute (sliding 5-minute window)")
-                         .Register(*m_registry);
-    auto &rateRemaining = BuildGauge()
-                              .Name(metric::ApiRateLimitRemaining)
-                              .Help("Requests left in the current rate-limit window per source")
-                              .Register(*m_registry);
-    auto &rateLimit = BuildGauge()
-                          .Name(metric::ApiRateLimitLimit)
-                          .Help("Requests allowed per rate-limit window per source")
-                          .Register(*m_registry);
-    auto &rateReset = BuildGauge()
-                          .Name(metric::ApiRateLimitResetTimestamp)
-                          .Help("Unix time (seconds) when the source's rate-limit window resets")
-                          .Register(*m_registry);
-    auto &cache = BuildCounter()
-                      .Name(metric::CacheOperationsTotal)
-                      .Help("Cache operations by operation and status")
-                      .Register(*m_registry);
-    auto &inProgress = BuildGauge()
-                           .Name(metric::TracksInProgress)
-                           .Help("Tracks being enriched right now")
-                           .Register(*m_registry);
-    auto &batchSize = BuildHistogram()
-                          .Name(metric::BatchSize)
-                          .Help("Tracks per enrichment batch")
-                          .Register(*m_registry);
-    auto &health = BuildGauge()
-                       .Name(metric::SourceHealth)
-                       .Help("Source health (0 down, 1 degraded, 2 healthy, -1 unavailable)")
-                       .Register(*m_registry);
-    auto &fields = BuildCounter()
-                       .Name(metric::MetadataFieldsPopulatedTotal)
-                       .Help("Metadata fields populated by enrichment")
-                       .Register(*m_registry);
-    auto &processed = BuildCounter()
-                          .Name(metric::TracksProcessedTotal)
-                          .Help("Tracks that finished an enrichment attempt, by outcome")
-                          .Register(*m_registry);
+    // Every family once, named from protocol/ (MetricNames.h), each with its help text.
+    auto counter = [this](const char *name, const char *help) -> Family<Counter> & {
+        return BuildCounter().Name(name).Help(help).Register(*m_registry);
+    };
+    auto gauge = [this](const char *name, const char *help) -> Family<Gauge> & {
+        return BuildGauge().Name(name).Help(help).Register(*m_registry);
+    };
+    auto histogram = [this](const char *name, const char *help) -> Family<Histogram> & {
+        return BuildHistogram().Name(name).Help(help).Register(*m_registry);
+    };
+    auto &requests = counter(metric::RequestsTotal, "Enrichment requests per source and outcome");
+    auto &duration =
+        histogram(metric::DurationSeconds, "Time spent per request to a source, in seconds");
+    auto &errors = counter(metric::ErrorsTotal, "Enrichment errors per source and error type");
+    auto &breakerState =
+        gauge(metric::CircuitBreakerState, "Circuit breaker state (0 closed, 1 half_open, 2 open)");
+    auto &breakerFailures =
+        counter(metric::CircuitBreakerFailuresTotal, "Failures recorded by each circuit breaker");
+    auto &breakerTrips =
+        counter(metric::CircuitBreakerTripsTotal, "Times each circuit breaker opened");
+    auto &queueDepth = gauge(metric::QueueDepth, "Tracks in the enrichment queue per status");
+    auto &rate =
+        gauge(metric::QueueProcessingRate, "Tracks enriched per minute (sliding 5-minute window)");
+    auto &oldest = gauge(metric::QueueOldestPendingSeconds,
+                         "How long the longest-waiting pending track has been claimable "
+                         "(queue latency; 0 when nothing is pending)");
+    auto &enqueued = gauge(metric::QueueEnqueueRate,
+                           "Tracks added to the queue per minute (sliding 5-minute window)");
+    auto &rateRemaining = gauge(metric::ApiRateLimitRemaining,
+                                "Requests left in the current rate-limit window per source");
+    auto &rateLimit =
+        gauge(metric::ApiRateLimitLimit, "Requests allowed per rate-limit window per source");
+    auto &rateReset = gauge(metric::ApiRateLimitResetTimestamp,
+                            "Unix time (seconds) when the source's rate-limit window resets");
+    auto &cache = counter(metric::CacheOperationsTotal, "Cache operations by operation and status");
+    auto &inProgress = gauge(metric::TracksInProgress, "Tracks being enriched right now");
+    auto &batchSize = histogram(metric::BatchSize, "Tracks per enrichment batch");
+    auto &health = gauge(metric::SourceHealth,
+                         "Source health (0 down, 1 degraded, 2 healthy, -1 unavailable)");
+    auto &fields =
+        counter(metric::MetadataFieldsPopulatedTotal, "Metadata fields populated by enrichment");
+    auto &processed = counter(metric::TracksProcessedTotal,
+                              "Tracks that finished an enrichment attempt, by outcome");
     for (TrackStatus st : {TrackStatus::Completed, TrackStatus::Partial, TrackStatus::Failed})
         m_processed[std::size_t(st)] = &processed.Add({{label::Status, s(toWire(st))}});
-    m_deferred = &BuildCounter()
-                      .Name(metric::TracksDeferredTotal)
-                      .Help("Claimed tracks returned to pending without an attempt because no "
-                            "source could be asked (breakers open, quotas spent)")
-                      .Register(*m_registry)
+    m_deferred = &counter(metric::TracksDeferredTotal,
+                          "Claimed tracks returned to pending without an attempt because no "
+                          "source could be asked (breakers open, quotas spent)")
                       .Add({});
-    auto &actions = BuildCounter()
-                        .Name(metric::OperatorActionsTotal)
-                        .Help("Operator actions carried out, by action")
-                        .Register(*m_registry);
+    auto &actions =
+        counter(metric::OperatorActionsTotal, "Operator actions carried out, by action");
     for (QLatin1String a : {wire::action::Retry, wire::action::Breaker, wire::action::Pause,
                             wire::action::Resume, wire::action::Enqueue})
         m_operatorActions.insert(a, &actions.Add({{label::Action, a.latin1()}}));
-    auto &info = BuildGauge()
-                     .Name(metric::ServiceInfo)
-                     .Help("Build and configuration of the enrichment service (always 1)")
-                     .Register(*m_registry);
+    auto &info =
+        gauge(metric::ServiceInfo, "Build and configuration of the enrichment service (always 1)");
     info.Add({{label::Version, s(version)},
               {label::Pipeline, metric::PipelineWaterfall},
               {label::Sources, s(sources.join(QLatin1Char(',')))}})
