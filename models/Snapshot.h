@@ -109,6 +109,15 @@ struct FleetWorker
     std::optional<qint64> batchesCompleted;
     std::optional<double> tracksPerMinute;
     QMap<QString, BreakerState> breakers; ///< its own breakers: source -> state
+
+    friend bool operator==(const FleetWorker &a, const FleetWorker &b)
+    {
+        return a.id == b.id && a.host == b.host && a.started == b.started &&
+               a.lastSeen == b.lastSeen && a.state == b.state && a.currentBatch == b.currentBatch &&
+               a.batchesCompleted == b.batchesCompleted && a.tracksPerMinute == b.tracksPerMinute &&
+               a.breakers == b.breakers;
+    }
+    friend bool operator!=(const FleetWorker &a, const FleetWorker &b) { return !(a == b); }
 };
 std::optional<FleetWorker::State> workerStateFromKey(const QString &key);
 

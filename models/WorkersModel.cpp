@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "WorkersModel.h"
 
+#include <algorithm>
+
 #include <QLocale>
 
 #include "ModelRoles.h"
@@ -36,6 +38,49 @@ QString WorkersModel::stateKey(std::optional<FleetWorker::State> state)
     return {};
 }
 
+void WorkersModel::applyWorkers(const QList<FleetWorker> &workers)
+{
+    // Rows of workers that left go, from the bottom up.
+    for (int r = int(m_workers.size()) - 1; r >= 0; --r) {
+        const QString &id = m_workers.at(r).id;
+        if (std::none_of(workers.cbegin(), workers.cend(),
+                         [&id](const FleetWorker &w) { return w.id == id; })) {
+            beginRemoveRows({}, r, r);
+            m_workers.removeAt(r);
+            endRemoveRows();
+        }
+    }
+    // Then each worker in the snapshot's order: moved, inserted or updated in place, so a
+    // selection and the scroll position stay on their worker.
+    for (int i = 0; i < int(workers.size()); ++i) {
+        const FleetWorker &w = workers.at(i);
+        int at = -1;
+        for (int r = i; r < int(m_workers.size()) && at < 0; ++r)
+            if (m_workers.at(r).id == w.id)
+                at = r;
+        if (at < 0) {
+            beginInsertRows({}, i, i);
+            m_workers.insert(i, w);
+            endInsertRows();
+            continue;
+        }
+        if (at != i) {
+            beginMoveRows({}, at, at, {}, i);
+            m_workers.move(at, i);
+            endMoveRows();
+        }
+        if (m_workers.at(i) != w) {
+            m_workers[i] = w;
+            Q_EMIT dataChanged(index(i, 0), index(i, columnCount() - 1));
+        }
+    }
+    if (m_workers.size() > workers.size()) { // a repeated id in what the backend sent
+        beginRemoveRows({}, int(workers.size()), int(m_workers.size()) - 1);
+        m_workers.resize(workers.size());
+        endRemoveRows();
+    }
+}
+
 void WorkersModel::update(const Snapshot &snapshot)
 {
     const bool hadFleet = m_hasFleet;
@@ -49,23 +94,31 @@ void WorkersModel::update(const Snapshot &snapshot)
                     sources << it.key();
     }
     const QList<FleetWorker> workers = snapshot.workers.value_or(QList<FleetWorker>());
-    const bool sameShape =
-        sources == m_sources && workers.size() == m_workers.size() &&
-        std::equal(workers.cbegin(), workers.cend(), m_workers.cbegin(),
-                   [](const FleetWorker &a, const FleetWorker &b) { return a.id == b.id; });
-    if (!sameShape)
+    if (sources != m_sources) {
+        // Other columns: the one change that reshapes the whole table.
         beginResetModel();
-    m_workers = workers;
-    m_sources = sources;
-    m_asOf = snapshot.timestamp;
-    m_self = snapshot.workerId;
-    m_hasFleet = snapshot.workers.has_value();
-    if (!sameShape)
+        m_workers = workers;
+        m_sources = sources;
+        m_asOf = snapshot.timestamp;
+        m_self = snapshot.workerId;
+        m_hasFleet = snapshot.workers.has_value();
         endResetModel();
-    else if (!m_workers.isEmpty())
-        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    } else {
+        const bool newAsOf = m_asOf != snapshot.timestamp;
+        const bool newSelf = m_self != snapshot.workerId;
+        m_asOf = snapshot.timestamp;
+        m_self = snapshot.workerId;
+        m_hasFleet = snapshot.workers.has_value();
+        applyWorkers(workers);
+        const int last = rowCount() - 1;
+        if (last >= 0 && newAsOf) // "last seen" is said relative to the snapshot's time
+            Q_EMIT dataChanged(index(0, LastSeenColumn), index(last, LastSeenColumn));
+        if (last >= 0 && newSelf)
+            Q_EMIT dataChanged(index(0, WorkerColumn), index(last, WorkerColumn));
+    }
     if (hadFleet != m_hasFleet)
         Q_EMIT fleetChanged(m_hasFleet);
+    Q_EMIT updated();
 }
 
 QString WorkersModel::summary() const

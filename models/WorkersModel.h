@@ -52,8 +52,15 @@ public:
 
 Q_SIGNALS:
     void fleetChanged(bool hasFleet);
+    /// After every update(), whatever it changed (rows, cells, the fleet, nothing): for
+    /// views that summarise the whole table.
+    void updated();
 
 private:
+    /// Brings the rows to @p workers (same columns): removed, moved, inserted, and
+    /// dataChanged only for the rows that changed.
+    void applyWorkers(const QList<FleetWorker> &workers);
+
     QList<FleetWorker> m_workers;
     QStringList m_sources;
     QDateTime m_asOf; ///< the snapshot's time: "last seen" is relative to it

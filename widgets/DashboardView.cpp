@@ -144,9 +144,7 @@ DashboardView::DashboardView(DashboardModels *models, EventLogModel *eventLog, Q
     m_workers = new WorkersPanel(models->workers(), m_workersSection);
     workers->addWidget(m_workers);
     v->addWidget(m_workersSection);
-    connect(models->workers(), &QAbstractItemModel::modelReset, this, &DashboardView::refreshFleet);
-    connect(models->workers(), &QAbstractItemModel::dataChanged, this,
-            &DashboardView::refreshFleet);
+    connect(models->workers(), &WorkersModel::updated, this, &DashboardView::refreshFleet);
     refreshFleet();
 
     v->addWidget(sectionLabel(tr("Incident log"), this));

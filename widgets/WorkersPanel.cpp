@@ -67,8 +67,7 @@ WorkersPanel::WorkersPanel(WorkersModel *model, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->setAccessibleName(tr("Workers"));
     v->addWidget(m_table);
-    connect(model, &QAbstractItemModel::modelReset, this, &WorkersPanel::refresh);
-    connect(model, &QAbstractItemModel::dataChanged, this, &WorkersPanel::refresh);
+    connect(model, &WorkersModel::updated, this, &WorkersPanel::refresh);
     refresh();
 }
 

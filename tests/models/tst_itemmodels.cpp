@@ -7,7 +7,10 @@
 #include "CategoryTableModel.h"
 #include "CsvWriter.h"
 #include "DashboardModels.h"
+#include "AlertmanagerClient.h"
 #include "EventLogModel.h"
+#include "ForecastModel.h"
+#include "HeatmapModel.h"
 #include "SnapshotParser.h"
 #include "SourcesModel.h"
 #include "SummaryModel.h"
@@ -421,6 +424,136 @@ private Q_SLOTS:
         cards.update(one);
         QCOMPARE(cards.index(SummaryModel::PendingRow).data(ModelRole::Detail).toString(),
                  QStringLiteral("tracks"));
+    }
+
+    // A snapshot per second on a fleet: the table says only what changed, keeps a
+    // worker's row (and a selection on it) through arrivals, departures and reordering.
+    void workersModelChangesOnlyWhatChanged()
+    {
+        auto worker = [](const QString &id, qint64 batches) {
+            FleetWorker w;
+            w.id = id;
+            w.host = QStringLiteral("h-") + id;
+            w.state = FleetWorker::State::Active;
+            w.batchesCompleted = batches;
+            w.lastSeen = QDateTime::fromMSecsSinceEpoch(1'800'000'000'000, Qt::UTC);
+            w.breakers.insert(QStringLiteral("spotify"), BreakerState::Closed);
+            return w;
+        };
+        Snapshot s;
+        s.timestamp = QDateTime::fromMSecsSinceEpoch(1'800'000'001'000, Qt::UTC);
+        s.sources << SourceInfo{};
+        s.sources.last().name = QStringLiteral("spotify");
+        s.workers =
+            QList<FleetWorker>{worker(QStringLiteral("w1"), 1), worker(QStringLiteral("w2"), 1),
+                               worker(QStringLiteral("w3"), 1)};
+        WorkersModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.update(s);
+        QCOMPARE(m.rowCount(), 3);
+        QSignalSpy reset(&m, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&m, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&m, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy moved(&m, &QAbstractItemModel::rowsMoved);
+        const QPersistentModelIndex onW3 = m.index(2, WorkersModel::HostColumn);
+
+        m.update(s); // the same again: nothing to say
+        QCOMPARE(changed.size(), 0);
+
+        (*s.workers)[1].batchesCompleted = 2; // one worker finished a batch
+        m.update(s);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex().row(), 1);
+        QCOMPARE(changed.at(0).at(1).toModelIndex().row(), 1);
+        QCOMPARE(m.index(1, WorkersModel::BatchesColumn).data().toString(), QStringLiteral("2"));
+
+        changed.clear();
+        s.timestamp = s.timestamp.addSecs(5); // a later snapshot: only "last seen" moves
+        m.update(s);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(0).toModelIndex().column(), int(WorkersModel::LastSeenColumn));
+        QCOMPARE(changed.at(0).at(1).toModelIndex().column(), int(WorkersModel::LastSeenColumn));
+
+        s.workers->removeAt(1); // w2 leaves, w4 arrives, w1 and w3 swap places
+        s.workers->append(worker(QStringLiteral("w4"), 0));
+        s.workers->swapItemsAt(0, 1);
+        m.update(s);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(moved.size(), 1);
+        QCOMPARE(m.rowCount(), 3);
+        for (int r = 0; r < 3; ++r)
+            QCOMPARE(m.index(r, WorkersModel::HostColumn).data().toString(),
+                     QStringLiteral("h-") + s.workers->at(r).id);
+        QVERIFY(onW3.isValid()); // the selection stays on w3, now the first row
+        QCOMPARE(onW3.row(), 0);
+        QCOMPARE(onW3.data().toString(), QStringLiteral("h-w3"));
+
+        // A new source column is a new shape: the one case for a reset.
+        s.sources << SourceInfo{};
+        s.sources.last().name = QStringLiteral("discogs");
+        m.update(s);
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(m.columnCount(), WorkersModel::FirstSourceColumn + 2);
+    }
+
+    // The forecast, heatmap and firing-alerts tables keep the item model's rules through
+    // every kind of update.
+    void forecastHeatmapAndAlertsFollowTheModelRules()
+    {
+        TimeSeriesModel trend({QStringLiteral("pending")}, 500);
+        ForecastModel forecast(&trend);
+        QAbstractItemModelTester forecastTester(
+            &forecast, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const qint64 t0 = 1'800'000'000'000;
+        forecast.setClock([&] { return t0 + 40 * 60'000; });
+        for (int i = 0; i <= 40; ++i)
+            trend.append(t0 + i * 60'000, {1000.0 - 20.0 * i});
+        forecast.recompute();
+        QVERIFY(forecast.forecast().ok);
+        QVERIFY(forecast.rowCount() > 40);
+        forecast.setHistory({{t0 - 60'000, 1020.0}});
+        forecast.recompute();
+        QVERIFY(forecast.rowCount() > 40);
+        trend.clear();
+        forecast.recompute();
+        QCOMPARE(forecast.rowCount(), 0);
+
+        HeatmapModel heatmap;
+        QAbstractItemModelTester heatmapTester(
+            &heatmap, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<QPair<qint64, double>> ratio, requests;
+        for (int h = 0; h < 48; ++h) {
+            ratio.append({t0 + h * 3'600'000, h % 2 ? 1.0 : 0.5});
+            requests.append({t0 + h * 3'600'000, 10.0});
+        }
+        heatmap.setSeries(ratio, requests);
+        QVERIFY(!heatmap.isEmpty());
+        heatmap.clear();
+        QVERIFY(heatmap.isEmpty());
+
+        FiringAlertsModel alerts;
+        QAbstractItemModelTester alertsTester(
+            &alerts, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        FiringAlert a;
+        a.name = QStringLiteral("SourceDown");
+        a.severity = QStringLiteral("critical");
+        a.source = QStringLiteral("discogs");
+        FiringAlert b = a;
+        b.name = QStringLiteral("QueueBacklog");
+        b.severity = QStringLiteral("warning");
+        alerts.setAlerts({b, a});
+        QCOMPARE(alerts.rowCount(), 2);
+        QCOMPARE(alerts.index(0, FiringAlertsModel::Name).data().toString(),
+                 QStringLiteral("QueueBacklog")); // in the order given (the client sorts)
+        QCOMPARE(alerts.index(1, FiringAlertsModel::Source).data().toString(),
+                 QStringLiteral("discogs"));
+        alerts.setAlerts({});
+        QCOMPARE(alerts.rowCount(), 0);
+        alerts.setAlerts({a});
+        QCOMPARE(alerts.rowCount(), 1);
     }
 
     void csvEscaping()
