@@ -9,12 +9,12 @@
 #include "DashboardView.h"
 #include "HeatmapChart.h"
 #include "TimeSeriesChart.h"
-#include "MonitorFeed.h"
+#include "BackendFeed.h"
 #include "PrometheusClient.h"
 
 namespace dashboard {
 
-HeadlessExport::HeadlessExport(MonitorFeed *feed, DashboardModels *models, EventLogModel *eventLog,
+HeadlessExport::HeadlessExport(BackendFeed *feed, DashboardModels *models, EventLogModel *eventLog,
                                const QString &dir, int timeoutSeconds, QObject *parent)
     : QObject(parent), m_feed(feed), m_view(std::make_unique<DashboardView>(models, eventLog)),
       m_dir(dir)
@@ -65,7 +65,7 @@ HeadlessExport::HeadlessExport(MonitorFeed *feed, DashboardModels *models, Event
         m_haveSnapshot = true;
         tryExport();
     });
-    connect(feed, &MonitorFeed::historySettled, this, [this] {
+    connect(feed, &BackendFeed::historySettled, this, [this] {
         m_historySettled = true;
         tryExport();
     });

@@ -13,7 +13,7 @@ class DashboardModels;
 class DashboardView;
 class PrometheusClient;
 class EventLogModel;
-class MonitorFeed;
+class BackendFeed;
 
 /// `--export DIR`: builds a DashboardView over the models (no window: it is laid out at
 /// 1600 px wide and never shown on a screen), waits until the feed delivered a snapshot
@@ -25,7 +25,7 @@ class HeadlessExport final : public QObject
     Q_OBJECT
 public:
     /// @p models must follow @p feed; none of them is owned.
-    HeadlessExport(MonitorFeed *feed, DashboardModels *models, EventLogModel *eventLog,
+    HeadlessExport(BackendFeed *feed, DashboardModels *models, EventLogModel *eventLog,
                    const QString &dir, int timeoutSeconds, QObject *parent = nullptr);
     ~HeadlessExport() override;
     void start();
@@ -52,7 +52,7 @@ Q_SIGNALS:
 private:
     void tryExport();
     bool chartsFilled() const;
-    MonitorFeed *m_feed;
+    BackendFeed *m_feed;
     QTimer m_wait;
     bool m_waited = false;
     bool m_overwrite = false;

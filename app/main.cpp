@@ -9,7 +9,7 @@
 #include <QTranslator>
 
 #include "AppOptions.h"
-#include "MonitorApp.h"
+#include "DashboardApp.h"
 #include "enrichment/SignalWatcher.h"
 
 namespace {
@@ -73,8 +73,8 @@ int main(int argc, char *argv[])
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/enrichment-monitor.svg")));
     Translations translations(app.arguments());
 
-    dashboard::MonitorApp monitor(options);
-    QObject::connect(&monitor, &dashboard::MonitorApp::finished, &app,
+    dashboard::DashboardApp monitor(options);
+    QObject::connect(&monitor, &dashboard::DashboardApp::finished, &app,
                      [](int code, const QString &message) {
                          std::fprintf(code == 0 ? stdout : stderr, "%s%s\n",
                                       code == 0 ? "" : "enrichment-monitor: ", qPrintable(message));
@@ -82,7 +82,7 @@ int main(int argc, char *argv[])
                      });
     enrichment::SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &enrichment::SignalWatcher::terminationRequested, &monitor,
-                     &dashboard::MonitorApp::requestQuit);
+                     &dashboard::DashboardApp::requestQuit);
     QString error;
     if (!monitor.start(&error)) {
         std::fprintf(stderr, "enrichment-monitor: %s\n", qPrintable(error));

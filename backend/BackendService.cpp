@@ -95,7 +95,7 @@ void BackendService::buildPipeline()
     QStringList names;
     for (const auto &src : d->pendingSources)
         names << src->name();
-    d->monitor = std::make_unique<Monitor>(names, *d->clock, QStringLiteral(ENRICHMENT_VERSION),
+    d->monitor = std::make_unique<PipelineMetrics>(names, *d->clock, QStringLiteral(ENRICHMENT_VERSION),
                                            d->store->name());
     CircuitBreaker::Config bc;
     bc.timeoutMs = o.breakerTimeoutMs;
@@ -126,7 +126,7 @@ void BackendService::buildPipeline()
     connect(d->pipeline.get(), &Pipeline::breakerStateChanged, publisher,
             &RoomPublisher::breakerChanged);
 
-    Operations::Hooks hooks;
+    OperatorEndpoints::Hooks hooks;
     hooks.sources = [this] {
         return sourceNames();
     };
@@ -137,7 +137,7 @@ void BackendService::buildPipeline()
     hooks.announce = [publisher](const QJsonObject &event) {
         publisher->operatorAction(event);
     };
-    d->operations = std::make_unique<Operations>(*d->store, *d->monitor, std::move(hooks));
+    d->operations = std::make_unique<OperatorEndpoints>(*d->store, *d->monitor, std::move(hooks));
     d->fleet = std::make_unique<FleetLink>(o, *d->clock, *d->store, *d->monitor, *d->pipeline,
                                            *d->runtime, *d->server, *publisher);
     connect(d->runtime.get(), &ServiceRuntime::ticked, d->fleet.get(), &FleetLink::refresh);

@@ -5,14 +5,14 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
-#include "Monitor.h"
+#include "PipelineMetrics.h"
 #include "enrichment/Clock.h"
 
 Q_LOGGING_CATEGORY(lcBus, "enrichment.backend.bus")
 
 namespace enrichment {
 
-BusRelay::BusRelay(Config config, Monitor &monitor, const Clock &clock,
+BusRelay::BusRelay(Config config, PipelineMetrics &monitor, const Clock &clock,
                    std::function<void(const QString &)> forward, QObject *parent)
     : QObject(parent), m_config(std::move(config)), m_monitor(monitor), m_clock(clock),
       m_forward(std::move(forward)), m_log(m_config.logIntervalMs)

@@ -14,7 +14,7 @@
 namespace enrichment {
 
 class Clock;
-class Monitor;
+class PipelineMetrics;
 
 /// What a backend does with each message off the event bus: checks it (bus::check()),
 /// checks that its sender may speak as the worker it names, forwards what passes to the
@@ -35,7 +35,7 @@ public:
         qint64 logIntervalMs = 60'000;
     };
 
-    BusRelay(Config config, Monitor &monitor, const Clock &clock,
+    BusRelay(Config config, PipelineMetrics &monitor, const Clock &clock,
              std::function<void(const QString &)> forward, QObject *parent = nullptr);
 
     /// A message off the bus; @p userId is the AMQP `user_id` property (the broker checked
@@ -54,7 +54,7 @@ private:
     bool senderMayBe(const QString &userId, const QString &worker) const;
 
     Config m_config;
-    Monitor &m_monitor;
+    PipelineMetrics &m_monitor;
     const Clock &m_clock;
     std::function<void(const QString &)> m_forward;
     LogLimiter m_log;

@@ -5,14 +5,14 @@
 #include <QLoggingCategory>
 
 #include "enrichment/Clock.h"
-#include "Monitor.h"
+#include "PipelineMetrics.h"
 
 Q_LOGGING_CATEGORY(lcBreaker, "enrichment.backend.breaker")
 
 namespace enrichment {
 
 CircuitBreaker::CircuitBreaker(const QString &name, const Config &config, const Clock &clock,
-                               Monitor *monitor, int monitorIndex, QObject *parent)
+                               PipelineMetrics *monitor, int monitorIndex, QObject *parent)
     : QObject(parent), m_name(name), m_config(config), m_clock(clock), m_monitor(monitor),
       m_index(monitorIndex)
 {

@@ -12,7 +12,7 @@
 namespace enrichment {
 
 class Clock;
-class Monitor;
+class PipelineMetrics;
 
 /// Circuit breaker with the seed's semantics:
 /// closed -> open after `failureThreshold` consecutive failures; open -> half_open once
@@ -35,7 +35,7 @@ public:
 
     /// @p clock must outlive the breaker; @p monitor may be null (no metrics).
     CircuitBreaker(const QString &name, const Config &config, const Clock &clock,
-                   Monitor *monitor = nullptr, int monitorIndex = -1, QObject *parent = nullptr);
+                   PipelineMetrics *monitor = nullptr, int monitorIndex = -1, QObject *parent = nullptr);
 
     const QString &name() const { return m_name; }
     /// The state now (moves open -> half_open if the timeout has passed).
@@ -74,7 +74,7 @@ private:
     QString m_name;
     Config m_config;
     const Clock &m_clock;
-    Monitor *m_monitor;
+    PipelineMetrics *m_monitor;
     int m_index;
     BreakerState m_state = BreakerState::Closed;
     int m_failureCount = 0;

@@ -10,7 +10,7 @@
 #include "BusRelay.h"
 #include "CircuitBreaker.h"
 #include "FleetStats.h"
-#include "Monitor.h"
+#include "PipelineMetrics.h"
 #include "MonitoringServer.h"
 #include "Pipeline.h"
 #include "RoomPublisher.h"
@@ -25,7 +25,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcService)
 namespace enrichment {
 
 FleetLink::FleetLink(const BackendOptions &options, const Clock &clock, QueueStore &store,
-                     Monitor &monitor, Pipeline &pipeline, ServiceRuntime &runtime,
+                     PipelineMetrics &monitor, Pipeline &pipeline, ServiceRuntime &runtime,
                      MonitoringServer &server, RoomPublisher &publisher, QObject *parent)
     : QObject(parent), m_options(options), m_clock(clock), m_store(store), m_monitor(monitor),
       m_pipeline(pipeline), m_runtime(runtime), m_server(server), m_publisher(publisher)

@@ -17,7 +17,7 @@ namespace enrichment {
 class AmqpBus;
 class BusRelay;
 class Clock;
-class Monitor;
+class PipelineMetrics;
 class MonitoringServer;
 class Pipeline;
 class QueueStore;
@@ -34,7 +34,7 @@ class FleetLink final : public QObject
 public:
     /// The parts must outlive the link.
     FleetLink(const BackendOptions &options, const Clock &clock, QueueStore &store,
-              Monitor &monitor, Pipeline &pipeline, ServiceRuntime &runtime,
+              PipelineMetrics &monitor, Pipeline &pipeline, ServiceRuntime &runtime,
               MonitoringServer &server, RoomPublisher &publisher, QObject *parent = nullptr);
     ~FleetLink() override;
 
@@ -58,7 +58,7 @@ private:
     const BackendOptions &m_options;
     const Clock &m_clock;
     QueueStore &m_store;
-    Monitor &m_monitor;
+    PipelineMetrics &m_monitor;
     Pipeline &m_pipeline;
     ServiceRuntime &m_runtime;
     MonitoringServer &m_server;

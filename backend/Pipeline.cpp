@@ -10,14 +10,14 @@
 #include "enrichment/Clock.h"
 #include "enrichment/EnrichmentSource.h"
 #include "enrichment/WireFormat.h"
-#include "Monitor.h"
+#include "PipelineMetrics.h"
 #include "StoreSupport.h"
 
 Q_LOGGING_CATEGORY(lcPipeline, "enrichment.backend.pipeline")
 
 namespace enrichment {
 
-Pipeline::Pipeline(QueueStore &store, Monitor &monitor, const Clock &clock,
+Pipeline::Pipeline(QueueStore &store, PipelineMetrics &monitor, const Clock &clock,
                    std::vector<std::unique_ptr<EnrichmentSource>> sources,
                    const CircuitBreaker::Config &breakerConfig, const Config &config,
                    QObject *parent)
@@ -177,7 +177,7 @@ Pipeline::BatchResult Pipeline::finishBatch()
         if (t.status == TrackStatus::Completed || t.status == TrackStatus::Partial) {
             m_monitor.addTracksProcessed(1);
             for (const QString &field : t.fields)
-                m_monitor.recordMetadataField(Monitor::fieldIndex(field));
+                m_monitor.recordMetadataField(PipelineMetrics::fieldIndex(field));
         }
     }
     m_inFlight.clear();

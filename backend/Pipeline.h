@@ -16,7 +16,7 @@ namespace enrichment {
 
 class Clock;
 class EnrichmentSource;
-class Monitor;
+class PipelineMetrics;
 
 /// The waterfall enrichment pipeline. Each batch claims up to `batchSize` tracks from the
 /// queue and asks every source in order (spotify -> musicbrainz -> discogs -> beatport ->
@@ -67,7 +67,7 @@ public:
     };
 
     /// @p store, @p monitor and @p clock must outlive the pipeline; it takes the sources.
-    Pipeline(QueueStore &store, Monitor &monitor, const Clock &clock,
+    Pipeline(QueueStore &store, PipelineMetrics &monitor, const Clock &clock,
              std::vector<std::unique_ptr<EnrichmentSource>> sources,
              const CircuitBreaker::Config &breakerConfig, const Config &config,
              QObject *parent = nullptr);
@@ -119,7 +119,7 @@ private:
     void tick();
 
     QueueStore &m_store;
-    Monitor &m_monitor;
+    PipelineMetrics &m_monitor;
     const Clock &m_clock;
     std::vector<std::unique_ptr<EnrichmentSource>> m_sources;
     std::vector<CircuitBreaker *> m_breakers;

@@ -3,7 +3,7 @@
 #include "ResultCache.h"
 
 #include "enrichment/Clock.h"
-#include "Monitor.h"
+#include "PipelineMetrics.h"
 
 namespace enrichment {
 
@@ -14,7 +14,7 @@ QString key(const QString &source, const QString &trackId)
 }
 } // namespace
 
-ResultCache::ResultCache(const Clock &clock, Monitor *monitor, int capacity, qint64 ttlMs)
+ResultCache::ResultCache(const Clock &clock, PipelineMetrics *monitor, int capacity, qint64 ttlMs)
     : m_clock(clock), m_monitor(monitor), m_ttlMs(ttlMs), m_cache(capacity)
 {}
 

@@ -12,7 +12,7 @@
 namespace enrichment {
 
 class Clock;
-class Monitor;
+class PipelineMetrics;
 
 /// A bounded LRU cache of source answers (success and no_data) in front of the sources,
 /// keyed by source and track, with a time-to-live. Counts hit/miss/set in the monitor.
@@ -20,7 +20,7 @@ class Monitor;
 class ResultCache final
 {
 public:
-    ResultCache(const Clock &clock, Monitor *monitor, int capacity = 20'000,
+    ResultCache(const Clock &clock, PipelineMetrics *monitor, int capacity = 20'000,
                 qint64 ttlMs = 3'600'000);
     /// The cached answer, if fresh. A hit is counted; a miss is counted only if
     /// @p countMiss (callers that may not make the call count it with recordMiss()).
@@ -38,7 +38,7 @@ private:
         qint64 expiresAtMs = 0;
     };
     const Clock &m_clock;
-    Monitor *m_monitor;
+    PipelineMetrics *m_monitor;
     qint64 m_ttlMs;
     QCache<QString, Entry> m_cache;
 };

@@ -13,7 +13,7 @@ class ServiceInternals
 {
 public:
     explicit ServiceInternals(BackendService &service) : m_service(&service) {}
-    Monitor &monitor() const { return *m_service->d->monitor; }
+    PipelineMetrics &monitor() const { return *m_service->d->monitor; }
     QueueStore &store() const { return *m_service->d->store; }
     Pipeline &pipeline() const { return *m_service->d->pipeline; }
     MonitoringServer &server() const { return *m_service->d->server; }

@@ -6,9 +6,9 @@
 #include <vector>
 
 #include "FleetLink.h"
-#include "Monitor.h"
+#include "PipelineMetrics.h"
 #include "MonitoringServer.h"
-#include "Operations.h"
+#include "OperatorEndpoints.h"
 #include "Pipeline.h"
 #include "RoomPublisher.h"
 #include "ServiceRuntime.h"
@@ -30,12 +30,12 @@ struct BackendService::Private
     /// The waterfall's sources until start() hands them to the pipeline: an embedder's
     /// (setSources()) or, when none was given, the demo's simulated ones.
     std::vector<std::unique_ptr<EnrichmentSource>> pendingSources;
-    std::unique_ptr<Monitor> monitor;
+    std::unique_ptr<PipelineMetrics> monitor;
     std::unique_ptr<MonitoringServer> server;
     std::unique_ptr<Pipeline> pipeline;
     std::unique_ptr<ServiceRuntime> runtime;
     std::unique_ptr<RoomPublisher> publisher;
-    std::unique_ptr<Operations> operations;
+    std::unique_ptr<OperatorEndpoints> operations;
     std::unique_ptr<FleetLink> fleet;
 };
 

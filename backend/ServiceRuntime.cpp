@@ -8,7 +8,7 @@
 
 #include "CircuitBreaker.h"
 #include "FleetStats.h"
-#include "Monitor.h"
+#include "PipelineMetrics.h"
 #include "Pipeline.h"
 #include "enrichment/Clock.h"
 #include "enrichment/EnrichmentSource.h"
@@ -20,7 +20,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcService)
 namespace enrichment {
 
 ServiceRuntime::ServiceRuntime(const BackendOptions &options, const Clock &clock, QueueStore &store,
-                               Monitor &monitor, Pipeline &pipeline, QObject *parent)
+                               PipelineMetrics &monitor, Pipeline &pipeline, QObject *parent)
     : QObject(parent), m_options(options), m_clock(clock), m_store(store), m_monitor(monitor),
       m_pipeline(pipeline), m_history(options.historyCapacity)
 {

@@ -20,7 +20,7 @@
 namespace enrichment {
 
 class Clock;
-class Monitor;
+class PipelineMetrics;
 class Pipeline;
 class QueueStore;
 
@@ -34,7 +34,7 @@ class ServiceRuntime final : public QObject
 public:
     /// The parts must outlive the runtime.
     ServiceRuntime(const BackendOptions &options, const Clock &clock, QueueStore &store,
-                   Monitor &monitor, Pipeline &pipeline, QObject *parent = nullptr);
+                   PipelineMetrics &monitor, Pipeline &pipeline, QObject *parent = nullptr);
     ~ServiceRuntime() override;
 
     /// Takes the breaker commands already given as history, records a first sample and
@@ -81,7 +81,7 @@ private:
     const BackendOptions &m_options;
     const Clock &m_clock;
     QueueStore &m_store;
-    Monitor &m_monitor;
+    PipelineMetrics &m_monitor;
     Pipeline &m_pipeline;
     HistoryRing m_history;
     ThroughputWindow m_ownCompletions;       ///< this worker's finished tracks

@@ -19,7 +19,7 @@
 #include "BenchSupport.h"
 #include "DashboardModels.h"
 #include "DashboardWindow.h"
-#include "MonitorFeed.h"
+#include "BackendFeed.h"
 #include "SnapshotParser.h"
 #include "TimeSeriesChart.h"
 #include "TimeSeriesModel.h"
@@ -110,7 +110,7 @@ static void BM_DashboardMemory_Day(benchmark::State &state)
     for (auto _ : state) {
         const qint64 before = bench::residentBytes();
         QNetworkAccessManager nam;
-        MonitorFeed feed(&nam);
+        BackendFeed feed(&nam);
         DashboardWindow window(&feed);
         window.resize(1600, 1000);
         window.show();

@@ -19,7 +19,7 @@
 #include "ServiceInternals.h"
 #include "BenchSupport.h"
 #include "DashboardModels.h"
-#include "MonitorFeed.h"
+#include "BackendFeed.h"
 #include "Pipeline.h"
 
 using namespace std::chrono;
@@ -49,20 +49,20 @@ static void BM_EventToModel(benchmark::State &state)
         return;
     }
     QNetworkAccessManager nam;
-    dashboard::MonitorFeed feed(&nam);
+    dashboard::BackendFeed feed(&nam);
     feed.setAutoRefresh(false);
     feed.setBaseUrl(url);
     dashboard::DashboardModels models;
-    QObject::connect(&feed, &dashboard::MonitorFeed::snapshotReceived, &models,
+    QObject::connect(&feed, &dashboard::BackendFeed::snapshotReceived, &models,
                      &dashboard::DashboardModels::applySnapshot);
     feed.start();
     {
         QEventLoop loop;
         auto ready = [&] {
-            return feed.state() == dashboard::MonitorFeed::ConnectionState::Live &&
+            return feed.state() == dashboard::BackendFeed::ConnectionState::Live &&
                    models.hasSnapshot();
         };
-        QObject::connect(&feed, &dashboard::MonitorFeed::stateChanged, &loop, [&] {
+        QObject::connect(&feed, &dashboard::BackendFeed::stateChanged, &loop, [&] {
             if (ready())
                 loop.quit();
         });

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// Recording one request (counter + histogram) through our Monitor, against a bare
+// Recording one request (counter + histogram) through our PipelineMetrics, against a bare
 // prometheus-cpp counter increment, a bare histogram observation, and the naive way that
 // looks the label children up per event; and /metrics serialisation for 5 and 50 sources.
 #include <benchmark/benchmark.h>
@@ -11,7 +11,7 @@
 #include <prometheus/registry.h>
 
 #include "enrichment/Clock.h"
-#include "Monitor.h"
+#include "PipelineMetrics.h"
 
 using namespace enrichment;
 
@@ -67,7 +67,7 @@ BENCHMARK(BM_Baseline_PerEventLabelLookup);
 static void BM_Monitor_RecordRequest(benchmark::State &state)
 {
     SystemClock clock;
-    Monitor monitor(defaultSourceNames(), clock, QStringLiteral("bench"));
+    PipelineMetrics monitor(defaultSourceNames(), clock, QStringLiteral("bench"));
     double v = 0.001;
     int source = 0;
     for (auto _ : state) {
@@ -84,7 +84,7 @@ static void BM_Metrics_Serialize(benchmark::State &state)
     for (int i = 0; i < state.range(0); ++i)
         sources << (i < 5 ? defaultSourceNames().at(i) : QStringLiteral("source%1").arg(i));
     SystemClock clock;
-    Monitor monitor(sources, clock, QStringLiteral("bench"));
+    PipelineMetrics monitor(sources, clock, QStringLiteral("bench"));
     for (int i = 0; i < sources.size(); ++i)
         for (int k = 0; k < 100; ++k)
             monitor.recordRequest(i, RequestStatus(k % 3), 0.01 * k);

@@ -7,7 +7,7 @@
 #include "CategoryTableModel.h"
 #include "ChartMarkers.h"
 #include "EventLogModel.h"
-#include "MonitorFeed.h"
+#include "BackendFeed.h"
 #include "SourcesModel.h"
 #include "ForecastModel.h"
 #include "HeatmapModel.h"
@@ -101,14 +101,14 @@ DashboardModels::DashboardModels(QObject *parent, int historyCapacity)
     m_markers = new ChartMarkers(this);
 }
 
-void DashboardModels::follow(MonitorFeed *feed)
+void DashboardModels::follow(BackendFeed *feed)
 {
-    connect(feed, &MonitorFeed::snapshotReceived, this, &DashboardModels::applySnapshot);
-    connect(feed, &MonitorFeed::historyReceived, this, &DashboardModels::applyHistory);
-    connect(feed, &MonitorFeed::connectionLostChanged, this, [this, feed](bool lost) {
+    connect(feed, &BackendFeed::snapshotReceived, this, &DashboardModels::applySnapshot);
+    connect(feed, &BackendFeed::historyReceived, this, &DashboardModels::applyHistory);
+    connect(feed, &BackendFeed::connectionLostChanged, this, [this, feed](bool lost) {
         setConnectionLost(lost, lost ? feed->lostSinceMs() : m_now());
     });
-    connect(feed, &MonitorFeed::eventReceived, this,
+    connect(feed, &BackendFeed::eventReceived, this,
             [this](const QString &type, const QJsonObject &data) {
                 if (type != enrichment::wire::event::OperatorAction)
                     return;

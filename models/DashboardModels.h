@@ -14,7 +14,7 @@ class CategoryTableModel;
 class ChartMarkers;
 class ForecastModel;
 class HeatmapModel;
-class MonitorFeed;
+class BackendFeed;
 class SourcesModel;
 class SummaryModel;
 class TimeSeriesModel;
@@ -32,7 +32,7 @@ public:
     explicit DashboardModels(QObject *parent = nullptr, int historyCapacity = 86'400);
 
     /// Applies every snapshot and history @p feed delivers from now on.
-    void follow(MonitorFeed *feed);
+    void follow(BackendFeed *feed);
     void applySnapshot(const Snapshot &snapshot);
     void applyHistory(const QList<HistoryPoint> &points);
     void setClock(std::function<qint64()> nowMs);

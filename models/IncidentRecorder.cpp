@@ -3,26 +3,26 @@
 #include "IncidentRecorder.h"
 
 #include "EventLogModel.h"
-#include "MonitorFeed.h"
+#include "BackendFeed.h"
 
 namespace dashboard {
 
-IncidentRecorder::IncidentRecorder(MonitorFeed *feed, EventLogModel *log, QObject *parent)
+IncidentRecorder::IncidentRecorder(BackendFeed *feed, EventLogModel *log, QObject *parent)
     : QObject(parent), m_feed(feed), m_log(log)
 {
-    connect(feed, &MonitorFeed::eventReceived, log, &EventLogModel::addRoomEvent);
-    connect(feed, &MonitorFeed::stateChanged, this, [this](MonitorFeed::ConnectionState s) {
-        if (s == MonitorFeed::ConnectionState::Live) {
+    connect(feed, &BackendFeed::eventReceived, log, &EventLogModel::addRoomEvent);
+    connect(feed, &BackendFeed::stateChanged, this, [this](BackendFeed::ConnectionState s) {
+        if (s == BackendFeed::ConnectionState::Live) {
             m_log->add(EventLogModel::Severity::Info, tr("Connection"),
                        tr("Live: connected to %1").arg(m_feed->baseUrl().toString()));
             m_wasLive = true;
-        } else if (s == MonitorFeed::ConnectionState::Reconnecting && m_wasLive) {
+        } else if (s == BackendFeed::ConnectionState::Reconnecting && m_wasLive) {
             m_log->add(EventLogModel::Severity::Warning, tr("Connection"),
                        tr("Connection lost; reconnecting"));
             m_wasLive = false;
         }
     });
-    connect(feed, &MonitorFeed::errorChanged, this, [this](const QString &error) {
+    connect(feed, &BackendFeed::errorChanged, this, [this](const QString &error) {
         // One entry per incident: while the backend keeps failing, a new wording of the
         // failure (closed, then refused) is the same incident; the banner shows the latest.
         if (!error.isEmpty() && !m_hadError)

@@ -7,7 +7,7 @@
 namespace dashboard {
 
 class EventLogModel;
-class MonitorFeed;
+class BackendFeed;
 
 /// The incident policy: what of a feed's life goes into the incident log. Every breaker
 /// transition the room announces; the first time the feed is Live and every loss of a
@@ -19,10 +19,10 @@ class IncidentRecorder final : public QObject
     Q_OBJECT
 public:
     /// Neither @p feed nor @p log is owned; both must outlive the recorder.
-    IncidentRecorder(MonitorFeed *feed, EventLogModel *log, QObject *parent = nullptr);
+    IncidentRecorder(BackendFeed *feed, EventLogModel *log, QObject *parent = nullptr);
 
 private:
-    MonitorFeed *m_feed;
+    BackendFeed *m_feed;
     EventLogModel *m_log;
     bool m_wasLive = false;
     bool m_hadError = false;

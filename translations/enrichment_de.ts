@@ -457,6 +457,49 @@ Ergebnis: %2</translation>
     </message>
 </context>
 <context>
+    <name>dashboard::BackendFeed</name>
+    <message>
+        <source>The backend refused the token (HTTP 401): check --token-file</source>
+        <translation>Das Backend hat das Token abgelehnt (HTTP 401): --token-file prüfen</translation>
+    </message>
+    <message>
+        <source>The backend answered HTTP %1</source>
+        <translation>Das Backend antwortete mit HTTP %1</translation>
+    </message>
+    <message>
+        <source>The backend answered HTTP %1: %2</source>
+        <translation>Das Backend antwortete mit HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>The backend sent data the dashboard cannot read: %1</source>
+        <translation>Das Backend hat Daten gesendet, die das Dashboard nicht lesen kann: %1</translation>
+    </message>
+    <message>
+        <source>The backend sent a live message larger than %1 MiB; it was refused and the room is reconnecting</source>
+        <translation>Das Backend hat eine Live-Nachricht größer als %1 MiB gesendet; sie wurde abgelehnt, die Verbindung zum Raum wird neu aufgebaut</translation>
+    </message>
+    <message>
+        <source>The backend&apos;s answer to %1 is larger than %2 MiB; the dashboard did not read it</source>
+        <translation>Die Antwort des Backends auf %1 ist größer als %2 MiB; das Dashboard hat sie nicht gelesen</translation>
+    </message>
+    <message>
+        <source>The TLS certificate of %1 is not trusted: %2 (to trust a private CA, start with --ca-file)</source>
+        <translation>Dem TLS-Zertifikat von %1 wird nicht vertraut: %2 (um einer privaten CA zu vertrauen, mit --ca-file starten)</translation>
+    </message>
+    <message>
+        <source>The backend</source>
+        <translation>Das Backend</translation>
+    </message>
+    <message>
+        <source>The backend did not finish answering %1 within %2 s</source>
+        <translation>Das Backend hat %1 nicht innerhalb von %2 s fertig beantwortet</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::CachePieChart</name>
     <message>
         <source>Hits</source>
@@ -688,6 +731,69 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>Also watched now, from the command line (--url, not saved here): %1</source>
         <translation>Außerdem jetzt beobachtet, von der Befehlszeile (--url, hier nicht gespeichert): %1</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::DashboardApp</name>
+    <message>
+        <source>cannot start the embedded backend: %1</source>
+        <translation>das eingebettete Backend kann nicht starten: %1</translation>
+    </message>
+    <message>
+        <source>Embedded demo backend at %1 (simulated sources)</source>
+        <translation>Eingebettetes Demo-Backend unter %1 (simulierte Quellen)</translation>
+    </message>
+    <message>
+        <source>Backend at %1</source>
+        <translation>Backend unter %1</translation>
+    </message>
+    <message>
+        <source>interrupted by signal %1</source>
+        <translation>durch Signal %1 unterbrochen</translation>
+    </message>
+    <message>
+        <source>cannot read CA file %1: %2</source>
+        <translation>CA-Datei %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 enthält kein PEM-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Backend %1 at %2</source>
+        <translation>Backend %1 unter %2</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>%1 not opened: %2</source>
+        <translation>%1 nicht geöffnet: %2</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>%1: its token file cannot be used, watching without a token: %2 (fix it in File &gt; Connections)</source>
+        <translation>%1: seine Token-Datei ist nicht verwendbar, beobachtet ohne Token: %2 (unter Datei &gt; Verbindungen beheben)</translation>
+    </message>
+    <message>
+        <source>%1: no long history: %2 (fix it in File &gt; Connections)</source>
+        <translation>%1: kein langer Verlauf: %2 (unter Datei &gt; Verbindungen beheben)</translation>
+    </message>
+    <message>
+        <source>its token file cannot be used, watching without a token: %1 (fix it in File &gt; Connections)</source>
+        <translation>seine Token-Datei ist nicht verwendbar, beobachtet ohne Token: %1 (unter Datei &gt; Verbindungen beheben)</translation>
+    </message>
+    <message>
+        <source>no long history: %1 (fix it in File &gt; Connections)</source>
+        <translation>kein langer Verlauf: %1 (unter Datei &gt; Verbindungen beheben)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1878,104 +1984,6 @@ Prometheus hat keine Anfragen dieser Quelle in den letzten 30 Tagen.</translatio
     <message>
         <source>Found</source>
         <translation>Gefunden</translation>
-    </message>
-</context>
-<context>
-    <name>dashboard::MonitorApp</name>
-    <message>
-        <source>cannot start the embedded backend: %1</source>
-        <translation>das eingebettete Backend kann nicht starten: %1</translation>
-    </message>
-    <message>
-        <source>Embedded demo backend at %1 (simulated sources)</source>
-        <translation>Eingebettetes Demo-Backend unter %1 (simulierte Quellen)</translation>
-    </message>
-    <message>
-        <source>Backend at %1</source>
-        <translation>Backend unter %1</translation>
-    </message>
-    <message>
-        <source>interrupted by signal %1</source>
-        <translation>durch Signal %1 unterbrochen</translation>
-    </message>
-    <message>
-        <source>cannot read CA file %1: %2</source>
-        <translation>CA-Datei %1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1 holds no PEM certificate</source>
-        <translation>%1 enthält kein PEM-Zertifikat</translation>
-    </message>
-    <message>
-        <source>Backend %1 at %2</source>
-        <translation>Backend %1 unter %2</translation>
-    </message>
-    <message>
-        <source>Connection</source>
-        <translation>Verbindung</translation>
-    </message>
-    <message>
-        <source>%1 not opened: %2</source>
-        <translation>%1 nicht geöffnet: %2</translation>
-    </message>
-    <message>
-        <source>Connections</source>
-        <translation>Verbindungen</translation>
-    </message>
-    <message>
-        <source>%1: its token file cannot be used, watching without a token: %2 (fix it in File &gt; Connections)</source>
-        <translation>%1: seine Token-Datei ist nicht verwendbar, beobachtet ohne Token: %2 (unter Datei &gt; Verbindungen beheben)</translation>
-    </message>
-    <message>
-        <source>%1: no long history: %2 (fix it in File &gt; Connections)</source>
-        <translation>%1: kein langer Verlauf: %2 (unter Datei &gt; Verbindungen beheben)</translation>
-    </message>
-    <message>
-        <source>its token file cannot be used, watching without a token: %1 (fix it in File &gt; Connections)</source>
-        <translation>seine Token-Datei ist nicht verwendbar, beobachtet ohne Token: %1 (unter Datei &gt; Verbindungen beheben)</translation>
-    </message>
-    <message>
-        <source>no long history: %1 (fix it in File &gt; Connections)</source>
-        <translation>kein langer Verlauf: %1 (unter Datei &gt; Verbindungen beheben)</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>dashboard::MonitorFeed</name>
-    <message>
-        <source>The backend refused the token (HTTP 401): check --token-file</source>
-        <translation>Das Backend hat das Token abgelehnt (HTTP 401): --token-file prüfen</translation>
-    </message>
-    <message>
-        <source>The backend answered HTTP %1</source>
-        <translation>Das Backend antwortete mit HTTP %1</translation>
-    </message>
-    <message>
-        <source>The backend answered HTTP %1: %2</source>
-        <translation>Das Backend antwortete mit HTTP %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot reach %1: %2</source>
-        <translation>%1 ist nicht erreichbar: %2</translation>
-    </message>
-    <message>
-        <source>The backend sent data the dashboard cannot read: %1</source>
-        <translation>Das Backend hat Daten gesendet, die das Dashboard nicht lesen kann: %1</translation>
-    </message>
-    <message>
-        <source>The backend sent a live message larger than %1 MiB; it was refused and the room is reconnecting</source>
-        <translation>Das Backend hat eine Live-Nachricht größer als %1 MiB gesendet; sie wurde abgelehnt, die Verbindung zum Raum wird neu aufgebaut</translation>
-    </message>
-    <message>
-        <source>The backend&apos;s answer to %1 is larger than %2 MiB; the dashboard did not read it</source>
-        <translation>Die Antwort des Backends auf %1 ist größer als %2 MiB; das Dashboard hat sie nicht gelesen</translation>
-    </message>
-    <message>
-        <source>The TLS certificate of %1 is not trusted: %2 (to trust a private CA, start with --ca-file)</source>
-        <translation>Dem TLS-Zertifikat von %1 wird nicht vertraut: %2 (um einer privaten CA zu vertrauen, mit --ca-file starten)</translation>
     </message>
 </context>
 <context>

@@ -457,6 +457,49 @@ Resultado: %2</translation>
     </message>
 </context>
 <context>
+    <name>dashboard::BackendFeed</name>
+    <message>
+        <source>The backend refused the token (HTTP 401): check --token-file</source>
+        <translation>El backend rechazó el token (HTTP 401): revise --token-file</translation>
+    </message>
+    <message>
+        <source>The backend answered HTTP %1</source>
+        <translation>El backend respondió HTTP %1</translation>
+    </message>
+    <message>
+        <source>The backend answered HTTP %1: %2</source>
+        <translation>El backend respondió HTTP %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>No se puede contactar con %1: %2</translation>
+    </message>
+    <message>
+        <source>The backend sent data the dashboard cannot read: %1</source>
+        <translation>El backend envió datos que el panel no puede leer: %1</translation>
+    </message>
+    <message>
+        <source>The backend sent a live message larger than %1 MiB; it was refused and the room is reconnecting</source>
+        <translation>El backend envió un mensaje en vivo mayor de %1 MiB; se rechazó y la sala se está reconectando</translation>
+    </message>
+    <message>
+        <source>The backend&apos;s answer to %1 is larger than %2 MiB; the dashboard did not read it</source>
+        <translation>La respuesta del backend a %1 es mayor de %2 MiB; el panel no la leyó</translation>
+    </message>
+    <message>
+        <source>The TLS certificate of %1 is not trusted: %2 (to trust a private CA, start with --ca-file)</source>
+        <translation>El certificado TLS de %1 no es de confianza: %2 (para confiar en una CA privada, inicie con --ca-file)</translation>
+    </message>
+    <message>
+        <source>The backend</source>
+        <translation>El backend</translation>
+    </message>
+    <message>
+        <source>The backend did not finish answering %1 within %2 s</source>
+        <translation>El backend no terminó de responder a %1 en %2 s</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::CachePieChart</name>
     <message>
         <source>Hits</source>
@@ -688,6 +731,69 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>Also watched now, from the command line (--url, not saved here): %1</source>
         <translation>También vigilados ahora, desde la línea de órdenes (--url, no guardados aquí): %1</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::DashboardApp</name>
+    <message>
+        <source>cannot start the embedded backend: %1</source>
+        <translation>no se puede iniciar el backend integrado: %1</translation>
+    </message>
+    <message>
+        <source>Embedded demo backend at %1 (simulated sources)</source>
+        <translation>Backend de demostración integrado en %1 (fuentes simuladas)</translation>
+    </message>
+    <message>
+        <source>Backend at %1</source>
+        <translation>Backend en %1</translation>
+    </message>
+    <message>
+        <source>interrupted by signal %1</source>
+        <translation>interrumpido por la señal %1</translation>
+    </message>
+    <message>
+        <source>cannot read CA file %1: %2</source>
+        <translation>no se puede leer el archivo de CA %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 no contiene ningún certificado PEM</translation>
+    </message>
+    <message>
+        <source>Backend %1 at %2</source>
+        <translation>Backend %1 en %2</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>%1 not opened: %2</source>
+        <translation>%1 no abierto: %2</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Conexiones</translation>
+    </message>
+    <message>
+        <source>%1: its token file cannot be used, watching without a token: %2 (fix it in File &gt; Connections)</source>
+        <translation>%1: su archivo de token no se puede usar, se observa sin token: %2 (corríjalo en Archivo &gt; Conexiones)</translation>
+    </message>
+    <message>
+        <source>%1: no long history: %2 (fix it in File &gt; Connections)</source>
+        <translation>%1: sin historial largo: %2 (corríjalo en Archivo &gt; Conexiones)</translation>
+    </message>
+    <message>
+        <source>its token file cannot be used, watching without a token: %1 (fix it in File &gt; Connections)</source>
+        <translation>su archivo de token no se puede usar, se observa sin token: %1 (corríjalo en Archivo &gt; Conexiones)</translation>
+    </message>
+    <message>
+        <source>no long history: %1 (fix it in File &gt; Connections)</source>
+        <translation>sin historial largo: %1 (corríjalo en Archivo &gt; Conexiones)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -1878,104 +1984,6 @@ Prometheus no tiene solicitudes de esta fuente en los últimos 30 días.</transl
     <message>
         <source>Found</source>
         <translation>Encontrado</translation>
-    </message>
-</context>
-<context>
-    <name>dashboard::MonitorApp</name>
-    <message>
-        <source>cannot start the embedded backend: %1</source>
-        <translation>no se puede iniciar el backend integrado: %1</translation>
-    </message>
-    <message>
-        <source>Embedded demo backend at %1 (simulated sources)</source>
-        <translation>Backend de demostración integrado en %1 (fuentes simuladas)</translation>
-    </message>
-    <message>
-        <source>Backend at %1</source>
-        <translation>Backend en %1</translation>
-    </message>
-    <message>
-        <source>interrupted by signal %1</source>
-        <translation>interrumpido por la señal %1</translation>
-    </message>
-    <message>
-        <source>cannot read CA file %1: %2</source>
-        <translation>no se puede leer el archivo de CA %1: %2</translation>
-    </message>
-    <message>
-        <source>%1 holds no PEM certificate</source>
-        <translation>%1 no contiene ningún certificado PEM</translation>
-    </message>
-    <message>
-        <source>Backend %1 at %2</source>
-        <translation>Backend %1 en %2</translation>
-    </message>
-    <message>
-        <source>Connection</source>
-        <translation>Conexión</translation>
-    </message>
-    <message>
-        <source>%1 not opened: %2</source>
-        <translation>%1 no abierto: %2</translation>
-    </message>
-    <message>
-        <source>Connections</source>
-        <translation>Conexiones</translation>
-    </message>
-    <message>
-        <source>%1: its token file cannot be used, watching without a token: %2 (fix it in File &gt; Connections)</source>
-        <translation>%1: su archivo de token no se puede usar, se observa sin token: %2 (corríjalo en Archivo &gt; Conexiones)</translation>
-    </message>
-    <message>
-        <source>%1: no long history: %2 (fix it in File &gt; Connections)</source>
-        <translation>%1: sin historial largo: %2 (corríjalo en Archivo &gt; Conexiones)</translation>
-    </message>
-    <message>
-        <source>its token file cannot be used, watching without a token: %1 (fix it in File &gt; Connections)</source>
-        <translation>su archivo de token no se puede usar, se observa sin token: %1 (corríjalo en Archivo &gt; Conexiones)</translation>
-    </message>
-    <message>
-        <source>no long history: %1 (fix it in File &gt; Connections)</source>
-        <translation>sin historial largo: %1 (corríjalo en Archivo &gt; Conexiones)</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>dashboard::MonitorFeed</name>
-    <message>
-        <source>The backend refused the token (HTTP 401): check --token-file</source>
-        <translation>El backend rechazó el token (HTTP 401): revise --token-file</translation>
-    </message>
-    <message>
-        <source>The backend answered HTTP %1</source>
-        <translation>El backend respondió HTTP %1</translation>
-    </message>
-    <message>
-        <source>The backend answered HTTP %1: %2</source>
-        <translation>El backend respondió HTTP %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot reach %1: %2</source>
-        <translation>No se puede contactar con %1: %2</translation>
-    </message>
-    <message>
-        <source>The backend sent data the dashboard cannot read: %1</source>
-        <translation>El backend envió datos que el panel no puede leer: %1</translation>
-    </message>
-    <message>
-        <source>The backend sent a live message larger than %1 MiB; it was refused and the room is reconnecting</source>
-        <translation>El backend envió un mensaje en vivo mayor de %1 MiB; se rechazó y la sala se está reconectando</translation>
-    </message>
-    <message>
-        <source>The backend&apos;s answer to %1 is larger than %2 MiB; the dashboard did not read it</source>
-        <translation>La respuesta del backend a %1 es mayor de %2 MiB; el panel no la leyó</translation>
-    </message>
-    <message>
-        <source>The TLS certificate of %1 is not trusted: %2 (to trust a private CA, start with --ca-file)</source>
-        <translation>El certificado TLS de %1 no es de confianza: %2 (para confiar en una CA privada, inicie con --ca-file)</translation>
     </message>
 </context>
 <context>

@@ -10,13 +10,13 @@
 #include "DashboardWindow.h"
 #include "DesktopNotifier.h"
 #include "EventLogModel.h"
-#include "MonitorFeed.h"
+#include "BackendFeed.h"
 #include "NotificationSettingsDialog.h"
 #include "TrayIcon.h"
 
 namespace dashboard {
 
-AlertCenter::AlertCenter(MonitorFeed *feed, EventLogModel *log, const QDBusConnection &bus,
+AlertCenter::AlertCenter(BackendFeed *feed, EventLogModel *log, const QDBusConnection &bus,
                          QObject *parent)
     : QObject(parent), m_notifier(new DesktopNotifier(bus, this))
 {
@@ -39,7 +39,7 @@ AlertCenter::AlertCenter(MonitorFeed *feed, EventLogModel *log, const QDBusConne
             });
 }
 
-int AlertCenter::addFeed(const QString &name, MonitorFeed *feed, EventLogModel *log,
+int AlertCenter::addFeed(const QString &name, BackendFeed *feed, EventLogModel *log,
                          int windowIndex)
 {
     watch(name.isEmpty() ? feed->baseUrl().authority() : name, feed, log, windowIndex);
@@ -49,15 +49,15 @@ int AlertCenter::addFeed(const QString &name, MonitorFeed *feed, EventLogModel *
     return int(m_watched.size()) - 1;
 }
 
-void AlertCenter::watch(const QString &name, MonitorFeed *feed, EventLogModel *log, int windowIndex)
+void AlertCenter::watch(const QString &name, BackendFeed *feed, EventLogModel *log, int windowIndex)
 {
     auto *engine = new AlertEngine(this);
     const int index = int(m_watched.size());
     m_watched.append({name, feed, log, engine, windowIndex});
-    connect(feed, &MonitorFeed::snapshotReceived, engine, &AlertEngine::applySnapshot);
-    connect(feed, &MonitorFeed::eventReceived, engine, &AlertEngine::applyRoomEvent);
-    connect(feed, &MonitorFeed::stateChanged, this, [this, index](MonitorFeed::ConnectionState s) {
-        m_watched.at(index).engine->setConnected(s == MonitorFeed::ConnectionState::Live);
+    connect(feed, &BackendFeed::snapshotReceived, engine, &AlertEngine::applySnapshot);
+    connect(feed, &BackendFeed::eventReceived, engine, &AlertEngine::applyRoomEvent);
+    connect(feed, &BackendFeed::stateChanged, this, [this, index](BackendFeed::ConnectionState s) {
+        m_watched.at(index).engine->setConnected(s == BackendFeed::ConnectionState::Live);
         refreshTray();
     });
     connect(engine, &AlertEngine::notice, this,
@@ -241,7 +241,7 @@ void AlertCenter::refreshTray()
                                                 a.title)
                              : a.title);
         worst = std::max(worst, w.engine->worstSeverity());
-        connected = connected && w.feed->state() == MonitorFeed::ConnectionState::Live;
+        connected = connected && w.feed->state() == BackendFeed::ConnectionState::Live;
     }
     m_tray->setState(TrayIcon::stateFor(worst, connected), problems);
 }

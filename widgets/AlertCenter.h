@@ -18,7 +18,7 @@ class DashboardWindow;
 class DesktopNotifier;
 class EventLogModel;
 class FiringAlertsModel;
-class MonitorFeed;
+class BackendFeed;
 class TrayIcon;
 
 /// Everything that tells the operator: the rules (fed by the feed and, optionally,
@@ -33,14 +33,14 @@ public:
     static constexpr qint64 MuteMs = 3'600'000;
 
     /// @p feed and @p log are not owned and must outlive this.
-    AlertCenter(MonitorFeed *feed, EventLogModel *log,
+    AlertCenter(BackendFeed *feed, EventLogModel *log,
                 const QDBusConnection &bus = QDBusConnection::sessionBus(),
                 QObject *parent = nullptr);
     ~AlertCenter() override;
 
     /// Watches one more backend (a tab of the window, @p windowIndex): its own rules, its
     /// own incident log; notifications and the tray name it. Returns its index.
-    int addFeed(const QString &name, MonitorFeed *feed, EventLogModel *log, int windowIndex);
+    int addFeed(const QString &name, BackendFeed *feed, EventLogModel *log, int windowIndex);
     int feedCount() const { return int(m_watched.size()); }
     AlertEngine *engine(int index) const;
 
@@ -74,12 +74,12 @@ private:
     struct Watched
     {
         QString name; ///< empty for the first backend
-        MonitorFeed *feed;
+        BackendFeed *feed;
         EventLogModel *log;
         AlertEngine *engine;
         int windowIndex;
     };
-    void watch(const QString &name, MonitorFeed *feed, EventLogModel *log, int windowIndex);
+    void watch(const QString &name, BackendFeed *feed, EventLogModel *log, int windowIndex);
     void deliver(int index, AlertNotice notice);
     void refreshTray();
     /// The watched backend a notification key belongs to, and the key its engine knows.

@@ -10,7 +10,7 @@
 
 namespace dashboard {
 
-ConnectionIndicator::ConnectionIndicator(MonitorFeed *feed, QWidget *parent)
+ConnectionIndicator::ConnectionIndicator(BackendFeed *feed, QWidget *parent)
     : QWidget(parent), m_feed(feed), m_dot(new QLabel(this)), m_state(new QLabel(this)),
       m_age(new QLabel(this))
 {
@@ -28,15 +28,15 @@ ConnectionIndicator::ConnectionIndicator(MonitorFeed *feed, QWidget *parent)
     setFeed(feed);
 }
 
-void ConnectionIndicator::setFeed(MonitorFeed *feed)
+void ConnectionIndicator::setFeed(BackendFeed *feed)
 {
     if (m_feed)
         m_feed->disconnect(this);
     m_feed = feed;
-    connect(feed, &MonitorFeed::stateChanged, this, &ConnectionIndicator::refreshState);
-    connect(feed, &MonitorFeed::reconnectCountdownChanged, this,
+    connect(feed, &BackendFeed::stateChanged, this, &ConnectionIndicator::refreshState);
+    connect(feed, &BackendFeed::reconnectCountdownChanged, this,
             &ConnectionIndicator::refreshState);
-    connect(feed, &MonitorFeed::snapshotReceived, this, &ConnectionIndicator::tick);
+    connect(feed, &BackendFeed::snapshotReceived, this, &ConnectionIndicator::tick);
     refreshState();
     tick();
 }
@@ -51,14 +51,14 @@ QString ConnectionIndicator::ageText() const
     return m_age->text();
 }
 
-QString ConnectionIndicator::stateTextFor(const MonitorFeed *feed)
+QString ConnectionIndicator::stateTextFor(const BackendFeed *feed)
 {
     switch (feed->state()) {
-    case MonitorFeed::ConnectionState::Live: return tr("Live");
-    case MonitorFeed::ConnectionState::Connecting: return tr("Connecting…");
-    case MonitorFeed::ConnectionState::Reconnecting:
+    case BackendFeed::ConnectionState::Live: return tr("Live");
+    case BackendFeed::ConnectionState::Connecting: return tr("Connecting…");
+    case BackendFeed::ConnectionState::Reconnecting:
         return tr("Reconnecting in %n s", nullptr, std::max(1, feed->reconnectInSeconds()));
-    case MonitorFeed::ConnectionState::Disconnected: return tr("Disconnected");
+    case BackendFeed::ConnectionState::Disconnected: return tr("Disconnected");
     }
     return {};
 }
@@ -68,19 +68,19 @@ void ConnectionIndicator::refreshState()
     std::optional<Health> look;
     QString glyph;
     switch (m_feed->state()) {
-    case MonitorFeed::ConnectionState::Live:
+    case BackendFeed::ConnectionState::Live:
         look = Health::Healthy;
         glyph = QStringLiteral("●");
         break;
-    case MonitorFeed::ConnectionState::Connecting:
+    case BackendFeed::ConnectionState::Connecting:
         look = Health::Degraded;
         glyph = QStringLiteral("○");
         break;
-    case MonitorFeed::ConnectionState::Reconnecting:
+    case BackendFeed::ConnectionState::Reconnecting:
         look = Health::Degraded;
         glyph = QStringLiteral("◌");
         break;
-    case MonitorFeed::ConnectionState::Disconnected:
+    case BackendFeed::ConnectionState::Disconnected:
         look = Health::Down;
         glyph = QStringLiteral("○");
         break;

@@ -4,7 +4,7 @@
 
 #include <QWidget>
 
-#include "MonitorFeed.h"
+#include "BackendFeed.h"
 
 class QLabel;
 
@@ -17,21 +17,21 @@ class ConnectionIndicator final : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ConnectionIndicator(MonitorFeed *feed, QWidget *parent = nullptr);
+    explicit ConnectionIndicator(BackendFeed *feed, QWidget *parent = nullptr);
     QString stateText() const;
     QString ageText() const;
     bool staleShown() const { return m_stale; }
     /// Shows @p feed from now on (the window's current connection).
-    void setFeed(MonitorFeed *feed);
+    void setFeed(BackendFeed *feed);
     /// "Live", "Reconnecting in 3 s", ... for @p feed (the status bar's per-connection words).
-    static QString stateTextFor(const MonitorFeed *feed);
+    static QString stateTextFor(const BackendFeed *feed);
 
 public Q_SLOTS:
     void tick();
 
 private:
     void refreshState();
-    MonitorFeed *m_feed;
+    BackendFeed *m_feed;
     QLabel *m_dot;
     QLabel *m_state;
     QLabel *m_age;

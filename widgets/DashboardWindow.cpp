@@ -38,7 +38,7 @@
 #include "ErrorBanner.h"
 #include "EventLogModel.h"
 #include "IncidentRecorder.h"
-#include "MonitorFeed.h"
+#include "BackendFeed.h"
 #include "OperatorActions.h"
 #include "OperatorViews.h"
 #include "SourcesTable.h"
@@ -53,11 +53,11 @@ QStringList DashboardWindow::chartIds()
     return dashboardChartIds();
 }
 
-DashboardWindow::DashboardWindow(MonitorFeed *feed, QWidget *parent)
+DashboardWindow::DashboardWindow(BackendFeed *feed, QWidget *parent)
     : DashboardWindow(feed, nullptr, nullptr, parent)
 {}
 
-DashboardWindow::DashboardWindow(MonitorFeed *feed, DashboardModels *models,
+DashboardWindow::DashboardWindow(BackendFeed *feed, DashboardModels *models,
                                  EventLogModel *eventLog, QWidget *parent)
     : QMainWindow(parent), m_feed(feed), m_models(models ? models : new DashboardModels(this)),
       m_eventLog(eventLog ? eventLog : new EventLogModel(500, this))
@@ -370,7 +370,7 @@ void DashboardWindow::tick()
     }
 }
 
-int DashboardWindow::addConnection(const QString &name, MonitorFeed *feed, DashboardModels *models,
+int DashboardWindow::addConnection(const QString &name, BackendFeed *feed, DashboardModels *models,
                                    EventLogModel *eventLog)
 {
     Page page;
@@ -407,17 +407,17 @@ int DashboardWindow::addConnection(const QString &name, MonitorFeed *feed, Dashb
         if (models == m_models)
             onSnapshotApplied();
     });
-    connect(feed, &MonitorFeed::errorChanged, page.banner, &ErrorBanner::setError);
-    connect(page.banner, &ErrorBanner::retryRequested, feed, &MonitorFeed::refresh);
+    connect(feed, &BackendFeed::errorChanged, page.banner, &ErrorBanner::setError);
+    connect(page.banner, &ErrorBanner::retryRequested, feed, &BackendFeed::refresh);
     auto status = [this, feed] {
         for (int i = 0; i < m_pages.size(); ++i)
             if (m_pages.at(i).feed == feed)
                 refreshConnectionStatus(i);
     };
-    connect(feed, &MonitorFeed::stateChanged, this, status);
-    connect(feed, &MonitorFeed::connectionLostChanged, this, status);
+    connect(feed, &BackendFeed::stateChanged, this, status);
+    connect(feed, &BackendFeed::connectionLostChanged, this, status);
     DashboardView *view = page.view;
-    connect(feed, &MonitorFeed::connectionLostChanged, view,
+    connect(feed, &BackendFeed::connectionLostChanged, view,
             [view, feed](bool lost) { view->setConnectionLost(lost, feed->lostSinceMs()); });
     {
         const QSignalBlocker block(m_tabs); // the first page is made current below
@@ -720,11 +720,11 @@ void DashboardWindow::refreshConnectionStatus(int index)
     // Each tab says which backend is down, without opening it.
     const std::optional<Health> tabHealth =
         lost ? std::optional<Health>(Health::Down)
-        : page.feed->state() == MonitorFeed::ConnectionState::Live
+        : page.feed->state() == BackendFeed::ConnectionState::Live
             ? std::optional<Health>(Health::Healthy)
             : std::optional<Health>(Health::Degraded);
     m_tabs->setTabIcon(index, StatusStyle::healthIcon(tabHealth));
-    const bool live = page.feed->state() == MonitorFeed::ConnectionState::Live && !lost;
+    const bool live = page.feed->state() == BackendFeed::ConnectionState::Live && !lost;
     page.status->setStyleSheet(
         live ? QString()
              : QStringLiteral("color: %1;")

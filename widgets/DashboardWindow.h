@@ -31,7 +31,7 @@ class EventLogModel;
 class HealthBadge;
 class AuditView;
 class FailuresView;
-class MonitorFeed;
+class BackendFeed;
 class OperatorActions;
 class TracksView;
 class SourcesTable;
@@ -39,7 +39,7 @@ class StatCard;
 
 /// The operator's window: queue counters and time to drain, throughput, source-health
 /// badges, the circuit-breaker table, and a chart per Grafana panel of the seed, fed by a
-/// MonitorFeed. Refresh Now (F5, Ctrl+R), auto-refresh with a choosable interval, an error
+/// BackendFeed. Refresh Now (F5, Ctrl+R), auto-refresh with a choosable interval, an error
 /// banner with Retry, export of any chart or the whole dashboard (PNG, SVG, CSV, clipboard).
 class DashboardWindow final : public QMainWindow
 {
@@ -49,10 +49,10 @@ public:
     /// window, and their owner makes them follow the feed), so that whoever runs the feed
     /// decides what a window watches (the next step: several backends). The window starts
     /// nothing by itself.
-    DashboardWindow(MonitorFeed *feed, DashboardModels *models, EventLogModel *eventLog,
+    DashboardWindow(BackendFeed *feed, DashboardModels *models, EventLogModel *eventLog,
                     QWidget *parent = nullptr);
     /// The same with models of its own (one feed, one window).
-    explicit DashboardWindow(MonitorFeed *feed, QWidget *parent = nullptr);
+    explicit DashboardWindow(BackendFeed *feed, QWidget *parent = nullptr);
     ~DashboardWindow() override;
 
     /// The chart ids, in export order.
@@ -64,7 +64,7 @@ public:
     /// Watches one more backend, in a tab of its own (the tabs show from two on). The
     /// feed, models and log are not owned; their owner makes the models and log follow the
     /// feed. Returns the connection's index.
-    int addConnection(const QString &name, MonitorFeed *feed, DashboardModels *models,
+    int addConnection(const QString &name, BackendFeed *feed, DashboardModels *models,
                       EventLogModel *eventLog);
     int connectionCount() const { return int(m_pages.size()); }
     int currentConnection() const { return m_current; }
@@ -78,7 +78,7 @@ public:
     QAction *connectionsAction() const { return m_connections; }
 
     /// The current connection's feed and models.
-    MonitorFeed *feed() const { return m_feed; }
+    BackendFeed *feed() const { return m_feed; }
     DashboardModels *models() const { return m_models; }
     /// What the window shows for the current connection, below its chrome.
     DashboardView *view() const { return m_view; }
@@ -187,7 +187,7 @@ private:
     struct Page
     {
         QString name;
-        MonitorFeed *feed = nullptr;
+        BackendFeed *feed = nullptr;
         DashboardModels *models = nullptr;
         EventLogModel *log = nullptr;
         QWidget *widget = nullptr;
@@ -215,7 +215,7 @@ private:
     void onExportPanel(ChartPanel *panel, ChartPanel::Format format);
     void showMessage(const QString &text);
 
-    MonitorFeed *m_feed;
+    BackendFeed *m_feed;
     DashboardModels *m_models;
     QAction *m_refresh = nullptr;
     QAction *m_autoRefresh = nullptr;

@@ -10,7 +10,7 @@
 #include <QRegularExpression>
 
 #include "EventLogModel.h"
-#include "MonitorFeed.h"
+#include "BackendFeed.h"
 #include "OperatorModels.h"
 #include "SummaryModel.h"
 #include "enrichment/WireFormat.h"
@@ -19,7 +19,7 @@ namespace dashboard {
 
 namespace wire = enrichment::wire;
 
-OperatorActions::OperatorActions(MonitorFeed *feed, QWidget *dialogParent, QObject *parent)
+OperatorActions::OperatorActions(BackendFeed *feed, QWidget *dialogParent, QObject *parent)
     : QObject(parent), m_feed(feed), m_dialogParent(dialogParent),
       m_client(new OperatorClient(feed->network(), this)), m_failures(new FailuresModel(this)),
       m_audit(new AuditModel(this))
@@ -62,12 +62,12 @@ OperatorActions::OperatorActions(MonitorFeed *feed, QWidget *dialogParent, QObje
                 refreshAudit();
                 m_feed->refresh();
             });
-    connect(feed, &MonitorFeed::roleChanged, this, &OperatorActions::updateAccess);
-    connect(feed, &MonitorFeed::connectionLostChanged, this,
+    connect(feed, &BackendFeed::roleChanged, this, &OperatorActions::updateAccess);
+    connect(feed, &BackendFeed::connectionLostChanged, this,
             [this] { Q_EMIT accessChanged(m_access); });
-    connect(feed, &MonitorFeed::snapshotReceived, this, &OperatorActions::onSnapshot);
+    connect(feed, &BackendFeed::snapshotReceived, this, &OperatorActions::onSnapshot);
     // Anyone's action (another dashboard's, through the room) changes the failures.
-    connect(feed, &MonitorFeed::eventReceived, this, [this](const QString &type) {
+    connect(feed, &BackendFeed::eventReceived, this, [this](const QString &type) {
         if (type == wire::event::OperatorAction) {
             refreshFailures();
             refreshAudit();

@@ -8,7 +8,7 @@
 #include <QObject>
 #include <QPointer>
 
-#include "MonitorFeed.h"
+#include "BackendFeed.h"
 #include "OperatorClient.h"
 #include "enrichment/ActionRequests.h"
 
@@ -20,7 +20,7 @@ namespace dashboard {
 
 class AuditModel;
 class FailuresModel;
-class MonitorFeed;
+class BackendFeed;
 
 /// What an operator may do with one backend, and doing it: owns the backend's
 /// OperatorClient and the live FailuresModel, knows the caller's access (from the room's
@@ -39,14 +39,14 @@ public:
     Q_ENUM(Access)
 
     /// @p feed must outlive this; dialogs open over @p dialogParent.
-    OperatorActions(MonitorFeed *feed, QWidget *dialogParent, QObject *parent = nullptr);
+    OperatorActions(BackendFeed *feed, QWidget *dialogParent, QObject *parent = nullptr);
     ~OperatorActions() override;
 
     OperatorClient *client() const { return m_client; }
     FailuresModel *failures() const { return m_failures; }
     /// The audit log, refreshed when anyone acts (the room says so).
     AuditModel *audit() const { return m_audit; }
-    MonitorFeed *feed() const { return m_feed; }
+    BackendFeed *feed() const { return m_feed; }
     Access access() const { return m_access; }
     /// Why actions are not available now (empty when canAct()).
     QString unavailableReason() const;
@@ -104,7 +104,7 @@ private:
     void send(const enrichment::wire::ActionRequest &request);
     bool confirm(const QString &title, const QString &text);
 
-    MonitorFeed *m_feed;
+    BackendFeed *m_feed;
     QPointer<QWidget> m_dialogParent;
     OperatorClient *m_client;
     FailuresModel *m_failures;

@@ -5,7 +5,7 @@
 
 #include "CircuitBreaker.h"
 #include "enrichment/Clock.h"
-#include "Monitor.h"
+#include "PipelineMetrics.h"
 
 using namespace enrichment;
 
@@ -16,7 +16,7 @@ private:
     struct Fixture
     {
         ManualClock clock;
-        Monitor monitor{defaultSourceNames(), clock, QStringLiteral("1")};
+        PipelineMetrics monitor{defaultSourceNames(), clock, QStringLiteral("1")};
         CircuitBreaker breaker{QStringLiteral("discogs"), CircuitBreaker::Config{5, 60'000, 2},
                                clock, &monitor, 2};
     };

@@ -12,12 +12,12 @@
 
 #include "AmqpBus.h"
 #include "enrichment/Clock.h"
-#include "Monitor.h"
+#include "PipelineMetrics.h"
 #include "BusRelay.h"
 #include "BackendProcess.h"
 #include "Replies.h"
 #include "Http.h"
-#include "MonitorFeed.h"
+#include "BackendFeed.h"
 #include "PostgresServer.h"
 #include "RabbitMqServer.h"
 
@@ -213,9 +213,9 @@ private Q_SLOTS:
         RoomClient inA(a->port()), inRelay(relay->port());
         // The dashboard's own feed, watching worker A.
         QNetworkAccessManager nam;
-        dashboard::MonitorFeed feed(&nam);
+        dashboard::BackendFeed feed(&nam);
         feed.setBaseUrl(a->url);
-        QSignalSpy events(&feed, &dashboard::MonitorFeed::eventReceived);
+        QSignalSpy events(&feed, &dashboard::BackendFeed::eventReceived);
         feed.start();
 
         // B's batches reach A's room and A's dashboard, through the broker.
@@ -334,11 +334,11 @@ private Q_SLOTS:
         QTRY_VERIFY(!room.texts.isEmpty()); // the welcome: the room is ours now
         // And a dashboard watching the relay.
         QNetworkAccessManager nam;
-        dashboard::MonitorFeed feed(&nam);
+        dashboard::BackendFeed feed(&nam);
         feed.setBaseUrl(relay->url);
-        QSignalSpy events(&feed, &dashboard::MonitorFeed::eventReceived);
+        QSignalSpy events(&feed, &dashboard::BackendFeed::eventReceived);
         feed.start();
-        QTRY_COMPARE_WITH_TIMEOUT(feed.state(), dashboard::MonitorFeed::ConnectionState::Live,
+        QTRY_COMPARE_WITH_TIMEOUT(feed.state(), dashboard::BackendFeed::ConnectionState::Live,
                                   10'000);
         QProcess python;
         python.setProcessChannelMode(QProcess::ForwardedErrorChannel);
@@ -450,7 +450,7 @@ private Q_SLOTS:
     void ownEventsAreSkippedBeforeTheSenderCheck()
     {
         enrichment::ManualClock clock;
-        enrichment::Monitor monitor({QStringLiteral("spotify")}, clock, QStringLiteral("test"));
+        enrichment::PipelineMetrics monitor({QStringLiteral("spotify")}, clock, QStringLiteral("test"));
         QStringList forwarded;
         enrichment::BusRelay::Config config;
         config.ownWorkerId = QStringLiteral("relay-1");

@@ -12,7 +12,7 @@
 
 #include "BackendProcess.h"
 #include "DashboardModels.h"
-#include "MonitorFeed.h"
+#include "BackendFeed.h"
 #include "WorkersModel.h"
 #include "Http.h"
 #include "PostgresServer.h"
@@ -243,7 +243,7 @@ private Q_SLOTS:
         QVERIFY(heir);
         // A dashboard watches the heir.
         QNetworkAccessManager nam;
-        dashboard::MonitorFeed feed(&nam);
+        dashboard::BackendFeed feed(&nam);
         dashboard::DashboardModels models;
         models.follow(&feed);
         feed.setBaseUrl(heir->url);

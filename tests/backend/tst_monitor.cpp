@@ -6,7 +6,7 @@
 #include <QtTest>
 
 #include "enrichment/Clock.h"
-#include "Monitor.h"
+#include "PipelineMetrics.h"
 
 using namespace enrichment;
 
@@ -14,7 +14,7 @@ class TestMonitor : public QObject
 {
     Q_OBJECT
 private:
-    static QString text(const Monitor &m) { return QString::fromStdString(m.serialize()); }
+    static QString text(const PipelineMetrics &m) { return QString::fromStdString(m.serialize()); }
     static double sampleValue(const QString &exposition, const QString &series)
     {
         for (const QString &line : exposition.split(QLatin1Char('\n'))) {
@@ -67,7 +67,7 @@ private Q_SLOTS:
         QFETCH(QString, name);
         QFETCH(QString, type);
         ManualClock clock;
-        Monitor m(defaultSourceNames(), clock, QStringLiteral("1.2.3"));
+        PipelineMetrics m(defaultSourceNames(), clock, QStringLiteral("1.2.3"));
         QVERIFY2(text(m).contains(QStringLiteral("# TYPE %1 %2\n").arg(name, type)),
                  qPrintable(name));
     }
@@ -75,7 +75,7 @@ private Q_SLOTS:
     void everyLabelSetExistsAtZero()
     {
         ManualClock clock;
-        Monitor m(defaultSourceNames(), clock, QStringLiteral("1.2.3"));
+        PipelineMetrics m(defaultSourceNames(), clock, QStringLiteral("1.2.3"));
         const QString t = text(m);
         for (const QString &src : defaultSourceNames()) {
             for (const char *st : {"success", "no_data", "error"})
@@ -125,7 +125,7 @@ private Q_SLOTS:
     void bucketsKeepTheSeedsAndAddFinerOnes()
     {
         ManualClock clock;
-        Monitor m(defaultSourceNames(), clock, QStringLiteral("1"));
+        PipelineMetrics m(defaultSourceNames(), clock, QStringLiteral("1"));
         const QString t = text(m);
         for (const char *le : {"0.005", "0.01", "0.025", "0.05", "0.1", "0.5", "1", "2", "5", "10",
                                "30", "60", "+Inf"})
@@ -143,7 +143,7 @@ private Q_SLOTS:
     void recordingUpdatesSeries()
     {
         ManualClock clock;
-        Monitor m(defaultSourceNames(), clock, QStringLiteral("1"));
+        PipelineMetrics m(defaultSourceNames(), clock, QStringLiteral("1"));
         const int discogs = m.sourceIndex(QStringLiteral("discogs"));
         QCOMPARE(discogs, 2);
         m.recordRequest(discogs, RequestStatus::Success, 0.04);
@@ -158,7 +158,7 @@ private Q_SLOTS:
         m.recordCache(CacheOperation::Miss, true);
         m.observeBatchSize(10);
         m.setSourceHealth(discogs, SourceHealth::Down);
-        m.recordMetadataField(Monitor::fieldIndex(QStringLiteral("bpm")));
+        m.recordMetadataField(PipelineMetrics::fieldIndex(QStringLiteral("bpm")));
         const QString t = text(m);
         QCOMPARE(
             sampleValue(t, QStringLiteral(
@@ -218,7 +218,7 @@ private Q_SLOTS:
     void windowedSuccessRatesAndQuantiles()
     {
         ManualClock clock;
-        Monitor m(defaultSourceNames(), clock, QStringLiteral("1"));
+        PipelineMetrics m(defaultSourceNames(), clock, QStringLiteral("1"));
         QCOMPARE(m.sourceWindow(0).successRate1h, -1.0);
         QCOMPARE(m.sourceWindow(0).p50, -1.0);
         // 90 fast successes at 100 ms, 10 slow errors at 1 s.
@@ -255,7 +255,7 @@ private Q_SLOTS:
         if (promtool.isEmpty())
             QSKIP("promtool not installed (Debian package prometheus)");
         ManualClock clock;
-        Monitor m(defaultSourceNames(), clock, QStringLiteral("1"));
+        PipelineMetrics m(defaultSourceNames(), clock, QStringLiteral("1"));
         m.recordRequest(1, RequestStatus::Success, 0.2);
         QProcess p;
         p.start(promtool, {QStringLiteral("check"), QStringLiteral("metrics")});

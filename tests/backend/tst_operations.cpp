@@ -14,7 +14,7 @@
 #include <QtTest>
 
 #include "CircuitBreaker.h"
-#include "Monitor.h"
+#include "PipelineMetrics.h"
 #include "Pipeline.h"
 #include "PostgresServer.h"
 #include "Replies.h"

@@ -4,7 +4,7 @@
 #include <QtTest>
 
 #include "enrichment/Clock.h"
-#include "Monitor.h"
+#include "PipelineMetrics.h"
 #include "Pipeline.h"
 #include "SqliteQueueStore.h"
 #include "SimulatedSource.h"
@@ -33,7 +33,7 @@ SimulatedSource::Profile profile(const QString &name, bool works, QStringList fi
 struct Rig
 {
     ManualClock clock;
-    Monitor monitor{defaultSourceNames(), clock, QStringLiteral("1")};
+    PipelineMetrics monitor{defaultSourceNames(), clock, QStringLiteral("1")};
     SqliteQueueStore store{clock, QueueStore::Config{60'000, 3, 0}};
     std::unique_ptr<Pipeline> pipeline;
 
@@ -92,9 +92,9 @@ private Q_SLOTS:
                     .contains(QStringLiteral(
                         "enrichment_tracks_processed_total{status=\"completed\"} 10")));
         // Coverage: a field counts once per track even when two sources return it.
-        QCOMPARE(rig.monitor.fieldCount(Monitor::fieldIndex(QStringLiteral("isrc"))), 10);
-        QCOMPARE(rig.monitor.fieldCount(Monitor::fieldIndex(QStringLiteral("musicbrainz_id"))), 10);
-        QCOMPARE(rig.monitor.fieldCount(Monitor::fieldIndex(QStringLiteral("key"))), 0);
+        QCOMPARE(rig.monitor.fieldCount(PipelineMetrics::fieldIndex(QStringLiteral("isrc"))), 10);
+        QCOMPARE(rig.monitor.fieldCount(PipelineMetrics::fieldIndex(QStringLiteral("musicbrainz_id"))), 10);
+        QCOMPARE(rig.monitor.fieldCount(PipelineMetrics::fieldIndex(QStringLiteral("key"))), 0);
         QCOMPARE(rig.monitor.requestCount(0, RequestStatus::Success), 10);
         QCOMPARE(rig.monitor.requestCount(2, RequestStatus::Error), 5); // breaker opened at 5
         QCOMPARE(rig.monitor.errorCount(2, ErrorType::ServerError), 5);
@@ -222,7 +222,7 @@ private Q_SLOTS:
         // track in turn (batch after batch every 10 ms); one that sleeps defers at most the
         // track that met the spent quota, once per window.
         SystemClock clock;
-        Monitor monitor{defaultSourceNames(), clock, QStringLiteral("1")};
+        PipelineMetrics monitor{defaultSourceNames(), clock, QStringLiteral("1")};
         SqliteQueueStore store{clock, QueueStore::Config{60'000, 3, 0}};
         QVERIFY(store.open(QStringLiteral(":memory:")));
         std::vector<std::unique_ptr<EnrichmentSource>> sources;

@@ -13,11 +13,11 @@
 #include "CircuitBreaker.h"
 #include "EventLogModel.h"
 #include "IncidentRecorder.h"
-#include "MonitorFeed.h"
+#include "BackendFeed.h"
 #include "Pipeline.h"
 #include "Ports.h"
 
-using dashboard::MonitorFeed;
+using dashboard::BackendFeed;
 using dashboard::Snapshot;
 
 /// The feed against the real backend, in-process on 127.0.0.1, over real HTTP and
@@ -52,13 +52,13 @@ private Q_SLOTS:
         auto b = backend();
         b->sampleHistory();
         QNetworkAccessManager nam;
-        MonitorFeed feed(&nam);
+        BackendFeed feed(&nam);
         feed.setBaseUrl(b->url());
-        QSignalSpy snapshots(&feed, &MonitorFeed::snapshotReceived);
-        QSignalSpy history(&feed, &MonitorFeed::historyReceived);
+        QSignalSpy snapshots(&feed, &BackendFeed::snapshotReceived);
+        QSignalSpy history(&feed, &BackendFeed::historyReceived);
         feed.start();
-        QCOMPARE(feed.state(), MonitorFeed::ConnectionState::Connecting);
-        QTRY_COMPARE(feed.state(), MonitorFeed::ConnectionState::Live);
+        QCOMPARE(feed.state(), BackendFeed::ConnectionState::Connecting);
+        QTRY_COMPARE(feed.state(), BackendFeed::ConnectionState::Live);
         QTRY_VERIFY(snapshots.count() >= 1);
         QTRY_VERIFY(history.count() >= 1);
         QVERIFY(history.at(0).at(0).value<QList<dashboard::HistoryPoint>>().size() >= 2);
@@ -95,12 +95,12 @@ private Q_SLOTS:
         // The seed's way: the room only announces events; the feed fetches the snapshot.
         auto b = backend(0, {}, false);
         QNetworkAccessManager nam;
-        MonitorFeed feed(&nam);
+        BackendFeed feed(&nam);
         feed.setAutoRefresh(false);
         feed.setBaseUrl(b->url());
-        QSignalSpy snapshots(&feed, &MonitorFeed::snapshotReceived);
+        QSignalSpy snapshots(&feed, &BackendFeed::snapshotReceived);
         feed.start();
-        QTRY_COMPARE(feed.state(), MonitorFeed::ConnectionState::Live);
+        QTRY_COMPARE(feed.state(), BackendFeed::ConnectionState::Live);
         QTRY_VERIFY(feed.hasData());
         QTRY_VERIFY(!feed.isFetching());
         QVERIFY(!feed.serverPushesSnapshots());
@@ -117,17 +117,17 @@ private Q_SLOTS:
         auto b = backend(testsupport::restartablePort());
         const quint16 port = b->port();
         QNetworkAccessManager nam;
-        MonitorFeed feed(&nam);
+        BackendFeed feed(&nam);
         feed.setBackoff(50, 400);
         feed.setRandomSeed(7);
         feed.setBaseUrl(b->url());
-        QSignalSpy errors(&feed, &MonitorFeed::errorChanged);
+        QSignalSpy errors(&feed, &BackendFeed::errorChanged);
         feed.start();
-        QTRY_COMPARE(feed.state(), MonitorFeed::ConnectionState::Live);
+        QTRY_COMPARE(feed.state(), BackendFeed::ConnectionState::Live);
         QTRY_VERIFY(feed.hasData());
 
         b.reset(); // the backend disappears
-        QTRY_COMPARE(feed.state(), MonitorFeed::ConnectionState::Reconnecting);
+        QTRY_COMPARE(feed.state(), BackendFeed::ConnectionState::Reconnecting);
         feed.refresh();
         QTRY_VERIFY(!feed.lastError().isEmpty());
         QVERIFY2(feed.lastError().contains(QStringLiteral("Cannot reach")),
@@ -138,7 +138,7 @@ private Q_SLOTS:
         QVERIFY(feed.pendingReconnectDelayMs() <= 400);
 
         b = backend(port); // back on the same port
-        QTRY_COMPARE_WITH_TIMEOUT(feed.state(), MonitorFeed::ConnectionState::Live, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(feed.state(), BackendFeed::ConnectionState::Live, 10000);
         QTRY_VERIFY(feed.lastError().isEmpty());
         QCOMPARE(feed.reconnectAttempts(), 0);
     }
@@ -148,13 +148,13 @@ private Q_SLOTS:
         auto b = backend(testsupport::restartablePort());
         const quint16 port = b->port();
         QNetworkAccessManager nam;
-        MonitorFeed feed(&nam);
+        BackendFeed feed(&nam);
         feed.setBackoff(50, 300);
         feed.setBaseUrl(b->url());
         dashboard::EventLogModel log(100);
         dashboard::IncidentRecorder recorder(&feed, &log);
         feed.start();
-        QTRY_COMPARE(feed.state(), MonitorFeed::ConnectionState::Live);
+        QTRY_COMPARE(feed.state(), BackendFeed::ConnectionState::Live);
         QTRY_COMPARE(log.rowCount(), 1);
         QVERIFY(log.message(0).startsWith(QStringLiteral("Live: connected to http://127.0.0.1:")));
 
@@ -179,7 +179,7 @@ private Q_SLOTS:
         QVERIFY2(log.rowCount() == 4, qPrintable(messages.join(QStringLiteral(" | "))));
 
         b = backend(port);
-        QTRY_COMPARE_WITH_TIMEOUT(feed.state(), MonitorFeed::ConnectionState::Live, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(feed.state(), BackendFeed::ConnectionState::Live, 10000);
         QTRY_VERIFY(feed.lastError().isEmpty());
         QTRY_VERIFY(log.message(0) == QStringLiteral("The backend answers again") ||
                     log.message(1) == QStringLiteral("The backend answers again"));
@@ -188,7 +188,7 @@ private Q_SLOTS:
     void oneOutageIsOneIncidentWhateverItsWording()
     {
         QNetworkAccessManager nam;
-        MonitorFeed feed(&nam);
+        BackendFeed feed(&nam);
         dashboard::EventLogModel log(100);
         dashboard::IncidentRecorder recorder(&feed, &log);
         // How a backend going away reads from one request to the next.
@@ -212,19 +212,19 @@ private Q_SLOTS:
         const quint16 port = probe.serverPort();
         probe.close();
         QNetworkAccessManager nam;
-        MonitorFeed feed(&nam);
+        BackendFeed feed(&nam);
         feed.setBackoff(20, 160);
         feed.setRandomSeed(1);
         feed.setAutoRefresh(false);
         feed.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
         QMap<int, int> delayByAttempt; // attempt number (1-based) -> delay chosen
-        connect(&feed, &MonitorFeed::reconnectCountdownChanged, this, [&] {
+        connect(&feed, &BackendFeed::reconnectCountdownChanged, this, [&] {
             delayByAttempt.insert(feed.reconnectAttempts(), feed.pendingReconnectDelayMs());
         });
         feed.start();
         QTRY_VERIFY_WITH_TIMEOUT(delayByAttempt.size() >= 8, 10000);
         feed.stop();
-        QCOMPARE(feed.state(), MonitorFeed::ConnectionState::Disconnected);
+        QCOMPARE(feed.state(), BackendFeed::ConnectionState::Disconnected);
         QSet<int> capped;
         for (auto it = delayByAttempt.cbegin(); it != delayByAttempt.cend(); ++it) {
             const int expected = std::min(160, 20 << std::min(it.key() - 1, 20));
@@ -240,7 +240,7 @@ private Q_SLOTS:
     {
         auto b = backend();
         QNetworkAccessManager nam;
-        MonitorFeed feed(&nam);
+        BackendFeed feed(&nam);
         qint64 now = 1'000'000;
         feed.setClock([&now] { return now; });
         feed.setStaleAfter(90'000);
@@ -261,21 +261,21 @@ private Q_SLOTS:
     {
         auto b = backend(0, "tok-123");
         QNetworkAccessManager nam;
-        MonitorFeed wrong(&nam);
+        BackendFeed wrong(&nam);
         wrong.setBaseUrl(b->url());
         wrong.setToken("nope");
         wrong.start();
         QTRY_VERIFY(!wrong.lastError().isEmpty());
         QVERIFY2(wrong.lastError().contains(QStringLiteral("401")), qPrintable(wrong.lastError()));
         QVERIFY(!wrong.hasData());
-        QVERIFY(wrong.state() != MonitorFeed::ConnectionState::Live);
+        QVERIFY(wrong.state() != BackendFeed::ConnectionState::Live);
 
-        MonitorFeed right(&nam);
+        BackendFeed right(&nam);
         right.setBaseUrl(b->url());
         right.setToken("tok-123");
         right.start();
         QTRY_VERIFY(right.hasData());
-        QTRY_COMPARE(right.state(), MonitorFeed::ConnectionState::Live);
+        QTRY_COMPARE(right.state(), BackendFeed::ConnectionState::Live);
     }
 
     void garbageFromTheServiceIsReportedNotFatal()
@@ -289,9 +289,9 @@ private Q_SLOTS:
         const quint16 port = junk.listen(QHostAddress::LocalHost, 0);
         QVERIFY(port);
         QNetworkAccessManager nam;
-        MonitorFeed feed(&nam);
+        BackendFeed feed(&nam);
         feed.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
-        QSignalSpy snapshots(&feed, &MonitorFeed::snapshotReceived);
+        QSignalSpy snapshots(&feed, &BackendFeed::snapshotReceived);
         feed.start();
         QTRY_VERIFY(!feed.lastError().isEmpty());
         QVERIFY2(feed.lastError().contains(QStringLiteral("cannot read")),
@@ -303,10 +303,10 @@ private Q_SLOTS:
     {
         auto b = backend();
         QNetworkAccessManager nam;
-        MonitorFeed feed(&nam);
+        BackendFeed feed(&nam);
         feed.setBaseUrl(b->url());
         feed.setAutoRefreshInterval(1000);
-        QSignalSpy snapshots(&feed, &MonitorFeed::snapshotReceived);
+        QSignalSpy snapshots(&feed, &BackendFeed::snapshotReceived);
         feed.start();
         QTRY_VERIFY_WITH_TIMEOUT(snapshots.count() >= 3, 6000);
         feed.setAutoRefresh(false);

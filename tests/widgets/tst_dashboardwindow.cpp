@@ -50,7 +50,7 @@
 #include "ErrorBanner.h"
 #include "EventLogModel.h"
 #include "HealthBadge.h"
-#include "MonitorFeed.h"
+#include "BackendFeed.h"
 #include "Pipeline.h"
 #include "StatCard.h"
 #include "SnapshotParser.h"
@@ -100,7 +100,7 @@ private:
     struct Rig
     {
         QNetworkAccessManager nam;
-        MonitorFeed feed{&nam};
+        BackendFeed feed{&nam};
         DashboardWindow window{&feed};
         explicit Rig(const QUrl &url)
         {
@@ -698,7 +698,7 @@ private Q_SLOTS:
 
         Rig rig(a->url());
         QVERIFY(rig.window.tabs()->tabBar()->isHidden() || rig.window.tabs()->count() == 1);
-        MonitorFeed second(&rig.nam);
+        BackendFeed second(&rig.nam);
         DashboardModels secondModels;
         secondModels.follow(&second);
         EventLogModel secondLog(50);

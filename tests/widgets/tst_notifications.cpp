@@ -26,7 +26,7 @@
 #include "DashboardWindow.h"
 #include "DesktopNotifier.h"
 #include "EventLogModel.h"
-#include "MonitorFeed.h"
+#include "BackendFeed.h"
 #include "NotificationSettingsDialog.h"
 #include "Pipeline.h"
 #include "ServiceInternals.h"
@@ -257,7 +257,7 @@ private Q_SLOTS:
         QDBusConnection serverBus = connect(QStringLiteral("server"));
         QVERIFY(registerServer(serverBus));
         QNetworkAccessManager nam;
-        MonitorFeed feed(&nam);
+        BackendFeed feed(&nam);
         EventLogModel log(100);
         AlertCenter center(&feed, &log, connect(QStringLiteral("app")));
         center.enableTray(true); // offscreen has no tray; the icon's state is still kept
@@ -270,7 +270,7 @@ private Q_SLOTS:
         feed.setBaseUrl(backend.url());
         feed.start();
         center.start();
-        QTRY_COMPARE(feed.state(), MonitorFeed::ConnectionState::Live);
+        QTRY_COMPARE(feed.state(), BackendFeed::ConnectionState::Live);
         QTRY_COMPARE(center.tray()->state(), TrayIcon::State::Ok);
 
         for (int i = 0; i < 5; ++i)
@@ -351,7 +351,7 @@ private Q_SLOTS:
         QDBusConnection serverBus = connect(QStringLiteral("server"));
         QVERIFY(registerServer(serverBus));
         QNetworkAccessManager nam;
-        MonitorFeed prodFeed(&nam), stagingFeed(&nam);
+        BackendFeed prodFeed(&nam), stagingFeed(&nam);
         EventLogModel prodLog(50), stagingLog(50);
         DashboardModels stagingModels;
         stagingModels.follow(&stagingFeed);
@@ -368,8 +368,8 @@ private Q_SLOTS:
         prodFeed.start();
         stagingFeed.start();
         center.start();
-        QTRY_COMPARE(stagingFeed.state(), MonitorFeed::ConnectionState::Live);
-        QTRY_COMPARE(prodFeed.state(), MonitorFeed::ConnectionState::Live);
+        QTRY_COMPARE(stagingFeed.state(), BackendFeed::ConnectionState::Live);
+        QTRY_COMPARE(prodFeed.state(), BackendFeed::ConnectionState::Live);
 
         // staging's discogs breaker opens: the notification names staging.
         for (int i = 0; i < 5; ++i)
@@ -411,7 +411,7 @@ private Q_SLOTS:
     void closingKeepsTheDashboardInTheTrayWhenAsked()
     {
         QNetworkAccessManager nam;
-        MonitorFeed feed(&nam);
+        BackendFeed feed(&nam);
         DashboardWindow window(&feed);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -445,7 +445,7 @@ private Q_SLOTS:
     void theWindowGetsAnAlertsPanelOnlyWithAlertmanager()
     {
         QNetworkAccessManager nam;
-        MonitorFeed feed(&nam);
+        BackendFeed feed(&nam);
         EventLogModel log(10);
         {
             AlertCenter center(&feed, &log, QDBusConnection(QStringLiteral("none")));

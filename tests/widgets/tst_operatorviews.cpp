@@ -25,7 +25,7 @@
 #include "EventLogModel.h"
 #include "HealthBadge.h"
 #include "IncidentRecorder.h"
-#include "MonitorFeed.h"
+#include "BackendFeed.h"
 #include "OperatorActions.h"
 #include "OperatorModels.h"
 #include "OperatorViews.h"
@@ -82,7 +82,7 @@ private:
     struct Rig
     {
         QNetworkAccessManager nam;
-        MonitorFeed feed{&nam};
+        BackendFeed feed{&nam};
         DashboardWindow window{&feed};
         QStringList confirmations;
         bool answer = true;
@@ -312,7 +312,7 @@ private Q_SLOTS:
         // Every confirmation waits for two fresh snapshots before it answers.
         int refreshesUnderDialogs = 0;
         rig.ops()->setConfirmer([&](const QString &, const QString &) {
-            QSignalSpy snapshots(&rig.feed, &MonitorFeed::snapshotReceived);
+            QSignalSpy snapshots(&rig.feed, &BackendFeed::snapshotReceived);
             if (snapshots.wait(5000) && (snapshots.count() >= 2 || snapshots.wait(5000)))
                 ++refreshesUnderDialogs;
             return true;
@@ -409,7 +409,7 @@ private Q_SLOTS:
         const QUrl url = b->url();
         Rig rig(url);
         QTRY_COMPARE(rig.ops()->access(), OperatorActions::Access::Operator);
-        QTRY_VERIFY(rig.feed.state() == MonitorFeed::ConnectionState::Live);
+        QTRY_VERIFY(rig.feed.state() == BackendFeed::ConnectionState::Live);
         QTRY_VERIFY(rig.window.models()->processingRate()->size() > 0);
         QAction *pause = rig.window.findChild<QAction *>(QStringLiteral("pausePipeline"));
         QVERIFY(pause && pause->isEnabled());
@@ -451,7 +451,7 @@ private Q_SLOTS:
     void aFleetsBreakerConfirmationSaysItActsOnEveryWorker()
     {
         QNetworkAccessManager nam;
-        MonitorFeed feed(&nam);
+        BackendFeed feed(&nam);
         OperatorActions ops(&feed, nullptr);
         QStringList asked;
         ops.setConfirmer([&asked](const QString &, const QString &text) {

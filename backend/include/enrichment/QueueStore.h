@@ -30,8 +30,8 @@ struct Attempt
 {
     QString trackId;
     QString source;
-    QString outcome;   ///< success, no_data, error, or skipped (breaker open, quota, paused)
-    QString errorType; ///< an ErrorType wire name (or `paused`); empty on success/no_data
+    QString outcome;   ///< success, no_data, error, or skipped (breaker open, quota, source paused)
+    QString errorType; ///< an ErrorType wire name (or `source_paused`); empty on success/no_data
     QString detail;    ///< what the source said: an HTTP-like status or a message
     double latencyMs = 0;
     QStringList fields; ///< metadata fields the source found (success only)

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "Monitor.h"
+#include "PipelineMetrics.h"
 
 #include <sstream>
 
@@ -31,7 +31,7 @@ prometheus::Histogram::BucketBoundaries durationBuckets()
 }
 } // namespace
 
-Monitor::Monitor(const QStringList &sources, const Clock &clock, const QString &version,
+PipelineMetrics::PipelineMetrics(const QStringList &sources, const Clock &clock, const QString &version,
                  const QString &queue)
     : m_clock(clock), m_sources(sources), m_registry(std::make_shared<prometheus::Registry>())
 {
@@ -136,9 +136,9 @@ Monitor::Monitor(const QStringList &sources, const Clock &clock, const QString &
         m_fields.push_back(&fields.Add({{label::Field, s(f)}}));
 }
 
-Monitor::~Monitor() = default;
+PipelineMetrics::~PipelineMetrics() = default;
 
-void Monitor::recordRequest(int source, RequestStatus status, double seconds)
+void PipelineMetrics::recordRequest(int source, RequestStatus status, double seconds)
 {
     PerSource &ps = *m_perSource[std::size_t(source)];
     ps.requests[std::size_t(status)]->Increment();
@@ -146,49 +146,49 @@ void Monitor::recordRequest(int source, RequestStatus status, double seconds)
     ps.stats.record(m_clock.nowMs(), status, seconds);
 }
 
-void Monitor::recordError(int source, ErrorType type)
+void PipelineMetrics::recordError(int source, ErrorType type)
 {
     m_perSource[std::size_t(source)]->errors[std::size_t(type)]->Increment();
 }
 
-void Monitor::setBreakerState(int source, BreakerState state)
+void PipelineMetrics::setBreakerState(int source, BreakerState state)
 {
     m_perSource[std::size_t(source)]->breakerState->Set(int(state));
 }
 
-void Monitor::recordBreakerFailure(int source)
+void PipelineMetrics::recordBreakerFailure(int source)
 {
     m_perSource[std::size_t(source)]->breakerFailures->Increment();
 }
 
-void Monitor::recordBreakerTrip(int source)
+void PipelineMetrics::recordBreakerTrip(int source)
 {
     m_perSource[std::size_t(source)]->breakerTrips->Increment();
 }
 
-void Monitor::setSourceHealth(int source, SourceHealth health)
+void PipelineMetrics::setSourceHealth(int source, SourceHealth health)
 {
     m_perSource[std::size_t(source)]->health->Set(
         health == SourceHealth::Unavailable ? -1 : int(health));
 }
 
-void Monitor::setQueueDepth(TrackStatus status, qint64 depth)
+void PipelineMetrics::setQueueDepth(TrackStatus status, qint64 depth)
 {
     m_queueDepth[std::size_t(status)]->Set(double(depth));
 }
 
-void Monitor::setQueueFlow(double oldestPendingSeconds, double enqueuedPerMinute)
+void PipelineMetrics::setQueueFlow(double oldestPendingSeconds, double enqueuedPerMinute)
 {
     m_oldestPending->Set(oldestPendingSeconds);
     m_enqueueRate->Set(enqueuedPerMinute);
 }
 
-void Monitor::setProcessingRate(double tracksPerMinute)
+void PipelineMetrics::setProcessingRate(double tracksPerMinute)
 {
     m_processingRate->Set(tracksPerMinute);
 }
 
-void Monitor::setRateLimit(int source, qint64 remaining, qint64 limit, double resetEpochSeconds)
+void PipelineMetrics::setRateLimit(int source, qint64 remaining, qint64 limit, double resetEpochSeconds)
 {
     PerSource &ps = *m_perSource[std::size_t(source)];
     ps.rateRemaining->Set(double(remaining));
@@ -196,56 +196,56 @@ void Monitor::setRateLimit(int source, qint64 remaining, qint64 limit, double re
     ps.rateReset->Set(resetEpochSeconds);
 }
 
-void Monitor::recordCache(CacheOperation op, bool ok)
+void PipelineMetrics::recordCache(CacheOperation op, bool ok)
 {
     m_cache[std::size_t(op)][ok ? 1 : 0]->Increment();
 }
 
-void Monitor::setTracksInProgress(qint64 n)
+void PipelineMetrics::setTracksInProgress(qint64 n)
 {
     m_inProgress->Set(double(n));
 }
 
-void Monitor::observeBatchSize(int n)
+void PipelineMetrics::observeBatchSize(int n)
 {
     m_batchSize->Observe(n);
 }
 
-void Monitor::recordMetadataField(int field)
+void PipelineMetrics::recordMetadataField(int field)
 {
     if (field >= 0 && std::size_t(field) < m_fields.size())
         m_fields[std::size_t(field)]->Increment();
 }
 
-void Monitor::recordTrackProcessed(TrackStatus status)
+void PipelineMetrics::recordTrackProcessed(TrackStatus status)
 {
     if (prometheus::Counter *c = m_processed[std::size_t(status)])
         c->Increment();
 }
 
-void Monitor::recordTrackDeferred()
+void PipelineMetrics::recordTrackDeferred()
 {
     m_deferred->Increment();
 }
 
-void Monitor::recordOperatorAction(const QString &action)
+void PipelineMetrics::recordOperatorAction(const QString &action)
 {
     if (prometheus::Counter *c = m_operatorActions.value(action))
         c->Increment();
 }
 
-qint64 Monitor::operatorActions(const QString &action) const
+qint64 PipelineMetrics::operatorActions(const QString &action) const
 {
     const prometheus::Counter *c = m_operatorActions.value(action);
     return c ? qint64(c->Value()) : 0;
 }
 
-qint64 Monitor::tracksDeferred() const
+qint64 PipelineMetrics::tracksDeferred() const
 {
     return qint64(m_deferred->Value());
 }
 
-void Monitor::setEventBus(quint64 published, quint64 dropped, bool brokerUp)
+void PipelineMetrics::setEventBus(quint64 published, quint64 dropped, bool brokerUp)
 {
     using namespace prometheus;
     if (!m_eventsPublished) {
@@ -274,7 +274,7 @@ void Monitor::setEventBus(quint64 published, quint64 dropped, bool brokerUp)
     m_brokerUp->Set(brokerUp ? 1 : 0);
 }
 
-void Monitor::recordBusDrop(QLatin1String reason, quint64 n)
+void PipelineMetrics::recordBusDrop(QLatin1String reason, quint64 n)
 {
     if (!m_busDrops)
         m_busDrops = &prometheus::BuildCounter()
@@ -289,7 +289,7 @@ void Monitor::recordBusDrop(QLatin1String reason, quint64 n)
         c.Increment(double(n));
 }
 
-qint64 Monitor::busDrops(QLatin1String reason) const
+qint64 PipelineMetrics::busDrops(QLatin1String reason) const
 {
     if (!m_busDrops)
         return 0;
@@ -297,39 +297,39 @@ qint64 Monitor::busDrops(QLatin1String reason) const
         m_busDrops->Add({{label::Reason, std::string(reason.data(), reason.size())}}).Value());
 }
 
-std::string Monitor::serialize() const
+std::string PipelineMetrics::serialize() const
 {
     std::ostringstream out;
     prometheus::TextSerializer().Serialize(out, m_registry->Collect());
     return out.str();
 }
 
-SourceWindow Monitor::sourceWindow(int source) const
+SourceWindow PipelineMetrics::sourceWindow(int source) const
 {
     return m_perSource[std::size_t(source)]->stats.window(m_clock.nowMs());
 }
 
-qint64 Monitor::cacheCount(CacheOperation op) const
+qint64 PipelineMetrics::cacheCount(CacheOperation op) const
 {
     return qint64(m_cache[std::size_t(op)][0]->Value() + m_cache[std::size_t(op)][1]->Value());
 }
 
-qint64 Monitor::fieldCount(int field) const
+qint64 PipelineMetrics::fieldCount(int field) const
 {
     return qint64(m_fields[std::size_t(field)]->Value());
 }
 
-qint64 Monitor::errorCount(int source, ErrorType type) const
+qint64 PipelineMetrics::errorCount(int source, ErrorType type) const
 {
     return qint64(m_perSource[std::size_t(source)]->errors[std::size_t(type)]->Value());
 }
 
-qint64 Monitor::requestCount(int source, RequestStatus status) const
+qint64 PipelineMetrics::requestCount(int source, RequestStatus status) const
 {
     return qint64(m_perSource[std::size_t(source)]->requests[std::size_t(status)]->Value());
 }
 
-qint64 Monitor::tripCount(int source) const
+qint64 PipelineMetrics::tripCount(int source) const
 {
     return qint64(m_perSource[std::size_t(source)]->breakerTrips->Value());
 }

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "MonitorApp.h"
+#include "DashboardApp.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -21,21 +21,21 @@
 #include "EventLogModel.h"
 #include "HeadlessExport.h"
 #include "IncidentRecorder.h"
-#include "MonitorFeed.h"
+#include "BackendFeed.h"
 #include "PrometheusClient.h"
 
 namespace dashboard {
 
-MonitorApp::MonitorApp(const AppOptions &options, QObject *parent)
+DashboardApp::DashboardApp(const AppOptions &options, QObject *parent)
     : QObject(parent), m_options(options), m_network(new QNetworkAccessManager(this)),
-      m_feed(new MonitorFeed(m_network, this)), m_models(new DashboardModels(this)),
+      m_feed(new BackendFeed(m_network, this)), m_models(new DashboardModels(this)),
       m_eventLog(new EventLogModel(500, this)),
       m_incidents(new IncidentRecorder(m_feed, m_eventLog, this))
 {
     m_models->follow(m_feed);
 }
 
-MonitorApp::~MonitorApp()
+DashboardApp::~DashboardApp()
 {
     m_feed->stop();
     for (const Session &session : std::as_const(m_sessions))
@@ -46,7 +46,7 @@ MonitorApp::~MonitorApp()
     m_backend.reset(); // stops the embedded backend and joins its thread
 }
 
-bool MonitorApp::start(QString *error)
+bool DashboardApp::start(QString *error)
 {
     QByteArray token;
     if (!enrichment::resolveToken(m_options.tokenFile, &token, error))
@@ -125,7 +125,7 @@ bool MonitorApp::start(QString *error)
         // Headless: the dashboard's content is laid out and written without a window.
         m_headless = new HeadlessExport(m_feed, m_models, m_eventLog, m_options.exportDir,
                                         m_options.timeoutSeconds, this);
-        connect(m_headless, &HeadlessExport::finished, this, &MonitorApp::finished);
+        connect(m_headless, &HeadlessExport::finished, this, &DashboardApp::finished);
         m_headless->setRangeMinutes(m_options.rangeMinutes);
         m_headless->setWaitSeconds(m_options.waitSeconds);
         m_headless->setOverwrite(m_options.overwrite);
@@ -144,7 +144,7 @@ bool MonitorApp::start(QString *error)
         return false;
     m_window = std::make_unique<DashboardWindow>(m_feed, m_models, m_eventLog);
     m_window->setBackendDescription(description);
-    connect(m_window.get(), &DashboardWindow::backendUrlChosen, this, &MonitorApp::connectTo);
+    connect(m_window.get(), &DashboardWindow::backendUrlChosen, this, &DashboardApp::connectTo);
     m_alerts = new AlertCenter(m_feed, m_eventLog, QDBusConnection::sessionBus(), this);
     if (!m_options.alertmanager.isEmpty())
         m_alerts->watchAlertmanager(m_network, m_options.alertmanager, alertmanagerToken);
@@ -152,7 +152,7 @@ bool MonitorApp::start(QString *error)
     m_alerts->attach(m_window.get());
     if (prometheus)
         m_window->view()->setPrometheus(prometheus);
-    connect(m_alerts, &AlertCenter::quitRequested, this, &MonitorApp::quitWindow);
+    connect(m_alerts, &AlertCenter::quitRequested, this, &DashboardApp::quitWindow);
     QSettings settings;
     m_window->loadSettings(settings);
     m_alerts->loadSettings(settings);
@@ -164,7 +164,7 @@ bool MonitorApp::start(QString *error)
     if (!mainName.isEmpty())
         m_window->setConnectionName(0, mainName);
     connect(m_window.get(), &DashboardWindow::connectionsRequested, this,
-            &MonitorApp::editConnections);
+            &DashboardApp::editConnections);
     // Every further --url (with the same token) and every other watched connection: a tab.
     for (const QUrl &more : std::as_const(m_options.moreUrls))
         if (!isOpen(more) && !openConnection(more.authority(), more, {}, token, error))
@@ -193,7 +193,7 @@ bool MonitorApp::start(QString *error)
     return true;
 }
 
-bool MonitorApp::trustCaFile(const QString &path, QString *error)
+bool DashboardApp::trustCaFile(const QString &path, QString *error)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly)) {
@@ -212,7 +212,7 @@ bool MonitorApp::trustCaFile(const QString &path, QString *error)
     return true;
 }
 
-void MonitorApp::requestQuit(int signal)
+void DashboardApp::requestQuit(int signal)
 {
     if (m_headless || !m_window) {
         Q_EMIT finished(1, tr("interrupted by signal %1").arg(signal));
@@ -221,7 +221,7 @@ void MonitorApp::requestQuit(int signal)
     quitWindow();
 }
 
-void MonitorApp::quitWindow()
+void DashboardApp::quitWindow()
 {
     // Closing the window saves its settings and, as the last visible window, quits the
     // app; a window hidden in the tray is not one, so then the app quits itself.
@@ -231,10 +231,10 @@ void MonitorApp::quitWindow()
         QCoreApplication::quit();
 }
 
-void MonitorApp::connectTo(const QUrl &url)
+void DashboardApp::connectTo(const QUrl &url)
 {
     // The tab shown now moves to the chosen backend.
-    MonitorFeed *feed = m_window->feed();
+    BackendFeed *feed = m_window->feed();
     feed->stop();
     feed->setBaseUrl(url);
     m_window->setBackendDescription(tr("Backend at %1").arg(url.toString()));
@@ -244,7 +244,7 @@ void MonitorApp::connectTo(const QUrl &url)
     feed->start();
 }
 
-bool MonitorApp::isOpen(const QUrl &url) const
+bool DashboardApp::isOpen(const QUrl &url) const
 {
     if (m_feed->baseUrl().adjusted(QUrl::StripTrailingSlash) ==
         url.adjusted(QUrl::StripTrailingSlash))
@@ -256,7 +256,7 @@ bool MonitorApp::isOpen(const QUrl &url) const
     return false;
 }
 
-PrometheusClient *MonitorApp::prometheusFor(const QUrl &url, const QString &tokenFile,
+PrometheusClient *DashboardApp::prometheusFor(const QUrl &url, const QString &tokenFile,
                                             QString *error)
 {
     // A client per view: a client's requests are named by chart id, the same in every tab.
@@ -273,7 +273,7 @@ PrometheusClient *MonitorApp::prometheusFor(const QUrl &url, const QString &toke
     return client;
 }
 
-bool MonitorApp::openConnection(const QString &name, const QUrl &url, const QString &tokenFile,
+bool DashboardApp::openConnection(const QString &name, const QUrl &url, const QString &tokenFile,
                                 const QByteArray &token, QString *error, const QUrl &prometheus,
                                 const QString &prometheusTokenFile)
 {
@@ -295,7 +295,7 @@ bool MonitorApp::openConnection(const QString &name, const QUrl &url, const QStr
         problems << tr("no long history: %1 (fix it in File > Connections)").arg(historyError);
     Q_UNUSED(error);
     Session s;
-    s.feed = new MonitorFeed(m_network, this);
+    s.feed = new BackendFeed(m_network, this);
     s.feed->setToken(secret);
     s.models = new DashboardModels(this);
     s.models->follow(s.feed);
@@ -318,7 +318,7 @@ bool MonitorApp::openConnection(const QString &name, const QUrl &url, const QStr
     return true;
 }
 
-void MonitorApp::editConnections()
+void DashboardApp::editConnections()
 {
     QSettings settings;
     const QList<SavedConnection> saved = ConnectionList::load(settings);

@@ -23,17 +23,17 @@ class DashboardWindow;
 class EventLogModel;
 class HeadlessExport;
 class IncidentRecorder;
-class MonitorFeed;
+class BackendFeed;
 class PrometheusClient;
 
 /// Wires the program: the embedded demo backend (unless --url), the feed, the window or
 /// the headless export, and the settings.
-class MonitorApp final : public QObject
+class DashboardApp final : public QObject
 {
     Q_OBJECT
 public:
-    explicit MonitorApp(const AppOptions &options, QObject *parent = nullptr);
-    ~MonitorApp() override;
+    explicit DashboardApp(const AppOptions &options, QObject *parent = nullptr);
+    ~DashboardApp() override;
 
     /// Starts everything; false with a one-line reason in @p error.
     bool start(QString *error);
@@ -65,7 +65,7 @@ private:
     QTemporaryDir m_demoDir;
     std::unique_ptr<enrichment::BackendThread> m_backend;
     QNetworkAccessManager *m_network;
-    MonitorFeed *m_feed;
+    BackendFeed *m_feed;
     DashboardModels *m_models; ///< what the window shows; owned here, not by the window
     EventLogModel *m_eventLog;
     IncidentRecorder *m_incidents;
@@ -74,7 +74,7 @@ private:
     /// The backends watched besides the main one (tabs), each with what it shows.
     struct Session
     {
-        MonitorFeed *feed;
+        BackendFeed *feed;
         DashboardModels *models;
         EventLogModel *log;
     };

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "Operations.h"
+#include "OperatorEndpoints.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,7 +8,7 @@
 #include <QSet>
 #include <QUrlQuery>
 
-#include "Monitor.h"
+#include "PipelineMetrics.h"
 #include "enrichment/QueueStore.h"
 #include "enrichment/ActionRequests.h"
 #include "enrichment/WireFormat.h"
@@ -113,11 +113,11 @@ std::optional<ApiReply> onlyKeys(const QJsonObject &body, const QStringList &all
 
 } // namespace
 
-Operations::Operations(QueueStore &store, Monitor &monitor, Hooks hooks)
+OperatorEndpoints::OperatorEndpoints(QueueStore &store, PipelineMetrics &monitor, Hooks hooks)
     : m_store(store), m_monitor(monitor), m_hooks(std::move(hooks))
 {}
 
-ApiReply Operations::tracks(const QUrlQuery &query)
+ApiReply OperatorEndpoints::tracks(const QUrlQuery &query)
 {
     static const QStringList known = {k::Status, k::ErrorType, k::Source,
                                       k::Query,  k::Limit,     k::After};
@@ -180,7 +180,7 @@ ApiReply Operations::tracks(const QUrlQuery &query)
                                                            : QJsonValue(page.next)}}};
 }
 
-ApiReply Operations::track(const QString &trackId)
+ApiReply OperatorEndpoints::track(const QString &trackId)
 {
     if (!isValidTrackId(trackId))
         return badParameter(QStringLiteral("not a track id: ") + trackIdRule());
@@ -220,7 +220,7 @@ ApiReply Operations::track(const QString &trackId)
     return {200, o};
 }
 
-ApiReply Operations::failures()
+ApiReply OperatorEndpoints::failures()
 {
     if (m_failuresAge.isValid() && m_failuresAge.elapsed() < FailuresCacheMs)
         return m_failures;
@@ -243,7 +243,7 @@ ApiReply Operations::failures()
     return m_failures;
 }
 
-ApiReply Operations::audit(const QUrlQuery &query)
+ApiReply OperatorEndpoints::audit(const QUrlQuery &query)
 {
     int limit = 100;
     for (const auto &item : query.queryItems())
@@ -269,7 +269,7 @@ ApiReply Operations::audit(const QUrlQuery &query)
     return {200, QJsonObject{{k::Entries, list}}};
 }
 
-ApiReply Operations::act(const QString &action, const QByteArray &body, const QString &actor)
+ApiReply OperatorEndpoints::act(const QString &action, const QByteArray &body, const QString &actor)
 {
     static const QStringList actions = {wire::action::Retry, wire::action::Breaker,
                                         wire::action::Pause, wire::action::Resume,
@@ -298,7 +298,7 @@ ApiReply Operations::act(const QString &action, const QByteArray &body, const QS
     return pause(o, actor, action == wire::action::Pause);
 }
 
-ApiReply Operations::retry(const QJsonObject &body, const QString &actor)
+ApiReply OperatorEndpoints::retry(const QJsonObject &body, const QString &actor)
 {
     if (auto bad = onlyKeys(body, {k::TrackIds, k::Status, k::ErrorType, k::Source}))
         return *bad;
@@ -339,7 +339,7 @@ ApiReply Operations::retry(const QJsonObject &body, const QString &actor)
     return done(audit);
 }
 
-ApiReply Operations::enqueue(const QJsonObject &body, const QString &actor)
+ApiReply OperatorEndpoints::enqueue(const QJsonObject &body, const QString &actor)
 {
     if (auto bad = onlyKeys(body, {k::TrackIds}))
         return *bad;
@@ -356,7 +356,7 @@ ApiReply Operations::enqueue(const QJsonObject &body, const QString &actor)
     return done(audit);
 }
 
-ApiReply Operations::breaker(const QJsonObject &body, const QString &actor)
+ApiReply OperatorEndpoints::breaker(const QJsonObject &body, const QString &actor)
 {
     if (auto bad = onlyKeys(body, {k::Source, k::Action}))
         return *bad;
@@ -388,7 +388,7 @@ ApiReply Operations::breaker(const QJsonObject &body, const QString &actor)
     return done(audit);
 }
 
-ApiReply Operations::pause(const QJsonObject &body, const QString &actor, bool pause)
+ApiReply OperatorEndpoints::pause(const QJsonObject &body, const QString &actor, bool pause)
 {
     if (auto bad = onlyKeys(body, {k::Source}))
         return *bad;
@@ -427,7 +427,7 @@ ApiReply Operations::pause(const QJsonObject &body, const QString &actor, bool p
     return done(audit);
 }
 
-ApiReply Operations::done(const AuditEntry &audit)
+ApiReply OperatorEndpoints::done(const AuditEntry &audit)
 {
     m_failuresAge.invalidate(); // what the action changed shows in the next answer
     m_monitor.recordOperatorAction(audit.action);

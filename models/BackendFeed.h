@@ -36,7 +36,7 @@ namespace dashboard {
 /// MaxSnapshotBytes, a history reply past MaxHistoryBytes and a room frame or message past
 /// MaxRoomMessageBytes are refused as they arrive, with an error that says so. Error text
 /// from the backend is reduced to plain text (plainServerText()) before it is reported.
-class MonitorFeed final : public QObject
+class BackendFeed final : public QObject
 {
     Q_OBJECT
 public:
@@ -52,8 +52,8 @@ public:
     Q_ENUM(ConnectionState)
 
     /// @p network is not owned and must outlive the feed.
-    explicit MonitorFeed(QNetworkAccessManager *network, QObject *parent = nullptr);
-    ~MonitorFeed() override;
+    explicit BackendFeed(QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~BackendFeed() override;
 
     void setBaseUrl(const QUrl &url);
     QUrl baseUrl() const { return m_baseUrl; }
@@ -117,7 +117,7 @@ Q_SIGNALS:
     /// A history request ended, with points (after historyReceived) or without (the
     /// endpoint is optional: a seed-only service has none).
     void historySettled(bool received);
-    void stateChanged(dashboard::MonitorFeed::ConnectionState state);
+    void stateChanged(dashboard::BackendFeed::ConnectionState state);
     void reconnectCountdownChanged(int seconds);
     /// The last fetch failed (non-empty) or succeeded again (empty).
     void errorChanged(const QString &error);

@@ -13,7 +13,7 @@ class QUrlQuery;
 
 namespace enrichment {
 
-class Monitor;
+class PipelineMetrics;
 class QueueStore;
 
 /// The operator endpoints behind BackendService: checks each request's parameters and body
@@ -22,7 +22,7 @@ class QueueStore;
 /// `enrichment_operator_actions_total{action}` and tells the room (`operator_action`).
 ///
 /// Lives on the backend thread with the store.
-class Operations
+class OperatorEndpoints
 {
 public:
     struct Hooks
@@ -35,7 +35,7 @@ public:
         std::function<void(const QJsonObject &)> announce;
     };
 
-    Operations(QueueStore &store, Monitor &monitor, Hooks hooks);
+    OperatorEndpoints(QueueStore &store, PipelineMetrics &monitor, Hooks hooks);
 
     ApiReply tracks(const QUrlQuery &query);
     ApiReply track(const QString &trackId);
@@ -63,7 +63,7 @@ private:
     ApiReply done(const struct AuditEntry &audit);
 
     QueueStore &m_store;
-    Monitor &m_monitor;
+    PipelineMetrics &m_monitor;
     Hooks m_hooks;
     ApiReply m_failures;         ///< the last failures answer
     QElapsedTimer m_failuresAge; ///< invalid: none kept

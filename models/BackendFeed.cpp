@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "MonitorFeed.h"
+#include "BackendFeed.h"
 
 #include <algorithm>
 #include <cmath>
@@ -22,19 +22,19 @@ Q_LOGGING_CATEGORY(lcFeed, "enrichment.models.feed")
 
 namespace dashboard {
 
-MonitorFeed::MonitorFeed(QNetworkAccessManager *network, QObject *parent)
+BackendFeed::BackendFeed(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent), m_network(network), m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
     m_refreshTimer.setInterval(30'000);
-    connect(&m_refreshTimer, &QTimer::timeout, this, &MonitorFeed::refresh);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &BackendFeed::refresh);
     m_reconnectTimer.setSingleShot(true);
-    connect(&m_reconnectTimer, &QTimer::timeout, this, &MonitorFeed::openSocket);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &BackendFeed::openSocket);
     m_countdownTimer.setInterval(1000);
     connect(&m_countdownTimer, &QTimer::timeout, this,
             [this] { Q_EMIT reconnectCountdownChanged(reconnectInSeconds()); });
     // Pings are a few bytes; at 1 s a backend that froze is seen lost within 4 s.
     m_pingTimer.setInterval(1000);
-    connect(&m_pingTimer, &QTimer::timeout, this, &MonitorFeed::onPingTick);
+    connect(&m_pingTimer, &QTimer::timeout, this, &BackendFeed::onPingTick);
 
     connect(&m_socket, &QWebSocket::connected, this, [this] {
         m_attempt = 0;
@@ -65,7 +65,7 @@ MonitorFeed::MonitorFeed(QNetworkAccessManager *network, QObject *parent)
         if (m_running && m_socket.state() != QAbstractSocket::ConnectedState)
             scheduleReconnect();
     });
-    connect(&m_socket, &QWebSocket::textMessageReceived, this, &MonitorFeed::onTextMessage);
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &BackendFeed::onTextMessage);
     connect(&m_socket, &QWebSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
         qCWarning(lcFeed).noquote()
             << "TLS certificate of the room not trusted:"
@@ -74,7 +74,7 @@ MonitorFeed::MonitorFeed(QNetworkAccessManager *network, QObject *parent)
     connect(&m_socket, &QWebSocket::pong, this, [this] { m_lastPongMs = m_now(); });
 }
 
-MonitorFeed::~MonitorFeed()
+BackendFeed::~BackendFeed()
 {
     m_running = false;
     m_socket.disconnect(this);
@@ -85,14 +85,14 @@ MonitorFeed::~MonitorFeed()
         m_historyFetch->cancel();
 }
 
-void MonitorFeed::setBaseUrl(const QUrl &url)
+void BackendFeed::setBaseUrl(const QUrl &url)
 {
     m_baseUrl = serviceBaseUrl(url);
     m_roomSeen = false; // another service: it may have no room
     updateLost();
 }
 
-void MonitorFeed::setAutoRefresh(bool on)
+void BackendFeed::setAutoRefresh(bool on)
 {
     m_autoRefresh = on;
     if (on && m_running)
@@ -101,23 +101,23 @@ void MonitorFeed::setAutoRefresh(bool on)
         m_refreshTimer.stop();
 }
 
-void MonitorFeed::setAutoRefreshInterval(int ms)
+void BackendFeed::setAutoRefreshInterval(int ms)
 {
     m_refreshTimer.setInterval(std::max(1000, ms));
 }
 
-void MonitorFeed::setBackoff(int initialMs, int maxMs)
+void BackendFeed::setBackoff(int initialMs, int maxMs)
 {
     m_initialBackoffMs = std::max(1, initialMs);
     m_maxBackoffMs = std::max(m_initialBackoffMs, maxMs);
 }
 
-void MonitorFeed::setPingInterval(int ms)
+void BackendFeed::setPingInterval(int ms)
 {
     m_pingTimer.setInterval(std::max(100, ms));
 }
 
-void MonitorFeed::start()
+void BackendFeed::start()
 {
     if (m_running)
         return;
@@ -132,7 +132,7 @@ void MonitorFeed::start()
     openSocket();
 }
 
-void MonitorFeed::stop()
+void BackendFeed::stop()
 {
     m_running = false;
     m_refreshTimer.stop();
@@ -145,24 +145,24 @@ void MonitorFeed::stop()
     updateLost();
 }
 
-int MonitorFeed::reconnectInSeconds() const
+int BackendFeed::reconnectInSeconds() const
 {
     if (m_state != ConnectionState::Reconnecting)
         return 0;
     return int(std::ceil(std::max<qint64>(0, m_reconnectAtMs - m_now()) / 1000.0));
 }
 
-qint64 MonitorFeed::dataAgeMs() const
+qint64 BackendFeed::dataAgeMs() const
 {
     return m_lastUpdateMs > 0 ? std::max<qint64>(0, m_now() - m_lastUpdateMs) : -1;
 }
 
-bool MonitorFeed::isStale() const
+bool BackendFeed::isStale() const
 {
     return m_lastUpdateMs > 0 && dataAgeMs() > m_staleAfterMs;
 }
 
-void MonitorFeed::setState(ConnectionState s)
+void BackendFeed::setState(ConnectionState s)
 {
     if (m_state == s)
         return;
@@ -171,7 +171,7 @@ void MonitorFeed::setState(ConnectionState s)
     updateLost();
 }
 
-void MonitorFeed::updateLost()
+void BackendFeed::updateLost()
 {
     const bool roomLost = m_roomSeen && m_state != ConnectionState::Live;
     const bool lost = m_running && (roomLost || !m_lastError.isEmpty());
@@ -181,7 +181,7 @@ void MonitorFeed::updateLost()
     Q_EMIT connectionLostChanged(lost);
 }
 
-void MonitorFeed::setError(const QString &rawError)
+void BackendFeed::setError(const QString &rawError)
 {
     // Error text can carry what a backend sent: keep it plain, short and printable.
     const QString error = plainServerText(rawError);
@@ -192,7 +192,7 @@ void MonitorFeed::setError(const QString &rawError)
     updateLost();
 }
 
-HttpFetch *MonitorFeed::get(const QString &path, const QString &query, qint64 maxBytes,
+HttpFetch *BackendFeed::get(const QString &path, const QString &query, qint64 maxBytes,
                             int deadlineMs)
 {
     HttpFetch::Request request;
@@ -207,7 +207,7 @@ HttpFetch *MonitorFeed::get(const QString &path, const QString &query, qint64 ma
     return HttpFetch::start(m_network, request, this);
 }
 
-QString MonitorFeed::describe(const HttpFetch &fetch)
+QString BackendFeed::describe(const HttpFetch &fetch)
 {
     const QUrl &url = fetch.url();
     switch (fetch.failure()) {
@@ -244,7 +244,7 @@ QString MonitorFeed::describe(const HttpFetch &fetch)
                              : tr("The backend answered HTTP %1: %2").arg(status).arg(message);
 }
 
-void MonitorFeed::refresh()
+void BackendFeed::refresh()
 {
     if (!m_baseUrl.isValid())
         return;
@@ -259,7 +259,7 @@ void MonitorFeed::refresh()
     connect(fetch, &HttpFetch::finished, this, [this, fetch] { onSnapshotFetched(fetch); });
 }
 
-void MonitorFeed::onSnapshotFetched(HttpFetch *fetch)
+void BackendFeed::onSnapshotFetched(HttpFetch *fetch)
 {
     m_snapshotFetch = nullptr;
     if (fetch->failure() != HttpFetch::Failure::None || fetch->status() != 200) {
@@ -282,7 +282,7 @@ void MonitorFeed::onSnapshotFetched(HttpFetch *fetch)
         refresh();
 }
 
-void MonitorFeed::fetchHistory()
+void BackendFeed::fetchHistory()
 {
     if (!m_baseUrl.isValid() || m_historyFetch)
         return;
@@ -297,7 +297,7 @@ void MonitorFeed::fetchHistory()
     });
 }
 
-bool MonitorFeed::applyHistoryReply(const HttpFetch &fetch)
+bool BackendFeed::applyHistoryReply(const HttpFetch &fetch)
 {
     if (fetch.failure() == HttpFetch::Failure::TooLarge ||
         fetch.failure() == HttpFetch::Failure::TooSlow) {
@@ -316,7 +316,7 @@ bool MonitorFeed::applyHistoryReply(const HttpFetch &fetch)
     return true;
 }
 
-void MonitorFeed::openSocket()
+void BackendFeed::openSocket()
 {
     if (!m_running || !m_baseUrl.isValid())
         return;
@@ -334,7 +334,7 @@ void MonitorFeed::openSocket()
     m_socket.open(req);
 }
 
-void MonitorFeed::scheduleReconnect()
+void BackendFeed::scheduleReconnect()
 {
     if (m_reconnectTimer.isActive())
         return;
@@ -350,7 +350,7 @@ void MonitorFeed::scheduleReconnect()
     Q_EMIT reconnectCountdownChanged(reconnectInSeconds());
 }
 
-void MonitorFeed::onTextMessage(const QString &message)
+void BackendFeed::onTextMessage(const QString &message)
 {
     QJsonParseError pe;
     // The socket already refused anything past MaxRoomMessageBytes.
@@ -401,7 +401,7 @@ void MonitorFeed::onTextMessage(const QString &message)
     Q_EMIT eventReceived(t, event);
 }
 
-void MonitorFeed::onPingTick()
+void BackendFeed::onPingTick()
 {
     if (m_now() - m_lastPongMs > 3LL * m_pingTimer.interval() + 500) {
         qCInfo(lcFeed) << "no pong from the backend; reconnecting";

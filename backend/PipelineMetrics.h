@@ -36,18 +36,18 @@ class Clock;
 ///
 /// Thread safety: the Prometheus parts are thread-safe (prometheus-cpp atomics); the
 /// windowed statistics are not, so record and read from one thread (the backend thread).
-class Monitor final
+class PipelineMetrics final
 {
 public:
     /// @p clock must outlive the monitor.
     /// @p queue names the queue the depth and rate gauges describe (their `queue` label):
     /// workers on one shared queue report the same numbers under the same name, so
     /// Prometheus takes their max per queue and sums over queues.
-    Monitor(const QStringList &sources, const Clock &clock, const QString &version,
+    PipelineMetrics(const QStringList &sources, const Clock &clock, const QString &version,
             const QString &queue = QStringLiteral("local"));
-    ~Monitor();
-    Monitor(const Monitor &) = delete;
-    Monitor &operator=(const Monitor &) = delete;
+    ~PipelineMetrics();
+    PipelineMetrics(const PipelineMetrics &) = delete;
+    PipelineMetrics &operator=(const PipelineMetrics &) = delete;
 
     const QStringList &sources() const { return m_sources; }
     /// Index of @p source, or -1 when it is not configured.
