@@ -257,7 +257,7 @@ bool DashboardApp::isOpen(const QUrl &url) const
 }
 
 PrometheusClient *DashboardApp::prometheusFor(const QUrl &url, const QString &tokenFile,
-                                            QString *error)
+                                              QString *error)
 {
     // A client per view: a client's requests are named by chart id, the same in every tab.
     const QUrl where = url.isEmpty() ? m_options.prometheus : url;
@@ -274,8 +274,8 @@ PrometheusClient *DashboardApp::prometheusFor(const QUrl &url, const QString &to
 }
 
 bool DashboardApp::openConnection(const QString &name, const QUrl &url, const QString &tokenFile,
-                                const QByteArray &token, QString *error, const QUrl &prometheus,
-                                const QString &prometheusTokenFile)
+                                  const QByteArray &token, QString *error, const QUrl &prometheus,
+                                  const QString &prometheusTokenFile)
 {
     // A token file that cannot be used leaves the connection open without it, saying why
     // in its own log (and the window's): the way to fix it, File > Connections, stays at

@@ -95,8 +95,8 @@ void BackendService::buildPipeline()
     QStringList names;
     for (const auto &src : d->pendingSources)
         names << src->name();
-    d->monitor = std::make_unique<PipelineMetrics>(names, *d->clock, QStringLiteral(ENRICHMENT_VERSION),
-                                           d->store->name());
+    d->monitor = std::make_unique<PipelineMetrics>(
+        names, *d->clock, QStringLiteral(ENRICHMENT_VERSION), d->store->name());
     CircuitBreaker::Config bc;
     bc.timeoutMs = o.breakerTimeoutMs;
     bc.failureThreshold = std::max(1, o.breakerFailureThreshold);

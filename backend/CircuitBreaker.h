@@ -35,7 +35,8 @@ public:
 
     /// @p clock must outlive the breaker; @p monitor may be null (no metrics).
     CircuitBreaker(const QString &name, const Config &config, const Clock &clock,
-                   PipelineMetrics *monitor = nullptr, int monitorIndex = -1, QObject *parent = nullptr);
+                   PipelineMetrics *monitor = nullptr, int monitorIndex = -1,
+                   QObject *parent = nullptr);
 
     const QString &name() const { return m_name; }
     /// The state now (moves open -> half_open if the timeout has passed).

@@ -31,8 +31,8 @@ prometheus::Histogram::BucketBoundaries durationBuckets()
 }
 } // namespace
 
-PipelineMetrics::PipelineMetrics(const QStringList &sources, const Clock &clock, const QString &version,
-                 const QString &queue)
+PipelineMetrics::PipelineMetrics(const QStringList &sources, const Clock &clock,
+                                 const QString &version, const QString &queue)
     : m_clock(clock), m_sources(sources), m_registry(std::make_shared<prometheus::Registry>())
 {
     using namespace prometheus;
@@ -188,7 +188,8 @@ void PipelineMetrics::setProcessingRate(double tracksPerMinute)
     m_processingRate->Set(tracksPerMinute);
 }
 
-void PipelineMetrics::setRateLimit(int source, qint64 remaining, qint64 limit, double resetEpochSeconds)
+void PipelineMetrics::setRateLimit(int source, qint64 remaining, qint64 limit,
+                                   double resetEpochSeconds)
 {
     PerSource &ps = *m_perSource[std::size_t(source)];
     ps.rateRemaining->Set(double(remaining));

@@ -44,7 +44,7 @@ public:
     /// workers on one shared queue report the same numbers under the same name, so
     /// Prometheus takes their max per queue and sums over queues.
     PipelineMetrics(const QStringList &sources, const Clock &clock, const QString &version,
-            const QString &queue = QStringLiteral("local"));
+                    const QString &queue = QStringLiteral("local"));
     ~PipelineMetrics();
     PipelineMetrics(const PipelineMetrics &) = delete;
     PipelineMetrics &operator=(const PipelineMetrics &) = delete;

@@ -450,7 +450,8 @@ private Q_SLOTS:
     void ownEventsAreSkippedBeforeTheSenderCheck()
     {
         enrichment::ManualClock clock;
-        enrichment::PipelineMetrics monitor({QStringLiteral("spotify")}, clock, QStringLiteral("test"));
+        enrichment::PipelineMetrics monitor({QStringLiteral("spotify")}, clock,
+                                            QStringLiteral("test"));
         QStringList forwarded;
         enrichment::BusRelay::Config config;
         config.ownWorkerId = QStringLiteral("relay-1");

@@ -104,8 +104,9 @@ private Q_SLOTS:
                 2.0);
         }
         for (const char *st : {"pending", "in_progress", "completed", "failed", "partial"})
-            QCOMPARE(sampleValue(t, QStringLiteral("enrichment_queue_depth{queue=\"local\",status=\"%1\"}")
-                                        .arg(QLatin1String(st))),
+            QCOMPARE(sampleValue(
+                         t, QStringLiteral("enrichment_queue_depth{queue=\"local\",status=\"%1\"}")
+                                .arg(QLatin1String(st))),
                      0.0);
         QCOMPARE(
             sampleValue(
@@ -186,9 +187,12 @@ private Q_SLOTS:
         QCOMPARE(sampleValue(t, QStringLiteral("circuit_breaker_state{source=\"discogs\"}")), 2.0);
         QCOMPARE(sampleValue(t, QStringLiteral("circuit_breaker_trips_total{source=\"discogs\"}")),
                  1.0);
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_queue_depth{queue=\"local\",status=\"pending\"}")),
+        QCOMPARE(sampleValue(t, QStringLiteral(
+                                    "enrichment_queue_depth{queue=\"local\",status=\"pending\"}")),
                  1234.0);
-        QCOMPARE(sampleValue(t, QStringLiteral("enrichment_queue_processing_rate{queue=\"local\"}")), 42.5);
+        QCOMPARE(
+            sampleValue(t, QStringLiteral("enrichment_queue_processing_rate{queue=\"local\"}")),
+            42.5);
         QCOMPARE(sampleValue(
                      t, QStringLiteral("enrichment_api_rate_limit_remaining{source=\"discogs\"}")),
                  17.0);

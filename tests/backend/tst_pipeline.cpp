@@ -93,7 +93,9 @@ private Q_SLOTS:
                         "enrichment_tracks_processed_total{status=\"completed\"} 10")));
         // Coverage: a field counts once per track even when two sources return it.
         QCOMPARE(rig.monitor.fieldCount(PipelineMetrics::fieldIndex(QStringLiteral("isrc"))), 10);
-        QCOMPARE(rig.monitor.fieldCount(PipelineMetrics::fieldIndex(QStringLiteral("musicbrainz_id"))), 10);
+        QCOMPARE(
+            rig.monitor.fieldCount(PipelineMetrics::fieldIndex(QStringLiteral("musicbrainz_id"))),
+            10);
         QCOMPARE(rig.monitor.fieldCount(PipelineMetrics::fieldIndex(QStringLiteral("key"))), 0);
         QCOMPARE(rig.monitor.requestCount(0, RequestStatus::Success), 10);
         QCOMPARE(rig.monitor.requestCount(2, RequestStatus::Error), 5); // breaker opened at 5
