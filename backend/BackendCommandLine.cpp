@@ -30,154 +30,108 @@ bool intOption(const QCommandLineParser &p, const QString &name, int min, int ma
     *out = v;
     return true;
 }
-} // namespace
-
-bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QString *error,
-                             bool *exitNow, QString *output)
+/// One option of `enrichment-backend`: its name, its help (a `%1` in it is the default
+/// database path) and the name of its value (none: a switch).
+struct OptionSpec
 {
-    *exitNow = false;
-    QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral(
-        "Enrichment backend: runs the enrichment pipeline over the queue and serves /metrics,\n"
-        "/monitoring/enrichment, /monitoring/enrichment/history, /health and /ws.\n"
-        "A viewer token may also come from the ENRICHMENT_MONITOR_TOKEN environment variable."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
-    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
-                                     QStringLiteral("Show the version."));
-    p.addOption(help);
-    p.addOption(version);
-    p.addOptions({
-        {QStringLiteral("bind"), QStringLiteral("Address to listen on (default 127.0.0.1)."),
-         QStringLiteral("ADDR")},
-        {QStringLiteral("port"),
-         QStringLiteral("Port to listen on (default 8020; 0 picks a free port)."),
-         QStringLiteral("N")},
-        {QStringLiteral("database"),
-         QStringLiteral("Queue store: a SQLite file path or sqlite:PATH (default %1), or "
-                        "postgresql://USER@HOST:PORT/DB shared by several workers.")
-             .arg(BackendService::defaultDatabasePath()),
-         QStringLiteral("PATH|URL")},
-        {QStringLiteral("database-password-file"),
-         QStringLiteral("File holding the PostgreSQL password (else PGPASSWORD is used; a "
-                        "password in the URL is refused)."),
-         QStringLiteral("PATH")},
-        {QStringLiteral("amqp"),
-         QStringLiteral("RabbitMQ broker for the room's events: amqp://USER@HOST:PORT/VHOST. "
-                        "Events go to the fanout exchange enrichment_events and every "
-                        "backend's room hears every worker's events."),
-         QStringLiteral("URL")},
-        {QStringLiteral("amqp-password-file"),
-         QStringLiteral("File holding the broker password (else ENRICHMENT_AMQP_PASSWORD)."),
-         QStringLiteral("PATH")},
-        {QStringLiteral("amqp-publishers"),
-         QStringLiteral("Who may publish events as which worker: USER=WORKER[,USER=WORKER...] "
-                        "(broker users; WORKER * for any). Events whose broker-checked "
-                        "user_id is not listed for their worker are dropped. Unset: anyone "
-                        "on the exchange may speak as any worker."),
-         QStringLiteral("LIST")},
-        {QStringLiteral("amqp-queue"),
-         QStringLiteral("This backend's durable queue on the exchange (default "
-                        "enrichment_events.WORKER-ID): events published while it restarts wait "
-                        "there (up to 10 minutes, 100,000 events)."),
-         QStringLiteral("NAME")},
-        {QStringLiteral("amqp-heartbeat"),
-         QStringLiteral("AMQP heartbeat in seconds (default 5; 0: none): a broker silent for "
-                        "two of them is down and reconnected."),
-         QStringLiteral("SECONDS")},
-        {QStringLiteral("relay"),
-         QStringLiteral("Run as the fleet's websocket service: no pipeline; serves the room "
-                        "from --amqp and the fleet's numbers from the PostgreSQL --database.")},
-        {QStringLiteral("worker-id"),
-         QStringLiteral("This worker's name in a shared queue (default HOST:PID)."),
-         QStringLiteral("ID")},
-        {QStringLiteral("seed-tracks"),
-         QStringLiteral("Enqueue N demo tracks as pending at start."), QStringLiteral("N")},
-        {QStringLiteral("batch-size"), QStringLiteral("Tracks per batch (default 10)."),
-         QStringLiteral("N")},
-        {QStringLiteral("token-file"),
-         QStringLiteral("File of viewer tokens (NAME:TOKEN per line) that may read "
-                        "/monitoring/* and /ws."),
-         QStringLiteral("PATH")},
-        {QStringLiteral("operator-token-file"),
-         QStringLiteral("File of operator tokens (NAME:TOKEN per line) that may also act "
-                        "(retry, pause, resume, enqueue, breakers)."),
-         QStringLiteral("PATH")},
-        {QStringLiteral("lease-seconds"),
-         QStringLiteral("Lease on claimed tracks; a dead worker's tracks return to pending after "
-                        "it (default 30)."),
-         QStringLiteral("S")},
-        {QStringLiteral("retry-backoff"),
-         QStringLiteral("Seconds before a failed track is tried again, times its failed "
-                        "attempts (default 15)."),
-         QStringLiteral("S")},
-        {QStringLiteral("heartbeat-seconds"),
-         QStringLiteral("How often a worker on a shared queue reports itself; after three "
-                        "missed reports it is shown as lost (default 5)."),
-         QStringLiteral("S")},
-        {QStringLiteral("breaker-timeout"),
-         QStringLiteral(
-             "Seconds an open circuit breaker waits before a half-open probe (default 60)."),
-         QStringLiteral("S")},
-        {QStringLiteral("batch-interval-ms"),
-         QStringLiteral("Pause between batches in milliseconds (default 1000)."),
-         QStringLiteral("MS")},
-        {QStringLiteral("time-scale"),
-         QStringLiteral(
-             "Wall seconds per simulated second of source latency (default 1; 0 runs flat out)."),
-         QStringLiteral("F")},
-        {QStringLiteral("outage-scale"),
-         QStringLiteral("Multiplies the simulated sources' outage schedule (default 1: discogs "
-                        "fails 30 s after the start for 45 s, every 5 min; 0 turns outages "
-                        "off)."),
-         QStringLiteral("F")},
-        {QStringLiteral("quota-scale"),
-         QStringLiteral("Multiplies the simulated sources' rate-limit quotas (default 1; 0 "
-                        "turns them off, for load tests)."),
-         QStringLiteral("F")},
-        {QStringLiteral("random-seed"),
-         QStringLiteral("Seed of the simulated sources (default 42)."), QStringLiteral("N")},
-        {QStringLiteral("history-interval"),
-         QStringLiteral("Seconds between history samples (default 5)."), QStringLiteral("S")},
-        {QStringLiteral("allow-origin"),
-         QStringLiteral("Browser origin (e.g. https://ops.example.com) allowed to open the "
-                        "WebSocket room; repeatable; \"*\" allows any. Browsers from other "
-                        "origins are refused; clients that send no Origin are not browsers and "
-                        "are always allowed."),
-         QStringLiteral("ORIGIN")},
-        {QStringLiteral("max-connections"),
-         QStringLiteral("Open HTTP and WebSocket connections allowed at once (default 512); "
-                        "more get 503."),
-         QStringLiteral("N")},
-        {QStringLiteral("tls-cert"),
-         QStringLiteral("PEM certificate chain: serve HTTPS and WSS (with --tls-key)."),
-         QStringLiteral("FILE")},
-        {QStringLiteral("tls-key"),
-         QStringLiteral("PEM private key (RSA or EC, unencrypted) for --tls-cert."),
-         QStringLiteral("FILE")},
-        {QStringLiteral("request-timeout"),
-         QStringLiteral("Seconds a request may take to arrive in full (default 10)."),
-         QStringLiteral("S")},
-    });
-    if (!p.parse(arguments)) {
-        *error = p.errorText();
-        return false;
-    }
-    if (p.isSet(help)) {
-        *output = p.helpText();
-        *exitNow = true;
-        return true;
-    }
-    if (p.isSet(version)) {
-        *output = QStringLiteral("enrichment-backend " ENRICHMENT_VERSION "\n");
-        *exitNow = true;
-        return true;
-    }
-    if (!p.positionalArguments().isEmpty()) {
-        *error =
-            QStringLiteral("unexpected argument: %1").arg(p.positionalArguments().constFirst());
-        return false;
-    }
+    const char *name;
+    const char *help;
+    const char *value = nullptr;
+};
+
+// The options beyond --help and --version, in the order the help lists them.
+const OptionSpec BackendOptionTable[] = {
+    {"bind", "Address to listen on (default 127.0.0.1).", "ADDR"},
+    {"port", "Port to listen on (default 8020; 0 picks a free port).", "N"},
+    {"database",
+     "Queue store: a SQLite file path or sqlite:PATH (default %1), or "
+     "postgresql://USER@HOST:PORT/DB shared by several workers.",
+     "PATH|URL"},
+    {"database-password-file",
+     "File holding the PostgreSQL password (else PGPASSWORD is used; a "
+     "password in the URL is refused).",
+     "PATH"},
+    {"amqp",
+     "RabbitMQ broker for the room's events: amqp://USER@HOST:PORT/VHOST. "
+     "Events go to the fanout exchange enrichment_events and every "
+     "backend's room hears every worker's events.",
+     "URL"},
+    {"amqp-password-file", "File holding the broker password (else ENRICHMENT_AMQP_PASSWORD).",
+     "PATH"},
+    {"amqp-publishers",
+     "Who may publish events as which worker: USER=WORKER[,USER=WORKER...] "
+     "(broker users; WORKER * for any). Events whose broker-checked "
+     "user_id is not listed for their worker are dropped. Unset: anyone "
+     "on the exchange may speak as any worker.",
+     "LIST"},
+    {"amqp-queue",
+     "This backend's durable queue on the exchange (default "
+     "enrichment_events.WORKER-ID): events published while it restarts wait "
+     "there (up to 10 minutes, 100,000 events).",
+     "NAME"},
+    {"amqp-heartbeat",
+     "AMQP heartbeat in seconds (default 5; 0: none): a broker silent for "
+     "two of them is down and reconnected.",
+     "SECONDS"},
+    {"relay", "Run as the fleet's websocket service: no pipeline; serves the room "
+              "from --amqp and the fleet's numbers from the PostgreSQL --database."},
+    {"worker-id", "This worker's name in a shared queue (default HOST:PID).", "ID"},
+    {"seed-tracks", "Enqueue N demo tracks as pending at start.", "N"},
+    {"batch-size", "Tracks per batch (default 10).", "N"},
+    {"token-file",
+     "File of viewer tokens (NAME:TOKEN per line) that may read "
+     "/monitoring/* and /ws.",
+     "PATH"},
+    {"operator-token-file",
+     "File of operator tokens (NAME:TOKEN per line) that may also act "
+     "(retry, pause, resume, enqueue, breakers).",
+     "PATH"},
+    {"lease-seconds",
+     "Lease on claimed tracks; a dead worker's tracks return to pending after "
+     "it (default 30).",
+     "S"},
+    {"retry-backoff",
+     "Seconds before a failed track is tried again, times its failed "
+     "attempts (default 15).",
+     "S"},
+    {"heartbeat-seconds",
+     "How often a worker on a shared queue reports itself; after three "
+     "missed reports it is shown as lost (default 5).",
+     "S"},
+    {"breaker-timeout",
+     "Seconds an open circuit breaker waits before a half-open probe (default 60).", "S"},
+    {"batch-interval-ms", "Pause between batches in milliseconds (default 1000).", "MS"},
+    {"time-scale",
+     "Wall seconds per simulated second of source latency (default 1; 0 runs flat out).", "F"},
+    {"outage-scale",
+     "Multiplies the simulated sources' outage schedule (default 1: discogs "
+     "fails 30 s after the start for 45 s, every 5 min; 0 turns outages "
+     "off).",
+     "F"},
+    {"quota-scale",
+     "Multiplies the simulated sources' rate-limit quotas (default 1; 0 "
+     "turns them off, for load tests).",
+     "F"},
+    {"random-seed", "Seed of the simulated sources (default 42).", "N"},
+    {"history-interval", "Seconds between history samples (default 5).", "S"},
+    {"allow-origin",
+     "Browser origin (e.g. https://ops.example.com) allowed to open the "
+     "WebSocket room; repeatable; \"*\" allows any. Browsers from other "
+     "origins are refused; clients that send no Origin are not browsers and "
+     "are always allowed.",
+     "ORIGIN"},
+    {"max-connections",
+     "Open HTTP and WebSocket connections allowed at once (default 512); "
+     "more get 503.",
+     "N"},
+    {"tls-cert", "PEM certificate chain: serve HTTPS and WSS (with --tls-key).", "FILE"},
+    {"tls-key", "PEM private key (RSA or EC, unencrypted) for --tls-cert.", "FILE"},
+    {"request-timeout", "Seconds a request may take to arrive in full (default 10).", "S"},
+};
+
+/// Where and how it serves, and the pipeline's numbers.
+bool readServing(const QCommandLineParser &p, BackendOptions *o, QString *error)
+{
     if (p.isSet(QStringLiteral("bind"))) {
         QHostAddress a;
         if (!a.setAddress(p.value(QStringLiteral("bind")))) {
@@ -227,32 +181,25 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
     o->breakerTimeoutMs = qint64(breaker) * 1000;
     o->historyIntervalMs = history * 1000;
     o->historyCapacity = 24 * 3600 / history;
-    if (p.isSet(QStringLiteral("time-scale"))) {
+    const struct
+    {
+        const char *name;
+        double max;
+        double *target;
+    } scales[] = {{"time-scale", 100, &o->demo.timeScale},
+                  {"quota-scale", 1000, &o->demo.quotaScale},
+                  {"outage-scale", 1000, &o->demo.outageScale}};
+    for (const auto &scale : scales) {
+        const QString name = QString::fromLatin1(scale.name);
+        if (!p.isSet(name))
+            continue;
         bool ok = false;
-        const double f = p.value(QStringLiteral("time-scale")).toDouble(&ok);
-        if (!ok || f < 0 || f > 100) {
-            *error = QStringLiteral("--time-scale must be a number from 0 to 100");
+        const double f = p.value(name).toDouble(&ok);
+        if (!ok || f < 0 || f > scale.max) {
+            *error = QStringLiteral("--%1 must be a number from 0 to %2").arg(name).arg(scale.max);
             return false;
         }
-        o->demo.timeScale = f;
-    }
-    if (p.isSet(QStringLiteral("quota-scale"))) {
-        bool ok = false;
-        const double f = p.value(QStringLiteral("quota-scale")).toDouble(&ok);
-        if (!ok || f < 0 || f > 1000) {
-            *error = QStringLiteral("--quota-scale must be a number from 0 to 1000");
-            return false;
-        }
-        o->demo.quotaScale = f;
-    }
-    if (p.isSet(QStringLiteral("outage-scale"))) {
-        bool ok = false;
-        const double f = p.value(QStringLiteral("outage-scale")).toDouble(&ok);
-        if (!ok || f < 0 || f > 1000) {
-            *error = QStringLiteral("--outage-scale must be a number from 0 to 1000");
-            return false;
-        }
-        o->demo.outageScale = f;
+        *scale.target = f;
     }
     if (p.isSet(QStringLiteral("random-seed"))) {
         bool ok = false;
@@ -270,6 +217,12 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
     }
     if (p.isSet(QStringLiteral("database")))
         o->databasePath = p.value(QStringLiteral("database"));
+    return true;
+}
+
+/// The shared store's and the broker's settings and secrets, the relay and the worker id.
+bool readFleet(const QCommandLineParser &p, BackendOptions *o, QString *error)
+{
     // Secrets come from files (read whole, one line), never from the command line.
     auto secretFile = [&](const QString &option, QString *secret) {
         if (!p.isSet(option))
@@ -344,6 +297,12 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
         }
         o->workerId = id;
     }
+    return true;
+}
+
+/// Viewer and operator tokens: from files (or the environment), never shared between roles.
+bool readTokens(const QCommandLineParser &p, BackendOptions *o, QString *error)
+{
     // Viewer tokens from --token-file (else the environment), operator tokens from
     // --operator-token-file; the two must not share a token.
     QString tokenError;
@@ -371,6 +330,55 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
                 return false;
             }
     return true;
+}
+
+} // namespace
+
+bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QString *error,
+                             bool *exitNow, QString *output)
+{
+    *exitNow = false;
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Enrichment backend: runs the enrichment pipeline over the queue and serves /metrics,\n"
+        "/monitoring/enrichment, /monitoring/enrichment/history, /health and /ws.\n"
+        "A viewer token may also come from the ENRICHMENT_MONITOR_TOKEN environment variable."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                                     QStringLiteral("Show the version."));
+    p.addOption(help);
+    p.addOption(version);
+    for (const OptionSpec &spec : BackendOptionTable) {
+        const QString help = QString::fromUtf8(spec.help);
+        QCommandLineOption option(QString::fromLatin1(spec.name),
+                                  help.contains(QLatin1String("%1"))
+                                      ? help.arg(BackendService::defaultDatabasePath())
+                                      : help);
+        if (spec.value)
+            option.setValueName(QString::fromLatin1(spec.value));
+        p.addOption(option);
+    }
+    if (!p.parse(arguments)) {
+        *error = p.errorText();
+        return false;
+    }
+    if (p.isSet(help)) {
+        *output = p.helpText();
+        *exitNow = true;
+        return true;
+    }
+    if (p.isSet(version)) {
+        *output = QStringLiteral("enrichment-backend " ENRICHMENT_VERSION "\n");
+        *exitNow = true;
+        return true;
+    }
+    if (!p.positionalArguments().isEmpty()) {
+        *error =
+            QStringLiteral("unexpected argument: %1").arg(p.positionalArguments().constFirst());
+        return false;
+    }
+    return readServing(p, o, error) && readFleet(p, o, error) && readTokens(p, o, error);
 }
 
 } // namespace enrichment
