@@ -7,7 +7,11 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include "enrichment/CommandLine.h"
+
 namespace dashboard {
+
+namespace cli = enrichment::cli;
 
 namespace {
 /// @p text as an http(s) URL with a host; empty if it is not one.
@@ -21,34 +25,15 @@ QUrl httpUrl(const QString &text)
         return {};
     return u;
 }
-} // namespace
-
-QString AppOptions::languageArgument(const QStringList &arguments)
+/// The dashboard's options beyond --help and --version.
+struct CommandLine
 {
-    for (int i = 1; i < arguments.size(); ++i) {
-        const QString &a = arguments.at(i);
-        if (a == QLatin1String("--lang") && i + 1 < arguments.size())
-            return arguments.at(i + 1);
-        if (a.startsWith(QLatin1String("--lang=")))
-            return a.mid(7);
-    }
-    return {};
-}
+    QCommandLineOption url, token, caFile, exportDir, timeout, wait, overwrite, lang, alertmanager,
+        alertmanagerToken, minimized, prometheus, prometheusToken, range;
+};
 
-bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *error, bool *exitNow,
-                       QString *output)
+CommandLine commandLine()
 {
-    *exitNow = false;
-    QCommandLineParser p;
-    p.setApplicationDescription(QCoreApplication::translate(
-        "AppOptions",
-        "Enrichment Monitor: live dashboard of the music-metadata enrichment pipeline.\n"
-        "Without --url it starts an embedded demo backend on 127.0.0.1 and watches it."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QCoreApplication::translate("AppOptions", "Show this help."));
-    const QCommandLineOption version(
-        {QStringLiteral("v"), QStringLiteral("version")},
-        QCoreApplication::translate("AppOptions", "Show the version."));
     const QCommandLineOption url(
         QStringLiteral("url"),
         QCoreApplication::translate(
@@ -125,30 +110,28 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
             "AppOptions", "Span of the time charts --export writes: 15m, 1h (default), 6h, 24h, "
                           "or with --prometheus also 7d, 30d."),
         QStringLiteral("SPAN"));
-    p.addOptions({help, version, url, token, caFile, exportDir, timeout, wait, overwrite, lang,
-                  alertmanager, alertmanagerToken, minimized, prometheus, prometheusToken, range});
-    if (!p.parse(arguments)) {
-        *error = p.errorText();
-        return false;
-    }
-    if (p.isSet(help)) {
-        *output = p.helpText();
-        *exitNow = true;
-        return true;
-    }
-    if (p.isSet(version)) {
-        *output = QStringLiteral("enrichment-monitor " ENRICHMENT_VERSION "\n");
-        *exitNow = true;
-        return true;
-    }
-    if (!p.positionalArguments().isEmpty()) {
-        *error = QCoreApplication::translate("AppOptions", "unexpected argument: %1")
-                     .arg(p.positionalArguments().constFirst());
-        return false;
-    }
+    return {url,
+            token,
+            caFile,
+            exportDir,
+            timeout,
+            wait,
+            overwrite,
+            lang,
+            alertmanager,
+            alertmanagerToken,
+            minimized,
+            prometheus,
+            prometheusToken,
+            range};
+}
+
+/// The backends to watch (--url, repeatable: the first is the main one).
+bool readBackends(const QCommandLineParser &p, const CommandLine &c, AppOptions *o, QString *error)
+{
     // --url may be given more than once: the first is the main backend, the others open
     // in tabs of their own.
-    for (const QString &value : p.values(url)) {
+    for (const QString &value : p.values(c.url)) {
         const QUrl u = httpUrl(value);
         if (u.isEmpty()) {
             *error =
@@ -161,6 +144,14 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
         else if (o->moreUrls.size() < 31 && !o->moreUrls.contains(u) && u != o->url)
             o->moreUrls.append(u);
     }
+    o->tokenFile = p.value(c.token);
+    o->caFile = p.value(c.caFile);
+    return true;
+}
+
+/// The services the dashboard reads besides its backends: Alertmanager and Prometheus.
+bool readServices(const QCommandLineParser &p, const CommandLine &c, AppOptions *o, QString *error)
+{
     // A service the dashboard reads (Alertmanager, Prometheus): an http(s) URL, and a
     // token file only with it.
     auto service = [&p, error](const QCommandLineOption &urlOption,
@@ -184,15 +175,22 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
         *tokenFile = p.value(tokenOption);
         return true;
     };
-    if (!service(alertmanager, alertmanagerToken, &o->alertmanager, &o->alertmanagerTokenFile) ||
-        !service(prometheus, prometheusToken, &o->prometheus, &o->prometheusTokenFile))
+    if (!service(c.alertmanager, c.alertmanagerToken, &o->alertmanager,
+                 &o->alertmanagerTokenFile) ||
+        !service(c.prometheus, c.prometheusToken, &o->prometheus, &o->prometheusTokenFile))
         return false;
-    if (p.isSet(range)) {
+    return true;
+}
+
+/// The headless export and the window's start: range, waits, overwrite, language.
+bool readExport(const QCommandLineParser &p, const CommandLine &c, AppOptions *o, QString *error)
+{
+    if (p.isSet(c.range)) {
         static const QMap<QString, int> spans{
             {QStringLiteral("15m"), 15},      {QStringLiteral("1h"), 60},
             {QStringLiteral("6h"), 360},      {QStringLiteral("24h"), 1440},
             {QStringLiteral("7d"), 7 * 1440}, {QStringLiteral("30d"), 30 * 1440}};
-        const QString value = p.value(range);
+        const QString value = p.value(c.range);
         if (!spans.contains(value)) {
             *error = QCoreApplication::translate(
                          "AppOptions", "--range must be 15m, 1h, 6h, 24h, 7d or 30d, got \"%1\"")
@@ -200,41 +198,78 @@ bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *err
             return false;
         }
         o->rangeMinutes = spans.value(value);
-        if (o->rangeMinutes > 1440 && !p.isSet(prometheus)) {
+        if (o->rangeMinutes > 1440 && !p.isSet(c.prometheus)) {
             *error = QCoreApplication::translate(
                 "AppOptions", "--range 7d and 30d need --prometheus (the backend keeps a day)");
             return false;
         }
     }
-    o->minimized = p.isSet(minimized);
-    if (p.isSet(timeout)) {
+    o->minimized = p.isSet(c.minimized);
+    if (p.isSet(c.timeout)) {
         bool ok = false;
-        o->timeoutSeconds = p.value(timeout).toInt(&ok);
+        o->timeoutSeconds = p.value(c.timeout).toInt(&ok);
         if (!ok || o->timeoutSeconds < 1 || o->timeoutSeconds > 3600) {
             *error = QCoreApplication::translate("AppOptions",
                                                  "--timeout must be an integer from 1 to 3600");
             return false;
         }
     }
-    if (p.isSet(wait)) {
+    if (p.isSet(c.wait)) {
         bool ok = false;
-        o->waitSeconds = p.value(wait).toInt(&ok);
+        o->waitSeconds = p.value(c.wait).toInt(&ok);
         if (!ok || o->waitSeconds < 0 || o->waitSeconds > 3600) {
             *error = QCoreApplication::translate("AppOptions",
                                                  "--wait must be an integer from 0 to 3600");
             return false;
         }
     }
-    o->overwrite = p.isSet(overwrite);
-    if ((p.isSet(wait) || o->overwrite) && !p.isSet(exportDir)) {
+    o->overwrite = p.isSet(c.overwrite);
+    if ((p.isSet(c.wait) || o->overwrite) && !p.isSet(c.exportDir)) {
         *error = QCoreApplication::translate("AppOptions", "--wait and --overwrite need --export");
         return false;
     }
-    o->tokenFile = p.value(token);
-    o->caFile = p.value(caFile);
-    o->exportDir = p.value(exportDir);
-    o->language = p.value(lang);
+    o->exportDir = p.value(c.exportDir);
+    o->language = p.value(c.lang);
     return true;
+}
+
+} // namespace
+
+QString AppOptions::languageArgument(const QStringList &arguments)
+{
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == QLatin1String("--lang") && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (a.startsWith(QLatin1String("--lang=")))
+            return a.mid(7);
+    }
+    return {};
+}
+
+bool AppOptions::parse(const QStringList &arguments, AppOptions *o, QString *error, bool *exitNow,
+                       QString *output)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QCoreApplication::translate(
+        "AppOptions",
+        "Enrichment Monitor: live dashboard of the music-metadata enrichment pipeline.\n"
+        "Without --url it starts an embedded demo backend on 127.0.0.1 and watches it."));
+    const CommandLine c = commandLine();
+    p.addOptions({c.url, c.token, c.caFile, c.exportDir, c.timeout, c.wait, c.overwrite, c.lang,
+                  c.alertmanager, c.alertmanagerToken, c.minimized, c.prometheus, c.prometheusToken,
+                  c.range});
+    cli::StandardTexts texts;
+    texts.help = QCoreApplication::translate("AppOptions", "Show this help.");
+    texts.version = QCoreApplication::translate("AppOptions", "Show the version.");
+    texts.versionLine = QStringLiteral("enrichment-monitor " ENRICHMENT_VERSION "\n");
+    texts.unexpectedArgument = QCoreApplication::translate("AppOptions", "unexpected argument: %1");
+    if (!cli::parseStandard(p, arguments, texts, error, exitNow, output))
+        return false;
+    if (*exitNow)
+        return true;
+    return readBackends(p, c, o, error) && readServices(p, c, o, error) &&
+           readExport(p, c, o, error);
 }
 
 } // namespace dashboard

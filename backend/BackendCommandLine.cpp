@@ -8,6 +8,7 @@
 #include <QUrl>
 
 #include "Auth.h"
+#include "enrichment/CommandLine.h"
 
 namespace enrichment {
 
@@ -337,18 +338,11 @@ bool readTokens(const QCommandLineParser &p, BackendOptions *o, QString *error)
 bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QString *error,
                              bool *exitNow, QString *output)
 {
-    *exitNow = false;
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
         "Enrichment backend: runs the enrichment pipeline over the queue and serves /metrics,\n"
         "/monitoring/enrichment, /monitoring/enrichment/history, /health and /ws.\n"
         "A viewer token may also come from the ENRICHMENT_MONITOR_TOKEN environment variable."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
-    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
-                                     QStringLiteral("Show the version."));
-    p.addOption(help);
-    p.addOption(version);
     for (const OptionSpec &spec : BackendOptionTable) {
         const QString help = QString::fromUtf8(spec.help);
         QCommandLineOption option(QString::fromLatin1(spec.name),
@@ -359,25 +353,15 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
             option.setValueName(QString::fromLatin1(spec.value));
         p.addOption(option);
     }
-    if (!p.parse(arguments)) {
-        *error = p.errorText();
+    cli::StandardTexts texts;
+    texts.help = QStringLiteral("Show this help.");
+    texts.version = QStringLiteral("Show the version.");
+    texts.versionLine = QStringLiteral("enrichment-backend " ENRICHMENT_VERSION "\n");
+    texts.unexpectedArgument = QStringLiteral("unexpected argument: %1");
+    if (!cli::parseStandard(p, arguments, texts, error, exitNow, output))
         return false;
-    }
-    if (p.isSet(help)) {
-        *output = p.helpText();
-        *exitNow = true;
+    if (*exitNow)
         return true;
-    }
-    if (p.isSet(version)) {
-        *output = QStringLiteral("enrichment-backend " ENRICHMENT_VERSION "\n");
-        *exitNow = true;
-        return true;
-    }
-    if (!p.positionalArguments().isEmpty()) {
-        *error =
-            QStringLiteral("unexpected argument: %1").arg(p.positionalArguments().constFirst());
-        return false;
-    }
     return readServing(p, o, error) && readFleet(p, o, error) && readTokens(p, o, error);
 }
 

@@ -1,0 +1,29 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+/// What the command lines of `enrichment-backend` and `enrichment-monitor` share, defined
+/// once: -h/--help, -v/--version, and no positional arguments.
+namespace enrichment::cli {
+
+/// The words a program uses for what is shared (translated or not, as the program is).
+struct StandardTexts
+{
+    QString help;               ///< help of --help: "Show this help."
+    QString version;            ///< help of --version: "Show the version."
+    QString versionLine;        ///< what --version prints: "enrichment-backend 0.9.0\n"
+    QString unexpectedArgument; ///< the error for a positional argument; %1 is the argument
+};
+
+/// Adds --help and --version to @p parser (which has the program's own options), parses
+/// @p arguments and answers --help and --version: then true with *exitNow and the text in
+/// @p output. False with the reason in @p error on a parse error or an argument that is not
+/// an option. True otherwise: the program reads its options from @p parser.
+bool parseStandard(QCommandLineParser &parser, const QStringList &arguments,
+                   const StandardTexts &texts, QString *error, bool *exitNow, QString *output);
+
+} // namespace enrichment::cli
