@@ -25,6 +25,7 @@
 #include "enrichment/EnrichmentSource.h"
 #include "enrichment/QueueStore.h"
 #include "enrichment/WireFormat.h"
+#include "InProcessBackend.h"
 
 using namespace enrichment;
 
@@ -65,19 +66,13 @@ private:
     std::unique_ptr<BackendService> start(const QString &name, BackendOptions o = {},
                                           const QString &spec = {})
     {
-        o.port = 0;
         o.runPipeline = false;
         o.historyIntervalMs = 0;
         o.tickIntervalMs = 0;
         o.retryBackoffMs = 0;
         o.breakerFailureThreshold = 1000;
-        o.databasePath = spec.isEmpty() ? newSpec(name) : spec;
-        auto s = std::make_unique<BackendService>(o);
-        s->setSources(testsupport::scriptedSources());
-        QString error;
-        if (!s->start(&error))
-            qFatal("cannot start backend: %s", qPrintable(error));
-        return s;
+        return testsupport::startBackend(o, spec.isEmpty() ? newSpec(name) : spec, nullptr,
+                                         testsupport::scriptedSources());
     }
 
     /// Runs batches until nothing is pending (failed tracks retry at once: no backoff).

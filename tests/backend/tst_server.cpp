@@ -19,7 +19,6 @@
 #include "enrichment/BackendService.h"
 #include "enrichment/WireFormat.h"
 #include "ServiceInternals.h"
-#include "InProcessBackend.h"
 #include "Auth.h"
 #include "CircuitBreaker.h"
 #include "enrichment/EnrichmentSource.h"
@@ -27,6 +26,7 @@
 #include "MonitoringServer.h"
 #include "Pipeline.h"
 #include "enrichment/QueueStore.h"
+#include "InProcessBackend.h"
 
 using namespace enrichment;
 
@@ -700,15 +700,11 @@ private Q_SLOTS:
     void queueLatencyAndEnqueueRate()
     {
         ManualClock clock;
-        BackendOptions o;
-        o.port = 0;
-        o.runPipeline = false;
-        o.historyIntervalMs = 0;
+        BackendOptions o = testsupport::testBackendOptions();
         o.tickIntervalMs = 0;
-        o.databasePath = m_dir.filePath(QStringLiteral("flow.sqlite"));
-        BackendService s(o, &clock);
-        QString error;
-        QVERIFY2(s.start(&error), qPrintable(error));
+        auto service =
+            testsupport::startBackend(o, m_dir.filePath(QStringLiteral("flow.sqlite")), &clock);
+        BackendService &s = *service;
         auto rate = [this, &s] {
             return request(at(s, QStringLiteral("/monitoring/enrichment")))
                 .json()

@@ -31,6 +31,7 @@
 #include "Pipeline.h"
 #include "ServiceInternals.h"
 #include "TrayIcon.h"
+#include "InProcessBackend.h"
 
 using namespace dashboard;
 
@@ -335,16 +336,9 @@ private Q_SLOTS:
     void everyWatchedBackendNotifiesUnderItsName()
     {
         auto start = [this](const QString &file) {
-            enrichment::BackendOptions o;
-            o.port = 0;
-            o.runPipeline = false;
+            enrichment::BackendOptions o = testsupport::testBackendOptions();
             o.demo.seedTracks = 5;
-            o.databasePath = m_dir.filePath(file);
-            auto b = std::make_unique<enrichment::BackendService>(o);
-            QString error;
-            if (!b->start(&error))
-                qFatal("%s", qPrintable(error));
-            return b;
+            return testsupport::startBackend(o, m_dir.filePath(file));
         };
         auto prod = start(QStringLiteral("prod.sqlite"));
         auto staging = start(QStringLiteral("staging.sqlite"));

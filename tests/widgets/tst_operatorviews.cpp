@@ -39,6 +39,7 @@
 #include "TimeSeriesChart.h"
 #include "TimeSeriesModel.h"
 #include "enrichment/BackendService.h"
+#include "InProcessBackend.h"
 
 using namespace dashboard;
 using enrichment::BackendOptions;
@@ -286,17 +287,14 @@ private Q_SLOTS:
     // backend is exactly what the operator chose.
     void operatorPathsHoldOnARunningPipeline()
     {
-        BackendOptions o;
-        o.port = 0;
-        o.historyIntervalMs = 0;
+        BackendOptions o = testsupport::testBackendOptions();
+        o.runPipeline = true; // the pipeline runs by itself here
         o.retryBackoffMs = 0;
         o.batchIntervalMs = 50;
         o.breakerFailureThreshold = 3;
-        o.databasePath = m_dir.filePath(QStringLiteral("q%1.sqlite").arg(++m_backends));
-        auto b = std::make_unique<BackendService>(o);
-        b->setSources(testsupport::scriptedSources());
-        QString error;
-        QVERIFY2(b->start(&error), qPrintable(error));
+        auto b = testsupport::startBackend(
+            o, m_dir.filePath(QStringLiteral("q%1.sqlite").arg(++m_backends)), nullptr,
+            testsupport::scriptedSources());
         // New work every 50 ms: rate-limited tracks keep spotify's breaker tripping,
         // completed ones keep the snapshot moving.
         int next = 0;
