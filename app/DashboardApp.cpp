@@ -2,44 +2,39 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "DashboardApp.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
+#include <QSettings>
 #include <QSslCertificate>
 #include <QSslConfiguration>
-#include <QSettings>
 
 #include "AlertCenter.h"
-#include "ConnectionList.h"
+#include "BackendFeed.h"
+#include "Connection.h"
 #include "ConnectionsDialog.h"
-#include "enrichment/TokenFile.h"
-#include "enrichment/BackendThread.h"
-#include "DashboardModels.h"
-#include "DashboardView.h"
 #include "DashboardWindow.h"
 #include "EventLogModel.h"
 #include "HeadlessExport.h"
-#include "IncidentRecorder.h"
-#include "BackendFeed.h"
 #include "PrometheusClient.h"
+#include "enrichment/BackendThread.h"
+#include "enrichment/TokenFile.h"
 
 namespace dashboard {
 
 DashboardApp::DashboardApp(const AppOptions &options, QObject *parent)
-    : QObject(parent), m_options(options), m_network(new QNetworkAccessManager(this)),
-      m_feed(new BackendFeed(m_network, this)), m_models(new DashboardModels(this)),
-      m_eventLog(new EventLogModel(500, this)),
-      m_incidents(new IncidentRecorder(m_feed, m_eventLog, this))
+    : QObject(parent), m_options(options), m_network(new QNetworkAccessManager(this))
 {
-    m_models->follow(m_feed);
+    m_connections << new Connection(m_network, this);
 }
 
 DashboardApp::~DashboardApp()
 {
-    m_feed->stop();
-    for (const Session &session : std::as_const(m_sessions))
-        session.feed->stop();
+    for (Connection *c : std::as_const(m_connections))
+        c->stop();
     m_window.reset();
     delete m_headless; // its view shows the models: gone before they are
     m_headless = nullptr;
@@ -51,15 +46,8 @@ bool DashboardApp::start(QString *error)
     QByteArray token;
     if (!enrichment::resolveToken(m_options.tokenFile, &token, error))
         return false;
-    m_feed->setToken(token);
     if (!m_options.caFile.isEmpty() && !trustCaFile(m_options.caFile, error))
         return false;
-
-    QUrl url = m_options.url;
-    QString description;
-    QString mainName;
-    QUrl mainPrometheus;
-    QString mainPrometheusToken;
     // Without --url, a window watches the saved connections (File > Connections), if any.
     QList<SavedConnection> saved;
     if (m_options.exportDir.isEmpty()) {
@@ -69,26 +57,39 @@ bool DashboardApp::start(QString *error)
                                    [](const SavedConnection &c) { return !c.watch; }),
                     saved.end());
     }
-    if (url.isEmpty() && !saved.isEmpty()) {
-        const SavedConnection first = saved.takeFirst();
+    if (!openMain(token, &saved, error))
+        return false;
+    if (!m_options.exportDir.isEmpty())
+        return startHeadless();
+    return startWindow(token, saved, error);
+}
+
+bool DashboardApp::openMain(const QByteArray &token, QList<SavedConnection> *saved, QString *error)
+{
+    Connection *main = m_connections.first();
+    QUrl url = m_options.url;
+    QByteArray secret = token;
+    QUrl prometheus;
+    QString prometheusToken;
+    if (url.isEmpty() && !saved->isEmpty()) {
+        const SavedConnection first = saved->takeFirst();
         url = first.url;
-        mainName = first.name;
-        mainPrometheus = first.prometheus;
-        mainPrometheusToken = first.prometheusTokenFile;
+        main->setName(first.name);
+        prometheus = first.prometheus;
+        prometheusToken = first.prometheusTokenFile;
         // A saved connection's token file that cannot be used (gone, a directory, too
         // large, a pipe) does not keep the window shut: the connection is watched without
         // it and says why, so that File > Connections can fix it.
-        QByteArray savedToken;
         QString why;
+        secret.clear();
         if (!first.tokenFile.isEmpty() &&
-            !enrichment::readTokenFile(first.tokenFile, &savedToken, &why)) {
-            savedToken.clear();
-            m_startProblems << tr("%1: its token file cannot be used, watching without a token: "
-                                  "%2 (fix it in File > Connections)")
-                                   .arg(first.name, why);
+            !enrichment::readTokenFile(first.tokenFile, &secret, &why)) {
+            secret.clear();
+            main->addProblem(tr("%1: its token file cannot be used, watching without a token: "
+                                "%2 (fix it in File > Connections)")
+                                 .arg(first.name, why));
         }
-        m_feed->setToken(savedToken);
-        description = tr("Backend %1 at %2").arg(first.name, url.toString());
+        m_description = tr("Backend %1 at %2").arg(first.name, url.toString());
     } else if (url.isEmpty()) {
         enrichment::BackendOptions b;
         b.port = 0;
@@ -103,55 +104,65 @@ bool DashboardApp::start(QString *error)
             *error = tr("cannot start the embedded backend: %1").arg(*error);
             return false;
         }
-        description = tr("Embedded demo backend at %1 (simulated sources)").arg(url.toString());
-    } else if (description.isEmpty()) {
-        description = tr("Backend at %1").arg(url.toString());
+        m_description = tr("Embedded demo backend at %1 (simulated sources)").arg(url.toString());
+    } else {
+        m_description = tr("Backend at %1").arg(url.toString());
     }
+    main->setBackend(url, secret);
 
     // Long history, for the window and the export alike.
     QString historyError;
-    PrometheusClient *prometheus =
-        prometheusFor(mainPrometheus, mainPrometheusToken, &historyError);
+    main->setHistory(prometheusFor(prometheus, prometheusToken, &historyError));
     if (!historyError.isEmpty()) {
-        if (mainName.isEmpty()) { // from the command line: say so and stop
+        if (main->name().isEmpty()) { // from the command line: say so and stop
             *error = historyError;
             return false;
         }
-        m_startProblems << tr("%1: no long history: %2 (fix it in File > Connections)")
-                               .arg(mainName, historyError);
+        main->addProblem(tr("%1: no long history: %2 (fix it in File > Connections)")
+                             .arg(main->name(), historyError));
     }
+    return true;
+}
 
-    if (!m_options.exportDir.isEmpty()) {
-        // Headless: the dashboard's content is laid out and written without a window.
-        m_headless = new HeadlessExport(m_feed, m_models, m_eventLog, m_options.exportDir,
-                                        m_options.timeoutSeconds, this);
-        connect(m_headless, &HeadlessExport::finished, this, &DashboardApp::finished);
-        m_headless->setRangeMinutes(m_options.rangeMinutes);
-        m_headless->setWaitSeconds(m_options.waitSeconds);
-        m_headless->setOverwrite(m_options.overwrite);
-        if (prometheus)
-            m_headless->setPrometheus(prometheus);
-        else // the backend's own history backfills what the range shows
-            m_feed->setHistoryMinutes(std::max(60, m_options.rangeMinutes));
-        m_headless->start();
-        m_feed->setBaseUrl(url);
-        m_feed->start();
-        return true;
-    }
+bool DashboardApp::startHeadless()
+{
+    // The dashboard's content is laid out and written without a window.
+    Connection *main = m_connections.first();
+    m_headless = new HeadlessExport(main->feed(), main->models(), main->eventLog(),
+                                    m_options.exportDir, m_options.timeoutSeconds, this);
+    connect(m_headless, &HeadlessExport::finished, this, &DashboardApp::finished);
+    m_headless->setRangeMinutes(m_options.rangeMinutes);
+    m_headless->setWaitSeconds(m_options.waitSeconds);
+    m_headless->setOverwrite(m_options.overwrite);
+    if (main->history())
+        m_headless->setPrometheus(main->history());
+    else // the backend's own history backfills what the range shows
+        main->feed()->setHistoryMinutes(std::max(60, m_options.rangeMinutes));
+    m_headless->start();
+    main->start();
+    return true;
+}
+
+bool DashboardApp::startWindow(const QByteArray &token, const QList<SavedConnection> &saved,
+                               QString *error)
+{
     QByteArray alertmanagerToken;
     if (!m_options.alertmanagerTokenFile.isEmpty() &&
         !enrichment::readTokenFile(m_options.alertmanagerTokenFile, &alertmanagerToken, error))
         return false;
-    m_window = std::make_unique<DashboardWindow>(m_feed, m_models, m_eventLog);
-    m_window->setBackendDescription(description);
+    Connection *main = m_connections.first();
+    m_window = std::make_unique<DashboardWindow>();
+    m_window->addConnection(main);
+    m_window->setBackendDescription(m_description);
     connect(m_window.get(), &DashboardWindow::backendUrlChosen, this, &DashboardApp::connectTo);
-    m_alerts = new AlertCenter(m_feed, m_eventLog, QDBusConnection::sessionBus(), this);
+    connect(m_window.get(), &DashboardWindow::connectionsRequested, this,
+            &DashboardApp::editConnections);
+    m_alerts = new AlertCenter(QDBusConnection::sessionBus(), this);
+    m_alerts->watch(main);
     if (!m_options.alertmanager.isEmpty())
         m_alerts->watchAlertmanager(m_network, m_options.alertmanager, alertmanagerToken);
     m_alerts->enableTray();
     m_alerts->attach(m_window.get());
-    if (prometheus)
-        m_window->view()->setPrometheus(prometheus);
     connect(m_alerts, &AlertCenter::quitRequested, this, &DashboardApp::quitWindow);
     QSettings settings;
     m_window->loadSettings(settings);
@@ -159,32 +170,21 @@ bool DashboardApp::start(QString *error)
     if (!m_options.url.isEmpty())
         settings.setValue(QStringLiteral("connection/url"), m_options.url.toString());
     m_window->setRecentUrl(QUrl(settings.value(QStringLiteral("connection/url")).toString()));
-    m_feed->setBaseUrl(url);
-    m_feed->start();
-    if (!mainName.isEmpty())
-        m_window->setConnectionName(0, mainName);
-    connect(m_window.get(), &DashboardWindow::connectionsRequested, this,
-            &DashboardApp::editConnections);
+    main->start();
     // Every further --url (with the same token) and every other watched connection: a tab.
     for (const QUrl &more : std::as_const(m_options.moreUrls))
-        if (!isOpen(more) && !openConnection(more.authority(), more, {}, token, error))
-            return false;
-    for (const SavedConnection &c : std::as_const(saved)) {
-        QString why;
-        if (!isOpen(c.url) && !openConnection(c.name, c.url, c.tokenFile, {}, &why, c.prometheus,
-                                              c.prometheusTokenFile))
-            m_eventLog->add(EventLogModel::Severity::Error, tr("Connection"),
-                            tr("%1 not opened: %2").arg(c.name, why));
-    }
-    for (const QString &problem : std::as_const(m_startProblems)) {
-        m_eventLog->add(EventLogModel::Severity::Error, tr("Connection"), problem);
+        if (!isOpen(more))
+            openConnection(more.authority(), more, {}, token);
+    for (const SavedConnection &c : saved)
+        if (!isOpen(c.url))
+            openConnection(c.name, c.url, c.tokenFile, {}, c.prometheus, c.prometheusTokenFile);
+    const QStringList problems = main->problems();
+    for (const QString &problem : problems)
         qWarning().noquote() << problem;
-    }
-    if (!m_startProblems.isEmpty())
-        m_window->setBackendDescription(description + QStringLiteral(" — ") +
-                                        m_startProblems.constFirst());
-    if (m_window->connectionCount() > 1 && mainName.isEmpty())
-        m_window->setConnectionName(0, url.authority());
+    if (!problems.isEmpty())
+        m_window->setBackendDescription(m_description + QStringLiteral(" — ") + problems.first());
+    if (m_window->connectionCount() > 1 && main->name().isEmpty())
+        main->setName(main->url().authority());
     m_alerts->start();
     if (!m_options.minimized)
         m_window->show();
@@ -233,27 +233,23 @@ void DashboardApp::quitWindow()
 
 void DashboardApp::connectTo(const QUrl &url)
 {
-    // The tab shown now moves to the chosen backend.
-    BackendFeed *feed = m_window->feed();
-    feed->stop();
-    feed->setBaseUrl(url);
+    // The tab shown now moves to the chosen backend, with its token.
+    Connection *c = m_connections.value(m_window->currentConnection());
+    if (!c)
+        return;
+    c->stop();
+    c->setBackend(url, c->feed()->token());
     m_window->setBackendDescription(tr("Backend at %1").arg(url.toString()));
     if (m_window->connectionCount() > 1)
-        m_window->setConnectionName(m_window->currentConnection(), url.authority());
+        c->setName(url.authority());
     QSettings().setValue(QStringLiteral("connection/url"), url.toString());
-    feed->start();
+    c->start();
 }
 
 bool DashboardApp::isOpen(const QUrl &url) const
 {
-    if (m_feed->baseUrl().adjusted(QUrl::StripTrailingSlash) ==
-        url.adjusted(QUrl::StripTrailingSlash))
-        return true;
-    for (const Session &s : m_sessions)
-        if (s.feed->baseUrl().adjusted(QUrl::StripTrailingSlash) ==
-            url.adjusted(QUrl::StripTrailingSlash))
-            return true;
-    return false;
+    return std::any_of(m_connections.cbegin(), m_connections.cend(),
+                       [&url](const Connection *c) { return c->watches(url); });
 }
 
 PrometheusClient *DashboardApp::prometheusFor(const QUrl &url, const QString &tokenFile,
@@ -273,49 +269,38 @@ PrometheusClient *DashboardApp::prometheusFor(const QUrl &url, const QString &to
     return client;
 }
 
-bool DashboardApp::openConnection(const QString &name, const QUrl &url, const QString &tokenFile,
-                                  const QByteArray &token, QString *error, const QUrl &prometheus,
-                                  const QString &prometheusTokenFile)
+Connection *DashboardApp::openConnection(const QString &name, const QUrl &url,
+                                         const QString &tokenFile, const QByteArray &token,
+                                         const QUrl &prometheus, const QString &prometheusTokenFile)
 {
+    auto *c = new Connection(m_network, this);
+    c->setName(name);
     // A token file that cannot be used leaves the connection open without it, saying why
-    // in its own log (and the window's): the way to fix it, File > Connections, stays at
-    // hand.
-    QStringList problems;
+    // in its own log (and the main one's): the way to fix it, File > Connections, stays
+    // at hand.
     QByteArray secret = token;
     QString why;
     if (!tokenFile.isEmpty() && !enrichment::readTokenFile(tokenFile, &secret, &why)) {
         secret.clear();
-        problems << tr("its token file cannot be used, watching without a token: %1 (fix it "
-                       "in File > Connections)")
-                        .arg(why);
+        c->addProblem(tr("its token file cannot be used, watching without a token: %1 (fix it "
+                         "in File > Connections)")
+                          .arg(why));
     }
     QString historyError;
-    PrometheusClient *history = prometheusFor(prometheus, prometheusTokenFile, &historyError);
+    c->setHistory(prometheusFor(prometheus, prometheusTokenFile, &historyError));
     if (!historyError.isEmpty())
-        problems << tr("no long history: %1 (fix it in File > Connections)").arg(historyError);
-    Q_UNUSED(error);
-    Session s;
-    s.feed = new BackendFeed(m_network, this);
-    s.feed->setToken(secret);
-    s.models = new DashboardModels(this);
-    s.models->follow(s.feed);
-    s.log = new EventLogModel(500, this);
-    new IncidentRecorder(s.feed, s.log, this);
-    m_sessions.append(s);
-    const int index = m_window->addConnection(name, s.feed, s.models, s.log);
-    if (history)
-        m_window->view(index)->setPrometheus(history);
-    if (m_alerts) // its notifications too, named
-        m_alerts->addFeed(name, s.feed, s.log, index);
-    for (const QString &problem : std::as_const(problems)) {
+        c->addProblem(tr("no long history: %1 (fix it in File > Connections)").arg(historyError));
+    c->setBackend(url, secret);
+    m_connections << c;
+    m_window->addConnection(c);
+    m_alerts->watch(c); // its notifications too, named
+    for (const QString &problem : c->problems()) {
         qWarning().noquote() << name + QStringLiteral(": ") + problem;
-        s.log->add(EventLogModel::Severity::Error, tr("Connection"), problem);
-        m_eventLog->add(EventLogModel::Severity::Error, tr("Connection"),
-                        tr("%1: %2").arg(name, problem));
+        m_connections.first()->eventLog()->add(EventLogModel::Severity::Error, tr("Connection"),
+                                               tr("%1: %2").arg(name, problem));
     }
-    s.feed->setBaseUrl(url);
-    s.feed->start();
-    return true;
+    c->start();
+    return c;
 }
 
 void DashboardApp::editConnections()
@@ -334,16 +319,13 @@ void DashboardApp::editConnections()
     dialog.setCommandLineUrls(fromCommandLine);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    ConnectionList::save(settings, dialog.connections());
+    // The dialog's own copy, read after its event loop ended.
+    const QList<SavedConnection> edited = dialog.connections();
+    ConnectionList::save(settings, edited);
     // Newly watched connections open now; one no longer watched stays until the next start.
-    for (const SavedConnection &c : dialog.connections()) {
-        QString why;
-        if (c.watch && !isOpen(c.url) &&
-            !openConnection(c.name, c.url, c.tokenFile, {}, &why, c.prometheus,
-                            c.prometheusTokenFile))
-            QMessageBox::warning(m_window.get(), tr("Connections"),
-                                 tr("%1 not opened: %2").arg(c.name, why));
-    }
+    for (const SavedConnection &c : edited)
+        if (c.watch && !isOpen(c.url))
+            openConnection(c.name, c.url, c.tokenFile, {}, c.prometheus, c.prometheusTokenFile);
 }
 
 } // namespace dashboard

@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 
 #include "AppOptions.h"
+#include "ConnectionList.h"
 
 class QNetworkAccessManager;
 
@@ -18,16 +19,14 @@ class BackendThread;
 namespace dashboard {
 
 class AlertCenter;
-class DashboardModels;
+class Connection;
 class DashboardWindow;
-class EventLogModel;
 class HeadlessExport;
-class IncidentRecorder;
-class BackendFeed;
 class PrometheusClient;
 
-/// Wires the program: the embedded demo backend (unless --url), the feed, the window or
-/// the headless export, and the settings.
+/// Wires the program: the embedded demo backend (unless --url or saved connections), a
+/// Connection per watched backend, the window and the alert center or the headless export,
+/// and the settings.
 class DashboardApp final : public QObject
 {
     Q_OBJECT
@@ -46,12 +45,18 @@ Q_SIGNALS:
     void finished(int exitCode, const QString &message);
 
 private:
+    /// Points the main connection at --url, the first saved connection (the rest stay in
+    /// @p saved) or the embedded demo backend it starts; false with the reason.
+    bool openMain(const QByteArray &token, QList<SavedConnection> *saved, QString *error);
+    bool startHeadless();
+    bool startWindow(const QByteArray &token, const QList<SavedConnection> &saved, QString *error);
     void connectTo(const QUrl &url);
     void quitWindow();
-    /// One more backend in a tab of the window; false with the reason in @p error.
-    bool openConnection(const QString &name, const QUrl &url, const QString &tokenFile,
-                        const QByteArray &token, QString *error, const QUrl &prometheus = {},
-                        const QString &prometheusTokenFile = {});
+    /// One more backend in a tab of the window. What cannot be used (a token file, the
+    /// history's) is said in its log and the main one's; the connection opens regardless.
+    Connection *openConnection(const QString &name, const QUrl &url, const QString &tokenFile,
+                               const QByteArray &token, const QUrl &prometheus = {},
+                               const QString &prometheusTokenFile = {});
     /// A new client for @p url (empty: --prometheus); null without either, or when the
     /// token file cannot be read (then @p error says why).
     PrometheusClient *prometheusFor(const QUrl &url, const QString &tokenFile, QString *error);
@@ -65,24 +70,13 @@ private:
     QTemporaryDir m_demoDir;
     std::unique_ptr<enrichment::BackendThread> m_backend;
     QNetworkAccessManager *m_network;
-    BackendFeed *m_feed;
-    DashboardModels *m_models; ///< what the window shows; owned here, not by the window
-    EventLogModel *m_eventLog;
-    IncidentRecorder *m_incidents;
+    /// Every backend watched; the first is the main one (the command line's or the first
+    /// saved one, or the embedded demo).
+    QList<Connection *> m_connections;
+    QString m_description; ///< what the status bar says of the main connection
     std::unique_ptr<DashboardWindow> m_window;
     AlertCenter *m_alerts = nullptr; ///< notifications, tray, Alertmanager (windowed only)
-    /// The backends watched besides the main one (tabs), each with what it shows.
-    struct Session
-    {
-        BackendFeed *feed;
-        DashboardModels *models;
-        EventLogModel *log;
-    };
-    QList<Session> m_sessions;
     HeadlessExport *m_headless = nullptr;
-    /// What went wrong with the saved connections at start (said in the log once the
-    /// window is up, instead of keeping it shut).
-    QStringList m_startProblems;
 };
 
 } // namespace dashboard

@@ -17,9 +17,11 @@
 #include <QValueAxis>
 
 #include "BenchSupport.h"
+#include "Connection.h"
+#include "ConnectionPage.h"
 #include "DashboardModels.h"
+#include "DashboardView.h"
 #include "DashboardWindow.h"
-#include "BackendFeed.h"
 #include "SnapshotParser.h"
 #include "TimeSeriesChart.h"
 #include "TimeSeriesModel.h"
@@ -110,8 +112,10 @@ static void BM_DashboardMemory_Day(benchmark::State &state)
     for (auto _ : state) {
         const qint64 before = bench::residentBytes();
         QNetworkAccessManager nam;
-        BackendFeed feed(&nam);
-        DashboardWindow window(&feed);
+        Connection connection(&nam);
+        DashboardWindow window;
+        window.addConnection(&connection);
+        DashboardView *view = window.currentPage()->view();
         window.resize(1600, 1000);
         window.show();
         QString error;
@@ -130,15 +134,15 @@ static void BM_DashboardMemory_Day(benchmark::State &state)
             s.queue[0] = 100'000 - i;
             s.queue[2] = i;
             s.perMinute = double(i % 300);
-            window.models()->applySnapshot(s);
+            connection.models()->applySnapshot(s);
             if (i % 3600 == 0)
                 QCoreApplication::processEvents(); // charts redraw as they would live
         }
-        for (ChartPanel *p : window.panels())
+        for (ChartPanel *p : view->panels())
             p->flush();
         render(window);
         const qint64 after = bench::residentBytes();
-        state.counters["samples"] = window.models()->processingRate()->size();
+        state.counters["samples"] = connection.models()->processingRate()->size();
         state.counters["rss_MiB"] = double(after) / 1048576.0;
         state.counters["rss_growth_MiB"] = double(after - before) / 1048576.0;
     }

@@ -598,6 +598,13 @@ Das Backend meldet dies (noch) nicht.</translation>
     </message>
 </context>
 <context>
+    <name>dashboard::Connection</name>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::ConnectionIndicator</name>
     <message>
         <source>Live</source>
@@ -652,6 +659,109 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>The Prometheus URL must be http:// or https:// with a host.</source>
         <translation>Die Prometheus-URL muss http:// oder https:// mit einem Host sein.</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::ConnectionPage</name>
+    <message>
+        <source>Res&amp;ume Pipeline</source>
+        <translation>Pipeline for&amp;tsetzen</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>Tracks</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Close or probe a breaker, pause or resume a source (also: right-click the table)</source>
+        <translation>Einen Breaker schließen oder testen, eine Quelle pausieren oder fortsetzen (auch: Rechtsklick in die Tabelle)</translation>
+    </message>
+    <message>
+        <source>Right-click a source for its actions</source>
+        <translation>Rechtsklick auf eine Quelle zeigt ihre Aktionen</translation>
+    </message>
+    <message>
+        <source>No sources yet</source>
+        <translation>Noch keine Quellen</translation>
+    </message>
+    <message>
+        <source>&amp;Close Circuit Breaker…</source>
+        <translation>Circuit Breaker &amp;schließen…</translation>
+    </message>
+    <message>
+        <source>Close the %1 breaker now: calls go to the source again</source>
+        <translation>Den Breaker von %1 jetzt schließen: Aufrufe gehen wieder an die Quelle</translation>
+    </message>
+    <message>
+        <source>&amp;Probe Now</source>
+        <translation>Jetzt &amp;testen</translation>
+    </message>
+    <message>
+        <source>Let the next calls to %1 probe it now instead of at the timeout</source>
+        <translation>Die nächsten Aufrufe an %1 testen die Quelle jetzt statt nach dem Timeout</translation>
+    </message>
+    <message>
+        <source>Breaker closed: nothing to close or probe</source>
+        <translation>Breaker geschlossen: nichts zu schließen oder zu testen</translation>
+    </message>
+    <message>
+        <source>Breaker state unknown</source>
+        <translation>Zustand des Breakers unbekannt</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Source</source>
+        <translation>Quelle &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>P&amp;ause Source…</source>
+        <translation>Quelle &amp;anhalten…</translation>
+    </message>
+    <message>
+        <source>Let the pipeline ask %1 again</source>
+        <translation>Die Pipeline fragt %1 wieder</translation>
+    </message>
+    <message>
+        <source>Skip %1 in the waterfall until resumed</source>
+        <translation>%1 im Wasserfall überspringen, bis fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Actions: not supported by this service</source>
+        <translation>Aktionen: von diesem Dienst nicht unterstützt</translation>
+    </message>
+    <message>
+        <source>The pipeline is paused by an operator: workers finish their batches and claim no tracks until it is resumed.</source>
+        <translation>Die Pipeline wurde von einem Operator angehalten: Worker beenden ihre Batches und holen keine Tracks, bis sie fortgesetzt wird.</translation>
+    </message>
+    <message>
+        <source>Paused sources (skipped by the waterfall): %1.</source>
+        <translation>Angehaltene Quellen (im Wasserfall übersprungen): %1.</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Sources</source>
+        <translation>Quellen for&amp;tsetzen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not answering</source>
+        <translation>antwortet nicht</translation>
     </message>
 </context>
 <context>
@@ -732,6 +842,18 @@ Das Backend meldet dies (noch) nicht.</translation>
         <source>Also watched now, from the command line (--url, not saved here): %1</source>
         <translation>Außerdem jetzt beobachtet, von der Befehlszeile (--url, hier nicht gespeichert): %1</translation>
     </message>
+    <message>
+        <source>Connect to Backend</source>
+        <translation>Mit Backend verbinden</translation>
+    </message>
+    <message>
+        <source>URL of a backend that serves /monitoring/enrichment:</source>
+        <translation>URL eines Backends, das /monitoring/enrichment bereitstellt:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http(s) URL.</source>
+        <translation>„%1“ ist keine http(s)-URL.</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::DashboardApp</name>
@@ -766,14 +888,6 @@ Das Backend meldet dies (noch) nicht.</translation>
     <message>
         <source>Connection</source>
         <translation>Verbindung</translation>
-    </message>
-    <message>
-        <source>%1 not opened: %2</source>
-        <translation>%1 nicht geöffnet: %2</translation>
-    </message>
-    <message>
-        <source>Connections</source>
-        <translation>Verbindungen</translation>
     </message>
     <message>
         <source>%1: its token file cannot be used, watching without a token: %2 (fix it in File &gt; Connections)</source>
@@ -1028,14 +1142,6 @@ Warte auf die erste Antwort des Backends.</translation>
         <translation>Enrichment Monitor</translation>
     </message>
     <message>
-        <source>Export dashboard to folder</source>
-        <translation>Dashboard in Ordner exportieren</translation>
-    </message>
-    <message>
-        <source>Export chart</source>
-        <translation>Diagramm exportieren</translation>
-    </message>
-    <message>
         <source>&amp;Refresh Now</source>
         <translation>&amp;Jetzt aktualisieren</translation>
     </message>
@@ -1070,36 +1176,8 @@ Warte auf die erste Antwort des Backends.</translation>
         </translation>
     </message>
     <message>
-        <source>&amp;Export Dashboard…</source>
-        <translation>Dashboard &amp;exportieren…</translation>
-    </message>
-    <message>
-        <source>Save every chart and the whole dashboard as PNG, SVG and CSV (Ctrl+E)</source>
-        <translation>Jedes Diagramm und das ganze Dashboard als PNG, SVG und CSV speichern (Strg+E)</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Dashboard Image</source>
-        <translation>Dashboard-Bild &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>Dashboard image copied</source>
-        <translation>Dashboard-Bild kopiert</translation>
-    </message>
-    <message>
         <source>C&amp;onnect to Backend…</source>
         <translation>Mit Backend &amp;verbinden…</translation>
-    </message>
-    <message>
-        <source>Connect to Backend</source>
-        <translation>Mit Backend verbinden</translation>
-    </message>
-    <message>
-        <source>URL of a backend that serves /monitoring/enrichment:</source>
-        <translation>URL eines Backends, das /monitoring/enrichment bereitstellt:</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an http(s) URL.</source>
-        <translation>„%1“ ist keine http(s)-URL.</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1112,22 +1190,6 @@ Warte auf die erste Antwort des Backends.</translation>
     <message>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>&amp;About Enrichment Monitor</source>
-        <translation>Ü&amp;ber Enrichment Monitor</translation>
-    </message>
-    <message>
-        <source>About Enrichment Monitor</source>
-        <translation>Über Enrichment Monitor</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Enrichment Monitor&lt;/b&gt; %1&lt;br&gt;Live monitoring of the music-metadata enrichment pipeline.&lt;br&gt;Licensed under the GNU GPL, version 3 or later.</source>
-        <translation>&lt;b&gt;Enrichment Monitor&lt;/b&gt; %1&lt;br&gt;Live-Überwachung der Anreicherungs-Pipeline für Musik-Metadaten.&lt;br&gt;Lizenziert unter der GNU GPL, Version 3 oder später.</translation>
     </message>
     <message>
         <source>Main</source>
@@ -1198,32 +1260,8 @@ Warte auf die erste Antwort des Backends.</translation>
         <translation>Warteschlangentiefe im Verlauf</translation>
     </message>
     <message>
-        <source>Export failed</source>
-        <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG-Bild (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG image (*.svg)</source>
-        <translation>SVG-Bild (*.svg)</translation>
-    </message>
-    <message>
-        <source>CSV table (*.csv)</source>
-        <translation>CSV-Tabelle (*.csv)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
-    </message>
-    <message>
         <source>% left</source>
         <translation>% übrig</translation>
-    </message>
-    <message>
-        <source>Files exported to %1: %2</source>
-        <translation>Dateien nach %1 exportiert: %2</translation>
     </message>
     <message>
         <source>&amp;Notifications…</source>
@@ -1250,123 +1288,12 @@ Warte auf die erste Antwort des Backends.</translation>
         <translation>Backend unter %1</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>&amp;Pause Pipeline…</source>
-        <translation>Pipeline &amp;anhalten…</translation>
-    </message>
-    <message>
         <source>&amp;Pipeline</source>
         <translation>&amp;Pipeline</translation>
     </message>
     <message>
-        <source>&amp;Resume Pipeline</source>
-        <translation>Pipeline &amp;fortsetzen</translation>
-    </message>
-    <message>
-        <source>Overview</source>
-        <translation>Übersicht</translation>
-    </message>
-    <message>
-        <source>Failures</source>
-        <translation>Fehlschläge</translation>
-    </message>
-    <message>
-        <source>Tracks</source>
-        <translation>Tracks</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>Operator</translation>
-    </message>
-    <message>
-        <source>&amp;Close Circuit Breaker…</source>
-        <translation>Circuit Breaker &amp;schließen…</translation>
-    </message>
-    <message>
-        <source>&amp;Probe Now</source>
-        <translation>Jetzt &amp;testen</translation>
-    </message>
-    <message>
-        <source>&amp;Resume Source</source>
-        <translation>Quelle &amp;fortsetzen</translation>
-    </message>
-    <message>
-        <source>P&amp;ause Source…</source>
-        <translation>Quelle &amp;anhalten…</translation>
-    </message>
-    <message>
-        <source>Close the %1 breaker now: calls go to the source again</source>
-        <translation>Den Breaker von %1 jetzt schließen: Aufrufe gehen wieder an die Quelle</translation>
-    </message>
-    <message>
-        <source>Let the next calls to %1 probe it now instead of at the timeout</source>
-        <translation>Die nächsten Aufrufe an %1 testen die Quelle jetzt statt nach dem Timeout</translation>
-    </message>
-    <message>
-        <source>Let the pipeline ask %1 again</source>
-        <translation>Die Pipeline fragt %1 wieder</translation>
-    </message>
-    <message>
-        <source>Skip %1 in the waterfall until resumed</source>
-        <translation>%1 im Wasserfall überspringen, bis fortgesetzt</translation>
-    </message>
-    <message>
-        <source>Actions: not supported by this service</source>
-        <translation>Aktionen: von diesem Dienst nicht unterstützt</translation>
-    </message>
-    <message>
-        <source>The pipeline is paused by an operator: workers finish their batches and claim no tracks until it is resumed.</source>
-        <translation>Die Pipeline wurde von einem Operator angehalten: Worker beenden ihre Batches und holen keine Tracks, bis sie fortgesetzt wird.</translation>
-    </message>
-    <message>
-        <source>Paused sources (skipped by the waterfall): %1.</source>
-        <translation>Angehaltene Quellen (im Wasserfall übersprungen): %1.</translation>
-    </message>
-    <message>
-        <source>Let the workers claim tracks again</source>
-        <translation>Die Worker holen wieder Tracks</translation>
-    </message>
-    <message>
-        <source>Stop claiming tracks (batches in flight finish)</source>
-        <translation>Keine Tracks mehr holen (laufende Batches werden beendet)</translation>
-    </message>
-    <message>
-        <source>Audit</source>
-        <translation>Protokoll</translation>
-    </message>
-    <message>
-        <source>&amp;Enqueue Tracks…</source>
-        <translation>Tracks &amp;einreihen…</translation>
-    </message>
-    <message>
-        <source>Enqueue Tracks</source>
-        <translation>Tracks einreihen</translation>
-    </message>
-    <message>
-        <source>Track ids to add as pending, one per line (at most %1):</source>
-        <translation>Track-IDs, die als ausstehend hinzukommen, eine pro Zeile (höchstens %1):</translation>
-    </message>
-    <message>
-        <source>Add tracks to the queue by id</source>
-        <translation>Tracks nach ID in die Warteschlange aufnehmen</translation>
-    </message>
-    <message>
         <source>errors since start</source>
         <translation>Fehler seit dem Start</translation>
-    </message>
-    <message>
-        <source>Replace files?</source>
-        <translation>Dateien ersetzen?</translation>
-    </message>
-    <message numerus="yes">
-        <source>The folder has %n file(s) of an earlier export (%1). Replace them?</source>
-        <translation>
-            <numerusform>Der Ordner hat %n Datei eines früheren Exports (%1). Ersetzen?</numerusform>
-            <numerusform>Der Ordner hat %n Dateien eines früheren Exports (%1). Ersetzen?</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Next View</source>
@@ -1383,70 +1310,6 @@ Warte auf die erste Antwort des Backends.</translation>
     <message>
         <source>Previous B&amp;ackend</source>
         <translation>Voriges B&amp;ackend</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>&amp;Tastenkürzel</translation>
-    </message>
-    <message>
-        <source>Keyboard Shortcuts</source>
-        <translation>Tastenkürzel</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts of Enrichment Monitor</source>
-        <translation>Tastenkürzel von Enrichment Monitor</translation>
-    </message>
-    <message>
-        <source>&amp;Documentation</source>
-        <translation>&amp;Dokumentation</translation>
-    </message>
-    <message>
-        <source>Documentation</source>
-        <translation>Dokumentation</translation>
-    </message>
-    <message>
-        <source>The documentation comes with the program&apos;s sources, in the docs/ folder: OPERATIONS.md (running the stack, what each alert means, acting on the pipeline), SCALING.md (many workers), PROTOCOL.md (what the backend serves). enrichment-monitor --help lists the command line.</source>
-        <translation>Die Dokumentation liegt den Quellen des Programms im Ordner docs/ bei: OPERATIONS.md (Betrieb, Bedeutung jedes Alarms, Eingriffe in die Pipeline), SCALING.md (viele Worker), PROTOCOL.md (was das Backend liefert). enrichment-monitor --help listet die Befehlszeile.</translation>
-    </message>
-    <message>
-        <source>Res&amp;ume Pipeline</source>
-        <translation>Pipeline for&amp;tsetzen</translation>
-    </message>
-    <message>
-        <source>Close or probe a breaker, pause or resume a source (also: right-click the table)</source>
-        <translation>Einen Breaker schließen oder testen, eine Quelle pausieren oder fortsetzen (auch: Rechtsklick in die Tabelle)</translation>
-    </message>
-    <message>
-        <source>Right-click a source for its actions</source>
-        <translation>Rechtsklick auf eine Quelle zeigt ihre Aktionen</translation>
-    </message>
-    <message>
-        <source>No sources yet</source>
-        <translation>Noch keine Quellen</translation>
-    </message>
-    <message>
-        <source>Breaker closed: nothing to close or probe</source>
-        <translation>Breaker geschlossen: nichts zu schließen oder zu testen</translation>
-    </message>
-    <message>
-        <source>Breaker state unknown</source>
-        <translation>Zustand des Breakers unbekannt</translation>
-    </message>
-    <message>
-        <source>Res&amp;ume Sources</source>
-        <translation>Quellen for&amp;tsetzen</translation>
-    </message>
-    <message>
-        <source>not answering</source>
-        <translation>antwortet nicht</translation>
-    </message>
-    <message>
-        <source> or </source>
-        <translation> oder </translation>
-    </message>
-    <message>
-        <source>Alt + underlined letter: the button or menu with that letter</source>
-        <translation>Alt + unterstrichener Buchstabe: die Schaltfläche oder das Menü mit diesem Buchstaben</translation>
     </message>
 </context>
 <context>
@@ -1564,6 +1427,72 @@ Warte auf die erste Antwort des Backends.</translation>
     <message>
         <source>Circuit breaker</source>
         <translation>Circuit Breaker</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::ExportFlow</name>
+    <message>
+        <source>&amp;Export Dashboard…</source>
+        <translation>Dashboard &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Dashboard Image</source>
+        <translation>Dashboard-Bild &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Save every chart and the whole dashboard as PNG, SVG and CSV (Ctrl+E)</source>
+        <translation>Jedes Diagramm und das ganze Dashboard als PNG, SVG und CSV speichern (Strg+E)</translation>
+    </message>
+    <message>
+        <source>Dashboard image copied</source>
+        <translation>Dashboard-Bild kopiert</translation>
+    </message>
+    <message>
+        <source>Replace files?</source>
+        <translation>Dateien ersetzen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The folder has %n file(s) of an earlier export (%1). Replace them?</source>
+        <translation>
+            <numerusform>Der Ordner hat %n Datei eines früheren Exports (%1). Ersetzen?</numerusform>
+            <numerusform>Der Ordner hat %n Dateien eines früheren Exports (%1). Ersetzen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export dashboard to folder</source>
+        <translation>Dashboard in Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>There is no dashboard to export</source>
+        <translation>Es gibt kein Dashboard zum Exportieren</translation>
+    </message>
+    <message>
+        <source>Files exported to %1: %2</source>
+        <translation>Dateien nach %1 exportiert: %2</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV-Tabelle (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
     </message>
 </context>
 <context>
@@ -1871,6 +1800,61 @@ Prometheus hat keine Anfragen dieser Quelle in den letzten 30 Tagen.</translatio
     <message>
         <source>Day</source>
         <translation>Tag</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts of Enrichment Monitor</source>
+        <translation>Tastenkürzel von Enrichment Monitor</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Dokumentation</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <source>The documentation comes with the program&apos;s sources, in the docs/ folder: OPERATIONS.md (running the stack, what each alert means, acting on the pipeline), SCALING.md (many workers), PROTOCOL.md (what the backend serves). enrichment-monitor --help lists the command line.</source>
+        <translation>Die Dokumentation liegt den Quellen des Programms im Ordner docs/ bei: OPERATIONS.md (Betrieb, Bedeutung jedes Alarms, Eingriffe in die Pipeline), SCALING.md (viele Worker), PROTOCOL.md (was das Backend liefert). enrichment-monitor --help listet die Befehlszeile.</translation>
+    </message>
+    <message>
+        <source>&amp;About Enrichment Monitor</source>
+        <translation>Ü&amp;ber Enrichment Monitor</translation>
+    </message>
+    <message>
+        <source>About Enrichment Monitor</source>
+        <translation>Über Enrichment Monitor</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Enrichment Monitor&lt;/b&gt; %1&lt;br&gt;Live monitoring of the music-metadata enrichment pipeline.&lt;br&gt;Licensed under the GNU GPL, version 3 or later.</source>
+        <translation>&lt;b&gt;Enrichment Monitor&lt;/b&gt; %1&lt;br&gt;Live-Überwachung der Anreicherungs-Pipeline für Musik-Metadaten.&lt;br&gt;Lizenziert unter der GNU GPL, Version 3 oder später.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>Alt + underlined letter: the button or menu with that letter</source>
+        <translation>Alt + unterstrichener Buchstabe: die Schaltfläche oder das Menü mit diesem Buchstaben</translation>
     </message>
 </context>
 <context>
@@ -2261,6 +2245,41 @@ Das wirkt auf alle %1 aktiven Worker der Flotte, jeder auf seinen eigenen %2-Bre
     <message>
         <source>The backend</source>
         <translation>Das Backend</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::PipelineActions</name>
+    <message>
+        <source>&amp;Pause Pipeline…</source>
+        <translation>Pipeline &amp;anhalten…</translation>
+    </message>
+    <message>
+        <source>&amp;Enqueue Tracks…</source>
+        <translation>Tracks &amp;einreihen…</translation>
+    </message>
+    <message>
+        <source>Enqueue Tracks</source>
+        <translation>Tracks einreihen</translation>
+    </message>
+    <message>
+        <source>Track ids to add as pending, one per line (at most %1):</source>
+        <translation>Track-IDs, die als ausstehend hinzukommen, eine pro Zeile (höchstens %1):</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Pipeline</source>
+        <translation>Pipeline &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>Let the workers claim tracks again</source>
+        <translation>Die Worker holen wieder Tracks</translation>
+    </message>
+    <message>
+        <source>Stop claiming tracks (batches in flight finish)</source>
+        <translation>Keine Tracks mehr holen (laufende Batches werden beendet)</translation>
+    </message>
+    <message>
+        <source>Add tracks to the queue by id</source>
+        <translation>Tracks nach ID in die Warteschlange aufnehmen</translation>
     </message>
 </context>
 <context>

@@ -598,6 +598,13 @@ El backend todavía no informa de esto.</translation>
     </message>
 </context>
 <context>
+    <name>dashboard::Connection</name>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::ConnectionIndicator</name>
     <message>
         <source>Live</source>
@@ -652,6 +659,109 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>The Prometheus URL must be http:// or https:// with a host.</source>
         <translation>La URL de Prometheus debe ser http:// o https:// con un host.</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::ConnectionPage</name>
+    <message>
+        <source>Res&amp;ume Pipeline</source>
+        <translation>Re&amp;anudar pipeline</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fallos</translation>
+    </message>
+    <message>
+        <source>Tracks</source>
+        <translation>Pistas</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Auditoría</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>Close or probe a breaker, pause or resume a source (also: right-click the table)</source>
+        <translation>Cerrar o sondear un breaker, pausar o reanudar una fuente (también: clic derecho en la tabla)</translation>
+    </message>
+    <message>
+        <source>Right-click a source for its actions</source>
+        <translation>Clic derecho en una fuente para ver sus acciones</translation>
+    </message>
+    <message>
+        <source>No sources yet</source>
+        <translation>Aún no hay fuentes</translation>
+    </message>
+    <message>
+        <source>&amp;Close Circuit Breaker…</source>
+        <translation>&amp;Cerrar circuit breaker…</translation>
+    </message>
+    <message>
+        <source>Close the %1 breaker now: calls go to the source again</source>
+        <translation>Cerrar ahora el breaker de %1: las llamadas vuelven a la fuente</translation>
+    </message>
+    <message>
+        <source>&amp;Probe Now</source>
+        <translation>&amp;Probar ahora</translation>
+    </message>
+    <message>
+        <source>Let the next calls to %1 probe it now instead of at the timeout</source>
+        <translation>Las próximas llamadas a %1 la prueban ahora en lugar de al vencer el tiempo</translation>
+    </message>
+    <message>
+        <source>Breaker closed: nothing to close or probe</source>
+        <translation>Breaker cerrado: nada que cerrar ni sondear</translation>
+    </message>
+    <message>
+        <source>Breaker state unknown</source>
+        <translation>Estado del breaker desconocido</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Source</source>
+        <translation>&amp;Reanudar fuente</translation>
+    </message>
+    <message>
+        <source>P&amp;ause Source…</source>
+        <translation>P&amp;ausar fuente…</translation>
+    </message>
+    <message>
+        <source>Let the pipeline ask %1 again</source>
+        <translation>El pipeline vuelve a consultar %1</translation>
+    </message>
+    <message>
+        <source>Skip %1 in the waterfall until resumed</source>
+        <translation>Omitir %1 en la cascada hasta reanudarla</translation>
+    </message>
+    <message>
+        <source>Actions: not supported by this service</source>
+        <translation>Acciones: este servicio no las admite</translation>
+    </message>
+    <message>
+        <source>The pipeline is paused by an operator: workers finish their batches and claim no tracks until it is resumed.</source>
+        <translation>Un operador pausó el pipeline: los workers terminan sus lotes y no toman pistas hasta que se reanude.</translation>
+    </message>
+    <message>
+        <source>Paused sources (skipped by the waterfall): %1.</source>
+        <translation>Fuentes pausadas (la cascada las omite): %1.</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume Sources</source>
+        <translation>Re&amp;anudar fuentes</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>not answering</source>
+        <translation>no responde</translation>
     </message>
 </context>
 <context>
@@ -732,6 +842,18 @@ El backend todavía no informa de esto.</translation>
         <source>Also watched now, from the command line (--url, not saved here): %1</source>
         <translation>También vigilados ahora, desde la línea de órdenes (--url, no guardados aquí): %1</translation>
     </message>
+    <message>
+        <source>Connect to Backend</source>
+        <translation>Conectar a un backend</translation>
+    </message>
+    <message>
+        <source>URL of a backend that serves /monitoring/enrichment:</source>
+        <translation>URL de un backend que sirva /monitoring/enrichment:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an http(s) URL.</source>
+        <translation>«%1» no es una URL http(s).</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::DashboardApp</name>
@@ -766,14 +888,6 @@ El backend todavía no informa de esto.</translation>
     <message>
         <source>Connection</source>
         <translation>Conexión</translation>
-    </message>
-    <message>
-        <source>%1 not opened: %2</source>
-        <translation>%1 no abierto: %2</translation>
-    </message>
-    <message>
-        <source>Connections</source>
-        <translation>Conexiones</translation>
     </message>
     <message>
         <source>%1: its token file cannot be used, watching without a token: %2 (fix it in File &gt; Connections)</source>
@@ -1028,14 +1142,6 @@ Esperando la primera respuesta del backend.</translation>
         <translation>Enrichment Monitor</translation>
     </message>
     <message>
-        <source>Export dashboard to folder</source>
-        <translation>Exportar el panel a una carpeta</translation>
-    </message>
-    <message>
-        <source>Export chart</source>
-        <translation>Exportar gráfico</translation>
-    </message>
-    <message>
         <source>&amp;Refresh Now</source>
         <translation>&amp;Actualizar ahora</translation>
     </message>
@@ -1070,36 +1176,8 @@ Esperando la primera respuesta del backend.</translation>
         </translation>
     </message>
     <message>
-        <source>&amp;Export Dashboard…</source>
-        <translation>&amp;Exportar panel…</translation>
-    </message>
-    <message>
-        <source>Save every chart and the whole dashboard as PNG, SVG and CSV (Ctrl+E)</source>
-        <translation>Guardar cada gráfico y el panel completo como PNG, SVG y CSV (Ctrl+E)</translation>
-    </message>
-    <message>
-        <source>&amp;Copy Dashboard Image</source>
-        <translation>&amp;Copiar imagen del panel</translation>
-    </message>
-    <message>
-        <source>Dashboard image copied</source>
-        <translation>Imagen del panel copiada</translation>
-    </message>
-    <message>
         <source>C&amp;onnect to Backend…</source>
         <translation>C&amp;onectar a un backend…</translation>
-    </message>
-    <message>
-        <source>Connect to Backend</source>
-        <translation>Conectar a un backend</translation>
-    </message>
-    <message>
-        <source>URL of a backend that serves /monitoring/enrichment:</source>
-        <translation>URL de un backend que sirva /monitoring/enrichment:</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an http(s) URL.</source>
-        <translation>«%1» no es una URL http(s).</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1112,22 +1190,6 @@ Esperando la primera respuesta del backend.</translation>
     <message>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>A&amp;yuda</translation>
-    </message>
-    <message>
-        <source>&amp;About Enrichment Monitor</source>
-        <translation>&amp;Acerca de Enrichment Monitor</translation>
-    </message>
-    <message>
-        <source>About Enrichment Monitor</source>
-        <translation>Acerca de Enrichment Monitor</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Enrichment Monitor&lt;/b&gt; %1&lt;br&gt;Live monitoring of the music-metadata enrichment pipeline.&lt;br&gt;Licensed under the GNU GPL, version 3 or later.</source>
-        <translation>&lt;b&gt;Enrichment Monitor&lt;/b&gt; %1&lt;br&gt;Supervisión en vivo de la canalización de enriquecimiento de metadatos musicales.&lt;br&gt;Con licencia GNU GPL, versión 3 o posterior.</translation>
     </message>
     <message>
         <source>Main</source>
@@ -1198,32 +1260,8 @@ Esperando la primera respuesta del backend.</translation>
         <translation>Profundidad de la cola en el tiempo</translation>
     </message>
     <message>
-        <source>Export failed</source>
-        <translation>Error al exportar</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>Imagen PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG image (*.svg)</source>
-        <translation>Imagen SVG (*.svg)</translation>
-    </message>
-    <message>
-        <source>CSV table (*.csv)</source>
-        <translation>Tabla CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Guardado %1</translation>
-    </message>
-    <message>
         <source>% left</source>
         <translation>% restante</translation>
-    </message>
-    <message>
-        <source>Files exported to %1: %2</source>
-        <translation>Archivos exportados a %1: %2</translation>
     </message>
     <message>
         <source>&amp;Notifications…</source>
@@ -1250,123 +1288,12 @@ Esperando la primera respuesta del backend.</translation>
         <translation>Backend en %1</translation>
     </message>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>&amp;Pause Pipeline…</source>
-        <translation>&amp;Pausar pipeline…</translation>
-    </message>
-    <message>
         <source>&amp;Pipeline</source>
         <translation>&amp;Pipeline</translation>
     </message>
     <message>
-        <source>&amp;Resume Pipeline</source>
-        <translation>&amp;Reanudar pipeline</translation>
-    </message>
-    <message>
-        <source>Overview</source>
-        <translation>Resumen</translation>
-    </message>
-    <message>
-        <source>Failures</source>
-        <translation>Fallos</translation>
-    </message>
-    <message>
-        <source>Tracks</source>
-        <translation>Pistas</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>Operador</translation>
-    </message>
-    <message>
-        <source>&amp;Close Circuit Breaker…</source>
-        <translation>&amp;Cerrar circuit breaker…</translation>
-    </message>
-    <message>
-        <source>&amp;Probe Now</source>
-        <translation>&amp;Probar ahora</translation>
-    </message>
-    <message>
-        <source>&amp;Resume Source</source>
-        <translation>&amp;Reanudar fuente</translation>
-    </message>
-    <message>
-        <source>P&amp;ause Source…</source>
-        <translation>P&amp;ausar fuente…</translation>
-    </message>
-    <message>
-        <source>Close the %1 breaker now: calls go to the source again</source>
-        <translation>Cerrar ahora el breaker de %1: las llamadas vuelven a la fuente</translation>
-    </message>
-    <message>
-        <source>Let the next calls to %1 probe it now instead of at the timeout</source>
-        <translation>Las próximas llamadas a %1 la prueban ahora en lugar de al vencer el tiempo</translation>
-    </message>
-    <message>
-        <source>Let the pipeline ask %1 again</source>
-        <translation>El pipeline vuelve a consultar %1</translation>
-    </message>
-    <message>
-        <source>Skip %1 in the waterfall until resumed</source>
-        <translation>Omitir %1 en la cascada hasta reanudarla</translation>
-    </message>
-    <message>
-        <source>Actions: not supported by this service</source>
-        <translation>Acciones: este servicio no las admite</translation>
-    </message>
-    <message>
-        <source>The pipeline is paused by an operator: workers finish their batches and claim no tracks until it is resumed.</source>
-        <translation>Un operador pausó el pipeline: los workers terminan sus lotes y no toman pistas hasta que se reanude.</translation>
-    </message>
-    <message>
-        <source>Paused sources (skipped by the waterfall): %1.</source>
-        <translation>Fuentes pausadas (la cascada las omite): %1.</translation>
-    </message>
-    <message>
-        <source>Let the workers claim tracks again</source>
-        <translation>Los workers vuelven a tomar pistas</translation>
-    </message>
-    <message>
-        <source>Stop claiming tracks (batches in flight finish)</source>
-        <translation>Dejar de tomar pistas (los lotes en curso terminan)</translation>
-    </message>
-    <message>
-        <source>Audit</source>
-        <translation>Auditoría</translation>
-    </message>
-    <message>
-        <source>&amp;Enqueue Tracks…</source>
-        <translation>&amp;Encolar pistas…</translation>
-    </message>
-    <message>
-        <source>Enqueue Tracks</source>
-        <translation>Encolar pistas</translation>
-    </message>
-    <message>
-        <source>Track ids to add as pending, one per line (at most %1):</source>
-        <translation>Ids de pistas que se añaden como pendientes, una por línea (como máximo %1):</translation>
-    </message>
-    <message>
-        <source>Add tracks to the queue by id</source>
-        <translation>Añadir pistas a la cola por id</translation>
-    </message>
-    <message>
         <source>errors since start</source>
         <translation>errores desde el inicio</translation>
-    </message>
-    <message>
-        <source>Replace files?</source>
-        <translation>¿Sustituir archivos?</translation>
-    </message>
-    <message numerus="yes">
-        <source>The folder has %n file(s) of an earlier export (%1). Replace them?</source>
-        <translation>
-            <numerusform>La carpeta tiene %n archivo de una exportación anterior (%1). ¿Sustituirlo?</numerusform>
-            <numerusform>La carpeta tiene %n archivos de una exportación anterior (%1). ¿Sustituirlos?</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;Next View</source>
@@ -1383,70 +1310,6 @@ Esperando la primera respuesta del backend.</translation>
     <message>
         <source>Previous B&amp;ackend</source>
         <translation>Bac&amp;kend anterior</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>A&amp;tajos de teclado</translation>
-    </message>
-    <message>
-        <source>Keyboard Shortcuts</source>
-        <translation>Atajos de teclado</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts of Enrichment Monitor</source>
-        <translation>Atajos de teclado de Enrichment Monitor</translation>
-    </message>
-    <message>
-        <source>&amp;Documentation</source>
-        <translation>&amp;Documentación</translation>
-    </message>
-    <message>
-        <source>Documentation</source>
-        <translation>Documentación</translation>
-    </message>
-    <message>
-        <source>The documentation comes with the program&apos;s sources, in the docs/ folder: OPERATIONS.md (running the stack, what each alert means, acting on the pipeline), SCALING.md (many workers), PROTOCOL.md (what the backend serves). enrichment-monitor --help lists the command line.</source>
-        <translation>La documentación acompaña a las fuentes del programa, en la carpeta docs/: OPERATIONS.md (puesta en marcha, qué significa cada alerta, cómo actuar sobre el pipeline), SCALING.md (muchos workers), PROTOCOL.md (lo que sirve el backend). enrichment-monitor --help lista la línea de órdenes.</translation>
-    </message>
-    <message>
-        <source>Res&amp;ume Pipeline</source>
-        <translation>Re&amp;anudar pipeline</translation>
-    </message>
-    <message>
-        <source>Close or probe a breaker, pause or resume a source (also: right-click the table)</source>
-        <translation>Cerrar o sondear un breaker, pausar o reanudar una fuente (también: clic derecho en la tabla)</translation>
-    </message>
-    <message>
-        <source>Right-click a source for its actions</source>
-        <translation>Clic derecho en una fuente para ver sus acciones</translation>
-    </message>
-    <message>
-        <source>No sources yet</source>
-        <translation>Aún no hay fuentes</translation>
-    </message>
-    <message>
-        <source>Breaker closed: nothing to close or probe</source>
-        <translation>Breaker cerrado: nada que cerrar ni sondear</translation>
-    </message>
-    <message>
-        <source>Breaker state unknown</source>
-        <translation>Estado del breaker desconocido</translation>
-    </message>
-    <message>
-        <source>Res&amp;ume Sources</source>
-        <translation>Re&amp;anudar fuentes</translation>
-    </message>
-    <message>
-        <source>not answering</source>
-        <translation>no responde</translation>
-    </message>
-    <message>
-        <source> or </source>
-        <translation> o </translation>
-    </message>
-    <message>
-        <source>Alt + underlined letter: the button or menu with that letter</source>
-        <translation>Alt + letra subrayada: el botón o menú con esa letra</translation>
     </message>
 </context>
 <context>
@@ -1564,6 +1427,72 @@ Esperando la primera respuesta del backend.</translation>
     <message>
         <source>Circuit breaker</source>
         <translation>Cortacircuitos</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::ExportFlow</name>
+    <message>
+        <source>&amp;Export Dashboard…</source>
+        <translation>&amp;Exportar panel…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Dashboard Image</source>
+        <translation>&amp;Copiar imagen del panel</translation>
+    </message>
+    <message>
+        <source>Save every chart and the whole dashboard as PNG, SVG and CSV (Ctrl+E)</source>
+        <translation>Guardar cada gráfico y el panel completo como PNG, SVG y CSV (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Dashboard image copied</source>
+        <translation>Imagen del panel copiada</translation>
+    </message>
+    <message>
+        <source>Replace files?</source>
+        <translation>¿Sustituir archivos?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The folder has %n file(s) of an earlier export (%1). Replace them?</source>
+        <translation>
+            <numerusform>La carpeta tiene %n archivo de una exportación anterior (%1). ¿Sustituirlo?</numerusform>
+            <numerusform>La carpeta tiene %n archivos de una exportación anterior (%1). ¿Sustituirlos?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export dashboard to folder</source>
+        <translation>Exportar el panel a una carpeta</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Exportar gráfico</translation>
+    </message>
+    <message>
+        <source>There is no dashboard to export</source>
+        <translation>No hay ningún panel que exportar</translation>
+    </message>
+    <message>
+        <source>Files exported to %1: %2</source>
+        <translation>Archivos exportados a %1: %2</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Error al exportar</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Imagen PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>Imagen SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv)</source>
+        <translation>Tabla CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Guardado %1</translation>
     </message>
 </context>
 <context>
@@ -1871,6 +1800,61 @@ Prometheus no tiene solicitudes de esta fuente en los últimos 30 días.</transl
     <message>
         <source>Day</source>
         <translation>Día</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>A&amp;tajos de teclado</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts of Enrichment Monitor</source>
+        <translation>Atajos de teclado de Enrichment Monitor</translation>
+    </message>
+    <message>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Documentación</translation>
+    </message>
+    <message>
+        <source>Documentation</source>
+        <translation>Documentación</translation>
+    </message>
+    <message>
+        <source>The documentation comes with the program&apos;s sources, in the docs/ folder: OPERATIONS.md (running the stack, what each alert means, acting on the pipeline), SCALING.md (many workers), PROTOCOL.md (what the backend serves). enrichment-monitor --help lists the command line.</source>
+        <translation>La documentación acompaña a las fuentes del programa, en la carpeta docs/: OPERATIONS.md (puesta en marcha, qué significa cada alerta, cómo actuar sobre el pipeline), SCALING.md (muchos workers), PROTOCOL.md (lo que sirve el backend). enrichment-monitor --help lista la línea de órdenes.</translation>
+    </message>
+    <message>
+        <source>&amp;About Enrichment Monitor</source>
+        <translation>&amp;Acerca de Enrichment Monitor</translation>
+    </message>
+    <message>
+        <source>About Enrichment Monitor</source>
+        <translation>Acerca de Enrichment Monitor</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Enrichment Monitor&lt;/b&gt; %1&lt;br&gt;Live monitoring of the music-metadata enrichment pipeline.&lt;br&gt;Licensed under the GNU GPL, version 3 or later.</source>
+        <translation>&lt;b&gt;Enrichment Monitor&lt;/b&gt; %1&lt;br&gt;Supervisión en vivo de la canalización de enriquecimiento de metadatos musicales.&lt;br&gt;Con licencia GNU GPL, versión 3 o posterior.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> o </translation>
+    </message>
+    <message>
+        <source>Alt + underlined letter: the button or menu with that letter</source>
+        <translation>Alt + letra subrayada: el botón o menú con esa letra</translation>
     </message>
 </context>
 <context>
@@ -2261,6 +2245,41 @@ Actúa sobre los %1 workers activos de la flota, cada uno sobre su propio breake
     <message>
         <source>The backend</source>
         <translation>El backend</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::PipelineActions</name>
+    <message>
+        <source>&amp;Pause Pipeline…</source>
+        <translation>&amp;Pausar pipeline…</translation>
+    </message>
+    <message>
+        <source>&amp;Enqueue Tracks…</source>
+        <translation>&amp;Encolar pistas…</translation>
+    </message>
+    <message>
+        <source>Enqueue Tracks</source>
+        <translation>Encolar pistas</translation>
+    </message>
+    <message>
+        <source>Track ids to add as pending, one per line (at most %1):</source>
+        <translation>Ids de pistas que se añaden como pendientes, una por línea (como máximo %1):</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Pipeline</source>
+        <translation>&amp;Reanudar pipeline</translation>
+    </message>
+    <message>
+        <source>Let the workers claim tracks again</source>
+        <translation>Los workers vuelven a tomar pistas</translation>
+    </message>
+    <message>
+        <source>Stop claiming tracks (batches in flight finish)</source>
+        <translation>Dejar de tomar pistas (los lotes en curso terminan)</translation>
+    </message>
+    <message>
+        <source>Add tracks to the queue by id</source>
+        <translation>Añadir pistas a la cola por id</translation>
     </message>
 </context>
 <context>

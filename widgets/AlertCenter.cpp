@@ -6,6 +6,8 @@
 #include <QSettings>
 
 #include "AlertmanagerClient.h"
+#include "Connection.h"
+#include "ConnectionPage.h"
 #include "DashboardView.h"
 #include "DashboardWindow.h"
 #include "DesktopNotifier.h"
@@ -16,58 +18,52 @@
 
 namespace dashboard {
 
-AlertCenter::AlertCenter(BackendFeed *feed, EventLogModel *log, const QDBusConnection &bus,
-                         QObject *parent)
+AlertCenter::AlertCenter(const QDBusConnection &bus, QObject *parent)
     : QObject(parent), m_notifier(new DesktopNotifier(bus, this))
 {
-    watch(QString(), feed, log, 0);
     connect(m_notifier, &DesktopNotifier::muteRequested, this, [this](const QString &key) {
         QString engineKey;
         const int i = indexOfKey(key, &engineKey);
-        m_watched.at(i).engine->mute(engineKey, MuteMs);
-        m_watched.at(i).log->add(EventLogModel::Severity::Info, tr("Notification"),
-                                 tr("Muted for 1 h: %1").arg(engineKey));
+        if (i < 0)
+            return;
+        m_connections.at(i)->alerts()->mute(engineKey, MuteMs);
+        m_connections.at(i)->eventLog()->add(EventLogModel::Severity::Info, tr("Notification"),
+                                             tr("Muted for 1 h: %1").arg(engineKey));
     });
     connect(m_notifier, &DesktopNotifier::activated, this,
             [this](const QString &key, const QString &panel) {
                 if (!m_window)
                     return;
                 QString engineKey;
-                m_window->setCurrentConnection(
-                    m_watched.at(indexOfKey(key, &engineKey)).windowIndex);
+                const int i = indexOfKey(key, &engineKey);
+                if (i >= 0)
+                    m_window->setCurrentConnection(m_window->indexOf(m_connections.at(i)));
                 m_window->reveal(panel);
             });
 }
 
-int AlertCenter::addFeed(const QString &name, BackendFeed *feed, EventLogModel *log,
-                         int windowIndex)
+int AlertCenter::watch(Connection *connection)
 {
-    watch(name.isEmpty() ? feed->baseUrl().authority() : name, feed, log, windowIndex);
-    m_watched.last().engine->setSettings(engine()->settings());
-    m_watched.last().engine->setPaused(engine()->isPaused());
-    m_watched.last().engine->startTimer();
-    return int(m_watched.size()) - 1;
-}
-
-void AlertCenter::watch(const QString &name, BackendFeed *feed, EventLogModel *log, int windowIndex)
-{
-    auto *engine = new AlertEngine(this);
-    const int index = int(m_watched.size());
-    m_watched.append({name, feed, log, engine, windowIndex});
-    connect(feed, &BackendFeed::snapshotReceived, engine, &AlertEngine::applySnapshot);
-    connect(feed, &BackendFeed::eventReceived, engine, &AlertEngine::applyRoomEvent);
-    connect(feed, &BackendFeed::stateChanged, this, [this, index](BackendFeed::ConnectionState s) {
-        m_watched.at(index).engine->setConnected(s == BackendFeed::ConnectionState::Live);
-        refreshTray();
+    const int index = int(m_connections.size());
+    m_connections.append(connection);
+    AlertEngine *rules = connection->alerts();
+    if (index > 0) { // one setting for every backend
+        rules->setSettings(engine()->settings());
+        rules->setPaused(engine()->isPaused());
+    }
+    if (m_started)
+        rules->startTimer();
+    connect(connection->feed(), &BackendFeed::stateChanged, this, &AlertCenter::refreshTray);
+    connect(rules, &AlertEngine::notice, this, [this, connection](const AlertNotice &n) {
+        deliver(int(m_connections.indexOf(connection)), n);
     });
-    connect(engine, &AlertEngine::notice, this,
-            [this, index](const AlertNotice &n) { deliver(index, n); });
-    connect(engine, &AlertEngine::activeChanged, this, &AlertCenter::refreshTray);
+    connect(rules, &AlertEngine::activeChanged, this, &AlertCenter::refreshTray);
+    return index;
 }
 
 AlertEngine *AlertCenter::engine(int index) const
 {
-    return index >= 0 && index < m_watched.size() ? m_watched.at(index).engine : nullptr;
+    return index >= 0 && index < m_connections.size() ? m_connections.at(index)->alerts() : nullptr;
 }
 
 int AlertCenter::indexOfKey(const QString &key, QString *engineKey) const
@@ -76,14 +72,14 @@ int AlertCenter::indexOfKey(const QString &key, QString *engineKey) const
     const qsizetype bar = key.indexOf(QLatin1Char('|'));
     if (bar > 0) {
         const QString name = key.left(bar);
-        for (int i = 1; i < m_watched.size(); ++i)
-            if (m_watched.at(i).name == name) {
+        for (int i = 1; i < m_connections.size(); ++i)
+            if (m_connections.at(i)->displayName() == name) {
                 *engineKey = key.mid(bar + 1);
                 return i;
             }
     }
     *engineKey = key;
-    return 0;
+    return m_connections.isEmpty() ? -1 : 0;
 }
 
 AlertCenter::~AlertCenter() = default;
@@ -103,7 +99,7 @@ void AlertCenter::watchAlertmanager(QNetworkAccessManager *network, const QUrl &
             &AlertEngine::applyFiringAlerts);
     connect(m_alertmanager, &AlertmanagerClient::reachabilityChanged, this,
             [this](bool reachable, const QString &error) {
-                m_watched.first().log->add(
+                m_connections.first()->eventLog()->add(
                     reachable ? EventLogModel::Severity::Info : EventLogModel::Severity::Warning,
                     tr("Alertmanager"),
                     reachable
@@ -123,8 +119,8 @@ void AlertCenter::enableTray(bool force)
             m_window->reveal();
     });
     connect(m_tray, &TrayIcon::refreshRequested, this, [this] {
-        for (const Watched &w : std::as_const(m_watched))
-            w.feed->refresh();
+        for (const Connection *c : std::as_const(m_connections))
+            c->feed()->refresh();
     });
     connect(m_tray, &TrayIcon::notificationsPausedChanged, this, &AlertCenter::setPaused);
     connect(m_tray, &TrayIcon::quitRequested, this, &AlertCenter::quitRequested);
@@ -135,8 +131,11 @@ void AlertCenter::enableTray(bool force)
 void AlertCenter::attach(DashboardWindow *window)
 {
     m_window = window;
-    if (m_alertmanager)
-        window->view()->showAlerts(m_alertmanager, m_firing);
+    // Alertmanager's alerts are shown on the main connection's page.
+    ConnectionPage *main =
+        m_connections.isEmpty() ? nullptr : window->page(window->indexOf(m_connections.first()));
+    if (m_alertmanager && main)
+        main->view()->showAlerts(m_alertmanager, m_firing);
     window->setCloseToTray(m_closeToTray && m_tray);
     window->pauseNotificationsAction()->setChecked(engine()->isPaused());
     connect(window->pauseNotificationsAction(), &QAction::toggled, this, &AlertCenter::setPaused);
@@ -146,8 +145,9 @@ void AlertCenter::attach(DashboardWindow *window)
 
 void AlertCenter::start()
 {
-    for (const Watched &w : std::as_const(m_watched))
-        w.engine->startTimer();
+    m_started = true;
+    for (const Connection *c : std::as_const(m_connections))
+        c->alerts()->startTimer();
     if (m_alertmanager)
         m_alertmanager->start();
 }
@@ -156,8 +156,8 @@ void AlertCenter::loadSettings(QSettings &settings)
 {
     AlertSettings s;
     s.load(settings);
-    for (const Watched &w : std::as_const(m_watched))
-        w.engine->setSettings(s);
+    for (const Connection *c : std::as_const(m_connections))
+        c->alerts()->setSettings(s);
     m_closeToTray = settings.value(QStringLiteral("alerts/close_to_tray"), false).toBool();
     if (m_window)
         m_window->setCloseToTray(m_closeToTray && m_tray);
@@ -174,8 +174,8 @@ void AlertCenter::editSettings()
     NotificationSettingsDialog dialog(engine()->settings(), m_closeToTray, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    for (const Watched &w : std::as_const(m_watched))
-        w.engine->setSettings(dialog.settings());
+    for (const Connection *c : std::as_const(m_connections))
+        c->alerts()->setSettings(dialog.settings());
     m_closeToTray = dialog.closeToTray();
     if (m_window)
         m_window->setCloseToTray(m_closeToTray && m_tray);
@@ -187,21 +187,21 @@ void AlertCenter::setPaused(bool paused)
 {
     if (engine()->isPaused() == paused)
         return;
-    for (const Watched &w : std::as_const(m_watched))
-        w.engine->setPaused(paused);
+    for (const Connection *c : std::as_const(m_connections))
+        c->alerts()->setPaused(paused);
     if (m_tray)
         m_tray->setNotificationsPaused(paused);
     if (m_window)
         m_window->pauseNotificationsAction()->setChecked(paused);
-    for (const Watched &w : std::as_const(m_watched))
-        w.log->add(EventLogModel::Severity::Info, tr("Notification"),
-                   paused ? tr("Notifications paused") : tr("Notifications resumed"));
+    for (const Connection *c : std::as_const(m_connections))
+        c->eventLog()->add(EventLogModel::Severity::Info, tr("Notification"),
+                           paused ? tr("Notifications paused") : tr("Notifications resumed"));
     refreshTray();
 }
 
 void AlertCenter::deliver(int index, AlertNotice notice)
 {
-    const Watched &w = m_watched.at(index);
+    const Connection *c = m_connections.at(index);
     // Every notification is also an entry in that backend's incident log.
     const EventLogModel::Severity severity =
         notice.kind == AlertNotice::Kind::Recovered  ? EventLogModel::Severity::Info
@@ -211,18 +211,16 @@ void AlertCenter::deliver(int index, AlertNotice notice)
     if (!notice.body.isEmpty())
         text += QStringLiteral(": ") +
                 QString(notice.body).replace(QLatin1Char('\n'), QStringLiteral("; "));
-    w.log->add(severity, tr("Notification"), text);
+    c->eventLog()->add(severity, tr("Notification"), text);
     // On the desktop, say which backend (once there are several) and keep each backend's
     // problems apart: its own keys, so it replaces and mutes only its own notifications.
     if (index > 0) {
-        notice.key = w.name + QLatin1Char('|') + notice.key;
+        notice.key = c->displayName() + QLatin1Char('|') + notice.key;
         for (QString &k : notice.keys)
-            k = w.name + QLatin1Char('|') + k;
+            k = c->displayName() + QLatin1Char('|') + k;
     }
-    if (m_watched.size() > 1) {
-        const QString name = index > 0 ? w.name : w.feed->baseUrl().authority();
-        notice.title = tr("%1: %2").arg(name, notice.title);
-    }
+    if (m_connections.size() > 1)
+        notice.title = tr("%1: %2").arg(c->displayName(), notice.title);
     m_notifier->show(notice);
 }
 
@@ -233,15 +231,12 @@ void AlertCenter::refreshTray()
     QStringList problems;
     AlertSeverity worst = AlertSeverity::None;
     bool connected = true;
-    for (const Watched &w : std::as_const(m_watched)) {
-        for (const AlertEngine::Active &a : w.engine->active())
-            problems << (m_watched.size() > 1
-                             ? tr("%1: %2").arg(w.name.isEmpty() ? w.feed->baseUrl().authority()
-                                                                 : w.name,
-                                                a.title)
-                             : a.title);
-        worst = std::max(worst, w.engine->worstSeverity());
-        connected = connected && w.feed->state() == BackendFeed::ConnectionState::Live;
+    for (const Connection *c : std::as_const(m_connections)) {
+        for (const AlertEngine::Active &a : c->alerts()->active())
+            problems << (m_connections.size() > 1 ? tr("%1: %2").arg(c->displayName(), a.title)
+                                                  : a.title);
+        worst = std::max(worst, c->alerts()->worstSeverity());
+        connected = connected && c->feed()->state() == BackendFeed::ConnectionState::Live;
     }
     m_tray->setState(TrayIcon::stateFor(worst, connected), problems);
 }

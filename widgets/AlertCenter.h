@@ -14,17 +14,17 @@ class QSettings;
 namespace dashboard {
 
 class AlertmanagerClient;
+class Connection;
 class DashboardWindow;
 class DesktopNotifier;
-class EventLogModel;
 class FiringAlertsModel;
-class BackendFeed;
 class TrayIcon;
 
-/// Everything that tells the operator: the rules (fed by the feed and, optionally,
-/// Alertmanager), desktop notifications, the tray icon, and an incident-log entry for
-/// every notification. It attaches to a window for "show the right panel", the
-/// notification settings and pausing; it starts nothing before start().
+/// Everything that tells the operator: each watched Connection's alert rules (fed by its
+/// feed and, for the first one, optionally Alertmanager), desktop notifications, the tray
+/// icon, and an incident-log entry for every notification. It attaches to a window for
+/// "show the right panel", the notification settings and pausing; it starts nothing
+/// before start().
 class AlertCenter final : public QObject
 {
     Q_OBJECT
@@ -32,23 +32,25 @@ class AlertCenter final : public QObject
 public:
     static constexpr qint64 MuteMs = 3'600'000;
 
-    /// @p feed and @p log are not owned and must outlive this.
-    AlertCenter(BackendFeed *feed, EventLogModel *log,
-                const QDBusConnection &bus = QDBusConnection::sessionBus(),
-                QObject *parent = nullptr);
+    explicit AlertCenter(const QDBusConnection &bus = QDBusConnection::sessionBus(),
+                         QObject *parent = nullptr);
     ~AlertCenter() override;
 
-    /// Watches one more backend (a tab of the window, @p windowIndex): its own rules, its
-    /// own incident log; notifications and the tray name it. Returns its index.
-    int addFeed(const QString &name, BackendFeed *feed, EventLogModel *log, int windowIndex);
-    int feedCount() const { return int(m_watched.size()); }
-    AlertEngine *engine(int index) const;
+    /// Notifies about @p connection (not owned; it must outlive this) by its own rules,
+    /// with an entry in its own incident log. The first one watched is the main one
+    /// (Alertmanager's alerts go to its rules); once there are several, notifications and
+    /// the tray name each. A later one takes the first one's settings. Returns its index.
+    int watch(Connection *connection);
+    int connectionCount() const { return int(m_connections.size()); }
+    /// The rules of the connection watched @p index -th (the first: the main one).
+    AlertEngine *engine(int index = 0) const;
 
     /// Reads what is firing from Alertmanager at @p url (API v2).
     void watchAlertmanager(QNetworkAccessManager *network, const QUrl &url,
                            const QByteArray &token);
     /// The tray icon, when the desktop has a tray (or @p force, for tests).
     void enableTray(bool force = false);
+    /// Shows and acts through @p window (which shows the watched connections already).
     void attach(DashboardWindow *window);
     void start();
 
@@ -58,8 +60,6 @@ public:
     void editSettings();
     void setPaused(bool paused);
 
-    /// The first backend's rules (Alertmanager's alerts go there too).
-    AlertEngine *engine() const { return m_watched.first().engine; }
     DesktopNotifier *notifier() const { return m_notifier; }
     TrayIcon *tray() const { return m_tray; }
     AlertmanagerClient *alertmanager() const { return m_alertmanager; }
@@ -71,27 +71,19 @@ Q_SIGNALS:
     void quitRequested();
 
 private:
-    struct Watched
-    {
-        QString name; ///< empty for the first backend
-        BackendFeed *feed;
-        EventLogModel *log;
-        AlertEngine *engine;
-        int windowIndex;
-    };
-    void watch(const QString &name, BackendFeed *feed, EventLogModel *log, int windowIndex);
     void deliver(int index, AlertNotice notice);
     void refreshTray();
     /// The watched backend a notification key belongs to, and the key its engine knows.
     int indexOfKey(const QString &key, QString *engineKey) const;
 
-    QList<Watched> m_watched;
+    QList<Connection *> m_connections;
     DesktopNotifier *m_notifier;
     TrayIcon *m_tray = nullptr;
     AlertmanagerClient *m_alertmanager = nullptr;
     FiringAlertsModel *m_firing = nullptr;
     QPointer<DashboardWindow> m_window;
     bool m_closeToTray = false;
+    bool m_started = false;
 };
 
 } // namespace dashboard

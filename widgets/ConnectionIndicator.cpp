@@ -33,6 +33,11 @@ void ConnectionIndicator::setFeed(BackendFeed *feed)
     if (m_feed)
         m_feed->disconnect(this);
     m_feed = feed;
+    if (!feed) { // a window with no connection yet
+        refreshState();
+        tick();
+        return;
+    }
     connect(feed, &BackendFeed::stateChanged, this, &ConnectionIndicator::refreshState);
     connect(feed, &BackendFeed::reconnectCountdownChanged, this,
             &ConnectionIndicator::refreshState);
@@ -53,6 +58,8 @@ QString ConnectionIndicator::ageText() const
 
 QString ConnectionIndicator::stateTextFor(const BackendFeed *feed)
 {
+    if (!feed)
+        return tr("Disconnected");
     switch (feed->state()) {
     case BackendFeed::ConnectionState::Live: return tr("Live");
     case BackendFeed::ConnectionState::Connecting: return tr("Connecting…");
@@ -67,7 +74,8 @@ void ConnectionIndicator::refreshState()
 {
     std::optional<Health> look;
     QString glyph;
-    switch (m_feed->state()) {
+    const auto state = m_feed ? m_feed->state() : BackendFeed::ConnectionState::Disconnected;
+    switch (state) {
     case BackendFeed::ConnectionState::Live:
         look = Health::Healthy;
         glyph = QStringLiteral("●");
@@ -97,8 +105,8 @@ void ConnectionIndicator::refreshState()
 
 void ConnectionIndicator::tick()
 {
-    const qint64 age = m_feed->dataAgeMs();
-    m_stale = m_feed->isStale();
+    const qint64 age = m_feed ? m_feed->dataAgeMs() : -1;
+    m_stale = m_feed && m_feed->isStale();
     QString text;
     if (age < 0)
         text = tr("no data yet");

@@ -17,11 +17,12 @@ class ConnectionIndicator final : public QWidget
 {
     Q_OBJECT
 public:
+    /// Follows @p feed (not owned; null: none yet, "Disconnected").
     explicit ConnectionIndicator(BackendFeed *feed, QWidget *parent = nullptr);
     QString stateText() const;
     QString ageText() const;
     bool staleShown() const { return m_stale; }
-    /// Shows @p feed from now on (the window's current connection).
+    /// Shows @p feed from now on (the window's current connection; null: none).
     void setFeed(BackendFeed *feed);
     /// "Live", "Reconnecting in 3 s", ... for @p feed (the status bar's per-connection words).
     static QString stateTextFor(const BackendFeed *feed);

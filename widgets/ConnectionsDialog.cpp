@@ -7,7 +7,9 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
+#include <QMessageBox>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
@@ -196,6 +198,25 @@ void ConnectionsDialog::storeForm()
     m_problem->setVisible(!problem.isEmpty());
     if (m_ok)
         m_ok->setEnabled(problem.isEmpty());
+}
+
+QUrl ConnectionsDialog::askBackendUrl(QWidget *parent, const QUrl &current)
+{
+    bool ok = false;
+    const QString text =
+        QInputDialog::getText(parent, tr("Connect to Backend"),
+                              tr("URL of a backend that serves /monitoring/enrichment:"),
+                              QLineEdit::Normal, current.toString(), &ok);
+    if (!ok || text.trimmed().isEmpty())
+        return {};
+    const QUrl url = QUrl::fromUserInput(text.trimmed());
+    if (!url.isValid() || url.host().isEmpty() ||
+        (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+        QMessageBox::warning(parent, tr("Connect to Backend"),
+                             tr("\"%1\" is not an http(s) URL.").arg(text.left(200)));
+        return {};
+    }
+    return url;
 }
 
 } // namespace dashboard

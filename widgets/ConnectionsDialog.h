@@ -41,6 +41,10 @@ public:
     void setCommandLineUrls(const QStringList &urls);
     QString commandLineText() const;
 
+    /// File > Connect to Backend: asks for a backend's URL, starting from @p current; says
+    /// so and returns an empty URL when the text is not an http(s) URL or when cancelled.
+    static QUrl askBackendUrl(QWidget *parent, const QUrl &current);
+
 private:
     QLabel *m_commandLine;
     void select(int row);

@@ -19,10 +19,11 @@ namespace dashboard {
 
 namespace wire = enrichment::wire;
 
-OperatorActions::OperatorActions(BackendFeed *feed, QWidget *dialogParent, QObject *parent)
+OperatorActions::OperatorActions(BackendFeed *feed, QWidget *dialogParent, QObject *parent,
+                                 OperatorClient *client)
     : QObject(parent), m_feed(feed), m_dialogParent(dialogParent),
-      m_client(new OperatorClient(feed->network(), this)), m_failures(new FailuresModel(this)),
-      m_audit(new AuditModel(this))
+      m_client(client ? client : new OperatorClient(feed->network(), this)),
+      m_failures(new FailuresModel(this)), m_audit(new AuditModel(this))
 {
     m_client->setBaseUrl(feed->baseUrl());
     m_client->setToken(feed->token());

@@ -38,8 +38,11 @@ public:
     enum class Access { Unknown, Unsupported, ReadOnly, Operator };
     Q_ENUM(Access)
 
-    /// @p feed must outlive this; dialogs open over @p dialogParent.
-    OperatorActions(BackendFeed *feed, QWidget *dialogParent, QObject *parent = nullptr);
+    /// @p feed must outlive this; dialogs open over @p dialogParent. Requests go through
+    /// @p client (not owned; a Connection's), or through a client of its own when null; it
+    /// follows the feed's URL and token either way.
+    OperatorActions(BackendFeed *feed, QWidget *dialogParent, QObject *parent = nullptr,
+                    OperatorClient *client = nullptr);
     ~OperatorActions() override;
 
     OperatorClient *client() const { return m_client; }

@@ -38,7 +38,9 @@
 #include "CategoryBarChart.h"
 #include "CategoryTableModel.h"
 #include "CircuitBreaker.h"
+#include "Connection.h"
 #include "ConnectionIndicator.h"
+#include "ConnectionPage.h"
 #include "CsvWriter.h"
 #include "ChartCatalog.h"
 #include "ConnectionList.h"
@@ -47,8 +49,11 @@
 #include "DashboardModels.h"
 #include "DashboardView.h"
 #include "DashboardWindow.h"
+#include "PipelineActions.h"
 #include "ErrorBanner.h"
 #include "EventLogModel.h"
+#include "ExportFlow.h"
+#include "HelpMenu.h"
 #include "HealthBadge.h"
 #include "BackendFeed.h"
 #include "Pipeline.h"
@@ -100,10 +105,12 @@ private:
     struct Rig
     {
         QNetworkAccessManager nam;
-        BackendFeed feed{&nam};
-        DashboardWindow window{&feed};
+        Connection connection{&nam};
+        BackendFeed &feed = *connection.feed();
+        DashboardWindow window;
         explicit Rig(const QUrl &url)
         {
+            window.addConnection(&connection);
             feed.setBaseUrl(url);
             feed.setBackoff(50, 300);
             window.resize(1400, 900);
@@ -127,17 +134,21 @@ private Q_SLOTS:
         QSignalSpy updated(&rig.window, &DashboardWindow::dashboardUpdated);
         rig.feed.start();
         QTRY_VERIFY(updated.count() >= 1);
-        QCOMPARE(rig.window.queueCard(QueueStatus::Pending)->value(), QStringLiteral("40"));
-        QCOMPARE(rig.window.queueCard(QueueStatus::Completed)->value(), QStringLiteral("0"));
-        QCOMPARE(rig.window.badges().size(), 5);
-        QCOMPARE(rig.window.badge(QStringLiteral("discogs"))->health(), Health::Down);
-        QCOMPARE(rig.window.badge(QStringLiteral("discogs"))->text(),
+        QCOMPARE(rig.window.currentPage()->view()->queueCard(QueueStatus::Pending)->value(),
+                 QStringLiteral("40"));
+        QCOMPARE(rig.window.currentPage()->view()->queueCard(QueueStatus::Completed)->value(),
+                 QStringLiteral("0"));
+        QCOMPARE(rig.window.currentPage()->view()->badges().size(), 5);
+        QCOMPARE(rig.window.currentPage()->view()->badge(QStringLiteral("discogs"))->health(),
+                 Health::Down);
+        QCOMPARE(rig.window.currentPage()->view()->badge(QStringLiteral("discogs"))->text(),
                  QStringLiteral("discogs: Down"));
-        QCOMPARE(rig.window.badge(QStringLiteral("spotify"))->health(), Health::Healthy);
+        QCOMPARE(rig.window.currentPage()->view()->badge(QStringLiteral("spotify"))->health(),
+                 Health::Healthy);
         QTRY_COMPARE(rig.window.connectionIndicator()->stateText(), QStringLiteral("Live"));
         QVERIFY(rig.window.connectionIndicator()->ageText().startsWith(QStringLiteral("updated")));
-        auto *breakers =
-            qobject_cast<CategoryBarChart *>(rig.window.panel(QStringLiteral("circuit_breakers")));
+        auto *breakers = qobject_cast<CategoryBarChart *>(
+            rig.window.currentPage()->view()->panel(QStringLiteral("circuit_breakers")));
         breakers->flush();
         QVERIFY(breakers->hasData());
         // discogs (category 2) is drawn in the "open" set at level 3.
@@ -146,17 +157,19 @@ private Q_SLOTS:
 
         // A batch completes: the live event refreshes the window without any click; the
         // badges are updated in place, not rebuilt.
-        const QPointer<HealthBadge> spotifyBadge = rig.window.badge(QStringLiteral("spotify"));
+        const QPointer<HealthBadge> spotifyBadge =
+            rig.window.currentPage()->view()->badge(QStringLiteral("spotify"));
         const auto r = internals(*b).pipeline().runBatchNow();
-        QTRY_COMPARE(rig.window.queueCard(QueueStatus::Pending)->value(),
+        QTRY_COMPARE(rig.window.currentPage()->view()->queueCard(QueueStatus::Pending)->value(),
                      QString::number(30 + r.failed));
         QVERIFY(spotifyBadge); // still the same widget
-        QCOMPARE(rig.window.badge(QStringLiteral("spotify")), spotifyBadge.data());
+        QCOMPARE(rig.window.currentPage()->view()->badge(QStringLiteral("spotify")),
+                 spotifyBadge.data());
 
         // A breaker opening lands in the incident log.
         for (int i = 0; i < 5; ++i)
             internals(*b).pipeline().breaker(1)->recordFailure();
-        QTRY_COMPARE(rig.window.eventLog()->message(0),
+        QTRY_COMPARE(rig.connection.eventLog()->message(0),
                      QStringLiteral("musicbrainz: Closed → Open (failures in a row: 5)"));
     }
 
@@ -166,23 +179,27 @@ private Q_SLOTS:
         Rig rig(b->url());
         rig.window.autoRefreshAction()->setChecked(false);
         rig.feed.start();
-        QTRY_COMPARE(rig.window.queueCard(QueueStatus::Pending)->value(), QStringLiteral("40"));
+        QTRY_COMPARE(rig.window.currentPage()->view()->queueCard(QueueStatus::Pending)->value(),
+                     QStringLiteral("40"));
         QTRY_VERIFY(!rig.feed.isFetching());
         // Tracks added without any event: only a refresh shows them.
         b->enqueue({QStringLiteral("x1"), QStringLiteral("x2")});
         rig.window.refreshAction()->trigger();
-        QTRY_COMPARE(rig.window.queueCard(QueueStatus::Pending)->value(), QStringLiteral("42"));
+        QTRY_COMPARE(rig.window.currentPage()->view()->queueCard(QueueStatus::Pending)->value(),
+                     QStringLiteral("42"));
         b->enqueue({QStringLiteral("x3")});
         QVERIFY(QTest::qWaitForWindowExposed(&rig.window));
         rig.window.activateWindow();
         QTest::keyClick(&rig.window, Qt::Key_F5);
-        QTRY_COMPARE(rig.window.queueCard(QueueStatus::Pending)->value(), QStringLiteral("43"));
+        QTRY_COMPARE(rig.window.currentPage()->view()->queueCard(QueueStatus::Pending)->value(),
+                     QStringLiteral("43"));
         b->enqueue({QStringLiteral("x4")});
         QTest::keyClick(&rig.window, Qt::Key_R, Qt::ControlModifier);
-        QTRY_COMPARE(rig.window.queueCard(QueueStatus::Pending)->value(), QStringLiteral("44"));
+        QTRY_COMPARE(rig.window.currentPage()->view()->queueCard(QueueStatus::Pending)->value(),
+                     QStringLiteral("44"));
 
         // Overview, Failures, Tracks, Audit from anywhere in the window, both ways round.
-        QTabWidget *views = rig.window.viewTabs();
+        QTabWidget *views = rig.window.currentPage()->viewTabs();
         QVERIFY(views);
         QCOMPARE(views->currentIndex(), 0);
         QTest::keyClick(&rig.window, Qt::Key_PageDown, Qt::ControlModifier);
@@ -194,11 +211,11 @@ private Q_SLOTS:
         QTest::keyClick(&rig.window, Qt::Key_PageUp, Qt::ControlModifier);
         QCOMPARE(views->currentIndex(), 3); // round from the first to the last
         // Help lists them, read off the actions.
-        const QString keys = rig.window.shortcutsText();
+        const QString keys = HelpMenu::shortcutsText(rig.window.menuBar());
         for (const char *k : {"F5", "Ctrl+PgDown", "Ctrl+Tab", "Ctrl+E", "Ctrl+L"})
             QVERIFY2(keys.contains(QLatin1String(k)), qPrintable(keys));
         // Tab leaves a table instead of walking its cells.
-        QVERIFY(!rig.window.view()->sourcesTable()->tabKeyNavigation());
+        QVERIFY(!rig.window.currentPage()->view()->sourcesTable()->tabKeyNavigation());
     }
 
     // What is on screen together never shares an Alt+letter: the banners and the buttons
@@ -207,7 +224,7 @@ private Q_SLOTS:
     {
         auto b = backend();
         Rig rig(b->url());
-        QTabWidget *views = rig.window.viewTabs();
+        QTabWidget *views = rig.window.currentPage()->viewTabs();
         auto letter = [](const QString &text) {
             const int i = text.indexOf(QLatin1Char('&'));
             return i >= 0 && i + 1 < text.size() ? text.at(i + 1).toLower() : QChar();
@@ -262,12 +279,14 @@ private Q_SLOTS:
         internals(*b).pipeline().runBatchNow();
         Rig rig(b->url());
         rig.feed.start();
-        QTRY_COMPARE(rig.window.queueCard(QueueStatus::Completed)->value().isEmpty(), false);
-        QTRY_VERIFY(rig.window.models()->hasSnapshot());
+        QTRY_COMPARE(
+            rig.window.currentPage()->view()->queueCard(QueueStatus::Completed)->value().isEmpty(),
+            false);
+        QTRY_VERIFY(rig.connection.models()->hasSnapshot());
         const QString out = m_dir.filePath(QStringLiteral("export"));
-        rig.window.setDirectoryChooser([&out](const QString &) { return out; });
-        QSignalSpy exported(&rig.window, &DashboardWindow::exported);
-        rig.window.exportAction()->trigger();
+        rig.window.exports()->setDirectoryChooser([&out](const QString &) { return out; });
+        QSignalSpy exported(rig.window.exports(), &ExportFlow::exported);
+        rig.window.exports()->exportAllAction()->trigger();
         QCOMPARE(exported.count(), 1);
         const QStringList ids =
             QStringLiteral("queue,processing_rate,circuit_breakers,success_rate,latency,rate_"
@@ -289,59 +308,67 @@ private Q_SLOTS:
         const QByteArray q = queue.readAll();
         QVERIFY(q.startsWith("status,count\r\npending,"));
         QCOMPARE(q.count('\n'), 6);
-        QCOMPARE(q, CsvWriter::toCsv(*rig.window.models()->queue()));
+        QCOMPARE(q, CsvWriter::toCsv(*rig.connection.models()->queue()));
         const QImage whole(QDir(out).filePath(QStringLiteral("dashboard.png")));
         QVERIFY(whole.height() > 900);
         QFile all(QDir(out).filePath(QStringLiteral("dashboard.csv")));
         QVERIFY(all.open(QIODevice::ReadOnly));
         QVERIFY(all.readAll().contains("queue,pending,count,"));
-        QCOMPARE(rig.window.lastExportDirectory(), out);
+        QCOMPARE(rig.window.exports()->lastExportDirectory(), out);
         // The dashboard's image shows no selection (nor controls), and the selection is
         // back afterwards.
-        SourcesTable *table = rig.window.view()->sourcesTable();
+        SourcesTable *table = rig.window.currentPage()->view()->sourcesTable();
         // The name, health and breaker columns: the others say times relative to now.
-        const QRect tableRect(table->mapTo(rig.window.view(), QPoint()),
+        const QRect tableRect(table->mapTo(rig.window.currentPage()->view(), QPoint()),
                               QSize(table->columnViewportPosition(3), table->height()));
-        const QImage plain = DashboardExporter(rig.window.view()).renderImage().copy(tableRect);
+        const QImage plain =
+            DashboardExporter(rig.window.currentPage()->view()).renderImage().copy(tableRect);
         table->selectRow(1);
-        const QImage selected = DashboardExporter(rig.window.view()).renderImage().copy(tableRect);
+        const QImage selected =
+            DashboardExporter(rig.window.currentPage()->view()).renderImage().copy(tableRect);
         QVERIFY(plain == selected);
         QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
         QCOMPARE(table->selectionModel()->selectedRows().constFirst().row(), 1);
-        QVERIFY(rig.window.panel(QStringLiteral("latency"))
+        QVERIFY(rig.window.currentPage()
+                    ->view()
+                    ->panel(QStringLiteral("latency"))
                     ->findChild<QToolButton *>()
                     ->isVisible()); // the controls are back too
         // Again into the same folder: asked first, and nothing replaced when declined.
         QStringList asked;
         bool replace = false;
-        rig.window.setOverwriteConfirmer([&](const QStringList &existing) {
+        rig.window.exports()->setOverwriteConfirmer([&](const QStringList &existing) {
             asked = existing;
             return replace;
         });
         const QDateTime before =
             QFileInfo(QDir(out).filePath(QStringLiteral("queue.png"))).lastModified();
-        rig.window.exportAction()->trigger();
+        rig.window.exports()->exportAllAction()->trigger();
         QVERIFY(asked.size() > 30);
         QCOMPARE(exported.count(), 1);
         QCOMPARE(QFileInfo(QDir(out).filePath(QStringLiteral("queue.png"))).lastModified(), before);
         replace = true;
-        rig.window.exportAction()->trigger();
+        rig.window.exports()->exportAllAction()->trigger();
         QCOMPARE(exported.count(), 2);
 
         // One chart through its own menu path.
         const QString single = m_dir.filePath(QStringLiteral("latency-only.csv"));
-        rig.window.setFileChooser([&single](const QString &, const QString &) { return single; });
-        Q_EMIT rig.window.panel(QStringLiteral("latency"))
-            ->exportRequested(rig.window.panel(QStringLiteral("latency")), ChartPanel::Format::Csv);
+        rig.window.exports()->setFileChooser(
+            [&single](const QString &, const QString &) { return single; });
+        Q_EMIT rig.window.currentPage()
+            ->view()
+            ->panel(QStringLiteral("latency"))
+            ->exportRequested(rig.window.currentPage()->view()->panel(QStringLiteral("latency")),
+                              ChartPanel::Format::Csv);
         QFile latency(single);
         QVERIFY(latency.open(QIODevice::ReadOnly));
         QVERIFY(latency.readAll().startsWith("source,p50_ms,p95_ms,p99_ms\r\nspotify,"));
 
         // And to the clipboard: the data as CSV text, the chart as an image.
-        ChartPanel *queuePanel = rig.window.panel(QStringLiteral("queue"));
+        ChartPanel *queuePanel = rig.window.currentPage()->view()->panel(QStringLiteral("queue"));
         queuePanel->copyCsvToClipboard();
         QCOMPARE(QGuiApplication::clipboard()->text().toUtf8(),
-                 CsvWriter::toCsv(*rig.window.models()->queue()));
+                 CsvWriter::toCsv(*rig.connection.models()->queue()));
         queuePanel->copyImageToClipboard();
         QVERIFY(QGuiApplication::clipboard()->image().width() >= queuePanel->width());
     }
@@ -352,24 +379,26 @@ private Q_SLOTS:
         const quint16 port = b->port();
         Rig rig(b->url());
         rig.feed.start();
-        QTRY_VERIFY(rig.window.models()->hasSnapshot());
-        QVERIFY(rig.window.errorBanner()->isHidden());
+        QTRY_VERIFY(rig.connection.models()->hasSnapshot());
+        QVERIFY(rig.window.currentPage()->errorBanner()->isHidden());
         b.reset();
         QTRY_VERIFY(rig.window.connectionIndicator()->stateText().startsWith(
             QStringLiteral("Reconnecting")));
-        rig.window.errorBanner()->retryButton()->click(); // fails: nobody listens
-        QTRY_VERIFY(!rig.window.errorBanner()->isHidden());
+        rig.window.currentPage()->errorBanner()->retryButton()->click(); // fails: nobody listens
+        QTRY_VERIFY(!rig.window.currentPage()->errorBanner()->isHidden());
         bool logged = false;
-        for (int r = 0; r < rig.window.eventLog()->rowCount(); ++r)
-            logged = logged || rig.window.eventLog()->message(r) ==
+        for (int r = 0; r < rig.connection.eventLog()->rowCount(); ++r)
+            logged = logged || rig.connection.eventLog()->message(r) ==
                                    QStringLiteral("Connection lost; reconnecting");
         QVERIFY(logged);
-        QVERIFY(rig.window.errorBanner()->message().contains(QStringLiteral("Cannot reach")));
+        QVERIFY(rig.window.currentPage()->errorBanner()->message().contains(
+            QStringLiteral("Cannot reach")));
         // The last numbers stay on screen; nothing blanks out or drops to zero.
-        QCOMPARE(rig.window.queueCard(QueueStatus::Pending)->value(), QStringLiteral("40"));
+        QCOMPARE(rig.window.currentPage()->view()->queueCard(QueueStatus::Pending)->value(),
+                 QStringLiteral("40"));
         b = backend(port);
-        rig.window.errorBanner()->retryButton()->click();
-        QTRY_VERIFY(rig.window.errorBanner()->isHidden());
+        rig.window.currentPage()->errorBanner()->retryButton()->click();
+        QTRY_VERIFY(rig.window.currentPage()->errorBanner()->isHidden());
         QTRY_COMPARE(rig.window.connectionIndicator()->stateText(), QStringLiteral("Live"));
     }
 
@@ -393,9 +422,9 @@ private Q_SLOTS:
         QVERIFY(port);
         Rig rig(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
         rig.feed.start();
-        QTRY_VERIFY(rig.window.models()->hasSnapshot());
+        QTRY_VERIFY(rig.connection.models()->hasSnapshot());
         for (const char *id : {"circuit_breakers", "source_health"}) {
-            ChartPanel *panel = rig.window.panel(QLatin1String(id));
+            ChartPanel *panel = rig.window.currentPage()->view()->panel(QLatin1String(id));
             panel->flush();
             QBarCategoryAxis *axis = nullptr;
             for (QAbstractAxis *a : panel->chart()->axes())
@@ -429,24 +458,31 @@ private Q_SLOTS:
         QVERIFY(port);
         Rig rig(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
         rig.feed.start();
-        QTRY_VERIFY(rig.window.models()->hasSnapshot());
-        QCOMPARE(rig.window.queueCard(QueueStatus::Pending)->value(), QLocale().toString(1200));
-        QCOMPARE(rig.window.drainCard()->value(), QStringLiteral("≈ 2 h 0 min"));
-        QCOMPARE(rig.window.badge(QStringLiteral("musicbrainz"))->health(), Health::Unavailable);
-        for (ChartPanel *p : rig.window.panels())
+        QTRY_VERIFY(rig.connection.models()->hasSnapshot());
+        QCOMPARE(rig.window.currentPage()->view()->queueCard(QueueStatus::Pending)->value(),
+                 QLocale().toString(1200));
+        QCOMPARE(rig.window.currentPage()->view()->drainCard()->value(),
+                 QStringLiteral("≈ 2 h 0 min"));
+        QCOMPARE(rig.window.currentPage()->view()->badge(QStringLiteral("musicbrainz"))->health(),
+                 Health::Unavailable);
+        for (ChartPanel *p : rig.window.currentPage()->view()->panels())
             p->flush();
         for (const char *filled : {"queue", "processing_rate", "circuit_breakers", "source_health"})
-            QVERIFY2(rig.window.panel(QLatin1String(filled))->hasData(), filled);
+            QVERIFY2(rig.window.currentPage()->view()->panel(QLatin1String(filled))->hasData(),
+                     filled);
         for (const char *empty :
              {"success_rate", "latency", "rate_limits", "errors", "cache", "coverage"}) {
-            QVERIFY2(!rig.window.panel(QLatin1String(empty))->hasData(), empty);
-            QVERIFY(rig.window.panel(QLatin1String(empty))
+            QVERIFY2(!rig.window.currentPage()->view()->panel(QLatin1String(empty))->hasData(),
+                     empty);
+            QVERIFY(rig.window.currentPage()
+                        ->view()
+                        ->panel(QLatin1String(empty))
                         ->noDataText()
                         .startsWith(QStringLiteral("No data")));
         }
         // No WebSocket room and no history here: the window still works, never Live.
         QVERIFY(rig.window.connectionIndicator()->stateText() != QStringLiteral("Live"));
-        QVERIFY(rig.window.errorBanner()->isHidden());
+        QVERIFY(rig.window.currentPage()->errorBanner()->isHidden());
     }
 
     void hostileErrorTextIsShownAsPlainText()
@@ -466,8 +502,8 @@ private Q_SLOTS:
         QVERIFY(port);
         Rig rig(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
         rig.feed.start();
-        QTRY_VERIFY(!rig.window.errorBanner()->isHidden());
-        const QString shown = rig.window.errorBanner()->message();
+        QTRY_VERIFY(!rig.window.currentPage()->errorBanner()->isHidden());
+        const QString shown = rig.window.currentPage()->errorBanner()->message();
         QVERIFY2(
             shown.contains(QStringLiteral("<h1 style=\"color:green\">ALL SYSTEMS HEALTHY</h1>")),
             qPrintable(shown));
@@ -475,7 +511,8 @@ private Q_SLOTS:
             QVERIFY2(c.category() != QChar::Other_Control && c.category() != QChar::Other_Format,
                      qPrintable(QString::number(c.unicode(), 16)));
         QVERIFY2(shown.size() <= 300, qPrintable(QString::number(shown.size())));
-        const QList<QLabel *> labels = rig.window.errorBanner()->findChildren<QLabel *>();
+        const QList<QLabel *> labels =
+            rig.window.currentPage()->errorBanner()->findChildren<QLabel *>();
         bool plainTextLabel = false;
         for (const QLabel *l : labels)
             plainTextLabel =
@@ -499,15 +536,15 @@ private Q_SLOTS:
         QVERIFY(port);
         Rig rig(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
         rig.feed.start();
-        QTRY_VERIFY(rig.window.models()->hasSnapshot());
+        QTRY_VERIFY(rig.connection.models()->hasSnapshot());
         auto *more = rig.window.findChild<QLabel *>(QStringLiteral("moreSources"));
         QVERIFY(more);
         QTRY_VERIFY(more->isVisible());
         QVERIFY2(more->text().startsWith(QStringLiteral("6 more sources not shown")),
                  qPrintable(more->text()));
         QVERIFY(more->text().contains(QStringLiteral("64")));
-        QVERIFY(rig.window.badge(QStringLiteral("source63")));
-        QVERIFY(!rig.window.badge(QStringLiteral("source64")));
+        QVERIFY(rig.window.currentPage()->view()->badge(QStringLiteral("source63")));
+        QVERIFY(!rig.window.currentPage()->view()->badge(QStringLiteral("source64")));
     }
 
     void layoutFitsNarrowScreens_data()
@@ -526,8 +563,8 @@ private Q_SLOTS:
         Rig rig(s->url());
         rig.window.resize(width, 700);
         rig.feed.start();
-        QTRY_VERIFY(rig.window.models()->hasSnapshot());
-        QTRY_COMPARE(rig.window.chartColumns(), columns);
+        QTRY_VERIFY(rig.connection.models()->hasSnapshot());
+        QTRY_COMPARE(rig.window.currentPage()->view()->chartColumns(), columns);
         // Nothing is cut off horizontally: no sideways scrolling, every card and the whole
         // table within the visible width.
         auto *scroll = rig.window.findChild<QScrollArea *>();
@@ -536,11 +573,11 @@ private Q_SLOTS:
         const int visible = scroll->viewport()->width();
         const QWidget *content = scroll->widget();
         for (int i = 0; i < QueueStatusCount; ++i) {
-            const StatCard *card = rig.window.queueCard(QueueStatus(i));
+            const StatCard *card = rig.window.currentPage()->view()->queueCard(QueueStatus(i));
             QVERIFY2(card->mapTo(content, QPoint(card->width(), 0)).x() <= visible,
                      qPrintable(QString::number(i)));
         }
-        const QTableView *table = rig.window.sourcesTable();
+        const QTableView *table = rig.window.currentPage()->view()->sourcesTable();
         QVERIFY(table);
         int sections = 0;
         for (int c = 0; c < table->model()->columnCount(); ++c)
@@ -550,7 +587,8 @@ private Q_SLOTS:
             qPrintable(QStringLiteral("%1 > %2").arg(sections).arg(table->viewport()->width())));
         if (width < 700) {
             // The cards wrap onto a second row.
-            QVERIFY(rig.window.drainCard()->y() > rig.window.queueCard(QueueStatus::Pending)->y());
+            QVERIFY(rig.window.currentPage()->view()->drainCard()->y() >
+                    rig.window.currentPage()->view()->queueCard(QueueStatus::Pending)->y());
         }
     }
 
@@ -698,14 +736,14 @@ private Q_SLOTS:
 
         Rig rig(a->url());
         QVERIFY(rig.window.tabs()->tabBar()->isHidden() || rig.window.tabs()->count() == 1);
-        BackendFeed second(&rig.nam);
-        DashboardModels secondModels;
-        secondModels.follow(&second);
-        EventLogModel secondLog(50);
-        const int index =
-            rig.window.addConnection(QStringLiteral("staging"), &second, &secondModels, &secondLog);
+        Connection staging(&rig.nam);
+        staging.setName(QStringLiteral("staging"));
+        BackendFeed &second = *staging.feed();
+        const int index = rig.window.addConnection(&staging);
         QCOMPARE(index, 1);
-        rig.window.setConnectionName(0, QStringLiteral("production"));
+        QCOMPARE(rig.window.indexOf(&staging), 1);
+        rig.connection.setName(QStringLiteral("production"));
+        QCOMPARE(rig.window.tabs()->tabText(0), QStringLiteral("production"));
         QCOMPARE(rig.window.connectionCount(), 2);
         QVERIFY(!rig.window.tabs()->tabBar()->isHidden());
         QCOMPARE(rig.window.tabs()->tabText(1), QStringLiteral("staging"));
@@ -714,22 +752,23 @@ private Q_SLOTS:
         second.start();
 
         // Both stay connected; the status bar names each with its state.
-        QTRY_COMPARE(rig.window.connectionStatusText(0), QStringLiteral("production: Live"));
-        QTRY_COMPARE(rig.window.connectionStatusText(1), QStringLiteral("staging: Live"));
-        QTRY_COMPARE(rig.window.view(0)->queueCard(QueueStatus::Pending)->value(),
+        QTRY_COMPARE(rig.window.page(0)->statusText(), QStringLiteral("production: Live"));
+        QTRY_COMPARE(rig.window.page(1)->statusText(), QStringLiteral("staging: Live"));
+        QTRY_COMPARE(rig.window.page(0)->view()->queueCard(QueueStatus::Pending)->value(),
                      QLocale().toString(40));
-        QTRY_COMPARE(rig.window.view(1)->queueCard(QueueStatus::Pending)->value(),
+        QTRY_COMPARE(rig.window.page(1)->view()->queueCard(QueueStatus::Pending)->value(),
                      QLocale().toString(7));
-        QCOMPARE(rig.window.view(), rig.window.view(0));
+        QCOMPARE(rig.window.currentPage()->view(), rig.window.page(0)->view());
 
         // Switching is instant: the other tab's numbers are already there.
         QSignalSpy changed(&rig.window, &DashboardWindow::currentConnectionChanged);
         rig.window.tabs()->setCurrentIndex(1);
         QCOMPARE(changed.size(), 1);
         QCOMPARE(rig.window.currentConnection(), 1);
-        QCOMPARE(rig.window.view(), rig.window.view(1));
-        QCOMPARE(rig.window.feed(), &second);
-        QCOMPARE(rig.window.queueCard(QueueStatus::Pending)->value(), QLocale().toString(7));
+        QCOMPARE(rig.window.currentPage()->view(), rig.window.page(1)->view());
+        QCOMPARE(rig.window.currentPage()->connection()->feed(), &second);
+        QCOMPARE(rig.window.currentPage()->view()->queueCard(QueueStatus::Pending)->value(),
+                 QLocale().toString(7));
         QCOMPARE(rig.window.connectionIndicator()->stateText(), QStringLiteral("Live"));
         // Refresh Now asks the backend shown (once the fetches of the start are done: one
         // asked during a fetch is queued behind it).
@@ -745,8 +784,8 @@ private Q_SLOTS:
         QVERIFY(!second.autoRefresh());
 
         second.stop();
-        QTRY_COMPARE(rig.window.connectionStatusText(1), QStringLiteral("staging: Disconnected"));
-        QCOMPARE(rig.window.connectionStatusText(0), QStringLiteral("production: Live"));
+        QTRY_COMPARE(rig.window.page(1)->statusText(), QStringLiteral("staging: Disconnected"));
+        QCOMPARE(rig.window.page(0)->statusText(), QStringLiteral("production: Live"));
         rig.feed.stop();
     }
 

@@ -23,6 +23,8 @@
 #include "CircuitBreaker.h"
 #include "DashboardModels.h"
 #include "DashboardView.h"
+#include "Connection.h"
+#include "ConnectionPage.h"
 #include "DashboardWindow.h"
 #include "DesktopNotifier.h"
 #include "EventLogModel.h"
@@ -258,14 +260,17 @@ private Q_SLOTS:
         QDBusConnection serverBus = connect(QStringLiteral("server"));
         QVERIFY(registerServer(serverBus));
         QNetworkAccessManager nam;
-        BackendFeed feed(&nam);
-        EventLogModel log(100);
-        AlertCenter center(&feed, &log, connect(QStringLiteral("app")));
+        Connection connection(&nam);
+        BackendFeed &feed = *connection.feed();
+        const EventLogModel &log = *connection.eventLog();
+        AlertCenter center(connect(QStringLiteral("app")));
+        QCOMPARE(center.watch(&connection), 0);
         center.enableTray(true); // offscreen has no tray; the icon's state is still kept
         AlertSettings settings;
         settings.recoverSeconds = 0;
         center.engine()->setSettings(settings);
-        DashboardWindow window(&feed);
+        DashboardWindow window;
+        window.addConnection(&connection);
         center.attach(&window);
         QSignalSpy delivered(center.notifier(), &DesktopNotifier::delivered);
         feed.setBaseUrl(backend.url());
@@ -345,16 +350,18 @@ private Q_SLOTS:
         QDBusConnection serverBus = connect(QStringLiteral("server"));
         QVERIFY(registerServer(serverBus));
         QNetworkAccessManager nam;
-        BackendFeed prodFeed(&nam), stagingFeed(&nam);
-        EventLogModel prodLog(50), stagingLog(50);
-        DashboardModels stagingModels;
-        stagingModels.follow(&stagingFeed);
-        DashboardWindow window(&prodFeed);
-        AlertCenter center(&prodFeed, &prodLog, connect(QStringLiteral("app")));
+        Connection prodConnection(&nam), stagingConnection(&nam);
+        stagingConnection.setName(QStringLiteral("staging"));
+        BackendFeed &prodFeed = *prodConnection.feed();
+        BackendFeed &stagingFeed = *stagingConnection.feed();
+        const EventLogModel &stagingLog = *stagingConnection.eventLog();
+        DashboardWindow window;
+        window.addConnection(&prodConnection);
+        AlertCenter center(connect(QStringLiteral("app")));
+        center.watch(&prodConnection);
         center.attach(&window);
-        const int tab = window.addConnection(QStringLiteral("staging"), &stagingFeed,
-                                             &stagingModels, &stagingLog);
-        QCOMPARE(center.addFeed(QStringLiteral("staging"), &stagingFeed, &stagingLog, tab), 1);
+        const int tab = window.addConnection(&stagingConnection);
+        QCOMPARE(center.watch(&stagingConnection), 1);
         center.enableTray(true);
         QSignalSpy delivered(center.notifier(), &DesktopNotifier::delivered);
         prodFeed.setBaseUrl(prod->url());
@@ -405,8 +412,9 @@ private Q_SLOTS:
     void closingKeepsTheDashboardInTheTrayWhenAsked()
     {
         QNetworkAccessManager nam;
-        BackendFeed feed(&nam);
-        DashboardWindow window(&feed);
+        Connection connection(&nam);
+        DashboardWindow window;
+        window.addConnection(&connection);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.setCloseToTray(true);
@@ -439,27 +447,32 @@ private Q_SLOTS:
     void theWindowGetsAnAlertsPanelOnlyWithAlertmanager()
     {
         QNetworkAccessManager nam;
-        BackendFeed feed(&nam);
-        EventLogModel log(10);
+        Connection connection(&nam);
         {
-            AlertCenter center(&feed, &log, QDBusConnection(QStringLiteral("none")));
-            DashboardWindow window(&feed);
+            AlertCenter center(QDBusConnection(QStringLiteral("none")));
+            center.watch(&connection);
+            DashboardWindow window;
+            window.addConnection(&connection);
             center.attach(&window);
-            QVERIFY(!window.view()->alertsPanel());
-            QCOMPARE(window.view()->section(QStringLiteral("alerts")),
-                     window.view()->section(QStringLiteral("queue"))); // the top
+            QVERIFY(!window.currentPage()->view()->alertsPanel());
+            QCOMPARE(window.currentPage()->view()->section(QStringLiteral("alerts")),
+                     window.currentPage()->view()->section(QStringLiteral("queue"))); // the top
         }
-        AlertCenter center(&feed, &log, QDBusConnection(QStringLiteral("none")));
+        AlertCenter center(QDBusConnection(QStringLiteral("none")));
+        center.watch(&connection);
         center.watchAlertmanager(&nam, QUrl(QStringLiteral("http://127.0.0.1:9")), {});
-        DashboardWindow window(&feed);
+        DashboardWindow window;
+        window.addConnection(&connection);
         center.attach(&window);
-        QVERIFY(window.view()->alertsPanel());
-        QCOMPARE(window.view()->alertsPanel()->table()->model(), center.firingAlerts());
-        QVERIFY(window.view()
+        QVERIFY(window.currentPage()->view()->alertsPanel());
+        QCOMPARE(window.currentPage()->view()->alertsPanel()->table()->model(),
+                 center.firingAlerts());
+        QVERIFY(window.currentPage()
+                    ->view()
                     ->section(QStringLiteral("alerts"))
-                    ->isAncestorOf(window.view()->alertsPanel()));
-        QVERIFY(window.view()->section(QStringLiteral("sources")) !=
-                window.view()->section(QStringLiteral("alerts")));
+                    ->isAncestorOf(window.currentPage()->view()->alertsPanel()));
+        QVERIFY(window.currentPage()->view()->section(QStringLiteral("sources")) !=
+                window.currentPage()->view()->section(QStringLiteral("alerts")));
     }
 
     void alertsPanelSaysWhatAlertmanagerSays()

@@ -20,7 +20,10 @@
 
 #include "DashboardModels.h"
 #include "DashboardView.h"
+#include "Connection.h"
+#include "ConnectionPage.h"
 #include "DashboardWindow.h"
+#include "PipelineActions.h"
 #include "ErrorBanner.h"
 #include "EventLogModel.h"
 #include "HealthBadge.h"
@@ -83,31 +86,36 @@ private:
     struct Rig
     {
         QNetworkAccessManager nam;
-        BackendFeed feed{&nam};
-        DashboardWindow window{&feed};
+        Connection connection{&nam};
+        BackendFeed &feed = *connection.feed();
+        DashboardWindow window;
         QStringList confirmations;
         bool answer = true;
         explicit Rig(const QUrl &url, const QByteArray &token = {})
         {
-            feed.setBaseUrl(url);
-            feed.setToken(token);
+            window.addConnection(&connection);
+            connection.setBackend(url, token);
             feed.setBackoff(50, 300);
             window.resize(1400, 900);
             window.show();
-            window.operatorActions()->setConfirmer([this](const QString &, const QString &text) {
-                confirmations << text;
-                return answer;
-            });
+            window.currentPage()->operatorActions()->setConfirmer(
+                [this](const QString &, const QString &text) {
+                    confirmations << text;
+                    return answer;
+                });
             feed.start();
         }
-        OperatorActions *ops() const { return window.operatorActions(); }
-        QString card(QueueStatus s) const { return window.queueCard(s)->value(); }
+        OperatorActions *ops() const { return window.currentPage()->operatorActions(); }
+        QString card(QueueStatus s) const
+        {
+            return window.currentPage()->view()->queueCard(s)->value();
+        }
     };
 
     static bool logHas(const Rig &rig, const QString &text)
     {
-        for (int r = 0; r < rig.window.eventLog()->rowCount(); ++r)
-            if (rig.window.eventLog()->message(r).contains(text))
+        for (int r = 0; r < rig.connection.eventLog()->rowCount(); ++r)
+            if (rig.connection.eventLog()->message(r).contains(text))
                 return true;
         return false;
     }
@@ -139,10 +147,11 @@ private Q_SLOTS:
         const int rateLimited = rowOf(failures, QStringLiteral("http_429"));
         QVERIFY(rateLimited >= 0);
         QCOMPARE(failures->group(rateLimited).count, 4);
-        QVERIFY(rig.window.failuresView()->summaryText().contains(QStringLiteral("6")));
+        QVERIFY(
+            rig.window.currentPage()->failuresView()->summaryText().contains(QStringLiteral("6")));
 
         // Search by id prefix, then open a track: its attempts are its timeline.
-        TracksView *tracks = rig.window.tracksView();
+        TracksView *tracks = rig.window.currentPage()->tracksView();
         QAbstractItemModelTester tracksTester(tracks->model());
         tracks->searchField()->setText(QStringLiteral("rl-"));
         tracks->search();
@@ -161,7 +170,10 @@ private Q_SLOTS:
         QCOMPARE(csv.size(), 5);
         QVERIFY2(csv.at(0).contains(QStringLiteral("track_id")), qPrintable(csv.at(0)));
         QVERIFY(csv.at(1).startsWith(QStringLiteral("rl-1,")));
-        rig.window.failuresView()->findChild<QPushButton *>(QStringLiteral("copyCsv"))->click();
+        rig.window.currentPage()
+            ->failuresView()
+            ->findChild<QPushButton *>(QStringLiteral("copyCsv"))
+            ->click();
         QVERIFY(QGuiApplication::clipboard()->text().contains(QStringLiteral("http_429")));
         QCOMPARE(tracks->model()->track(0).errorType, QStringLiteral("http_429"));
         tracks->openRow(0);
@@ -214,7 +226,7 @@ private Q_SLOTS:
 
         // Declined: nothing changes.
         rig.answer = false;
-        rig.window.failuresView()->retryRow(rateLimited);
+        rig.window.currentPage()->failuresView()->retryRow(rateLimited);
         QCOMPARE(rig.confirmations.size(), 1);
         QVERIFY2(rig.confirmations.constLast().contains(QStringLiteral("4")),
                  qPrintable(rig.confirmations.constLast()));
@@ -224,7 +236,7 @@ private Q_SLOTS:
         // Confirmed: the four go back to pending, and the window's numbers follow.
         rig.answer = true;
         QSignalSpy finished(rig.ops(), &OperatorActions::actionFinished);
-        rig.window.failuresView()->retryRow(rateLimited);
+        rig.window.currentPage()->failuresView()->retryRow(rateLimited);
         QTRY_COMPARE(finished.count(), 1);
         QVERIFY(finished.at(0).at(0).toBool());
         QCOMPARE(b->queueCounts()[std::size_t(QueueStatus::Failed)], 1);
@@ -264,7 +276,7 @@ private Q_SLOTS:
             return true;
         });
         QSignalSpy finished(rig.ops(), &OperatorActions::actionFinished);
-        rig.window.failuresView()->retryRow(timeouts);
+        rig.window.currentPage()->failuresView()->retryRow(timeouts);
         QVERIFY(refreshed);
         QTRY_COMPARE(finished.count(), 1);
         QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
@@ -320,7 +332,7 @@ private Q_SLOTS:
             return a.isEmpty() ? enrichment::AuditEntry{} : a.constFirst();
         };
         auto spotifyState = [&] {
-            for (const SourceInfo &s : rig.window.models()->sources()->sources())
+            for (const SourceInfo &s : rig.connection.models()->sources()->sources())
                 if (s.name == QLatin1String("spotify") && s.breaker)
                     return std::optional<BreakerState>(s.breaker->state);
             return std::optional<BreakerState>();
@@ -329,7 +341,8 @@ private Q_SLOTS:
         // Close spotify's breaker from its menu once the window shows it open.
         QTRY_VERIFY_WITH_TIMEOUT(spotifyState() == BreakerState::Open, 10000);
         {
-            std::unique_ptr<QMenu> menu(rig.window.sourceMenu(QStringLiteral("spotify")));
+            std::unique_ptr<QMenu> menu(
+                rig.window.currentPage()->sourceMenu(QStringLiteral("spotify")));
             QAction *close = nullptr;
             for (QAction *a : menu->actions())
                 if (a->text().contains(QStringLiteral("Close Circuit")))
@@ -349,7 +362,8 @@ private Q_SLOTS:
 
         // Pause discogs from its menu.
         {
-            std::unique_ptr<QMenu> menu(rig.window.sourceMenu(QStringLiteral("discogs")));
+            std::unique_ptr<QMenu> menu(
+                rig.window.currentPage()->sourceMenu(QStringLiteral("discogs")));
             QAction *pause = menu->findChild<QAction *>(QStringLiteral("pauseSource"));
             QVERIFY(pause && pause->isEnabled());
             QSignalSpy finished(rig.ops(), &OperatorActions::actionFinished);
@@ -371,7 +385,7 @@ private Q_SLOTS:
         const FailureGroupInfo chosen = failures->group(0);
         {
             QSignalSpy finished(rig.ops(), &OperatorActions::actionFinished);
-            rig.window.failuresView()->retryRow(0);
+            rig.window.currentPage()->failuresView()->retryRow(0);
             QTRY_COMPARE(finished.count(), 1);
             QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
         }
@@ -383,7 +397,7 @@ private Q_SLOTS:
         QCOMPARE(p.value(QLatin1String("source")).toString(), chosen.errorSource);
 
         // Open a track while batches keep finishing: the dialog shows that track.
-        TracksView *tracks = rig.window.tracksView();
+        TracksView *tracks = rig.window.currentPage()->tracksView();
         tracks->searchField()->setText(QStringLiteral("ok-live-1"));
         tracks->search();
         QTRY_VERIFY(tracks->model()->rowCount() > 0 &&
@@ -408,10 +422,10 @@ private Q_SLOTS:
         Rig rig(url);
         QTRY_COMPARE(rig.ops()->access(), OperatorActions::Access::Operator);
         QTRY_VERIFY(rig.feed.state() == BackendFeed::ConnectionState::Live);
-        QTRY_VERIFY(rig.window.models()->processingRate()->size() > 0);
+        QTRY_VERIFY(rig.connection.models()->processingRate()->size() > 0);
         QAction *pause = rig.window.findChild<QAction *>(QStringLiteral("pausePipeline"));
         QVERIFY(pause && pause->isEnabled());
-        DashboardView *view = rig.window.view();
+        DashboardView *view = rig.window.currentPage()->view();
         QVERIFY(!view->connectionLostShown());
 
         QElapsedTimer lost;
@@ -421,7 +435,7 @@ private Q_SLOTS:
         QVERIFY2(lost.elapsed() < 5000, QByteArray::number(lost.elapsed()).constData());
         QVERIFY(rig.feed.isConnectionLost());
         QVERIFY(view->lostText().contains(QStringLiteral("out of reach")));
-        QVERIFY(rig.window.queueCard(QueueStatus::Failed)->isStale());
+        QVERIFY(rig.window.currentPage()->view()->queueCard(QueueStatus::Failed)->isStale());
         for (HealthBadge *badge : view->badges())
             QVERIFY2(badge->isStale() && badge->text().contains(QStringLiteral("last known")),
                      qPrintable(badge->text()));
@@ -441,7 +455,7 @@ private Q_SLOTS:
         auto again = backend({}, port);
         QTRY_VERIFY_WITH_TIMEOUT(!view->connectionLostShown(), 15000);
         QTRY_VERIFY(pause->isEnabled());
-        QVERIFY(!rig.window.queueCard(QueueStatus::Failed)->isStale());
+        QVERIFY(!rig.window.currentPage()->view()->queueCard(QueueStatus::Failed)->isStale());
         QVERIFY(view->sourcesTable()->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT((rate->flush(), rate->segmentCount(0)), 2, 10000);
     }
@@ -502,19 +516,21 @@ private Q_SLOTS:
         auto b = backend();
         Rig rig(b->url());
         QTRY_COMPARE(rig.ops()->access(), OperatorActions::Access::Operator);
-        QAction *pause = rig.window.pausePipelineAction();
+        QAction *pause = rig.window.pipelineActions()->pauseAction();
         QVERIFY(pause->isEnabled());
-        QVERIFY(rig.window.pausedBanner()->isHidden());
+        QVERIFY(rig.window.currentPage()->pausedBanner()->isHidden());
         pause->trigger();
         QCOMPARE(rig.confirmations.size(), 1);
         QTRY_VERIFY(rig.ops()->pipelinePaused());
-        QTRY_VERIFY(!rig.window.pausedBanner()->isHidden());
+        QTRY_VERIFY(!rig.window.currentPage()->pausedBanner()->isHidden());
         QCOMPARE(pause->text(), QStringLiteral("&Resume Pipeline"));
         b->enqueue({QStringLiteral("ok-3")});
         rig.feed.refresh();
-        QTRY_COMPARE(rig.window.drainCard()->value(), QStringLiteral("Paused"));
+        QTRY_COMPARE(rig.window.currentPage()->view()->drainCard()->value(),
+                     QStringLiteral("Paused"));
         // The source menu pauses one source; the banner names it.
-        std::unique_ptr<QMenu> menu(rig.window.sourceMenu(QStringLiteral("discogs")));
+        std::unique_ptr<QMenu> menu(
+            rig.window.currentPage()->sourceMenu(QStringLiteral("discogs")));
         // Its breaker is closed: nothing to close or probe is offered.
         for (QAction *a : menu->actions())
             QVERIFY2(!a->text().contains(QStringLiteral("Close Circuit")) &&
@@ -524,13 +540,17 @@ private Q_SLOTS:
         QVERIFY(pauseSource && pauseSource->isEnabled());
         pauseSource->trigger();
         QTRY_COMPARE(rig.ops()->pausedSources(), QStringList{QStringLiteral("discogs")});
-        QTRY_VERIFY(rig.window.pausedBanner()->message().contains(QStringLiteral("discogs")));
-        QVERIFY(rig.window.badge(QStringLiteral("discogs"))->isPaused());
-        QVERIFY(
-            rig.window.badge(QStringLiteral("discogs"))->text().contains(QStringLiteral("paused")));
-        QVERIFY(!rig.window.badge(QStringLiteral("spotify"))->isPaused());
+        QTRY_VERIFY(rig.window.currentPage()->pausedBanner()->message().contains(
+            QStringLiteral("discogs")));
+        QVERIFY(rig.window.currentPage()->view()->badge(QStringLiteral("discogs"))->isPaused());
+        QVERIFY(rig.window.currentPage()
+                    ->view()
+                    ->badge(QStringLiteral("discogs"))
+                    ->text()
+                    .contains(QStringLiteral("paused")));
+        QVERIFY(!rig.window.currentPage()->view()->badge(QStringLiteral("spotify"))->isPaused());
         // ... and so does its row in the table.
-        const SourcesModel *sources = rig.window.models()->sources();
+        const SourcesModel *sources = rig.connection.models()->sources();
         int discogs = -1;
         for (int r = 0; r < sources->rowCount(); ++r)
             if (sources->sources().at(r).name == QLatin1String("discogs"))
@@ -540,23 +560,23 @@ private Q_SLOTS:
                     .toString()
                     .contains(QStringLiteral("paused")));
         // The Sources section's button has every source's actions.
-        std::unique_ptr<QMenu> all(rig.window.sourcesMenu());
+        std::unique_ptr<QMenu> all(rig.window.currentPage()->sourcesMenu());
         QCOMPARE(all->actions().size(), sources->rowCount());
-        QVERIFY(rig.window.view()->sourceActionsButton()->isVisible());
+        QVERIFY(rig.window.currentPage()->view()->sourceActionsButton()->isVisible());
         // Resume from the banner: the pipeline first, then the sources.
-        rig.window.pausedBanner()->retryButton()->click();
+        rig.window.currentPage()->pausedBanner()->retryButton()->click();
         QTRY_VERIFY(!rig.ops()->pipelinePaused());
         QVERIFY(!b->snapshot()
                      .value(QStringLiteral("pipeline"))
                      .toObject()
                      .value(QStringLiteral("paused"))
                      .toBool());
-        QTRY_VERIFY(!rig.window.pausedBanner()->isHidden()); // discogs still paused
-        QTRY_COMPARE(rig.window.pausedBanner()->retryButton()->text(),
+        QTRY_VERIFY(!rig.window.currentPage()->pausedBanner()->isHidden()); // discogs still paused
+        QTRY_COMPARE(rig.window.currentPage()->pausedBanner()->retryButton()->text(),
                      QStringLiteral("Res&ume Sources"));
-        rig.window.pausedBanner()->retryButton()->click();
+        rig.window.currentPage()->pausedBanner()->retryButton()->click();
         QTRY_VERIFY(rig.ops()->pausedSources().isEmpty());
-        QTRY_VERIFY(rig.window.pausedBanner()->isHidden());
+        QTRY_VERIFY(rig.window.currentPage()->pausedBanner()->isHidden());
     }
 
     void tracksAreEnqueuedFromTheMenu()
@@ -564,13 +584,13 @@ private Q_SLOTS:
         auto b = backend();
         Rig rig(b->url());
         QTRY_COMPARE(rig.ops()->access(), OperatorActions::Access::Operator);
-        QVERIFY(rig.window.enqueueAction()->isEnabled());
+        QVERIFY(rig.window.pipelineActions()->enqueueAction()->isEnabled());
         const qint64 pending = b->queueCounts()[std::size_t(QueueStatus::Pending)];
-        rig.window.setTextChooser([](const QString &, const QString &) {
+        rig.window.pipelineActions()->setTextChooser([](const QString &, const QString &) {
             return QStringLiteral("new-1\nnew-2, new-1\n  ok-1  \n");
         });
         QSignalSpy finished(rig.ops(), &OperatorActions::actionFinished);
-        rig.window.enqueueAction()->trigger();
+        rig.window.pipelineActions()->enqueueAction()->trigger();
         QCOMPARE(rig.confirmations.size(), 1);
         QVERIFY2(rig.confirmations.constLast().contains(QStringLiteral("3")),
                  qPrintable(rig.confirmations.constLast())); // three ids, once each
@@ -582,16 +602,17 @@ private Q_SLOTS:
         QStringList many;
         for (int i = 0; i <= enrichment::MaxActionTrackIds; ++i)
             many << QStringLiteral("bulk-%1").arg(i);
-        rig.window.setTextChooser(
+        rig.window.pipelineActions()->setTextChooser(
             [&many](const QString &, const QString &) { return many.join(QLatin1Char('\n')); });
-        rig.window.enqueueAction()->trigger();
+        rig.window.pipelineActions()->enqueueAction()->trigger();
         QCOMPARE(finished.count(), 2);
         QVERIFY(!finished.at(1).at(0).toBool());
         QCOMPARE(rig.confirmations.size(), 1);
         QCOMPARE(b->queueCounts()[std::size_t(QueueStatus::Pending)], pending + 2);
         // Cancelled: nothing happens.
-        rig.window.setTextChooser([](const QString &, const QString &) { return QString(); });
-        rig.window.enqueueAction()->trigger();
+        rig.window.pipelineActions()->setTextChooser(
+            [](const QString &, const QString &) { return QString(); });
+        rig.window.pipelineActions()->enqueueAction()->trigger();
         QCOMPARE(rig.confirmations.size(), 1);
     }
 
@@ -604,14 +625,16 @@ private Q_SLOTS:
         Rig rig(b->url(), "viewer-secret");
         QTRY_COMPARE(rig.ops()->access(), OperatorActions::Access::ReadOnly);
         QTRY_COMPARE(rig.ops()->failures()->rowCount(), 3); // reading is allowed
-        QPushButton *retry = rig.window.failuresView()->retryButton();
-        QVERIFY(retry->isVisibleTo(rig.window.failuresView())); // shown, but disabled
+        QPushButton *retry = rig.window.currentPage()->failuresView()->retryButton();
+        QVERIFY(
+            retry->isVisibleTo(rig.window.currentPage()->failuresView())); // shown, but disabled
         QVERIFY(!retry->isEnabled());
         QVERIFY(retry->toolTip().contains(QStringLiteral("operator token")));
-        QVERIFY(!rig.window.pausePipelineAction()->isEnabled());
-        QVERIFY(rig.window.pausePipelineAction()->toolTip().contains(QStringLiteral("only read")));
-        QVERIFY(!rig.window.tracksView()->retryButton()->isEnabled());
-        QVERIFY(!rig.window.enqueueAction()->isEnabled());
+        QVERIFY(!rig.window.pipelineActions()->pauseAction()->isEnabled());
+        QVERIFY(rig.window.pipelineActions()->pauseAction()->toolTip().contains(
+            QStringLiteral("only read")));
+        QVERIFY(!rig.window.currentPage()->tracksView()->retryButton()->isEnabled());
+        QVERIFY(!rig.window.pipelineActions()->enqueueAction()->isEnabled());
     }
 
     void aServiceWithoutTheEndpointsHidesTheActions()
@@ -628,11 +651,12 @@ private Q_SLOTS:
         QVERIFY(port);
         Rig rig(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
         QTRY_COMPARE(rig.ops()->access(), OperatorActions::Access::Unsupported);
-        QVERIFY(!rig.window.pausePipelineAction()->isVisible());
-        QVERIFY(!rig.window.enqueueAction()->isVisible());
-        QVERIFY(rig.window.failuresView()->summaryText().contains(
+        QVERIFY(!rig.window.pipelineActions()->pauseAction()->isVisible());
+        QVERIFY(!rig.window.pipelineActions()->enqueueAction()->isVisible());
+        QVERIFY(rig.window.currentPage()->failuresView()->summaryText().contains(
             QStringLiteral("Not supported by this service")));
-        QVERIFY(!rig.window.failuresView()->retryButton()->isVisibleTo(rig.window.failuresView()));
+        QVERIFY(!rig.window.currentPage()->failuresView()->retryButton()->isVisibleTo(
+            rig.window.currentPage()->failuresView()));
     }
 
     void twoDashboardsSeeEachOthersActions()
