@@ -68,7 +68,7 @@ bool BackendService::openStore(QString *error)
     BackendOptions &o = d->options;
     if (!d->store) {
         d->store = openQueueStore(o.databasePath.isEmpty() ? defaultDatabasePath() : o.databasePath,
-                                  *d->clock, storeConfig(o), error);
+                                  *d->clock, storeConfig(o), error, serverStoreOptions(o));
         if (!d->store)
             return false;
     }

@@ -254,20 +254,13 @@ bool PostgresQueueStore::parseUrl(const QString &text, Target *target, QString *
     return true;
 }
 
-PostgresQueueStore::PostgresQueueStore(const Clock &clock, const Config &config, QObject *parent)
-    : QueueStore(parent), m_clock(clock), m_config(config),
-      m_connectionName(QStringLiteral("enrichment-pg-%1").arg(quintptr(this), 0, 16))
+PostgresQueueStore::PostgresQueueStore(const Clock &clock, const Config &config,
+                                       const ServerStoreOptions &server, QObject *parent)
+    : SqlQueueStore(clock, config, QStringLiteral("enrichment-pg"), lcPostgres(), parent),
+      m_server(server)
 {}
 
-PostgresQueueStore::~PostgresQueueStore()
-{
-    close();
-}
-
-QSqlDatabase PostgresQueueStore::db() const
-{
-    return QSqlDatabase::database(m_connectionName, false);
-}
+PostgresQueueStore::~PostgresQueueStore() = default;
 
 bool PostgresQueueStore::open(const Target &target, QString *error)
 {
@@ -284,8 +277,8 @@ bool PostgresQueueStore::open(const Target &target, QString *error)
         d.setPort(target.port);
         d.setUserName(target.user);
         d.setDatabaseName(target.database);
-        if (!m_config.password.isEmpty())
-            d.setPassword(m_config.password);
+        if (!m_server.password.isEmpty())
+            d.setPassword(m_server.password);
         d.setConnectOptions(target.connectOptions);
         const bool opened = d.open() && configureSession(d);
         if (!opened)
@@ -304,7 +297,7 @@ bool PostgresQueueStore::open(const Target &target, QString *error)
     readControl();
     reconcile();
     qCInfo(lcPostgres).noquote() << "queue in PostgreSQL" << target.displayName() << "as worker"
-                                 << m_config.workerId;
+                                 << workerId();
     return true;
 }
 
@@ -389,23 +382,7 @@ bool PostgresQueueStore::migrate(QString *error)
     return true;
 }
 
-void PostgresQueueStore::close()
-{
-    if (QSqlDatabase::contains(m_connectionName)) {
-        {
-            QSqlDatabase d = db();
-            d.close();
-        }
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
-}
-
-bool PostgresQueueStore::isOpen() const
-{
-    return QSqlDatabase::contains(m_connectionName) && db().isOpen();
-}
-
-bool PostgresQueueStore::ensureConnected() const
+bool PostgresQueueStore::connected() const
 {
     if (!QSqlDatabase::contains(m_connectionName))
         return false;
@@ -452,52 +429,29 @@ bool PostgresQueueStore::run(QSqlQuery &q, bool write) const
     return false;
 }
 
-void PostgresQueueStore::noteWrite(bool ok) const
-{
-    if (ok) {
-        if (!m_writeError.isEmpty())
-            qCInfo(lcPostgres) << "writes succeed again";
-        m_writeError.clear();
-    } else {
-        if (m_writeError.isEmpty())
-            qCWarning(lcPostgres).noquote() << "writes are failing:" << m_lastError;
-        m_writeError = m_lastError.isEmpty() ? QStringLiteral("write failed") : m_lastError;
-    }
-}
-
 bool PostgresQueueStore::ping()
 {
-    if (!ensureConnected())
+    if (!connected())
         return false;
     QSqlQuery q(db());
     q.prepare(QStringLiteral("SELECT 1"));
     return run(q, false);
 }
 
-bool PostgresQueueStore::writable(QString *error, qint64 maxAgeMs)
+bool PostgresQueueStore::probeWrite(qint64 now)
 {
-    const qint64 now = m_clock.nowMs();
-    if (!ensureConnected()) {
-        *error = m_lastError.isEmpty() ? QStringLiteral("database is not connected") : m_lastError;
-        return false;
-    }
-    if (m_lastProbeMs < 0 || now - m_lastProbeMs >= maxAgeMs || now < m_lastProbeMs) {
-        m_lastProbeMs = now;
-        QSqlQuery q(db());
-        q.prepare(sql("INSERT INTO enrichment_store_health (worker_id, checked_at)"
-                      " VALUES (?, $AT) ON CONFLICT (worker_id)"
-                      " DO UPDATE SET checked_at = excluded.checked_at"));
-        q.addBindValue(m_config.workerId);
-        q.addBindValue(now);
-        run(q, true);
-    }
-    *error = m_writeError;
-    return m_writeError.isEmpty();
+    QSqlQuery q(db());
+    q.prepare(sql("INSERT INTO enrichment_store_health (worker_id, checked_at)"
+                  " VALUES (?, $AT) ON CONFLICT (worker_id)"
+                  " DO UPDATE SET checked_at = excluded.checked_at"));
+    q.addBindValue(workerId());
+    q.addBindValue(now);
+    return run(q, true);
 }
 
 int PostgresQueueStore::enqueue(const QStringList &trackIds)
 {
-    if (trackIds.isEmpty() || !ensureConnected())
+    if (trackIds.isEmpty() || !connected())
         return 0;
     QSqlQuery q(db());
     q.prepare(sql("INSERT INTO enrichment_status (track_id, status, sources_enriched,"
@@ -521,7 +475,7 @@ int PostgresQueueStore::enqueue(const QStringList &trackIds)
 
 int PostgresQueueStore::releaseExpiredLeases()
 {
-    if (!ensureConnected())
+    if (!connected())
         return 0;
     QSqlQuery q(db());
     // Rows another worker is updating right now are left for the next pass.
@@ -548,7 +502,7 @@ int PostgresQueueStore::releaseExpiredLeases()
 QList<ClaimedTrack> PostgresQueueStore::claim(int n)
 {
     QList<ClaimedTrack> claimed;
-    if (n <= 0 || !ensureConnected())
+    if (n <= 0 || !connected())
         return claimed;
     const qint64 now = m_clock.nowMs();
     // Expired leases are looked for at most once a second: a round trip saved per batch.
@@ -565,13 +519,13 @@ QList<ClaimedTrack> PostgresQueueStore::claim(int n)
             "  lease_expires_at = $AT, last_attempt = $AT, updated_at = $AT"
             " FROM picked WHERE s.track_id = picked.track_id"
             " RETURNING s.track_id, s.retry_count, picked.available_at");
-    if (!m_config.skipLocked)
+    if (!m_server.skipLocked)
         statement.replace(QStringLiteral(" SKIP LOCKED"), QString());
     q.prepare(statement);
     q.addBindValue(now);
     q.addBindValue(n);
-    q.addBindValue(m_config.workerId);
-    q.addBindValue(now + m_config.leaseMs);
+    q.addBindValue(workerId());
+    q.addBindValue(now + config().leaseMs);
     q.addBindValue(now);
     q.addBindValue(now);
     if (!run(q, true))
@@ -591,35 +545,10 @@ QList<ClaimedTrack> PostgresQueueStore::claim(int n)
     return claimed;
 }
 
-bool PostgresQueueStore::finish(const QString &trackId, TrackStatus outcome,
-                                const QStringList &sourcesEnriched, const QString &errorMessage)
-{
-    TrackResult r;
-    r.trackId = trackId;
-    r.status = outcome;
-    r.sourcesEnriched = sourcesEnriched;
-    r.errorMessage = errorMessage;
-    return writeResults({r}).value(0);
-}
-
-bool PostgresQueueStore::defer(const QString &trackId, qint64 availableAtMs, const QString &reason)
-{
-    TrackResult r;
-    r.trackId = trackId;
-    r.deferUntilMs = availableAtMs;
-    r.errorMessage = reason;
-    return writeResults({r}).value(0);
-}
-
 QList<bool> PostgresQueueStore::record(const QList<TrackResult> &results)
 {
-    return writeResults(results);
-}
-
-QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
-{
     QList<bool> done(results.size(), false);
-    if (results.isEmpty() || !ensureConnected())
+    if (results.isEmpty() || !connected())
         return done;
     QStringList ids, kinds, sources, errors, deferUntil, errorTypes, errorSources, attemptRows;
     QStringList aTrack, aSource, aOutcome, aErrorType, aDetail, aLatency, aAt, aFields;
@@ -719,13 +648,13 @@ QList<bool> PostgresQueueStore::writeResults(const QList<TrackResult> &results)
     q.addBindValue(textArray(errorTypes));
     q.addBindValue(textArray(errorSources));
     q.addBindValue(numbers(attemptRows));
-    q.addBindValue(m_config.maxRetries);
+    q.addBindValue(config().maxRetries);
     q.addBindValue(now);
-    q.addBindValue(m_config.retryBackoffMs);
+    q.addBindValue(config().retryBackoffMs);
     q.addBindValue(now);
     q.addBindValue(now);
-    q.addBindValue(m_config.workerId);
-    q.addBindValue(m_config.workerId);
+    q.addBindValue(workerId());
+    q.addBindValue(workerId());
     q.addBindValue(textArray(aTrack));
     q.addBindValue(textArray(aSource));
     q.addBindValue(textArray(aOutcome));
@@ -797,7 +726,7 @@ void PostgresQueueStore::move(std::optional<TrackStatus> from, std::optional<Tra
 
 bool PostgresQueueStore::readCounts() const
 {
-    if (!ensureConnected())
+    if (!connected())
         return false;
     QSqlQuery q(db());
     q.prepare(QStringLiteral(
@@ -835,7 +764,7 @@ void PostgresQueueStore::refresh()
 
 bool PostgresQueueStore::reconcile()
 {
-    if (!ensureConnected())
+    if (!connected())
         return false;
     QSqlQuery q(db());
     auto rollback = [&] {
@@ -903,7 +832,7 @@ qint64 PostgresQueueStore::completedInLast(int seconds) const
 
 std::optional<qint64> PostgresQueueStore::oldestPendingMs()
 {
-    if (!ensureConnected())
+    if (!connected())
         return std::nullopt;
     QSqlQuery q(db());
     // The partial claim index (available_at WHERE status = 'pending') answers it.
@@ -916,7 +845,7 @@ std::optional<qint64> PostgresQueueStore::oldestPendingMs()
 
 qint64 PostgresQueueStore::readCompleted(int seconds) const
 {
-    if (!ensureConnected())
+    if (!connected())
         return 0;
     QSqlQuery q(db());
     q.prepare(QStringLiteral(
@@ -929,7 +858,7 @@ qint64 PostgresQueueStore::readCompleted(int seconds) const
 
 void PostgresQueueStore::heartbeat(const WorkerInfo &self)
 {
-    if (!ensureConnected())
+    if (!connected())
         return;
     QSqlQuery q(db());
     q.prepare(sql("INSERT INTO enrichment_workers (worker_id, host, pid, started_at, last_seen,"
@@ -963,7 +892,7 @@ void PostgresQueueStore::heartbeat(const WorkerInfo &self)
 QList<WorkerInfo> PostgresQueueStore::workers()
 {
     QList<WorkerInfo> out;
-    if (!ensureConnected())
+    if (!connected())
         return out;
     QSqlQuery q(db());
     q.prepare(QStringLiteral(
@@ -1020,7 +949,7 @@ QString trackColumns()
 
 bool PostgresQueueStore::begin(QString *error)
 {
-    if (!ensureConnected()) {
+    if (!connected()) {
         *error = m_lastError.isEmpty() ? QStringLiteral("database is not connected") : m_lastError;
         return false;
     }
@@ -1046,7 +975,7 @@ bool PostgresQueueStore::rollback(QString *error) const
 bool PostgresQueueStore::commitWithAudit(AuditEntry *audit, QString *error)
 {
     audit->atMs = m_clock.nowMs();
-    audit->worker = m_config.workerId;
+    audit->worker = workerId();
     QSqlQuery q(db());
     q.prepare(sql("INSERT INTO enrichment_audit (at, actor, action, parameters, result, worker)"
                   " VALUES ($AT, ?, ?, ?, ?, ?) RETURNING id"));
@@ -1074,7 +1003,7 @@ TrackPage PostgresQueueStore::tracks(const TrackFilter &filter, int limit, const
 {
     TrackPage page;
     page.ok = false;
-    if (!ensureConnected())
+    if (!connected())
         return page;
     limit = std::clamp(limit, 1, MaxPageSize);
     const store::Where where = store::trackWhere(filter, after, store::Dialect::Postgres);
@@ -1097,7 +1026,7 @@ TrackPage PostgresQueueStore::tracks(const TrackFilter &filter, int limit, const
 bool PostgresQueueStore::track(const QString &trackId, TrackRow *row, QList<Attempt> *attempts,
                                int maxAttempts)
 {
-    if (!ensureConnected())
+    if (!connected())
         return false;
     QSqlQuery q(db());
     q.prepare(
@@ -1139,7 +1068,7 @@ bool PostgresQueueStore::track(const QString &trackId, TrackRow *row, QList<Atte
 QList<FailureGroup> PostgresQueueStore::failures(int examples)
 {
     QList<FailureGroup> groups;
-    if (!ensureConnected())
+    if (!connected())
         return groups;
     QSqlQuery q(db());
     q.setForwardOnly(true);
@@ -1170,7 +1099,7 @@ QList<FailureGroup> PostgresQueueStore::failures(int examples)
 QList<AuditEntry> PostgresQueueStore::audit(int limit)
 {
     QList<AuditEntry> out;
-    if (!ensureConnected())
+    if (!connected())
         return out;
     QSqlQuery q(db());
     q.setForwardOnly(true);
@@ -1283,7 +1212,7 @@ bool PostgresQueueStore::changeControl(const std::function<QJsonObject(PipelineC
 
 void PostgresQueueStore::readControl()
 {
-    if (!ensureConnected())
+    if (!connected())
         return;
     QSqlQuery q(db());
     q.prepare(QStringLiteral("SELECT state FROM enrichment_control WHERE id = 1"));
@@ -1293,7 +1222,7 @@ void PostgresQueueStore::readControl()
 
 void PostgresQueueStore::prune()
 {
-    if (!ensureConnected())
+    if (!connected())
         return;
     const qint64 now = m_clock.nowMs();
     QSqlQuery q(db());

@@ -6,9 +6,7 @@
 #include <optional>
 
 #include <QHash>
-#include <QSqlDatabase>
-
-#include "enrichment/QueueStore.h"
+#include "SqlQueueStore.h"
 
 class QSqlQuery;
 
@@ -33,7 +31,7 @@ class Clock;
 /// - Workers: `enrichment_workers` holds each worker's heartbeat.
 /// - A lost connection (server restart) is reopened on the next call, at most once a
 ///   second; until then calls fail and writable() says why.
-class PostgresQueueStore final : public QueueStore
+class PostgresQueueStore final : public SqlQueueStore
 {
     Q_OBJECT
 public:
@@ -51,28 +49,22 @@ public:
     /// Parses @p url; refuses a password in it, with a reason in @p error.
     static bool parseUrl(const QString &url, Target *target, QString *error);
 
-    PostgresQueueStore(const Clock &clock, const Config &config, QObject *parent = nullptr);
+    PostgresQueueStore(const Clock &clock, const Config &config,
+                       const ServerStoreOptions &server = {}, QObject *parent = nullptr);
     ~PostgresQueueStore() override;
 
     /// Connects and migrates the schema.
     bool open(const Target &target, QString *error);
-    void close() override;
-    bool isOpen() const override;
     bool ping() override;
-    bool writable(QString *error, qint64 maxAgeMs = 1000) override;
 
     int enqueue(const QStringList &trackIds) override;
     QList<ClaimedTrack> claim(int n) override;
-    bool finish(const QString &trackId, TrackStatus outcome, const QStringList &sourcesEnriched,
-                const QString &errorMessage = {}) override;
-    bool defer(const QString &trackId, qint64 availableAtMs, const QString &reason) override;
+    /// One statement in one transaction, only where this worker still holds the lease.
     QList<bool> record(const QList<TrackResult> &results) override;
-    int releaseExpiredLeases() override;
 
     /// The fleet's counts: the sums of the counts table as last read (the first call, and
     /// refresh(), read them), moved at once by this worker's own writes. Never a query on
     /// a request's path once read.
-    qint64 count(TrackStatus s) const override { return counts()[std::size_t(s)]; }
     std::array<qint64, TrackStatusCount> counts() const override;
     bool reconcile() override;
     /// The fleet's completions in the last @p seconds (one-second buckets), read like the
@@ -108,21 +100,18 @@ public:
             .arg(m_target.port)
             .arg(m_target.database);
     }
-    const QString &workerId() const override { return m_config.workerId; }
-    const Config &config() const override { return m_config; }
-    QString lastError() const override { return m_lastError; }
 
 private:
-    QSqlDatabase db() const;
     /// Reopens a connection that broke (at most once a second); false while it is down.
-    bool ensureConnected() const;
+    bool connected() const override;
+    bool probeWrite(qint64 now) override;
+    /// Returns expired in_progress leases to pending (claim() does it first); how many.
+    int releaseExpiredLeases();
     /// Runs @p q; on failure records the error, notes a failed write if @p write, and
     /// checks whether the connection is gone.
     bool run(QSqlQuery &q, bool write) const;
     bool migrate(QString *error);
     static bool configureSession(QSqlDatabase &d);
-    void noteWrite(bool ok) const;
-    QList<bool> writeResults(const QList<TrackResult> &results);
     bool readCounts() const;
     void readControl();
     bool begin(QString *error);
@@ -134,15 +123,10 @@ private:
     /// This worker's own status changes, applied to the counts as last read.
     void move(std::optional<TrackStatus> from, std::optional<TrackStatus> to, qint64 n) const;
 
-    const Clock &m_clock;
-    Config m_config;
+    ServerStoreOptions m_server;
     Target m_target;
-    QString m_connectionName;
-    mutable QString m_lastError;
-    mutable QString m_writeError;
     mutable bool m_broken = false;
     mutable qint64 m_lastReconnectMs = -1;
-    qint64 m_lastProbeMs = -1;
     qint64 m_lastExpiryMs = -1; ///< the last look for expired leases
     mutable std::array<qint64, TrackStatusCount> m_counts{};
     mutable bool m_countsValid = false;

@@ -58,8 +58,14 @@ QueueStore::Config storeConfig(const BackendOptions &options)
     qc.leaseMs = options.leaseMs;
     qc.workerId = options.workerId;
     qc.retryBackoffMs = options.retryBackoffMs;
-    qc.password = options.databasePassword;
     return qc;
+}
+
+ServerStoreOptions serverStoreOptions(const BackendOptions &options)
+{
+    ServerStoreOptions server;
+    server.password = options.databasePassword;
+    return server;
 }
 
 } // namespace enrichment

@@ -11,8 +11,10 @@ namespace enrichment {
 
 /// The HTTP/WebSocket server's settings; room messages stamped by @p clock.
 MonitoringServer::Config serverConfig(const BackendOptions &options, const Clock *clock);
-/// The queue store's settings (lease, worker id, retry backoff, password).
+/// The queue store's settings (lease, worker id, retry backoff).
 QueueStore::Config storeConfig(const BackendOptions &options);
+/// What only a PostgreSQL store reads (the password).
+ServerStoreOptions serverStoreOptions(const BackendOptions &options);
 /// Logs what a bind beyond loopback exposes: data without a token, actions without
 /// operator tokens, everything without TLS (@p tls: served over TLS).
 void warnAboutExposure(const BackendOptions &options, bool tls);

@@ -13,7 +13,6 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QUuid>
 #include <QVariant>
 
 #include "enrichment/Clock.h"
@@ -34,20 +33,14 @@ QString joined(const QStringList &list)
 } // namespace
 
 SqliteQueueStore::SqliteQueueStore(const Clock &clock, const Config &config, QObject *parent)
-    : QueueStore(parent), m_clock(clock), m_config(config),
-      m_connectionName(QStringLiteral("enrichment-queue-%1").arg(quintptr(this), 0, 16)),
-      m_workerId(config.workerId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
-                                           : config.workerId)
+    : SqlQueueStore(clock, config, QStringLiteral("enrichment-queue"), lcQueue(), parent)
 {}
 
-SqliteQueueStore::~SqliteQueueStore()
-{
-    close();
-}
+SqliteQueueStore::~SqliteQueueStore() = default;
 
 bool SqliteQueueStore::exec(const QString &sql)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(db());
     if (!q.exec(sql)) {
         m_lastError = q.lastError().text();
         qCWarning(lcQueue).noquote() << "SQL failed:" << sql << "-" << m_lastError;
@@ -167,65 +160,24 @@ bool SqliteQueueStore::open(const QString &path, QString *error)
     return true;
 }
 
-void SqliteQueueStore::close()
-{
-    if (QSqlDatabase::contains(m_connectionName)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
-}
-
-bool SqliteQueueStore::isOpen() const
-{
-    return QSqlDatabase::contains(m_connectionName) &&
-           QSqlDatabase::database(m_connectionName, false).isOpen();
-}
-
 bool SqliteQueueStore::ping()
 {
     if (!isOpen())
         return false;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(db());
     return q.exec(QStringLiteral("SELECT 1 FROM enrichment_status LIMIT 1"));
 }
 
-void SqliteQueueStore::noteWrite(bool ok)
+bool SqliteQueueStore::probeWrite(qint64 now)
 {
-    if (ok) {
-        if (!m_writeError.isEmpty())
-            qCInfo(lcQueue) << "writes succeed again";
-        m_writeError.clear();
-    } else {
-        if (m_writeError.isEmpty())
-            qCWarning(lcQueue).noquote() << "writes are failing:" << m_lastError;
-        m_writeError = m_lastError.isEmpty() ? QStringLiteral("write failed") : m_lastError;
-    }
-}
-
-bool SqliteQueueStore::writable(QString *error, qint64 maxAgeMs)
-{
-    const qint64 now = m_clock.nowMs();
-    if (!isOpen()) {
-        *error = QStringLiteral("database is not open");
-        return false;
-    }
-    if (m_lastProbeMs < 0 || now - m_lastProbeMs >= maxAgeMs || now < m_lastProbeMs) {
-        m_lastProbeMs = now;
-        QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
-        q.prepare(
-            QStringLiteral("INSERT INTO store_health (id, checked_at) VALUES (1, ?)"
-                           " ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at"));
-        q.addBindValue(now);
-        const bool ok = q.exec();
-        if (!ok)
-            m_lastError = q.lastError().text();
-        noteWrite(ok);
-    }
-    *error = m_writeError;
-    return m_writeError.isEmpty();
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral("INSERT INTO store_health (id, checked_at) VALUES (1, ?)"
+                             " ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at"));
+    q.addBindValue(now);
+    if (q.exec())
+        return true;
+    m_lastError = q.lastError().text();
+    return false;
 }
 
 void SqliteQueueStore::move(TrackStatus from, TrackStatus to, qint64 n)
@@ -240,7 +192,7 @@ int SqliteQueueStore::enqueue(const QStringList &trackIds)
 {
     if (!isOpen() || trackIds.isEmpty())
         return 0;
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlDatabase db = this->db();
     if (!db.transaction())
         return 0;
     QSqlQuery q(db);
@@ -281,7 +233,7 @@ int SqliteQueueStore::releaseExpiredLeases()
 {
     if (!isOpen())
         return 0;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(db());
     q.prepare(
         QStringLiteral("UPDATE enrichment_status SET status = 'pending', lease_owner = NULL,"
                        " lease_expires_at = NULL, updated_at = ?, error_message = 'lease expired'"
@@ -309,7 +261,7 @@ QList<ClaimedTrack> SqliteQueueStore::claim(int n)
     if (!isOpen() || n <= 0)
         return claimed;
     releaseExpiredLeases();
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlDatabase db = this->db();
     if (!exec(QStringLiteral("BEGIN IMMEDIATE"))) {
         noteWrite(false);
         return claimed;
@@ -335,8 +287,8 @@ QList<ClaimedTrack> SqliteQueueStore::claim(int n)
                        " lease_expires_at = ?, last_attempt = ?, updated_at = ?"
                        " WHERE track_id = ? AND status = 'pending'"));
     for (const ClaimedTrack &t : std::as_const(claimed)) {
-        update.addBindValue(m_workerId);
-        update.addBindValue(now + m_config.leaseMs);
+        update.addBindValue(workerId());
+        update.addBindValue(now + config().leaseMs);
         update.addBindValue(now);
         update.addBindValue(now);
         update.addBindValue(t.trackId);
@@ -362,17 +314,6 @@ QList<ClaimedTrack> SqliteQueueStore::claim(int n)
     return claimed;
 }
 
-bool SqliteQueueStore::finish(const QString &trackId, TrackStatus outcome,
-                              const QStringList &sourcesEnriched, const QString &errorMessage)
-{
-    TrackResult r;
-    r.trackId = trackId;
-    r.status = outcome;
-    r.sourcesEnriched = sourcesEnriched;
-    r.errorMessage = errorMessage;
-    return finishOne(r);
-}
-
 bool SqliteQueueStore::finishOne(const TrackResult &result)
 {
     const QString &trackId = result.trackId;
@@ -385,7 +326,7 @@ bool SqliteQueueStore::finishOne(const TrackResult &result)
     if (!isOpen())
         return false;
     const qint64 now = m_clock.nowMs();
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(db());
     TrackStatus stored = outcome;
     if (outcome == TrackStatus::Failed) {
         // retry_count counts failed attempts; retry until maxRetries of them failed.
@@ -398,16 +339,16 @@ bool SqliteQueueStore::finishOne(const TrackResult &result)
             " lease_expires_at = NULL, updated_at = ?"
             " WHERE track_id = ? AND status = 'in_progress' AND lease_owner = ?"
             " RETURNING status"));
-        q.addBindValue(m_config.maxRetries);
+        q.addBindValue(config().maxRetries);
         q.addBindValue(errorMessage);
         q.addBindValue(joined(sourcesEnriched));
         q.addBindValue(errorType);
         q.addBindValue(errorSource);
         q.addBindValue(now);
-        q.addBindValue(m_config.retryBackoffMs);
+        q.addBindValue(config().retryBackoffMs);
         q.addBindValue(now);
         q.addBindValue(trackId);
-        q.addBindValue(m_workerId);
+        q.addBindValue(workerId());
     } else {
         q.prepare(QStringLiteral(
             "UPDATE enrichment_status SET status = ?, sources_enriched = ?, error_message = ?,"
@@ -423,7 +364,7 @@ bool SqliteQueueStore::finishOne(const TrackResult &result)
         q.addBindValue(now);
         q.addBindValue(now);
         q.addBindValue(trackId);
-        q.addBindValue(m_workerId);
+        q.addBindValue(workerId());
     }
     if (!q.exec()) {
         m_lastError = q.lastError().text();
@@ -449,7 +390,7 @@ bool SqliteQueueStore::defer(const QString &trackId, qint64 availableAtMs, const
 {
     if (!isOpen())
         return false;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(db());
     q.prepare(QStringLiteral(
         "UPDATE enrichment_status SET status = 'pending', available_at = ?, error_message = ?,"
         " lease_owner = NULL, lease_expires_at = NULL, updated_at = ?"
@@ -458,7 +399,7 @@ bool SqliteQueueStore::defer(const QString &trackId, qint64 availableAtMs, const
     q.addBindValue(reason);
     q.addBindValue(m_clock.nowMs());
     q.addBindValue(trackId);
-    q.addBindValue(m_workerId);
+    q.addBindValue(workerId());
     if (!q.exec()) {
         m_lastError = q.lastError().text();
         qCWarning(lcQueue).noquote() << "defer failed:" << m_lastError;
@@ -513,7 +454,7 @@ QList<bool> SqliteQueueStore::record(const QList<TrackResult> &results)
 
 bool SqliteQueueStore::writeAttempts(const QList<Attempt> &attempts, const QStringList &trackIds)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlDatabase db = this->db();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO enrichment_attempts (track_id, source, outcome,"
                              " error_type, detail, latency_ms, fields, worker, at_ms)"
@@ -526,7 +467,7 @@ bool SqliteQueueStore::writeAttempts(const QList<Attempt> &attempts, const QStri
         q.addBindValue(a.detail.isEmpty() ? QVariant() : QVariant(a.detail));
         q.addBindValue(a.latencyMs);
         q.addBindValue(a.fields.isEmpty() ? QVariant() : QVariant(joined(a.fields)));
-        q.addBindValue(m_workerId);
+        q.addBindValue(workerId());
         q.addBindValue(a.atMs);
         if (!q.exec()) {
             m_lastError = q.lastError().text();
@@ -553,7 +494,7 @@ bool SqliteQueueStore::writeAttempts(const QList<Attempt> &attempts, const QStri
 
 bool SqliteQueueStore::writeMetadata(const QList<std::pair<QString, MetadataValue>> &metadata)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(db());
     q.prepare(QStringLiteral("INSERT INTO enrichment_metadata (track_id, field, value, source,"
                              " at_ms) VALUES (?, ?, ?, ?, ?) ON CONFLICT (track_id, field)"
                              " DO UPDATE SET value = excluded.value, source = excluded.source,"
@@ -577,7 +518,7 @@ bool SqliteQueueStore::reconcile()
 {
     if (!isOpen())
         return false;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(db());
     if (!q.exec(QStringLiteral("SELECT status, COUNT(*) FROM enrichment_status GROUP BY status"))) {
         m_lastError = q.lastError().text();
         return false;
@@ -604,7 +545,7 @@ qint64 SqliteQueueStore::completedInLast(int seconds) const
 
 std::optional<qint64> SqliteQueueStore::oldestPendingMs()
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(db());
     // The (status, available_at) index answers this with one seek.
     if (!q.exec(QStringLiteral(
             "SELECT min(available_at) FROM enrichment_status WHERE status = 'pending'")) ||
@@ -647,7 +588,7 @@ TrackPage SqliteQueueStore::tracks(const TrackFilter &filter, int limit, const Q
         return page;
     limit = std::clamp(limit, 1, MaxPageSize);
     const store::Where where = store::trackWhere(filter, after, store::Dialect::Sqlite);
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(db());
     q.setForwardOnly(true);
     q.prepare(store::trackPageSql(where, QLatin1String(TrackColumns), store::Dialect::Sqlite));
     for (const QVariant &v : where.values)
@@ -670,7 +611,7 @@ bool SqliteQueueStore::track(const QString &trackId, TrackRow *row, QList<Attemp
 {
     if (!isOpen())
         return false;
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlDatabase db = this->db();
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT %1 FROM enrichment_status WHERE track_id = ?")
                   .arg(QLatin1String(TrackColumns)));
@@ -712,7 +653,7 @@ QList<FailureGroup> SqliteQueueStore::failures(int examples)
     QList<FailureGroup> groups;
     if (!isOpen())
         return groups;
-    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlDatabase db = this->db();
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral(
@@ -749,7 +690,7 @@ QList<AuditEntry> SqliteQueueStore::audit(int limit)
     QList<AuditEntry> out;
     if (!isOpen())
         return out;
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(db());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT id, at_ms, actor, action, parameters, result, worker"
                              " FROM enrichment_audit ORDER BY id DESC LIMIT ?"));
@@ -766,9 +707,9 @@ QList<AuditEntry> SqliteQueueStore::audit(int limit)
 
 bool SqliteQueueStore::writeAudit(AuditEntry *audit)
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(db());
     audit->atMs = m_clock.nowMs();
-    audit->worker = m_workerId;
+    audit->worker = workerId();
     q.prepare(QStringLiteral("INSERT INTO enrichment_audit (at_ms, actor, action, parameters,"
                              " result, worker) VALUES (?, ?, ?, ?, ?, ?)"));
     q.addBindValue(audit->atMs);
@@ -800,7 +741,7 @@ qint64 SqliteQueueStore::retry(const TrackFilter &filter, AuditEntry *audit, QSt
         TrackFilter f = filter;
         f.status = statuses[i];
         const store::Where where = store::trackWhere(f, {}, store::Dialect::Sqlite);
-        QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+        QSqlQuery q(db());
         q.prepare(QStringLiteral("UPDATE enrichment_status SET status = 'pending',"
                                  " retry_count = 0, available_at = ?, updated_at = ?,"
                                  " lease_owner = NULL, lease_expires_at = NULL WHERE %1")
@@ -830,7 +771,7 @@ qint64 SqliteQueueStore::enqueue(const QStringList &trackIds, AuditEntry *audit,
         return failCount(QStringLiteral("database is not open"), error);
     if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
         return failCount(m_lastError, error);
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(db());
     q.prepare(QStringLiteral(
         "INSERT INTO enrichment_status (track_id, status, sources_enriched, retry_count,"
         " created_at, updated_at, available_at) SELECT DISTINCT value, 'pending', '', 0, ?, ?, ?"
@@ -857,7 +798,7 @@ qint64 SqliteQueueStore::enqueue(const QStringList &trackIds, AuditEntry *audit,
 
 void SqliteQueueStore::readControl()
 {
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(db());
     if (q.exec(QStringLiteral("SELECT state FROM enrichment_control WHERE id = 1")) && q.next())
         m_control = store::controlFromJson(q.value(0).toString().toUtf8());
 }
@@ -872,7 +813,7 @@ bool SqliteQueueStore::changeControl(const std::function<QJsonObject(PipelineCon
     readControl();
     PipelineControl next = m_control;
     audit->result = store::compact(change(next));
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(db());
     q.prepare(QStringLiteral("INSERT INTO enrichment_control (id, state) VALUES (1, ?)"
                              " ON CONFLICT (id) DO UPDATE SET state = excluded.state"));
     q.addBindValue(QString::fromUtf8(store::controlToJson(next)));
@@ -890,7 +831,7 @@ void SqliteQueueStore::prune()
     if (!isOpen())
         return;
     const qint64 now = m_clock.nowMs();
-    QSqlQuery q(QSqlDatabase::database(m_connectionName, false));
+    QSqlQuery q(db());
     q.prepare(QStringLiteral("DELETE FROM enrichment_attempts WHERE at_ms < ?"));
     q.addBindValue(now - AttemptsKeptMs);
     if (!q.exec())

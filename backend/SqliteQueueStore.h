@@ -6,7 +6,7 @@
 
 #include <QSqlDatabase>
 
-#include "enrichment/QueueStore.h"
+#include "SqlQueueStore.h"
 #include "ThroughputWindow.h"
 #include "enrichment/Vocabulary.h"
 
@@ -28,7 +28,7 @@ class Clock;
 /// Completions feed a one-hour sliding window for the processing rate.
 ///
 /// Thread affinity: the database connection belongs to the thread that called open().
-class SqliteQueueStore final : public QueueStore
+class SqliteQueueStore final : public SqlQueueStore
 {
     Q_OBJECT
 public:
@@ -37,34 +37,17 @@ public:
 
     /// Opens (creating if needed) the database at @p path; ":memory:" works for tests.
     bool open(const QString &path, QString *error = nullptr);
-    void close() override;
-    bool isOpen() const override;
     /// True if the database answers a query now.
     bool ping() override;
-    /// Whether the store can write: a one-row write probe, run at most once per
-    /// @p maxAgeMs (older results are refreshed). Any failed write of the queue itself
-    /// (a claim, an outcome, an enqueue) also marks the store unwritable until the next
-    /// write succeeds. @p error receives the reason while unwritable.
-    bool writable(QString *error, qint64 maxAgeMs = 1000) override;
 
     /// Adds tracks as pending; ids already present are ignored. Returns how many were added.
     int enqueue(const QStringList &trackIds) override;
     /// Leases up to @p n pending tracks to this store's worker.
     QList<ClaimedTrack> claim(int n) override;
-    /// Records the outcome of a claimed track. Failed is retried (back to pending) until
-    /// maxRetries attempts failed. Returns false if this worker no longer holds the lease.
-    bool finish(const QString &trackId, TrackStatus outcome, const QStringList &sourcesEnriched,
-                const QString &errorMessage = {}) override;
-    /// Returns a claimed track to pending without using a retry (no source could be asked),
-    /// claimable again from @p availableAtMs. False if this worker no longer holds the lease.
-    bool defer(const QString &trackId, qint64 availableAtMs, const QString &reason) override;
     /// The batch in one transaction.
     QList<bool> record(const QList<TrackResult> &results) override;
-    /// Returns expired in_progress leases to pending; returns how many.
-    int releaseExpiredLeases() override;
 
     /// Current counts per status, O(1).
-    qint64 count(TrackStatus s) const override { return m_counts[std::size_t(s)]; }
     std::array<qint64, TrackStatusCount> counts() const override { return m_counts; }
     /// Recounts from the table; returns true if the in-memory counts had drifted.
     bool reconcile() override;
@@ -73,9 +56,6 @@ public:
     qint64 completedInLast(int seconds) const override;
     std::optional<qint64> oldestPendingMs() override;
     QString name() const override { return m_name; }
-    const QString &workerId() const override { return m_workerId; }
-    const Config &config() const override { return m_config; }
-    QString lastError() const override { return m_lastError; }
 
     TrackPage tracks(const TrackFilter &filter, int limit, const QString &after) override;
     bool track(const QString &trackId, TrackRow *row, QList<Attempt> *attempts,
@@ -91,8 +71,13 @@ public:
     void prune();
 
 private:
+    bool probeWrite(qint64 now) override;
     bool exec(const QString &sql);
+    /// Returns expired in_progress leases to pending (claim() does it first); how many.
+    int releaseExpiredLeases();
     bool finishOne(const TrackResult &result);
+    /// Back to pending without using a retry, claimable from @p availableAtMs.
+    bool defer(const QString &trackId, qint64 availableAtMs, const QString &reason);
     bool writeMetadata(const QList<std::pair<QString, MetadataValue>> &metadata);
     bool writeAttempts(const QList<Attempt> &attempts, const QStringList &trackIds);
     bool writeAudit(AuditEntry *audit);
@@ -100,18 +85,9 @@ private:
     /// Rolls back, records @p why, and returns false.
     bool fail(const QString &why, QString *error);
     qint64 failCount(const QString &why, QString *error); ///< fail(), then -1
-    /// Records the outcome of a write (the store's write health).
-    void noteWrite(bool ok);
     void move(TrackStatus from, TrackStatus to, qint64 n);
 
-    const Clock &m_clock;
-    Config m_config;
-    QString m_connectionName;
-    QString m_workerId;
     QString m_name;
-    QString m_lastError;
-    QString m_writeError;      ///< empty while writes succeed
-    qint64 m_lastProbeMs = -1; ///< clock time of the last write probe
     std::array<qint64, TrackStatusCount> m_counts{};
     ThroughputWindow m_completions;
     PipelineControl m_control;

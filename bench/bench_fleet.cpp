@@ -48,9 +48,10 @@ std::unique_ptr<QueueStore> openStore(const QString &url, const Clock &clock, co
 {
     QueueStore::Config c;
     c.workerId = id;
-    c.skipLocked = skipLocked;
+    ServerStoreOptions server;
+    server.skipLocked = skipLocked;
     QString error;
-    auto s = openQueueStore(url, clock, c, &error);
+    auto s = openQueueStore(url, clock, c, &error, server);
     if (!s)
         qFatal("%s", qPrintable(error));
     return s;

@@ -61,6 +61,18 @@ private:
         return s;
     }
 
+    /// Records one claimed track's outcome, the way the pipeline does (a batch of one).
+    static bool finish(QueueStore &store, const QString &trackId, TrackStatus status,
+                       const QStringList &sourcesEnriched, const QString &errorMessage = {})
+    {
+        TrackResult r;
+        r.trackId = trackId;
+        r.status = status;
+        r.sourcesEnriched = sourcesEnriched;
+        r.errorMessage = errorMessage;
+        return store.record({r}).value(0);
+    }
+
     /// Runs @p sql against the store's table with a connection of the test's own.
     QVariant scalar(const QString &spec, const QString &sql)
     {
@@ -165,12 +177,12 @@ private Q_SLOTS:
         QVERIFY(store);
         store->enqueue(ids(3));
         store->claim(3);
-        QVERIFY(store->finish(QStringLiteral("t0"), TrackStatus::Completed,
-                              {QStringLiteral("spotify"), QStringLiteral("discogs")}));
+        QVERIFY(finish(*store, QStringLiteral("t0"), TrackStatus::Completed,
+                       {QStringLiteral("spotify"), QStringLiteral("discogs")}));
         QVERIFY(
-            store->finish(QStringLiteral("t1"), TrackStatus::Partial, {QStringLiteral("lastfm")}));
-        QVERIFY(store->finish(QStringLiteral("t2"), TrackStatus::Failed, {},
-                              QStringLiteral("all sources failed")));
+            finish(*store, QStringLiteral("t1"), TrackStatus::Partial, {QStringLiteral("lastfm")}));
+        QVERIFY(finish(*store, QStringLiteral("t2"), TrackStatus::Failed, {},
+                       QStringLiteral("all sources failed")));
         // First failure is retried: back to pending, after a backoff.
         QCOMPARE(store->count(TrackStatus::Completed), 1);
         QCOMPARE(store->count(TrackStatus::Partial), 1);
@@ -182,7 +194,7 @@ private Q_SLOTS:
         QCOMPARE(retry.size(), 1);
         QCOMPARE(retry.at(0).retryCount, 1);
         QVERIFY(
-            store->finish(QStringLiteral("t2"), TrackStatus::Failed, {}, QStringLiteral("again")));
+            finish(*store, QStringLiteral("t2"), TrackStatus::Failed, {}, QStringLiteral("again")));
         QCOMPARE(store->count(TrackStatus::Failed), 1); // maxRetries (2) reached
         QCOMPARE(store->count(TrackStatus::Pending), 0);
         QCOMPARE(store->completedInLast(60), 2);
@@ -196,7 +208,7 @@ private Q_SLOTS:
                  QStringLiteral("again"));
         checkCountsMatchTable(*store, spec);
         // Finishing a track that is not ours fails and changes nothing.
-        QVERIFY(!store->finish(QStringLiteral("t0"), TrackStatus::Completed, {}));
+        QVERIFY(!finish(*store, QStringLiteral("t0"), TrackStatus::Completed, {}));
         checkCountsMatchTable(*store, spec);
     }
 
@@ -327,8 +339,8 @@ private Q_SLOTS:
         QCOMPARE(reclaimed.size(), 4);
         QCOMPARE(next->count(TrackStatus::InProgress), 4);
         for (const ClaimedTrack &t : reclaimed)
-            QVERIFY(next->finish(t.trackId, TrackStatus::Completed,
-                                 {QStringLiteral("a"), QStringLiteral("b")}));
+            QVERIFY(finish(*next, t.trackId, TrackStatus::Completed,
+                           {QStringLiteral("a"), QStringLiteral("b")}));
         QCOMPARE(next->count(TrackStatus::Completed), 4);
         checkCountsMatchTable(*next, spec);
     }
@@ -344,11 +356,11 @@ private Q_SLOTS:
         QCOMPARE(slow->claim(1).size(), 1);
         clock.advanceMs(1001); // slow's lease runs out; fast takes the track over
         QCOMPARE(fast->claim(1).size(), 1);
-        QVERIFY(fast->finish(QStringLiteral("x"), TrackStatus::Completed,
-                             {QStringLiteral("fast-source")}));
+        QVERIFY(finish(*fast, QStringLiteral("x"), TrackStatus::Completed,
+                       {QStringLiteral("fast-source")}));
         // The late writer's outcome is refused and the new owner's stands.
         QVERIFY(
-            !slow->finish(QStringLiteral("x"), TrackStatus::Failed, {}, QStringLiteral("late")));
+            !finish(*slow, QStringLiteral("x"), TrackStatus::Failed, {}, QStringLiteral("late")));
         QCOMPARE(slow->record({TrackResult{QStringLiteral("x"), TrackStatus::Partial, {}, {}, 0}}),
                  QList<bool>{false});
         QCOMPARE(scalar(spec, QStringLiteral("SELECT status || '/' || sources_enriched FROM"
@@ -407,7 +419,7 @@ private Q_SLOTS:
             QVERIFY(store);
             store->enqueue(ids(3));
             for (const ClaimedTrack &t : store->claim(3))
-                store->finish(t.trackId, TrackStatus::Completed, {});
+                finish(*store, t.trackId, TrackStatus::Completed, {});
             QCOMPARE(store->completedInLast(3600), 3);
         }
         clock.advanceMs(10 * 60'000);
@@ -466,7 +478,7 @@ private Q_SLOTS:
         const QString path = m_dir.filePath(QStringLiteral("spec/nested/q.sqlite"));
         std::unique_ptr<QueueStore> a =
             openQueueStore(QStringLiteral("sqlite:") + path, clock, {}, &error);
-        QVERIFY2(a && a->isOpen(), qPrintable(error));
+        QVERIFY2(a && a->ping(), qPrintable(error));
         QCOMPARE(a->enqueue({QStringLiteral("t1"), QStringLiteral("t2")}), 2);
         QVERIFY(!a->sharedByWorkers());
         a.reset();

@@ -190,8 +190,9 @@ struct WorkerInfo
 
 /// The enrichment queue as the pipeline and the service see it: the `enrichment_status`
 /// table of the seed (track id, status, sources enriched, retries, error, times) with
-/// leased claims. Implementations: SqliteQueueStore (the embedded default); a store whose
-/// truth lives in a shared database answers counts() and completedInLast() from there.
+/// leased claims. openQueueStore() makes one: on SQLite (the embedded default) or on
+/// PostgreSQL (a queue shared by a fleet, whose counts() and completedInLast() answer
+/// from the shared database).
 ///
 /// Claims are leases: claim() moves tracks to in_progress for this store's worker; a
 /// track whose worker died goes back to pending once its lease expires, so a crash loses
@@ -208,21 +209,26 @@ public:
         qint64 leaseMs = 60'000;
         int maxRetries = 3;
         qint64 retryBackoffMs = 15'000;
-        /// The lease owner written on claims; empty: HOST:PID.
+        /// The lease owner written on claims; empty: HOST:PID (defaultWorkerId()).
         QString workerId;
-        /// For a server store (PostgreSQL) whose URL names no password: empty means the
-        /// environment's (PGPASSWORD). Never logged.
-        QString password;
-        /// PostgreSQL claims skip rows other workers hold (`SKIP LOCKED`); false makes them
-        /// wait instead, only as the benchmark's baseline.
-        bool skipLocked = true;
     };
 
-    using QObject::QObject;
-    ~QueueStore() override = default;
+    /// @p config's empty worker id becomes defaultWorkerId().
+    explicit QueueStore(const Config &config, QObject *parent = nullptr);
+    ~QueueStore() override;
 
+    const Config &config() const { return m_config; }
+    /// The lease owner this store writes on claims.
+    const QString &workerId() const { return m_config.workerId; }
+    /// Names the queue itself, the same for every worker on it and different for another
+    /// queue: `sqlite://HOST/PATH`, `postgresql://HOST:PORT/DB` (no user, no secret).
+    virtual QString name() const = 0;
+    /// What the last failed call said.
+    virtual QString lastError() const = 0;
+
+    /// Closes the connection: every later call fails (and says so) until the store is
+    /// opened again. The destructor closes, too.
     virtual void close() = 0;
-    virtual bool isOpen() const = 0;
     /// True if the store answers a query now.
     virtual bool ping() = 0;
     /// Whether the store can write, checked at most once per @p maxAgeMs; any failed
@@ -232,24 +238,18 @@ public:
 
     /// Adds tracks as pending; ids already present are ignored. Returns how many were added.
     virtual int enqueue(const QStringList &trackIds) = 0;
-    /// Leases up to @p n pending tracks to this store's worker.
+    /// Leases up to @p n pending tracks to this store's worker (expired leases go back to
+    /// pending first).
     virtual QList<ClaimedTrack> claim(int n) = 0;
-    /// Records the outcome of a claimed track. Failed is retried (back to pending) until
-    /// maxRetries attempts failed. Returns false if this worker no longer holds the lease.
-    virtual bool finish(const QString &trackId, TrackStatus outcome,
-                        const QStringList &sourcesEnriched, const QString &errorMessage = {}) = 0;
-    /// Returns a claimed track to pending without using a retry (no source could be asked),
-    /// claimable again from @p availableAtMs. False if this worker no longer holds the lease.
-    virtual bool defer(const QString &trackId, qint64 availableAtMs, const QString &reason) = 0;
-    /// Records a whole batch's results at once (one transaction where the store has them).
-    /// Returns, per result, whether it was recorded: false where this worker no longer
-    /// holds the lease (another worker owns the track now) or the write failed.
-    virtual QList<bool> record(const QList<TrackResult> &results);
-    /// Returns expired in_progress leases to pending; returns how many.
-    virtual int releaseExpiredLeases() = 0;
+    /// Records a batch's results at once, in one transaction: a failed track is retried
+    /// (back to pending) until maxRetries attempts failed; a deferred one goes back to
+    /// pending without using a retry. Returns, per result, whether it was recorded: false
+    /// where this worker no longer holds the lease (another worker owns the track now) or
+    /// the write failed.
+    virtual QList<bool> record(const QList<TrackResult> &results) = 0;
 
     /// Current count of tracks in @p s, cheap.
-    virtual qint64 count(TrackStatus s) const = 0;
+    qint64 count(TrackStatus s) const { return counts()[std::size_t(s)]; }
     virtual std::array<qint64, TrackStatusCount> counts() const = 0;
     /// Recounts from the table; returns true if the counts had drifted.
     virtual bool reconcile() = 0;
@@ -304,26 +304,34 @@ public:
     /// updates it).
     virtual PipelineControl control() const = 0;
 
-    /// Names the queue itself, the same for every worker on it and different for another
-    /// queue: `sqlite://HOST/PATH`, `postgresql://HOST:PORT/DB` (no user, no secret).
-    virtual QString name() const = 0;
-    virtual const QString &workerId() const = 0;
-    virtual const Config &config() const = 0;
-    virtual QString lastError() const = 0;
-
 Q_SIGNALS:
     /// Emitted whenever counts() changed.
     void countsChanged();
+
+private:
+    Config m_config;
 };
 
 /// HOST:PID, the default worker id.
 QString defaultWorkerId();
 
+/// What only a store on a database server (PostgreSQL) reads.
+struct ServerStoreOptions
+{
+    /// For a URL that names no password: empty means the environment's (PGPASSWORD).
+    /// Never logged.
+    QString password;
+    /// Claims skip rows other workers hold (`SKIP LOCKED`); false makes them wait
+    /// instead, only as the benchmark's baseline.
+    bool skipLocked = true;
+};
+
 /// Opens the store @p spec names: a file path or `sqlite:PATH` (`:memory:` works for
-/// tests), or `postgresql://USER@HOST:PORT/DB` (the password comes from the config or
+/// tests), or `postgresql://USER@HOST:PORT/DB` (the password comes from @p server or
 /// PGPASSWORD; a URL with a password is refused: it would show in `ps`). Returns null
 /// with a one-line reason in @p error when the store cannot be opened.
 std::unique_ptr<QueueStore> openQueueStore(const QString &spec, const Clock &clock,
-                                           const QueueStore::Config &config, QString *error);
+                                           const QueueStore::Config &config, QString *error,
+                                           const ServerStoreOptions &server = {});
 
 } // namespace enrichment
