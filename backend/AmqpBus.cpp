@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 #include <vector>
 
 #include <QLoggingCategory>
@@ -267,14 +268,80 @@ bool AmqpBus::pause(int ms)
     return m_running;
 }
 
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+
+/// Messages published on one connection and not yet confirmed, by delivery tag.
+struct InFlight
+{
+    struct Sent
+    {
+        quint64 tag;
+        quint64 sequence;
+        SteadyClock::time_point at;
+    };
+    std::deque<Sent> sent;
+    quint64 nextTag = 1; ///< the channel's delivery tags count from 1
+
+    /// The broker has @p tag (and, if @p multiple, everything before it); how many that was.
+    std::size_t confirm(quint64 tag, bool multiple)
+    {
+        const auto before = sent.size();
+        sent.erase(
+            std::remove_if(sent.begin(), sent.end(),
+                           [&](const Sent &s) { return multiple ? s.tag <= tag : s.tag == tag; }),
+            sent.end());
+        return before - sent.size();
+    }
+};
+
+/// Reads what the broker sent on @p c: confirms (counted into @p confirmed), refusals,
+/// closes. Waiting here also sends our heartbeats and notices a broker that missed two of
+/// its own. Returns why the connection is no good any more, or nothing.
+QString readConfirms(amqp_connection_state_t c, InFlight *inFlight, std::atomic<quint64> *confirmed)
+{
+    timeval wait{0, inFlight->sent.empty() ? 0 : 100'000};
+    while (true) {
+        amqp_frame_t frame;
+        const int status = amqp_simple_wait_frame_noblock(c, &frame, &wait);
+        wait = {0, 0}; // then take whatever else is already there
+        if (status == AMQP_STATUS_TIMEOUT)
+            return {};
+        if (status != AMQP_STATUS_OK)
+            return status == AMQP_STATUS_HEARTBEAT_TIMEOUT
+                       ? QStringLiteral("the broker missed its heartbeats")
+                       : QStringLiteral("the connection failed: %1")
+                             .arg(QString::fromUtf8(amqp_error_string2(status)));
+        if (frame.frame_type != AMQP_FRAME_METHOD)
+            continue;
+        const amqp_method_number_t id = frame.payload.method.id;
+        if (id == AMQP_BASIC_ACK_METHOD) {
+            const auto *ack = static_cast<amqp_basic_ack_t *>(frame.payload.method.decoded);
+            *confirmed += inFlight->confirm(ack->delivery_tag, ack->multiple);
+        } else if (id == AMQP_BASIC_NACK_METHOD) {
+            return QStringLiteral("the broker refused an event");
+        } else if (id == AMQP_CHANNEL_CLOSE_METHOD || id == AMQP_CONNECTION_CLOSE_METHOD) {
+            return QStringLiteral("the broker closed the connection");
+        }
+    }
+}
+
+amqp_table_entry_t integerEntry(const char *key, qint64 value)
+{
+    amqp_table_entry_t e;
+    e.key = amqp_cstring_bytes(key);
+    e.value.kind = AMQP_FIELD_KIND_I64;
+    e.value.value.i64 = value;
+    return e;
+}
+
+} // namespace
+
 void AmqpBus::publisherLoop()
 {
-    using Clock = std::chrono::steady_clock;
-    constexpr std::size_t MaxInFlight = 256;
     int backoffMs = 100;
-    while (true) {
-        if (!running())
-            return;
+    while (running()) {
         Connection conn;
         QString error;
         amqp_connection_state_t c = conn.get();
@@ -296,117 +363,9 @@ void AmqpBus::publisherLoop()
         setUp(m_publisherUp, true);
         qCInfo(lcAmqp).noquote() << "publishing to" << m_config.exchange << "on"
                                  << m_target.displayName();
-        const QByteArray exchange = m_config.exchange.toUtf8();
-        amqp_basic_properties_t props;
-        props._flags =
-            AMQP_BASIC_CONTENT_TYPE_FLAG | AMQP_BASIC_DELIVERY_MODE_FLAG | AMQP_BASIC_USER_ID_FLAG;
-        props.content_type = amqp_cstring_bytes("application/json");
-        props.delivery_mode = 2; // persistent: it waits in a durable queue across a restart
-        // The broker refuses a user_id that is not this connection's login: the consumer
-        // can trust it to say who published (docs/SCALING.md, "One broker user per worker").
-        const QByteArray userId = m_target.user.toUtf8();
-        props.user_id = amqp_cstring_bytes(userId.constData());
-
-        struct Sent
-        {
-            quint64 tag;
-            quint64 sequence;
-            Clock::time_point at;
-        };
-        std::deque<Sent> inFlight; // published, not yet confirmed, by delivery tag
-        quint64 nextTag = 1;       // the channel's delivery tags count from 1
-        quint64 nextToSend = 0;    // everything still buffered is sent again: unconfirmed
-        const auto idleWait =
-            std::chrono::milliseconds(std::clamp(m_config.heartbeatSeconds * 500, 100, 1000));
-        QString failure;
-        while (failure.isEmpty()) {
-            // 1. What is buffered and not yet sent on this connection.
-            std::vector<std::pair<quint64, QByteArray>> batch;
-            {
-                std::unique_lock lock(m_mutex);
-                auto unsent = [&] {
-                    return !m_outbox.empty() && m_outbox.back().first >= nextToSend;
-                };
-                if (inFlight.empty() && !unsent())
-                    m_wake.wait_for(lock, idleWait, [&] { return !m_running || unsent(); });
-                if (!m_running)
-                    return;
-                for (const auto &entry : m_outbox) {
-                    if (inFlight.size() + batch.size() >= MaxInFlight)
-                        break;
-                    if (entry.first >= nextToSend)
-                        batch.push_back(entry);
-                }
-            }
-            for (const auto &[sequence, body] : batch) {
-                // rabbitmq-c only reads the bytes; constData() keeps the buffer shared.
-                amqp_bytes_t bytes{std::size_t(body.size()), const_cast<char *>(body.constData())};
-                const int status =
-                    amqp_basic_publish(c, Channel, amqp_cstring_bytes(exchange.constData()),
-                                       amqp_empty_bytes, 0, 0, &props, bytes);
-                if (status != AMQP_STATUS_OK) {
-                    failure = QStringLiteral("publish failed: %1")
-                                  .arg(QString::fromUtf8(amqp_error_string2(status)));
-                    break;
-                }
-                inFlight.push_back({nextTag++, sequence, Clock::now()});
-                nextToSend = sequence + 1;
-            }
-            if (!failure.isEmpty())
-                break;
-            // 2. What the broker says: confirms. Waiting here also sends our heartbeats
-            // and notices a broker that missed two of its own.
-            timeval wait{0, inFlight.empty() ? 0 : 100'000};
-            while (true) {
-                amqp_frame_t frame;
-                const int status = amqp_simple_wait_frame_noblock(c, &frame, &wait);
-                wait = {0, 0}; // then take whatever else is already there
-                if (status == AMQP_STATUS_TIMEOUT)
-                    break;
-                if (status != AMQP_STATUS_OK) {
-                    failure = status == AMQP_STATUS_HEARTBEAT_TIMEOUT
-                                  ? QStringLiteral("the broker missed its heartbeats")
-                                  : QStringLiteral("the connection failed: %1")
-                                        .arg(QString::fromUtf8(amqp_error_string2(status)));
-                    break;
-                }
-                if (frame.frame_type != AMQP_FRAME_METHOD)
-                    continue;
-                const amqp_method_number_t id = frame.payload.method.id;
-                if (id == AMQP_BASIC_ACK_METHOD) {
-                    const auto *ack = static_cast<amqp_basic_ack_t *>(frame.payload.method.decoded);
-                    const auto before = inFlight.size();
-                    const bool multiple = ack->multiple;
-                    const quint64 tag = ack->delivery_tag;
-                    inFlight.erase(std::remove_if(inFlight.begin(), inFlight.end(),
-                                                  [&](const Sent &sent) {
-                                                      return multiple ? sent.tag <= tag
-                                                                      : sent.tag == tag;
-                                                  }),
-                                   inFlight.end());
-                    m_published += before - inFlight.size();
-                } else if (id == AMQP_BASIC_NACK_METHOD) {
-                    failure = QStringLiteral("the broker refused an event");
-                } else if (id == AMQP_CHANNEL_CLOSE_METHOD || id == AMQP_CONNECTION_CLOSE_METHOD) {
-                    failure = QStringLiteral("the broker closed the connection");
-                }
-                if (!failure.isEmpty())
-                    break;
-            }
-            // 3. Everything before the oldest unconfirmed message is the broker's now.
-            {
-                std::lock_guard lock(m_mutex);
-                const quint64 confirmedBelow =
-                    inFlight.empty() ? nextToSend : inFlight.front().sequence;
-                while (!m_outbox.empty() && m_outbox.front().first < confirmedBelow)
-                    m_outbox.pop_front();
-            }
-            if (failure.isEmpty() && !inFlight.empty() &&
-                Clock::now() - inFlight.front().at >
-                    std::chrono::milliseconds(m_config.confirmTimeoutMs))
-                failure = QStringLiteral("the broker confirmed nothing for %1 s")
-                              .arg(m_config.confirmTimeoutMs / 1000);
-        }
+        const QString failure = publishOn(c);
+        if (failure.isEmpty())
+            return; // stopped
         setError(failure);
         qCWarning(lcAmqp).noquote() << failure << "- reconnecting";
         setUp(m_publisherUp, false);
@@ -415,126 +374,190 @@ void AmqpBus::publisherLoop()
     }
 }
 
+QString AmqpBus::publishOn(amqp_connection_state_t_ *c)
+{
+    constexpr std::size_t MaxInFlight = 256;
+    const QByteArray exchange = m_config.exchange.toUtf8();
+    amqp_basic_properties_t props;
+    props._flags =
+        AMQP_BASIC_CONTENT_TYPE_FLAG | AMQP_BASIC_DELIVERY_MODE_FLAG | AMQP_BASIC_USER_ID_FLAG;
+    props.content_type = amqp_cstring_bytes("application/json");
+    props.delivery_mode = 2; // persistent: it waits in a durable queue across a restart
+    // The broker refuses a user_id that is not this connection's login: the consumer can
+    // trust it to say who published (docs/SCALING.md, "One broker user per worker").
+    const QByteArray userId = m_target.user.toUtf8();
+    props.user_id = amqp_cstring_bytes(userId.constData());
+
+    InFlight inFlight;
+    quint64 nextToSend = 0; // everything still buffered is sent again: unconfirmed
+    const auto idleWait =
+        std::chrono::milliseconds(std::clamp(m_config.heartbeatSeconds * 500, 100, 1000));
+    while (true) {
+        // 1. What is buffered and not yet sent on this connection.
+        std::vector<std::pair<quint64, QByteArray>> batch;
+        {
+            std::unique_lock lock(m_mutex);
+            auto unsent = [&] {
+                return !m_outbox.empty() && m_outbox.back().first >= nextToSend;
+            };
+            if (inFlight.sent.empty() && !unsent())
+                m_wake.wait_for(lock, idleWait, [&] { return !m_running || unsent(); });
+            if (!m_running)
+                return {};
+            for (const auto &entry : m_outbox) {
+                if (inFlight.sent.size() + batch.size() >= MaxInFlight)
+                    break;
+                if (entry.first >= nextToSend)
+                    batch.push_back(entry);
+            }
+        }
+        for (const auto &[sequence, body] : batch) {
+            // rabbitmq-c only reads the bytes; constData() keeps the buffer shared.
+            amqp_bytes_t bytes{std::size_t(body.size()), const_cast<char *>(body.constData())};
+            const int status =
+                amqp_basic_publish(c, Channel, amqp_cstring_bytes(exchange.constData()),
+                                   amqp_empty_bytes, 0, 0, &props, bytes);
+            if (status != AMQP_STATUS_OK)
+                return QStringLiteral("publish failed: %1")
+                    .arg(QString::fromUtf8(amqp_error_string2(status)));
+            inFlight.sent.push_back({inFlight.nextTag++, sequence, SteadyClock::now()});
+            nextToSend = sequence + 1;
+        }
+        // 2. What the broker says: confirms.
+        const QString failure = readConfirms(c, &inFlight, &m_published);
+        // 3. Everything before the oldest unconfirmed message is the broker's now.
+        {
+            std::lock_guard lock(m_mutex);
+            const quint64 confirmedBelow =
+                inFlight.sent.empty() ? nextToSend : inFlight.sent.front().sequence;
+            while (!m_outbox.empty() && m_outbox.front().first < confirmedBelow)
+                m_outbox.pop_front();
+        }
+        if (!failure.isEmpty())
+            return failure;
+        if (!inFlight.sent.empty() && SteadyClock::now() - inFlight.sent.front().at >
+                                          std::chrono::milliseconds(m_config.confirmTimeoutMs))
+            return QStringLiteral("the broker confirmed nothing for %1 s")
+                .arg(m_config.confirmTimeoutMs / 1000);
+    }
+}
+
 void AmqpBus::consumerLoop()
 {
     int backoffMs = 100;
-    while (true) {
-        if (!running())
-            return;
+    while (running()) {
         Connection conn;
         QString error;
         amqp_connection_state_t c = conn.get();
-        bool ok = conn.open(m_target, m_config, &error);
-        amqp_bytes_t queue = amqp_empty_bytes;
-        if (ok) {
-            // A queue of our own. Named: durable, bounded by age and length, deleted when
-            // unused for long, so that what is published while we (or the broker) restart
-            // waits for us. Unnamed: exclusive, gone with the connection.
-            const QByteArray name = m_config.queue.toUtf8();
-            const bool durable = !name.isEmpty();
-            amqp_table_entry_t entries[4];
-            entries[0].key = amqp_cstring_bytes("x-message-ttl");
-            entries[0].value.kind = AMQP_FIELD_KIND_I64;
-            entries[0].value.value.i64 = m_config.queueMessageTtlMs;
-            entries[1].key = amqp_cstring_bytes("x-max-length");
-            entries[1].value.kind = AMQP_FIELD_KIND_I64;
-            entries[1].value.value.i64 = m_config.queueMaxLength;
-            entries[2].key = amqp_cstring_bytes("x-overflow");
-            entries[2].value.kind = AMQP_FIELD_KIND_UTF8;
-            entries[2].value.value.bytes = amqp_cstring_bytes("drop-head");
-            entries[3].key = amqp_cstring_bytes("x-expires");
-            entries[3].value.kind = AMQP_FIELD_KIND_I64;
-            entries[3].value.value.i64 = m_config.queueExpiresMs;
-            const amqp_table_t arguments{4, entries};
-            amqp_queue_declare_ok_t *q = amqp_queue_declare(
-                c, Channel, durable ? amqp_cstring_bytes(name.constData()) : amqp_empty_bytes, 0,
-                durable ? 1 : 0, durable ? 0 : 1, durable ? 0 : 1,
-                durable ? arguments : amqp_empty_table);
-            amqp_rpc_reply_t r = amqp_get_rpc_reply(c);
-            ok = q && r.reply_type == AMQP_RESPONSE_NORMAL;
-            if (ok) {
-                queue = amqp_bytes_malloc_dup(q->queue);
-                const QByteArray exchange = m_config.exchange.toUtf8();
-                amqp_queue_bind(c, Channel, queue, amqp_cstring_bytes(exchange.constData()),
-                                amqp_empty_bytes, amqp_empty_table);
-                r = amqp_get_rpc_reply(c);
-                ok = r.reply_type == AMQP_RESPONSE_NORMAL;
-            }
-            if (ok) {
-                amqp_basic_qos(c, Channel, 0, 500, 0);
-                r = amqp_get_rpc_reply(c);
-                ok = r.reply_type == AMQP_RESPONSE_NORMAL;
-            }
-            if (ok) {
-                // Acknowledged once handed on: the broker keeps what we never took.
-                amqp_basic_consume(c, Channel, queue, amqp_empty_bytes, 0, /*no_ack*/ 0, 0,
-                                   amqp_empty_table);
-                r = amqp_get_rpc_reply(c);
-                ok = r.reply_type == AMQP_RESPONSE_NORMAL;
-            }
-            if (!ok)
-                error = QStringLiteral("cannot subscribe to %1: %2")
-                            .arg(m_config.exchange, replyText(r));
-        }
-        if (!ok) {
-            amqp_bytes_free(queue);
+        if (!conn.open(m_target, m_config, &error) || !subscribe(c, &error)) {
             if (!retryLater(m_consumerUp, error, &backoffMs))
                 return;
             continue;
         }
-        amqp_bytes_free(queue);
         backoffMs = 100;
         setUp(m_consumerUp, true);
-        while (true) {
-            if (!running())
-                return;
-            amqp_maybe_release_buffers(c);
-            amqp_envelope_t envelope;
-            timeval timeout{0, 250'000}; // to notice stop() in time
-            const amqp_rpc_reply_t r = amqp_consume_message(c, &envelope, &timeout, 0);
-            if (r.reply_type == AMQP_RESPONSE_NORMAL) {
-                const amqp_bytes_t &b = envelope.message.body;
-                if (b.len > std::size_t(m_config.maxMessageBytes)) {
-                    const qint64 bytes = qint64(b.len);
-                    QMetaObject::invokeMethod(
-                        this, [this, bytes] { Q_EMIT messageRefused(bytes); },
-                        Qt::QueuedConnection);
-                } else {
-                    const QByteArray body(static_cast<const char *>(b.bytes), qsizetype(b.len));
-                    const amqp_basic_properties_t &p = envelope.message.properties;
-                    const QString userId =
-                        (p._flags & AMQP_BASIC_USER_ID_FLAG)
-                            ? QString::fromUtf8(
-                                  static_cast<const char *>(p.user_id.bytes),
-                                  qsizetype(std::min<std::size_t>(p.user_id.len, 256)))
-                            : QString();
-                    QMetaObject::invokeMethod(
-                        this, [this, body, userId] { Q_EMIT messageReceived(body, userId); },
-                        Qt::QueuedConnection);
-                }
-                const quint64 tag = envelope.delivery_tag;
-                amqp_destroy_envelope(&envelope);
-                if (amqp_basic_ack(c, Channel, tag, 0) != AMQP_STATUS_OK) {
-                    setError(QStringLiteral("cannot acknowledge a message"));
-                    qCWarning(lcAmqp).noquote() << lastError() << "- reconnecting";
-                    break;
-                }
-                continue;
-            }
-            if (r.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION &&
-                r.library_error == AMQP_STATUS_TIMEOUT)
-                continue;
-            setError(r.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION &&
-                             r.library_error == AMQP_STATUS_HEARTBEAT_TIMEOUT
-                         ? QStringLiteral("the broker missed its heartbeats")
-                         : QStringLiteral("receive failed: %1").arg(replyText(r)));
-            qCWarning(lcAmqp).noquote() << lastError() << "- reconnecting";
-            break;
-        }
+        if (!consumeFrom(c))
+            return; // stopped
+        qCWarning(lcAmqp).noquote() << lastError() << "- reconnecting";
         setUp(m_consumerUp, false);
         if (!pause(backoffMs))
             return;
     }
+}
+
+bool AmqpBus::subscribe(amqp_connection_state_t_ *c, QString *error)
+{
+    // A queue of our own. Named: durable, bounded by age and length, deleted when unused
+    // for long, so that what is published while we (or the broker) restart waits for us.
+    // Unnamed: exclusive, gone with the connection.
+    const QByteArray name = m_config.queue.toUtf8();
+    const bool durable = !name.isEmpty();
+    amqp_table_entry_t entries[4] = {integerEntry("x-message-ttl", m_config.queueMessageTtlMs),
+                                     integerEntry("x-max-length", m_config.queueMaxLength),
+                                     {},
+                                     integerEntry("x-expires", m_config.queueExpiresMs)};
+    entries[2].key = amqp_cstring_bytes("x-overflow");
+    entries[2].value.kind = AMQP_FIELD_KIND_UTF8;
+    entries[2].value.value.bytes = amqp_cstring_bytes("drop-head");
+    const amqp_table_t arguments{4, entries};
+    amqp_queue_declare_ok_t *q = amqp_queue_declare(
+        c, Channel, durable ? amqp_cstring_bytes(name.constData()) : amqp_empty_bytes, 0,
+        durable ? 1 : 0, durable ? 0 : 1, durable ? 0 : 1, durable ? arguments : amqp_empty_table);
+    amqp_rpc_reply_t r = amqp_get_rpc_reply(c);
+    bool ok = q && r.reply_type == AMQP_RESPONSE_NORMAL;
+    if (ok) {
+        amqp_bytes_t queue = amqp_bytes_malloc_dup(q->queue);
+        const QByteArray exchange = m_config.exchange.toUtf8();
+        amqp_queue_bind(c, Channel, queue, amqp_cstring_bytes(exchange.constData()),
+                        amqp_empty_bytes, amqp_empty_table);
+        r = amqp_get_rpc_reply(c);
+        ok = r.reply_type == AMQP_RESPONSE_NORMAL;
+        if (ok) {
+            amqp_basic_qos(c, Channel, 0, 500, 0);
+            r = amqp_get_rpc_reply(c);
+            ok = r.reply_type == AMQP_RESPONSE_NORMAL;
+        }
+        if (ok) {
+            // Acknowledged once handed on: the broker keeps what we never took.
+            amqp_basic_consume(c, Channel, queue, amqp_empty_bytes, 0, /*no_ack*/ 0, 0,
+                               amqp_empty_table);
+            r = amqp_get_rpc_reply(c);
+            ok = r.reply_type == AMQP_RESPONSE_NORMAL;
+        }
+        amqp_bytes_free(queue);
+    }
+    if (!ok)
+        *error = QStringLiteral("cannot subscribe to %1: %2").arg(m_config.exchange, replyText(r));
+    return ok;
+}
+
+bool AmqpBus::consumeFrom(amqp_connection_state_t_ *c)
+{
+    while (running()) {
+        amqp_maybe_release_buffers(c);
+        amqp_envelope_t envelope;
+        timeval timeout{0, 250'000}; // to notice stop() in time
+        const amqp_rpc_reply_t r = amqp_consume_message(c, &envelope, &timeout, 0);
+        if (r.reply_type == AMQP_RESPONSE_NORMAL) {
+            handOn(envelope.message);
+            const quint64 tag = envelope.delivery_tag;
+            amqp_destroy_envelope(&envelope);
+            if (amqp_basic_ack(c, Channel, tag, 0) != AMQP_STATUS_OK) {
+                setError(QStringLiteral("cannot acknowledge a message"));
+                return true;
+            }
+            continue;
+        }
+        if (r.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION &&
+            r.library_error == AMQP_STATUS_TIMEOUT)
+            continue;
+        setError(r.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION &&
+                         r.library_error == AMQP_STATUS_HEARTBEAT_TIMEOUT
+                     ? QStringLiteral("the broker missed its heartbeats")
+                     : QStringLiteral("receive failed: %1").arg(replyText(r)));
+        return true;
+    }
+    return false;
+}
+
+void AmqpBus::handOn(const amqp_message_t_ &message)
+{
+    const amqp_bytes_t &b = message.body;
+    if (b.len > std::size_t(m_config.maxMessageBytes)) {
+        const qint64 bytes = qint64(b.len);
+        QMetaObject::invokeMethod(
+            this, [this, bytes] { Q_EMIT messageRefused(bytes); }, Qt::QueuedConnection);
+        return;
+    }
+    const QByteArray body(static_cast<const char *>(b.bytes), qsizetype(b.len));
+    const amqp_basic_properties_t &p = message.properties;
+    const QString userId =
+        (p._flags & AMQP_BASIC_USER_ID_FLAG)
+            ? QString::fromUtf8(static_cast<const char *>(p.user_id.bytes),
+                                qsizetype(std::min<std::size_t>(p.user_id.len, 256)))
+            : QString();
+    QMetaObject::invokeMethod(
+        this, [this, body, userId] { Q_EMIT messageReceived(body, userId); }, Qt::QueuedConnection);
 }
 
 } // namespace enrichment

@@ -12,6 +12,10 @@
 #include <QObject>
 #include <QString>
 
+// rabbitmq-c's connection and message (amqp.h), named here only.
+struct amqp_connection_state_t_;
+struct amqp_message_t_;
+
 namespace enrichment {
 
 /// The room's events over RabbitMQ: every backend publishes its events to the durable
@@ -96,7 +100,17 @@ Q_SIGNALS:
 
 private:
     void publisherLoop();
+    /// Publishes what is buffered on connection @p c until it fails (returns why) or
+    /// stop() (returns nothing).
+    QString publishOn(amqp_connection_state_t_ *c);
     void consumerLoop();
+    /// Declares this worker's queue on @p c, binds and consumes it; false with @p error.
+    bool subscribe(amqp_connection_state_t_ *c, QString *error);
+    /// Hands on what arrives on @p c until the connection fails (true, lastError() says
+    /// why) or stop() (false).
+    bool consumeFrom(amqp_connection_state_t_ *c);
+    /// Emits a message received (or refused as too large), in the bus's thread.
+    void handOn(const amqp_message_t_ &message);
     void setError(const QString &error);
     void setUp(std::atomic<bool> &flag, bool up);
     bool running() const;

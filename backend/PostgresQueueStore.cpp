@@ -199,6 +199,109 @@ QStringList schemaV1()
     };
 }
 
+/// A batch's results as the columns record()'s statement unnests: one entry per result,
+/// per attempt (of results that asked a source) and per metadata field.
+struct ResultColumns
+{
+    QStringList ids, kinds, sources, errors, deferUntil, errorTypes, errorSources, attemptRows;
+    QStringList aTrack, aSource, aOutcome, aErrorType, aDetail, aLatency, aAt, aFields;
+    QStringList mTrack, mField, mValue, mSource, mAt;
+
+    static ResultColumns of(const QList<TrackResult> &results)
+    {
+        ResultColumns c;
+        for (const TrackResult &r : results) {
+            const bool deferred = r.deferUntilMs > 0;
+            c.ids << r.trackId;
+            c.kinds << (deferred ? QStringLiteral("defer") : toWire(r.status));
+            c.sources << joined(r.sourcesEnriched);
+            c.errors << r.errorMessage;
+            c.deferUntil << QString::number(r.deferUntilMs);
+            c.errorTypes << r.errorType;
+            c.errorSources << r.errorSource;
+            c.attemptRows << QString::number(deferred ? 0 : r.attempts.size());
+            if (deferred)
+                continue; // not an attempt: no source was asked
+            for (const Attempt &at : r.attempts) {
+                c.aTrack << r.trackId;
+                c.aSource << at.source;
+                c.aOutcome << at.outcome;
+                c.aErrorType << at.errorType;
+                c.aDetail << at.detail;
+                c.aLatency << QString::number(at.latencyMs, 'g', 12);
+                c.aAt << QString::number(at.atMs);
+                c.aFields << joined(at.fields);
+            }
+            for (const MetadataValue &m : r.metadata) {
+                c.mTrack << r.trackId;
+                c.mField << m.field;
+                c.mValue << m.value;
+                c.mSource << m.source;
+                c.mAt << QString::number(m.atMs);
+            }
+        }
+        return c;
+    }
+};
+
+/// `{1,2,3}`: a PostgreSQL numeric array literal, bound as one parameter and cast.
+QString numberArray(const QStringList &numbers)
+{
+    return QStringLiteral("{%1}").arg(numbers.join(QLatin1Char(',')));
+}
+
+/// record()'s statement. A failed attempt goes back to pending with a backoff until
+/// maxRetries attempts failed; a deferred track goes back without using a retry.
+const char RecordResultsSql[] =
+    "WITH v AS (SELECT unnest(?::text[]) AS track_id, unnest(?::text[]) AS kind,"
+    "  unnest(?::text[]) AS sources, unnest(?::text[]) AS error,"
+    "  unnest(?::bigint[]) AS defer_until, unnest(?::text[]) AS error_type,"
+    "  unnest(?::text[]) AS error_source, unnest(?::int[]) AS attempt_rows),"
+    " upd AS (UPDATE enrichment_status s SET"
+    " status = CASE v.kind WHEN 'defer' THEN 'pending'"
+    "  WHEN 'failed' THEN CASE WHEN s.retry_count + 1 >= ? THEN 'failed' ELSE 'pending' END"
+    "  ELSE v.kind END,"
+    " retry_count = s.retry_count + (v.kind = 'failed')::int,"
+    " sources_enriched = CASE v.kind WHEN 'defer' THEN s.sources_enriched ELSE v.sources END,"
+    " error_message = NULLIF(v.error, ''),"
+    " error_type = CASE v.kind WHEN 'defer' THEN s.error_type ELSE NULLIF(v.error_type, '')"
+    "  END,"
+    " error_source = CASE v.kind WHEN 'defer' THEN s.error_source"
+    "  ELSE NULLIF(v.error_source, '') END,"
+    " available_at = CASE v.kind"
+    "  WHEN 'defer' THEN to_timestamp(v.defer_until::double precision / 1000)"
+    "  WHEN 'failed' THEN $AT + make_interval(secs => ?::double precision / 1000"
+    "   * (s.retry_count + 1))"
+    "  ELSE s.available_at END,"
+    " last_attempt = CASE WHEN v.kind IN ('completed', 'partial') THEN $AT"
+    "  ELSE s.last_attempt END,"
+    " attempt_rows = s.attempt_rows + v.attempt_rows,"
+    " lease_owner = NULL, lease_expires_at = NULL, updated_at = $AT"
+    " FROM v WHERE s.track_id = v.track_id AND s.status = 'in_progress'"
+    "  AND s.lease_owner = ?"
+    " RETURNING s.track_id, s.status, s.attempt_rows),"
+    " ins AS (INSERT INTO enrichment_attempts (track_id, source, outcome, error_type,"
+    "  detail, latency_ms, worker, at, fields)"
+    "  SELECT a.track_id, a.source, a.outcome, NULLIF(a.error_type, ''),"
+    "   NULLIF(a.detail, ''), a.latency_ms, ?,"
+    "   to_timestamp(a.at::double precision / 1000), NULLIF(a.fields, '')"
+    "  FROM (SELECT unnest(?::text[]) AS track_id, unnest(?::text[]) AS source,"
+    "   unnest(?::text[]) AS outcome, unnest(?::text[]) AS error_type,"
+    "   unnest(?::text[]) AS detail, unnest(?::double precision[]) AS latency_ms,"
+    "   unnest(?::bigint[]) AS at, unnest(?::text[]) AS fields) a"
+    "  WHERE a.track_id IN (SELECT track_id FROM upd)),"
+    // What the attempt found, per field; a field found again replaces the old value.
+    " meta AS (INSERT INTO enrichment_metadata (track_id, field, value, source, at)"
+    "  SELECT m.track_id, m.field, m.value, m.source,"
+    "   to_timestamp(m.at::double precision / 1000)"
+    "  FROM (SELECT unnest(?::text[]) AS track_id, unnest(?::text[]) AS field,"
+    "   unnest(?::text[]) AS value, unnest(?::text[]) AS source,"
+    "   unnest(?::bigint[]) AS at) m"
+    "  WHERE m.track_id IN (SELECT track_id FROM upd)"
+    "  ON CONFLICT (track_id, field) DO UPDATE SET value = excluded.value,"
+    "   source = excluded.source, at = excluded.at)"
+    " SELECT track_id, status, attempt_rows FROM upd";
+
 } // namespace
 
 QString PostgresQueueStore::Target::displayName() const
@@ -550,124 +653,41 @@ QList<bool> PostgresQueueStore::record(const QList<TrackResult> &results)
     QList<bool> done(results.size(), false);
     if (results.isEmpty() || !connected())
         return done;
-    QStringList ids, kinds, sources, errors, deferUntil, errorTypes, errorSources, attemptRows;
-    QStringList aTrack, aSource, aOutcome, aErrorType, aDetail, aLatency, aAt, aFields;
-    QStringList mTrack, mField, mValue, mSource, mAt;
-    for (const TrackResult &r : results) {
-        ids << r.trackId;
-        kinds << (r.deferUntilMs > 0 ? QStringLiteral("defer") : toWire(r.status));
-        sources << joined(r.sourcesEnriched);
-        errors << r.errorMessage;
-        deferUntil << QString::number(r.deferUntilMs);
-        errorTypes << r.errorType;
-        errorSources << r.errorSource;
-        attemptRows << QString::number(r.deferUntilMs > 0 ? 0 : r.attempts.size());
-        if (r.deferUntilMs > 0)
-            continue; // not an attempt: no source was asked
-        for (const Attempt &at : r.attempts) {
-            aTrack << r.trackId;
-            aSource << at.source;
-            aOutcome << at.outcome;
-            aErrorType << at.errorType;
-            aDetail << at.detail;
-            aLatency << QString::number(at.latencyMs, 'g', 12);
-            aAt << QString::number(at.atMs);
-            aFields << joined(at.fields);
-        }
-        for (const MetadataValue &m : r.metadata) {
-            mTrack << r.trackId;
-            mField << m.field;
-            mValue << m.value;
-            mSource << m.source;
-            mAt << QString::number(m.atMs);
-        }
-    }
     // One statement, so one transaction: every result of the batch, each only where this
-    // worker still holds the lease, and the attempts of the results written. A failed
-    // attempt goes back to pending with a backoff until maxRetries attempts failed; a
-    // deferred track goes back without using a retry.
+    // worker still holds the lease, and the attempts and metadata of the results written.
     QSqlQuery q(db());
-    q.prepare(sql(
-        "WITH v AS (SELECT unnest(?::text[]) AS track_id, unnest(?::text[]) AS kind,"
-        "  unnest(?::text[]) AS sources, unnest(?::text[]) AS error,"
-        "  unnest(?::bigint[]) AS defer_until, unnest(?::text[]) AS error_type,"
-        "  unnest(?::text[]) AS error_source, unnest(?::int[]) AS attempt_rows),"
-        " upd AS (UPDATE enrichment_status s SET"
-        " status = CASE v.kind WHEN 'defer' THEN 'pending'"
-        "  WHEN 'failed' THEN CASE WHEN s.retry_count + 1 >= ? THEN 'failed' ELSE 'pending' END"
-        "  ELSE v.kind END,"
-        " retry_count = s.retry_count + (v.kind = 'failed')::int,"
-        " sources_enriched = CASE v.kind WHEN 'defer' THEN s.sources_enriched ELSE v.sources END,"
-        " error_message = NULLIF(v.error, ''),"
-        " error_type = CASE v.kind WHEN 'defer' THEN s.error_type ELSE NULLIF(v.error_type, '')"
-        "  END,"
-        " error_source = CASE v.kind WHEN 'defer' THEN s.error_source"
-        "  ELSE NULLIF(v.error_source, '') END,"
-        " available_at = CASE v.kind"
-        "  WHEN 'defer' THEN to_timestamp(v.defer_until::double precision / 1000)"
-        "  WHEN 'failed' THEN $AT + make_interval(secs => ?::double precision / 1000"
-        "   * (s.retry_count + 1))"
-        "  ELSE s.available_at END,"
-        " last_attempt = CASE WHEN v.kind IN ('completed', 'partial') THEN $AT"
-        "  ELSE s.last_attempt END,"
-        " attempt_rows = s.attempt_rows + v.attempt_rows,"
-        " lease_owner = NULL, lease_expires_at = NULL, updated_at = $AT"
-        " FROM v WHERE s.track_id = v.track_id AND s.status = 'in_progress'"
-        "  AND s.lease_owner = ?"
-        " RETURNING s.track_id, s.status, s.attempt_rows),"
-        " ins AS (INSERT INTO enrichment_attempts (track_id, source, outcome, error_type,"
-        "  detail, latency_ms, worker, at, fields)"
-        "  SELECT a.track_id, a.source, a.outcome, NULLIF(a.error_type, ''),"
-        "   NULLIF(a.detail, ''), a.latency_ms, ?,"
-        "   to_timestamp(a.at::double precision / 1000), NULLIF(a.fields, '')"
-        "  FROM (SELECT unnest(?::text[]) AS track_id, unnest(?::text[]) AS source,"
-        "   unnest(?::text[]) AS outcome, unnest(?::text[]) AS error_type,"
-        "   unnest(?::text[]) AS detail, unnest(?::double precision[]) AS latency_ms,"
-        "   unnest(?::bigint[]) AS at, unnest(?::text[]) AS fields) a"
-        "  WHERE a.track_id IN (SELECT track_id FROM upd)),"
-        // What the attempt found, per field; a field found again replaces the old value.
-        " meta AS (INSERT INTO enrichment_metadata (track_id, field, value, source, at)"
-        "  SELECT m.track_id, m.field, m.value, m.source,"
-        "   to_timestamp(m.at::double precision / 1000)"
-        "  FROM (SELECT unnest(?::text[]) AS track_id, unnest(?::text[]) AS field,"
-        "   unnest(?::text[]) AS value, unnest(?::text[]) AS source,"
-        "   unnest(?::bigint[]) AS at) m"
-        "  WHERE m.track_id IN (SELECT track_id FROM upd)"
-        "  ON CONFLICT (track_id, field) DO UPDATE SET value = excluded.value,"
-        "   source = excluded.source, at = excluded.at)"
-        " SELECT track_id, status, attempt_rows FROM upd"));
+    q.prepare(sql(RecordResultsSql));
+    const ResultColumns c = ResultColumns::of(results);
     const qint64 now = m_clock.nowMs();
-    auto numbers = [](const QStringList &list) {
-        return QStringLiteral("{%1}").arg(list.join(QLatin1Char(',')));
-    };
-    q.addBindValue(textArray(ids));
-    q.addBindValue(textArray(kinds));
-    q.addBindValue(textArray(sources));
-    q.addBindValue(textArray(errors));
-    q.addBindValue(numbers(deferUntil));
-    q.addBindValue(textArray(errorTypes));
-    q.addBindValue(textArray(errorSources));
-    q.addBindValue(numbers(attemptRows));
-    q.addBindValue(config().maxRetries);
-    q.addBindValue(now);
-    q.addBindValue(config().retryBackoffMs);
-    q.addBindValue(now);
-    q.addBindValue(now);
-    q.addBindValue(workerId());
-    q.addBindValue(workerId());
-    q.addBindValue(textArray(aTrack));
-    q.addBindValue(textArray(aSource));
-    q.addBindValue(textArray(aOutcome));
-    q.addBindValue(textArray(aErrorType));
-    q.addBindValue(textArray(aDetail));
-    q.addBindValue(numbers(aLatency));
-    q.addBindValue(numbers(aAt));
-    q.addBindValue(textArray(aFields));
-    q.addBindValue(textArray(mTrack));
-    q.addBindValue(textArray(mField));
-    q.addBindValue(textArray(mValue));
-    q.addBindValue(textArray(mSource));
-    q.addBindValue(numbers(mAt));
+    for (const QVariant &v : {QVariant(textArray(c.ids)),
+                              QVariant(textArray(c.kinds)),
+                              QVariant(textArray(c.sources)),
+                              QVariant(textArray(c.errors)),
+                              QVariant(numberArray(c.deferUntil)),
+                              QVariant(textArray(c.errorTypes)),
+                              QVariant(textArray(c.errorSources)),
+                              QVariant(numberArray(c.attemptRows)),
+                              QVariant(config().maxRetries),
+                              QVariant(now),
+                              QVariant(config().retryBackoffMs),
+                              QVariant(now),
+                              QVariant(now),
+                              QVariant(workerId()),
+                              QVariant(workerId()),
+                              QVariant(textArray(c.aTrack)),
+                              QVariant(textArray(c.aSource)),
+                              QVariant(textArray(c.aOutcome)),
+                              QVariant(textArray(c.aErrorType)),
+                              QVariant(textArray(c.aDetail)),
+                              QVariant(numberArray(c.aLatency)),
+                              QVariant(numberArray(c.aAt)),
+                              QVariant(textArray(c.aFields)),
+                              QVariant(textArray(c.mTrack)),
+                              QVariant(textArray(c.mField)),
+                              QVariant(textArray(c.mValue)),
+                              QVariant(textArray(c.mSource)),
+                              QVariant(numberArray(c.mAt))})
+        q.addBindValue(v);
     if (!run(q, true))
         return done;
     QSet<QString> written;
@@ -691,24 +711,28 @@ QList<bool> PostgresQueueStore::record(const QList<TrackResult> &results)
             *it += finished;
     if (!written.isEmpty())
         Q_EMIT countsChanged();
-    if (!overBound.isEmpty()) {
-        // At most AttemptsKeptPerTrack attempts per track, the newest; only the tracks
-        // whose count (an upper bound) passed it, which is rare: a track reaches it only
-        // through operators' retries. Afterwards each holds at most that many.
-        QSqlQuery trim(db());
-        trim.prepare(QStringLiteral(
-            "WITH d AS (DELETE FROM enrichment_attempts a USING (SELECT id FROM (SELECT id,"
-            " row_number() OVER (PARTITION BY track_id ORDER BY id DESC) AS n"
-            " FROM enrichment_attempts WHERE track_id = ANY(?::text[])) x WHERE n > ?) old"
-            " WHERE a.id = old.id RETURNING 1)"
-            " UPDATE enrichment_status SET attempt_rows = ? WHERE track_id = ANY(?::text[])"));
-        trim.addBindValue(textArray(overBound));
-        trim.addBindValue(AttemptsKeptPerTrack);
-        trim.addBindValue(AttemptsKeptPerTrack);
-        trim.addBindValue(textArray(overBound));
-        run(trim, true);
-    }
+    if (!overBound.isEmpty())
+        trimAttempts(overBound);
     return done;
+}
+
+void PostgresQueueStore::trimAttempts(const QStringList &trackIds)
+{
+    // At most AttemptsKeptPerTrack attempts per track, the newest; only the tracks whose
+    // count (an upper bound) passed it, which is rare: a track reaches it only through
+    // operators' retries. Afterwards each holds at most that many.
+    QSqlQuery trim(db());
+    trim.prepare(QStringLiteral(
+        "WITH d AS (DELETE FROM enrichment_attempts a USING (SELECT id FROM (SELECT id,"
+        " row_number() OVER (PARTITION BY track_id ORDER BY id DESC) AS n"
+        " FROM enrichment_attempts WHERE track_id = ANY(?::text[])) x WHERE n > ?) old"
+        " WHERE a.id = old.id RETURNING 1)"
+        " UPDATE enrichment_status SET attempt_rows = ? WHERE track_id = ANY(?::text[])"));
+    trim.addBindValue(textArray(trackIds));
+    trim.addBindValue(AttemptsKeptPerTrack);
+    trim.addBindValue(AttemptsKeptPerTrack);
+    trim.addBindValue(textArray(trackIds));
+    run(trim, true);
 }
 
 void PostgresQueueStore::move(std::optional<TrackStatus> from, std::optional<TrackStatus> to,

@@ -112,6 +112,8 @@ private:
     bool run(QSqlQuery &q, bool write) const;
     bool migrate(QString *error);
     static bool configureSession(QSqlDatabase &d);
+    /// Keeps the newest AttemptsKeptPerTrack attempts of @p trackIds.
+    void trimAttempts(const QStringList &trackIds);
     bool readCounts() const;
     void readControl();
     bool begin(QString *error);

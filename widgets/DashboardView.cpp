@@ -54,48 +54,8 @@ DashboardView::DashboardView(DashboardModels *models, EventLogModel *eventLog, Q
     v->setContentsMargins(14, 12, 14, 14);
     v->setSpacing(10);
 
-    // Said at once when the backend is out of reach: what is below is the last known.
-    m_lostBanner = new QLabel(this);
-    m_lostBanner->setObjectName(QStringLiteral("lostBanner"));
-    m_lostBanner->setTextFormat(Qt::PlainText);
-    m_lostBanner->setWordWrap(true);
-    m_lostBanner->setMargin(8);
-    m_lostBanner->setAutoFillBackground(true);
-    {
-        QPalette p = m_lostBanner->palette();
-        QColor bg = StatusStyle::healthColor(Health::Down, palette());
-        bg.setAlphaF(0.18);
-        p.setColor(QPalette::Window, bg);
-        m_lostBanner->setPalette(p);
-        QFont f = m_lostBanner->font();
-        f.setBold(true);
-        m_lostBanner->setFont(f);
-    }
-    m_lostBanner->hide();
-    v->addWidget(m_lostBanner);
-
-    // Queue counters, throughput and time to drain; they wrap on narrow screens.
-    SummaryModel *summary = models->summary();
-    auto *cards = new FlowLayout(nullptr, 8, true);
-    for (int row = 0; row < summary->rowCount(); ++row) {
-        const QColor accent =
-            row < QueueStatusCount
-                ? StatusStyle::queueColor(QueueStatus(row), palette())
-                : StatusStyle::seriesColor(row == SummaryModel::ThroughputRow    ? 3
-                                           : row == SummaryModel::TimeToDrainRow ? 1
-                                                                                 : 4,
-                                           palette());
-        auto *card = new StatCard(summary->headerData(row, Qt::Vertical).toString(), accent, this);
-        m_cards.append(card);
-        cards->addWidget(card);
-    }
-    v->addLayout(cards);
-    connect(
-        summary, &QAbstractItemModel::dataChanged, this,
-        [this](const QModelIndex &tl, const QModelIndex &br) { refreshCards(tl.row(), br.row()); });
-    connect(summary, &QAbstractItemModel::modelReset, this,
-            [this] { refreshCards(0, int(m_cards.size()) - 1); });
-    refreshCards(0, int(m_cards.size()) - 1);
+    addLostBanner(v);
+    addCards(v);
 
     // The Alerts panel goes here when showAlerts() is called.
     m_alertsSection = new QWidget(this);
@@ -106,34 +66,8 @@ DashboardView::DashboardView(DashboardModels *models, EventLogModel *eventLog, Q
     m_alertsSection->hide();
     v->addWidget(m_alertsSection);
 
-    m_sourcesLabel = sectionLabel(tr("Sources"), this);
-    auto *sourcesHeader = new QHBoxLayout;
-    sourcesHeader->addWidget(m_sourcesLabel, 1);
-    // Where the sources' actions are, for those who would not right-click the table.
-    m_sourceActions = new QToolButton(this);
-    m_sourceActions->setObjectName(QStringLiteral("sourceActions"));
-    m_sourceActions->setText(tr("Source A&ctions"));
-    m_sourceActions->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_sourceActions->setPopupMode(QToolButton::InstantPopup);
-    m_sourceActions->hide(); // until a window gives it a menu
-    sourcesHeader->addWidget(m_sourceActions);
-    v->addLayout(sourcesHeader);
-    m_badgeRow = new FlowLayout(nullptr, 8, false);
-    m_moreSources = new QLabel(this);
-    m_moreSources->setObjectName(QStringLiteral("moreSources"));
-    m_moreSources->setTextFormat(Qt::PlainText);
-    m_moreSources->hide();
-    m_badgeRow->addWidget(m_moreSources); // badges are inserted before it
-    v->addLayout(m_badgeRow);
-    SourcesModel *sources = models->sources();
-    connect(sources, &QAbstractItemModel::modelReset, this, &DashboardView::rebuildBadges);
-    connect(sources, &QAbstractItemModel::rowsInserted, this, &DashboardView::rebuildBadges);
-    connect(sources, &QAbstractItemModel::rowsRemoved, this, &DashboardView::rebuildBadges);
-    connect(sources, &QAbstractItemModel::dataChanged, this, &DashboardView::refreshBadges);
-    connect(sources, &SourcesModel::sourcesNotShownChanged, this, &DashboardView::refreshBadges);
-    rebuildBadges();
-
-    m_table = new SourcesTable(sources, this);
+    addSources(v);
+    m_table = new SourcesTable(models->sources(), this);
     v->addWidget(m_table);
     // The fleet behind a shared queue (hidden for one backend).
     m_workersSection = new QWidget(this);
@@ -167,6 +101,85 @@ DashboardView::DashboardView(DashboardModels *models, EventLogModel *eventLog, Q
     // An empty chart says what it waits for, not that the backend lacks the figure.
     connect(models, &DashboardModels::snapshotApplied, this, &DashboardView::refreshWaiting);
     refreshWaiting();
+}
+
+void DashboardView::addLostBanner(QVBoxLayout *v)
+{
+    // Said at once when the backend is out of reach: what is below is the last known.
+    m_lostBanner = new QLabel(this);
+    m_lostBanner->setObjectName(QStringLiteral("lostBanner"));
+    m_lostBanner->setTextFormat(Qt::PlainText);
+    m_lostBanner->setWordWrap(true);
+    m_lostBanner->setMargin(8);
+    m_lostBanner->setAutoFillBackground(true);
+    {
+        QPalette p = m_lostBanner->palette();
+        QColor bg = StatusStyle::healthColor(Health::Down, palette());
+        bg.setAlphaF(0.18);
+        p.setColor(QPalette::Window, bg);
+        m_lostBanner->setPalette(p);
+        QFont f = m_lostBanner->font();
+        f.setBold(true);
+        m_lostBanner->setFont(f);
+    }
+    m_lostBanner->hide();
+    v->addWidget(m_lostBanner);
+}
+
+void DashboardView::addCards(QVBoxLayout *v)
+{
+    // Queue counters, throughput and time to drain; they wrap on narrow screens.
+    SummaryModel *summary = m_models->summary();
+    auto *cards = new FlowLayout(nullptr, 8, true);
+    for (int row = 0; row < summary->rowCount(); ++row) {
+        const QColor accent =
+            row < QueueStatusCount
+                ? StatusStyle::queueColor(QueueStatus(row), palette())
+                : StatusStyle::seriesColor(row == SummaryModel::ThroughputRow    ? 3
+                                           : row == SummaryModel::TimeToDrainRow ? 1
+                                                                                 : 4,
+                                           palette());
+        auto *card = new StatCard(summary->headerData(row, Qt::Vertical).toString(), accent, this);
+        m_cards.append(card);
+        cards->addWidget(card);
+    }
+    v->addLayout(cards);
+    connect(
+        summary, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex &tl, const QModelIndex &br) { refreshCards(tl.row(), br.row()); });
+    connect(summary, &QAbstractItemModel::modelReset, this,
+            [this] { refreshCards(0, int(m_cards.size()) - 1); });
+    refreshCards(0, int(m_cards.size()) - 1);
+}
+
+void DashboardView::addSources(QVBoxLayout *v)
+{
+    m_sourcesLabel = sectionLabel(tr("Sources"), this);
+    auto *sourcesHeader = new QHBoxLayout;
+    sourcesHeader->addWidget(m_sourcesLabel, 1);
+    // Where the sources' actions are, for those who would not right-click the table.
+    m_sourceActions = new QToolButton(this);
+    m_sourceActions->setObjectName(QStringLiteral("sourceActions"));
+    m_sourceActions->setText(tr("Source A&ctions"));
+    m_sourceActions->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_sourceActions->setPopupMode(QToolButton::InstantPopup);
+    m_sourceActions->hide(); // until a window gives it a menu
+    sourcesHeader->addWidget(m_sourceActions);
+    v->addLayout(sourcesHeader);
+    m_badgeRow = new FlowLayout(nullptr, 8, false);
+    m_moreSources = new QLabel(this);
+    m_moreSources->setObjectName(QStringLiteral("moreSources"));
+    m_moreSources->setTextFormat(Qt::PlainText);
+    m_moreSources->hide();
+    m_badgeRow->addWidget(m_moreSources); // badges are inserted before it
+    v->addLayout(m_badgeRow);
+    SourcesModel *sources = m_models->sources();
+    connect(sources, &QAbstractItemModel::modelReset, this, &DashboardView::rebuildBadges);
+    connect(sources, &QAbstractItemModel::rowsInserted, this, &DashboardView::rebuildBadges);
+    connect(sources, &QAbstractItemModel::rowsRemoved, this, &DashboardView::rebuildBadges);
+    connect(sources, &QAbstractItemModel::dataChanged, this, &DashboardView::refreshBadges);
+    connect(sources, &SourcesModel::sourcesNotShownChanged, this, &DashboardView::refreshBadges);
+    rebuildBadges();
 }
 
 void DashboardView::refreshWaiting()

@@ -12,6 +12,7 @@
 class QGridLayout;
 class QLabel;
 class QToolButton;
+class QVBoxLayout;
 
 namespace dashboard {
 
@@ -87,6 +88,12 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    /// Said at once when the backend is out of reach: what is below is the last known.
+    void addLostBanner(QVBoxLayout *layout);
+    /// Queue counters, throughput and time to drain; they wrap on narrow screens.
+    void addCards(QVBoxLayout *layout);
+    /// The Sources heading with its actions button, and a health badge per source.
+    void addSources(QVBoxLayout *layout);
     void refreshCards(int first, int last);
     void refreshBadges();
     void rebuildBadges();

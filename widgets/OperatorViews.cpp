@@ -201,37 +201,8 @@ TracksView::TracksView(OperatorActions *actions, QWidget *parent)
     auto *content = new QWidget(this);
     auto *cv = new QVBoxLayout(content);
     cv->setContentsMargins(0, 0, 0, 0);
-    auto *filters = new QHBoxLayout;
-    m_search = new QLineEdit(content);
-    m_search->setPlaceholderText(tr("Track id starts with…"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setAccessibleName(tr("Track id prefix"));
-    m_status = new QComboBox(content);
-    m_status->setAccessibleName(tr("Status"));
-    m_status->addItem(tr("Any status"));
-    for (QueueStatus s : enrichment::AllTrackStatuses)
-        m_status->addItem(SummaryModel::statusLabel(s), queueStatusKey(s));
-    m_errorType = new QComboBox(content);
-    m_errorType->setAccessibleName(tr("Error"));
-    m_errorType->addItem(tr("Any error"));
-    // Every error type a source reports, then why a track has none: its source was paused,
-    // or no source had data.
-    QStringList errorTypes = enrichment::errorTypeNames();
-    errorTypes << enrichment::wire::outcome::SourcePaused
-               << enrichment::toWire(enrichment::RequestStatus::NoData);
-    for (const QString &e : std::as_const(errorTypes))
-        m_errorType->addItem(FailuresModel::errorTypeLabel(e), e);
-    m_source = new QComboBox(content);
-    m_source->setAccessibleName(tr("Source of the error"));
-    setSources({});
-    auto *go = new QPushButton(tr("&Search"), content);
-    go->setDefault(true);
-    filters->addWidget(m_search, 2);
-    filters->addWidget(m_status);
-    filters->addWidget(m_errorType);
-    filters->addWidget(m_source);
-    filters->addWidget(go);
-    cv->addLayout(filters);
+    QPushButton *go = nullptr;
+    cv->addLayout(createFilters(content, &go));
     m_table = makeTable(m_model, content);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     cv->addWidget(m_table, 1);
@@ -267,25 +238,70 @@ TracksView::TracksView(OperatorActions *actions, QWidget *parent)
             [this](const QModelIndex &i) { openRow(i.row()); });
     connect(m_retry, &QPushButton::clicked, this,
             [this] { m_actions->retryTracks(selectedIds()); });
-    // Open needs a selection; Retry a selected track that failed or is partial.
-    auto selectionChanged = [this] {
-        const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-        m_open->setEnabled(!rows.isEmpty());
-        bool retryable = false;
-        for (const QModelIndex &i : rows) {
-            const auto status = m_model->track(i.row()).status;
-            retryable =
-                retryable || status == QueueStatus::Failed || status == QueueStatus::Partial;
-        }
-        if (m_actions->canAct())
-            m_retry->setEnabled(retryable);
-    };
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            selectionChanged);
-    connect(m_model, &QAbstractItemModel::modelReset, this, selectionChanged);
-    connect(actions, &OperatorActions::accessChanged, this, selectionChanged);
-    selectionChanged();
-    OperatorClient *client = actions->client();
+            &TracksView::refreshSelection);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &TracksView::refreshSelection);
+    connect(actions, &OperatorActions::accessChanged, this, &TracksView::refreshSelection);
+    refreshSelection();
+    followClient(actions->client());
+    // An action (ours or another dashboard's) changes what the rows say: search again.
+    connect(actions, &OperatorActions::actionFinished, this, [this](bool ok) {
+        if (ok && m_model->rowCount() > 0)
+            search();
+    });
+    m_more->setEnabled(false);
+}
+
+QHBoxLayout *TracksView::createFilters(QWidget *content, QPushButton **go)
+{
+    m_search = new QLineEdit(content);
+    m_search->setPlaceholderText(tr("Track id starts with…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Track id prefix"));
+    m_status = new QComboBox(content);
+    m_status->setAccessibleName(tr("Status"));
+    m_status->addItem(tr("Any status"));
+    for (QueueStatus s : enrichment::AllTrackStatuses)
+        m_status->addItem(SummaryModel::statusLabel(s), queueStatusKey(s));
+    m_errorType = new QComboBox(content);
+    m_errorType->setAccessibleName(tr("Error"));
+    m_errorType->addItem(tr("Any error"));
+    // Every error type a source reports, then why a track has none: its source was paused,
+    // or no source had data.
+    QStringList errorTypes = enrichment::errorTypeNames();
+    errorTypes << enrichment::wire::outcome::SourcePaused
+               << enrichment::toWire(enrichment::RequestStatus::NoData);
+    for (const QString &e : std::as_const(errorTypes))
+        m_errorType->addItem(FailuresModel::errorTypeLabel(e), e);
+    m_source = new QComboBox(content);
+    m_source->setAccessibleName(tr("Source of the error"));
+    setSources({});
+    *go = new QPushButton(tr("&Search"), content);
+    (*go)->setDefault(true);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_search, 2);
+    filters->addWidget(m_status);
+    filters->addWidget(m_errorType);
+    filters->addWidget(m_source);
+    filters->addWidget(*go);
+    return filters;
+}
+
+void TracksView::refreshSelection()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    m_open->setEnabled(!rows.isEmpty());
+    bool retryable = false;
+    for (const QModelIndex &i : rows) {
+        const auto status = m_model->track(i.row()).status;
+        retryable = retryable || status == QueueStatus::Failed || status == QueueStatus::Partial;
+    }
+    if (m_actions->canAct())
+        m_retry->setEnabled(retryable);
+}
+
+void TracksView::followClient(OperatorClient *client)
+{
     connect(client, &OperatorClient::tracksReceived, this,
             [this](const QList<TrackInfo> &rows, const QString &next, bool append) {
                 m_model->setPage(rows, next, append);
@@ -310,12 +326,6 @@ TracksView::TracksView(OperatorActions *actions, QWidget *parent)
                     request == OperatorClient::Request::Track)
                     m_info->setText(tr("%1: %2").arg(what, error));
             });
-    // An action (ours or another dashboard's) changes what the rows say: search again.
-    connect(actions, &OperatorActions::actionFinished, this, [this](bool ok) {
-        if (ok && m_model->rowCount() > 0)
-            search();
-    });
-    m_more->setEnabled(false);
 }
 
 void TracksView::setSources(const QStringList &sources)

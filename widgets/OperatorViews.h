@@ -8,6 +8,7 @@
 #include "OperatorClient.h"
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -78,6 +79,13 @@ public:
 private:
     TrackQuery query() const;
     QStringList selectedIds() const;
+    /// The search line, the status / error / source filters and the Search button (@p go),
+    /// on one line, in that tab order.
+    QHBoxLayout *createFilters(QWidget *content, QPushButton **go);
+    /// Open needs a selection; Retry a selected track that failed or is partial.
+    void refreshSelection();
+    /// Pages, a track's detail and failures from the operator client.
+    void followClient(OperatorClient *client);
 
     OperatorActions *m_actions;
     TracksModel *m_model;
