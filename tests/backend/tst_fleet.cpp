@@ -15,6 +15,7 @@
 #include "BackendFeed.h"
 #include "WorkersModel.h"
 #include "Http.h"
+#include "InProcessBackend.h"
 #include "PostgresServer.h"
 #include "ServiceInternals.h"
 #include "Pipeline.h"
@@ -291,25 +292,16 @@ private Q_SLOTS:
         QString db;
         const QString url = newDatabase(&db);
         auto make = [&](const QString &id, double latency, qint64 remaining, qint64 resetMs) {
-            enrichment::BackendOptions o;
-            o.port = 0;
-            o.runPipeline = false;
-            o.historyIntervalMs = 0;
+            enrichment::BackendOptions o = testsupport::testBackendOptions();
             o.heartbeatIntervalMs = 1000;
             o.retryBackoffMs = 0;
             o.breakerFailureThreshold = 1000;
             o.batchSize = 10;
-            o.databasePath = url;
             o.workerId = id;
-            auto s = std::make_unique<enrichment::BackendService>(o);
             std::vector<std::unique_ptr<enrichment::EnrichmentSource>> sources;
             sources.push_back(std::make_unique<FixedSource>(QStringLiteral("spotify"), latency,
                                                             remaining, resetMs));
-            s->setSources(std::move(sources));
-            QString error;
-            if (!s->start(&error))
-                qFatal("cannot start %s: %s", qPrintable(id), qPrintable(error));
-            return s;
+            return testsupport::startBackend(o, url, nullptr, std::move(sources));
         };
         // a: 90 calls at 10 ms, 40 calls left; b: 10 calls at 2 s, 25 left (tightest).
         auto a = make(QStringLiteral("a"), 0.010, 40, 2'000'000'000'000);

@@ -16,7 +16,7 @@
 #include "CircuitBreaker.h"
 #include "PipelineMetrics.h"
 #include "Pipeline.h"
-#include "PostgresServer.h"
+#include "StoreFixture.h"
 #include "Replies.h"
 #include "ScriptedSource.h"
 #include "StoreSupport.h"
@@ -44,23 +44,6 @@ class TestOperations : public QObject
 {
     Q_OBJECT
 private:
-    static bool postgres()
-    {
-        QFETCH_GLOBAL(QString, kind);
-        return kind == QLatin1String("postgresql");
-    }
-
-    QString newSpec(const QString &name)
-    {
-        if (!postgres())
-            return QStringLiteral("sqlite:") + m_dir.filePath(name + QStringLiteral(".sqlite"));
-        QString url, error;
-        if (!m_pg.createDatabase(QStringLiteral("ops_%1_%2").arg(name).arg(++m_databases), &url,
-                                 &error))
-            qFatal("%s", qPrintable(error));
-        return url;
-    }
-
     /// A backend with the scripted sources, no timers: batches run when the test says.
     /// With @p spec, on that queue (another worker of it); else on a new one.
     std::unique_ptr<BackendService> start(const QString &name, BackendOptions o = {},
@@ -127,25 +110,19 @@ private:
 
     qint64 count(BackendService &s, TrackStatus st) { return s.queueCounts()[std::size_t(st)]; }
 
-    QTemporaryDir m_dir;
-    testsupport::PostgresServer m_pg;
-    int m_databases = 0;
+    static bool postgres() { return testsupport::StoreFixture::postgres(); }
+    QString newSpec(const QString &name) { return m_stores.newSpec(name); }
+
+    testsupport::StoreFixture m_stores;
     QNetworkAccessManager m_nam;
 
 private Q_SLOTS:
-    void initTestCase_data()
-    {
-        QTest::addColumn<QString>("kind");
-        QTest::newRow("sqlite") << QStringLiteral("sqlite");
-        QTest::newRow("postgresql") << QStringLiteral("postgresql");
-    }
+    void initTestCase_data() { testsupport::StoreFixture::addRows(); }
 
     void initTestCase()
     {
-        if (!testsupport::PostgresServer::available())
-            QFAIL("PostgreSQL 15 is not installed (scripts/dev.sh installs it)");
         QString error;
-        QVERIFY2(m_pg.start(&error), qPrintable(error));
+        QVERIFY2(m_stores.start(&error), qPrintable(error));
     }
 
     void everyAttemptIsRecordedAndShownWithItsTrack()
@@ -226,7 +203,7 @@ private Q_SLOTS:
             } else {
                 db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
                 db.setHostName(QStringLiteral("127.0.0.1"));
-                db.setPort(m_pg.port());
+                db.setPort(m_stores.postgresServer().port());
                 db.setUserName(QStringLiteral("enrichment"));
                 db.setDatabaseName(QUrl(spec).path().mid(1));
             }

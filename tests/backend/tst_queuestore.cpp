@@ -9,7 +9,7 @@
 #include <QtTest>
 
 #include "PostgresQueueStore.h"
-#include "PostgresServer.h"
+#include "StoreFixture.h"
 #include "SqliteQueueStore.h"
 #include "enrichment/Clock.h"
 
@@ -28,25 +28,6 @@ private:
         for (int i = 0; i < n; ++i)
             out << prefix + QString::number(i);
         return out;
-    }
-
-    static bool postgres()
-    {
-        QFETCH_GLOBAL(QString, kind);
-        return kind == QLatin1String("postgresql");
-    }
-
-    /// A new, empty store location for this case: `sqlite:PATH` or `postgresql://...`.
-    QString newSpec(const QString &name)
-    {
-        if (!postgres())
-            return QStringLiteral("sqlite:") + m_dir.filePath(name + QStringLiteral(".sqlite"));
-        const QString db = QStringLiteral("q_%1_%2").arg(name).arg(++m_databases);
-        QString url, error;
-        if (!m_pg.createDatabase(db, &url, &error))
-            qFatal("%s", qPrintable(error));
-        m_pgNames.insert(url, db);
-        return url;
     }
 
     static std::unique_ptr<QueueStore> open(const QString &spec, const Clock &clock,
@@ -73,26 +54,6 @@ private:
         return store.record({r}).value(0);
     }
 
-    /// Runs @p sql against the store's table with a connection of the test's own.
-    QVariant scalar(const QString &spec, const QString &sql)
-    {
-        if (m_pgNames.contains(spec))
-            return m_pg.scalar(m_pgNames.value(spec), sql);
-        const QString name = QStringLiteral("check");
-        QVariant out;
-        {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-            db.setDatabaseName(spec.mid(7));
-            if (db.open()) {
-                QSqlQuery q(db);
-                if (q.exec(sql) && q.next())
-                    out = q.value(0);
-            }
-        }
-        QSqlDatabase::removeDatabase(name);
-        return out;
-    }
-
     qint64 tableCount(const QString &spec, TrackStatus s)
     {
         return scalar(spec, QStringLiteral("SELECT COUNT(*) FROM enrichment_status"
@@ -107,25 +68,20 @@ private:
             QCOMPARE(store.count(s), tableCount(spec, s));
     }
 
+    static bool postgres() { return testsupport::StoreFixture::postgres(); }
+    QString newSpec(const QString &name) { return m_stores.newSpec(name); }
+    QVariant scalar(const QString &spec, const QString &sql) { return m_stores.scalar(spec, sql); }
+
     QTemporaryDir m_dir;
-    testsupport::PostgresServer m_pg;
-    QHash<QString, QString> m_pgNames; ///< postgresql:// URL -> database name
-    int m_databases = 0;
+    testsupport::StoreFixture m_stores;
 
 private Q_SLOTS:
-    void initTestCase_data()
-    {
-        QTest::addColumn<QString>("kind");
-        QTest::newRow("sqlite") << QStringLiteral("sqlite");
-        QTest::newRow("postgresql") << QStringLiteral("postgresql");
-    }
+    void initTestCase_data() { testsupport::StoreFixture::addRows(); }
 
     void initTestCase()
     {
-        if (!testsupport::PostgresServer::available())
-            QFAIL("PostgreSQL 15 is not installed (scripts/dev.sh installs it)");
         QString error;
-        QVERIFY2(m_pg.start(&error), qPrintable(error));
+        QVERIFY2(m_stores.start(&error), qPrintable(error));
     }
 
     void enqueueIgnoresDuplicates()
@@ -392,9 +348,8 @@ private Q_SLOTS:
             store->refresh();
             QCOMPARE(store->count(TrackStatus::Pending), 5);
             // Something outside the triggers (a TRUNCATE, a hand edit) breaks them.
-            m_pg.scalar(m_pgNames.value(spec),
-                        QStringLiteral("UPDATE enrichment_status_counts SET n = n + 7"
-                                       " WHERE status = 'pending' RETURNING n"));
+            scalar(spec, QStringLiteral("UPDATE enrichment_status_counts SET n = n + 7"
+                                        " WHERE status = 'pending' RETURNING n"));
             store->refresh();
             QCOMPARE(
                 store->count(TrackStatus::Pending),
@@ -506,40 +461,49 @@ private Q_SLOTS:
             QSKIP("the SQLite file is always ours");
         ManualClock clock;
         const QString spec = newSpec(QStringLiteral("seedtable"));
-        const QString db = m_pgNames.value(spec);
+        const QString db = m_stores.databaseOf(spec);
         // The seed's own table, with rows, before we ever ran.
-        m_pg.scalar(db, QStringLiteral("CREATE TABLE enrichment_status (track_id text PRIMARY"
-                                       " KEY, status text NOT NULL, last_attempt timestamp)"));
-        m_pg.scalar(db, QStringLiteral("INSERT INTO enrichment_status VALUES ('s1', 'pending',"
-                                       " NULL), ('s2', 'failed', NULL), ('s3', 'completed',"
-                                       " now()) RETURNING 1"));
+        m_stores.postgresServer().scalar(
+            db, QStringLiteral("CREATE TABLE enrichment_status (track_id text PRIMARY"
+                               " KEY, status text NOT NULL, last_attempt timestamp)"));
+        m_stores.postgresServer().scalar(
+            db, QStringLiteral("INSERT INTO enrichment_status VALUES ('s1', 'pending',"
+                               " NULL), ('s2', 'failed', NULL), ('s3', 'completed',"
+                               " now()) RETURNING 1"));
         auto a = open(spec, clock, {}, QStringLiteral("a"));
         auto b = open(spec, clock, {}, QStringLiteral("b")); // finds the schema up to date
         QVERIFY(a && b);
         QVERIFY(a->sharedByWorkers());
-        QCOMPARE(m_pg.scalar(db, QStringLiteral("SELECT COUNT(*) FROM enrichment_schema_version"))
+        QCOMPARE(m_stores.postgresServer()
+                     .scalar(db, QStringLiteral("SELECT COUNT(*) FROM enrichment_schema_version"))
                      .toInt(),
                  5); // versions 1 to 5, each applied once
         QCOMPARE(
-            m_pg.scalar(db, QStringLiteral("SELECT max(version) FROM enrichment_schema_version"))
+            m_stores.postgresServer()
+                .scalar(db, QStringLiteral("SELECT max(version) FROM enrichment_schema_version"))
                 .toInt(),
             5);
         // A database a version-1 program made is brought up to date on open.
         a.reset();
         b.reset();
-        m_pg.scalar(db, QStringLiteral("DELETE FROM enrichment_schema_version WHERE version >= 2"
-                                       " RETURNING 1"));
-        m_pg.scalar(db, QStringLiteral("ALTER TABLE enrichment_workers DROP COLUMN stopped,"
-                                       " DROP COLUMN stats, DROP COLUMN last_batch_at"));
-        m_pg.scalar(db, QStringLiteral("DROP TABLE enrichment_metadata"));
+        m_stores.postgresServer().scalar(
+            db, QStringLiteral("DELETE FROM enrichment_schema_version WHERE version >= 2"
+                               " RETURNING 1"));
+        m_stores.postgresServer().scalar(
+            db, QStringLiteral("ALTER TABLE enrichment_workers DROP COLUMN stopped,"
+                               " DROP COLUMN stats, DROP COLUMN last_batch_at"));
+        m_stores.postgresServer().scalar(db, QStringLiteral("DROP TABLE enrichment_metadata"));
         a = open(spec, clock, {}, QStringLiteral("a"));
         QVERIFY(a);
         QCOMPARE(
-            m_pg.scalar(db, QStringLiteral("SELECT max(version) FROM enrichment_schema_version"))
+            m_stores.postgresServer()
+                .scalar(db, QStringLiteral("SELECT max(version) FROM enrichment_schema_version"))
                 .toInt(),
             5);
-        QCOMPARE(
-            m_pg.scalar(db, QStringLiteral("SELECT COUNT(*) FROM enrichment_metadata")).toInt(), 0);
+        QCOMPARE(m_stores.postgresServer()
+                     .scalar(db, QStringLiteral("SELECT COUNT(*) FROM enrichment_metadata"))
+                     .toInt(),
+                 0);
         a->heartbeat({QStringLiteral("a"), QStringLiteral("h"), 1, 0, 0, 0, 0, 0, true});
         QVERIFY(a->workers().value(0).stopped);
         enrichment::WorkerInfo withStats{QStringLiteral("a"), QStringLiteral("h"), 1, 0, 0};

@@ -18,6 +18,7 @@
 #include "AlertRules.h"
 #include "AlertmanagerClient.h"
 #include "ChildProcess.h"
+#include "PrometheusServer.h"
 #include "Ports.h"
 #include "Replies.h"
 
@@ -159,7 +160,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_prometheus = QStandardPaths::findExecutable(QStringLiteral("prometheus"));
+        m_prometheus = testsupport::PrometheusServer::binary();
         m_alertmanager = QStandardPaths::findExecutable(QStringLiteral("prometheus-alertmanager"));
         m_amtool = QStandardPaths::findExecutable(QStringLiteral("amtool"));
         if (m_prometheus.isEmpty() || m_alertmanager.isEmpty() || m_amtool.isEmpty())
@@ -279,40 +280,25 @@ private Q_SLOTS:
         const QUrl backendUrl(QString::fromUtf8(line.mid(13)));
 
         // Prometheus with the shipped rules, evaluated every second, `for:` one second.
-        QFile shipped(deploy(QStringLiteral("prometheus/enrichment-alerts.yml")));
-        QVERIFY(shipped.open(QIODevice::ReadOnly));
-        QString rules = QString::fromUtf8(shipped.readAll());
-        rules.replace(QRegularExpression(QStringLiteral("interval: \\S+")),
-                      QStringLiteral("interval: 1s"));
-        rules.replace(QRegularExpression(QStringLiteral("for: \\S+")), QStringLiteral("for: 1s"));
-        const QString rulesPath = m_dir.filePath(QStringLiteral("rules.yml"));
-        QFile rulesFile(rulesPath);
-        QVERIFY(rulesFile.open(QIODevice::WriteOnly));
-        rulesFile.write(rules.toUtf8());
-        rulesFile.close();
-        const QString config = m_dir.filePath(QStringLiteral("prometheus.yml"));
-        QFile cfg(config);
-        QVERIFY(cfg.open(QIODevice::WriteOnly));
-        cfg.write(QStringLiteral("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
-                                 "rule_files:\n  - %1\n"
-                                 "alerting:\n  alertmanagers:\n    - static_configs:\n"
-                                 "        - targets: ['127.0.0.1:%2']\n"
-                                 "scrape_configs:\n  - job_name: enrichment-service\n"
-                                 "    static_configs:\n      - targets: ['127.0.0.1:%3']\n")
-                      .arg(rulesPath)
-                      .arg(amUrl.port())
-                      .arg(backendUrl.port())
-                      .toUtf8());
-        cfg.close();
-        const quint16 promPort = testsupport::restartablePort();
-        testsupport::ChildProcess prometheus;
-        prometheus.process.setProcessChannelMode(QProcess::MergedChannels);
-        prometheus.process.start(
-            m_prometheus,
-            {QStringLiteral("--config.file=") + config,
-             QStringLiteral("--storage.tsdb.path=") + m_dir.filePath(QStringLiteral("tsdb")),
-             QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(promPort)});
-        QVERIFY(prometheus.process.waitForStarted());
+        QString error;
+        const QString rulesPath = testsupport::PrometheusServer::fastRules(
+            deploy(QStringLiteral("prometheus/enrichment-alerts.yml")), m_dir.path(), true, &error);
+        QVERIFY2(!rulesPath.isEmpty(), qPrintable(error));
+        testsupport::PrometheusServer prometheus;
+        QVERIFY2(prometheus.start(
+                     m_dir.path(),
+                     QStringLiteral("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+                                    "rule_files:\n  - %1\n"
+                                    "alerting:\n  alertmanagers:\n    - static_configs:\n"
+                                    "        - targets: ['127.0.0.1:%2']\n"
+                                    "scrape_configs:\n  - job_name: enrichment-service\n"
+                                    "    static_configs:\n      - targets: ['127.0.0.1:%3']\n")
+                         .arg(rulesPath)
+                         .arg(amUrl.port())
+                         .arg(backendUrl.port())
+                         .toUtf8(),
+                     &error),
+                 qPrintable(error));
 
         // The dashboard's client lists it; the rule engine turns it into a notification.
         AlertmanagerClient client(&m_nam);

@@ -14,7 +14,7 @@
 #include <QtTest>
 
 #include "AlertmanagerClient.h"
-#include "ChildProcess.h"
+#include "PrometheusServer.h"
 #include "DashboardModels.h"
 #include "DashboardView.h"
 #include "EventLogModel.h"
@@ -114,7 +114,7 @@ private:
     QTemporaryDir m_dir;
     QString m_promtool;
     QString m_prometheus;
-    testsupport::ChildProcess m_server;
+    testsupport::PrometheusServer m_server;
     QUrl m_url;
     QNetworkAccessManager m_nam;
 
@@ -136,7 +136,7 @@ private:
                 "# TYPE enrichment_requests counter\n");
         const qint64 step = 5 * 60'000;
         const qint64 startMs = endMs - 30LL * 24 * Hour - 2 * Hour;
-        for (const QString source : {QStringLiteral("spotify"), QStringLiteral("discogs")}) {
+        for (const QString &source : {QStringLiteral("spotify"), QStringLiteral("discogs")}) {
             for (const char *status : {"success", "error"}) {
                 const bool success = qstrcmp(status, "success") == 0;
                 double total = 0;
@@ -186,7 +186,7 @@ private Q_SLOTS:
         qputenv("TZ", "UTC"); // the heatmap is in local time: make it UTC here
         tzset();
         m_promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
-        m_prometheus = QStandardPaths::findExecutable(QStringLiteral("prometheus"));
+        m_prometheus = testsupport::PrometheusServer::binary();
         if (m_promtool.isEmpty() || m_prometheus.isEmpty())
             QSKIP("Debian's prometheus package is not installed (scripts/dev.sh installs it)");
 
@@ -201,20 +201,11 @@ private Q_SLOTS:
         QVERIFY(promtool.waitForFinished(120'000));
         QVERIFY2(promtool.exitCode() == 0, promtool.readAll().constData());
 
-        const QString config = m_dir.filePath(QStringLiteral("prometheus.yml"));
-        QFile cfg(config);
-        QVERIFY(cfg.open(QIODevice::WriteOnly));
-        cfg.write("global:\n  scrape_interval: 15s\n");
-        cfg.close();
-        const quint16 port = testsupport::restartablePort();
-        m_url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
-        m_server.process.setProcessChannelMode(QProcess::MergedChannels);
-        m_server.process.start(m_prometheus,
-                               {QStringLiteral("--config.file=") + config,
-                                QStringLiteral("--storage.tsdb.path=") + data,
-                                QStringLiteral("--storage.tsdb.retention.time=90d"),
-                                QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(port)});
-        QVERIFY(m_server.process.waitForStarted());
+        QString error;
+        QVERIFY2(m_server.start(m_dir.path(), "global:\n  scrape_interval: 15s\n", &error, data,
+                                {QStringLiteral("--storage.tsdb.retention.time=90d")}),
+                 qPrintable(error));
+        m_url = m_server.url();
         PrometheusClient probe(&m_nam);
         probe.setBaseUrl(m_url);
         QSignalSpy ready(&probe, &PrometheusClient::rangeReady);

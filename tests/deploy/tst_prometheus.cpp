@@ -16,6 +16,7 @@
 #include <QtTest>
 
 #include "ChildProcess.h"
+#include "PrometheusServer.h"
 #include "Ports.h"
 #include "Replies.h"
 
@@ -31,7 +32,7 @@ private:
     QString m_prometheus;
     QNetworkAccessManager m_nam;
     testsupport::ChildProcess m_backend;
-    testsupport::ChildProcess m_server;
+    testsupport::PrometheusServer m_server;
     QUrl m_backendUrl;
     QUrl m_promUrl;
 
@@ -86,7 +87,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
-        m_prometheus = QStandardPaths::findExecutable(QStringLiteral("prometheus"));
+        m_prometheus = testsupport::PrometheusServer::binary();
         if (m_promtool.isEmpty() || m_prometheus.isEmpty())
             QSKIP("Debian's prometheus package is not installed (scripts/dev.sh installs it)");
     }
@@ -170,44 +171,25 @@ private Q_SLOTS:
         QVERIFY2(line.startsWith("listening on "), line.constData());
         m_backendUrl = QUrl(QString::fromUtf8(line.mid(13)));
 
-        // Prometheus with the shipped rule file, scraping every second.
-        const quint16 port = testsupport::restartablePort();
-        m_promUrl = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
-        const QString config = m_dir.filePath(QStringLiteral("prometheus.yml"));
-        QFile cfg(config);
-        QVERIFY(cfg.open(QIODevice::WriteOnly));
-        // The shipped rules, evaluated every second instead of every minute.
-        QFile shipped(deploy(QStringLiteral("prometheus/enrichment-alerts.yml")));
-        QVERIFY(shipped.open(QIODevice::ReadOnly));
-        QByteArray fast = shipped.readAll();
-        QVERIFY(fast.contains("    interval: 1m\n"));
-        fast.replace("    interval: 1m\n", "    interval: 1s\n");
-        const QString rulesPath = m_dir.filePath(QStringLiteral("enrichment-alerts.yml"));
-        QFile rulesCopy(rulesPath);
-        QVERIFY(rulesCopy.open(QIODevice::WriteOnly));
-        rulesCopy.write(fast);
-        rulesCopy.close();
-        cfg.write(
-            QStringLiteral(
-                "global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
-                "rule_files:\n  - %1\n"
-                "scrape_configs:\n  - job_name: enrichment-service\n    metrics_path: /metrics\n"
-                "    static_configs:\n      - targets: ['127.0.0.1:%2']\n")
-                .arg(rulesPath)
-                .arg(m_backendUrl.port())
-                .toUtf8());
-        cfg.close();
-        m_server.process.setProcessChannelMode(QProcess::MergedChannels);
-        m_server.process.start(
-            m_prometheus,
-            {QStringLiteral("--config.file=") + config,
-             QStringLiteral("--storage.tsdb.path=") + m_dir.filePath(QStringLiteral("tsdb")),
-             QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(port)});
-        QVERIFY(m_server.process.waitForStarted());
-        QUrl ready = m_promUrl;
-        ready.setPath(QStringLiteral("/-/ready"));
-        int status = 0;
-        QTRY_VERIFY_WITH_TIMEOUT((get(ready, &status), status == 200), 30000);
+        // Prometheus with the shipped rule file, evaluated and scraping every second.
+        QString error;
+        const QString rulesPath = testsupport::PrometheusServer::fastRules(
+            deploy(QStringLiteral("prometheus/enrichment-alerts.yml")), m_dir.path(), false,
+            &error);
+        QVERIFY2(!rulesPath.isEmpty(), qPrintable(error));
+        QVERIFY2(m_server.start(
+                     m_dir.path(),
+                     QStringLiteral("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
+                                    "rule_files:\n  - %1\n"
+                                    "scrape_configs:\n  - job_name: enrichment-service\n"
+                                    "    metrics_path: /metrics\n"
+                                    "    static_configs:\n      - targets: ['127.0.0.1:%2']\n")
+                         .arg(rulesPath)
+                         .arg(m_backendUrl.port())
+                         .toUtf8(),
+                     &error),
+                 qPrintable(error));
+        m_promUrl = m_server.url();
 
         // The target is up and there are enough samples for rate() and histograms.
         auto hasSeries = [this](const QString &expr) {

@@ -15,6 +15,7 @@
 #include "IncidentRecorder.h"
 #include "BackendFeed.h"
 #include "Pipeline.h"
+#include "InProcessBackend.h"
 #include "Ports.h"
 
 using dashboard::BackendFeed;
@@ -32,18 +33,13 @@ private:
     std::unique_ptr<enrichment::BackendService>
     backend(quint16 port = 0, const QByteArray &token = {}, bool push = true)
     {
-        enrichment::BackendOptions o;
+        enrichment::BackendOptions o = testsupport::testBackendOptions();
+        o.historyIntervalMs = enrichment::BackendOptions().historyIntervalMs;
         o.pushSnapshots = push;
-        o.port = port;
-        o.runPipeline = false;
         o.demo.seedTracks = 40;
         o.token = token;
-        o.databasePath = m_dir.filePath(QStringLiteral("feed%1.sqlite").arg(++m_db));
-        auto s = std::make_unique<enrichment::BackendService>(o);
-        QString error;
-        if (!s->start(&error))
-            qFatal("%s", qPrintable(error));
-        return s;
+        return testsupport::startBackend(
+            o, m_dir.filePath(QStringLiteral("feed%1.sqlite").arg(++m_db)), nullptr, {}, port);
     }
 
 private Q_SLOTS:

@@ -24,14 +24,15 @@ inline enrichment::BackendOptions testBackendOptions()
 }
 
 /// Starts a backend with @p o on the queue at @p databasePath, with @p clock (null: the
-/// system's) and @p sources (none: the simulated ones); a start that fails ends the test
-/// program with the reason.
+/// system's) and @p sources (none: the simulated ones), on @p port (0: a free one, so
+/// whatever @p o says); a start that fails ends the test program with the reason.
 inline std::unique_ptr<enrichment::BackendService>
 startBackend(enrichment::BackendOptions o, const QString &databasePath,
              const enrichment::Clock *clock = nullptr,
-             std::vector<std::unique_ptr<enrichment::EnrichmentSource>> sources = {})
+             std::vector<std::unique_ptr<enrichment::EnrichmentSource>> sources = {},
+             quint16 port = 0)
 {
-    o.port = 0;
+    o.port = port;
     o.databasePath = databasePath;
     auto s = std::make_unique<enrichment::BackendService>(o, clock);
     if (!sources.empty())

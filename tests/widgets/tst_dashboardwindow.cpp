@@ -56,6 +56,7 @@
 #include "HelpMenu.h"
 #include "HealthBadge.h"
 #include "BackendFeed.h"
+#include "InProcessBackend.h"
 #include "Pipeline.h"
 #include "StatCard.h"
 #include "SnapshotParser.h"
@@ -80,16 +81,11 @@ private:
 
     std::unique_ptr<enrichment::BackendService> backend(quint16 port = 0)
     {
-        enrichment::BackendOptions o;
-        o.port = port;
-        o.runPipeline = false;
+        enrichment::BackendOptions o = testsupport::testBackendOptions();
+        o.historyIntervalMs = enrichment::BackendOptions().historyIntervalMs;
         o.demo.seedTracks = 40;
-        o.databasePath = m_dir.filePath(QStringLiteral("w%1.sqlite").arg(++m_db));
-        auto s = std::make_unique<enrichment::BackendService>(o);
-        QString error;
-        if (!s->start(&error))
-            qFatal("%s", qPrintable(error));
-        return s;
+        return testsupport::startBackend(
+            o, m_dir.filePath(QStringLiteral("w%1.sqlite").arg(++m_db)), nullptr, {}, port);
     }
 
     /// A snapshot document the test wrote (a parse error is the test's own bug).
@@ -725,14 +721,12 @@ private Q_SLOTS:
     void severalBackendsSideBySideInTabs()
     {
         auto a = backend();
-        enrichment::BackendOptions o;
-        o.port = 0;
-        o.runPipeline = false;
+        enrichment::BackendOptions o = testsupport::testBackendOptions();
+        o.historyIntervalMs = enrichment::BackendOptions().historyIntervalMs;
         o.demo.seedTracks = 7; // tells the second backend apart
-        o.databasePath = m_dir.filePath(QStringLiteral("second.sqlite"));
-        enrichment::BackendService b(o);
-        QString error;
-        QVERIFY2(b.start(&error), qPrintable(error));
+        auto started =
+            testsupport::startBackend(o, m_dir.filePath(QStringLiteral("second.sqlite")));
+        enrichment::BackendService &b = *started;
 
         Rig rig(a->url());
         QVERIFY(rig.window.tabs()->tabBar()->isHidden() || rig.window.tabs()->count() == 1);

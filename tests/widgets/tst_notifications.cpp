@@ -247,15 +247,13 @@ private Q_SLOTS:
     void aBreakerOpeningReachesTheDesktopTrayAndLog()
     {
         // A real backend in-process, a feed, the alert centre on the private bus.
-        enrichment::BackendOptions o;
-        o.port = 0;
-        o.runPipeline = false;
+        enrichment::BackendOptions o = testsupport::testBackendOptions();
+        o.historyIntervalMs = enrichment::BackendOptions().historyIntervalMs;
         o.demo.seedTracks = 20;
         o.breakerTimeoutMs = 1000; // open -> half_open after 1 s, so it can close again
-        o.databasePath = m_dir.filePath(QStringLiteral("alerts.sqlite"));
-        enrichment::BackendService backend(o);
-        QString error;
-        QVERIFY2(backend.start(&error), qPrintable(error));
+        auto started =
+            testsupport::startBackend(o, m_dir.filePath(QStringLiteral("alerts.sqlite")));
+        enrichment::BackendService &backend = *started;
 
         QDBusConnection serverBus = connect(QStringLiteral("server"));
         QVERIFY(registerServer(serverBus));

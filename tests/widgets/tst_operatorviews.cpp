@@ -63,17 +63,13 @@ private:
     /// A backend on @p port (0: any free one).
     std::unique_ptr<BackendService> backend(BackendOptions o = {}, quint16 port = 0)
     {
-        o.port = port;
         o.runPipeline = false;
         o.historyIntervalMs = 0;
         o.retryBackoffMs = 0;
         o.breakerFailureThreshold = 1000;
-        o.databasePath = m_dir.filePath(QStringLiteral("q%1.sqlite").arg(++m_backends));
-        auto s = std::make_unique<BackendService>(o);
-        s->setSources(testsupport::scriptedSources());
-        QString error;
-        if (!s->start(&error))
-            qFatal("cannot start backend: %s", qPrintable(error));
+        auto s = testsupport::startBackend(
+            o, m_dir.filePath(QStringLiteral("q%1.sqlite").arg(++m_backends)), nullptr,
+            testsupport::scriptedSources(), port);
         // Four rate-limited at spotify, one timed out at musicbrainz, one partial, two done.
         s->enqueue({QStringLiteral("rl-1"), QStringLiteral("rl-2"), QStringLiteral("rl-3"),
                     QStringLiteral("rl-4"), QStringLiteral("to-1"), QStringLiteral("pa-1"),
