@@ -22,7 +22,7 @@
 #include "DashboardModels.h"
 #include "DashboardView.h"
 #include "DashboardWindow.h"
-#include "SnapshotParser.h"
+#include "enrichment/SnapshotParser.h"
 #include "TimeSeriesChart.h"
 #include "TimeSeriesModel.h"
 
@@ -119,7 +119,7 @@ static void BM_DashboardMemory_Day(benchmark::State &state)
         window.resize(1600, 1000);
         window.show();
         QString error;
-        Snapshot s = *SnapshotParser::parseSnapshot(
+        Snapshot s = *enrichment::SnapshotParser::parseSnapshot(
             R"({"queue": {"pending": 1, "in_progress": 0, "completed": 0, "failed": 0, "partial": 0},
             "processing_rate": {"completed_last_hour": 0, "per_minute": 1},
             "circuit_breakers": {"spotify": {"state": "closed", "failure_count": 0, "last_failure_time": null},

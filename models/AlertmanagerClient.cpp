@@ -14,7 +14,7 @@
 
 #include "ModelRoles.h"
 #include "HttpFetch.h"
-#include "ServerText.h"
+#include "enrichment/ServerText.h"
 
 namespace dashboard {
 
@@ -33,7 +33,7 @@ AlertmanagerClient::~AlertmanagerClient()
 
 void AlertmanagerClient::setBaseUrl(const QUrl &url)
 {
-    m_baseUrl = serviceBaseUrl(url);
+    m_baseUrl = enrichment::serviceBaseUrl(url);
 }
 
 void AlertmanagerClient::setInterval(int ms)
@@ -110,7 +110,7 @@ void AlertmanagerClient::setReachable(bool reachable, const QString &error)
     if (m_reachable == reachable && m_error == error)
         return;
     m_reachable = reachable;
-    m_error = plainServerText(error);
+    m_error = enrichment::plainServerText(error);
     Q_EMIT reachabilityChanged(reachable, m_error);
 }
 
@@ -139,14 +139,18 @@ std::optional<QList<FiringAlert>> AlertmanagerClient::parse(const QByteArray &js
             continue;
         FiringAlert a;
         a.fingerprint = o.value(QLatin1String("fingerprint")).toString().left(64);
-        a.name = plainServerText(labels.value(QLatin1String("alertname")).toString(), 100);
-        a.severity = plainServerText(labels.value(QLatin1String("severity")).toString(), 20);
-        a.source = plainServerText(labels.value(QLatin1String("source")).toString(), 64);
-        a.instance = plainServerText(labels.value(QLatin1String("instance")).toString(), 100);
+        a.name =
+            enrichment::plainServerText(labels.value(QLatin1String("alertname")).toString(), 100);
+        a.severity =
+            enrichment::plainServerText(labels.value(QLatin1String("severity")).toString(), 20);
+        a.source =
+            enrichment::plainServerText(labels.value(QLatin1String("source")).toString(), 64);
+        a.instance =
+            enrichment::plainServerText(labels.value(QLatin1String("instance")).toString(), 100);
         QString summary = annotations.value(QLatin1String("summary")).toString();
         if (summary.isEmpty())
             summary = annotations.value(QLatin1String("description")).toString();
-        a.summary = plainServerText(summary, 300);
+        a.summary = enrichment::plainServerText(summary, 300);
         a.since =
             QDateTime::fromString(o.value(QLatin1String("startsAt")).toString(), Qt::ISODateWithMs);
         if (a.fingerprint.isEmpty())

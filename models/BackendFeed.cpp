@@ -12,8 +12,8 @@
 #include <QSslError>
 #include <QUrlQuery>
 
-#include "ServerText.h"
-#include "SnapshotParser.h"
+#include "enrichment/ServerText.h"
+#include "enrichment/SnapshotParser.h"
 #include "enrichment/WireFormat.h"
 
 namespace wire = enrichment::wire;
@@ -87,7 +87,7 @@ BackendFeed::~BackendFeed()
 
 void BackendFeed::setBaseUrl(const QUrl &url)
 {
-    m_baseUrl = serviceBaseUrl(url);
+    m_baseUrl = enrichment::serviceBaseUrl(url);
     m_roomSeen = false; // another service: it may have no room
     updateLost();
 }
@@ -184,7 +184,7 @@ void BackendFeed::updateLost()
 void BackendFeed::setError(const QString &rawError)
 {
     // Error text can carry what a backend sent: keep it plain, short and printable.
-    const QString error = plainServerText(rawError);
+    const QString error = enrichment::plainServerText(rawError);
     if (m_lastError == error)
         return;
     m_lastError = error;
@@ -266,7 +266,8 @@ void BackendFeed::onSnapshotFetched(HttpFetch *fetch)
         setError(describe(*fetch));
     } else {
         QString error;
-        std::optional<Snapshot> s = SnapshotParser::parseSnapshot(fetch->body(), &error);
+        std::optional<Snapshot> s =
+            enrichment::SnapshotParser::parseSnapshot(fetch->body(), &error);
         if (!s) {
             qCWarning(lcFeed).noquote() << "bad snapshot:" << error;
             setError(tr("The backend sent data the dashboard cannot read: %1").arg(error));
@@ -307,7 +308,7 @@ bool BackendFeed::applyHistoryReply(const HttpFetch &fetch)
     if (fetch.failure() != HttpFetch::Failure::None || fetch.status() != 200)
         return false; // optional endpoint: a seed-only service has none
     QString error;
-    const auto points = SnapshotParser::parseHistory(fetch.body(), &error);
+    const auto points = enrichment::SnapshotParser::parseHistory(fetch.body(), &error);
     if (!points) {
         qCWarning(lcFeed).noquote() << "bad history:" << error;
         return false;
@@ -373,7 +374,7 @@ void BackendFeed::onTextMessage(const QString &message)
         Q_EMIT roleChanged(); // every welcome: it may be another backend now
     } else if (t == wire::event::Snapshot) {
         QString error;
-        std::optional<Snapshot> s = SnapshotParser::parseSnapshot(data, &error);
+        std::optional<Snapshot> s = enrichment::SnapshotParser::parseSnapshot(data, &error);
         if (!s) {
             ++m_malformed;
             qCWarning(lcFeed).noquote() << "bad pushed snapshot dropped:" << error;

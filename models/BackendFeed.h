@@ -35,7 +35,7 @@ namespace dashboard {
 /// Nothing a backend sends is buffered without bound: a snapshot reply past
 /// MaxSnapshotBytes, a history reply past MaxHistoryBytes and a room frame or message past
 /// MaxRoomMessageBytes are refused as they arrive, with an error that says so. Error text
-/// from the backend is reduced to plain text (plainServerText()) before it is reported.
+/// from the backend is reduced to plain text (enrichment::plainServerText()) before it is reported.
 class BackendFeed final : public QObject
 {
     Q_OBJECT

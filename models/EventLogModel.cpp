@@ -3,7 +3,7 @@
 #include "EventLogModel.h"
 
 #include "OperatorModels.h"
-#include "ServerText.h"
+#include "enrichment/ServerText.h"
 #include "SummaryModel.h"
 
 #include <QLocale>
@@ -108,7 +108,8 @@ void EventLogModel::addRoomEvent(const QString &type, const QJsonObject &data)
                               : to == BreakerState::HalfOpen ? Severity::Warning
                                                              : Severity::Info;
     // From a fleet the same source has a breaker per worker: say whose.
-    const QString worker = plainServerText(data.value(wire::key::Worker).toString()).left(64);
+    const QString worker =
+        enrichment::plainServerText(data.value(wire::key::Worker).toString()).left(64);
     const QString where =
         worker.isEmpty() ? source : tr("%1 on %2", "source on worker").arg(source, worker);
     add(severity, tr("Circuit breaker"),
@@ -122,18 +123,19 @@ QString EventLogModel::describeAction(const QJsonObject &data)
     const QString action = data.value(wire::key::Action).toString();
     const QJsonObject p = data.value(wire::key::Parameters).toObject();
     const QJsonObject r = data.value(wire::key::Result).toObject();
-    const QString source = plainServerText(p.value(wire::key::Source).toString(), 64);
+    const QString source = enrichment::plainServerText(p.value(wire::key::Source).toString(), 64);
     if (action == wire::action::Retry) {
         // In words, not wire names: "failed · HTTP 429 · spotify".
         QStringList filter;
         if (p.value(wire::key::Status).isString()) {
             const QString status = p.value(wire::key::Status).toString();
             const auto s = enrichment::trackStatusFromWire(status);
-            filter << (s ? SummaryModel::statusLabel(*s).toLower() : plainServerText(status, 64));
+            filter << (s ? SummaryModel::statusLabel(*s).toLower()
+                         : enrichment::plainServerText(status, 64));
         }
         if (p.value(wire::key::ErrorType).isString())
             filter << FailuresModel::errorTypeLabel(
-                plainServerText(p.value(wire::key::ErrorType).toString(), 64));
+                enrichment::plainServerText(p.value(wire::key::ErrorType).toString(), 64));
         if (p.value(wire::key::Source).isString())
             filter << source;
         const QString n = QLocale().toString(r.value(QStringLiteral("retried")).toInteger());
@@ -155,13 +157,14 @@ QString EventLogModel::describeAction(const QJsonObject &data)
     if (action == wire::action::Enqueue)
         return tr("enqueued tracks: %1 new")
             .arg(QLocale().toString(r.value(QStringLiteral("added")).toInteger()));
-    return plainServerText(action, 64);
+    return enrichment::plainServerText(action, 64);
 }
 
 void EventLogModel::addOperatorAction(const QJsonObject &data)
 {
-    const QString actor = plainServerText(data.value(wire::key::Actor).toString(), 64);
-    const QString worker = plainServerText(data.value(wire::key::Worker).toString(), 64);
+    const QString actor = enrichment::plainServerText(data.value(wire::key::Actor).toString(), 64);
+    const QString worker =
+        enrichment::plainServerText(data.value(wire::key::Worker).toString(), 64);
     QString text =
         tr("%1 %2").arg(actor.isEmpty() ? tr("An operator") : actor, describeAction(data));
     if (!worker.isEmpty())

@@ -7,7 +7,7 @@
 #include <QNetworkRequest>
 #include <QSslError>
 
-#include "ServerText.h"
+#include "enrichment/ServerText.h"
 
 namespace dashboard {
 
@@ -83,7 +83,7 @@ void HttpFetch::done()
                 !m_tlsErrors.isEmpty() || m_reply->error() == QNetworkReply::SslHandshakeFailedError
                     ? Failure::Tls
                     : Failure::Network;
-            m_networkError = plainServerText(m_reply->errorString());
+            m_networkError = enrichment::plainServerText(m_reply->errorString());
         }
     }
     m_finished = true;
@@ -135,7 +135,7 @@ QString HttpFetch::where() const
 
 QString HttpFetch::failureDetail() const
 {
-    return m_tlsErrors.isEmpty() ? m_networkError : plainServerText(m_tlsErrors);
+    return m_tlsErrors.isEmpty() ? m_networkError : enrichment::plainServerText(m_tlsErrors);
 }
 
 QString HttpFetch::errorText() const

@@ -8,7 +8,7 @@
 #include <QUrlQuery>
 
 #include "HttpFetch.h"
-#include "ServerText.h"
+#include "enrichment/ServerText.h"
 #include "enrichment/WireFormat.h"
 
 namespace dashboard {
@@ -20,7 +20,7 @@ using enrichment::MaxPageSize;
 namespace {
 QString text(const QJsonObject &o, QLatin1String key, int maxChars = 300)
 {
-    return plainServerText(o.value(key).toString(), maxChars);
+    return enrichment::plainServerText(o.value(key).toString(), maxChars);
 }
 
 QStringList textList(const QJsonValue &v, int maxItems = 64)
@@ -30,7 +30,7 @@ QStringList textList(const QJsonValue &v, int maxItems = 64)
         if (out.size() >= maxItems)
             break;
         if (item.isString())
-            out << plainServerText(item.toString(), 256);
+            out << enrichment::plainServerText(item.toString(), 256);
     }
     return out;
 }
@@ -56,7 +56,7 @@ OperatorClient::~OperatorClient()
 
 void OperatorClient::setBaseUrl(const QUrl &url)
 {
-    m_baseUrl = serviceBaseUrl(url);
+    m_baseUrl = enrichment::serviceBaseUrl(url);
 }
 
 bool OperatorClient::busy() const
@@ -100,7 +100,7 @@ HttpFetch *OperatorClient::send(const QString &path, const QByteArray &query,
             m_saidUnsupported = true;
             Q_EMIT unsupported();
         }
-        handler(status, body, plainServerText(error));
+        handler(status, body, enrichment::plainServerText(error));
     });
     return fetch;
 }
@@ -234,7 +234,7 @@ std::optional<TrackDetail> OperatorClient::parseDetail(const QJsonObject &o)
             break;
         const QJsonObject m = it.value().toObject();
         MetadataInfo info;
-        info.field = plainServerText(it.key(), 64);
+        info.field = enrichment::plainServerText(it.key(), 64);
         info.value = text(m, k::Value, enrichment::MetadataValueMaxChars);
         info.source = text(m, k::Source, 64);
         info.at = time(m, k::At);

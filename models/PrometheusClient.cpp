@@ -12,7 +12,7 @@
 #include <QUrlQuery>
 
 #include "HttpFetch.h"
-#include "ServerText.h"
+#include "enrichment/ServerText.h"
 
 namespace dashboard {
 
@@ -29,7 +29,7 @@ PrometheusClient::~PrometheusClient()
 
 void PrometheusClient::setBaseUrl(const QUrl &url)
 {
-    m_baseUrl = serviceBaseUrl(url);
+    m_baseUrl = enrichment::serviceBaseUrl(url);
 }
 
 qint64 PrometheusClient::stepFor(qint64 spanMs, int pixels)
@@ -81,7 +81,7 @@ void PrometheusClient::queryRange(const QString &tag, const QString &expr, qint6
         const int status = fetch->status();
         const QByteArray &body = fetch->body();
         if (status != 200) {
-            const QString message = plainServerText(
+            const QString message = enrichment::plainServerText(
                 QJsonDocument::fromJson(body).object().value(QLatin1String("error")).toString());
             Q_EMIT rangeFailed(
                 tag, message.isEmpty()
@@ -110,7 +110,7 @@ std::optional<QList<PrometheusClient::Series>> PrometheusClient::parseMatrix(con
     }
     const QJsonObject o = doc.object();
     if (o.value(QLatin1String("status")).toString() != QLatin1String("success")) {
-        *error = plainServerText(
+        *error = enrichment::plainServerText(
             o.value(QLatin1String("error")).toString(QStringLiteral("status is not success")));
         return std::nullopt;
     }
@@ -126,7 +126,8 @@ std::optional<QList<PrometheusClient::Series>> PrometheusClient::parseMatrix(con
         Series s;
         const QJsonObject metric = v.toObject().value(QLatin1String("metric")).toObject();
         for (auto it = metric.begin(); it != metric.end(); ++it)
-            s.labels.insert(it.key().left(64), plainServerText(it.value().toString(), 128));
+            s.labels.insert(it.key().left(64),
+                            enrichment::plainServerText(it.value().toString(), 128));
         const QJsonArray values = v.toObject().value(QLatin1String("values")).toArray();
         if (values.size() > MaxPointsPerSeries) { // Prometheus itself answers at most 11,000
             *error = QStringLiteral("a series of %1 points (at most %2)")

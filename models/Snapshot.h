@@ -10,11 +10,11 @@
 #include <QMap>
 #include <QString>
 
+#include "enrichment/SnapshotDocument.h"
 #include "enrichment/Vocabulary.h"
 
-/// The dashboard's view of the wire contract (docs/PROTOCOL.md). Everything past the
-/// seed's shape is optional: std::nullopt means "the service did not say", which the
-/// views show as "no data", never as zero.
+/// The dashboard's names for the wire contract's document (enrichment/SnapshotDocument.h):
+/// everything past the seed's shape is optional, shown as "no data", never as zero.
 namespace dashboard {
 
 /// A queue status is the protocol's track status (same values, same wire names).
@@ -36,142 +36,20 @@ std::optional<BreakerState> breakerStateFromKey(const QString &key);
 QString healthKey(std::optional<Health> h);
 QString breakerStateKey(std::optional<BreakerState> s);
 
-struct BreakerInfo
+using enrichment::BreakerInfo;
+using enrichment::CacheInfo;
+using enrichment::CoverageInfo;
+using enrichment::FieldCoverage;
+using enrichment::FleetWorker;
+using enrichment::HistoryPoint;
+using enrichment::LatencyInfo;
+using enrichment::RateLimitInfo;
+using enrichment::Snapshot;
+using enrichment::SourceInfo;
+
+inline std::optional<FleetWorker::State> workerStateFromKey(const QString &key)
 {
-    std::optional<BreakerState> state;
-    std::optional<qint64> failureCount;
-    std::optional<double> lastFailureTime; ///< epoch seconds
-    /// The service sent last_failure_time at all (null there means "never failed"; a
-    /// service that does not know, such as a relay, leaves it out).
-    bool lastFailureReported = false;
-    std::optional<double> nextProbeInSeconds;
-};
-
-struct RateLimitInfo
-{
-    double limit = 0;
-    double remaining = 0;
-    std::optional<double> resetTimestamp; ///< epoch seconds
-};
-
-struct LatencyInfo
-{
-    std::optional<double> p50;
-    std::optional<double> p95;
-    std::optional<double> p99;
-};
-
-struct SourceInfo
-{
-    QString name;
-    std::optional<BreakerInfo> breaker;
-    std::optional<Health> health;
-    std::optional<double> successRate1h;  ///< 0..1
-    std::optional<double> successRate24h; ///< 0..1
-    std::optional<LatencyInfo> latency;   ///< seconds
-    std::optional<RateLimitInfo> rateLimit;
-    QMap<QString, qint64> errors;   ///< error type -> count; empty: no data
-    std::optional<qint64> requests; ///< all statuses since start
-};
-
-struct CacheInfo
-{
-    std::optional<qint64> hits;
-    std::optional<qint64> misses;
-    std::optional<qint64> sets;
-    std::optional<qint64> errors;
-    std::optional<double> hitRatio;
-};
-
-struct FieldCoverage
-{
-    QString field;
-    qint64 count = 0;
-    std::optional<double> ratio;
-};
-
-struct CoverageInfo
-{
-    std::optional<qint64> tracksEnriched;
-    QList<FieldCoverage> fields;
-};
-
-/// What a worker of a fleet was doing at its last heartbeat (`workers[]`).
-struct FleetWorker
-{
-    enum class State { Active, Idle, Stopped, Lost };
-    QString id;
-    QString host;
-    QDateTime started;
-    QDateTime lastSeen;
-    std::optional<State> state;
-    std::optional<qint64> currentBatch;
-    std::optional<qint64> batchesCompleted;
-    std::optional<double> tracksPerMinute;
-    QMap<QString, BreakerState> breakers; ///< its own breakers: source -> state
-
-    friend bool operator==(const FleetWorker &a, const FleetWorker &b)
-    {
-        return a.id == b.id && a.host == b.host && a.started == b.started &&
-               a.lastSeen == b.lastSeen && a.state == b.state && a.currentBatch == b.currentBatch &&
-               a.batchesCompleted == b.batchesCompleted && a.tracksPerMinute == b.tracksPerMinute &&
-               a.breakers == b.breakers;
-    }
-    friend bool operator!=(const FleetWorker &a, const FleetWorker &b) { return !(a == b); }
-};
-std::optional<FleetWorker::State> workerStateFromKey(const QString &key);
-
-/// One `/monitoring/enrichment` document.
-struct Snapshot
-{
-    QDateTime timestamp; ///< invalid when absent
-    std::array<std::optional<qint64>, QueueStatusCount> queue{};
-    std::optional<qint64> completedLastHour;
-    std::optional<double> perMinute;
-    /// What perMinute was measured over (a backend that just started has measured only a
-    /// few seconds); absent from the seed's shape.
-    std::optional<qint64> rateWindowSeconds;
-    /// Tracks added to the queue per minute (last five minutes).
-    std::optional<double> enqueuedPerMinute;
-    /// How long the longest-waiting pending track has waited (absent: none pending, or
-    /// the service does not say).
-    std::optional<double> oldestPendingSeconds;
-    std::optional<qint64> tracksInProgress;
-    QList<SourceInfo> sources; ///< union of the breaker and health keys, pipeline order
-    int sourcesNotShown = 0;   ///< sources past SnapshotParser::MaxSources, dropped
-    std::optional<CacheInfo> cache;
-    std::optional<CoverageInfo> coverage;
-    int schemaVersion = 0; ///< 0: the seed's shape
-    QString serviceVersion;
-    QString workerId; ///< service.worker_id: whose sources, latencies and breakers these are
-    /// The fleet on a shared queue; nullopt when the service reports none (one backend).
-    std::optional<QList<FleetWorker>> workers;
-    int workersNotShown = 0; ///< past SnapshotParser::MaxWorkers, dropped
-    /// What operators set (`pipeline`); nullopt when the service has no operator actions.
-    struct Pipeline
-    {
-        bool paused = false;
-        QStringList pausedSources;
-    };
-    std::optional<Pipeline> pipeline;
-
-    std::optional<qint64> queueCount(QueueStatus s) const { return queue[std::size_t(s)]; }
-    /// Minutes until pending reaches zero at the current rate; nullopt when unknown, the
-    /// queue is not draining, or the rate is still being measured. The one computation of
-    /// the drain time: the card and the backlog notification both read it.
-    std::optional<double> minutesToDrain() const;
-    /// The backend has measured its rate for less than a minute: too short to say how
-    /// fast the queue drains.
-    bool rateMeasuring() const { return rateWindowSeconds && *rateWindowSeconds < 60; }
-    const SourceInfo *source(const QString &name) const;
-};
-
-/// One sample of `/monitoring/enrichment/history` (or of a live snapshot).
-struct HistoryPoint
-{
-    QDateTime timestamp;
-    std::array<std::optional<qint64>, QueueStatusCount> queue{};
-    std::optional<double> perMinute;
-};
+    return enrichment::fleetWorkerStateFromWire(key);
+}
 
 } // namespace dashboard

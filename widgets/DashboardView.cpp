@@ -20,7 +20,7 @@
 #include "ForecastChart.h"
 #include "HeatmapChart.h"
 #include "HealthBadge.h"
-#include "SnapshotParser.h"
+#include "enrichment/SnapshotParser.h"
 #include "SourcesModel.h"
 #include "SourcesTable.h"
 #include "StatCard.h"
@@ -260,7 +260,7 @@ void DashboardView::refreshBadges()
         (notShown == 1
              ? tr("1 more source not shown (the dashboard shows at most %1)")
              : tr("%1 more sources not shown (the dashboard shows at most %2)").arg(notShown))
-            .arg(SnapshotParser::MaxSources));
+            .arg(enrichment::SnapshotParser::MaxSources));
     for (const SourceInfo &src : sources->sources()) {
         HealthBadge *b = m_badges.value(src.name);
         if (!b)

@@ -7,16 +7,16 @@
 
 #include <QByteArray>
 
-#include "SnapshotParser.h"
+#include "enrichment/SnapshotParser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char *>(data), qsizetype(size));
     QString error;
-    if (const auto s = dashboard::SnapshotParser::parseSnapshot(bytes, &error)) {
+    if (const auto s = enrichment::SnapshotParser::parseSnapshot(bytes, &error)) {
         (void)s->minutesToDrain();
-        (void)dashboard::SnapshotParser::pointFrom(*s);
+        (void)enrichment::SnapshotParser::pointFrom(*s);
     }
-    (void)dashboard::SnapshotParser::parseHistory(bytes, &error);
+    (void)enrichment::SnapshotParser::parseHistory(bytes, &error);
     return 0;
 }

@@ -11,7 +11,7 @@
 #include "EventLogModel.h"
 #include "ForecastModel.h"
 #include "HeatmapModel.h"
-#include "SnapshotParser.h"
+#include "enrichment/SnapshotParser.h"
 #include "SourcesModel.h"
 #include "SummaryModel.h"
 #include "TimeSeriesModel.h"
@@ -26,12 +26,12 @@ private:
     static Snapshot seedOnly()
     {
         QString error;
-        return *SnapshotParser::parseSnapshot(R"({"timestamp": "2026-11-28T10:00:00",
+        return *enrichment::SnapshotParser::parseSnapshot(R"({"timestamp": "2026-11-28T10:00:00",
             "queue": {"pending": 5, "in_progress": 1, "completed": 9, "failed": 0, "partial": 2},
             "processing_rate": {"completed_last_hour": 11, "per_minute": 0.5},
             "circuit_breakers": {"spotify": {"state": "open", "failure_count": 5, "last_failure_time": 1795900000}},
             "source_health": {"spotify": "down", "lastfm": "unavailable"}})",
-                                              &error);
+                                                          &error);
     }
 
 private Q_SLOTS:
@@ -182,7 +182,7 @@ private Q_SLOTS:
         // A null last failure means never; a breaker without one at all (a relay's) says
         // nothing about it.
         QString error;
-        const auto other = SnapshotParser::parseSnapshot(
+        const auto other = enrichment::SnapshotParser::parseSnapshot(
             R"({"circuit_breakers": {"a": {"state": "closed", "last_failure_time": null},
                                      "b": {"state": "closed"}}})",
             &error);
@@ -356,7 +356,7 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy fleet(&m, &WorkersModel::fleetChanged);
         QString error;
-        const auto s = SnapshotParser::parseSnapshot(R"({
+        const auto s = enrichment::SnapshotParser::parseSnapshot(R"({
           "timestamp": "2026-11-29T10:00:30Z",
           "queue": {"pending": 10},
           "circuit_breakers": {"spotify": {"state": "closed"}, "discogs": {"state": "open"}},
@@ -371,7 +371,7 @@ private Q_SLOTS:
             {"id": "", "state": "idle"},
             {"id": "w3", "state": "sleepy", "current_batch": -4}
           ]})",
-                                                     &error);
+                                                                 &error);
         QVERIFY2(s, qPrintable(error));
         QVERIFY(s->workers);
         QCOMPARE(s->workers->size(), 3); // the one without an id is dropped

@@ -5,7 +5,7 @@
 #include <QtTest>
 
 #include "OperatorClient.h"
-#include "SnapshotParser.h"
+#include "enrichment/SnapshotParser.h"
 
 using namespace dashboard;
 
@@ -33,7 +33,7 @@ private Q_SLOTS:
     void seedOnlyShape()
     {
         QString error;
-        const auto s = SnapshotParser::parseSnapshot(SeedOnly, &error);
+        const auto s = enrichment::SnapshotParser::parseSnapshot(SeedOnly, &error);
         QVERIFY2(s, qPrintable(error));
         QVERIFY(s->timestamp.isValid());
         QCOMPARE(s->timestamp.timeSpec(), Qt::UTC);
@@ -90,7 +90,7 @@ private Q_SLOTS:
           "field_coverage": {"tracks_enriched": 4, "fields": {"isrc": {"count": 3, "ratio": 0.75}}},
           "service": {"version": "0.1.0"}})";
         QString error;
-        const auto s = SnapshotParser::parseSnapshot(json, &error);
+        const auto s = enrichment::SnapshotParser::parseSnapshot(json, &error);
         QVERIFY2(s, qPrintable(error));
         QCOMPARE(s->schemaVersion, 1);
         QCOMPARE(s->timestamp, QDateTime(QDate(2026, 11, 29), QTime(0, 12, 25, 302), Qt::UTC));
@@ -125,7 +125,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, json);
         QString error;
-        QVERIFY(!SnapshotParser::parseSnapshot(json, &error));
+        QVERIFY(!enrichment::SnapshotParser::parseSnapshot(json, &error));
         QVERIFY(!error.isEmpty());
         QVERIFY(!error.contains(QLatin1Char('\n')));
     }
@@ -143,7 +143,7 @@ private Q_SLOTS:
           "cache": {"hits": "lots"},
           "field_coverage": {"fields": {"isrc": {"count": -5}}}})";
         QString error;
-        const auto s = SnapshotParser::parseSnapshot(json, &error);
+        const auto s = enrichment::SnapshotParser::parseSnapshot(json, &error);
         QVERIFY2(s, qPrintable(error));
         QVERIFY(!s->timestamp.isValid());
         QVERIFY(!s->queueCount(QueueStatus::Pending));
@@ -177,7 +177,7 @@ private Q_SLOTS:
                 (i ? "," : "") + QByteArray("\"src") + QByteArray::number(i) + "\": \"healthy\"";
         json += "}}";
         QString error;
-        const auto s = SnapshotParser::parseSnapshot(json, &error);
+        const auto s = enrichment::SnapshotParser::parseSnapshot(json, &error);
         QVERIFY(s);
         QCOMPARE(s->sources.size(), 64);
     }
@@ -192,7 +192,7 @@ private Q_SLOTS:
                          {QStringLiteral("paused_sources"),
                           QJsonArray{QStringLiteral("discogs"), 7, QStringLiteral("\x1b[31mx")}}}}};
         QString error;
-        const auto s = SnapshotParser::parseSnapshot(doc, &error);
+        const auto s = enrichment::SnapshotParser::parseSnapshot(doc, &error);
         QVERIFY2(s && s->pipeline, qPrintable(error));
         QVERIFY(s->pipeline->paused);
         QCOMPARE(s->pipeline->pausedSources.size(), 2); // the number is not a source
@@ -256,13 +256,13 @@ private Q_SLOTS:
           {"timestamp": "garbage", "queue": {"pending": 99}},
           {"timestamp": "2026-11-29T00:00:05.000Z", "queue": {"pending": 8}, "processing_rate": {"per_minute": 3}}]})";
         QString error;
-        const auto h = SnapshotParser::parseHistory(json, &error);
+        const auto h = enrichment::SnapshotParser::parseHistory(json, &error);
         QVERIFY2(h, qPrintable(error));
         QCOMPARE(h->size(), 2);
         QCOMPARE(*h->at(1).queue[0], 8);
         QCOMPARE(*h->at(1).perMinute, 3.0);
-        QVERIFY(!SnapshotParser::parseHistory("{}", &error));
-        QVERIFY(!SnapshotParser::parseHistory("nope", &error));
+        QVERIFY(!enrichment::SnapshotParser::parseHistory("{}", &error));
+        QVERIFY(!enrichment::SnapshotParser::parseHistory("nope", &error));
     }
 };
 

@@ -59,7 +59,7 @@
 #include "InProcessBackend.h"
 #include "Pipeline.h"
 #include "StatCard.h"
-#include "SnapshotParser.h"
+#include "enrichment/SnapshotParser.h"
 #include "SourcesTable.h"
 #include "StatusStyle.h"
 #include "SummaryModel.h"
@@ -92,7 +92,7 @@ private:
     static Snapshot parse(const QByteArray &json)
     {
         QString error;
-        const auto s = SnapshotParser::parseSnapshot(json, &error);
+        const auto s = enrichment::SnapshotParser::parseSnapshot(json, &error);
         if (!s)
             qFatal("%s", qPrintable(error));
         return *s;

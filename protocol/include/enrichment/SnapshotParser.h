@@ -9,9 +9,9 @@
 #include <QList>
 #include <QString>
 
-#include "Snapshot.h"
+#include "enrichment/SnapshotDocument.h"
 
-namespace dashboard {
+namespace enrichment {
 
 /// Parses the wire documents of docs/PROTOCOL.md defensively: a field of the wrong type,
 /// negative where a count belongs, not finite or beyond 2^53 is treated as absent; only a
@@ -34,4 +34,4 @@ public:
     static HistoryPoint pointFrom(const Snapshot &s);
 };
 
-} // namespace dashboard
+} // namespace enrichment

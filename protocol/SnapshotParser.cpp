@@ -1,8 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "SnapshotParser.h"
+#include "enrichment/SnapshotParser.h"
+
+#include "enrichment/ServerText.h"
 #include "enrichment/WireFormat.h"
-#include "ServerText.h"
 
 #include <cmath>
 
@@ -10,9 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace wire = enrichment::wire;
-
-namespace dashboard {
+namespace enrichment {
 
 namespace {
 constexpr double MaxExact = 9007199254740992.0; // 2^53
@@ -56,10 +55,10 @@ QDateTime isoTime(const QJsonValue &v)
     return v.isString() ? wire::parseTime(v.toString()) : QDateTime();
 }
 
-void readQueue(const QJsonObject &queue, std::array<std::optional<qint64>, QueueStatusCount> *out)
+void readQueue(const QJsonObject &queue, std::array<std::optional<qint64>, TrackStatusCount> *out)
 {
-    for (int i = 0; i < QueueStatusCount; ++i)
-        (*out)[std::size_t(i)] = count(queue.value(queueStatusKey(QueueStatus(i))));
+    for (std::size_t i = 0; i < TrackStatusCount; ++i)
+        (*out)[i] = count(queue.value(toWire(TrackStatus(i))));
 }
 
 const QStringList &pipelineOrder()
@@ -96,14 +95,14 @@ SourceInfo readSource(const QString &name, const QJsonValue &bv, const QJsonValu
     if (bv.isObject()) {
         const QJsonObject b = bv.toObject();
         BreakerInfo info;
-        info.state = breakerStateFromKey(b.value(wire::key::State).toString());
+        info.state = breakerStateFromWire(b.value(wire::key::State).toString());
         info.failureCount = count(b.value(wire::key::FailureCount));
         info.lastFailureTime = nonNegative(b.value(wire::key::LastFailureTime));
         info.lastFailureReported = b.contains(wire::key::LastFailureTime);
         info.nextProbeInSeconds = nonNegative(b.value(wire::key::NextProbeInSeconds));
         src.breaker = info;
     }
-    src.health = healthFromKey(healthValue.toString());
+    src.health = sourceHealthFromWire(healthValue.toString());
     src.successRate1h = ratio(ext.value(wire::key::SuccessRate1h));
     src.successRate24h = ratio(ext.value(wire::key::SuccessRate24h));
     const QJsonValue lat = ext.value(wire::key::LatencySeconds);
@@ -181,14 +180,14 @@ FleetWorker readWorker(const QJsonObject &w, const QString &id)
     fw.host = plainServerText(w.value(wire::key::Host).toString(), 128);
     fw.started = isoTime(w.value(wire::key::Started));
     fw.lastSeen = isoTime(w.value(wire::key::LastSeen));
-    fw.state = workerStateFromKey(w.value(wire::key::State).toString());
+    fw.state = fleetWorkerStateFromWire(w.value(wire::key::State).toString());
     fw.currentBatch = count(w.value(wire::key::CurrentBatch));
     fw.batchesCompleted = count(w.value(wire::key::BatchesCompleted));
     fw.tracksPerMinute = nonNegative(w.value(wire::key::TracksPerMinute));
     const QJsonObject breakers = w.value(wire::key::CircuitBreakers).toObject();
-    for (auto it = breakers.begin(); it != breakers.end() && fw.breakers.size() < SnapshotParser::MaxSources;
-         ++it) {
-        if (const auto state = breakerStateFromKey(it.value().toString()))
+    for (auto it = breakers.begin();
+         it != breakers.end() && fw.breakers.size() < SnapshotParser::MaxSources; ++it) {
+        if (const auto state = breakerStateFromWire(it.value().toString()))
             fw.breakers.insert(it.key().left(64), *state);
     }
     return fw;
@@ -322,4 +321,4 @@ HistoryPoint SnapshotParser::pointFrom(const Snapshot &s)
     return p;
 }
 
-} // namespace dashboard
+} // namespace enrichment

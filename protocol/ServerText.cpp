@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ServerText.h"
+#include "enrichment/ServerText.h"
 
-namespace dashboard {
+namespace enrichment {
 
 QString plainServerText(const QString &text, int maxChars)
 {
@@ -43,4 +43,4 @@ QUrl serviceBaseUrl(const QUrl &url)
     return out;
 }
 
-} // namespace dashboard
+} // namespace enrichment

@@ -5,7 +5,7 @@
 #include <QString>
 #include <QUrl>
 
-namespace dashboard {
+namespace enrichment {
 
 /// Makes text that came from a backend (error messages, reason phrases) safe to show:
 /// control and format characters (escape sequences, bidirectional overrides, NUL) become
@@ -17,4 +17,4 @@ QString plainServerText(const QString &text, int maxChars = 300);
 /// that API paths are appended to it as they are.
 QUrl serviceBaseUrl(const QUrl &url);
 
-} // namespace dashboard
+} // namespace enrichment

@@ -1,0 +1,43 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "enrichment/SnapshotDocument.h"
+
+#include "enrichment/WireFormat.h"
+
+namespace enrichment {
+
+std::optional<FleetWorker::State> fleetWorkerStateFromWire(const QString &key)
+{
+    namespace worker = enrichment::wire::worker;
+    if (key == worker::Active)
+        return FleetWorker::State::Active;
+    if (key == worker::Idle)
+        return FleetWorker::State::Idle;
+    if (key == worker::Stopped)
+        return FleetWorker::State::Stopped;
+    if (key == worker::Lost)
+        return FleetWorker::State::Lost;
+    return std::nullopt;
+}
+
+std::optional<double> Snapshot::minutesToDrain() const
+{
+    const auto pending = queueCount(TrackStatus::Pending);
+    if (!pending)
+        return std::nullopt;
+    if (*pending == 0)
+        return 0.0;
+    if (rateMeasuring() || !perMinute || *perMinute <= 0)
+        return std::nullopt;
+    return double(*pending) / *perMinute;
+}
+
+const SourceInfo *Snapshot::source(const QString &name) const
+{
+    for (const SourceInfo &s : sources)
+        if (s.name == name)
+            return &s;
+    return nullptr;
+}
+
+} // namespace enrichment
