@@ -6,132 +6,125 @@
 
 #include <QJsonArray>
 
+#include "enrichment/SnapshotWriter.h"
 #include "enrichment/WireFormat.h"
 
 namespace enrichment {
 
 namespace {
 
-namespace k = wire::key;
-
-/// A rounded number, or null for "no data" (negative).
-QJsonValue orNull(double v)
+/// A rounded number, or none for "no data" (negative).
+std::optional<double> rounded(double v)
 {
-    return v < 0 ? QJsonValue() : QJsonValue(std::round(v * 10000.0) / 10000.0);
+    if (v < 0)
+        return std::nullopt;
+    return std::round(v * 10000.0) / 10000.0;
 }
 
-/// Milliseconds as seconds, or null.
-QJsonValue secondsOrNull(std::optional<qint64> ms)
+std::optional<double> rounded(std::optional<double> v, double scale)
 {
-    return ms ? QJsonValue(double(*ms) / 1000.0) : QJsonValue();
+    if (!v)
+        return std::nullopt;
+    return std::round(*v * scale) / scale;
 }
 
-QJsonObject breakerJson(const SnapshotState::Source &src)
+/// Milliseconds as seconds.
+std::optional<double> seconds(std::optional<qint64> ms)
 {
-    return QJsonObject{{k::State, toWire(src.state)},
-                       {k::FailureCount, src.failureCount},
-                       {k::LastFailureTime, secondsOrNull(src.lastFailureMs)},
-                       {k::NextProbeInSeconds, secondsOrNull(src.msUntilHalfOpen)},
-                       {k::FailureThreshold, src.breaker.failureThreshold},
-                       {k::SuccessThreshold, src.breaker.successThreshold},
-                       {k::TimeoutSeconds, double(src.breaker.timeoutMs) / 1000.0}};
+    if (!ms)
+        return std::nullopt;
+    return double(*ms) / 1000.0;
 }
 
-/// A source's figures (`sources.NAME`).
-QJsonObject sourceJson(const SnapshotState::Source &src)
+QDateTime utc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+BreakerInfo breakerOf(const SnapshotState::Source &src)
+{
+    BreakerInfo b;
+    b.state = src.state;
+    b.failureCount = src.failureCount;
+    b.lastFailureTime = seconds(src.lastFailureMs);
+    b.lastFailureReported = true;
+    b.nextProbeInSeconds = seconds(src.msUntilHalfOpen);
+    b.nextProbeReported = true;
+    b.failureThreshold = src.breaker.failureThreshold;
+    b.successThreshold = src.breaker.successThreshold;
+    b.timeoutSeconds = double(src.breaker.timeoutMs) / 1000.0;
+    return b;
+}
+
+/// A source's figures (`sources.NAME`) from what its window measured.
+void addFigures(const SnapshotState::Source &src, SourceInfo *out)
 {
     const SourceWindow &w = src.window;
-    QJsonObject requests, errors;
+    out->figures = true;
     for (std::size_t i = 0; i < RequestStatusCount; ++i)
-        requests.insert(toWire(RequestStatus(i)), src.requests[i]);
+        out->requestsByStatus.insert(toWire(RequestStatus(i)), src.requests[i]);
     for (std::size_t i = 0; i < ErrorTypeCount; ++i)
-        errors.insert(toWire(ErrorType(i)), src.errors[i]);
-    const RateLimitState &rl = src.rateLimit;
-    QJsonValue rateLimit;
-    if (rl.limit > 0)
-        rateLimit = QJsonObject{{k::Limit, rl.limit},
-                                {k::Remaining, rl.remaining},
-                                {k::ResetTimestamp, double(rl.resetAtMs) / 1000.0}};
-    QJsonValue latency;
+        out->errors.insert(toWire(ErrorType(i)), src.errors[i]);
+    out->requests1h = w.requests1h;
+    out->successRate1h = rounded(w.successRate1h);
+    out->successRate24h = rounded(w.successRate24h);
     if (w.p50 >= 0)
-        latency = QJsonObject{{k::P50, orNull(w.p50)},
-                              {k::P95, orNull(w.p95)},
-                              {k::P99, orNull(w.p99)},
-                              {k::WindowSeconds, SourceStats::LatencyWindowMinutes * 60}};
-    return QJsonObject{{k::Requests, requests},
-                       {k::Errors, errors},
-                       {k::Requests1h, w.requests1h},
-                       {k::SuccessRate1h, orNull(w.successRate1h)},
-                       {k::SuccessRate24h, orNull(w.successRate24h)},
-                       {k::LatencySeconds, latency},
-                       {k::RateLimit, rateLimit},
-                       {k::TripsTotal, src.trips}};
+        out->latency = LatencyInfo{rounded(w.p50), rounded(w.p95), rounded(w.p99),
+                                   qint64(SourceStats::LatencyWindowMinutes) * 60};
+    const RateLimitState &rl = src.rateLimit;
+    if (rl.limit > 0)
+        out->rateLimit =
+            RateLimitInfo{double(rl.limit), double(rl.remaining), double(rl.resetAtMs) / 1000.0};
+    out->trips = src.trips;
 }
 
 /// A relay's breaker of one source: the worst state among the live workers (open over
 /// half_open over closed), with each worker's own and the fleet's figures.
-QJsonObject fleetBreakerJson(const SnapshotState &st, const QString &source,
-                             const QMap<QString, BreakerState> &perWorker, BreakerState *worst)
+BreakerInfo fleetBreakerOf(const SnapshotState &st, const QString &source,
+                           const QMap<QString, BreakerState> &perWorker)
 {
-    *worst = BreakerState::Closed;
-    QJsonObject states;
-    for (auto w = perWorker.cbegin(); w != perWorker.cend(); ++w) {
-        *worst = std::max(*worst, w.value());
-        states.insert(w.key(), toWire(w.value()));
-    }
-    QJsonObject cb{{k::State, toWire(*worst)}, {k::Workers, states}};
+    BreakerInfo b;
+    BreakerState worst = BreakerState::Closed;
+    for (auto w = perWorker.cbegin(); w != perWorker.cend(); ++w)
+        worst = std::max(worst, w.value());
+    b.state = worst;
+    b.workers = perWorker;
     // The fleet's figures of that breaker (the most failures in a row, the latest).
     for (const SnapshotState::Source &src : st.sources)
         if (src.name == source) {
-            cb.insert(k::FailureCount, src.failureCount);
-            cb.insert(k::LastFailureTime, secondsOrNull(src.lastFailureMs));
+            b.failureCount = src.failureCount;
+            b.lastFailureTime = seconds(src.lastFailureMs);
+            b.lastFailureReported = true;
         }
-    return cb;
+    return b;
 }
 
-QJsonObject cacheJson(const std::array<qint64, CacheOperationCount> &cache)
+CacheInfo cacheOf(const std::array<qint64, CacheOperationCount> &cache)
 {
     const qint64 hits = cache[std::size_t(CacheOperation::Hit)];
     const qint64 misses = cache[std::size_t(CacheOperation::Miss)];
-    return QJsonObject{{k::Hits, hits},
-                       {k::Misses, misses},
-                       {k::Sets, cache[std::size_t(CacheOperation::Set)]},
-                       {k::Errors, cache[std::size_t(CacheOperation::Error)]},
-                       {k::HitRatio, hits + misses > 0
-                                         ? QJsonValue(double(hits) / double(hits + misses))
-                                         : QJsonValue()}};
+    return CacheInfo{hits, misses, cache[std::size_t(CacheOperation::Set)],
+                     cache[std::size_t(CacheOperation::Error)],
+                     hits + misses > 0 ? std::optional<double>(double(hits) / double(hits + misses))
+                                       : std::nullopt};
 }
 
-QJsonObject fieldCoverageJson(const SnapshotState &st)
+CoverageInfo coverageOf(const SnapshotState &st)
 {
-    const qint64 enriched = st.tracksEnriched;
-    QJsonObject fields;
-    const QStringList fieldNames = metadataFieldNames();
-    for (int f = 0; f < fieldNames.size(); ++f) {
+    CoverageInfo c;
+    c.tracksEnriched = st.tracksEnriched;
+    const QStringList names = metadataFieldNames();
+    for (int f = 0; f < names.size(); ++f) {
         const qint64 n = st.fieldCounts.value(f);
-        fields.insert(
-            fieldNames.at(f),
-            QJsonObject{{k::Count, n},
-                        {k::Ratio, enriched > 0 ? QJsonValue(orNull(double(n) / double(enriched)))
-                                                : QJsonValue()}});
+        c.fields << FieldCoverage{
+            names.at(f), n,
+            st.tracksEnriched > 0 ? rounded(double(n) / double(st.tracksEnriched)) : std::nullopt};
     }
-    return QJsonObject{{k::TracksEnriched, enriched}, {k::Fields, fields}};
+    return c;
 }
 
-QJsonObject processingRateJson(const SnapshotState &st)
-{
-    auto rounded = [](std::optional<double> v, double scale) {
-        return v ? QJsonValue(std::round(*v * scale) / scale) : QJsonValue();
-    };
-    return QJsonObject{{k::CompletedLastHour, st.completedLastHour},
-                       {k::PerMinute, st.perMinute},
-                       {k::RateWindowSeconds, st.rateWindowSeconds},
-                       {k::EnqueuedPerMinute, rounded(st.enqueuedPerMinute, 100.0)},
-                       {k::OldestPendingSeconds, rounded(st.oldestPendingSeconds, 10.0)}};
-}
-
-/// One worker of the fleet (`workers[]`).
-QJsonObject workerJson(const WorkerInfo &w, const SnapshotState &st)
+/// One worker of the fleet (`workers[]`), as it is now.
+FleetWorker workerOf(const WorkerInfo &w, const SnapshotState &st)
 {
     const qint64 now = st.nowMs;
     const bool lost = !w.stopped && now - w.lastSeenMs > st.workerLostAfterMs;
@@ -139,85 +132,85 @@ QJsonObject workerJson(const WorkerInfo &w, const SnapshotState &st)
     // luck. A worker that finished one recently is at work.
     const bool active =
         w.currentBatch > 0 || (w.lastBatchMs > 0 && now - w.lastBatchMs <= st.activeWithinMs);
-    QJsonObject worker{{k::Id, w.id},
-                       {k::Host, w.host},
-                       {k::Started, wire::formatTime(w.startedMs)},
-                       {k::LastSeen, wire::formatTime(w.lastSeenMs)},
-                       {k::State, w.stopped ? wire::worker::Stopped
-                                  : lost    ? wire::worker::Lost
-                                  : active  ? wire::worker::Active
-                                            : wire::worker::Idle},
-                       {k::BatchesCompleted, w.batches}};
+    FleetWorker f;
+    f.id = w.id;
+    f.host = w.host;
+    f.started = utc(w.startedMs);
+    f.lastSeen = utc(w.lastSeenMs);
+    f.state = w.stopped ? FleetWorker::State::Stopped
+              : lost    ? FleetWorker::State::Lost
+              : active  ? FleetWorker::State::Active
+                        : FleetWorker::State::Idle;
+    f.batchesCompleted = w.batches;
     if (w.lastBatchMs > 0)
-        worker.insert(k::LastBatch, wire::formatTime(w.lastBatchMs));
+        f.lastBatch = utc(w.lastBatchMs);
     if (lost || w.stopped) {
         // What it last said is no longer true: nothing in flight that it holds (its
         // leases expire back to pending), no rate, its breakers unknown.
-        worker.insert(k::CurrentBatch, 0);
-        worker.insert(k::TracksPerMinute, QJsonValue());
-        worker.insert(k::CircuitBreakers, QJsonObject());
+        f.currentBatch = 0;
     } else {
-        worker.insert(k::CurrentBatch, w.currentBatch);
-        worker.insert(k::TracksPerMinute, std::round(w.tracksPerMinute * 100.0) / 100.0);
-        QJsonObject b;
-        for (auto it = w.breakers.cbegin(); it != w.breakers.cend(); ++it)
-            b.insert(it.key(), toWire(it.value()));
-        worker.insert(k::CircuitBreakers, b);
+        f.currentBatch = w.currentBatch;
+        f.tracksPerMinute = std::round(w.tracksPerMinute * 100.0) / 100.0;
+        f.breakers = w.breakers;
     }
-    return worker;
+    return f;
 }
 
 } // namespace
 
-QJsonObject writeSnapshot(const SnapshotState &st)
+Snapshot snapshotDocument(const SnapshotState &st)
 {
-    QJsonObject queue;
-    for (TrackStatus s : AllTrackStatuses)
-        queue.insert(toWire(s), st.queue[std::size_t(s)]);
-
-    QJsonObject breakers, health, sources;
+    Snapshot doc;
+    doc.schemaVersion = wire::SchemaVersion;
+    doc.timestamp = utc(st.nowMs);
+    for (std::size_t i = 0; i < TrackStatusCount; ++i)
+        doc.queue[i] = st.queue[i];
+    doc.completedLastHour = st.completedLastHour;
+    doc.perMinute = st.perMinute;
+    doc.rateWindowSeconds = st.rateWindowSeconds;
+    doc.enqueuedPerMinute = rounded(st.enqueuedPerMinute, 100.0);
+    doc.oldestPendingSeconds = rounded(st.oldestPendingSeconds, 10.0);
+    doc.tracksInProgress = st.tracksInProgress;
     for (const SnapshotState::Source &src : st.sources) {
-        breakers.insert(src.name, breakerJson(src));
-        health.insert(src.name, toWire(healthForBreaker(src.state)));
+        SourceInfo info;
+        info.name = src.name;
+        info.breaker = breakerOf(src);
+        info.health = healthForBreaker(src.state);
         if (src.monitored)
-            sources.insert(src.name, sourceJson(src));
+            addFigures(src, &info);
+        doc.sources << info;
     }
     for (auto it = st.fleetBreakers.cbegin(); it != st.fleetBreakers.cend(); ++it) {
-        BreakerState worst = BreakerState::Closed;
-        breakers.insert(it.key(), fleetBreakerJson(st, it.key(), it.value(), &worst));
-        health.insert(it.key(), toWire(healthForBreaker(worst)));
+        SourceInfo *info = nullptr;
+        for (SourceInfo &s : doc.sources)
+            if (s.name == it.key())
+                info = &s;
+        if (!info) {
+            doc.sources << SourceInfo{};
+            info = &doc.sources.last();
+            info->name = it.key();
+        }
+        info->breaker = fleetBreakerOf(st, it.key(), it.value());
+        info->health = healthForBreaker(*info->breaker->state);
     }
-
-    QJsonObject doc{
-        {k::SchemaVersion, wire::SchemaVersion},
-        {k::Timestamp, wire::formatTime(st.nowMs)},
-        {k::Queue, queue},
-        {k::ProcessingRate, processingRateJson(st)},
-        {k::CircuitBreakers, breakers},
-        {k::SourceHealth, health},
-        {k::Metrics, QJsonObject{{k::Timestamp, double(st.nowMs) / 1000.0},
-                                 {k::QueueProcessingRate, st.perMinute},
-                                 {k::TracksInProgress, st.tracksInProgress}}},
-        {k::Sources, sources},
-        {k::Cache, cacheJson(st.cache)},
-        {k::FieldCoverage, fieldCoverageJson(st)},
-        {k::Service, QJsonObject{{k::Version, st.version},
-                                 {k::UptimeSeconds, st.uptimeSeconds},
-                                 {k::BatchSize, st.batchSize},
-                                 {k::BatchesCompleted, st.batchesCompleted},
-                                 {k::LeaseSeconds, st.leaseSeconds},
-                                 {k::WorkerId, st.workerId}}},
-        {k::Pipeline,
-         QJsonObject{{k::Paused, st.control.paused},
-                     {k::PausedSources, QJsonArray::fromStringList(st.control.pausedSources)}}},
-    };
+    doc.cache = cacheOf(st.cache);
+    doc.coverage = coverageOf(st);
+    doc.serviceVersion = st.version;
+    doc.workerId = st.workerId;
+    doc.service = {st.uptimeSeconds, st.batchSize, st.batchesCompleted, st.leaseSeconds};
+    doc.pipeline = Snapshot::Pipeline{st.control.paused, st.control.pausedSources};
     if (st.workers) {
-        QJsonArray workers;
+        QList<FleetWorker> workers;
         for (const WorkerInfo &w : *st.workers)
-            workers.append(workerJson(w, st));
-        doc.insert(k::Workers, workers);
+            workers << workerOf(w, st);
+        doc.workers = workers;
     }
     return doc;
+}
+
+QJsonObject writeSnapshot(const SnapshotState &st)
+{
+    return SnapshotWriter::write(snapshotDocument(st));
 }
 
 QMap<QString, QMap<QString, BreakerState>> fleetBreakers(const QList<WorkerInfo> &workers,

@@ -14,6 +14,7 @@
 #include "SourceStats.h"
 #include "enrichment/EnrichmentSource.h"
 #include "enrichment/QueueStore.h"
+#include "enrichment/SnapshotDocument.h"
 #include "enrichment/Vocabulary.h"
 
 namespace enrichment {
@@ -77,8 +78,12 @@ struct SnapshotState
 QMap<QString, QMap<QString, BreakerState>> fleetBreakers(const QList<WorkerInfo> &workers,
                                                          qint64 nowMs, qint64 lostAfterMs);
 
-/// The snapshot document (docs/PROTOCOL.md) for @p state. Pure: no clock, no I/O, the
-/// same state gives the same document.
+/// The snapshot document's model for @p state: rates rounded, health from the breakers,
+/// a relay's breakers from its workers', each worker's state from its heartbeats. Pure:
+/// no clock, no I/O, the same state gives the same document.
+Snapshot snapshotDocument(const SnapshotState &state);
+/// The snapshot document (docs/PROTOCOL.md) for @p state: SnapshotWriter (protocol)
+/// writes snapshotDocument().
 QJsonObject writeSnapshot(const SnapshotState &state);
 
 /// What `/monitoring/enrichment/history?minutes=N` answers, read off the backend.

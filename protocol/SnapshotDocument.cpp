@@ -20,6 +20,18 @@ std::optional<FleetWorker::State> fleetWorkerStateFromWire(const QString &key)
     return std::nullopt;
 }
 
+QString toWire(FleetWorker::State s)
+{
+    namespace worker = wire::worker;
+    switch (s) {
+    case FleetWorker::State::Active: return worker::Active;
+    case FleetWorker::State::Idle: return worker::Idle;
+    case FleetWorker::State::Stopped: return worker::Stopped;
+    case FleetWorker::State::Lost: return worker::Lost;
+    }
+    return {};
+}
+
 std::optional<double> Snapshot::minutesToDrain() const
 {
     const auto pending = queueCount(TrackStatus::Pending);

@@ -100,6 +100,19 @@ SourceInfo readSource(const QString &name, const QJsonValue &bv, const QJsonValu
         info.lastFailureTime = nonNegative(b.value(wire::key::LastFailureTime));
         info.lastFailureReported = b.contains(wire::key::LastFailureTime);
         info.nextProbeInSeconds = nonNegative(b.value(wire::key::NextProbeInSeconds));
+        info.nextProbeReported = b.contains(wire::key::NextProbeInSeconds);
+        info.failureThreshold = count(b.value(wire::key::FailureThreshold));
+        info.successThreshold = count(b.value(wire::key::SuccessThreshold));
+        info.timeoutSeconds = nonNegative(b.value(wire::key::TimeoutSeconds));
+        if (const QJsonValue w = b.value(wire::key::Workers); w.isObject()) {
+            QMap<QString, BreakerState> workers;
+            const QJsonObject states = w.toObject();
+            for (auto it = states.begin();
+                 it != states.end() && workers.size() < SnapshotParser::MaxWorkers; ++it)
+                if (const auto state = breakerStateFromWire(it.value().toString()))
+                    workers.insert(plainServerText(it.key(), 128), *state);
+            info.workers = workers;
+        }
         src.breaker = info;
     }
     src.health = sourceHealthFromWire(healthValue.toString());
@@ -111,6 +124,7 @@ SourceInfo readSource(const QString &name, const QJsonValue &bv, const QJsonValu
         l.p50 = nonNegative(lat.toObject().value(wire::key::P50));
         l.p95 = nonNegative(lat.toObject().value(wire::key::P95));
         l.p99 = nonNegative(lat.toObject().value(wire::key::P99));
+        l.windowSeconds = count(lat.toObject().value(wire::key::WindowSeconds));
         if (l.p50 || l.p95 || l.p99)
             src.latency = l;
     }
@@ -128,17 +142,14 @@ SourceInfo readSource(const QString &name, const QJsonValue &bv, const QJsonValu
         if (const auto c = count(it.value()))
             src.errors.insert(it.key().left(48), *c);
     const QJsonObject requests = ext.value(wire::key::Requests).toObject();
-    if (!requests.isEmpty()) {
-        qint64 total = 0;
-        bool ok = false;
-        for (auto it = requests.begin(); it != requests.end(); ++it)
-            if (const auto c = count(it.value())) {
-                total += *c;
-                ok = true;
-            }
-        if (ok)
-            src.requests = total;
-    }
+    for (auto it = requests.begin(); it != requests.end() && src.requestsByStatus.size() < 32; ++it)
+        if (const auto c = count(it.value())) {
+            src.requestsByStatus.insert(it.key().left(48), *c);
+            src.requests = src.requests.value_or(0) + *c;
+        }
+    src.figures = !ext.isEmpty();
+    src.requests1h = count(ext.value(wire::key::Requests1h));
+    src.trips = count(ext.value(wire::key::TripsTotal));
     return src;
 }
 
@@ -184,6 +195,7 @@ FleetWorker readWorker(const QJsonObject &w, const QString &id)
     fw.currentBatch = count(w.value(wire::key::CurrentBatch));
     fw.batchesCompleted = count(w.value(wire::key::BatchesCompleted));
     fw.tracksPerMinute = nonNegative(w.value(wire::key::TracksPerMinute));
+    fw.lastBatch = isoTime(w.value(wire::key::LastBatch));
     const QJsonObject breakers = w.value(wire::key::CircuitBreakers).toObject();
     for (auto it = breakers.begin();
          it != breakers.end() && fw.breakers.size() < SnapshotParser::MaxSources; ++it) {
@@ -254,6 +266,10 @@ std::optional<Snapshot> SnapshotParser::parseSnapshot(const QJsonObject &o, QStr
     const QJsonObject service = o.value(wire::key::Service).toObject();
     s.serviceVersion = service.value(wire::key::Version).toString().left(32);
     s.workerId = plainServerText(service.value(wire::key::WorkerId).toString(), 128);
+    s.service.uptimeSeconds = nonNegative(service.value(wire::key::UptimeSeconds));
+    s.service.batchSize = count(service.value(wire::key::BatchSize));
+    s.service.batchesCompleted = count(service.value(wire::key::BatchesCompleted));
+    s.service.leaseSeconds = nonNegative(service.value(wire::key::LeaseSeconds));
     if (const QJsonValue p = o.value(wire::key::Pipeline); p.isObject()) {
         Snapshot::Pipeline pipeline;
         pipeline.paused = p.toObject().value(wire::key::Paused).toBool();

@@ -13,9 +13,11 @@
 
 #include "enrichment/Vocabulary.h"
 
-/// The `/monitoring/enrichment` document as a reader sees it (docs/PROTOCOL.md), read by
-/// SnapshotParser. Everything past the seed's shape is optional: std::nullopt means "the
-/// service did not say", which a view shows as "no data", never as zero.
+/// The `/monitoring/enrichment` document (docs/PROTOCOL.md): what SnapshotWriter writes
+/// and SnapshotParser reads, side by side. Everything past the seed's shape is optional:
+/// std::nullopt means "the service did not say", which a view shows as "no data", never
+/// as zero. Where the document writes null for "none" and where it leaves a key out are
+/// told apart only where a reader needs it (the `...Reported` flags).
 namespace enrichment {
 
 struct BreakerInfo
@@ -27,6 +29,15 @@ struct BreakerInfo
     /// service that does not know, such as a relay, leaves it out).
     bool lastFailureReported = false;
     std::optional<double> nextProbeInSeconds;
+    /// The service sent next_probe_in_seconds at all (null: not open; a relay leaves it
+    /// out).
+    bool nextProbeReported = false;
+    /// The breaker's settings; a relay's fleet breaker has none.
+    std::optional<qint64> failureThreshold;
+    std::optional<qint64> successThreshold;
+    std::optional<double> timeoutSeconds;
+    /// A relay's breaker: each live worker's own state, by worker id.
+    std::optional<QMap<QString, BreakerState>> workers;
 };
 
 struct RateLimitInfo
@@ -41,6 +52,7 @@ struct LatencyInfo
     std::optional<double> p50;
     std::optional<double> p95;
     std::optional<double> p99;
+    std::optional<qint64> windowSeconds; ///< what the percentiles were measured over
 };
 
 struct SourceInfo
@@ -54,6 +66,12 @@ struct SourceInfo
     std::optional<RateLimitInfo> rateLimit;
     QMap<QString, qint64> errors;   ///< error type -> count; empty: no data
     std::optional<qint64> requests; ///< all statuses since start
+    /// The document has this source's figures (`sources.NAME`); one only in the breakers'
+    /// or health's lists has none.
+    bool figures = false;
+    QMap<QString, qint64> requestsByStatus; ///< request status -> count since start
+    std::optional<qint64> requests1h;
+    std::optional<qint64> trips; ///< times its breaker opened since start
 };
 
 struct CacheInfo
@@ -91,18 +109,20 @@ struct FleetWorker
     std::optional<qint64> batchesCompleted;
     std::optional<double> tracksPerMinute;
     QMap<QString, BreakerState> breakers; ///< its own breakers: source -> state
+    QDateTime lastBatch;                  ///< when it last finished a batch; invalid: never
 
     friend bool operator==(const FleetWorker &a, const FleetWorker &b)
     {
         return a.id == b.id && a.host == b.host && a.started == b.started &&
                a.lastSeen == b.lastSeen && a.state == b.state && a.currentBatch == b.currentBatch &&
                a.batchesCompleted == b.batchesCompleted && a.tracksPerMinute == b.tracksPerMinute &&
-               a.breakers == b.breakers;
+               a.breakers == b.breakers && a.lastBatch == b.lastBatch;
     }
     friend bool operator!=(const FleetWorker &a, const FleetWorker &b) { return !(a == b); }
 };
 /// A worker's state from its wire name (`active`, `idle`, `stopped`, `lost`).
 std::optional<FleetWorker::State> fleetWorkerStateFromWire(const QString &key);
+QString toWire(FleetWorker::State s);
 
 /// One `/monitoring/enrichment` document.
 struct Snapshot
@@ -127,6 +147,15 @@ struct Snapshot
     int schemaVersion = 0; ///< 0: the seed's shape
     QString serviceVersion;
     QString workerId; ///< service.worker_id: whose sources, latencies and breakers these are
+    /// The rest of `service`: how long it runs, how it claims.
+    struct Service
+    {
+        std::optional<double> uptimeSeconds;
+        std::optional<qint64> batchSize;
+        std::optional<qint64> batchesCompleted;
+        std::optional<double> leaseSeconds;
+    };
+    Service service;
     /// The fleet on a shared queue; nullopt when the service reports none (one backend).
     std::optional<QList<FleetWorker>> workers;
     int workersNotShown = 0; ///< past SnapshotParser::MaxWorkers, dropped
