@@ -228,15 +228,10 @@ QMap<QString, QMap<QString, BreakerState>> fleetBreakers(const QList<WorkerInfo>
 
 QJsonObject writeHistory(const HistoryState &st)
 {
-    return QJsonObject{
-        {wire::key::SchemaVersion, wire::SchemaVersion},
-        {wire::key::Timestamp, wire::formatTime(st.nowMs)},
-        {wire::key::Minutes, st.minutes},
-        {wire::key::IntervalSeconds, st.intervalSeconds},
-        {wire::key::Sources, QJsonArray::fromStringList(st.sourceNames)},
-        {wire::key::Samples,
-         st.ring ? st.ring->toJson(st.nowMs - qint64(st.minutes) * 60'000, st.sourceNames)
-                 : QJsonArray()}};
+    return writeHistoryDocument(
+        st.nowMs, st.minutes, st.intervalSeconds, st.sourceNames,
+        st.ring ? st.ring->toJson(st.nowMs - qint64(st.minutes) * 60'000, st.sourceNames)
+                : QJsonArray());
 }
 
 QJsonObject writeHealth(const HealthState &st)

@@ -2,37 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <array>
 #include <vector>
 
 #include <QJsonArray>
 #include <QStringList>
 
-#include "enrichment/Vocabulary.h"
+#include "enrichment/HistoryDocument.h"
 
 namespace enrichment {
-
-/// One point of the monitoring history.
-struct HistorySample
-{
-    struct Source
-    {
-        qint8 breakerState = 0;
-        qint8 health = 2;
-        qint64 requests = 0; ///< cumulative requests (all statuses)
-        qint64 errors = 0;   ///< cumulative error responses
-        double successRate1h = -1;
-        double p95 = -1;
-        qint64 rateRemaining = -1;
-        qint64 rateLimit = -1;
-    };
-    qint64 timestampMs = 0;
-    std::array<qint64, TrackStatusCount> queue{};
-    double perMinute = 0;
-    qint64 completedLastHour = 0;
-    qint64 inProgress = 0;
-    std::vector<Source> sources;
-};
 
 /// A fixed-capacity ring of samples (oldest dropped), for
 /// `/monitoring/enrichment/history`. Not thread-safe.

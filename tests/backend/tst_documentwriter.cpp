@@ -278,6 +278,18 @@ private Q_SLOTS:
                  QStringLiteral("open"));
         QCOMPARE(samples.at(0)[u"sources"][u"spotify"][u"health"].toString(),
                  QStringLiteral("healthy"));
+        // The reader beside the writer reads the points back as they were sampled.
+        QString error;
+        const auto points =
+            SnapshotParser::parseHistory(QJsonDocument(doc).toJson(QJsonDocument::Compact), &error);
+        QVERIFY2(points, qPrintable(error));
+        QCOMPARE(points->size(), 2);
+        for (int k = 0; k < 2; ++k) {
+            QCOMPARE(points->at(k).timestamp.toMSecsSinceEpoch(), now - qint64(1 - k) * 60'000);
+            QCOMPARE(points->at(k).queue[0], std::optional<qint64>(97 - k));
+            QCOMPARE(points->at(k).queue[2], std::optional<qint64>(3 + k));
+            QCOMPARE(points->at(k).perMinute, std::optional<double>(3 + k));
+        }
         // The same state gives the same document; no ring gives no samples.
         QCOMPARE(writeHistory(st), doc);
         st.ring = nullptr;
