@@ -13,6 +13,7 @@
 #include "HistoryRing.h"
 #include "SourceStats.h"
 #include "enrichment/EnrichmentSource.h"
+#include "enrichment/HealthDocument.h"
 #include "enrichment/QueueStore.h"
 #include "enrichment/SnapshotDocument.h"
 #include "enrichment/Vocabulary.h"
@@ -98,36 +99,5 @@ struct HistoryState
 
 /// The history document for @p state: the samples of the last `minutes`. Pure.
 QJsonObject writeHistory(const HistoryState &state);
-
-/// What `/health` answers, read off the backend (after its write probe).
-struct HealthState
-{
-    qint64 nowMs = 0;
-    bool reachable = false; ///< the queue store answers
-    bool writable = false;  ///< and accepts a write
-    QString error;          ///< why not, when it does not
-    QString version;
-    double uptimeSeconds = 0;
-    /// The RabbitMQ event bus, when the backend has one.
-    struct Broker
-    {
-        bool connected = false;
-        QString error;
-        std::size_t backlog = 0; ///< events waiting for the broker
-        quint64 dropped = 0;
-    };
-    std::optional<Broker> broker;
-    /// A relay exists to carry events: without its broker it is unhealthy.
-    bool brokerRequired = false;
-
-    bool healthy() const
-    {
-        return reachable && writable && (!brokerRequired || !broker || broker->connected);
-    }
-};
-
-/// The health document for @p state (the HTTP status is 200 when state.healthy(), else
-/// 503). Pure.
-QJsonObject writeHealth(const HealthState &state);
 
 } // namespace enrichment
