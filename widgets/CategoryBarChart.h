@@ -45,6 +45,8 @@ public:
     /// The value of one bar as drawn (for tests): set @p set, category @p category.
     double barValue(int set, int category) const;
     int barSetCount() const;
+    /// What the chart was made to draw (for tests).
+    const Spec &spec() const { return m_spec; }
 
 protected:
     bool rebuild() override;

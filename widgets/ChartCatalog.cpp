@@ -58,10 +58,11 @@ CategoryBarChart::Spec sourceBars(const QStringList &columns, const QList<QColor
     return spec;
 }
 
-CategoryBarChart::Spec percentBars(const QString &column, const QColor &color,
+/// Bars of percentages: the axis runs from 0 to 100 whatever the values.
+CategoryBarChart::Spec percentBars(const QStringList &columns, const QList<QColor> &colors,
                                    const char *valueTitle)
 {
-    CategoryBarChart::Spec spec = sourceBars({column}, {color}, valueTitle);
+    CategoryBarChart::Spec spec = sourceBars(columns, colors, valueTitle);
     spec.minValue = 0;
     spec.maxValue = 100;
     return spec;
@@ -176,7 +177,7 @@ QList<ChartPanel *> createDashboardCharts(DashboardModels *models, const QPalett
     ChartPanel *coverage =
         bars("coverage", QT_TRANSLATE_NOOP("dashboard::DashboardWindow", "Metadata field coverage"),
              models->coverage(),
-             percentBars(QStringLiteral("percent"), series(2),
+             percentBars({QStringLiteral("percent")}, {series(2)},
                          QT_TRANSLATE_NOOP("dashboard::DashboardWindow", "% of enriched tracks")));
     // A dozen fields: tall enough that every bar keeps its label.
     coverage->setMinimumHeight(420);
@@ -192,10 +193,10 @@ QList<ChartPanel *> createDashboardCharts(DashboardModels *models, const QPalett
         bars("success_rate",
              QT_TRANSLATE_NOOP("dashboard::DashboardWindow", "Success rate by source"),
              models->successRate(),
-             sourceBars({QStringLiteral("success_rate_1h_percent"),
-                         QStringLiteral("success_rate_24h_percent")},
-                        {series(0), series(5)},
-                        QT_TRANSLATE_NOOP("dashboard::DashboardWindow", "%"))),
+             percentBars({QStringLiteral("success_rate_1h_percent"),
+                          QStringLiteral("success_rate_24h_percent")},
+                         {series(0), series(5)},
+                         QT_TRANSLATE_NOOP("dashboard::DashboardWindow", "%"))),
         bars("latency", QT_TRANSLATE_NOOP("dashboard::DashboardWindow", "Latency p50 / p95 / p99"),
              models->latency(),
              sourceBars(
@@ -204,7 +205,7 @@ QList<ChartPanel *> createDashboardCharts(DashboardModels *models, const QPalett
                  QT_TRANSLATE_NOOP("dashboard::DashboardWindow", "ms"))),
         bars("rate_limits", QT_TRANSLATE_NOOP("dashboard::DashboardWindow", "API rate limits"),
              models->rateLimits(),
-             percentBars(QStringLiteral("remaining_percent"), series(3),
+             percentBars({QStringLiteral("remaining_percent")}, {series(3)},
                          QT_TRANSLATE_NOOP("dashboard::DashboardWindow", "% left"))),
         bars("errors", QT_TRANSLATE_NOOP("dashboard::DashboardWindow", "Error breakdown"),
              models->errors(), errorBars(pal)),

@@ -718,6 +718,32 @@ private Q_SLOTS:
         QVERIFY(csv.contains(",forecast,"));
     }
 
+    // Success rates, rate limits left and field coverage are percentages: their axis runs
+    // from 0 to 100 whatever the values, so that a glance compares them across sources.
+    void percentChartsRunFromZeroToAHundred()
+    {
+        DashboardModels models;
+        QWidget parent;
+        const QList<ChartPanel *> charts =
+            createDashboardCharts(&models, parent.palette(), &parent);
+        QCOMPARE(charts.size(), dashboardChartIds().size());
+        int percent = 0;
+        for (ChartPanel *chart : charts) {
+            QCOMPARE(chart->id(), dashboardChartIds().at(charts.indexOf(chart)));
+            const auto *bars = qobject_cast<CategoryBarChart *>(chart);
+            const bool isPercent = chart->id() == QLatin1String("success_rate") ||
+                                   chart->id() == QLatin1String("rate_limits") ||
+                                   chart->id() == QLatin1String("coverage");
+            if (!isPercent)
+                continue;
+            QVERIFY2(bars, qPrintable(chart->id()));
+            QCOMPARE(bars->spec().minValue, std::optional<double>(0));
+            QCOMPARE(bars->spec().maxValue, std::optional<double>(100));
+            ++percent;
+        }
+        QCOMPARE(percent, 3);
+    }
+
     void severalBackendsSideBySideInTabs()
     {
         auto a = backend();
