@@ -367,25 +367,13 @@ ApiReply OperatorEndpoints::breaker(const QJsonObject &body, const QString &acto
     const QString what = body.value(k::Action).toString();
     if (what != wire::action::Close && what != wire::action::Probe)
         return badBody(QStringLiteral("action must be \"close\" or \"probe\""));
-    AuditEntry audit;
-    audit.actor = actor;
-    audit.action = wire::action::Breaker;
-    audit.parameters = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    QString error;
-    const bool ok = m_store.changeControl(
-        [&](PipelineControl &c) {
-            qint64 sequence = 0;
-            for (const auto &cmd : std::as_const(c.breakerCommands))
-                sequence = std::max(sequence, cmd.sequence);
-            c.breakerCommands.insert(source, {sequence + 1, what});
-            return QJsonObject{{k::Source, source}, {k::Action, what}, {k::Sequence, sequence + 1}};
-        },
-        &audit, &error);
-    if (!ok)
-        return apiError(503, wire::code::StoreUnavailable, error);
-    if (m_hooks.controlChanged)
-        m_hooks.controlChanged();
-    return done(audit);
+    return changeControl(wire::action::Breaker, body, actor, [&](PipelineControl &c) {
+        qint64 sequence = 0;
+        for (const auto &cmd : std::as_const(c.breakerCommands))
+            sequence = std::max(sequence, cmd.sequence);
+        c.breakerCommands.insert(source, {sequence + 1, what});
+        return QJsonObject{{k::Source, source}, {k::Action, what}, {k::Sequence, sequence + 1}};
+    });
 }
 
 ApiReply OperatorEndpoints::pause(const QJsonObject &body, const QString &actor, bool pause)
@@ -397,13 +385,8 @@ ApiReply OperatorEndpoints::pause(const QJsonObject &body, const QString &actor,
     if (one && !m_hooks.sources().contains(source))
         return badBody(QStringLiteral("source must be one of %1")
                            .arg(m_hooks.sources().join(QStringLiteral(", "))));
-    AuditEntry audit;
-    audit.actor = actor;
-    audit.action = pause ? wire::action::Pause : wire::action::Resume;
-    audit.parameters = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    QString error;
-    const bool ok = m_store.changeControl(
-        [&](PipelineControl &c) {
+    return changeControl(
+        pause ? wire::action::Pause : wire::action::Resume, body, actor, [&](PipelineControl &c) {
             bool changed = false;
             if (!one) {
                 changed = c.paused != pause;
@@ -418,9 +401,20 @@ ApiReply OperatorEndpoints::pause(const QJsonObject &body, const QString &actor,
             return QJsonObject{{k::Changed, changed},
                                {k::Paused, c.paused},
                                {k::PausedSources, QJsonArray::fromStringList(c.pausedSources)}};
-        },
-        &audit, &error);
-    if (!ok)
+        });
+}
+
+ApiReply
+OperatorEndpoints::changeControl(const QString &action, const QJsonObject &body,
+                                 const QString &actor,
+                                 const std::function<QJsonObject(PipelineControl &)> &change)
+{
+    AuditEntry audit;
+    audit.actor = actor;
+    audit.action = action;
+    audit.parameters = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    QString error;
+    if (!m_store.changeControl(change, &audit, &error))
         return apiError(503, wire::code::StoreUnavailable, error);
     if (m_hooks.controlChanged)
         m_hooks.controlChanged();

@@ -59,6 +59,10 @@ private:
     ApiReply breaker(const QJsonObject &body, const QString &actor);
     ApiReply pause(const QJsonObject &body, const QString &actor, bool pause);
     ApiReply enqueue(const QJsonObject &body, const QString &actor);
+    /// Changes the pipeline control through @p change with the audit row of @p action
+    /// (@p body its parameters), in one transaction; tells the hooks; answers.
+    ApiReply changeControl(const QString &action, const QJsonObject &body, const QString &actor,
+                           const std::function<QJsonObject(struct PipelineControl &)> &change);
     /// The audit row's, the answer's and the room's form of a finished action.
     ApiReply done(const struct AuditEntry &audit);
 

@@ -88,7 +88,7 @@ static void BM_EventToModel(benchmark::State &state)
                 for (const auto &q : s.queue)
                     sum = sum * 31 + q.value_or(0);
                 for (const dashboard::SourceInfo &src : s.sources) {
-                    sum = sum * 31 + src.requests.value_or(0);
+                    sum = sum * 31 + src.requests().value_or(0);
                     for (qint64 e : src.errors)
                         sum = sum * 31 + e;
                 }

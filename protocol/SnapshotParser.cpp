@@ -143,10 +143,8 @@ SourceInfo readSource(const QString &name, const QJsonValue &bv, const QJsonValu
             src.errors.insert(it.key().left(48), *c);
     const QJsonObject requests = ext.value(wire::key::Requests).toObject();
     for (auto it = requests.begin(); it != requests.end() && src.requestsByStatus.size() < 32; ++it)
-        if (const auto c = count(it.value())) {
+        if (const auto c = count(it.value()))
             src.requestsByStatus.insert(it.key().left(48), *c);
-            src.requests = src.requests.value_or(0) + *c;
-        }
     src.figures = !ext.isEmpty();
     src.requests1h = count(ext.value(wire::key::Requests1h));
     src.trips = count(ext.value(wire::key::TripsTotal));

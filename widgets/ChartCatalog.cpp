@@ -69,19 +69,23 @@ CategoryBarChart::Spec percentBars(const QStringList &columns, const QList<QColo
 }
 
 /// One stacked bar per source whose length is a level (closed / half-open / open, down /
-/// degraded / healthy) and whose colour is that level's, named in the legend.
+/// degraded / healthy) and whose colour is that level's, named in the legend: @p levels
+/// in order, each with its wire key, label and colour.
+template<typename Level, std::size_t N, typename Key, typename Label, typename Color>
 CategoryBarChart::Spec levelBars(const QString &levelColumn, const QString &keyColumn,
-                                 const QStringList &keys, const QStringList &labels,
-                                 const QList<QColor> &colors)
+                                 const std::array<Level, N> &levels, Key key, Label label,
+                                 Color color)
 {
     CategoryBarChart::Spec spec;
     spec.valueColumns = {levelColumn};
     spec.colorByColumn = keyColumn;
-    spec.colorKeys = keys;
-    spec.colorLabels = labels;
-    spec.colorValues = colors;
+    for (Level l : levels) {
+        spec.colorKeys << key(l);
+        spec.colorLabels << label(l);
+        spec.colorValues << color(l);
+    }
     spec.stacked = true;
-    spec.levelLabels = labels;
+    spec.levelLabels = spec.colorLabels;
     spec.horizontal = true;
     return spec;
 }
@@ -100,29 +104,20 @@ CategoryBarChart::Spec queueBars(const QPalette &pal)
 
 CategoryBarChart::Spec breakerBars(const QPalette &pal)
 {
-    const std::array states{BreakerState::Closed, BreakerState::HalfOpen, BreakerState::Open};
-    QStringList keys, labels;
-    QList<QColor> colors;
-    for (BreakerState s : states) {
-        keys << breakerStateKey(s);
-        labels << SourcesModel::stateLabel(s);
-        colors << StatusStyle::breakerColor(s, pal);
-    }
-    return levelBars(QStringLiteral("state_level"), QStringLiteral("state"), keys, labels, colors);
+    return levelBars(
+        QStringLiteral("state_level"), QStringLiteral("state"),
+        std::array{BreakerState::Closed, BreakerState::HalfOpen, BreakerState::Open},
+        [](BreakerState s) { return breakerStateKey(s); }, &SourcesModel::stateLabel,
+        [&pal](BreakerState s) { return StatusStyle::breakerColor(s, pal); });
 }
 
 CategoryBarChart::Spec healthBars(const QPalette &pal)
 {
-    const std::array levels{Health::Down, Health::Degraded, Health::Healthy};
-    QStringList keys, labels;
-    QList<QColor> colors;
-    for (Health h : levels) {
-        keys << healthKey(h);
-        labels << SourcesModel::healthLabel(h);
-        colors << StatusStyle::healthColor(h, pal);
-    }
-    return levelBars(QStringLiteral("health_level"), QStringLiteral("health"), keys, labels,
-                     colors);
+    return levelBars(
+        QStringLiteral("health_level"), QStringLiteral("health"),
+        std::array{Health::Down, Health::Degraded, Health::Healthy},
+        [](Health h) { return healthKey(h); }, &SourcesModel::healthLabel,
+        [&pal](Health h) { return StatusStyle::healthColor(h, pal); });
 }
 
 CategoryBarChart::Spec errorBars(const QPalette &pal)

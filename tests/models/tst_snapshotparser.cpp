@@ -102,7 +102,7 @@ private Q_SLOTS:
         QCOMPARE(*sp.latency->p99, 0.4);
         QCOMPARE(sp.rateLimit->remaining, 20.0);
         QCOMPARE(sp.errors.value(QStringLiteral("brand_new_error")), 4);
-        QCOMPARE(*sp.requests, 10);
+        QCOMPARE(*sp.requests(), 10);
         QCOMPARE(*s->cache->hitRatio, 0.25);
         QCOMPARE(s->coverage->fields.size(), 1);
         QCOMPARE(*s->coverage->fields.at(0).ratio, 0.75);

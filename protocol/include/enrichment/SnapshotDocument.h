@@ -64,12 +64,21 @@ struct SourceInfo
     std::optional<double> successRate24h; ///< 0..1
     std::optional<LatencyInfo> latency;   ///< seconds
     std::optional<RateLimitInfo> rateLimit;
-    QMap<QString, qint64> errors;   ///< error type -> count; empty: no data
-    std::optional<qint64> requests; ///< all statuses since start
+    QMap<QString, qint64> errors; ///< error type -> count; empty: no data
     /// The document has this source's figures (`sources.NAME`); one only in the breakers'
     /// or health's lists has none.
     bool figures = false;
     QMap<QString, qint64> requestsByStatus; ///< request status -> count since start
+    /// All statuses since start; none when the document gave no counts.
+    std::optional<qint64> requests() const
+    {
+        if (requestsByStatus.isEmpty())
+            return std::nullopt;
+        qint64 total = 0;
+        for (qint64 n : requestsByStatus)
+            total += n;
+        return total;
+    }
     std::optional<qint64> requests1h;
     std::optional<qint64> trips; ///< times its breaker opened since start
 };
