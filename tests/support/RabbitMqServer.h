@@ -113,8 +113,8 @@ public:
     }
 
     /// Runs `rabbitmqctl ARGS` against this node (about a second: it boots Erlang); false
-    /// with its output in @p error when it fails.
-    bool ctl(const QStringList &args, QString *error)
+    /// with its output in @p error when it fails. @p output receives what it printed.
+    bool ctl(const QStringList &args, QString *error, QString *output = nullptr)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("HOME"), m_dir.path());
@@ -131,7 +131,26 @@ public:
             *error = QString::fromLocal8Bit(ctl.readAll()).right(1000);
             return false;
         }
+        if (output)
+            *output = QString::fromLocal8Bit(ctl.readAll());
         return true;
+    }
+    /// How many messages the broker holds in the queue @p name; -1 while it does not list
+    /// that queue as running (not declared, or not recovered yet after a restart).
+    qint64 queueDepth(const QString &name)
+    {
+        QString error;
+        QString out;
+        if (!ctl({QStringLiteral("list_queues"), QStringLiteral("-q"), QStringLiteral("name"),
+                  QStringLiteral("messages"), QStringLiteral("state")},
+                 &error, &out))
+            return -1;
+        for (const QString &line : out.split(u'\n')) {
+            const QStringList cells = line.split(u'\t');
+            if (cells.size() >= 3 && cells[0] == name && cells[2].trimmed() == u"running")
+                return cells[1].toLongLong();
+        }
+        return -1;
     }
     /// A broker user with every permission on the default vhost.
     bool addUser(const QString &user, const QString &password, QString *error)
