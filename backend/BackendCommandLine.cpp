@@ -78,6 +78,11 @@ const OptionSpec BackendOptionTable[] = {
               "from --amqp and the fleet's numbers from the PostgreSQL --database."},
     {"worker-id", "This worker's name in a shared queue (default HOST:PID).", "ID"},
     {"seed-tracks", "Enqueue N demo tracks as pending at start.", "N"},
+    {"import-tracks",
+     "Import a track list into the queue at start: CSV with the header "
+     "id,artist,title[,isrc][,duration_ms]. Bad rows are reported with "
+     "their line and skipped; tracks already queued take the data given.",
+     "FILE"},
     {"batch-size", "Tracks per batch (default 10).", "N"},
     {"token-file",
      "File of viewer tokens (NAME:TOKEN per line) that may read "
@@ -218,6 +223,7 @@ bool readServing(const QCommandLineParser &p, BackendOptions *o, QString *error)
     }
     if (p.isSet(QStringLiteral("database")))
         o->databasePath = p.value(QStringLiteral("database"));
+    o->importTracksFile = p.value(QStringLiteral("import-tracks"));
     return true;
 }
 

@@ -12,6 +12,7 @@
 #include "ServiceSetup.h"
 #include "SimulatedSource.h"
 #include "Tls.h"
+#include "TrackImport.h"
 
 Q_LOGGING_CATEGORY(lcService, "enrichment.backend.service")
 
@@ -149,6 +150,11 @@ bool BackendService::start(QString *error)
         return true; // already started
     if (!openStore(error))
         return false;
+    if (!d->options.importTracksFile.isEmpty()) {
+        TrackImportResult imported;
+        if (!importTrackFile(*d->store, d->options.importTracksFile, &imported, error))
+            return false;
+    }
     buildPipeline();
     d->runtime->start();
     const BackendOptions &o = d->options;
@@ -225,6 +231,28 @@ int BackendService::enqueue(const QStringList &trackIds)
     if (refused > 0)
         qCWarning(lcService).noquote()
             << "enqueue: refused" << refused << "track id(s):" << trackIdRule();
+    return d->store->enqueue(valid);
+}
+
+int BackendService::enqueue(const QList<TrackLookup> &tracks)
+{
+    QList<TrackLookup> valid;
+    valid.reserve(tracks.size());
+    qsizetype refused = 0;
+    for (TrackLookup t : tracks) {
+        // A plain id is fine; lookup data, once given, must be whole.
+        const QString problem = t.hasLookupData()      ? checkTrackLookup(&t)
+                                : isValidTrackId(t.id) ? QString()
+                                                       : trackIdRule();
+        if (problem.isEmpty()) {
+            valid << t;
+        } else if (++refused <= 5) {
+            qCWarning(lcService).noquote()
+                << "enqueue: refused track" << t.id.left(64) << "-" << problem;
+        }
+    }
+    if (refused > 5)
+        qCWarning(lcService) << "enqueue: refused" << refused << "tracks in all";
     return d->store->enqueue(valid);
 }
 

@@ -71,7 +71,12 @@ QJsonObject rowJson(const TrackRow &r)
                        {k::Created, timeOrNull(r.createdMs)},
                        {k::Updated, timeOrNull(r.updatedMs)},
                        {k::AvailableAt, timeOrNull(r.availableAtMs)},
-                       {k::LeaseOwner, textOrNull(r.leaseOwner)}};
+                       {k::LeaseOwner, textOrNull(r.leaseOwner)},
+                       {k::Artist, textOrNull(r.artist)},
+                       {k::Title, textOrNull(r.title)},
+                       {k::Isrc, textOrNull(r.isrc)},
+                       {k::DurationMs, r.durationMs > 0 ? QJsonValue(r.durationMs)
+                                                        : QJsonValue(QJsonValue::Null)}};
 }
 
 QJsonObject parseObject(const QByteArray &json)
@@ -341,17 +346,21 @@ ApiReply OperatorEndpoints::retry(const QJsonObject &body, const QString &actor)
 
 ApiReply OperatorEndpoints::enqueue(const QJsonObject &body, const QString &actor)
 {
-    if (auto bad = onlyKeys(body, {k::TrackIds}))
+    if (auto bad = onlyKeys(body, {k::TrackIds, k::Tracks}))
         return *bad;
+    QString error;
+    const std::optional<QList<TrackLookup>> tracks = wire::readEnqueue(body, &error);
+    if (!tracks)
+        return badBody(error);
     QStringList ids;
-    if (auto bad = readIds(body, &ids))
-        return *bad;
+    ids.reserve(tracks->size());
+    for (const TrackLookup &t : *tracks)
+        ids << t.id;
     AuditEntry audit;
     audit.actor = actor;
     audit.action = wire::action::Enqueue;
     audit.parameters = idsParameters(ids);
-    QString error;
-    if (m_store.enqueue(ids, &audit, &error) < 0)
+    if (m_store.enqueue(*tracks, &audit, &error) < 0)
         return apiError(503, wire::code::StoreUnavailable, error);
     return done(audit);
 }

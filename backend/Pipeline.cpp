@@ -253,7 +253,7 @@ Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, const QString
             }
             m_cache.recordMiss();
             ++asked;
-            response = src.fetch(track.trackId);
+            response = src.fetch(track.lookup());
             *latencySeconds += response->latencySeconds;
             rl = src.rateLimit();
             if (mi >= 0) {

@@ -27,7 +27,7 @@ namespace {
 using store::textArray;
 
 /// The schema's current version; migrate() brings any older database up to it.
-constexpr int SchemaVersion = 5;
+constexpr int SchemaVersion = 6;
 /// Rows per status in the counts table (and per second in the completions table): a
 /// connection adds to the row of its slot, so workers rarely wait on each other.
 constexpr int CountSlots = 8;
@@ -103,6 +103,16 @@ QStringList schemaV5()
                            " track_id text NOT NULL, field text NOT NULL, value text NOT NULL,"
                            " source text NOT NULL, at timestamptz NOT NULL,"
                            " PRIMARY KEY (track_id, field))")};
+}
+
+/// Version 6: what a lookup needs of a track (artist, title, ISRC, duration), given when it
+/// is queued; NULL for a track queued by id alone.
+QStringList schemaV6()
+{
+    return {QStringLiteral("ALTER TABLE enrichment_status ADD COLUMN IF NOT EXISTS artist text,"
+                           " ADD COLUMN IF NOT EXISTS title text,"
+                           " ADD COLUMN IF NOT EXISTS isrc text,"
+                           " ADD COLUMN IF NOT EXISTS duration_ms bigint")};
 }
 
 /// Version 2: a worker that stops cleanly says so (`stopped`), instead of looking lost, and
@@ -440,45 +450,22 @@ bool PostgresQueueStore::migrate(QString *error)
                      .arg(SchemaVersion);
         return false;
     }
-    if (version < 1) {
-        for (const QString &statement : schemaV1())
+    const QList<QStringList> steps = {
+        schemaV1(), schemaV2(), schemaV3() + store::searchIndexes(store::Dialect::Postgres),
+        schemaV4(), schemaV5(), schemaV6()};
+    static_assert(SchemaVersion == 6, "a schema step per version");
+    for (int to = version + 1; to <= SchemaVersion; ++to) {
+        for (const QString &statement : steps[to - 1])
             if (!q.exec(statement))
                 return fail(q);
-        if (!q.exec(QStringLiteral("INSERT INTO enrichment_schema_version (version) VALUES (1)")))
+        q.prepare(QStringLiteral("INSERT INTO enrichment_schema_version (version) VALUES (?)"));
+        q.addBindValue(to);
+        if (!q.exec())
             return fail(q);
-        qCInfo(lcPostgres) << "queue schema created (version 1)";
-    }
-    if (version < 2) {
-        for (const QString &statement : schemaV2())
-            if (!q.exec(statement))
-                return fail(q);
-        if (!q.exec(QStringLiteral("INSERT INTO enrichment_schema_version (version) VALUES (2)")))
-            return fail(q);
-        qCInfo(lcPostgres) << "queue schema migrated to version 2";
-    }
-    if (version < 3) {
-        for (const QString &statement : schemaV3() + store::searchIndexes(store::Dialect::Postgres))
-            if (!q.exec(statement))
-                return fail(q);
-        if (!q.exec(QStringLiteral("INSERT INTO enrichment_schema_version (version) VALUES (3)")))
-            return fail(q);
-        qCInfo(lcPostgres) << "queue schema migrated to version 3";
-    }
-    if (version < 4) {
-        for (const QString &statement : schemaV4())
-            if (!q.exec(statement))
-                return fail(q);
-        if (!q.exec(QStringLiteral("INSERT INTO enrichment_schema_version (version) VALUES (4)")))
-            return fail(q);
-        qCInfo(lcPostgres) << "queue schema migrated to version 4";
-    }
-    if (version < 5) {
-        for (const QString &statement : schemaV5())
-            if (!q.exec(statement))
-                return fail(q);
-        if (!q.exec(QStringLiteral("INSERT INTO enrichment_schema_version (version) VALUES (5)")))
-            return fail(q);
-        qCInfo(lcPostgres) << "queue schema migrated to version 5";
+        if (to == 1)
+            qCInfo(lcPostgres) << "queue schema created (version 1)";
+        else
+            qCInfo(lcPostgres) << "queue schema migrated to version" << to;
     }
     if (!q.exec(QStringLiteral("COMMIT")))
         return fail(q);
@@ -552,28 +539,65 @@ bool PostgresQueueStore::probeWrite(qint64 now)
     return run(q, true);
 }
 
-int PostgresQueueStore::enqueue(const QStringList &trackIds)
+bool PostgresQueueStore::insertTracks(const QList<TrackLookup> &unique, qint64 *added)
 {
-    if (trackIds.isEmpty() || !connected())
-        return 0;
-    QSqlQuery q(db());
-    q.prepare(sql("INSERT INTO enrichment_status (track_id, status, sources_enriched,"
-                  " retry_count, created_at, updated_at, available_at)"
-                  " SELECT DISTINCT unnest(?::text[]), 'pending', '', 0, $AT, $AT, $AT"
-                  " ON CONFLICT (track_id) DO NOTHING"));
+    const store::LookupColumns c = store::LookupColumns::of(unique);
     const qint64 now = m_clock.nowMs();
-    q.addBindValue(textArray(trackIds));
-    q.addBindValue(now);
-    q.addBindValue(now);
-    q.addBindValue(now);
-    if (!run(q, true))
+    const char *given = " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])"
+                        "  AS u(id, artist, title, isrc, duration_ms)";
+    // Tracks already queued first (the rows added below are not among them).
+    QSqlQuery update(db());
+    update.prepare(
+        sql("UPDATE enrichment_status s SET artist = u.artist, title = u.title,"
+            " isrc = nullif(u.isrc, ''), duration_ms = nullif(u.duration_ms, 0),"
+            " updated_at = $AT") +
+        QLatin1String(given) +
+        QStringLiteral(" WHERE s.track_id = u.id AND u.artist <> ''"
+                       "  AND (s.artist IS DISTINCT FROM u.artist OR s.title IS DISTINCT FROM"
+                       "   u.title OR s.isrc IS DISTINCT FROM nullif(u.isrc, '')"
+                       "   OR s.duration_ms IS DISTINCT FROM nullif(u.duration_ms, 0))"));
+    update.addBindValue(now);
+    QSqlQuery insert(db());
+    insert.prepare(sql("INSERT INTO enrichment_status (track_id, status, sources_enriched,"
+                       " retry_count, created_at, updated_at, available_at, artist, title, isrc,"
+                       " duration_ms) SELECT u.id, 'pending', '', 0, $AT, $AT, $AT,"
+                       " nullif(u.artist, ''), nullif(u.title, ''), nullif(u.isrc, ''),"
+                       " nullif(u.duration_ms, 0)") +
+                   QLatin1String(given) + QStringLiteral(" ON CONFLICT (track_id) DO NOTHING"));
+    insert.addBindValue(now);
+    insert.addBindValue(now);
+    insert.addBindValue(now);
+    for (QSqlQuery *q : {&update, &insert}) {
+        for (const QString &column : {c.ids, c.artists, c.titles, c.isrcs, c.durations})
+            q->addBindValue(column);
+        if (!run(*q, true))
+            return false;
+    }
+    *added = insert.numRowsAffected();
+    return true;
+}
+
+int PostgresQueueStore::enqueue(const QList<TrackLookup> &tracks)
+{
+    QString error;
+    if (tracks.isEmpty() || !begin(&error))
         return 0;
-    const int added = q.numRowsAffected();
+    qint64 added = 0;
+    if (!insertTracks(store::uniqueTracks(tracks), &added)) {
+        rollback(nullptr);
+        error = m_lastError;
+    } else {
+        commit(&error);
+    }
+    if (!error.isEmpty()) {
+        qCWarning(lcPostgres).noquote() << "enqueue failed:" << error;
+        return 0;
+    }
     if (added > 0) {
         move(std::nullopt, TrackStatus::Pending, added);
         Q_EMIT countsChanged();
     }
-    return added;
+    return int(added);
 }
 
 int PostgresQueueStore::releaseExpiredLeases()
@@ -621,7 +645,8 @@ QList<ClaimedTrack> PostgresQueueStore::claim(int n)
             " UPDATE enrichment_status s SET status = 'in_progress', lease_owner = ?,"
             "  lease_expires_at = $AT, last_attempt = $AT, updated_at = $AT"
             " FROM picked WHERE s.track_id = picked.track_id"
-            " RETURNING s.track_id, s.retry_count, picked.available_at");
+            " RETURNING s.track_id, s.retry_count, picked.available_at, s.artist, s.title,"
+            "  s.isrc, s.duration_ms");
     if (!m_server.skipLocked)
         statement.replace(QStringLiteral(" SKIP LOCKED"), QString());
     q.prepare(statement);
@@ -635,7 +660,9 @@ QList<ClaimedTrack> PostgresQueueStore::claim(int n)
         return claimed;
     QList<QPair<QDateTime, ClaimedTrack>> rows;
     while (q.next())
-        rows.append({q.value(2).toDateTime(), {q.value(0).toString(), q.value(1).toInt()}});
+        rows.append({q.value(2).toDateTime(),
+                     {q.value(0).toString(), q.value(1).toInt(), q.value(3).toString(),
+                      q.value(4).toString(), q.value(5).toString(), q.value(6).toLongLong()}});
     // RETURNING has no order: hand them out oldest first, as they were picked.
     std::stable_sort(rows.begin(), rows.end(),
                      [](const auto &a, const auto &b) { return a.first < b.first; });
@@ -965,7 +992,8 @@ QString ms(const char *column)
 QString trackColumns()
 {
     return QStringLiteral("track_id, status, retry_count, sources_enriched, error_message,"
-                          " error_type, error_source, %1, %2, %3, %4, lease_owner")
+                          " error_type, error_source, %1, %2, %3, %4, lease_owner, artist,"
+                          " title, isrc, coalesce(duration_ms, 0)")
         .arg(ms("last_attempt"), ms("created_at"), ms("updated_at"), ms("available_at"));
 }
 
@@ -1013,6 +1041,11 @@ bool PostgresQueueStore::commitWithAudit(AuditEntry *audit, QString *error)
         return rollback(error);
     audit->id = q.value(0).toLongLong();
     q.finish();
+    return commit(error);
+}
+
+bool PostgresQueueStore::commit(QString *error)
+{
     QSqlQuery commit(db());
     if (!commit.exec(QStringLiteral("COMMIT"))) {
         m_lastError = commit.lastError().text().simplified();
@@ -1178,27 +1211,18 @@ qint64 PostgresQueueStore::retry(const TrackFilter &filter, AuditEntry *audit, Q
     return failed + partial;
 }
 
-qint64 PostgresQueueStore::enqueue(const QStringList &trackIds, AuditEntry *audit, QString *error)
+qint64 PostgresQueueStore::enqueue(const QList<TrackLookup> &tracks, AuditEntry *audit,
+                                   QString *error)
 {
     if (!begin(error))
         return -1;
-    QSqlQuery q(db());
-    q.prepare(sql("INSERT INTO enrichment_status (track_id, status, sources_enriched,"
-                  " retry_count, created_at, updated_at, available_at)"
-                  " SELECT DISTINCT unnest(?::text[]), 'pending', '', 0, $AT, $AT, $AT"
-                  " ON CONFLICT (track_id) DO NOTHING"));
-    const qint64 now = m_clock.nowMs();
-    q.addBindValue(textArray(trackIds));
-    q.addBindValue(now);
-    q.addBindValue(now);
-    q.addBindValue(now);
-    if (!run(q, true)) {
+    const QList<TrackLookup> unique = store::uniqueTracks(tracks);
+    qint64 added = 0;
+    if (!insertTracks(unique, &added)) {
         rollback(error);
         return -1;
     }
-    const qint64 added = q.numRowsAffected();
-    audit->result =
-        store::enqueueResult(added, QSet<QString>(trackIds.cbegin(), trackIds.cend()).size());
+    audit->result = store::enqueueResult(added, unique.size());
     if (!commitWithAudit(audit, error))
         return -1;
     if (added > 0) {

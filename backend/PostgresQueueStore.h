@@ -57,7 +57,8 @@ public:
     bool open(const Target &target, QString *error);
     bool ping() override;
 
-    int enqueue(const QStringList &trackIds) override;
+    using QueueStore::enqueue;
+    int enqueue(const QList<TrackLookup> &tracks) override;
     QList<ClaimedTrack> claim(int n) override;
     /// One statement in one transaction, only where this worker still holds the lease.
     QList<bool> record(const QList<TrackResult> &results) override;
@@ -81,7 +82,7 @@ public:
     QList<FailureGroup> failures(int examples) override;
     QList<AuditEntry> audit(int limit) override;
     qint64 retry(const TrackFilter &filter, AuditEntry *audit, QString *error) override;
-    qint64 enqueue(const QStringList &trackIds, AuditEntry *audit, QString *error) override;
+    qint64 enqueue(const QList<TrackLookup> &tracks, AuditEntry *audit, QString *error) override;
     bool changeControl(const std::function<QJsonObject(PipelineControl &)> &change,
                        AuditEntry *audit, QString *error) override;
     /// As last read: open(), refresh() (every tick) and changeControl() read it.
@@ -102,6 +103,9 @@ public:
     }
 
 private:
+    /// Inside a transaction: gives tracks already queued the lookup data given, then adds
+    /// the others; @p added how many. False (m_lastError set) when a statement failed.
+    bool insertTracks(const QList<TrackLookup> &unique, qint64 *added);
     /// Reopens a connection that broke (at most once a second); false while it is down.
     bool connected() const override;
     bool probeWrite(qint64 now) override;
@@ -121,6 +125,8 @@ private:
     bool rollback(QString *error) const;
     /// Writes @p audit and commits.
     bool commitWithAudit(AuditEntry *audit, QString *error);
+    /// Commits the transaction; false (rolled back, @p error set) when it failed.
+    bool commit(QString *error);
     qint64 readCompleted(int seconds) const;
     /// This worker's own status changes, applied to the counts as last read.
     void move(std::optional<TrackStatus> from, std::optional<TrackStatus> to, qint64 n) const;

@@ -15,6 +15,15 @@ QueueStore::QueueStore(const Config &config, QObject *parent) : QObject(parent),
 
 QueueStore::~QueueStore() = default;
 
+int QueueStore::enqueue(const QStringList &trackIds)
+{
+    QList<TrackLookup> tracks;
+    tracks.reserve(trackIds.size());
+    for (const QString &id : trackIds)
+        tracks.append(TrackLookup{id, {}, {}, {}, 0});
+    return enqueue(tracks);
+}
+
 QString defaultWorkerId()
 {
     return QStringLiteral("%1:%2")

@@ -76,8 +76,9 @@ QString SimulatedSource::describe(ErrorType error) const
     }
 }
 
-SourceResponse SimulatedSource::fetch(const QString &trackId)
+SourceResponse SimulatedSource::fetch(const TrackLookup &track)
 {
+    const QString &trackId = track.id;
     rollWindow();
     std::uniform_real_distribution<double> uniform(0.0, 1.0);
     SourceResponse r;

@@ -51,7 +51,7 @@ public:
     SimulatedSource(const Profile &profile, const Clock &clock, quint64 seed);
 
     QString name() const override { return m_profile.name; }
-    SourceResponse fetch(const QString &trackId) override;
+    SourceResponse fetch(const TrackLookup &track) override;
     RateLimitState rateLimit() override;
 
     bool inOutage() const;

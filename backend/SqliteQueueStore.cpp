@@ -81,7 +81,9 @@ bool SqliteQueueStore::open(const QString &path, QString *error)
                        " updated_at BIGINT NOT NULL,"
                        " available_at BIGINT NOT NULL DEFAULT 0,"
                        " lease_owner TEXT,"
-                       " lease_expires_at BIGINT)"),
+                       " lease_expires_at BIGINT,"
+                       " error_type TEXT, error_source TEXT,"
+                       " artist TEXT, title TEXT, isrc TEXT, duration_ms BIGINT)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS idx_enrichment_status_status"
                        " ON enrichment_status (status, available_at)"),
         QStringLiteral("CREATE INDEX IF NOT EXISTS idx_enrichment_status_last_attempt"
@@ -128,10 +130,11 @@ bool SqliteQueueStore::open(const QString &path, QString *error)
         while (info.next())
             columns.insert(info.value(1).toString());
     info.finish();
-    for (const char *column : {"error_type", "error_source"}) {
-        if (!columns.contains(QLatin1String(column)) &&
-            !exec(QStringLiteral("ALTER TABLE enrichment_status ADD COLUMN %1 TEXT")
-                      .arg(QLatin1String(column)))) {
+    for (const char *column : {"error_type TEXT", "error_source TEXT", "artist TEXT", "title TEXT",
+                               "isrc TEXT", "duration_ms BIGINT"}) {
+        const QString definition = QLatin1String(column);
+        if (!columns.contains(definition.section(QLatin1Char(' '), 0, 0)) &&
+            !exec(QStringLiteral("ALTER TABLE enrichment_status ADD COLUMN %1").arg(definition))) {
             if (error)
                 *error = m_lastError;
             close();
@@ -188,37 +191,55 @@ void SqliteQueueStore::move(TrackStatus from, TrackStatus to, qint64 n)
     m_counts[std::size_t(to)] += n;
 }
 
-int SqliteQueueStore::enqueue(const QStringList &trackIds)
+bool SqliteQueueStore::insertTracks(const QList<TrackLookup> &unique, qint64 *added)
 {
-    if (!isOpen() || trackIds.isEmpty())
-        return 0;
-    QSqlDatabase db = this->db();
-    if (!db.transaction())
-        return 0;
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO enrichment_status (track_id, status, sources_enriched, retry_count,"
-        " created_at, updated_at, available_at) VALUES (?, 'pending', '', 0, ?, ?, ?)"
-        " ON CONFLICT (track_id) DO NOTHING"));
+    const store::LookupColumns c = store::LookupColumns::of(unique);
     const qint64 now = m_clock.nowMs();
-    int added = 0;
-    for (const QString &id : trackIds) {
-        q.addBindValue(id);
-        q.addBindValue(now);
-        q.addBindValue(now);
-        q.addBindValue(now);
-        if (!q.exec()) {
-            m_lastError = q.lastError().text();
-            qCWarning(lcQueue).noquote() << "enqueue failed:" << m_lastError;
-            db.rollback();
-            noteWrite(false);
-            return 0;
+    // Tracks already queued first (the rows added below are not among them).
+    QSqlQuery update(db());
+    update.prepare(QStringLiteral(
+        "UPDATE enrichment_status SET artist = j.artist, title = j.title,"
+        " isrc = nullif(j.isrc, ''), duration_ms = nullif(j.duration_ms, 0), updated_at = ?"
+        " FROM (SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]') AS artist,"
+        "  json_extract(value, '$[2]') AS title, json_extract(value, '$[3]') AS isrc,"
+        "  json_extract(value, '$[4]') AS duration_ms FROM json_each(?)) AS j"
+        " WHERE enrichment_status.track_id = j.id AND j.artist <> ''"
+        "  AND (coalesce(enrichment_status.artist, '') <> j.artist"
+        "   OR coalesce(enrichment_status.title, '') <> j.title"
+        "   OR coalesce(enrichment_status.isrc, '') <> j.isrc"
+        "   OR coalesce(enrichment_status.duration_ms, 0) <> j.duration_ms)"));
+    update.addBindValue(now);
+    update.addBindValue(c.json);
+    QSqlQuery insert(db());
+    insert.prepare(QStringLiteral(
+        "INSERT INTO enrichment_status (track_id, status, sources_enriched, retry_count,"
+        " created_at, updated_at, available_at, artist, title, isrc, duration_ms)"
+        " SELECT json_extract(value, '$[0]'), 'pending', '', 0, ?, ?, ?,"
+        "  nullif(json_extract(value, '$[1]'), ''), nullif(json_extract(value, '$[2]'), ''),"
+        "  nullif(json_extract(value, '$[3]'), ''), nullif(json_extract(value, '$[4]'), 0)"
+        " FROM json_each(?) WHERE true ON CONFLICT (track_id) DO NOTHING"));
+    insert.addBindValue(now);
+    insert.addBindValue(now);
+    insert.addBindValue(now);
+    insert.addBindValue(c.json);
+    for (QSqlQuery *q : {&update, &insert})
+        if (!q->exec()) {
+            m_lastError = q->lastError().text();
+            return false;
         }
-        added += q.numRowsAffected() > 0 ? 1 : 0;
-    }
-    if (!db.commit()) {
-        m_lastError = db.lastError().text();
-        db.rollback();
+    *added = insert.numRowsAffected();
+    return true;
+}
+
+int SqliteQueueStore::enqueue(const QList<TrackLookup> &tracks)
+{
+    if (!isOpen() || tracks.isEmpty())
+        return 0;
+    qint64 added = 0;
+    if (!exec(QStringLiteral("BEGIN IMMEDIATE")) ||
+        !insertTracks(store::uniqueTracks(tracks), &added) || !exec(QStringLiteral("COMMIT"))) {
+        qCWarning(lcQueue).noquote() << "enqueue failed:" << m_lastError;
+        exec(QStringLiteral("ROLLBACK"));
         noteWrite(false);
         return 0;
     }
@@ -226,7 +247,7 @@ int SqliteQueueStore::enqueue(const QStringList &trackIds)
     m_counts[std::size_t(TrackStatus::Pending)] += added;
     if (added > 0)
         Q_EMIT countsChanged();
-    return added;
+    return int(added);
 }
 
 int SqliteQueueStore::releaseExpiredLeases()
@@ -268,7 +289,8 @@ QList<ClaimedTrack> SqliteQueueStore::claim(int n)
     }
     const qint64 now = m_clock.nowMs();
     QSqlQuery select(db);
-    select.prepare(QStringLiteral("SELECT track_id, retry_count FROM enrichment_status"
+    select.prepare(QStringLiteral("SELECT track_id, retry_count, artist, title, isrc,"
+                                  " duration_ms FROM enrichment_status"
                                   " WHERE status = 'pending' AND available_at <= ?"
                                   " ORDER BY available_at LIMIT ?"));
     select.addBindValue(now);
@@ -279,7 +301,9 @@ QList<ClaimedTrack> SqliteQueueStore::claim(int n)
         return claimed;
     }
     while (select.next())
-        claimed.append({select.value(0).toString(), select.value(1).toInt()});
+        claimed.append({select.value(0).toString(), select.value(1).toInt(),
+                        select.value(2).toString(), select.value(3).toString(),
+                        select.value(4).toString(), select.value(5).toLongLong()});
     select.finish();
     QSqlQuery update(db);
     update.prepare(
@@ -561,7 +585,7 @@ namespace enrichment {
 namespace {
 const char TrackColumns[] = "track_id, status, retry_count, sources_enriched, error_message,"
                             " error_type, error_source, last_attempt, created_at, updated_at,"
-                            " available_at, lease_owner";
+                            " available_at, lease_owner, artist, title, isrc, duration_ms";
 } // namespace
 
 bool SqliteQueueStore::fail(const QString &why, QString *error)
@@ -765,28 +789,18 @@ qint64 SqliteQueueStore::retry(const TrackFilter &filter, AuditEntry *audit, QSt
     return changed[0] + changed[1];
 }
 
-qint64 SqliteQueueStore::enqueue(const QStringList &trackIds, AuditEntry *audit, QString *error)
+qint64 SqliteQueueStore::enqueue(const QList<TrackLookup> &tracks, AuditEntry *audit,
+                                 QString *error)
 {
     if (!isOpen())
         return failCount(QStringLiteral("database is not open"), error);
     if (!exec(QStringLiteral("BEGIN IMMEDIATE")))
         return failCount(m_lastError, error);
-    QSqlQuery q(db());
-    q.prepare(QStringLiteral(
-        "INSERT INTO enrichment_status (track_id, status, sources_enriched, retry_count,"
-        " created_at, updated_at, available_at) SELECT DISTINCT value, 'pending', '', 0, ?, ?, ?"
-        " FROM json_each(?) WHERE true ON CONFLICT (track_id) DO NOTHING"));
-    const qint64 now = m_clock.nowMs();
-    q.addBindValue(now);
-    q.addBindValue(now);
-    q.addBindValue(now);
-    q.addBindValue(QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(trackIds)).toJson(QJsonDocument::Compact)));
-    if (!q.exec())
-        return failCount(q.lastError().text(), error);
-    const qint64 added = q.numRowsAffected();
-    audit->result =
-        store::enqueueResult(added, QSet<QString>(trackIds.cbegin(), trackIds.cend()).size());
+    const QList<TrackLookup> unique = store::uniqueTracks(tracks);
+    qint64 added = 0;
+    if (!insertTracks(unique, &added))
+        return failCount(m_lastError, error);
+    audit->result = store::enqueueResult(added, unique.size());
     if (!writeAudit(audit) || !exec(QStringLiteral("COMMIT")))
         return failCount(m_lastError, error);
     noteWrite(true);

@@ -41,7 +41,8 @@ public:
     bool ping() override;
 
     /// Adds tracks as pending; ids already present are ignored. Returns how many were added.
-    int enqueue(const QStringList &trackIds) override;
+    using QueueStore::enqueue;
+    int enqueue(const QList<TrackLookup> &tracks) override;
     /// Leases up to @p n pending tracks to this store's worker.
     QList<ClaimedTrack> claim(int n) override;
     /// The batch in one transaction.
@@ -63,7 +64,7 @@ public:
     QList<FailureGroup> failures(int examples) override;
     QList<AuditEntry> audit(int limit) override;
     qint64 retry(const TrackFilter &filter, AuditEntry *audit, QString *error) override;
-    qint64 enqueue(const QStringList &trackIds, AuditEntry *audit, QString *error) override;
+    qint64 enqueue(const QList<TrackLookup> &tracks, AuditEntry *audit, QString *error) override;
     bool changeControl(const std::function<QJsonObject(PipelineControl &)> &change,
                        AuditEntry *audit, QString *error) override;
     PipelineControl control() const override { return m_control; }
@@ -71,6 +72,9 @@ public:
     void prune();
 
 private:
+    /// Inside a transaction: gives tracks already queued the lookup data given, then adds
+    /// the others; @p added how many. False (m_lastError set) when a statement failed.
+    bool insertTracks(const QList<TrackLookup> &unique, qint64 *added);
     bool probeWrite(qint64 now) override;
     bool exec(const QString &sql);
     /// Returns expired in_progress leases to pending (claim() does it first); how many.

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -80,6 +81,41 @@ QString textArray(const QStringList &items)
         out += QLatin1Char('"') + item + QLatin1Char('"');
     }
     return out + QLatin1Char('}');
+}
+
+QList<TrackLookup> uniqueTracks(const QList<TrackLookup> &tracks)
+{
+    QList<TrackLookup> out;
+    out.reserve(tracks.size());
+    QSet<QString> seen;
+    for (const TrackLookup &t : tracks)
+        if (!seen.contains(t.id)) {
+            seen.insert(t.id);
+            out.append(t);
+        }
+    return out;
+}
+
+LookupColumns LookupColumns::of(const QList<TrackLookup> &tracks)
+{
+    LookupColumns c;
+    QStringList ids, artists, titles, isrcs, durations;
+    QJsonArray rows;
+    for (const TrackLookup &t : tracks) {
+        ids << t.id;
+        artists << t.artist;
+        titles << t.title;
+        isrcs << t.isrc;
+        durations << QString::number(std::max<qint64>(0, t.durationMs));
+        rows.append(QJsonArray{t.id, t.artist, t.title, t.isrc, std::max<qint64>(0, t.durationMs)});
+    }
+    c.ids = textArray(ids);
+    c.artists = textArray(artists);
+    c.titles = textArray(titles);
+    c.isrcs = textArray(isrcs);
+    c.durations = QLatin1Char('{') + durations.join(QLatin1Char(',')) + QLatin1Char('}');
+    c.json = QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact));
+    return c;
 }
 
 QString trackOrder(Dialect dialect)
@@ -186,6 +222,10 @@ TrackRow readTrackRow(const QSqlQuery &q)
     r.updatedMs = q.value(9).toLongLong();
     r.availableAtMs = q.value(10).toLongLong();
     r.leaseOwner = q.value(11).toString();
+    r.artist = q.value(12).toString();
+    r.title = q.value(13).toString();
+    r.isrc = q.value(14).toString();
+    r.durationMs = q.value(15).toLongLong();
     return r;
 }
 

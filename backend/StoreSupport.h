@@ -30,6 +30,20 @@ QString jsonText(const QByteArray &json);
 /// `{"a","b"}`: a PostgreSQL text[] literal, bound as one parameter and cast `::text[]`.
 QString textArray(const QStringList &items);
 
+/// @p tracks with each id once, as first given.
+QList<TrackLookup> uniqueTracks(const QList<TrackLookup> &tracks);
+/// The lookup columns of enrichment_status (artist, title, isrc, duration_ms) as one
+/// parameter each, for a bulk statement: text[] literals and a bigint[] literal
+/// (PostgreSQL), or one JSON array of [id, artist, title, isrc, duration_ms] rows (SQLite,
+/// read with json_each). An unknown value is '' (0 for the duration): the SQL maps it to
+/// NULL.
+struct LookupColumns
+{
+    QString ids, artists, titles, isrcs, durations; ///< PostgreSQL array literals
+    QString json;                                   ///< SQLite
+    static LookupColumns of(const QList<TrackLookup> &tracks);
+};
+
 enum class Dialect { Sqlite, Postgres };
 
 /// A WHERE clause (without the keyword; "TRUE"-like when nothing filters) and its values in
@@ -56,7 +70,8 @@ QStringList searchIndexes(Dialect dialect);
 // Rows as both stores select them (times as epoch milliseconds, in this column order).
 
 /// track_id, status, retry_count, sources_enriched, error_message, error_type,
-/// error_source, last_attempt, created_at, updated_at, available_at, lease_owner.
+/// error_source, last_attempt, created_at, updated_at, available_at, lease_owner, artist,
+/// title, isrc, duration_ms.
 TrackRow readTrackRow(const QSqlQuery &q);
 /// source, outcome, error_type, detail, latency_ms, worker, at, fields.
 Attempt readAttempt(const QSqlQuery &q, const QString &trackId);

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "OperatorClient.h"
 
+#include "enrichment/TrackLookup.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -217,6 +219,12 @@ std::optional<TrackInfo> OperatorClient::parseTrack(const QJsonObject &o)
     t.created = time(o, k::Created);
     t.updated = time(o, k::Updated);
     t.leaseOwner = text(o, k::LeaseOwner, 128);
+    t.artist = text(o, k::Artist, enrichment::TrackTextMaxChars);
+    t.title = text(o, k::Title, enrichment::TrackTextMaxChars);
+    t.isrc = text(o, k::Isrc, 12);
+    const double duration = o.value(k::DurationMs).toDouble();
+    if (duration > 0 && duration <= double(enrichment::TrackDurationMaxMs))
+        t.durationMs = qint64(duration);
     return t;
 }
 

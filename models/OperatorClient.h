@@ -34,6 +34,11 @@ struct TrackInfo
     QDateTime created;
     QDateTime updated;
     QString leaseOwner;
+    /// What a lookup needs, as the track was queued with it (empty: by id alone).
+    QString artist;
+    QString title;
+    QString isrc;
+    qint64 durationMs = 0;
 };
 
 /// One source call of a track.

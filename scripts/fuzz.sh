@@ -4,7 +4,7 @@
 #
 # Fuzzes the libFuzzer harnesses in tests/fuzz for a bounded time each:
 #   scripts/fuzz.sh [SECONDS] [HARNESS...]   default: 60 s each, all of snapshot, room,
-#                                            request_head, token_file
+#                                            request_head, token_file, track_csv
 # Builds them with clang (libFuzzer + AddressSanitizer + UndefinedBehaviorSanitizer) in
 # build-fuzz/, starts from the seed corpus in tests/fuzz/corpus/NAME and keeps what it
 # finds in build-fuzz/corpus/NAME; a crashing input is written to build-fuzz/crashes/
@@ -18,7 +18,7 @@ JOBS="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
 SECONDS_EACH="${1:-60}"
 shift || true
 HARNESSES=("$@")
-((${#HARNESSES[@]})) || HARNESSES=(snapshot room request_head token_file)
+((${#HARNESSES[@]})) || HARNESSES=(snapshot room request_head token_file track_csv)
 
 missing=()
 for p in clang libclang-rt-14-dev; do

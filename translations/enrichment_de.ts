@@ -2749,6 +2749,22 @@ Das Backend meldet dies noch nicht.</translation>
         <source>Metadata: none found yet</source>
         <translation>Metadaten: noch keine gefunden</translation>
     </message>
+    <message>
+        <source>Looked up as:</source>
+        <translation>Gesucht als:</translation>
+    </message>
+    <message>
+        <source>its id only (queued without artist and title)</source>
+        <translation>nur seine ID (ohne Künstler und Titel eingereiht)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>ISRC %1</source>
+        <translation>ISRC %1</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::TracksModel</name>

@@ -2749,6 +2749,22 @@ El backend aún no informa de esto.</translation>
         <source>Metadata: none found yet</source>
         <translation>Metadatos: aún no se encontró ninguno</translation>
     </message>
+    <message>
+        <source>Looked up as:</source>
+        <translation>Se busca como:</translation>
+    </message>
+    <message>
+        <source>its id only (queued without artist and title)</source>
+        <translation>solo su id (encolada sin artista ni título)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>ISRC %1</source>
+        <translation>ISRC %1</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::TracksModel</name>

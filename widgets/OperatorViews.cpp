@@ -453,10 +453,15 @@ TrackDetailDialog::TrackDetailDialog(OperatorActions *actions, QWidget *parent)
     v->addWidget(m_title);
     auto *form = new QFormLayout;
     m_statusValue = plainLabel(this);
+    m_lookup = plainLabel(this);
+    m_lookup->setObjectName(QStringLiteral("trackLookup"));
+    m_lookup->setWordWrap(true);
     m_retries = plainLabel(this);
     m_found = plainLabel(this);
     m_fields = plainLabel(this);
     m_error = plainLabel(this);
+    // What the sources look it up by: a real provider finds artist and title, not our id.
+    form->addRow(tr("Looked up as:"), m_lookup);
     form->addRow(tr("Status:"), m_statusValue);
     // retry_count: how many times a failed try sent it back to pending (0 on its first).
     form->addRow(tr("Retries:"), m_retries);
@@ -507,6 +512,21 @@ TrackDetailDialog::TrackDetailDialog(OperatorActions *actions, QWidget *parent)
     });
 }
 
+QString TrackDetailDialog::lookupText(const TrackInfo &t)
+{
+    if (t.artist.isEmpty() && t.title.isEmpty())
+        return tr("its id only (queued without artist and title)");
+    QStringList parts{tr("%1 — %2").arg(t.artist, t.title)};
+    if (!t.isrc.isEmpty())
+        parts << tr("ISRC %1").arg(t.isrc);
+    if (t.durationMs > 0) {
+        const qint64 seconds = (t.durationMs + 500) / 1000;
+        parts
+            << QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    }
+    return parts.join(QStringLiteral(" · "));
+}
+
 void TrackDetailDialog::showEvent(QShowEvent *event)
 {
     QDialog::showEvent(event);
@@ -541,6 +561,7 @@ void TrackDetailDialog::setDetail(const TrackDetail &d)
     m_title->setText(m_trackId);
     m_statusValue->setText(d.track.status ? SummaryModel::statusLabel(*d.track.status)
                                           : tr("unknown"));
+    m_lookup->setText(lookupText(d.track));
     m_retries->setText(QLocale().toString(d.track.retryCount));
     m_found->setText(d.track.sourcesEnriched.isEmpty()
                          ? tr("no source")

@@ -127,7 +127,11 @@ public:
     AttemptsModel *attempts() const { return m_attempts; }
     MetadataModel *metadata() const { return m_metadata; }
     QLabel *statusLabel() const { return m_statusValue; }
+    /// What the sources look the track up by (artist — title · ISRC · duration).
+    QLabel *lookupLabel() const { return m_lookup; }
     QPushButton *retryButton() const { return m_retry; }
+    /// @p track's lookup data in a line, or that it was queued by id alone.
+    static QString lookupText(const TrackInfo &track);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -143,6 +147,7 @@ private:
     QString m_trackId;
     QLabel *m_title;
     QLabel *m_statusValue;
+    QLabel *m_lookup;
     QLabel *m_retries;
     QLabel *m_found;
     QLabel *m_fields;

@@ -17,13 +17,13 @@ class HouseCatalogue final : public enrichment::EnrichmentSource
 {
 public:
     QString name() const override { return QStringLiteral("house_catalogue"); }
-    enrichment::SourceResponse fetch(const QString &trackId) override
+    enrichment::SourceResponse fetch(const enrichment::TrackLookup &track) override
     {
         enrichment::SourceResponse r;
         r.status = enrichment::RequestStatus::Success;
         r.latencySeconds = 0.002;
         r.fields.insert(QStringLiteral("label"), QStringLiteral("House Records"));
-        r.fields.insert(QStringLiteral("isrc"), QStringLiteral("XX-HSE-26-") + trackId.right(5));
+        r.fields.insert(QStringLiteral("isrc"), QStringLiteral("XX-HSE-26-") + track.id.right(5));
         return r;
     }
     enrichment::RateLimitState rateLimit() override { return {}; }

@@ -162,6 +162,53 @@ private Q_SLOTS:
         QCOMPARE(status({}), 401);
     }
 
+    // --import-tracks: good rows are queued with their lookup data, bad ones are reported
+    // with their line; a file that is not a track list stops the start with a reason.
+    void importTracksFromACsvFile()
+    {
+        const QString csv = m_dir.filePath(QStringLiteral("tracks.csv"));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("id,artist,title,isrc\n"
+                "imp-1,Moderat,A New Error,DEBL21300001\n"
+                "imp-2,,No Artist,\n"
+                "imp-3,Jon Hopkins,Open Eye Signal,\n");
+        f.close();
+        BackendProcess b;
+        b.captureStderr = true;
+        QVERIFY(b.start(
+            QStringLiteral(BACKEND_BINARY),
+            {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
+             m_dir.filePath(QStringLiteral("import.sqlite")), QStringLiteral("--import-tracks"),
+             csv, QStringLiteral("--batch-size"), QStringLiteral("1"),
+             QStringLiteral("--batch-interval-ms"), QStringLiteral("600000")}));
+        QTRY_VERIFY(b.errors().contains(QLatin1String("2 tracks added")));
+        QVERIFY2(b.errors().contains(csv + QLatin1String(": line 3: artist is empty")),
+                 qPrintable(b.errors()));
+        const auto reply = testsupport::httpGet(b.port(), "/monitoring/enrichment/tracks/imp-1");
+        QCOMPARE(reply.status, 200);
+        const QJsonObject t = QJsonDocument::fromJson(reply.body).object();
+        QCOMPARE(t.value(QLatin1String("artist")).toString(), QStringLiteral("Moderat"));
+        QCOMPARE(t.value(QLatin1String("isrc")).toString(), QStringLiteral("DEBL21300001"));
+        QCOMPARE(testsupport::httpGet(b.port(), "/monitoring/enrichment/tracks/imp-2").status, 404);
+
+        QFile bad(m_dir.filePath(QStringLiteral("bad.csv")));
+        QVERIFY(bad.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        bad.write("track,name\nx,y\n");
+        bad.close();
+        for (const QString &path : {bad.fileName(), m_dir.filePath(QStringLiteral("none.csv"))}) {
+            QProcess p;
+            p.start(QStringLiteral(BACKEND_BINARY),
+                    {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
+                     m_dir.filePath(QStringLiteral("import-bad.sqlite")),
+                     QStringLiteral("--import-tracks"), path});
+            QVERIFY(p.waitForFinished(15000));
+            QCOMPARE(p.exitCode(), 1);
+            const QByteArray err = p.readAllStandardError();
+            QVERIFY2(err.contains(path.toUtf8()), err.constData());
+        }
+    }
+
     void demoShowsABatchWithinTenSecondsAndSigtermIsClean()
     {
         BackendProcess b;

@@ -34,7 +34,7 @@ public:
         : m_name(std::move(name)), m_latency(latency), m_remaining(remaining), m_reset(resetMs)
     {}
     QString name() const override { return m_name; }
-    enrichment::SourceResponse fetch(const QString &) override
+    enrichment::SourceResponse fetch(const enrichment::TrackLookup &) override
     {
         enrichment::SourceResponse r;
         r.status = enrichment::RequestStatus::Success;

@@ -625,6 +625,52 @@ private Q_SLOTS:
         checkCounts(*s);
     }
 
+    // An enqueue with `tracks` keeps what a lookup needs: the sources are asked with it,
+    // the track's row shows it, and a bad track refuses the whole request.
+    void enqueuedTracksCarryTheirLookupData()
+    {
+        auto s = start(QStringLiteral("lookup"));
+        int status = 0;
+        QJsonObject r = json(post(*s, QStringLiteral("enqueue"),
+                                  R"({"track_ids": ["ok-plain"], "tracks": [{"id": "ok-1",)"
+                                  R"( "artist": "Four Tet", "title": "Baby",)"
+                                  R"( "isrc": "gb-cel-20-00001", "duration_ms": 312000}]})",
+                                  &status));
+        QCOMPARE(status, 200);
+        QCOMPARE(r.value(QLatin1String("added")).toInt(), 2);
+        drain(*s);
+        auto *spotify =
+            dynamic_cast<testsupport::ScriptedSource *>(internals(*s).pipeline().source(0));
+        QVERIFY(spotify);
+        QCOMPARE(spotify->asked.value(QStringLiteral("ok-1")),
+                 (enrichment::TrackLookup{QStringLiteral("ok-1"), QStringLiteral("Four Tet"),
+                                          QStringLiteral("Baby"), QStringLiteral("GBCEL2000001"),
+                                          312000}));
+        QVERIFY(!spotify->asked.value(QStringLiteral("ok-plain")).hasLookupData());
+        const QJsonObject t =
+            json(get(*s, QStringLiteral("/monitoring/enrichment/tracks/ok-1"), &status));
+        QCOMPARE(status, 200);
+        QCOMPARE(t.value(QLatin1String("artist")).toString(), QStringLiteral("Four Tet"));
+        QCOMPARE(t.value(QLatin1String("title")).toString(), QStringLiteral("Baby"));
+        QCOMPARE(t.value(QLatin1String("isrc")).toString(), QStringLiteral("GBCEL2000001"));
+        QCOMPARE(t.value(QLatin1String("duration_ms")).toInteger(), 312000);
+        const QJsonObject plain =
+            json(get(*s, QStringLiteral("/monitoring/enrichment/tracks/ok-plain"), &status));
+        QVERIFY(plain.value(QLatin1String("artist")).isNull());
+        QVERIFY(plain.value(QLatin1String("duration_ms")).isNull());
+
+        r = json(post(*s, QStringLiteral("enqueue"),
+                      R"({"tracks": [{"id": "ok-9", "artist": "A", "title": "T"},)"
+                      R"( {"id": "ok-10", "artist": "A"}]})",
+                      &status));
+        QCOMPARE(status, 400);
+        const QString message =
+            r.value(QLatin1String("error")).toObject().value(QLatin1String("message")).toString();
+        QVERIFY2(message.contains(QLatin1String("tracks[1]")), qPrintable(message));
+        QCOMPARE(count(*s, TrackStatus::Pending), 0); // nothing of a refused request
+        checkCounts(*s);
+    }
+
     // Ids from across Unicode (the top of the planes, replacement characters, emoji, CJK,
     // characters a path must escape) page strictly forward with limit=1, open by path and
     // are found by prefix; a cursor that cannot be an id is a 400, never an empty page.

@@ -97,6 +97,54 @@ private Q_SLOTS:
         checkCountsMatchTable(*store, spec);
     }
 
+    // What a lookup needs goes in with the track, comes out with its claim and its row;
+    // a track first queued by id takes it when given again; an id given twice counts once.
+    void lookupDataTravelsWithTheTrack()
+    {
+        ManualClock clock;
+        const QString spec = newSpec(QStringLiteral("lookup"));
+        auto store = open(spec, clock);
+        QVERIFY(store);
+        QCOMPARE(store->enqueue({QStringLiteral("bare")}), 1);
+        const enrichment::TrackLookup song{QStringLiteral("song"), QStringLiteral("Daft Punk"),
+                                           QStringLiteral("Around the \"World\", 'live'"),
+                                           QStringLiteral("GBDUW0000059"), 429'000};
+        const enrichment::TrackLookup bare{
+            QStringLiteral("bare"), QStringLiteral("Röyksopp"), QStringLiteral("Eple"), {}, 0};
+        const enrichment::TrackLookup again{
+            QStringLiteral("song"), QStringLiteral("Other"), QStringLiteral("Other"), {}, 0};
+        QCOMPARE(store->enqueue(QList<enrichment::TrackLookup>{song, bare, again}), 1);
+        QCOMPARE(store->count(TrackStatus::Pending), 2);
+        QList<ClaimedTrack> claimed = store->claim(5);
+        QCOMPARE(claimed.size(), 2);
+        std::sort(claimed.begin(), claimed.end(),
+                  [](const auto &a, const auto &b) { return a.trackId < b.trackId; });
+        QCOMPARE(claimed.at(0).lookup(), bare);
+        QCOMPARE(claimed.at(1).lookup(), song);
+        TrackRow row;
+        QList<Attempt> attempts;
+        QVERIFY(store->track(QStringLiteral("song"), &row, &attempts, 10));
+        QCOMPARE(row.artist, song.artist);
+        QCOMPARE(row.title, song.title);
+        QCOMPARE(row.isrc, song.isrc);
+        QCOMPARE(row.durationMs, song.durationMs);
+        const TrackPage page = store->tracks({}, 10, {});
+        QCOMPARE(page.rows.size(), 2);
+        QCOMPARE(page.rows.at(0).title, bare.title);
+        // Given again while in progress: the track keeps its state and takes the new data.
+        enrichment::AuditEntry audit;
+        audit.actor = QStringLiteral("ops");
+        audit.action = QStringLiteral("enqueue");
+        QString error;
+        QCOMPARE(store->enqueue(QList<enrichment::TrackLookup>{again}, &audit, &error), 0);
+        QCOMPARE(store->count(TrackStatus::InProgress), 2);
+        QVERIFY(store->track(QStringLiteral("song"), &row, &attempts, 10));
+        QCOMPARE(row.status, TrackStatus::InProgress);
+        QCOMPARE(row.artist, again.artist);
+        QVERIFY(row.isrc.isEmpty());
+        checkCountsMatchTable(*store, spec);
+    }
+
     void claimLeasesOldestFirst()
     {
         ManualClock clock;
@@ -477,12 +525,12 @@ private Q_SLOTS:
         QCOMPARE(m_stores.postgresServer()
                      .scalar(db, QStringLiteral("SELECT COUNT(*) FROM enrichment_schema_version"))
                      .toInt(),
-                 5); // versions 1 to 5, each applied once
+                 6); // versions 1 to 6, each applied once
         QCOMPARE(
             m_stores.postgresServer()
                 .scalar(db, QStringLiteral("SELECT max(version) FROM enrichment_schema_version"))
                 .toInt(),
-            5);
+            6);
         // A database a version-1 program made is brought up to date on open.
         a.reset();
         b.reset();
@@ -493,13 +541,16 @@ private Q_SLOTS:
             db, QStringLiteral("ALTER TABLE enrichment_workers DROP COLUMN stopped,"
                                " DROP COLUMN stats, DROP COLUMN last_batch_at"));
         m_stores.postgresServer().scalar(db, QStringLiteral("DROP TABLE enrichment_metadata"));
+        m_stores.postgresServer().scalar(
+            db, QStringLiteral("ALTER TABLE enrichment_status DROP COLUMN artist, DROP COLUMN"
+                               " title, DROP COLUMN isrc, DROP COLUMN duration_ms"));
         a = open(spec, clock, {}, QStringLiteral("a"));
         QVERIFY(a);
         QCOMPARE(
             m_stores.postgresServer()
                 .scalar(db, QStringLiteral("SELECT max(version) FROM enrichment_schema_version"))
                 .toInt(),
-            5);
+            6);
         QCOMPARE(m_stores.postgresServer()
                      .scalar(db, QStringLiteral("SELECT COUNT(*) FROM enrichment_metadata"))
                      .toInt(),
@@ -519,6 +570,7 @@ private Q_SLOTS:
         const QList<ClaimedTrack> claimed = b->claim(5);
         QCOMPARE(claimed.size(), 1);
         QCOMPARE(claimed.at(0).trackId, QStringLiteral("s1"));
+        QVERIFY(!claimed.at(0).lookup().hasLookupData()); // the seed's row: an id alone
         checkCountsMatchTable(*b, spec);
     }
 

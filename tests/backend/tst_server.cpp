@@ -37,8 +37,9 @@ class HouseCatalogue final : public EnrichmentSource
 public:
     explicit HouseCatalogue(QString name) : m_name(std::move(name)) {}
     QString name() const override { return m_name; }
-    SourceResponse fetch(const QString &trackId) override
+    SourceResponse fetch(const TrackLookup &track) override
     {
+        const QString &trackId = track.id;
         ++calls;
         SourceResponse r;
         r.status = RequestStatus::Success;

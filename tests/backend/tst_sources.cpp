@@ -20,7 +20,7 @@ private:
         SimulatedSource src(profile, clock, seed);
         QStringList trace;
         for (int i = 0; i < calls; ++i) {
-            const SourceResponse r = src.fetch(QStringLiteral("track-%1").arg(i));
+            const SourceResponse r = src.fetch({QStringLiteral("track-%1").arg(i)});
             trace << QStringLiteral("%1/%2/%3/%4")
                          .arg(int(r.status))
                          .arg(int(r.error))
@@ -86,7 +86,7 @@ private Q_SLOTS:
         SimulatedSource src(p, clock, 1);
         int success = 0, noData = 0, timeout = 0, server = 0;
         for (int i = 0; i < 5000; ++i) {
-            const SourceResponse r = src.fetch(QString::number(i));
+            const SourceResponse r = src.fetch({QString::number(i)});
             if (r.status == RequestStatus::Success) {
                 ++success;
                 QVERIFY(r.fields.contains(QStringLiteral("isrc")));
@@ -117,7 +117,7 @@ private Q_SLOTS:
         SimulatedSource src(p, clock, 3);
         QList<double> l;
         for (int i = 0; i < 2001; ++i)
-            l << src.fetch(QString::number(i)).latencySeconds;
+            l << src.fetch({QString::number(i)}).latencySeconds;
         std::sort(l.begin(), l.end());
         QVERIFY2(qAbs(l.at(1000) - 0.2) < 0.02, qPrintable(QString::number(l.at(1000))));
     }
@@ -136,16 +136,16 @@ private Q_SLOTS:
         QCOMPARE(rl.remaining, 10);
         QCOMPARE(rl.resetAtMs, clock.nowMs() + 60'000);
         for (int i = 0; i < 10; ++i)
-            QCOMPARE(src.fetch(QString::number(i)).status, RequestStatus::Success);
+            QCOMPARE(src.fetch({QString::number(i)}).status, RequestStatus::Success);
         QCOMPARE(src.rateLimit().remaining, 0);
-        const SourceResponse over = src.fetch(QStringLiteral("x"));
+        const SourceResponse over = src.fetch({QStringLiteral("x")});
         QCOMPARE(over.status, RequestStatus::Error);
         QCOMPARE(over.error, ErrorType::RateLimited);
         clock.advanceMs(60'000);
         rl = src.rateLimit();
         QCOMPARE(rl.remaining, 10);
         QCOMPARE(rl.resetAtMs, clock.nowMs() + 60'000);
-        QCOMPARE(src.fetch(QStringLiteral("y")).status, RequestStatus::Success);
+        QCOMPARE(src.fetch({QStringLiteral("y")}).status, RequestStatus::Success);
     }
 
     void outagesFollowTheSchedule()
@@ -160,10 +160,10 @@ private Q_SLOTS:
         ManualClock clock;
         SimulatedSource src(p, clock, 3);
         QVERIFY(!src.inOutage());
-        QCOMPARE(src.fetch(QStringLiteral("a")).status, RequestStatus::Success);
+        QCOMPARE(src.fetch({QStringLiteral("a")}).status, RequestStatus::Success);
         clock.advanceMs(10'000);
         QVERIFY(src.inOutage());
-        QCOMPARE(src.fetch(QStringLiteral("b")).status, RequestStatus::Error);
+        QCOMPARE(src.fetch({QStringLiteral("b")}).status, RequestStatus::Error);
         clock.advanceMs(20'000);
         QVERIFY(!src.inOutage());
         clock.advanceMs(80'000); // next period

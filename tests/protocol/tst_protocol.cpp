@@ -7,6 +7,7 @@
 
 #include "enrichment/ActionRequests.h"
 #include "enrichment/BusEvents.h"
+#include "enrichment/TrackLookup.h"
 #include "enrichment/Vocabulary.h"
 #include "enrichment/WireFormat.h"
 
@@ -250,6 +251,121 @@ private Q_SLOTS:
         QVERIFY(error.contains(QString::number(enrichment::MaxActionTrackIds)));
         tooMany.removeLast();
         QVERIFY(readTrackIds(enqueueRequest(tooMany).body, &error));
+    }
+
+    // An enqueue names plain ids, tracks with what a lookup needs, or both; each track
+    // is checked and normalized, and what is refused says where and why.
+    void enqueueCarriesLookupData()
+    {
+        using namespace enrichment::wire;
+        using enrichment::TrackLookup;
+        const QList<TrackLookup> tracks{
+            {QStringLiteral("t-1"), QStringLiteral("Björk"), QStringLiteral("Jóga"),
+             QStringLiteral("GBAAP9700032"), 305'000},
+            {QStringLiteral("t-2"), QStringLiteral("Burial"), QStringLiteral("Archangel"), {}, 0}};
+        QString error;
+        auto read = readEnqueue(enqueueRequest(tracks).body, &error);
+        QVERIFY2(read, qPrintable(error));
+        QCOMPARE(*read, tracks);
+        QJsonObject both = enqueueRequest(tracks).body;
+        both.insert(QStringLiteral("track_ids"), QJsonArray{QStringLiteral("plain")});
+        read = readEnqueue(both, &error);
+        QVERIFY2(read, qPrintable(error));
+        QCOMPARE(read->size(), 3);
+        QCOMPARE(read->at(0), (TrackLookup{QStringLiteral("plain"), {}, {}, {}, 0}));
+        // Trimmed artist and title, an ISRC written with hyphens and in lower case.
+        const QJsonObject loose{
+            {QStringLiteral("tracks"),
+             QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("x")},
+                                    {QStringLiteral("artist"), QStringLiteral(" A ")},
+                                    {QStringLiteral("title"), QStringLiteral("T")},
+                                    {QStringLiteral("isrc"), QStringLiteral("gb-aap-97-00032")}}}}};
+        read = readEnqueue(loose, &error);
+        QVERIFY2(read, qPrintable(error));
+        QCOMPARE(read->at(0).artist, QStringLiteral("A"));
+        QCOMPARE(read->at(0).isrc, QStringLiteral("GBAAP9700032"));
+
+        auto refused = [&](const QJsonObject &track, const char *why) {
+            QString e;
+            const QJsonObject body{{QStringLiteral("tracks"), QJsonArray{track}}};
+            if (readEnqueue(body, &e))
+                return QStringLiteral("accepted");
+            return e.contains(QLatin1String(why)) && e.startsWith(QLatin1String("tracks[0]"))
+                       ? QString()
+                       : e;
+        };
+        const QJsonObject good{{QStringLiteral("id"), QStringLiteral("x")},
+                               {QStringLiteral("artist"), QStringLiteral("A")},
+                               {QStringLiteral("title"), QStringLiteral("T")}};
+        auto with = [&](const char *key, const QJsonValue &v) {
+            QJsonObject o = good;
+            if (v.isUndefined())
+                o.remove(QLatin1String(key));
+            else
+                o.insert(QLatin1String(key), v);
+            return o;
+        };
+        QCOMPARE(refused(with("title", QJsonValue::Undefined), "title"), QString());
+        QCOMPARE(refused(with("artist", QStringLiteral("  ")), "artist is empty"), QString());
+        QCOMPARE(refused(with("isrc", QStringLiteral("US1234")), "ISRC"), QString());
+        QCOMPARE(refused(with("duration_ms", -5), "duration_ms"), QString());
+        QCOMPARE(refused(with("duration_ms", 1.5), "duration_ms"), QString());
+        QCOMPARE(refused(with("id", QStringLiteral("a\x01")), "track id"), QString());
+        QCOMPARE(refused(with("genre", QStringLiteral("house")), "unknown member"), QString());
+        QCOMPARE(refused(with("title", QString(enrichment::TrackTextMaxChars + 1, u'x')), "title"),
+                 QString());
+        QVERIFY(!readEnqueue(QJsonObject{}, &error));
+        QVERIFY(!readEnqueue(QJsonObject{{QStringLiteral("tracks"), QJsonArray{}}}, &error));
+    }
+
+    void trackCsvIsReadWithItsLineNumbers()
+    {
+        using enrichment::readTrackCsv;
+        const QByteArray csv =
+            "\xEF\xBB\xBF"
+            "ID,Artist,Title,isrc,duration_ms\r\n"
+            "t1,Massive Attack,Teardrop,GBAAA9800001,330000\r\n"
+            "\r\n"
+            "t2,\"Crosby, Stills & Nash\",\"Suite: \"\"Judy\"\" Blue Eyes\",,\r\n"
+            "t9,\"Two\nLines\",B,,\n"
+            "t3,Nobody,,,\n"
+            "t4,A,B,NOTANISRC,\n"
+            "t1,Again,Again,,\n"
+            "t5,A,B,,12x\n"
+            "t6,A,B\n"
+            "t7,\"open,B,,\n";
+        const enrichment::TrackCsv read = readTrackCsv(csv);
+        QVERIFY2(read.error.isEmpty(), qPrintable(read.error));
+        QCOMPARE(read.tracks.size(), 2);
+        QCOMPARE(read.tracks.at(0).id, QStringLiteral("t1"));
+        QCOMPARE(read.tracks.at(0).durationMs, 330000);
+        QCOMPARE(read.tracks.at(1).artist, QStringLiteral("Crosby, Stills & Nash"));
+        QCOMPARE(read.tracks.at(1).title, QStringLiteral("Suite: \"Judy\" Blue Eyes"));
+        // Each problem names the line its row starts on (a quoted line break counts).
+        const QStringList expected{QStringLiteral("line 5: artist must be"),
+                                   QStringLiteral("line 7: title is empty"),
+                                   QStringLiteral("line 8: isrc"),
+                                   QStringLiteral("line 9: track \"t1\" is already on line 2"),
+                                   QStringLiteral("line 10: duration_ms"),
+                                   QStringLiteral("line 11: 3 cells where the header names 5"),
+                                   QStringLiteral("line 12: a quote that is never closed")};
+        QCOMPARE(read.problems.size(), expected.size());
+        for (int i = 0; i < expected.size(); ++i)
+            QVERIFY2(read.problems.at(i).startsWith(expected.at(i)),
+                     qPrintable(read.problems.at(i)));
+
+        QVERIFY(readTrackCsv("").error.contains(QLatin1String("empty")));
+        QVERIFY(readTrackCsv("id,artist\nx,y\n").error.contains(QLatin1String("required")));
+        QVERIFY(readTrackCsv("id,artist,title,genre\n").error.contains(QLatin1String("genre")));
+        QVERIFY(readTrackCsv("id,id,artist,title\n").error.contains(QLatin1String("twice")));
+        QVERIFY(
+            readTrackCsv("id,artist,title\n\xff\xfe,a,b\n").error.contains(QLatin1String("UTF-8")));
+        // Columns in any order.
+        const auto reordered = readTrackCsv("title,id,artist\nT,i,A");
+        QCOMPARE(reordered.tracks.size(), 1);
+        QCOMPARE(reordered.tracks.at(0),
+                 (enrichment::TrackLookup{
+                     QStringLiteral("i"), QStringLiteral("A"), QStringLiteral("T"), {}, 0}));
     }
 
     void timesAreUtcWithMillisecondsAndReadTolerantly()

@@ -5,6 +5,8 @@
 #include <memory>
 #include <vector>
 
+#include <QHash>
+
 #include "enrichment/EnrichmentSource.h"
 
 namespace testsupport {
@@ -14,6 +16,7 @@ using enrichment::ErrorType;
 using enrichment::RateLimitState;
 using enrichment::RequestStatus;
 using enrichment::SourceResponse;
+using enrichment::TrackLookup;
 
 /// A source whose answer depends only on the track id's first letters, so every outcome
 /// is known in advance: `ok` tracks succeed everywhere; `rl` tracks get HTTP 429 from
@@ -25,8 +28,10 @@ class ScriptedSource final : public EnrichmentSource
 public:
     explicit ScriptedSource(QString name) : m_name(std::move(name)) {}
     QString name() const override { return m_name; }
-    SourceResponse fetch(const QString &trackId) override
+    SourceResponse fetch(const TrackLookup &track) override
     {
+        const QString &trackId = track.id;
+        asked.insert(trackId, track);
         SourceResponse r;
         r.latencySeconds = 0.01;
         const QString kind = trackId.left(2);
@@ -50,6 +55,9 @@ public:
         return r;
     }
     RateLimitState rateLimit() override { return {}; }
+
+    /// What each track was looked up with, by id (the last ask).
+    QHash<QString, TrackLookup> asked;
 
 private:
     QString m_name;

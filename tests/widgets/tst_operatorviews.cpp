@@ -182,11 +182,16 @@ private Q_SLOTS:
         QCOMPARE(detail->attempts()->attempt(2).detail,
                  QStringLiteral("HTTP 429 Too Many Requests"));
         QCOMPARE(detail->metadata()->rowCount(), 0); // it found nothing
+        QVERIFY2(detail->lookupLabel()->text().contains(QStringLiteral("id only")),
+                 qPrintable(detail->lookupLabel()->text()));
         QVERIFY(
             !detail->findChild<QTableView *>(QStringLiteral("metadataTable"))->isVisibleTo(detail));
         detail->close();
         // A prefix with characters a query must escape reaches the backend as typed.
-        b->enqueue({QStringLiteral("ok &x/y?z"), QStringLiteral("ok &xa")});
+        b->enqueue(QList<enrichment::TrackLookup>{
+            {QStringLiteral("ok &x/y?z"), QStringLiteral("Caribou"), QStringLiteral("Odessa"),
+             QStringLiteral("CAXX11000001"), 309'400},
+            {QStringLiteral("ok &xa"), {}, {}, {}, 0}});
         tracks->searchField()->setText(QStringLiteral("ok &x/"));
         tracks->search();
         QTRY_COMPARE(tracks->model()->rowCount(), 1);
@@ -194,6 +199,9 @@ private Q_SLOTS:
         tracks->openRow(0);
         QTRY_COMPARE(tracks->detailDialog()->trackId(), QStringLiteral("ok &x/y?z"));
         QVERIFY(!tracks->detailDialog()->retryButton()->isEnabled()); // pending: nothing to retry
+        // What the sources look it up by, as it was queued.
+        QTRY_COMPARE(tracks->detailDialog()->lookupLabel()->text(),
+                     QStringLiteral("Caribou — Odessa · ISRC CAXX11000001 · 5:09"));
         tracks->table()->selectRow(0);
         QVERIFY(tracks->openButton()->isEnabled());
         QVERIFY(!tracks->retryButton()->isEnabled());

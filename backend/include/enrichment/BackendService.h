@@ -48,6 +48,10 @@ struct BackendOptions
     QString databasePassword;
     /// This worker's name in a shared store's lease owners and worker list; empty: HOST:PID.
     QString workerId;
+    /// A track list (CSV: id,artist,title[,isrc][,duration_ms]) imported into the queue at
+    /// start (docs/OPERATIONS.md, "Importing tracks"); a file that cannot be read fails
+    /// start(), refused rows are logged with their line.
+    QString importTracksFile;
     /// How often a worker on a shared store says it is alive; three missed: `lost`.
     int heartbeatIntervalMs = 5'000;
     /// `amqp://USER@HOST:PORT/VHOST`: room events also go through the RabbitMQ fanout
@@ -135,6 +139,10 @@ public:
     /// Adds tracks to the queue (the module's enqueue API). Returns how many were new; ids
     /// outside the track-id alphabet (isValidTrackId()) are refused, with a warning.
     int enqueue(const QStringList &trackIds);
+    /// Adds tracks with what a lookup needs of each (artist, title, ISRC, duration); a
+    /// track already queued takes the lookup data given. Tracks that checkTrackLookup()
+    /// refuses are left out, with a warning. Returns how many were new.
+    int enqueue(const QList<TrackLookup> &tracks);
     /// Adds @p n generated demo tracks.
     int enqueueDemoTracks(int n);
     /// Records a history sample now (also runs on a timer).

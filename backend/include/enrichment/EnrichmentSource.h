@@ -5,6 +5,7 @@
 #include <QMap>
 #include <QString>
 
+#include "enrichment/TrackLookup.h"
 #include "enrichment/Vocabulary.h"
 
 namespace enrichment {
@@ -37,8 +38,10 @@ class EnrichmentSource
 public:
     virtual ~EnrichmentSource() = default;
     virtual QString name() const = 0;
-    /// Looks up one track. Never throws: failures come back as status Error.
-    virtual SourceResponse fetch(const QString &trackId) = 0;
+    /// Looks up one track: its id and what the queue keeps for a lookup (artist, title,
+    /// ISRC, duration; empty for a track queued by id alone). Never throws: failures come
+    /// back as status Error.
+    virtual SourceResponse fetch(const TrackLookup &track) = 0;
     /// The rate-limit window now (rolls over to a fresh window when the reset time passed).
     virtual RateLimitState rateLimit() = 0;
 };

@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include "enrichment/TrackLookup.h"
 #include "enrichment/Vocabulary.h"
 
 namespace enrichment {
@@ -23,6 +24,13 @@ struct ClaimedTrack
 {
     QString trackId;
     int retryCount = 0;
+    /// What a lookup needs, as the track was queued with it (empty: only the id).
+    QString artist;
+    QString title;
+    QString isrc;
+    qint64 durationMs = 0;
+
+    TrackLookup lookup() const { return {trackId, artist, title, isrc, durationMs}; }
 };
 
 /// One call (or skipped call) to one source for one track: a row of the attempts table.
@@ -94,6 +102,11 @@ struct TrackRow
     qint64 updatedMs = 0;
     qint64 availableAtMs = 0;
     QString leaseOwner;
+    /// What a lookup needs, as the track was queued with it (empty: only the id).
+    QString artist;
+    QString title;
+    QString isrc;
+    qint64 durationMs = 0;
     /// The metadata kept for the track, by field name; filled by QueueStore::track() only.
     QList<MetadataValue> metadata;
 };
@@ -236,8 +249,13 @@ public:
     /// receives the reason while unwritable.
     virtual bool writable(QString *error, qint64 maxAgeMs = 1000) = 0;
 
-    /// Adds tracks as pending; ids already present are ignored. Returns how many were added.
-    virtual int enqueue(const QStringList &trackIds) = 0;
+    /// Adds tracks as pending, with what a lookup needs of each. A track already queued
+    /// keeps its state; given again with artist and title, it takes the lookup data given
+    /// (an import completing tracks first queued by id). An id listed twice counts once,
+    /// as first given. Returns how many were added.
+    virtual int enqueue(const QList<TrackLookup> &tracks) = 0;
+    /// enqueue() of plain ids, with no lookup data.
+    int enqueue(const QStringList &trackIds);
     /// Leases up to @p n pending tracks to this store's worker (expired leases go back to
     /// pending first).
     virtual QList<ClaimedTrack> claim(int n) = 0;
@@ -295,7 +313,7 @@ public:
     /// (then nothing changed).
     virtual qint64 retry(const TrackFilter &filter, AuditEntry *audit, QString *error) = 0;
     /// enqueue() with @p audit in the same transaction (result: added, already queued).
-    virtual qint64 enqueue(const QStringList &trackIds, AuditEntry *audit, QString *error) = 0;
+    virtual qint64 enqueue(const QList<TrackLookup> &tracks, AuditEntry *audit, QString *error) = 0;
     /// Reads the pipeline control in a transaction, lets @p change edit it (it returns the
     /// audit result), writes it back and @p audit. False with @p error on failure.
     virtual bool changeControl(const std::function<QJsonObject(PipelineControl &)> &change,

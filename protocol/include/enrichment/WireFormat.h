@@ -132,6 +132,11 @@ inline constexpr QLatin1String Next{"next"};
 inline constexpr QLatin1String Status{"status"};
 inline constexpr QLatin1String ErrorType{"error_type"};
 inline constexpr QLatin1String RetryCount{"retry_count"};
+// What a lookup needs of a track (enqueue's `tracks`, a track's row, the CSV's header).
+inline constexpr QLatin1String Artist{"artist"};
+inline constexpr QLatin1String Title{"title"};
+inline constexpr QLatin1String Isrc{"isrc"};
+inline constexpr QLatin1String DurationMs{"duration_ms"};
 inline constexpr QLatin1String SourcesEnriched{"sources_enriched"};
 inline constexpr QLatin1String ErrorMessage{"error_message"};
 inline constexpr QLatin1String LastAttempt{"last_attempt"};
@@ -158,6 +163,8 @@ inline constexpr QLatin1String Metadata{"metadata"};
 inline constexpr QLatin1String Value{"value"};
 inline constexpr QLatin1String Field{"field"};
 inline constexpr QLatin1String AuditId{"audit_id"};
+/// An import's audit parameters: the file it read.
+inline constexpr QLatin1String File{"file"};
 inline constexpr QLatin1String Changed{"changed"};
 inline constexpr QLatin1String Sequence{"sequence"};
 // What an action answers (and the audit log keeps as its `result`).
