@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include <QEventLoop>
 #include <QLoggingCategory>
 #include <QSet>
 
@@ -41,7 +42,10 @@ Pipeline::Pipeline(QueueStore &store, PipelineMetrics &monitor, const Clock &clo
     connect(&m_timer, &QTimer::timeout, this, &Pipeline::tick);
 }
 
-Pipeline::~Pipeline() = default;
+Pipeline::~Pipeline()
+{
+    *m_alive = false;
+}
 
 void Pipeline::start()
 {
@@ -61,7 +65,9 @@ void Pipeline::tick()
 {
     if (!m_running)
         return;
-    if (!m_inFlight.empty()) {
+    if (!m_runs.empty()) {
+        if (m_runsLeft > 0)
+            return; // the last answer ticks again
         finishBatch();
         m_timer.start(m_config.batchIntervalMs);
         return;
@@ -76,12 +82,9 @@ void Pipeline::tick()
         m_timer.start(int(std::clamp<qint64>(wait, 50, 60'000)));
         return;
     }
-    if (beginBatch()) {
-        const int waitMs = int(std::min(60.0, m_batchLatency * m_config.timeScale) * 1000.0);
-        m_timer.start(waitMs);
-    } else {
+    // A batch begun ticks again once its last track has its answers (batchEnriched).
+    if (!beginBatch())
         m_timer.start(m_config.idleIntervalMs);
-    }
 }
 
 qint64 Pipeline::msUntilAnySourceAvailable() const
@@ -105,8 +108,13 @@ qint64 Pipeline::msUntilAnySourceAvailable() const
 
 Pipeline::BatchResult Pipeline::runBatchNow()
 {
-    if (m_inFlight.empty() && !beginBatch())
+    if (m_runs.empty() && !beginBatch())
         return {};
+    if (m_runsLeft > 0) {
+        QEventLoop loop;
+        connect(this, &Pipeline::batchEnriched, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
     return finishBatch();
 }
 
@@ -125,13 +133,18 @@ bool Pipeline::beginBatch()
     Q_EMIT batchStarted(size, m_batchNumber, m_store.count(TrackStatus::Pending) + size);
 
     m_batchLatency = 0;
+    m_pausedForBatch = control.pausedSources;
+    m_runs.reserve(claimed.size());
     for (const ClaimedTrack &track : claimed) {
-        double latency = 0;
-        m_inFlight.push_back(enrich(track, control.pausedSources, &latency));
-        // The tracks of a batch are enriched concurrently: the batch lasts as long as its
-        // slowest track's waterfall.
-        m_batchLatency = std::max(m_batchLatency, latency);
+        auto run = std::make_unique<TrackRun>();
+        run->track = track;
+        run->out.trackId = track.trackId;
+        m_runs.push_back(std::move(run));
     }
+    m_runsLeft = size;
+    // Every track starts down the waterfall now: they wait for their answers together.
+    for (std::size_t i = 0; i < m_runs.size(); ++i)
+        advance(*m_runs[i]);
     return true;
 }
 
@@ -139,13 +152,14 @@ Pipeline::BatchResult Pipeline::finishBatch()
 {
     BatchResult result;
     result.batchNumber = m_batchNumber;
-    result.size = int(m_inFlight.size());
+    result.size = int(m_runs.size());
     result.wallSeconds = m_batchLatency;
     // The batch's results in one write; a result whose lease was lost is another
     // worker's track now and is not counted here.
     QList<TrackResult> results;
-    results.reserve(qsizetype(m_inFlight.size()));
-    for (const TrackOutcome &t : m_inFlight) {
+    results.reserve(qsizetype(m_runs.size()));
+    for (const auto &run : m_runs) {
+        const TrackOutcome &t = run->out;
         TrackResult r;
         r.trackId = t.trackId;
         r.status = t.status;
@@ -159,8 +173,8 @@ Pipeline::BatchResult Pipeline::finishBatch()
         results.append(std::move(r));
     }
     const QList<bool> recorded = m_store.record(results);
-    for (std::size_t i = 0; i < m_inFlight.size(); ++i) {
-        const TrackOutcome &t = m_inFlight[i];
+    for (std::size_t i = 0; i < m_runs.size(); ++i) {
+        const TrackOutcome &t = m_runs[i]->out;
         if (!recorded.value(qsizetype(i)))
             continue;
         if (t.deferUntilMs > 0) {
@@ -180,7 +194,7 @@ Pipeline::BatchResult Pipeline::finishBatch()
                 m_monitor.recordMetadataField(PipelineMetrics::fieldIndex(field));
         }
     }
-    m_inFlight.clear();
+    m_runs.clear();
     m_monitor.setTracksInProgress(0);
     ++m_batchesCompleted;
     m_lastBatchMs = m_clock.nowMs();
@@ -188,121 +202,161 @@ Pipeline::BatchResult Pipeline::finishBatch()
     return result;
 }
 
-Pipeline::TrackOutcome Pipeline::enrich(const ClaimedTrack &track, const QStringList &paused,
-                                        double *latencySeconds)
+void Pipeline::attempt(TrackRun &run, const QString &source, const QString &outcome,
+                       const QString &errorType, const QString &detail, double latencySeconds,
+                       const QStringList &found)
 {
-    TrackOutcome out;
-    out.trackId = track.trackId;
-    QStringList errors;
-    int asked = 0;            // sources that answered (a call or a cached answer)
-    qint64 nextChanceMs = -1; // earliest time a skipped source can be asked
+    Attempt a;
+    a.trackId = run.track.trackId;
+    a.source = source;
+    a.outcome = outcome;
+    a.errorType = errorType;
+    a.detail = detail;
+    a.latencyMs = latencySeconds * 1000.0;
+    a.fields = found;
+    a.atMs = m_clock.nowMs();
+    run.out.attempts.append(std::move(a));
+}
+
+void Pipeline::advance(TrackRun &run)
+{
     const qint64 now = m_clock.nowMs();
     auto skippedUntil = [&](qint64 atMs) {
         atMs = std::max(atMs, now + 1000);
-        nextChanceMs = nextChanceMs < 0 ? atMs : std::min(nextChanceMs, atMs);
+        run.nextChanceMs = run.nextChanceMs < 0 ? atMs : std::min(run.nextChanceMs, atMs);
     };
-    auto attempt = [&](const QString &source, const QString &outcome, const QString &errorType,
-                       const QString &detail, double latencySeconds,
-                       const QStringList &found = {}) {
-        Attempt a;
-        a.trackId = track.trackId;
-        a.source = source;
-        a.outcome = outcome;
-        a.errorType = errorType;
-        a.detail = detail;
-        a.latencyMs = latencySeconds * 1000.0;
-        a.fields = found;
-        a.atMs = now;
-        out.attempts.append(std::move(a));
-    };
-    for (std::size_t i = 0; i < m_sources.size(); ++i) {
+    while (run.next < m_sources.size()) {
+        const std::size_t i = run.next++;
         EnrichmentSource &src = *m_sources[i];
         CircuitBreaker &breaker = *m_breakers[i];
         const int mi = m_monitorIndex[i];
         const QString name = src.name();
 
         // A miss is counted only if the call is then made.
-        std::optional<SourceResponse> response = m_cache.lookup(name, track.trackId, false);
-        const bool cached = response.has_value();
-        if (!response) {
-            if (paused.contains(name)) {
-                errors << name + QStringLiteral(": paused by an operator");
-                attempt(name, wire::outcome::Skipped, wire::outcome::SourcePaused,
-                        QStringLiteral("paused by an operator"), 0);
-                skippedUntil(now + 1000);
-                continue;
-            }
-            if (!breaker.allowRequest()) {
-                if (mi >= 0)
-                    m_monitor.recordError(mi, ErrorType::CircuitOpen);
-                errors << name + QStringLiteral(": circuit open");
-                attempt(name, wire::outcome::Skipped, toWire(ErrorType::CircuitOpen),
-                        QStringLiteral("circuit breaker open"), 0);
-                skippedUntil(now + breaker.msUntilHalfOpen().value_or(0));
-                continue;
-            }
-            RateLimitState rl = src.rateLimit();
-            if (rl.limit > 0 && rl.remaining <= 0) {
-                if (mi >= 0)
-                    m_monitor.recordError(mi, ErrorType::LocalRateLimit);
-                errors << name + QStringLiteral(": rate limit exhausted");
-                attempt(name, wire::outcome::Skipped, toWire(ErrorType::LocalRateLimit),
-                        QStringLiteral("rate limit exhausted"), 0);
-                skippedUntil(rl.resetAtMs);
-                continue;
-            }
-            m_cache.recordMiss();
-            ++asked;
-            response = src.fetch(track.lookup());
-            *latencySeconds += response->latencySeconds;
-            rl = src.rateLimit();
-            if (mi >= 0) {
-                m_monitor.recordRequest(mi, response->status, response->latencySeconds);
-                m_monitor.setRateLimit(mi, rl.remaining, rl.limit, double(rl.resetAtMs) / 1000.0);
-            }
-            if (response->status == RequestStatus::Error) {
-                if (mi >= 0)
-                    m_monitor.recordError(mi, response->error);
-                breaker.recordFailure();
-                errors << name + QStringLiteral(": ") + toWire(response->error);
-                attempt(name, toWire(RequestStatus::Error), toWire(response->error),
-                        response->detail, response->latencySeconds);
-                continue;
-            }
-            breaker.recordSuccess();
-            m_cache.store(name, track.trackId, *response);
+        if (const std::optional<SourceResponse> cached =
+                m_cache.lookup(name, run.track.trackId, false)) {
+            ++run.asked; // a cached answer counts as asked too
+            attempt(run, name, toWire(cached->status), {}, QStringLiteral("cached answer"), 0,
+                    cached->fields.keys());
+            take(run, name, *cached);
+            continue;
         }
-        ++asked; // a cached answer counts as asked too
-        attempt(name, toWire(response->status), {},
-                cached ? QStringLiteral("cached answer") : response->detail,
-                cached ? 0 : response->latencySeconds, response->fields.keys());
-        if (response->status == RequestStatus::Success) {
-            out.sources << name;
-            // In waterfall order: a field comes from the first source that has it.
-            for (auto it = response->fields.cbegin(); it != response->fields.cend(); ++it) {
-                if (out.fields.contains(it.key()) || out.fields.size() >= MetadataFieldsMax)
-                    continue;
-                out.fields << it.key();
-                out.metadata.append({it.key(), it.value().left(MetadataValueMaxChars), name, now});
-            }
+        if (m_pausedForBatch.contains(name)) {
+            run.errors << name + QStringLiteral(": paused by an operator");
+            attempt(run, name, wire::outcome::Skipped, wire::outcome::SourcePaused,
+                    QStringLiteral("paused by an operator"), 0);
+            skippedUntil(now + 1000);
+            continue;
         }
+        if (!breaker.allowRequest()) {
+            if (mi >= 0)
+                m_monitor.recordError(mi, ErrorType::CircuitOpen);
+            run.errors << name + QStringLiteral(": circuit open");
+            attempt(run, name, wire::outcome::Skipped, toWire(ErrorType::CircuitOpen),
+                    QStringLiteral("circuit breaker open"), 0);
+            skippedUntil(now + breaker.msUntilHalfOpen().value_or(0));
+            continue;
+        }
+        const RateLimitState rl = src.rateLimit();
+        if (rl.limit > 0 && rl.remaining <= 0) {
+            if (mi >= 0)
+                m_monitor.recordError(mi, ErrorType::LocalRateLimit);
+            run.errors << name + QStringLiteral(": rate limit exhausted");
+            attempt(run, name, wire::outcome::Skipped, toWire(ErrorType::LocalRateLimit),
+                    QStringLiteral("rate limit exhausted"), 0);
+            skippedUntil(rl.resetAtMs);
+            continue;
+        }
+        m_cache.recordMiss();
+        ++run.asked;
+        // The answer may come at once (then this run goes on from answered()) or later.
+        TrackRun *waiting = &run;
+        std::weak_ptr<bool> alive = m_alive;
+        src.fetchAsync(run.track.lookup(), [this, alive, waiting, i](const SourceResponse &r) {
+            const auto pipeline = alive.lock();
+            if (!pipeline || !*pipeline)
+                return; // the pipeline is gone
+            answered(*waiting, i, r);
+        });
+        return;
     }
+    conclude(run);
+}
+
+void Pipeline::answered(TrackRun &run, std::size_t i, const SourceResponse &response)
+{
+    EnrichmentSource &src = *m_sources[i];
+    CircuitBreaker &breaker = *m_breakers[i];
+    const int mi = m_monitorIndex[i];
+    const QString name = src.name();
+    if (src.simulatesLatency())
+        run.simulatedSeconds += response.latencySeconds;
+    const RateLimitState rl = src.rateLimit();
+    if (mi >= 0) {
+        m_monitor.recordRequest(mi, response.status, response.latencySeconds);
+        m_monitor.setRateLimit(mi, rl.remaining, rl.limit, double(rl.resetAtMs) / 1000.0);
+    }
+    if (response.status == RequestStatus::Error) {
+        if (mi >= 0)
+            m_monitor.recordError(mi, response.error);
+        breaker.recordFailure();
+        run.errors << name + QStringLiteral(": ") + toWire(response.error);
+        attempt(run, name, toWire(RequestStatus::Error), toWire(response.error), response.detail,
+                response.latencySeconds);
+    } else {
+        breaker.recordSuccess();
+        m_cache.store(name, run.track.trackId, response);
+        attempt(run, name, toWire(response.status), {}, response.detail, response.latencySeconds,
+                response.fields.keys());
+        take(run, name, response);
+    }
+    advance(run);
+}
+
+void Pipeline::take(TrackRun &run, const QString &source, const SourceResponse &response)
+{
+    if (response.status != RequestStatus::Success)
+        return;
+    TrackOutcome &out = run.out;
+    out.sources << source;
+    // In waterfall order: a field comes from the first source that has it.
+    const qint64 now = m_clock.nowMs();
+    for (auto it = response.fields.cbegin(); it != response.fields.cend(); ++it) {
+        if (out.fields.contains(it.key()) || out.fields.size() >= MetadataFieldsMax)
+            continue;
+        out.fields << it.key();
+        out.metadata.append({it.key(), it.value().left(MetadataValueMaxChars), source, now});
+    }
+}
+
+void Pipeline::conclude(TrackRun &run)
+{
+    TrackOutcome &out = run.out;
     out.status = out.sources.size() >= 2   ? TrackStatus::Completed
                  : out.sources.size() == 1 ? TrackStatus::Partial
                                            : TrackStatus::Failed;
     out.fields.sort();
-    if (out.status == TrackStatus::Failed && asked == 0 && nextChanceMs > 0) {
+    if (out.status == TrackStatus::Failed && run.asked == 0 && run.nextChanceMs > 0) {
         // Nobody was asked: not an attempt. Back to pending, no retry used.
         out.status = TrackStatus::Pending;
-        out.deferUntilMs = nextChanceMs;
+        out.deferUntilMs = run.nextChanceMs;
         out.error = QStringLiteral("deferred, no source could be asked: ") +
-                    errors.join(QStringLiteral("; "));
-        return out;
+                    run.errors.join(QStringLiteral("; "));
+    } else if (out.status == TrackStatus::Failed) {
+        out.error = run.errors.isEmpty() ? QStringLiteral("no source had data")
+                                         : run.errors.join(QStringLiteral("; "));
     }
-    if (out.status == TrackStatus::Failed)
-        out.error = errors.isEmpty() ? QStringLiteral("no source had data")
-                                     : errors.join(QStringLiteral("; "));
-    return out;
+    run.done = true;
+    // The tracks of a batch are enriched concurrently: the batch lasts as long as its
+    // slowest track's waterfall.
+    m_batchLatency = std::max(m_batchLatency, run.simulatedSeconds);
+    if (--m_runsLeft > 0)
+        return;
+    Q_EMIT batchEnriched();
+    if (m_running && !m_timer.isActive()) {
+        const int waitMs = int(std::min(60.0, m_batchLatency * m_config.timeScale) * 1000.0);
+        m_timer.start(waitMs);
+    }
 }
 
 } // namespace enrichment

@@ -39,7 +39,12 @@ class PipelineMetrics;
 /// whose breaker is open. Every call, and every skip, is an Attempt recorded with the
 /// track's result.
 ///
-/// Driven by start() (a timer loop; the batch's simulated latency, scaled by
+/// The tracks of a batch are enriched concurrently, each asking its sources one after
+/// another; a source may answer at once or later (EnrichmentSource::fetchAsync(): a
+/// provider's API answers from the event loop, and the backend keeps serving meanwhile).
+/// The batch is recorded once every track has its answers.
+///
+/// Driven by start() (a timer loop; the simulated sources' latency of the batch, scaled by
 /// `timeScale`, passes in wall time between batch start and completion) or stepped by hand
 /// with runBatchNow() in tests. Lives on the backend thread; not thread-safe.
 class Pipeline final : public QObject
@@ -77,8 +82,9 @@ public:
     void stop();
     bool isRunning() const { return m_running; }
 
-    /// Runs one whole batch at once (claim, enrich, record). size == 0 if the queue had
-    /// nothing to claim.
+    /// Runs one whole batch at once (claim, enrich, record); with sources that answer
+    /// later, it waits for them in a local event loop. size == 0 if the queue had nothing
+    /// to claim.
     BatchResult runBatchNow();
 
     int sourceCount() const { return int(m_sources.size()); }
@@ -87,13 +93,15 @@ public:
     int batchesCompleted() const { return m_batchesCompleted; }
     /// When the last batch finished (epoch ms); 0 before the first.
     qint64 lastBatchMs() const { return m_lastBatchMs; }
-    int tracksInFlight() const { return int(m_inFlight.size()); }
+    int tracksInFlight() const { return int(m_runs.size()); }
     const Config &config() const { return m_config; }
     /// Milliseconds until at least one source can be asked (0: one can be now).
     qint64 msUntilAnySourceAvailable() const;
 
 Q_SIGNALS:
     void batchStarted(int batchSize, int batchNumber, qint64 totalTracks);
+    /// Every track of the batch in flight has its answers (it is recorded next).
+    void batchEnriched();
     void batchCompleted(int batchSize, int successCount, int batchNumber);
     void breakerStateChanged(const QString &source, enrichment::BreakerState previous,
                              enrichment::BreakerState state, int failureCount);
@@ -111,11 +119,33 @@ private:
         QList<Attempt> attempts;
     };
 
+    /// One track's way down the waterfall: the sources asked so far and what they said.
+    struct TrackRun
+    {
+        ClaimedTrack track;
+        TrackOutcome out;
+        std::size_t next = 0; ///< the next source to consider
+        QStringList errors;
+        int asked = 0;            ///< sources that answered (a call or a cached answer)
+        qint64 nextChanceMs = -1; ///< earliest time a skipped source can be asked
+        double simulatedSeconds = 0;
+        bool done = false;
+    };
+
     bool beginBatch();
     BatchResult finishBatch();
-    /// @p paused: the sources operators paused (read once per batch).
-    TrackOutcome enrich(const ClaimedTrack &track, const QStringList &paused,
-                        double *latencySeconds);
+    /// Goes on down @p run's waterfall until a source answers later or the track is done.
+    void advance(TrackRun &run);
+    /// What source @p i answered for @p run (its call was made).
+    void answered(TrackRun &run, std::size_t i, const SourceResponse &response);
+    /// Notes @p source's call (or skip) for @p run's track.
+    void attempt(TrackRun &run, const QString &source, const QString &outcome,
+                 const QString &errorType, const QString &detail, double latencySeconds,
+                 const QStringList &found = {});
+    /// Takes @p response's fields for @p run's track (waterfall order: first source wins).
+    void take(TrackRun &run, const QString &source, const SourceResponse &response);
+    /// @p run has been down the whole waterfall: its outcome.
+    void conclude(TrackRun &run);
     void tick();
 
     QueueStore &m_store;
@@ -131,8 +161,12 @@ private:
     int m_batchNumber = 0;
     int m_batchesCompleted = 0;
     qint64 m_lastBatchMs = 0;
-    std::vector<TrackOutcome> m_inFlight;
+    std::vector<std::unique_ptr<TrackRun>> m_runs; ///< the batch in flight
+    int m_runsLeft = 0;                            ///< of m_runs, not done yet
+    QStringList m_pausedForBatch;                  ///< the paused sources, read per batch
     double m_batchLatency = 0;
+    /// False once the pipeline is destroyed: an answer after that is dropped.
+    std::shared_ptr<bool> m_alive = std::make_shared<bool>(true);
 };
 
 } // namespace enrichment

@@ -8,6 +8,7 @@
 #include "Pipeline.h"
 #include "SqliteQueueStore.h"
 #include "SimulatedSource.h"
+#include "LaterSource.h"
 
 using namespace enrichment;
 
@@ -28,6 +29,26 @@ SimulatedSource::Profile profile(const QString &name, bool works, QStringList fi
     for (const QString &f : fields)
         p.fields.append({f, 1.0});
     return p;
+}
+
+/// A pipeline whose first source answers later (through @p answers), then a simulated
+/// source that always finds the track.
+std::unique_ptr<Pipeline> laterPipeline(QueueStore &store, PipelineMetrics &monitor,
+                                        const Clock &clock,
+                                        std::shared_ptr<testsupport::LaterAnswers> answers)
+{
+    std::vector<std::unique_ptr<EnrichmentSource>> sources;
+    sources.push_back(
+        std::make_unique<testsupport::LaterSource>(QStringLiteral("spotify"), answers));
+    sources.push_back(std::make_unique<SimulatedSource>(
+        profile(QStringLiteral("musicbrainz"), true, {QStringLiteral("isrc")}), clock, 1));
+    Pipeline::Config pc;
+    pc.batchSize = 4;
+    pc.timeScale = 0; // the simulated source's latency takes no wall time
+    pc.batchIntervalMs = 10;
+    pc.idleIntervalMs = 10;
+    return std::make_unique<Pipeline>(store, monitor, clock, std::move(sources),
+                                      CircuitBreaker::Config{5, 60'000, 2}, pc);
 }
 
 struct Rig
@@ -292,6 +313,85 @@ private Q_SLOTS:
         };
         QCOMPARE(outcome(5), outcome(5));
         QVERIFY(outcome(5) != outcome(6));
+    }
+
+    // A source that answers from the event loop: every track of the batch asks it at
+    // once, the batch waits for all the answers, then goes on down the waterfall and is
+    // recorded; the lookup data reaches the source.
+    void sourcesThatAnswerLaterAreWaitedFor()
+    {
+        ManualClock clock;
+        PipelineMetrics monitor{defaultSourceNames(), clock, QStringLiteral("1")};
+        SqliteQueueStore store{clock, QueueStore::Config{60'000, 3, 0}};
+        store.open(QStringLiteral(":memory:"));
+        auto answers = std::make_shared<testsupport::LaterAnswers>();
+        auto pipeline = laterPipeline(store, monitor, clock, answers);
+        QList<TrackLookup> tracks;
+        for (int i = 0; i < 6; ++i)
+            tracks.append({QStringLiteral("t%1").arg(i),
+                           QStringLiteral("Artist %1").arg(i),
+                           QStringLiteral("Title"),
+                           {},
+                           0});
+        store.enqueue(tracks);
+        QSignalSpy started(pipeline.get(), &Pipeline::batchStarted);
+        QSignalSpy completed(pipeline.get(), &Pipeline::batchCompleted);
+        pipeline->start();
+        QVERIFY(started.wait());
+        QCOMPARE(answers->waiting.size(), 4); // the batch's four tracks asked together
+        QCOMPARE(pipeline->tracksInFlight(), 4);
+        QCOMPARE(answers->waiting.at(2).track.artist, QStringLiteral("Artist 2"));
+        answers->release(3);
+        QCOMPARE(completed.size(), 0); // one track still waits
+        QCOMPARE(store.count(TrackStatus::InProgress), 4);
+        answers->release(1);
+        QVERIFY(completed.size() == 1 || completed.wait());
+        QCOMPARE(completed.at(0).at(1).toInt(), 4); // all four found by both sources
+        QCOMPARE(store.count(TrackStatus::Completed), 4);
+        TrackRow row;
+        QList<Attempt> attempts;
+        QVERIFY(store.track(QStringLiteral("t0"), &row, &attempts, 10));
+        QCOMPARE(attempts.size(), 2);
+        QCOMPARE(attempts.at(1).source, QStringLiteral("spotify"));
+        QCOMPARE(attempts.at(1).detail, QStringLiteral("HTTP 200 OK"));
+        const auto label =
+            std::find_if(row.metadata.cbegin(), row.metadata.cend(),
+                         [](const MetadataValue &m) { return m.field == QLatin1String("label"); });
+        QVERIFY(label != row.metadata.cend());
+        QCOMPARE(label->value, QStringLiteral("Artist 0"));
+        QCOMPARE(label->source, QStringLiteral("spotify"));
+        // The next batch goes the same way; a hand-stepped batch waits too.
+        QTRY_COMPARE(answers->waiting.size(), 2);
+        pipeline->stop();
+        answers->delayMs = 0;
+        answers->release(2);
+        QTRY_COMPARE(store.count(TrackStatus::Completed), 4); // stopped: not recorded yet
+        pipeline->start();
+        QTRY_COMPARE(store.count(TrackStatus::Completed), 6);
+        pipeline->stop();
+        store.enqueue(QStringList{QStringLiteral("t9")});
+        const Pipeline::BatchResult byHand = pipeline->runBatchNow();
+        QCOMPARE(byHand.completed, 1);
+    }
+
+    // An answer that comes after the pipeline is gone (its source broke the contract and
+    // kept it) is dropped, not delivered to freed memory.
+    void aLateAnswerAfterThePipelineIsGoneIsDropped()
+    {
+        ManualClock clock;
+        PipelineMetrics monitor{defaultSourceNames(), clock, QStringLiteral("1")};
+        SqliteQueueStore store{clock, QueueStore::Config{60'000, 3, 0}};
+        store.open(QStringLiteral(":memory:"));
+        auto answers = std::make_shared<testsupport::LaterAnswers>();
+        auto pipeline = laterPipeline(store, monitor, clock, answers);
+        store.enqueue(QStringList{QStringLiteral("a"), QStringLiteral("b")});
+        QSignalSpy started(pipeline.get(), &Pipeline::batchStarted);
+        pipeline->start();
+        QVERIFY(started.wait());
+        QCOMPARE(answers->waiting.size(), 2);
+        pipeline.reset();
+        answers->release(2);                               // nobody listens: nothing happens
+        QCOMPARE(store.count(TrackStatus::InProgress), 2); // their leases expire as usual
     }
 
     void timerDrivenRunDrainsTheQueue()

@@ -27,6 +27,7 @@
 #include "Pipeline.h"
 #include "enrichment/QueueStore.h"
 #include "InProcessBackend.h"
+#include "LaterSource.h"
 
 using namespace enrichment;
 
@@ -763,6 +764,38 @@ private Q_SLOTS:
         QVERIFY(request(at(s, QStringLiteral("/metrics")))
                     .body.contains(
                         "enrichment_requests_total{source=\"house_a\",status=\"success\"} 3"));
+    }
+
+    // While the sources' answers are outstanding, the backend keeps serving: the snapshot
+    // shows the batch in flight and /health answers; the batch is recorded once they came.
+    void theBackendServesWhileSourcesAnswerLater()
+    {
+        BackendOptions o;
+        o.port = 0;
+        o.historyIntervalMs = 0;
+        o.batchIntervalMs = 10;
+        auto answers = std::make_shared<testsupport::LaterAnswers>();
+        std::vector<std::unique_ptr<EnrichmentSource>> sources;
+        sources.push_back(
+            std::make_unique<testsupport::LaterSource>(QStringLiteral("slow_a"), answers));
+        sources.push_back(
+            std::make_unique<testsupport::LaterSource>(QStringLiteral("slow_b"), answers));
+        auto s = testsupport::startBackend(o, m_dir.filePath(QStringLiteral("later.sqlite")),
+                                           nullptr, std::move(sources));
+        s->enqueue({QStringLiteral("t1"), QStringLiteral("t2")});
+        QTRY_COMPARE(answers->waiting.size(), 2);
+        QCOMPARE(request(at(*s, QStringLiteral("/health"))).status, 200);
+        const QJsonObject snap = request(at(*s, QStringLiteral("/monitoring/enrichment"))).json();
+        QCOMPARE(snap.value(QStringLiteral("queue"))
+                     .toObject()
+                     .value(QStringLiteral("in_progress"))
+                     .toInt(),
+                 2);
+        QCOMPARE(answers->waiting.size(), 2); // nobody answered meanwhile
+        answers->release(2);                  // slow_a answers; slow_b is asked next
+        QTRY_COMPARE(answers->waiting.size(), 2);
+        answers->release(2);
+        QTRY_COMPARE(s->queueCounts()[std::size_t(TrackStatus::Completed)], 2);
     }
 };
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <functional>
+
 #include <QMap>
 #include <QString>
 
@@ -30,18 +32,38 @@ struct RateLimitState
     qint64 resetAtMs = 0; ///< epoch ms when the window resets
 };
 
-/// A metadata source of the waterfall (Spotify, MusicBrainz, ...). The real clients talk
-/// HTTP to public APIs; this project ships simulated ones (SimulatedSource).
-/// Called from the backend thread only.
+/// A metadata source of the waterfall (Spotify, MusicBrainz, ...). A source answers at
+/// once (fetch(): a local catalogue, the simulated demo sources) or later (fetchAsync():
+/// a client of a provider's HTTP API, answering from the event loop while the backend
+/// keeps serving). Called from the backend thread only.
 class EnrichmentSource
 {
 public:
+    /// Receives a source's answer, once, on the backend thread.
+    using Answer = std::function<void(const SourceResponse &)>;
+
     virtual ~EnrichmentSource() = default;
     virtual QString name() const = 0;
-    /// Looks up one track: its id and what the queue keeps for a lookup (artist, title,
-    /// ISRC, duration; empty for a track queued by id alone). Never throws: failures come
-    /// back as status Error.
-    virtual SourceResponse fetch(const TrackLookup &track) = 0;
+    /// Looks up one track at once: its id and what the queue keeps for a lookup (artist,
+    /// title, ISRC, duration; empty for a track queued by id alone). Never throws: failures
+    /// come back as status Error. A source that only answers later need not implement it.
+    virtual SourceResponse fetch(const TrackLookup &track)
+    {
+        Q_UNUSED(track);
+        SourceResponse r;
+        r.status = RequestStatus::Error;
+        r.error = ErrorType::ConnectionError;
+        r.detail = QStringLiteral("this source answers only through fetchAsync()");
+        return r;
+    }
+    /// Looks up one track and calls @p answer exactly once with the result, now or later
+    /// from the event loop (never from another thread, never after the source is
+    /// destroyed). The default answers at once with fetch().
+    virtual void fetchAsync(const TrackLookup &track, Answer answer) { answer(fetch(track)); }
+    /// True when the latencies this source reports are simulated: the pipeline lets that
+    /// much wall time pass (times its time scale) before it records a batch. A source that
+    /// answers later has already taken its time, and says false.
+    virtual bool simulatesLatency() const { return true; }
     /// The rate-limit window now (rolls over to a fresh window when the reset time passed).
     virtual RateLimitState rateLimit() = 0;
 };
