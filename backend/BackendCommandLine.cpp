@@ -78,6 +78,11 @@ const OptionSpec BackendOptionTable[] = {
               "from --amqp and the fleet's numbers from the PostgreSQL --database."},
     {"worker-id", "This worker's name in a shared queue (default HOST:PID).", "ID"},
     {"seed-tracks", "Enqueue N demo tracks as pending at start.", "N"},
+    {"sources-config",
+     "Enrich from the real providers this YAML file configures (base URLs, "
+     "user agent, credential files); providers not in it are off. Without it "
+     "the simulated demo sources run.",
+     "FILE"},
     {"import-tracks",
      "Import a track list into the queue at start: CSV with the header "
      "id,artist,title[,isrc][,duration_ms]. Bad rows are reported with "
@@ -224,6 +229,7 @@ bool readServing(const QCommandLineParser &p, BackendOptions *o, QString *error)
     if (p.isSet(QStringLiteral("database")))
         o->databasePath = p.value(QStringLiteral("database"));
     o->importTracksFile = p.value(QStringLiteral("import-tracks"));
+    o->sourcesConfigFile = p.value(QStringLiteral("sources-config"));
     return true;
 }
 

@@ -10,7 +10,9 @@
 #include "DocumentWriter.h"
 #include "ServicePrivate.h"
 #include "ServiceSetup.h"
+#include "HttpSource.h"
 #include "SimulatedSource.h"
+#include "SourcesConfig.h"
 #include "Tls.h"
 #include "TrackImport.h"
 
@@ -83,10 +85,39 @@ bool BackendService::openStore(QString *error)
         o.runPipeline = false;
         o.demo.seedTracks = 0;
         o.demo.keepPending = 0;
+    } else if (d->pendingSources.empty() && !o.sourcesConfigFile.isEmpty()) {
+        if (!realSources(o.sourcesConfigFile, error))
+            return false;
     } else if (d->pendingSources.empty()) {
         d->pendingSources = SimulatedSource::demoSources(*d->clock, o.demo.randomSeed,
                                                          o.demo.quotaScale, o.demo.outageScale);
     }
+    return true;
+}
+
+bool BackendService::realSources(const QString &file, QString *error)
+{
+    SourcesConfig config;
+    if (!readSourcesConfig(file, &config, error))
+        return false;
+    for (const QString &warning : std::as_const(config.warnings))
+        qCWarning(lcService).noquote() << "sources-config:" << warning;
+    for (const ProviderConfig &p : std::as_const(config.providers)) {
+        if (p.name == QLatin1String("musicbrainz")) {
+            d->pendingSources.push_back(std::make_unique<MusicBrainzSource>(p, *d->clock));
+        } else {
+            d->pendingSources.clear();
+            *error = QStringLiteral("%1: this version has no %2 adapter yet (musicbrainz has"
+                                    " one); take %2 out of the file")
+                         .arg(file, p.name);
+            return false;
+        }
+    }
+    QStringList names;
+    for (const auto &src : d->pendingSources)
+        names << src->name();
+    qCInfo(lcService).noquote() << "real sources from" << file << ":"
+                                << names.join(QStringLiteral(", ")) << "(the others are off)";
     return true;
 }
 

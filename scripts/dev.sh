@@ -20,7 +20,7 @@ PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-charts-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev
     qt6-l10n-tools qt6-svg-dev libqt6opengl6-dev libqt6sql6-sqlite libgl-dev
-    prometheus-cpp-dev libbenchmark-dev librabbitmq-dev
+    prometheus-cpp-dev libbenchmark-dev librabbitmq-dev libyaml-cpp-dev
     prometheus xvfb xauth imagemagick curl openssl util-linux
     dpkg-dev desktop-file-utils appstream
     postgresql libqt6sql6-psql rabbitmq-server python3-aio-pika

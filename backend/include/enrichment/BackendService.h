@@ -52,6 +52,10 @@ struct BackendOptions
     /// start (docs/OPERATIONS.md, "Importing tracks"); a file that cannot be read fails
     /// start(), refused rows are logged with their line.
     QString importTracksFile;
+    /// The real providers to enrich from (YAML, docs/OPERATIONS.md, "Real sources"); a
+    /// provider not in the file is off. Empty: the simulated demo sources (unless the
+    /// embedder gave its own with setSources()).
+    QString sourcesConfigFile;
     /// How often a worker on a shared store says it is alive; three missed: `lost`.
     int heartbeatIntervalMs = 5'000;
     /// `amqp://USER@HOST:PORT/VHOST`: room events also go through the RabbitMQ fanout
@@ -181,6 +185,8 @@ private:
     friend class ServiceInternals; // the library's own tests reach the parts through it
     struct Private;
     bool openStore(QString *error);
+    /// The sources @p file configures (sourcesConfigFile), as the pipeline's to be.
+    bool realSources(const QString &file, QString *error);
     void buildPipeline();
     /// The names a `source` parameter may take: the pipeline's, or (a relay) the defaults.
     QStringList sourceNames() const;

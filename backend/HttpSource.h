@@ -1,0 +1,155 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <deque>
+#include <memory>
+#include <optional>
+
+#include <QNetworkRequest>
+#include <QObject>
+#include <QTimer>
+
+#include "enrichment/EnrichmentSource.h"
+#include "SourcesConfig.h"
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace enrichment {
+
+class Clock;
+
+/// A client of a provider's HTTP API, answering later (fetchAsync()) from the backend
+/// thread's event loop. What every provider shares is here: requests paced to the
+/// provider's rate and queued (never more than its window allows in flight or waiting),
+/// a timeout, redirects refused, the response's size capped, TLS verified (Qt's default,
+/// never turned off), the rate-limit window as the provider reports it (its headers, a
+/// 429's or a 503's Retry-After), and every answer classified: 429 (and the provider's
+/// own rate signals) rate_limited, 5xx server_error, a timeout timeout, no connection,
+/// a refused redirect or refused credentials connection_error, a body that cannot be
+/// read parse_error, 404 no data. A subclass says what to ask and how to read the answer.
+class HttpSource : public QObject, public EnrichmentSource
+{
+    Q_OBJECT
+public:
+    /// How fast the provider lets a client ask.
+    struct Pace
+    {
+        int minIntervalMs = 0; ///< at least this long between two requests
+        int maxInFlight = 4;   ///< requests open at once
+        int windowLimit = 60;  ///< requests per window (asked or waiting)
+        qint64 windowMs = 60'000;
+    };
+
+    HttpSource(const ProviderConfig &config, const Pace &pace, const Clock &clock);
+    ~HttpSource() override;
+
+    QString name() const override { return m_config.name; }
+    void fetchAsync(const TrackLookup &track, Answer answer) final;
+    bool simulatesLatency() const override { return false; }
+    RateLimitState rateLimit() override;
+
+    /// Requests sent so far (for tests and benchmarks).
+    qint64 requestsSent() const { return m_sent; }
+
+protected:
+    /// The request that looks @p track up, or std::nullopt when the track gives nothing to
+    /// look up by (then @p why says so and the answer is no data).
+    virtual std::optional<QNetworkRequest> requestFor(const TrackLookup &track,
+                                                      QString *why) const = 0;
+    /// Reads a 200's body into @p r: its fields and Success, NoData, or an Error
+    /// (ParseError, or RateLimited for a provider that says so in a 200 body).
+    virtual void readBody(const QByteArray &body, SourceResponse *r) const = 0;
+    /// Whether an HTTP @p status is this provider's rate signal besides 429 (MusicBrainz
+    /// answers 503 when a client asks too fast).
+    virtual bool isRateSignal(int status) const
+    {
+        Q_UNUSED(status);
+        return false;
+    }
+
+    /// The request for @p url with the settings every call has (user agent, JSON).
+    QNetworkRequest baseRequest(const QUrl &url) const;
+    const ProviderConfig &config() const { return m_config; }
+
+private:
+    struct Waiting
+    {
+        TrackLookup track;
+        Answer answer;
+    };
+    void dispatch();
+    void send(Waiting w);
+    void finished(QNetworkReply *reply, const Answer &answer, qint64 startedMs);
+    /// Reads the window from the answer's headers (Retry-After, X-RateLimit-*).
+    void readRateHeaders(QNetworkReply *reply, bool rateLimited);
+    qint64 usedInWindow();
+
+    ProviderConfig m_config;
+    Pace m_pace;
+    const Clock &m_clock;
+    QNetworkAccessManager *m_network = nullptr; ///< made on first use, on the backend thread
+    std::deque<Waiting> m_waiting;
+    std::deque<qint64> m_sentAt; ///< send times within the window (epoch ms)
+    int m_inFlight = 0;
+    qint64 m_lastSentMs = 0;
+    qint64 m_sent = 0;
+    qint64 m_blockedUntilMs = 0;     ///< the provider said to wait until then
+    qint64 m_reportedRemaining = -1; ///< what its headers said; -1: they say nothing
+    qint64 m_reportedAtMs = 0;       ///< when (it holds for one window)
+    QTimer m_pacer;
+};
+
+/// Discogs (`/database/search`, JSON): a release by artist and track title, authorized
+/// with `Authorization: Discogs token=…`; 60 requests a minute, as its
+/// `X-Discogs-Ratelimit`, `-Used` and `-Remaining` headers count. Finds discogs_id, genre,
+/// label, release_date (the year).
+class DiscogsSource final : public HttpSource
+{
+    Q_OBJECT
+public:
+    DiscogsSource(const ProviderConfig &config, const Clock &clock);
+
+protected:
+    std::optional<QNetworkRequest> requestFor(const TrackLookup &track,
+                                              QString *why) const override;
+    void readBody(const QByteArray &body, SourceResponse *r) const override;
+};
+
+/// Last.fm (`/2.0/?method=track.getInfo`, JSON) with its `api_key`: errors come in a 200
+/// body (`{"error": 29}` is its rate limit, 6 an unknown track, 10 and 26 a refused key,
+/// 11 and 16 the service down); about five requests a second. Finds tags (its top tags)
+/// and musicbrainz_id.
+class LastFmSource final : public HttpSource
+{
+    Q_OBJECT
+public:
+    LastFmSource(const ProviderConfig &config, const Clock &clock);
+
+protected:
+    std::optional<QNetworkRequest> requestFor(const TrackLookup &track,
+                                              QString *why) const override;
+    void readBody(const QByteArray &body, SourceResponse *r) const override;
+};
+
+/// MusicBrainz (`/ws/2`, JSON): a recording by ISRC when the track has one, else a search
+/// by artist and title; at most one request a second with the configured User-Agent, as
+/// its rules ask; a 503 is its rate signal. Finds musicbrainz_id, isrc, release_date, tags.
+class MusicBrainzSource final : public HttpSource
+{
+    Q_OBJECT
+public:
+    MusicBrainzSource(const ProviderConfig &config, const Clock &clock);
+
+    /// The least search score (0-100) a recording needs to count as the track.
+    static constexpr int MinScore = 90;
+
+protected:
+    std::optional<QNetworkRequest> requestFor(const TrackLookup &track,
+                                              QString *why) const override;
+    void readBody(const QByteArray &body, SourceResponse *r) const override;
+    bool isRateSignal(int status) const override { return status == 503; }
+};
+
+} // namespace enrichment

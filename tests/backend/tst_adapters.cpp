@@ -1,0 +1,342 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "enrichment/Clock.h"
+#include "BackendProcess.h"
+#include "Http.h"
+#include "FakeProvider.h"
+#include "HttpSource.h"
+#include "SourcesConfig.h"
+
+using namespace enrichment;
+
+/// The provider adapters against local fake providers over real sockets (the public APIs
+/// cannot be reached here), and the `--sources-config` file that configures them.
+class TestAdapters : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    SystemClock m_clock;
+
+    QString write(const QString &name, const QByteArray &content,
+                  QFileDevice::Permissions permissions = QFileDevice::ReadOwner |
+                                                         QFileDevice::WriteOwner)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            qFatal("cannot write %s", qPrintable(path));
+        f.write(content);
+        f.close();
+        f.setPermissions(permissions);
+        return path;
+    }
+
+    ProviderConfig musicBrainz(const testsupport::FakeMusicBrainz &fake)
+    {
+        ProviderConfig c;
+        c.name = QStringLiteral("musicbrainz");
+        c.baseUrl = fake.url();
+        c.userAgent = QStringLiteral("EnrichmentMonitorTest/1.0 (ops@example.com)");
+        c.timeoutMs = 1000;
+        c.maxResponseBytes = 256 * 1024;
+        return c;
+    }
+
+    /// Asks @p source for @p track and waits for its answer.
+    static SourceResponse ask(EnrichmentSource &source, const TrackLookup &track)
+    {
+        std::optional<SourceResponse> answer;
+        source.fetchAsync(track, [&](const SourceResponse &r) { answer = r; });
+        if (!QTest::qWaitFor([&] { return answer.has_value(); }, 20'000))
+            qFatal("no answer");
+        return *answer;
+    }
+
+private Q_SLOTS:
+    void sourcesConfigIsReadStrictly()
+    {
+        const QString token = write(QStringLiteral("discogs.token"), "s3cret-discogs\n");
+        const QString open = write(QStringLiteral("lastfm.key"), "k3y\n",
+                                   QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                       QFileDevice::ReadGroup | QFileDevice::ReadOther);
+        const QByteArray yaml =
+            "sources:\n"
+            "  musicbrainz: {base_url: https://musicbrainz.org,"
+            " user_agent: \"SongNodes/1.0 (ops@example.com)\"}\n"
+            "  discogs:\n"
+            "    base_url: https://api.discogs.com\n"
+            "    token_file: " +
+            token.toUtf8() +
+            "\n"
+            "    timeout_seconds: 5\n"
+            "  lastfm: {base_url: https://ws.audioscrobbler.com, api_key_file: " +
+            open.toUtf8() + "}\n";
+        SourcesConfig config;
+        QString error;
+        QVERIFY2(parseSourcesConfig(yaml, QStringLiteral("s.yaml"), &config, &error),
+                 qPrintable(error));
+        QCOMPARE(config.providers.size(), 3);
+        QCOMPARE(config.provider(QStringLiteral("discogs"))->token, QByteArray("s3cret-discogs"));
+        QCOMPARE(config.provider(QStringLiteral("discogs"))->timeoutMs, 5000);
+        QCOMPARE(config.provider(QStringLiteral("musicbrainz"))->userAgent,
+                 QStringLiteral("SongNodes/1.0 (ops@example.com)"));
+        QVERIFY(!config.provider(QStringLiteral("spotify"))); // not in the file: off
+        // A credential others can read is named (never its content).
+        QCOMPARE(config.warnings.size(), 1);
+        QVERIFY(config.warnings.at(0).contains(open));
+        QVERIFY(!config.warnings.at(0).contains(QLatin1String("k3y")));
+
+        const QList<std::pair<QByteArray, const char *>> bad = {
+            {"sources:\n  napster: {base_url: https://x}\n", "unknown source"},
+            {"sources:\n  musicbrainz: {base_url: https://x}\n", "user_agent is required"},
+            {"sources:\n  musicbrainz: {base_url: ftp://x, user_agent: a}\n", "http(s)"},
+            {"sources:\n  musicbrainz: {base_url: https://x, user_agent: a, colour: red}\n",
+             "unknown setting"},
+            {"sources:\n  discogs: {base_url: https://x, token_file: /nonexistent/t}\n",
+             "token_file"},
+            {"sources:\n  musicbrainz: {base_url: https://x, user_agent: a, timeout_seconds: 0}\n",
+             "timeout_seconds"},
+            {"sources: [a, b]\n", "sources"},
+            {"sources: {}\n", "no source"},
+            {"sources:\n  musicbrainz: {base_url: [\n", "YAML"},
+        };
+        for (const auto &[text, why] : bad) {
+            QVERIFY2(!parseSourcesConfig(text, QStringLiteral("s.yaml"), &config, &error),
+                     text.constData());
+            QVERIFY2(error.contains(QLatin1String(why)) &&
+                         error.startsWith(QLatin1String("s.yaml")),
+                     qPrintable(error));
+        }
+    }
+
+    // The example the project ships reads as it says.
+    void theShippedExampleIsValid()
+    {
+        SourcesConfig config;
+        QString error;
+        QVERIFY2(readSourcesConfig(QStringLiteral(EXAMPLE_SOURCES), &config, &error),
+                 qPrintable(error));
+        QCOMPARE(config.providers.size(), 1);
+        QCOMPARE(config.providers.at(0).name, QStringLiteral("musicbrainz"));
+        QVERIFY(!config.providers.at(0).userAgent.isEmpty());
+    }
+
+    // MusicBrainz: by ISRC when the track has one, else by artist and title; the fields it
+    // yields; no data for an unknown track or one with nothing to look up by.
+    void musicBrainzFindsRecordings()
+    {
+        testsupport::FakeMusicBrainz fake;
+        QVERIFY(fake.listen());
+        MusicBrainzSource source(musicBrainz(fake), m_clock);
+        SourceResponse r = ask(source, {QStringLiteral("t1"),
+                                        QStringLiteral("Daft Punk"),
+                                        QStringLiteral("One More Time"),
+                                        {},
+                                        0});
+        QCOMPARE(r.status, RequestStatus::Success);
+        QCOMPARE(r.fields.value(QStringLiteral("musicbrainz_id")),
+                 QStringLiteral("b1a9c0e9-d987-4042-ae91-78d6a3267d69"));
+        QCOMPARE(r.fields.value(QStringLiteral("isrc")), QStringLiteral("GBDUW0000053"));
+        QCOMPARE(r.fields.value(QStringLiteral("release_date")), QStringLiteral("2000-11-13"));
+        QCOMPARE(r.fields.value(QStringLiteral("tags")), QStringLiteral("house, french house"));
+        QCOMPARE(r.detail, QStringLiteral("HTTP 200 OK"));
+        const testsupport::FakeProvider::Request &search = fake.requests.last();
+        QCOMPARE(search.url.path(), QStringLiteral("/ws/2/recording"));
+        QCOMPARE(QUrlQuery(search.url).queryItemValue(QStringLiteral("fmt")),
+                 QStringLiteral("json"));
+        QCOMPARE(search.headers.value("user-agent"),
+                 QByteArray("EnrichmentMonitorTest/1.0 (ops@example.com)"));
+
+        r = ask(source, {QStringLiteral("t2"), QStringLiteral("x"), QStringLiteral("y"),
+                         QStringLiteral("NOABC0100001"), 0});
+        QCOMPARE(r.status, RequestStatus::Success);
+        QCOMPARE(fake.requests.last().url.path(), QStringLiteral("/ws/2/isrc/NOABC0100001"));
+        QCOMPARE(r.fields.value(QStringLiteral("musicbrainz_id")),
+                 QStringLiteral("8f0d8a5e-1b6c-4f3e-9d1a-4d6c1b2a3e4f"));
+
+        r = ask(source,
+                {QStringLiteral("t3"), QStringLiteral("Nobody"), QStringLiteral("Known"), {}, 0});
+        QCOMPARE(r.status, RequestStatus::NoData);
+        r = ask(source, {QStringLiteral("t4"), {}, {}, {}, 0});
+        QCOMPARE(r.status, RequestStatus::NoData);
+        QVERIFY(r.detail.contains(QLatin1String("nothing to look up")) ||
+                r.detail.contains(QLatin1String("no artist")));
+        QCOMPARE(fake.rateLimited, 0); // paced: never faster than once a second
+    }
+
+    // Asked for many tracks at once, the adapter paces them: one request a second, none
+    // refused; the quota it reports counts what waits.
+    void musicBrainzIsAskedOnceASecond()
+    {
+        testsupport::FakeMusicBrainz fake;
+        QVERIFY(fake.listen());
+        MusicBrainzSource source(musicBrainz(fake), m_clock);
+        int answered = 0;
+        for (int i = 0; i < 4; ++i)
+            source.fetchAsync({QStringLiteral("t%1").arg(i),
+                               QStringLiteral("Daft Punk"),
+                               QStringLiteral("One More Time"),
+                               {},
+                               0},
+                              [&](const SourceResponse &r) {
+                                  QCOMPARE(r.status, RequestStatus::Success);
+                                  ++answered;
+                              });
+        QVERIFY(source.rateLimit().remaining <= 60 - 4);
+        QTRY_COMPARE_WITH_TIMEOUT(answered, 4, 15'000);
+        QCOMPARE(fake.rateLimited, 0);
+        QCOMPARE(fake.requests.size(), 4);
+        // Never two within the provider's tolerance, and once a second on average.
+        for (int i = 1; i < fake.requests.size(); ++i)
+            QVERIFY(fake.requests[i].atMs - fake.requests[i - 1].atMs >= 800);
+        QVERIFY(fake.requests.last().atMs - fake.requests.first().atMs >= 2900);
+    }
+
+    // What goes wrong is classified: a 503 is MusicBrainz's rate signal (and stops asking
+    // for a while), a slow answer a timeout, a broken body a parse error, a huge one is cut.
+    void musicBrainzFailuresAreClassified()
+    {
+        testsupport::FakeMusicBrainz fake;
+        QVERIFY(fake.listen());
+        const TrackLookup track{QStringLiteral("t"),
+                                QStringLiteral("Daft Punk"),
+                                QStringLiteral("One More Time"),
+                                {},
+                                0};
+        {
+            MusicBrainzSource source(musicBrainz(fake), m_clock);
+            fake.mode = testsupport::FakeMusicBrainz::Mode::Slow;
+            SourceResponse r = ask(source, track);
+            QCOMPARE(r.status, RequestStatus::Error);
+            QCOMPARE(r.error, ErrorType::Timeout);
+            fake.mode = testsupport::FakeMusicBrainz::Mode::Malformed;
+            r = ask(source, track);
+            QCOMPARE(r.error, ErrorType::ParseError);
+            fake.mode = testsupport::FakeMusicBrainz::Mode::Oversized;
+            r = ask(source, track);
+            QCOMPARE(r.error, ErrorType::ParseError);
+            QVERIFY2(r.detail.contains(QLatin1String("larger than")), qPrintable(r.detail));
+            fake.mode = testsupport::FakeMusicBrainz::Mode::Unavailable;
+            r = ask(source, track);
+            QCOMPARE(r.error, ErrorType::ServerError);
+            QCOMPARE(r.detail, QStringLiteral("HTTP 502 Bad Gateway"));
+            QCOMPARE(fake.rateLimited, 0);
+        }
+        // Another client (a second worker without a shared quota) makes it answer 503.
+        testsupport::FakeMusicBrainz shared;
+        QVERIFY(shared.listen());
+        MusicBrainzSource a(musicBrainz(shared), m_clock);
+        MusicBrainzSource b(musicBrainz(shared), m_clock);
+        std::optional<SourceResponse> first, second;
+        a.fetchAsync(track, [&](const SourceResponse &r) { first = r; });
+        b.fetchAsync(track, [&](const SourceResponse &r) { second = r; });
+        QTRY_VERIFY(first && second);
+        const SourceResponse &refused = first->status == RequestStatus::Error ? *first : *second;
+        QCOMPARE(refused.status, RequestStatus::Error);
+        QCOMPARE(refused.error, ErrorType::RateLimited);
+        QCOMPARE(shared.rateLimited, 1);
+        EnrichmentSource &slowed =
+            first->status == RequestStatus::Error ? static_cast<EnrichmentSource &>(a) : b;
+        QCOMPARE(slowed.rateLimit().remaining, 0); // it waits a window before asking again
+    }
+
+    // A redirect is not followed (the credentials stay with the configured host).
+    void redirectsAreRefused()
+    {
+        class Mover final : public testsupport::FakeProvider
+        {
+        protected:
+            Reply answer(const Request &) override
+            {
+                Reply r;
+                r.status = 301;
+                r.reason = "Moved Permanently";
+                r.headers.append(std::pair<QByteArray, QByteArray>(
+                    "Location", "http://elsewhere.example/ws/2/recording"));
+                return r;
+            }
+        } mover;
+        QVERIFY(mover.listen());
+        ProviderConfig c;
+        c.name = QStringLiteral("musicbrainz");
+        c.baseUrl = mover.url();
+        c.userAgent = QStringLiteral("test");
+        MusicBrainzSource source(c, m_clock);
+        const SourceResponse r =
+            ask(source, {QStringLiteral("t"), QStringLiteral("a"), QStringLiteral("b"), {}, 0});
+        QCOMPARE(r.status, RequestStatus::Error);
+        QCOMPARE(r.error, ErrorType::ConnectionError);
+        QVERIFY2(r.detail.contains(QLatin1String("redirect")), qPrintable(r.detail));
+        QCOMPARE(mover.requests.size(), 1);
+    }
+
+    // The backend enriches from the providers its --sources-config names (here the fake
+    // MusicBrainz): imported tracks come back with MusicBrainz's fields; the others are off.
+    void theBackendEnrichesFromConfiguredProviders()
+    {
+        testsupport::FakeMusicBrainz fake;
+        QVERIFY(fake.listen());
+        const QString config =
+            write(QStringLiteral("sources.yaml"),
+                  "sources:\n  musicbrainz: {base_url: \"" + fake.url().toString().toUtf8() +
+                      "\", user_agent: \"EnrichmentMonitorTest/1.0 (ops@example.com)\"}\n");
+        const QString tracks = write(QStringLiteral("tracks.csv"), "id,artist,title\n"
+                                                                   "mb-1,Daft Punk,One More Time\n"
+                                                                   "mb-2,Nobody Known,Nothing\n");
+        testsupport::BackendProcess b;
+        QVERIFY(
+            b.start(QStringLiteral(BACKEND_BINARY),
+                    {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
+                     m_dir.filePath(QStringLiteral("e2e.sqlite")),
+                     QStringLiteral("--sources-config"), config, QStringLiteral("--import-tracks"),
+                     tracks, QStringLiteral("--batch-interval-ms"), QStringLiteral("100")}));
+        auto track = [&](const QByteArray &id) {
+            return QJsonDocument::fromJson(
+                       testsupport::httpGet(b.port(), "/monitoring/enrichment/tracks/" + id).body)
+                .object();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(track("mb-1").value(QLatin1String("status")).toString(),
+                                  QStringLiteral("partial"), 20'000); // one source of one
+        const QJsonObject found = track("mb-1");
+        QCOMPARE(found.value(QLatin1String("metadata"))
+                     .toObject()
+                     .value(QLatin1String("musicbrainz_id"))
+                     .toObject()
+                     .value(QLatin1String("value"))
+                     .toString(),
+                 QStringLiteral("b1a9c0e9-d987-4042-ae91-78d6a3267d69"));
+        QTRY_VERIFY_WITH_TIMEOUT(track("mb-2").value(QLatin1String("retry_count")).toInt() >= 1 ||
+                                     track("mb-2").value(QLatin1String("status")).toString() ==
+                                         QLatin1String("failed"),
+                                 20'000);
+        const QJsonObject snapshot =
+            QJsonDocument::fromJson(testsupport::httpGet(b.port(), "/monitoring/enrichment").body)
+                .object();
+        QCOMPARE(snapshot.value(QLatin1String("circuit_breakers")).toObject().keys(),
+                 QStringList{QStringLiteral("musicbrainz")});
+        QCOMPARE(fake.rateLimited, 0);
+        // A provider without an adapter in this version is refused at start, by name.
+        const QString discogs =
+            write(QStringLiteral("discogs.yaml"),
+                  "sources:\n  discogs: {base_url: https://api.discogs.com, token_file: " +
+                      write(QStringLiteral("d.token"), "t\n").toUtf8() + "}\n");
+        QProcess p;
+        p.start(QStringLiteral(BACKEND_BINARY),
+                {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
+                 m_dir.filePath(QStringLiteral("e2e-bad.sqlite")),
+                 QStringLiteral("--sources-config"), discogs});
+        QVERIFY(p.waitForFinished(15'000));
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY(p.readAllStandardError().contains("discogs"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdapters)
+#include "tst_adapters.moc"

@@ -1,0 +1,222 @@
+// SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <functional>
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace testsupport {
+
+/// A local HTTP/1.1 server standing in for a provider's API (we cannot reach the real
+/// ones here), replaying what its documentation says it does. One request per connection
+/// (`Connection: close`). A reply may be held back (a slow provider).
+class FakeProvider : public QObject
+{
+public:
+    struct Request
+    {
+        QByteArray method;
+        QUrl url;                              ///< path and query as sent
+        QHash<QByteArray, QByteArray> headers; ///< names in lower case
+        qint64 atMs = 0;                       ///< since the server started
+    };
+    struct Reply
+    {
+        int status = 200;
+        QByteArray reason = "OK";
+        QList<std::pair<QByteArray, QByteArray>> headers;
+        QByteArray body;
+        int delayMs = 0;
+    };
+
+    FakeProvider()
+    {
+        m_clock.start();
+        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = m_server.nextPendingConnection())
+                serve(s);
+        });
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    QUrl url() const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
+    }
+    /// Every request so far, in order.
+    QList<Request> requests;
+
+protected:
+    virtual Reply answer(const Request &request) = 0;
+    qint64 elapsedMs() const { return m_clock.elapsed(); }
+
+private:
+    void serve(QTcpSocket *socket)
+    {
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
+            QByteArray &buffer = m_buffers[socket];
+            buffer += socket->readAll();
+            const qsizetype end = buffer.indexOf("\r\n\r\n");
+            if (end < 0)
+                return;
+            Request r;
+            r.atMs = m_clock.elapsed();
+            const QList<QByteArray> lines = buffer.left(end).split('\n');
+            m_buffers.remove(socket);
+            const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
+            r.method = first.value(0);
+            r.url = QUrl::fromEncoded(first.value(1));
+            for (qsizetype i = 1; i < lines.size(); ++i) {
+                const qsizetype colon = lines[i].indexOf(':');
+                if (colon > 0)
+                    r.headers.insert(lines[i].left(colon).trimmed().toLower(),
+                                     lines[i].mid(colon + 1).trimmed());
+            }
+            requests.append(r);
+            const Reply reply = answer(r);
+            QPointer<QTcpSocket> guard(socket);
+            auto write = [guard, reply] {
+                if (!guard)
+                    return;
+                QByteArray out =
+                    "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reply.reason + "\r\n";
+                for (const auto &[name, value] : reply.headers)
+                    out += name + ": " + value + "\r\n";
+                out += "Content-Length: " + QByteArray::number(reply.body.size()) +
+                       "\r\nConnection: close\r\n\r\n" + reply.body;
+                guard->write(out);
+                guard->disconnectFromHost();
+            };
+            if (reply.delayMs > 0)
+                QTimer::singleShot(reply.delayMs, this, write);
+            else
+                write();
+        });
+    }
+
+    QTcpServer m_server;
+    QElapsedTimer m_clock;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+};
+
+/// MusicBrainz's web service as its documentation describes it: `/ws/2/recording?query=`
+/// (a Lucene search, `limit`, `fmt=json`) and `/ws/2/isrc/ISRC`; a request without a
+/// User-Agent is refused (403); a client asking faster than once a second gets 503 (its
+/// rate signal) and that request is not served. The catalogue is a few recordings, found by
+/// artist and title or by ISRC.
+class FakeMusicBrainz final : public FakeProvider
+{
+public:
+    struct Recording
+    {
+        QString id, artist, title, isrc, released;
+        QStringList tags;
+    };
+    QList<Recording> catalogue = {
+        {QStringLiteral("b1a9c0e9-d987-4042-ae91-78d6a3267d69"),
+         QStringLiteral("Daft Punk"),
+         QStringLiteral("One More Time"),
+         QStringLiteral("GBDUW0000053"),
+         QStringLiteral("2000-11-13"),
+         {QStringLiteral("house"), QStringLiteral("french house")}},
+        {QStringLiteral("8f0d8a5e-1b6c-4f3e-9d1a-4d6c1b2a3e4f"),
+         QStringLiteral("Röyksopp"),
+         QStringLiteral("Eple"),
+         QStringLiteral("NOABC0100001"),
+         QStringLiteral("2001-03-05"),
+         {}},
+    };
+    /// What the next answers are (then normal again): a slow one, a broken body, a huge one.
+    enum class Mode { Normal, Slow, Malformed, Oversized, Unavailable };
+    Mode mode = Mode::Normal;
+    int slowMs = 3000;
+    int rateLimited = 0; ///< 503s answered because a client asked too fast
+    int served = 0;
+
+protected:
+    Reply answer(const Request &r) override
+    {
+        Reply reply;
+        reply.headers.append(std::pair<QByteArray, QByteArray>("Content-Type", "application/json"));
+        if (r.headers.value("user-agent").isEmpty())
+            return error(403, "Forbidden", "a User-Agent is required");
+        // One request a second on average: one that arrives within 0.8 s of the last one
+        // served is refused (the slack is the network's jitter, which an average allows).
+        const qint64 previous = m_lastServedMs;
+        if (previous >= 0 && r.atMs - previous < 800) {
+            ++rateLimited;
+            return error(503, "Service Unavailable",
+                         "Your requests are exceeding the allowable rate limit.");
+        }
+        m_lastServedMs = r.atMs;
+        ++served;
+        switch (mode) {
+        case Mode::Slow: reply.delayMs = slowMs; break;
+        case Mode::Malformed: reply.body = "{\"recordings\": [{\"id\": "; return reply;
+        case Mode::Oversized: reply.body = QByteArray(4 * 1024 * 1024, ' ') + "{}"; return reply;
+        case Mode::Unavailable: return error(502, "Bad Gateway", "upstream down");
+        case Mode::Normal: break;
+        }
+        const QUrlQuery q(r.url);
+        QList<Recording> found;
+        const QString path = r.url.path();
+        if (path.startsWith(QLatin1String("/ws/2/isrc/"))) {
+            const QString isrc = path.mid(11);
+            for (const Recording &rec : catalogue)
+                if (rec.isrc == isrc)
+                    found << rec;
+            if (found.isEmpty())
+                return error(404, "Not Found", "Not Found");
+        } else if (path == QLatin1String("/ws/2/recording")) {
+            const QString query = q.queryItemValue(QStringLiteral("query"), QUrl::FullyDecoded);
+            for (const Recording &rec : catalogue)
+                if (query.contains(QStringLiteral("artist:\"%1\"").arg(rec.artist)) &&
+                    query.contains(QStringLiteral("recording:\"%1\"").arg(rec.title)))
+                    found << rec;
+        } else {
+            return error(404, "Not Found", "Not Found");
+        }
+        QJsonArray recordings;
+        for (const Recording &rec : found) {
+            QJsonArray tags;
+            for (const QString &t : rec.tags)
+                tags.append(QJsonObject{{QStringLiteral("name"), t}, {QStringLiteral("count"), 1}});
+            recordings.append(QJsonObject{{QStringLiteral("id"), rec.id},
+                                          {QStringLiteral("score"), 100},
+                                          {QStringLiteral("title"), rec.title},
+                                          {QStringLiteral("isrcs"), QJsonArray{rec.isrc}},
+                                          {QStringLiteral("first-release-date"), rec.released},
+                                          {QStringLiteral("tags"), tags}});
+        }
+        reply.body = QJsonDocument(QJsonObject{{QStringLiteral("count"), recordings.size()},
+                                               {QStringLiteral("recordings"), recordings}})
+                         .toJson(QJsonDocument::Compact);
+        return reply;
+    }
+
+private:
+    static Reply error(int status, const QByteArray &reason, const QByteArray &message)
+    {
+        Reply r;
+        r.status = status;
+        r.reason = reason;
+        r.headers.append(std::pair<QByteArray, QByteArray>("Content-Type", "application/json"));
+        r.body = "{\"error\": \"" + message + "\"}";
+        return r;
+    }
+    qint64 m_lastServedMs = -1;
+};
+
+} // namespace testsupport
