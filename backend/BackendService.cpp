@@ -105,10 +105,14 @@ bool BackendService::realSources(const QString &file, QString *error)
     for (const ProviderConfig &p : std::as_const(config.providers)) {
         if (p.name == QLatin1String("musicbrainz")) {
             d->pendingSources.push_back(std::make_unique<MusicBrainzSource>(p, *d->clock));
+        } else if (p.name == QLatin1String("discogs")) {
+            d->pendingSources.push_back(std::make_unique<DiscogsSource>(p, *d->clock));
+        } else if (p.name == QLatin1String("lastfm")) {
+            d->pendingSources.push_back(std::make_unique<LastFmSource>(p, *d->clock));
         } else {
             d->pendingSources.clear();
-            *error = QStringLiteral("%1: this version has no %2 adapter yet (musicbrainz has"
-                                    " one); take %2 out of the file")
+            *error = QStringLiteral("%1: this version has no %2 adapter yet (musicbrainz,"
+                                    " discogs and lastfm have one); take %2 out of the file")
                          .arg(file, p.name);
             return false;
         }

@@ -247,6 +247,100 @@ private Q_SLOTS:
         QCOMPARE(slowed.rateLimit().remaining, 0); // it waits a window before asking again
     }
 
+    // Discogs: its token in the Authorization header, its own rate headers followed (a
+    // spent quota is reported as spent before the 429), a refused token said so.
+    void discogsSendsItsTokenAndFollowsItsHeaders()
+    {
+        testsupport::FakeDiscogs fake;
+        fake.limit = 2;
+        QVERIFY(fake.listen());
+        ProviderConfig c;
+        c.name = QStringLiteral("discogs");
+        c.baseUrl = fake.url();
+        c.token = fake.token;
+        c.timeoutMs = 2000;
+        DiscogsSource source(c, m_clock);
+        const TrackLookup known{QStringLiteral("t"),
+                                QStringLiteral("Daft Punk"),
+                                QStringLiteral("One More Time"),
+                                {},
+                                0};
+        SourceResponse r = ask(source, known);
+        QCOMPARE(r.status, RequestStatus::Success);
+        QCOMPARE(r.fields.value(QStringLiteral("discogs_id")), QStringLiteral("29834"));
+        QCOMPARE(r.fields.value(QStringLiteral("genre")), QStringLiteral("Electronic"));
+        QCOMPARE(r.fields.value(QStringLiteral("label")), QStringLiteral("Virgin"));
+        QCOMPARE(r.fields.value(QStringLiteral("release_date")), QStringLiteral("2001"));
+        QCOMPARE(fake.requests.last().headers.value("authorization"),
+                 QByteArray("Discogs token=good-discogs-token"));
+        QVERIFY(!fake.requests.last().headers.value("user-agent").isEmpty());
+        QCOMPARE(source.rateLimit().remaining, 1); // as its header said
+        r = ask(source, {QStringLiteral("u"), QStringLiteral("No"), QStringLiteral("One"), {}, 0});
+        QCOMPARE(r.status, RequestStatus::NoData);
+        QCOMPARE(source.rateLimit().remaining, 0); // spent: the pipeline will skip it
+        r = ask(source, known); // asked anyway (a second worker, say): Discogs says 429
+        QCOMPARE(r.status, RequestStatus::Error);
+        QCOMPARE(r.error, ErrorType::RateLimited);
+
+        c.token = "wrong";
+        DiscogsSource refused(c, m_clock);
+        fake.limit = 100;
+        r = ask(refused, known);
+        QCOMPARE(r.status, RequestStatus::Error);
+        QCOMPARE(r.error, ErrorType::ConnectionError);
+        QVERIFY2(r.detail.contains(QLatin1String("credentials")), qPrintable(r.detail));
+        QVERIFY(!r.detail.contains(QLatin1String("wrong"))); // the secret is never shown
+    }
+
+    // Last.fm: errors in the body of a 200: 6 is no data, 10 a refused key, 29 its rate
+    // limit.
+    void lastFmReadsErrorsFromA200Body()
+    {
+        testsupport::FakeLastFm fake;
+        QVERIFY(fake.listen());
+        ProviderConfig c;
+        c.name = QStringLiteral("lastfm");
+        c.baseUrl = fake.url();
+        c.apiKey = fake.apiKey.toUtf8();
+        c.timeoutMs = 2000;
+        LastFmSource source(c, m_clock);
+        const TrackLookup known{QStringLiteral("t"),
+                                QStringLiteral("Daft Punk"),
+                                QStringLiteral("One More Time"),
+                                {},
+                                0};
+        SourceResponse r = ask(source, known);
+        QCOMPARE(r.status, RequestStatus::Success);
+        QCOMPARE(r.fields.value(QStringLiteral("tags")), QStringLiteral("house, electronic"));
+        QCOMPARE(r.fields.value(QStringLiteral("musicbrainz_id")),
+                 QStringLiteral("b1a9c0e9-d987-4042-ae91-78d6a3267d69"));
+        QCOMPARE(QUrlQuery(fake.requests.last().url).queryItemValue(QStringLiteral("method")),
+                 QStringLiteral("track.getInfo"));
+        r = ask(source, {QStringLiteral("u"), QStringLiteral("No"), QStringLiteral("One"), {}, 0});
+        QCOMPARE(r.status, RequestStatus::NoData);
+        QVERIFY2(r.detail.contains(QLatin1String("error 6")), qPrintable(r.detail));
+
+        // Two clients at once past its limit: the one refused says rate_limited.
+        fake.perSecond = 1;
+        LastFmSource other(c, m_clock);
+        std::optional<SourceResponse> first, second;
+        source.fetchAsync(known, [&](const SourceResponse &x) { first = x; });
+        other.fetchAsync(known, [&](const SourceResponse &x) { second = x; });
+        QTRY_VERIFY(first && second);
+        const bool firstRefused = first->status == RequestStatus::Error;
+        const SourceResponse &refused = firstRefused ? *first : *second;
+        QCOMPARE(refused.status, RequestStatus::Error);
+        QCOMPARE(refused.error, ErrorType::RateLimited);
+        QVERIFY2(refused.detail.contains(QLatin1String("error 29")), qPrintable(refused.detail));
+
+        c.apiKey = "wrong";
+        LastFmSource badKey(c, m_clock);
+        fake.perSecond = 100;
+        r = ask(badKey, known);
+        QCOMPARE(r.status, RequestStatus::Error);
+        QCOMPARE(r.error, ErrorType::ConnectionError);
+    }
+
     // A redirect is not followed (the credentials stay with the configured host).
     void redirectsAreRefused()
     {
@@ -323,18 +417,21 @@ private Q_SLOTS:
                  QStringList{QStringLiteral("musicbrainz")});
         QCOMPARE(fake.rateLimited, 0);
         // A provider without an adapter in this version is refused at start, by name.
-        const QString discogs =
-            write(QStringLiteral("discogs.yaml"),
-                  "sources:\n  discogs: {base_url: https://api.discogs.com, token_file: " +
-                      write(QStringLiteral("d.token"), "t\n").toUtf8() + "}\n");
+        const QString id = write(QStringLiteral("s.id"), "client\n");
+        const QString secret = write(QStringLiteral("s.secret"), "secret\n");
+        const QString spotify =
+            write(QStringLiteral("spotify.yaml"),
+                  "sources:\n  spotify: {base_url: https://api.spotify.com, auth_url: "
+                  "https://accounts.spotify.com/api/token, client_id_file: " +
+                      id.toUtf8() + ", client_secret_file: " + secret.toUtf8() + "}\n");
         QProcess p;
         p.start(QStringLiteral(BACKEND_BINARY),
                 {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
                  m_dir.filePath(QStringLiteral("e2e-bad.sqlite")),
-                 QStringLiteral("--sources-config"), discogs});
+                 QStringLiteral("--sources-config"), spotify});
         QVERIFY(p.waitForFinished(15'000));
         QCOMPARE(p.exitCode(), 1);
-        QVERIFY(p.readAllStandardError().contains("discogs"));
+        QVERIFY(p.readAllStandardError().contains("spotify"));
     }
 };
 

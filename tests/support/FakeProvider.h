@@ -219,4 +219,119 @@ private:
     qint64 m_lastServedMs = -1;
 };
 
+/// A reply of @p status with a JSON @p body.
+inline FakeProvider::Reply jsonReply(int status, const QByteArray &reason, const QJsonObject &body)
+{
+    FakeProvider::Reply r;
+    r.status = status;
+    r.reason = reason;
+    r.headers.append(std::pair<QByteArray, QByteArray>("Content-Type", "application/json"));
+    r.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    return r;
+}
+
+/// Discogs's API as documented: `/database/search?artist=&track=&type=release` answers
+/// only with `Authorization: Discogs token=TOKEN` (else 401); every answer carries
+/// `X-Discogs-Ratelimit` (the limit per moving minute), `-Used` and `-Remaining`, and past
+/// the limit it answers 429.
+class FakeDiscogs final : public FakeProvider
+{
+public:
+    QByteArray token = "good-discogs-token";
+    int limit = 60;
+
+protected:
+    Reply answer(const Request &r) override
+    {
+        while (!m_window.isEmpty() && m_window.first() <= r.atMs - 60'000)
+            m_window.removeFirst();
+        if (r.headers.value("authorization") != "Discogs token=" + token)
+            return withRate(jsonReply(
+                401, "Unauthorized",
+                QJsonObject{{QStringLiteral("message"),
+                             QStringLiteral("You must authenticate to access this resource.")}}));
+        if (m_window.size() >= limit)
+            return withRate(
+                jsonReply(429, "Too Many Requests",
+                          QJsonObject{{QStringLiteral("message"),
+                                       QStringLiteral("You are making requests too quickly.")}}));
+        m_window.append(r.atMs);
+        const QUrlQuery q(r.url);
+        QJsonArray results;
+        if (q.queryItemValue(QStringLiteral("artist"), QUrl::FullyDecoded) ==
+                QLatin1String("Daft Punk") &&
+            q.queryItemValue(QStringLiteral("track"), QUrl::FullyDecoded) ==
+                QLatin1String("One More Time"))
+            results.append(
+                QJsonObject{{QStringLiteral("id"), 29834},
+                            {QStringLiteral("title"), QStringLiteral("Daft Punk - Discovery")},
+                            {QStringLiteral("year"), QStringLiteral("2001")},
+                            {QStringLiteral("genre"), QJsonArray{QStringLiteral("Electronic")}},
+                            {QStringLiteral("style"), QJsonArray{QStringLiteral("House")}},
+                            {QStringLiteral("label"), QJsonArray{QStringLiteral("Virgin")}}});
+        return withRate(jsonReply(200, "OK",
+                                  QJsonObject{{QStringLiteral("results"), results},
+                                              {QStringLiteral("pagination"), QJsonObject{}}}));
+    }
+
+private:
+    Reply withRate(Reply r) const
+    {
+        const qsizetype used = m_window.size();
+        r.headers.append(
+            std::pair<QByteArray, QByteArray>("X-Discogs-Ratelimit", QByteArray::number(limit)));
+        r.headers.append(std::pair<QByteArray, QByteArray>("X-Discogs-Ratelimit-Used",
+                                                           QByteArray::number(used)));
+        r.headers.append(std::pair<QByteArray, QByteArray>("X-Discogs-Ratelimit-Remaining",
+                                                           QByteArray::number(limit - used)));
+        return r;
+    }
+    QList<qint64> m_window;
+};
+
+/// Last.fm's API as documented: `/2.0/?method=track.getInfo&api_key=&artist=&track=&format=json`;
+/// its errors come in the body of a 200: 10 for a key it does not know, 6 for an unknown
+/// track, 29 when a client asks more than `perSecond` times in a second.
+class FakeLastFm final : public FakeProvider
+{
+public:
+    QString apiKey = QStringLiteral("good-lastfm-key");
+    int perSecond = 5;
+
+protected:
+    Reply answer(const Request &r) override
+    {
+        auto error = [](int code, const char *message) {
+            return jsonReply(200, "OK",
+                             QJsonObject{{QStringLiteral("error"), code},
+                                         {QStringLiteral("message"), QLatin1String(message)}});
+        };
+        while (!m_second.isEmpty() && m_second.first() <= r.atMs - 1000)
+            m_second.removeFirst();
+        const QUrlQuery q(r.url);
+        if (q.queryItemValue(QStringLiteral("api_key")) != apiKey)
+            return error(10, "Invalid API key - You must be granted a valid key by last.fm");
+        if (m_second.size() >= perSecond)
+            return error(29, "Rate Limit Exceeded");
+        m_second.append(r.atMs);
+        if (q.queryItemValue(QStringLiteral("artist"), QUrl::FullyDecoded) !=
+                QLatin1String("Daft Punk") ||
+            q.queryItemValue(QStringLiteral("track"), QUrl::FullyDecoded) !=
+                QLatin1String("One More Time"))
+            return error(6, "Track not found");
+        const QJsonObject track{
+            {QStringLiteral("name"), QStringLiteral("One More Time")},
+            {QStringLiteral("mbid"), QStringLiteral("b1a9c0e9-d987-4042-ae91-78d6a3267d69")},
+            {QStringLiteral("toptags"),
+             QJsonObject{{QStringLiteral("tag"),
+                          QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("house")}},
+                                     QJsonObject{{QStringLiteral("name"),
+                                                  QStringLiteral("electronic")}}}}}}};
+        return jsonReply(200, "OK", QJsonObject{{QStringLiteral("track"), track}});
+    }
+
+private:
+    QList<qint64> m_second;
+};
+
 } // namespace testsupport
