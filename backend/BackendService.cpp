@@ -109,10 +109,13 @@ bool BackendService::realSources(const QString &file, QString *error)
             d->pendingSources.push_back(std::make_unique<DiscogsSource>(p, *d->clock));
         } else if (p.name == QLatin1String("lastfm")) {
             d->pendingSources.push_back(std::make_unique<LastFmSource>(p, *d->clock));
+        } else if (p.name == QLatin1String("spotify")) {
+            d->pendingSources.push_back(std::make_unique<SpotifySource>(p, *d->clock));
         } else {
             d->pendingSources.clear();
-            *error = QStringLiteral("%1: this version has no %2 adapter yet (musicbrainz,"
-                                    " discogs and lastfm have one); take %2 out of the file")
+            *error = QStringLiteral(
+                         "%1: this version has no %2 adapter yet (spotify,"
+                         " musicbrainz, discogs and lastfm have one); take %2 out of the file")
                          .arg(file, p.name);
             return false;
         }

@@ -97,8 +97,25 @@ RateLimitState HttpSource::rateLimit()
     return s;
 }
 
+QNetworkAccessManager *HttpSource::network()
+{
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    return m_network;
+}
+
+void HttpSource::failWaiting(ErrorType error, const QString &detail)
+{
+    std::deque<Waiting> waiting;
+    waiting.swap(m_waiting);
+    for (Waiting &w : waiting)
+        w.answer(errorResponse(error, detail));
+}
+
 void HttpSource::dispatch()
 {
+    if (!m_waiting.empty() && !ready())
+        return; // resume() or failWaiting() follows
     while (!m_waiting.empty() && m_inFlight < m_pace.maxInFlight) {
         const qint64 now = m_clock.nowMs();
         qint64 wait = 0;
@@ -130,14 +147,12 @@ void HttpSource::send(Waiting w)
         w.answer(r);
         return;
     }
-    if (!m_network)
-        m_network = new QNetworkAccessManager(this);
     const qint64 now = m_clock.nowMs();
     m_lastSentMs = now;
     m_sentAt.push_back(now);
     ++m_sent;
     ++m_inFlight;
-    QNetworkReply *reply = m_network->get(*request);
+    QNetworkReply *reply = network()->get(*request);
     const qint64 cap = m_config.maxResponseBytes;
     connect(reply, &QNetworkReply::downloadProgress, reply, [reply, cap](qint64 received, qint64) {
         if (received > cap) {
@@ -184,6 +199,8 @@ void HttpSource::finished(QNetworkReply *reply, const Answer &answer, qint64 sta
         r.status = RequestStatus::NoData;
         r.detail = statusLine;
     } else if (status == 401 || status == 403) {
+        if (status == 401)
+            credentialsRefused();
         r = errorResponse(ErrorType::ConnectionError,
                           statusLine + QStringLiteral(": the provider refused our credentials"));
     } else if (status != 200) {
@@ -473,6 +490,122 @@ void LastFmSource::readBody(const QByteArray &body, SourceResponse *r) const
     if (const QString mbid = track.value(QLatin1String("mbid")).toString(); !mbid.isEmpty())
         r->fields.insert(f::MusicBrainzId, mbid);
     r->status = r->fields.isEmpty() ? RequestStatus::NoData : RequestStatus::Success;
+}
+
+// Spotify
+
+SpotifySource::SpotifySource(const ProviderConfig &config, const Clock &clock)
+    : HttpSource(config, Pace{0, 4, 180, 30'000}, clock)
+{}
+
+bool SpotifySource::ready()
+{
+    if (!m_token.isEmpty() && clock().nowMs() < m_renewAtMs)
+        return true;
+    if (!m_fetching)
+        fetchToken();
+    return false;
+}
+
+void SpotifySource::fetchToken()
+{
+    m_fetching = true;
+    QNetworkRequest request = baseRequest(config().authUrl);
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QStringLiteral("application/x-www-form-urlencoded"));
+    request.setRawHeader(
+        "Authorization",
+        "Basic " + QByteArray(config().clientId + ':' + config().clientSecret).toBase64());
+    QNetworkReply *reply = network()->post(request, "grant_type=client_credentials");
+    const qint64 cap = config().maxResponseBytes;
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, cap](qint64 received, qint64) {
+        if (received > cap)
+            reply->abort();
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        m_fetching = false;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
+        const QByteArray token = o.value(QLatin1String("access_token")).toString().toLatin1();
+        const qint64 lifeMs = qint64(o.value(QLatin1String("expires_in")).toDouble()) * 1000;
+        if (status == 200 && !token.isEmpty() && lifeMs > 0) {
+            ++m_tokensFetched;
+            m_token = token;
+            // Renewed before it runs out: a minute early, or at half its life if shorter.
+            m_renewAtMs = clock().nowMs() + std::max<qint64>(lifeMs / 2, lifeMs - 60'000);
+            resume();
+            return;
+        }
+        const QString detail =
+            status == 0 ? QStringLiteral("no access token: %1").arg(reply->errorString().left(200))
+            : status == 400 || status == 401
+                ? QStringLiteral("no access token: Spotify refused the client credentials"
+                                 " (HTTP %1)")
+                      .arg(status)
+                : QStringLiteral("no access token: HTTP %1").arg(status);
+        failWaiting(status >= 500 ? ErrorType::ServerError : ErrorType::ConnectionError, detail);
+    });
+}
+
+std::optional<QNetworkRequest> SpotifySource::requestFor(const TrackLookup &track,
+                                                         QString *why) const
+{
+    QString q;
+    if (!track.isrc.isEmpty())
+        q = QStringLiteral("isrc:") + track.isrc;
+    else if (!track.artist.isEmpty() && !track.title.isEmpty())
+        q = QStringLiteral("artist:\"%1\" track:\"%2\"").arg(track.artist, track.title);
+    else {
+        *why = QStringLiteral("no artist, title or ISRC to look up by");
+        return std::nullopt;
+    }
+    QUrl url = under(config().baseUrl, QStringLiteral("/v1/search"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("q"), q);
+    query.addQueryItem(QStringLiteral("type"), QStringLiteral("track"));
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
+    url.setQuery(query.query(QUrl::FullyEncoded), QUrl::StrictMode);
+    QNetworkRequest request = baseRequest(url);
+    request.setRawHeader("Authorization", "Bearer " + m_token);
+    return request;
+}
+
+void SpotifySource::readBody(const QByteArray &body, SourceResponse *r) const
+{
+    const std::optional<QJsonObject> doc = jsonObject(body, r);
+    if (!doc)
+        return;
+    const QJsonValue items =
+        doc->value(QLatin1String("tracks")).toObject().value(QLatin1String("items"));
+    if (!items.isArray()) {
+        r->status = RequestStatus::Error;
+        r->error = ErrorType::ParseError;
+        r->detail = QStringLiteral("no \"tracks.items\" in the answer");
+        return;
+    }
+    const QJsonObject first = items.toArray().first().toObject();
+    const QString id = first.value(QLatin1String("id")).toString();
+    if (id.isEmpty()) {
+        r->status = RequestStatus::NoData;
+        r->detail = QStringLiteral("no track found");
+        return;
+    }
+    namespace f = wire::field;
+    r->status = RequestStatus::Success;
+    r->fields.insert(f::SpotifyId, id);
+    const QString isrc = first.value(QLatin1String("external_ids"))
+                             .toObject()
+                             .value(QLatin1String("isrc"))
+                             .toString();
+    if (!isrc.isEmpty())
+        r->fields.insert(f::Isrc, isrc);
+    const QString released = first.value(QLatin1String("album"))
+                                 .toObject()
+                                 .value(QLatin1String("release_date"))
+                                 .toString();
+    if (!released.isEmpty())
+        r->fields.insert(f::ReleaseDate, released);
 }
 
 } // namespace enrichment

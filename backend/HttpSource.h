@@ -69,9 +69,22 @@ protected:
         return false;
     }
 
+    /// Whether requests may be sent now. A provider that needs something first (an access
+    /// token) starts getting it, returns false, and calls resume() once it has it, or
+    /// failWaiting() when it cannot have it.
+    virtual bool ready() { return true; }
+    /// The provider refused the credentials of a request (401): a token to drop, say.
+    virtual void credentialsRefused() {}
+
     /// The request for @p url with the settings every call has (user agent, JSON).
     QNetworkRequest baseRequest(const QUrl &url) const;
     const ProviderConfig &config() const { return m_config; }
+    const Clock &clock() const { return m_clock; }
+    QNetworkAccessManager *network();
+    /// Sends what waits, now that ready() is true again.
+    void resume() { dispatch(); }
+    /// Answers every waiting track with @p error (nothing can be asked: no token).
+    void failWaiting(ErrorType error, const QString &detail);
 
 private:
     struct Waiting
@@ -131,6 +144,35 @@ protected:
     std::optional<QNetworkRequest> requestFor(const TrackLookup &track,
                                               QString *why) const override;
     void readBody(const QByteArray &body, SourceResponse *r) const override;
+};
+
+/// Spotify (`/v1/search`, JSON) with a client-credentials access token from `auth_url`,
+/// fetched before the first request and again before it expires (a minute early, or half
+/// its life for a short one); a token refused before its time is dropped and a new one
+/// fetched for the next request. A track by ISRC when it has one, else by artist and
+/// title; 429 with Retry-After. Finds spotify_id, isrc, release_date.
+class SpotifySource final : public HttpSource
+{
+    Q_OBJECT
+public:
+    SpotifySource(const ProviderConfig &config, const Clock &clock);
+    /// Access tokens fetched so far (for tests).
+    int tokensFetched() const { return m_tokensFetched; }
+
+protected:
+    std::optional<QNetworkRequest> requestFor(const TrackLookup &track,
+                                              QString *why) const override;
+    void readBody(const QByteArray &body, SourceResponse *r) const override;
+    bool ready() override;
+    void credentialsRefused() override { m_token.clear(); }
+
+private:
+    void fetchToken();
+
+    QByteArray m_token;
+    qint64 m_renewAtMs = 0;
+    bool m_fetching = false;
+    int m_tokensFetched = 0;
 };
 
 /// MusicBrainz (`/ws/2`, JSON): a recording by ISRC when the track has one, else a search

@@ -341,6 +341,75 @@ private Q_SLOTS:
         QCOMPARE(r.error, ErrorType::ConnectionError);
     }
 
+    // Spotify: a client-credentials token before the first search and again before it
+    // runs out (never an expired one sent); a token refused early is dropped and renewed;
+    // wrong credentials fail every waiting track with the reason; 429 and Retry-After.
+    void spotifyRenewsItsTokenBeforeItExpires()
+    {
+        testsupport::FakeSpotify fake;
+        fake.expiresInSeconds = 3600;
+        QVERIFY(fake.listen());
+        ManualClock clock;
+        ProviderConfig c;
+        c.name = QStringLiteral("spotify");
+        c.baseUrl = fake.url();
+        c.authUrl = QUrl(fake.url().toString() + QStringLiteral("/api/token"));
+        c.clientId = fake.clientId;
+        c.clientSecret = fake.clientSecret;
+        c.timeoutMs = 2000;
+        SpotifySource source(c, clock);
+        const TrackLookup known{QStringLiteral("t"),
+                                QStringLiteral("Daft Punk"),
+                                QStringLiteral("One More Time"),
+                                {},
+                                0};
+        SourceResponse r = ask(source, known);
+        QCOMPARE(r.status, RequestStatus::Success);
+        QCOMPARE(r.fields.value(QStringLiteral("spotify_id")),
+                 QStringLiteral("0DiWol3AO6WpXZgp0goxAV"));
+        QCOMPARE(r.fields.value(QStringLiteral("isrc")), QStringLiteral("GBDUW0000053"));
+        QCOMPARE(fake.tokensIssued, 1);
+        r = ask(source, {QStringLiteral("i"), {}, {}, QStringLiteral("GBDUW0000053"), 0});
+        QCOMPARE(r.status, RequestStatus::Success);
+        QCOMPARE(fake.tokensIssued, 1); // still good: reused
+
+        // Its hour nearly over: a new token before the next search; the old one is not
+        // sent again after the provider ended it.
+        clock.advanceMs(3600'000 - 30'000);
+        fake.expireTokens();
+        r = ask(source, known);
+        QCOMPARE(r.status, RequestStatus::Success);
+        QCOMPARE(fake.tokensIssued, 2);
+        QCOMPARE(fake.refused, 0);
+
+        // Ended early (revoked): that search fails, the next gets a new token.
+        fake.expireTokens();
+        r = ask(source, known);
+        QCOMPARE(r.error, ErrorType::ConnectionError);
+        QCOMPARE(fake.refused, 1);
+        r = ask(source, known);
+        QCOMPARE(r.status, RequestStatus::Success);
+        QCOMPARE(fake.tokensIssued, 3);
+
+        // 429 with Retry-After: rate limited, and the quota says to wait.
+        fake.tooManyRequests = 1;
+        r = ask(source, known);
+        QCOMPARE(r.error, ErrorType::RateLimited);
+        QCOMPARE(source.rateLimit().remaining, 0);
+        QVERIFY(source.rateLimit().resetAtMs >= clock.nowMs() + 1000);
+
+        // Wrong credentials: no token, every waiting track told why.
+        c.clientSecret = "wrong";
+        SpotifySource refused(c, clock);
+        std::optional<SourceResponse> a, b;
+        refused.fetchAsync(known, [&](const SourceResponse &x) { a = x; });
+        refused.fetchAsync(known, [&](const SourceResponse &x) { b = x; });
+        QTRY_VERIFY(a && b);
+        QCOMPARE(a->error, ErrorType::ConnectionError);
+        QVERIFY2(b->detail.contains(QLatin1String("client credentials")), qPrintable(b->detail));
+        QVERIFY(!b->detail.contains(QLatin1String("wrong")));
+    }
+
     // A redirect is not followed (the credentials stay with the configured host).
     void redirectsAreRefused()
     {
@@ -417,21 +486,18 @@ private Q_SLOTS:
                  QStringList{QStringLiteral("musicbrainz")});
         QCOMPARE(fake.rateLimited, 0);
         // A provider without an adapter in this version is refused at start, by name.
-        const QString id = write(QStringLiteral("s.id"), "client\n");
-        const QString secret = write(QStringLiteral("s.secret"), "secret\n");
-        const QString spotify =
-            write(QStringLiteral("spotify.yaml"),
-                  "sources:\n  spotify: {base_url: https://api.spotify.com, auth_url: "
-                  "https://accounts.spotify.com/api/token, client_id_file: " +
-                      id.toUtf8() + ", client_secret_file: " + secret.toUtf8() + "}\n");
+        const QString beatport =
+            write(QStringLiteral("beatport.yaml"),
+                  "sources:\n  beatport: {base_url: https://api.beatport.com/v4, token_file: " +
+                      write(QStringLiteral("b.token"), "t\n").toUtf8() + "}\n");
         QProcess p;
         p.start(QStringLiteral(BACKEND_BINARY),
                 {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
                  m_dir.filePath(QStringLiteral("e2e-bad.sqlite")),
-                 QStringLiteral("--sources-config"), spotify});
+                 QStringLiteral("--sources-config"), beatport});
         QVERIFY(p.waitForFinished(15'000));
         QCOMPARE(p.exitCode(), 1);
-        QVERIFY(p.readAllStandardError().contains("spotify"));
+        QVERIFY(p.readAllStandardError().contains("beatport"));
     }
 };
 

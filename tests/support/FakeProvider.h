@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPointer>
+#include <QSet>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -332,6 +333,77 @@ protected:
 
 private:
     QList<qint64> m_second;
+};
+
+/// Spotify's accounts and Web API as documented: `POST /api/token` (client credentials in
+/// a Basic Authorization header) gives `{"access_token", "token_type": "Bearer",
+/// "expires_in"}`, 400 `invalid_client` for wrong credentials; `GET /v1/search?q=&type=track`
+/// needs a valid Bearer token (401 otherwise). expireTokens() ends every token issued, as
+/// their time running out would; tooManyRequests answers the next searches 429 with
+/// Retry-After.
+class FakeSpotify final : public FakeProvider
+{
+public:
+    QByteArray clientId = "client", clientSecret = "secret";
+    int expiresInSeconds = 3600;
+    int tokensIssued = 0;
+    int refused = 0;         ///< searches refused for their token (401)
+    int tooManyRequests = 0; ///< the next this many searches get 429, Retry-After: 1
+    void expireTokens() { m_valid.clear(); }
+
+protected:
+    Reply answer(const Request &r) override
+    {
+        if (r.method == "POST" && r.url.path() == QLatin1String("/api/token")) {
+            if (r.headers.value("authorization") !=
+                "Basic " + QByteArray(clientId + ':' + clientSecret).toBase64())
+                return jsonReply(
+                    400, "Bad Request",
+                    QJsonObject{{QStringLiteral("error"), QStringLiteral("invalid_client")}});
+            const QByteArray token = "tok-" + QByteArray::number(++tokensIssued);
+            m_valid.insert(token);
+            return jsonReply(
+                200, "OK",
+                QJsonObject{{QStringLiteral("access_token"), QString::fromLatin1(token)},
+                            {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+                            {QStringLiteral("expires_in"), expiresInSeconds}});
+        }
+        if (r.url.path() != QLatin1String("/v1/search"))
+            return jsonReply(404, "Not Found", QJsonObject{});
+        const QByteArray auth = r.headers.value("authorization");
+        if (!auth.startsWith("Bearer ") || !m_valid.contains(auth.mid(7))) {
+            ++refused;
+            return jsonReply(
+                401, "Unauthorized",
+                QJsonObject{{QStringLiteral("error"),
+                             QJsonObject{{QStringLiteral("status"), 401},
+                                         {QStringLiteral("message"),
+                                          QStringLiteral("The access token expired")}}}});
+        }
+        if (tooManyRequests > 0) {
+            --tooManyRequests;
+            Reply limited = jsonReply(429, "Too Many Requests", QJsonObject{});
+            limited.headers.append(std::pair<QByteArray, QByteArray>("Retry-After", "1"));
+            return limited;
+        }
+        const QString q = QUrlQuery(r.url).queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded);
+        QJsonArray items;
+        if (q == QLatin1String("isrc:GBDUW0000053") ||
+            q == QLatin1String("artist:\"Daft Punk\" track:\"One More Time\""))
+            items.append(QJsonObject{
+                {QStringLiteral("id"), QStringLiteral("0DiWol3AO6WpXZgp0goxAV")},
+                {QStringLiteral("name"), QStringLiteral("One More Time")},
+                {QStringLiteral("external_ids"),
+                 QJsonObject{{QStringLiteral("isrc"), QStringLiteral("GBDUW0000053")}}},
+                {QStringLiteral("album"),
+                 QJsonObject{{QStringLiteral("release_date"), QStringLiteral("2001-03-12")}}}});
+        return jsonReply(
+            200, "OK",
+            QJsonObject{{QStringLiteral("tracks"), QJsonObject{{QStringLiteral("items"), items}}}});
+    }
+
+private:
+    QSet<QByteArray> m_valid;
 };
 
 } // namespace testsupport
