@@ -103,22 +103,13 @@ bool BackendService::realSources(const QString &file, QString *error)
     for (const QString &warning : std::as_const(config.warnings))
         qCWarning(lcService).noquote() << "sources-config:" << warning;
     for (const ProviderConfig &p : std::as_const(config.providers)) {
-        if (p.name == QLatin1String("musicbrainz")) {
-            d->pendingSources.push_back(std::make_unique<MusicBrainzSource>(p, *d->clock));
-        } else if (p.name == QLatin1String("discogs")) {
-            d->pendingSources.push_back(std::make_unique<DiscogsSource>(p, *d->clock));
-        } else if (p.name == QLatin1String("lastfm")) {
-            d->pendingSources.push_back(std::make_unique<LastFmSource>(p, *d->clock));
-        } else if (p.name == QLatin1String("spotify")) {
-            d->pendingSources.push_back(std::make_unique<SpotifySource>(p, *d->clock));
-        } else {
+        std::unique_ptr<EnrichmentSource> source = makeHttpSource(p, *d->clock);
+        if (!source) { // the file's reader knows no provider without a client
             d->pendingSources.clear();
-            *error = QStringLiteral(
-                         "%1: this version has no %2 adapter yet (spotify,"
-                         " musicbrainz, discogs and lastfm have one); take %2 out of the file")
-                         .arg(file, p.name);
+            *error = QStringLiteral("%1: no client for %2").arg(file, p.name);
             return false;
         }
+        d->pendingSources.push_back(std::move(source));
     }
     QStringList names;
     for (const auto &src : d->pendingSources)

@@ -608,4 +608,92 @@ void SpotifySource::readBody(const QByteArray &body, SourceResponse *r) const
         r->fields.insert(f::ReleaseDate, released);
 }
 
+// Beatport
+
+BeatportSource::BeatportSource(const ProviderConfig &config, const Clock &clock)
+    : HttpSource(config, Pace{0, 2, 120, 60'000}, clock)
+{}
+
+std::optional<QNetworkRequest> BeatportSource::requestFor(const TrackLookup &track,
+                                                          QString *why) const
+{
+    QUrl url;
+    QUrlQuery query;
+    if (!track.isrc.isEmpty()) {
+        url = under(config().baseUrl, QStringLiteral("/catalog/tracks/"));
+        query.addQueryItem(QStringLiteral("isrc"), track.isrc);
+    } else if (!track.artist.isEmpty() && !track.title.isEmpty()) {
+        url = under(config().baseUrl, QStringLiteral("/catalog/search/"));
+        query.addQueryItem(QStringLiteral("q"), track.artist + QLatin1Char(' ') + track.title);
+        query.addQueryItem(QStringLiteral("type"), QStringLiteral("tracks"));
+    } else {
+        *why = QStringLiteral("no artist, title or ISRC to look up by");
+        return std::nullopt;
+    }
+    query.addQueryItem(QStringLiteral("per_page"), QStringLiteral("1"));
+    url.setQuery(query.query(QUrl::FullyEncoded), QUrl::StrictMode);
+    QNetworkRequest request = baseRequest(url);
+    request.setRawHeader("Authorization", "Bearer " + config().token);
+    return request;
+}
+
+void BeatportSource::readBody(const QByteArray &body, SourceResponse *r) const
+{
+    const std::optional<QJsonObject> doc = jsonObject(body, r);
+    if (!doc)
+        return;
+    // A lookup pages its `results`; a search lists `tracks`.
+    const QJsonValue list = doc->contains(QLatin1String("results"))
+                                ? doc->value(QLatin1String("results"))
+                                : doc->value(QLatin1String("tracks"));
+    if (!list.isArray()) {
+        r->status = RequestStatus::Error;
+        r->error = ErrorType::ParseError;
+        r->detail = QStringLiteral("no \"results\" or \"tracks\" in the answer");
+        return;
+    }
+    const QJsonObject first = list.toArray().first().toObject();
+    const QJsonValue id = first.value(QLatin1String("id"));
+    if (!id.isDouble()) {
+        r->status = RequestStatus::NoData;
+        r->detail = QStringLiteral("no track found");
+        return;
+    }
+    namespace f = wire::field;
+    r->status = RequestStatus::Success;
+    r->fields.insert(f::BeatportId, QString::number(qint64(id.toDouble())));
+    if (const QJsonValue bpm = first.value(QLatin1String("bpm"));
+        bpm.isDouble() && bpm.toDouble() > 0)
+        r->fields.insert(f::Bpm, QString::number(bpm.toDouble()));
+    auto named = [&](const QJsonValue &v) {
+        return v.toObject().value(QLatin1String("name")).toString();
+    };
+    const QList<std::pair<QLatin1String, QString>> texts = {
+        {f::Key, named(first.value(QLatin1String("key")))},
+        {f::Genre, named(first.value(QLatin1String("genre")))},
+        {f::Label,
+         named(first.value(QLatin1String("release")).toObject().value(QLatin1String("label")))},
+        {f::Isrc, first.value(QLatin1String("isrc")).toString()},
+        {f::ReleaseDate, first.value(QLatin1String("publish_date")).toString()}};
+    for (const auto &[field, value] : texts)
+        if (!value.isEmpty())
+            r->fields.insert(field, value);
+}
+
+std::unique_ptr<EnrichmentSource> makeHttpSource(const ProviderConfig &config, const Clock &clock)
+{
+    const QString &name = config.name;
+    if (name == QLatin1String("spotify"))
+        return std::make_unique<SpotifySource>(config, clock);
+    if (name == QLatin1String("musicbrainz"))
+        return std::make_unique<MusicBrainzSource>(config, clock);
+    if (name == QLatin1String("discogs"))
+        return std::make_unique<DiscogsSource>(config, clock);
+    if (name == QLatin1String("beatport"))
+        return std::make_unique<BeatportSource>(config, clock);
+    if (name == QLatin1String("lastfm"))
+        return std::make_unique<LastFmSource>(config, clock);
+    return nullptr;
+}
+
 } // namespace enrichment

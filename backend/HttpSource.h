@@ -146,6 +146,22 @@ protected:
     void readBody(const QByteArray &body, SourceResponse *r) const override;
 };
 
+/// Beatport (API v4, JSON) with a Bearer token from `token_file`: a track by ISRC
+/// (`/catalog/tracks/?isrc=`) when it has one, else a search (`/catalog/search/?q=&type=tracks`).
+/// The source of tempo and key: finds beatport_id, bpm, key, genre, label, isrc,
+/// release_date.
+class BeatportSource final : public HttpSource
+{
+    Q_OBJECT
+public:
+    BeatportSource(const ProviderConfig &config, const Clock &clock);
+
+protected:
+    std::optional<QNetworkRequest> requestFor(const TrackLookup &track,
+                                              QString *why) const override;
+    void readBody(const QByteArray &body, SourceResponse *r) const override;
+};
+
 /// Spotify (`/v1/search`, JSON) with a client-credentials access token from `auth_url`,
 /// fetched before the first request and again before it expires (a minute early, or half
 /// its life for a short one); a token refused before its time is dropped and a new one
@@ -193,5 +209,9 @@ protected:
     void readBody(const QByteArray &body, SourceResponse *r) const override;
     bool isRateSignal(int status) const override { return status == 503; }
 };
+
+/// The client of the provider @p config names (spotify, musicbrainz, discogs, beatport,
+/// lastfm); null for another name.
+std::unique_ptr<EnrichmentSource> makeHttpSource(const ProviderConfig &config, const Clock &clock);
 
 } // namespace enrichment

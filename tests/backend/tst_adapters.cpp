@@ -410,6 +410,46 @@ private Q_SLOTS:
         QVERIFY(!b->detail.contains(QLatin1String("wrong")));
     }
 
+    // Beatport: by ISRC or by a search, with its Bearer token; the source of tempo and key.
+    void beatportFindsTempoAndKey()
+    {
+        testsupport::FakeBeatport fake;
+        QVERIFY(fake.listen());
+        ProviderConfig c;
+        c.name = QStringLiteral("beatport");
+        c.baseUrl = QUrl(fake.url().toString() + QStringLiteral("/v4"));
+        c.token = fake.token;
+        c.timeoutMs = 2000;
+        std::unique_ptr<EnrichmentSource> source = makeHttpSource(c, m_clock);
+        QVERIFY(source);
+        QCOMPARE(source->name(), QStringLiteral("beatport"));
+        SourceResponse r = ask(*source, {QStringLiteral("t"),
+                                         QStringLiteral("Daft Punk"),
+                                         QStringLiteral("One More Time"),
+                                         {},
+                                         0});
+        QCOMPARE(r.status, RequestStatus::Success);
+        QCOMPARE(fake.requests.last().url.path(), QStringLiteral("/v4/catalog/search/"));
+        QCOMPARE(r.fields.value(QStringLiteral("bpm")), QStringLiteral("123"));
+        QCOMPARE(r.fields.value(QStringLiteral("key")), QStringLiteral("D Major"));
+        QCOMPARE(r.fields.value(QStringLiteral("genre")), QStringLiteral("House"));
+        QCOMPARE(r.fields.value(QStringLiteral("label")), QStringLiteral("Virgin"));
+        QCOMPARE(r.fields.value(QStringLiteral("beatport_id")), QStringLiteral("1234567"));
+        r = ask(*source, {QStringLiteral("i"), {}, {}, QStringLiteral("GBDUW0000053"), 0});
+        QCOMPARE(r.status, RequestStatus::Success);
+        QCOMPARE(fake.requests.last().url.path(), QStringLiteral("/v4/catalog/tracks/"));
+        QCOMPARE(fake.requests.last().headers.value("authorization"),
+                 QByteArray("Bearer good-beatport-token"));
+        r = ask(*source, {QStringLiteral("n"), {}, {}, QStringLiteral("USAAA0000001"), 0});
+        QCOMPARE(r.status, RequestStatus::NoData);
+        c.token = "stale";
+        auto refused = makeHttpSource(c, m_clock);
+        r = ask(*refused, {QStringLiteral("i"), {}, {}, QStringLiteral("GBDUW0000053"), 0});
+        QCOMPARE(r.error, ErrorType::ConnectionError);
+        c.name = QStringLiteral("napster");
+        QVERIFY(!makeHttpSource(c, m_clock));
+    }
+
     // A redirect is not followed (the credentials stay with the configured host).
     void redirectsAreRefused()
     {
@@ -485,19 +525,19 @@ private Q_SLOTS:
         QCOMPARE(snapshot.value(QLatin1String("circuit_breakers")).toObject().keys(),
                  QStringList{QStringLiteral("musicbrainz")});
         QCOMPARE(fake.rateLimited, 0);
-        // A provider without an adapter in this version is refused at start, by name.
-        const QString beatport =
-            write(QStringLiteral("beatport.yaml"),
+        // A file that cannot be used stops the start, saying why.
+        const QString broken =
+            write(QStringLiteral("broken.yaml"),
                   "sources:\n  beatport: {base_url: https://api.beatport.com/v4, token_file: " +
-                      write(QStringLiteral("b.token"), "t\n").toUtf8() + "}\n");
+                      m_dir.filePath(QStringLiteral("missing.token")).toUtf8() + "}\n");
         QProcess p;
         p.start(QStringLiteral(BACKEND_BINARY),
                 {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
                  m_dir.filePath(QStringLiteral("e2e-bad.sqlite")),
-                 QStringLiteral("--sources-config"), beatport});
+                 QStringLiteral("--sources-config"), broken});
         QVERIFY(p.waitForFinished(15'000));
         QCOMPARE(p.exitCode(), 1);
-        QVERIFY(p.readAllStandardError().contains("beatport"));
+        QVERIFY(p.readAllStandardError().contains("beatport.token_file"));
     }
 };
 

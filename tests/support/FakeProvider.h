@@ -406,4 +406,54 @@ private:
     QSet<QByteArray> m_valid;
 };
 
+/// Beatport's API v4 as documented: `GET /v4/catalog/tracks/?isrc=` (a page of
+/// `results`) and `GET /v4/catalog/search/?q=&type=tracks` (`tracks`), each with a Bearer
+/// token (401 otherwise). Its tracks carry bpm, key, genre, the release's label, isrc and
+/// publish_date.
+class FakeBeatport final : public FakeProvider
+{
+public:
+    QByteArray token = "good-beatport-token";
+
+protected:
+    Reply answer(const Request &r) override
+    {
+        if (r.headers.value("authorization") != "Bearer " + token)
+            return jsonReply(
+                401, "Unauthorized",
+                QJsonObject{{QStringLiteral("detail"), QStringLiteral("Invalid token.")}});
+        const QUrlQuery q(r.url);
+        const QJsonObject track{
+            {QStringLiteral("id"), 1234567},
+            {QStringLiteral("name"), QStringLiteral("One More Time")},
+            {QStringLiteral("mix_name"), QStringLiteral("Original Mix")},
+            {QStringLiteral("bpm"), 123},
+            {QStringLiteral("key"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("D Major")}}},
+            {QStringLiteral("genre"),
+             QJsonObject{{QStringLiteral("name"), QStringLiteral("House")}}},
+            {QStringLiteral("release"),
+             QJsonObject{{QStringLiteral("label"),
+                          QJsonObject{{QStringLiteral("name"), QStringLiteral("Virgin")}}}}},
+            {QStringLiteral("isrc"), QStringLiteral("GBDUW0000053")},
+            {QStringLiteral("publish_date"), QStringLiteral("2000-11-13")}};
+        if (r.url.path() == QLatin1String("/v4/catalog/tracks/")) {
+            QJsonArray results;
+            if (q.queryItemValue(QStringLiteral("isrc")) == QLatin1String("GBDUW0000053"))
+                results.append(track);
+            return jsonReply(200, "OK",
+                             QJsonObject{{QStringLiteral("results"), results},
+                                         {QStringLiteral("count"), results.size()}});
+        }
+        if (r.url.path() == QLatin1String("/v4/catalog/search/")) {
+            QJsonArray tracks;
+            if (q.queryItemValue(QStringLiteral("q"), QUrl::FullyDecoded) ==
+                QLatin1String("Daft Punk One More Time"))
+                tracks.append(track);
+            return jsonReply(200, "OK", QJsonObject{{QStringLiteral("tracks"), tracks}});
+        }
+        return jsonReply(404, "Not Found", QJsonObject{});
+    }
+};
+
 } // namespace testsupport
