@@ -38,15 +38,33 @@ private:
         return path;
     }
 
-    ProviderConfig musicBrainz(const testsupport::FakeMusicBrainz &fake)
+    /// @p name's settings at @p url, answers cut at 256 KB, 2 s to answer.
+    static ProviderConfig provider(const QString &name, const QUrl &url)
     {
         ProviderConfig c;
-        c.name = QStringLiteral("musicbrainz");
-        c.baseUrl = fake.url();
-        c.userAgent = QStringLiteral("EnrichmentMonitorTest/1.0 (ops@example.com)");
-        c.timeoutMs = 1000;
+        c.name = name;
+        c.baseUrl = url;
+        c.timeoutMs = 2000;
         c.maxResponseBytes = 256 * 1024;
         return c;
+    }
+
+    static ProviderConfig musicBrainz(const testsupport::FakeMusicBrainz &fake)
+    {
+        ProviderConfig c = provider(QStringLiteral("musicbrainz"), fake.url());
+        c.userAgent = QStringLiteral("EnrichmentMonitorTest/1.0 (ops@example.com)");
+        c.timeoutMs = 1000;
+        return c;
+    }
+
+    /// The track every fake provider knows.
+    static TrackLookup oneMoreTime()
+    {
+        return {QStringLiteral("t"),
+                QStringLiteral("Daft Punk"),
+                QStringLiteral("One More Time"),
+                {},
+                0};
     }
 
     /// Asks @p source for @p track and waits for its answer.
@@ -205,11 +223,7 @@ private Q_SLOTS:
     {
         testsupport::FakeMusicBrainz fake;
         QVERIFY(fake.listen());
-        const TrackLookup track{QStringLiteral("t"),
-                                QStringLiteral("Daft Punk"),
-                                QStringLiteral("One More Time"),
-                                {},
-                                0};
+        const TrackLookup track = oneMoreTime();
         {
             MusicBrainzSource source(musicBrainz(fake), m_clock);
             fake.mode = testsupport::FakeMusicBrainz::Mode::Slow;
@@ -254,17 +268,10 @@ private Q_SLOTS:
         testsupport::FakeDiscogs fake;
         fake.limit = 2;
         QVERIFY(fake.listen());
-        ProviderConfig c;
-        c.name = QStringLiteral("discogs");
-        c.baseUrl = fake.url();
+        ProviderConfig c = provider(QStringLiteral("discogs"), fake.url());
         c.token = fake.token;
-        c.timeoutMs = 2000;
         DiscogsSource source(c, m_clock);
-        const TrackLookup known{QStringLiteral("t"),
-                                QStringLiteral("Daft Punk"),
-                                QStringLiteral("One More Time"),
-                                {},
-                                0};
+        const TrackLookup known = oneMoreTime();
         SourceResponse r = ask(source, known);
         QCOMPARE(r.status, RequestStatus::Success);
         QCOMPARE(r.fields.value(QStringLiteral("discogs_id")), QStringLiteral("29834"));
@@ -298,17 +305,10 @@ private Q_SLOTS:
     {
         testsupport::FakeLastFm fake;
         QVERIFY(fake.listen());
-        ProviderConfig c;
-        c.name = QStringLiteral("lastfm");
-        c.baseUrl = fake.url();
+        ProviderConfig c = provider(QStringLiteral("lastfm"), fake.url());
         c.apiKey = fake.apiKey.toUtf8();
-        c.timeoutMs = 2000;
         LastFmSource source(c, m_clock);
-        const TrackLookup known{QStringLiteral("t"),
-                                QStringLiteral("Daft Punk"),
-                                QStringLiteral("One More Time"),
-                                {},
-                                0};
+        const TrackLookup known = oneMoreTime();
         SourceResponse r = ask(source, known);
         QCOMPARE(r.status, RequestStatus::Success);
         QCOMPARE(r.fields.value(QStringLiteral("tags")), QStringLiteral("house, electronic"));
@@ -350,19 +350,12 @@ private Q_SLOTS:
         fake.expiresInSeconds = 3600;
         QVERIFY(fake.listen());
         ManualClock clock;
-        ProviderConfig c;
-        c.name = QStringLiteral("spotify");
-        c.baseUrl = fake.url();
+        ProviderConfig c = provider(QStringLiteral("spotify"), fake.url());
         c.authUrl = QUrl(fake.url().toString() + QStringLiteral("/api/token"));
         c.clientId = fake.clientId;
         c.clientSecret = fake.clientSecret;
-        c.timeoutMs = 2000;
         SpotifySource source(c, clock);
-        const TrackLookup known{QStringLiteral("t"),
-                                QStringLiteral("Daft Punk"),
-                                QStringLiteral("One More Time"),
-                                {},
-                                0};
+        const TrackLookup known = oneMoreTime();
         SourceResponse r = ask(source, known);
         QCOMPARE(r.status, RequestStatus::Success);
         QCOMPARE(r.fields.value(QStringLiteral("spotify_id")),
@@ -415,11 +408,9 @@ private Q_SLOTS:
     {
         testsupport::FakeBeatport fake;
         QVERIFY(fake.listen());
-        ProviderConfig c;
-        c.name = QStringLiteral("beatport");
-        c.baseUrl = QUrl(fake.url().toString() + QStringLiteral("/v4"));
+        ProviderConfig c = provider(QStringLiteral("beatport"),
+                                    QUrl(fake.url().toString() + QStringLiteral("/v4")));
         c.token = fake.token;
-        c.timeoutMs = 2000;
         std::unique_ptr<EnrichmentSource> source = makeHttpSource(c, m_clock);
         QVERIFY(source);
         QCOMPARE(source->name(), QStringLiteral("beatport"));
@@ -467,9 +458,7 @@ private Q_SLOTS:
             }
         } mover;
         QVERIFY(mover.listen());
-        ProviderConfig c;
-        c.name = QStringLiteral("musicbrainz");
-        c.baseUrl = mover.url();
+        ProviderConfig c = provider(QStringLiteral("musicbrainz"), mover.url());
         c.userAgent = QStringLiteral("test");
         MusicBrainzSource source(c, m_clock);
         const SourceResponse r =

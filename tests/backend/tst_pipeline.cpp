@@ -31,25 +31,34 @@ SimulatedSource::Profile profile(const QString &name, bool works, QStringList fi
     return p;
 }
 
-/// A pipeline whose first source answers later (through @p answers), then a simulated
-/// source that always finds the track.
-std::unique_ptr<Pipeline> laterPipeline(QueueStore &store, PipelineMetrics &monitor,
-                                        const Clock &clock,
-                                        std::shared_ptr<testsupport::LaterAnswers> answers)
+/// A pipeline whose first source answers later (when the test releases `answers`), then
+/// a simulated source that always finds the track.
+struct LaterRig
 {
-    std::vector<std::unique_ptr<EnrichmentSource>> sources;
-    sources.push_back(
-        std::make_unique<testsupport::LaterSource>(QStringLiteral("spotify"), answers));
-    sources.push_back(std::make_unique<SimulatedSource>(
-        profile(QStringLiteral("musicbrainz"), true, {QStringLiteral("isrc")}), clock, 1));
-    Pipeline::Config pc;
-    pc.batchSize = 4;
-    pc.timeScale = 0; // the simulated source's latency takes no wall time
-    pc.batchIntervalMs = 10;
-    pc.idleIntervalMs = 10;
-    return std::make_unique<Pipeline>(store, monitor, clock, std::move(sources),
-                                      CircuitBreaker::Config{5, 60'000, 2}, pc);
-}
+    ManualClock clock;
+    PipelineMetrics monitor{defaultSourceNames(), clock, QStringLiteral("1")};
+    SqliteQueueStore store{clock, QueueStore::Config{60'000, 3, 0}};
+    std::shared_ptr<testsupport::LaterAnswers> answers =
+        std::make_shared<testsupport::LaterAnswers>();
+    std::unique_ptr<Pipeline> pipeline;
+
+    LaterRig()
+    {
+        store.open(QStringLiteral(":memory:"));
+        std::vector<std::unique_ptr<EnrichmentSource>> sources;
+        sources.push_back(
+            std::make_unique<testsupport::LaterSource>(QStringLiteral("spotify"), answers));
+        sources.push_back(std::make_unique<SimulatedSource>(
+            profile(QStringLiteral("musicbrainz"), true, {QStringLiteral("isrc")}), clock, 1));
+        Pipeline::Config pc;
+        pc.batchSize = 4;
+        pc.timeScale = 0; // the simulated source's latency takes no wall time
+        pc.batchIntervalMs = 10;
+        pc.idleIntervalMs = 10;
+        pipeline = std::make_unique<Pipeline>(store, monitor, clock, std::move(sources),
+                                              CircuitBreaker::Config{5, 60'000, 2}, pc);
+    }
+};
 
 struct Rig
 {
@@ -320,12 +329,10 @@ private Q_SLOTS:
     // recorded; the lookup data reaches the source.
     void sourcesThatAnswerLaterAreWaitedFor()
     {
-        ManualClock clock;
-        PipelineMetrics monitor{defaultSourceNames(), clock, QStringLiteral("1")};
-        SqliteQueueStore store{clock, QueueStore::Config{60'000, 3, 0}};
-        store.open(QStringLiteral(":memory:"));
-        auto answers = std::make_shared<testsupport::LaterAnswers>();
-        auto pipeline = laterPipeline(store, monitor, clock, answers);
+        LaterRig rig;
+        auto &store = rig.store;
+        auto &answers = rig.answers;
+        auto &pipeline = rig.pipeline;
         QList<TrackLookup> tracks;
         for (int i = 0; i < 6; ++i)
             tracks.append({QStringLiteral("t%1").arg(i),
@@ -378,12 +385,10 @@ private Q_SLOTS:
     // kept it) is dropped, not delivered to freed memory.
     void aLateAnswerAfterThePipelineIsGoneIsDropped()
     {
-        ManualClock clock;
-        PipelineMetrics monitor{defaultSourceNames(), clock, QStringLiteral("1")};
-        SqliteQueueStore store{clock, QueueStore::Config{60'000, 3, 0}};
-        store.open(QStringLiteral(":memory:"));
-        auto answers = std::make_shared<testsupport::LaterAnswers>();
-        auto pipeline = laterPipeline(store, monitor, clock, answers);
+        LaterRig rig;
+        auto &store = rig.store;
+        auto &answers = rig.answers;
+        auto &pipeline = rig.pipeline;
         store.enqueue(QStringList{QStringLiteral("a"), QStringLiteral("b")});
         QSignalSpy started(pipeline.get(), &Pipeline::batchStarted);
         pipeline->start();
