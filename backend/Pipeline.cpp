@@ -271,13 +271,21 @@ void Pipeline::advance(TrackRun &run)
         ++run.asked;
         // The answer may come at once (then this run goes on from answered()) or later.
         TrackRun *waiting = &run;
+        run.waitingOn = i;
         std::weak_ptr<bool> alive = m_alive;
-        src.fetchAsync(run.track.lookup(), [this, alive, waiting, i](const SourceResponse &r) {
-            const auto pipeline = alive.lock();
-            if (!pipeline || !*pipeline)
-                return; // the pipeline is gone
-            answered(*waiting, i, r);
-        });
+        const int batch = m_batchNumber;
+        src.fetchAsync(run.track.lookup(),
+                       [this, alive, waiting, batch, i](const SourceResponse &r) {
+                           const auto pipeline = alive.lock();
+                           if (!pipeline || !*pipeline)
+                               return; // the pipeline is gone
+                           // Only the answer the run waits for, in the batch it belongs to: a
+                           // source that answers twice cannot reach a run that is done or gone.
+                           if (batch != m_batchNumber || m_runs.empty() || waiting->waitingOn != i)
+                               return;
+                           waiting->waitingOn = NotWaiting;
+                           answered(*waiting, i, r);
+                       });
         return;
     }
     conclude(run);

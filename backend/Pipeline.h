@@ -119,6 +119,7 @@ private:
         QList<Attempt> attempts;
     };
 
+    static constexpr std::size_t NotWaiting = std::size_t(-1);
     /// One track's way down the waterfall: the sources asked so far and what they said.
     struct TrackRun
     {
@@ -130,6 +131,7 @@ private:
         qint64 nextChanceMs = -1; ///< earliest time a skipped source can be asked
         double simulatedSeconds = 0;
         bool done = false;
+        std::size_t waitingOn = NotWaiting; ///< the source whose answer it waits for
     };
 
     bool beginBatch();

@@ -399,6 +399,51 @@ private Q_SLOTS:
         QCOMPARE(store.count(TrackStatus::InProgress), 2); // their leases expire as usual
     }
 
+    // A source that answers twice (now, and again from the event loop once the batch is
+    // recorded) is heard once: the second answer reaches nothing.
+    void aSecondAnswerIsIgnored()
+    {
+        class Twice final : public EnrichmentSource
+        {
+        public:
+            QString name() const override { return QStringLiteral("spotify"); }
+            void fetchAsync(const TrackLookup &track, Answer answer) override
+            {
+                SourceResponse r;
+                r.status = RequestStatus::Success;
+                r.fields.insert(QStringLiteral("label"), track.id);
+                answer(r);
+                QTimer::singleShot(0, &context, [this, answer, r] {
+                    answer(r);
+                    ++repeated;
+                });
+            }
+            bool simulatesLatency() const override { return false; }
+            RateLimitState rateLimit() override { return {}; }
+            QObject context;
+            int repeated = 0;
+        };
+        ManualClock clock;
+        PipelineMetrics monitor{defaultSourceNames(), clock, QStringLiteral("1")};
+        SqliteQueueStore store{clock, QueueStore::Config{60'000, 3, 0}};
+        store.open(QStringLiteral(":memory:"));
+        std::vector<std::unique_ptr<EnrichmentSource>> sources;
+        auto owned = std::make_unique<Twice>();
+        Twice *twice = owned.get();
+        sources.push_back(std::move(owned));
+        Pipeline pipeline(store, monitor, clock, std::move(sources),
+                          CircuitBreaker::Config{5, 60'000, 2}, Pipeline::Config{});
+        store.enqueue(QStringList{QStringLiteral("a"), QStringLiteral("b")});
+        QCOMPARE(pipeline.runBatchNow().partial, 2);
+        store.enqueue(QStringList{QStringLiteral("c")});
+        QTRY_COMPARE(twice->repeated, 2); // both stray answers came, after the batch
+        QCOMPARE(store.count(TrackStatus::Partial), 2);
+        QCOMPARE(store.count(TrackStatus::Pending), 1); // untouched by them
+        QCOMPARE(pipeline.runBatchNow().partial, 1);
+        QTRY_COMPARE(twice->repeated, 3);
+        QCOMPARE(store.count(TrackStatus::Partial), 3);
+    }
+
     void timerDrivenRunDrainsTheQueue()
     {
         Rig rig({profile(QStringLiteral("spotify"), true, {QStringLiteral("isrc")}),
