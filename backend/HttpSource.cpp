@@ -401,15 +401,16 @@ void DiscogsSource::readBody(const QByteArray &body, SourceResponse *r) const
         return;
     }
     const QJsonObject first = results.toArray().first().toObject();
-    const QJsonValue id = first.value(QLatin1String("id"));
-    if (!id.isDouble()) {
+    // A whole positive number; anything else (a fraction, a value past 2^53) is no id.
+    const qint64 id = first.value(QLatin1String("id")).toInteger(-1);
+    if (id <= 0) {
         r->status = RequestStatus::NoData;
         r->detail = QStringLiteral("no release found");
         return;
     }
     namespace f = wire::field;
     r->status = RequestStatus::Success;
-    r->fields.insert(f::DiscogsId, QString::number(qint64(id.toDouble())));
+    r->fields.insert(f::DiscogsId, QString::number(id));
     if (const QString genre = joinedStrings(first.value(QLatin1String("genre"))); !genre.isEmpty())
         r->fields.insert(f::Genre, genre);
     if (const QString label = first.value(QLatin1String("label")).toArray().first().toString();
@@ -528,7 +529,10 @@ void SpotifySource::fetchToken()
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QJsonObject o = QJsonDocument::fromJson(reply->readAll()).object();
         const QByteArray token = o.value(QLatin1String("access_token")).toString().toLatin1();
-        const qint64 lifeMs = qint64(o.value(QLatin1String("expires_in")).toDouble()) * 1000;
+        // Seconds, as a provider's answer says: bounded before it becomes a number of ours.
+        const qint64 lifeMs =
+            qint64(std::clamp(o.value(QLatin1String("expires_in")).toDouble(), 0.0, 86'400.0)) *
+            1000;
         if (status == 200 && !token.isEmpty() && lifeMs > 0) {
             ++m_tokensFetched;
             m_token = token;
@@ -653,15 +657,16 @@ void BeatportSource::readBody(const QByteArray &body, SourceResponse *r) const
         return;
     }
     const QJsonObject first = list.toArray().first().toObject();
-    const QJsonValue id = first.value(QLatin1String("id"));
-    if (!id.isDouble()) {
+    // A whole positive number; anything else (a fraction, a value past 2^53) is no id.
+    const qint64 id = first.value(QLatin1String("id")).toInteger(-1);
+    if (id <= 0) {
         r->status = RequestStatus::NoData;
         r->detail = QStringLiteral("no track found");
         return;
     }
     namespace f = wire::field;
     r->status = RequestStatus::Success;
-    r->fields.insert(f::BeatportId, QString::number(qint64(id.toDouble())));
+    r->fields.insert(f::BeatportId, QString::number(id));
     if (const QJsonValue bpm = first.value(QLatin1String("bpm"));
         bpm.isDouble() && bpm.toDouble() > 0)
         r->fields.insert(f::Bpm, QString::number(bpm.toDouble()));

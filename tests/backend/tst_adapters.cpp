@@ -289,6 +289,13 @@ private Q_SLOTS:
         QCOMPARE(r.status, RequestStatus::Error);
         QCOMPARE(r.error, ErrorType::RateLimited);
 
+        // An id that is no whole number we can hold (a fraction, past 2^53) is no id.
+        fake.limit = 100;
+        for (const QJsonValue &odd : {QJsonValue(1e300), QJsonValue(1.5), QJsonValue(-7)}) {
+            fake.releaseId = odd;
+            DiscogsSource fresh(c, m_clock);
+            QCOMPARE(ask(fresh, known).status, RequestStatus::NoData);
+        }
         c.token = "wrong";
         DiscogsSource refused(c, m_clock);
         fake.limit = 100;

@@ -240,6 +240,7 @@ class FakeDiscogs final : public FakeProvider
 public:
     QByteArray token = "good-discogs-token";
     int limit = 60;
+    QJsonValue releaseId = 29834; ///< what the found release's `id` says
 
 protected:
     Reply answer(const Request &r) override
@@ -264,7 +265,7 @@ protected:
             q.queryItemValue(QStringLiteral("track"), QUrl::FullyDecoded) ==
                 QLatin1String("One More Time"))
             results.append(
-                QJsonObject{{QStringLiteral("id"), 29834},
+                QJsonObject{{QStringLiteral("id"), releaseId},
                             {QStringLiteral("title"), QStringLiteral("Daft Punk - Discovery")},
                             {QStringLiteral("year"), QStringLiteral("2001")},
                             {QStringLiteral("genre"), QJsonArray{QStringLiteral("Electronic")}},
