@@ -102,9 +102,13 @@ const OptionSpec BackendOptionTable[] = {
      "it (default 30).",
      "S"},
     {"retry-backoff",
-     "Seconds before a failed track is tried again, times its failed "
-     "attempts (default 15).",
+     "Backoff in seconds after a track's first transient failure (default "
+     "15); doubled per failed attempt up to 15 minutes, with jitter.",
      "S"},
+    {"retry-budget",
+     "Retries each source may make, in percent of its first requests "
+     "(default 20; 0: retries only from a small reserve).",
+     "PERCENT"},
     {"heartbeat-seconds",
      "How often a worker on a shared queue reports itself; after three "
      "missed reports it is shown as lost (default 5).",
@@ -158,6 +162,7 @@ bool readServing(const QCommandLineParser &p, BackendOptions *o, QString *error)
     int history = o->historyIntervalMs / 1000;
     int requestTimeout = o->requestTimeoutMs / 1000;
     int retryBackoff = int(o->retryBackoffMs / 1000);
+    int retryBudget = qRound(o->retryBudget * 100);
     int heartbeat = o->heartbeatIntervalMs / 1000;
     if (!intOption(p, QStringLiteral("port"), 0, 65535, &port, error) ||
         !intOption(p, QStringLiteral("seed-tracks"), 0, 10'000'000, &o->demo.seedTracks, error) ||
@@ -170,10 +175,12 @@ bool readServing(const QCommandLineParser &p, BackendOptions *o, QString *error)
         !intOption(p, QStringLiteral("max-connections"), 1, 100'000, &o->maxConnections, error) ||
         !intOption(p, QStringLiteral("request-timeout"), 1, 600, &requestTimeout, error) ||
         !intOption(p, QStringLiteral("retry-backoff"), 0, 86'400, &retryBackoff, error) ||
+        !intOption(p, QStringLiteral("retry-budget"), 0, 100, &retryBudget, error) ||
         !intOption(p, QStringLiteral("heartbeat-seconds"), 1, 3600, &heartbeat, error))
         return false;
     o->requestTimeoutMs = requestTimeout * 1000;
     o->retryBackoffMs = qint64(retryBackoff) * 1000;
+    o->retryBudget = retryBudget / 100.0;
     o->heartbeatIntervalMs = heartbeat * 1000;
     for (const QString &origin : p.values(QStringLiteral("allow-origin"))) {
         const QUrl u(origin);

@@ -134,6 +134,8 @@ void BackendService::buildPipeline()
     pc.batchSize = o.batchSize;
     pc.timeScale = o.demo.timeScale;
     pc.batchIntervalMs = o.batchIntervalMs;
+    pc.retry.baseMs = o.retryBackoffMs;
+    pc.retryBudget.ratio = o.retryBudget;
     d->pipeline = std::make_unique<Pipeline>(*d->store, *d->monitor, *d->clock,
                                              std::move(d->pendingSources), bc, pc);
     d->pendingSources.clear();

@@ -20,12 +20,13 @@ namespace {
 /// A reply we cut because it grew past the size cap.
 const char OversizedProperty[] = "enrichmentOversized";
 
-SourceResponse errorResponse(ErrorType error, const QString &detail)
+SourceResponse errorResponse(ErrorType error, const QString &detail, bool permanent = false)
 {
     SourceResponse r;
     r.status = RequestStatus::Error;
     r.error = error;
     r.detail = detail;
+    r.permanent = permanent;
     return r;
 }
 
@@ -104,12 +105,12 @@ QNetworkAccessManager *HttpSource::network()
     return m_network;
 }
 
-void HttpSource::failWaiting(ErrorType error, const QString &detail)
+void HttpSource::failWaiting(ErrorType error, const QString &detail, bool permanent)
 {
     std::deque<Waiting> waiting;
     waiting.swap(m_waiting);
     for (Waiting &w : waiting)
-        w.answer(errorResponse(error, detail));
+        w.answer(errorResponse(error, detail, permanent));
 }
 
 void HttpSource::dispatch()
@@ -194,7 +195,8 @@ void HttpSource::finished(QNetworkReply *reply, const Answer &answer, qint64 sta
         r = errorResponse(ErrorType::ConnectionError,
                           statusLine +
                               QStringLiteral(": redirect to %1 refused")
-                                  .arg(QString::fromUtf8(reply->rawHeader("Location")).left(200)));
+                                  .arg(QString::fromUtf8(reply->rawHeader("Location")).left(200)),
+                          true);
     } else if (status == 404) {
         r.status = RequestStatus::NoData;
         r.detail = statusLine;
@@ -202,9 +204,12 @@ void HttpSource::finished(QNetworkReply *reply, const Answer &answer, qint64 sta
         if (status == 401)
             credentialsRefused();
         r = errorResponse(ErrorType::ConnectionError,
-                          statusLine + QStringLiteral(": the provider refused our credentials"));
+                          statusLine + QStringLiteral(": the provider refused our credentials"),
+                          true);
     } else if (status != 200) {
-        r = errorResponse(ErrorType::ServerError, statusLine);
+        // Another 4xx (400, 410, 422 ...) is the provider rejecting the request itself.
+        r = errorResponse(ErrorType::ServerError, statusLine,
+                          status >= 400 && status < 500 && status != 408);
     } else {
         readBody(reply->readAll(), &r);
         if (r.detail.isEmpty())
@@ -470,6 +475,8 @@ void LastFmSource::readBody(const QByteArray &body, SourceResponse *r) const
                    : error == 11 || error == 16 ? ErrorType::ServerError
                    : error == 10 || error == 26 ? ErrorType::ConnectionError
                                                 : ErrorType::ParseError;
+        // 10 (invalid key), 26 (suspended key) and the rest will say the same again.
+        r->permanent = r->error != ErrorType::RateLimited && r->error != ErrorType::ServerError;
         return;
     }
     const QJsonObject track = doc->value(QLatin1String("track")).toObject();
@@ -548,7 +555,8 @@ void SpotifySource::fetchToken()
                                  " (HTTP %1)")
                       .arg(status)
                 : QStringLiteral("no access token: HTTP %1").arg(status);
-        failWaiting(status >= 500 ? ErrorType::ServerError : ErrorType::ConnectionError, detail);
+        failWaiting(status >= 500 ? ErrorType::ServerError : ErrorType::ConnectionError, detail,
+                    status == 400 || status == 401);
     });
 }
 

@@ -83,8 +83,9 @@ protected:
     QNetworkAccessManager *network();
     /// Sends what waits, now that ready() is true again.
     void resume() { dispatch(); }
-    /// Answers every waiting track with @p error (nothing can be asked: no token).
-    void failWaiting(ErrorType error, const QString &detail);
+    /// Answers every waiting track with @p error (nothing can be asked: no token);
+    /// @p permanent when asking again cannot help (refused credentials).
+    void failWaiting(ErrorType error, const QString &detail, bool permanent = false);
 
 private:
     struct Waiting

@@ -71,6 +71,11 @@ QJsonObject rowJson(const TrackRow &r)
                        {k::Created, timeOrNull(r.createdMs)},
                        {k::Updated, timeOrNull(r.updatedMs)},
                        {k::AvailableAt, timeOrNull(r.availableAtMs)},
+                       // A pending track is claimed again from then (a retry's backoff, a
+                       // rate limit's reset, a breaker's probe); other tracks have none.
+                       {k::NextAttemptAt, r.status == TrackStatus::Pending
+                                              ? timeOrNull(r.availableAtMs)
+                                              : QJsonValue(QJsonValue::Null)},
                        {k::LeaseOwner, textOrNull(r.leaseOwner)},
                        {k::Artist, textOrNull(r.artist)},
                        {k::Title, textOrNull(r.title)},

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include <QEventLoop>
+#include <QRandomGenerator>
 #include <QLoggingCategory>
 #include <QSet>
 
@@ -33,6 +34,7 @@ Pipeline::Pipeline(QueueStore &store, PipelineMetrics &monitor, const Clock &clo
             new CircuitBreaker(src->name(), breakerConfig, clock, &monitor, index, this);
         connect(breaker, &CircuitBreaker::stateChanged, this, &Pipeline::breakerStateChanged);
         m_breakers.push_back(breaker);
+        m_budgets.emplace_back(m_config.retryBudget);
         if (index >= 0) {
             const RateLimitState rl = src->rateLimit();
             monitor.setRateLimit(index, rl.remaining, rl.limit, double(rl.resetAtMs) / 1000.0);
@@ -166,6 +168,8 @@ Pipeline::BatchResult Pipeline::finishBatch()
         r.sourcesEnriched = t.sources;
         r.errorMessage = t.error;
         r.deferUntilMs = t.deferUntilMs;
+        r.retryAtMs = t.retryAtMs;
+        r.permanent = t.permanent;
         r.attempts = t.attempts;
         r.metadata = t.metadata;
         if (t.status != TrackStatus::Completed) // what the failures view groups by
@@ -173,10 +177,15 @@ Pipeline::BatchResult Pipeline::finishBatch()
         results.append(std::move(r));
     }
     const QList<bool> recorded = m_store.record(results);
+    const qint64 now = m_clock.nowMs();
     for (std::size_t i = 0; i < m_runs.size(); ++i) {
         const TrackOutcome &t = m_runs[i]->out;
         if (!recorded.value(qsizetype(i)))
             continue;
+        // A retry is scheduled where the failed track has retries left.
+        if (t.retryAtMs > 0 && m_runs[i]->track.retryCount + 1 < m_store.config().maxRetries)
+            m_monitor.recordRetryScheduled(t.retryReason,
+                                           double(std::max<qint64>(0, t.retryAtMs - now)) / 1000.0);
         if (t.deferUntilMs > 0) {
             m_monitor.recordTrackDeferred();
             ++result.deferred;
@@ -238,6 +247,8 @@ void Pipeline::advance(TrackRun &run)
             ++run.asked; // a cached answer counts as asked too
             attempt(run, name, toWire(cached->status), {}, QStringLiteral("cached answer"), 0,
                     cached->fields.keys());
+            if (cached->status == RequestStatus::NoData)
+                run.permanentErrors << name + QStringLiteral(": no data");
             take(run, name, *cached);
             continue;
         }
@@ -267,6 +278,19 @@ void Pipeline::advance(TrackRun &run)
             skippedUntil(rl.resetAtMs);
             continue;
         }
+        // A track that failed before is a retry: it goes out only within the source's
+        // retry budget (a crowd of failing tracks cannot turn into a retry storm).
+        if (run.track.retryCount > 0 && !m_budgets[i].tryRetry(now)) {
+            run.errors << name + QStringLiteral(": retry budget spent");
+            attempt(run, name, wire::outcome::Skipped, wire::outcome::RetryBudget,
+                    QStringLiteral("retry budget spent: retries are kept to %1 % of requests")
+                        .arg(qRound(m_budgets[i].config().ratio * 100)),
+                    0);
+            skippedUntil(now + m_budgets[i].msUntilRetry(now));
+            continue;
+        }
+        if (run.track.retryCount == 0)
+            m_budgets[i].firstRequest(now);
         m_cache.recordMiss();
         ++run.asked;
         // The answer may come at once (then this run goes on from answered()) or later.
@@ -311,7 +335,10 @@ void Pipeline::answered(TrackRun &run, std::size_t i, const SourceResponse &resp
         run.errors << name + QStringLiteral(": ") + toWire(response.error);
         attempt(run, name, toWire(RequestStatus::Error), toWire(response.error), response.detail,
                 response.latencySeconds);
+        noteFailure(run, name, response, rl);
     } else {
+        if (response.status == RequestStatus::NoData)
+            run.permanentErrors << name + QStringLiteral(": no data");
         breaker.recordSuccess();
         m_cache.store(name, run.track.trackId, response);
         attempt(run, name, toWire(response.status), {}, response.detail, response.latencySeconds,
@@ -319,6 +346,62 @@ void Pipeline::answered(TrackRun &run, std::size_t i, const SourceResponse &resp
         take(run, name, response);
     }
     advance(run);
+}
+
+void Pipeline::noteFailure(TrackRun &run, const QString &source, const SourceResponse &response,
+                           const RateLimitState &rl)
+{
+    switch (retryClass(response)) {
+    case RetryClass::Transient: ++run.transientErrors; break;
+    case RetryClass::RateLimited: {
+        // Until the provider's reset (its Retry-After or rate headers, as the source keeps
+        // them); a provider that named no reset time is given a transient error's backoff.
+        const qint64 now = m_clock.nowMs();
+        const qint64 at =
+            rl.resetAtMs > now
+                ? rl.resetAtMs
+                : now + m_config.retry.backoffMs(run.track.retryCount + 1,
+                                                 QRandomGenerator::global()->generateDouble());
+        run.rateResetMs = run.rateResetMs < 0 ? at : std::min(run.rateResetMs, at);
+        break;
+    }
+    case RetryClass::Permanent:
+        run.permanentErrors << source + QStringLiteral(": ") +
+                                   (response.detail.isEmpty() ? toWire(response.error)
+                                                              : response.detail);
+        break;
+    }
+}
+
+void Pipeline::scheduleRetry(TrackRun &run)
+{
+    TrackOutcome &out = run.out;
+    const qint64 now = m_clock.nowMs();
+    // The earliest time asking again can help, and why: a transient error's backoff, a
+    // rate-limited source's reset, a skipped source's next chance (its breaker's probe).
+    qint64 at = -1;
+    auto consider = [&](qint64 candidate, QLatin1String reason) {
+        if (candidate >= 0 && (at < 0 || candidate < at)) {
+            at = candidate;
+            out.retryReason = reason;
+        }
+    };
+    if (run.transientErrors > 0)
+        consider(now + m_config.retry.backoffMs(run.track.retryCount + 1,
+                                                QRandomGenerator::global()->generateDouble()),
+                 wire::retry::Transient);
+    consider(run.rateResetMs, wire::retry::RateLimited);
+    consider(run.nextChanceMs, wire::retry::Unavailable);
+    if (at >= 0) {
+        out.retryAtMs = std::max(at, now);
+        out.error = run.errors.join(QStringLiteral("; "));
+        return;
+    }
+    // Every source answered "no data" or an error asking again cannot change.
+    out.permanent = true;
+    out.error = QStringLiteral("not retried: ") +
+                (run.permanentErrors.isEmpty() ? QStringLiteral("no source had data")
+                                               : run.permanentErrors.join(QStringLiteral("; ")));
 }
 
 void Pipeline::take(TrackRun &run, const QString &source, const SourceResponse &response)
@@ -348,11 +431,11 @@ void Pipeline::conclude(TrackRun &run)
         // Nobody was asked: not an attempt. Back to pending, no retry used.
         out.status = TrackStatus::Pending;
         out.deferUntilMs = run.nextChanceMs;
+        out.attempts.clear(); // only skips: nothing for the attempts table
         out.error = QStringLiteral("deferred, no source could be asked: ") +
                     run.errors.join(QStringLiteral("; "));
     } else if (out.status == TrackStatus::Failed) {
-        out.error = run.errors.isEmpty() ? QStringLiteral("no source had data")
-                                         : run.errors.join(QStringLiteral("; "));
+        scheduleRetry(run);
     }
     run.done = true;
     // The tracks of a batch are enriched concurrently: the batch lasts as long as its

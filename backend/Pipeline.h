@@ -11,6 +11,7 @@
 #include "CircuitBreaker.h"
 #include "enrichment/QueueStore.h"
 #include "ResultCache.h"
+#include "RetryPolicy.h"
 
 namespace enrichment {
 
@@ -57,6 +58,10 @@ public:
         double timeScale = 1.0;     ///< wall time per simulated second of source latency
         int batchIntervalMs = 1000; ///< pause between batches
         int idleIntervalMs = 1000;  ///< poll interval while the queue is empty
+        /// When a failed track is asked again (transient errors: exponential backoff).
+        RetryPolicy retry;
+        /// Each source's retry budget.
+        RetryBudget::Config retryBudget;
     };
 
     struct BatchResult
@@ -88,6 +93,8 @@ public:
     BatchResult runBatchNow();
 
     int sourceCount() const { return int(m_sources.size()); }
+    /// Source @p i's retry budget (read by tests and the snapshot).
+    RetryBudget &retryBudget(int i) { return m_budgets[std::size_t(i)]; }
     EnrichmentSource *source(int i) const { return m_sources[std::size_t(i)].get(); }
     CircuitBreaker *breaker(int i) const { return m_breakers[std::size_t(i)]; }
     int batchesCompleted() const { return m_batchesCompleted; }
@@ -115,7 +122,10 @@ private:
         QStringList fields;
         QList<MetadataValue> metadata; ///< each field from the first source that had it
         QString error;
-        qint64 deferUntilMs = 0; ///< > 0: no source was asked; pending again from then
+        qint64 deferUntilMs = 0;   ///< > 0: postponed without an attempt; pending again then
+        qint64 retryAtMs = 0;      ///< > 0: failed with retries left; pending again then
+        bool permanent = false;    ///< failed, and asking again cannot help
+        QLatin1String retryReason; ///< why it waits (`enrichment_retries_scheduled_total`)
         QList<Attempt> attempts;
     };
 
@@ -127,8 +137,11 @@ private:
         TrackOutcome out;
         std::size_t next = 0; ///< the next source to consider
         QStringList errors;
-        int asked = 0;            ///< sources that answered (a call or a cached answer)
-        qint64 nextChanceMs = -1; ///< earliest time a skipped source can be asked
+        int asked = 0;               ///< sources that answered (a call or a cached answer)
+        qint64 nextChanceMs = -1;    ///< earliest time a skipped source can be asked
+        int transientErrors = 0;     ///< answers worth asking again after a backoff
+        qint64 rateResetMs = -1;     ///< earliest reset of a source that answered "rate limited"
+        QStringList permanentErrors; ///< answers asking again cannot change
         double simulatedSeconds = 0;
         bool done = false;
         std::size_t waitingOn = NotWaiting; ///< the source whose answer it waits for
@@ -146,6 +159,11 @@ private:
                  const QStringList &found = {});
     /// Takes @p response's fields for @p run's track (waterfall order: first source wins).
     void take(TrackRun &run, const QString &source, const SourceResponse &response);
+    /// Notes what @p source's error means for asking again (RetryPolicy's classes).
+    void noteFailure(TrackRun &run, const QString &source, const SourceResponse &response,
+                     const RateLimitState &rl);
+    /// @p run failed: when it is asked again, and why, or that it is not (permanent).
+    void scheduleRetry(TrackRun &run);
     /// @p run has been down the whole waterfall: its outcome.
     void conclude(TrackRun &run);
     void tick();
@@ -156,6 +174,7 @@ private:
     std::vector<std::unique_ptr<EnrichmentSource>> m_sources;
     std::vector<CircuitBreaker *> m_breakers;
     std::vector<int> m_monitorIndex;
+    std::vector<RetryBudget> m_budgets;
     ResultCache m_cache;
     Config m_config;
     QTimer m_timer;

@@ -85,6 +85,17 @@ PipelineMetrics::PipelineMetrics(const QStringList &sources, const Clock &clock,
                           "Claimed tracks returned to pending without an attempt because no "
                           "source could be asked (breakers open, quotas spent)")
                       .Add({});
+    auto &retries = counter(metric::RetriesScheduledTotal,
+                            "Failed tracks scheduled to be asked again, by why they wait");
+    auto &retryDelay = histogram(metric::RetryDelaySeconds,
+                                 "How long a failed track waits for its next attempt, in seconds");
+    for (QLatin1String reason :
+         {wire::retry::Transient, wire::retry::RateLimited, wire::retry::Unavailable})
+        m_retries.insert(reason,
+                         {&retries.Add({{label::Reason, reason.latin1()}}),
+                          &retryDelay.Add({{label::Reason, reason.latin1()}},
+                                          prometheus::Histogram::BucketBoundaries{
+                                              1, 5, 15, 30, 60, 120, 300, 600, 900, 1800, 3600})});
     auto &actions =
         counter(metric::OperatorActionsTotal, "Operator actions carried out, by action");
     for (QLatin1String a : {wire::action::Retry, wire::action::Breaker, wire::action::Pause,
@@ -239,6 +250,21 @@ qint64 PipelineMetrics::operatorActions(const QString &action) const
 {
     const prometheus::Counter *c = m_operatorActions.value(action);
     return c ? qint64(c->Value()) : 0;
+}
+
+void PipelineMetrics::recordRetryScheduled(QLatin1String reason, double delaySeconds)
+{
+    const auto it = m_retries.constFind(reason);
+    if (it == m_retries.cend())
+        return;
+    it->scheduled->Increment();
+    it->delay->Observe(delaySeconds);
+}
+
+qint64 PipelineMetrics::retriesScheduled(QLatin1String reason) const
+{
+    const auto it = m_retries.constFind(reason);
+    return it == m_retries.cend() ? 0 : qint64(it->scheduled->Value());
 }
 
 qint64 PipelineMetrics::tracksDeferred() const

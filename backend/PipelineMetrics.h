@@ -75,6 +75,11 @@ public:
     /// A claimed track went back to pending untouched: no source could be asked.
     void recordTrackDeferred();
     qint64 tracksDeferred() const;
+    /// A failed track will be asked again in @p delaySeconds, for @p reason (transient,
+    /// rate_limited, unavailable): `enrichment_retries_scheduled_total{reason}` and
+    /// `enrichment_retry_delay_seconds{reason}`.
+    void recordRetryScheduled(QLatin1String reason, double delaySeconds);
+    qint64 retriesScheduled(QLatin1String reason) const;
     /// An operator action was carried out (`enrichment_operator_actions_total{action}`:
     /// retry, breaker, pause, resume, enqueue).
     void recordOperatorAction(const QString &action);
@@ -132,6 +137,12 @@ private:
     std::vector<prometheus::Counter *> m_fields;
     std::array<prometheus::Counter *, TrackStatusCount> m_processed{};
     prometheus::Counter *m_deferred = nullptr;
+    struct RetrySeries
+    {
+        prometheus::Counter *scheduled = nullptr;
+        prometheus::Histogram *delay = nullptr;
+    };
+    QHash<QString, RetrySeries> m_retries;
     QHash<QString, prometheus::Counter *> m_operatorActions;
     prometheus::Counter *m_eventsPublished = nullptr;
     prometheus::Counter *m_eventsDropped = nullptr;

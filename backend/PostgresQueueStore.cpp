@@ -213,7 +213,7 @@ QStringList schemaV1()
 /// per attempt (of results that asked a source) and per metadata field.
 struct ResultColumns
 {
-    QStringList ids, kinds, sources, errors, deferUntil, errorTypes, errorSources, attemptRows;
+    QStringList ids, kinds, sources, errors, at, errorTypes, errorSources, attemptRows;
     QStringList aTrack, aSource, aOutcome, aErrorType, aDetail, aLatency, aAt, aFields;
     QStringList mTrack, mField, mValue, mSource, mAt;
 
@@ -223,15 +223,16 @@ struct ResultColumns
         for (const TrackResult &r : results) {
             const bool deferred = r.deferUntilMs > 0;
             c.ids << r.trackId;
-            c.kinds << (deferred ? QStringLiteral("defer") : toWire(r.status));
+            c.kinds << (deferred ? QStringLiteral("defer")
+                        : r.status == TrackStatus::Failed && r.permanent
+                            ? QStringLiteral("permanent")
+                            : toWire(r.status));
             c.sources << joined(r.sourcesEnriched);
             c.errors << r.errorMessage;
-            c.deferUntil << QString::number(r.deferUntilMs);
+            c.at << QString::number(deferred ? r.deferUntilMs : r.retryAtMs);
             c.errorTypes << r.errorType;
             c.errorSources << r.errorSource;
-            c.attemptRows << QString::number(deferred ? 0 : r.attempts.size());
-            if (deferred)
-                continue; // not an attempt: no source was asked
+            c.attemptRows << QString::number(r.attempts.size());
             for (const Attempt &at : r.attempts) {
                 c.aTrack << r.trackId;
                 c.aSource << at.source;
@@ -260,18 +261,20 @@ QString numberArray(const QStringList &numbers)
     return QStringLiteral("{%1}").arg(numbers.join(QLatin1Char(',')));
 }
 
-/// record()'s statement. A failed attempt goes back to pending with a backoff until
-/// maxRetries attempts failed; a deferred track goes back without using a retry.
+/// record()'s statement. A failed attempt goes back to pending from its `at` (0: after
+/// the store's linear backoff) until maxRetries attempts failed; a permanent failure fails
+/// now; a deferred track goes back from its `at` without using a retry. Kinds are track
+/// statuses plus `defer` and `permanent`.
 const char RecordResultsSql[] =
     "WITH v AS (SELECT unnest(?::text[]) AS track_id, unnest(?::text[]) AS kind,"
     "  unnest(?::text[]) AS sources, unnest(?::text[]) AS error,"
-    "  unnest(?::bigint[]) AS defer_until, unnest(?::text[]) AS error_type,"
+    "  unnest(?::bigint[]) AS at, unnest(?::text[]) AS error_type,"
     "  unnest(?::text[]) AS error_source, unnest(?::int[]) AS attempt_rows),"
     " upd AS (UPDATE enrichment_status s SET"
-    " status = CASE v.kind WHEN 'defer' THEN 'pending'"
+    " status = CASE v.kind WHEN 'defer' THEN 'pending' WHEN 'permanent' THEN 'failed'"
     "  WHEN 'failed' THEN CASE WHEN s.retry_count + 1 >= ? THEN 'failed' ELSE 'pending' END"
     "  ELSE v.kind END,"
-    " retry_count = s.retry_count + (v.kind = 'failed')::int,"
+    " retry_count = s.retry_count + (v.kind IN ('failed', 'permanent'))::int,"
     " sources_enriched = CASE v.kind WHEN 'defer' THEN s.sources_enriched ELSE v.sources END,"
     " error_message = NULLIF(v.error, ''),"
     " error_type = CASE v.kind WHEN 'defer' THEN s.error_type ELSE NULLIF(v.error_type, '')"
@@ -279,9 +282,9 @@ const char RecordResultsSql[] =
     " error_source = CASE v.kind WHEN 'defer' THEN s.error_source"
     "  ELSE NULLIF(v.error_source, '') END,"
     " available_at = CASE v.kind"
-    "  WHEN 'defer' THEN to_timestamp(v.defer_until::double precision / 1000)"
-    "  WHEN 'failed' THEN $AT + make_interval(secs => ?::double precision / 1000"
-    "   * (s.retry_count + 1))"
+    "  WHEN 'defer' THEN to_timestamp(v.at::double precision / 1000)"
+    "  WHEN 'failed' THEN CASE WHEN v.at > 0 THEN to_timestamp(v.at::double precision / 1000)"
+    "   ELSE $AT + make_interval(secs => ?::double precision / 1000 * (s.retry_count + 1)) END"
     "  ELSE s.available_at END,"
     " last_attempt = CASE WHEN v.kind IN ('completed', 'partial') THEN $AT"
     "  ELSE s.last_attempt END,"
@@ -690,7 +693,7 @@ QList<bool> PostgresQueueStore::record(const QList<TrackResult> &results)
                               QVariant(textArray(c.kinds)),
                               QVariant(textArray(c.sources)),
                               QVariant(textArray(c.errors)),
-                              QVariant(numberArray(c.deferUntil)),
+                              QVariant(numberArray(c.at)),
                               QVariant(textArray(c.errorTypes)),
                               QVariant(textArray(c.errorSources)),
                               QVariant(numberArray(c.attemptRows)),

@@ -354,20 +354,25 @@ bool SqliteQueueStore::finishOne(const TrackResult &result)
     TrackStatus stored = outcome;
     if (outcome == TrackStatus::Failed) {
         // retry_count counts failed attempts; retry until maxRetries of them failed.
+        // A permanent failure fails now; otherwise from result.retryAtMs, or after the
+        // store's linear backoff when the caller named no time.
         q.prepare(QStringLiteral(
             "UPDATE enrichment_status SET"
-            " status = CASE WHEN retry_count + 1 >= ? THEN 'failed' ELSE 'pending' END,"
+            " status = CASE WHEN ? OR retry_count + 1 >= ? THEN 'failed' ELSE 'pending' END,"
             " retry_count = retry_count + 1, error_message = ?, sources_enriched = ?,"
             " error_type = ?, error_source = ?,"
-            " available_at = ? + ? * (retry_count + 1), lease_owner = NULL,"
-            " lease_expires_at = NULL, updated_at = ?"
+            " available_at = CASE WHEN ? > 0 THEN ? ELSE ? + ? * (retry_count + 1) END,"
+            " lease_owner = NULL, lease_expires_at = NULL, updated_at = ?"
             " WHERE track_id = ? AND status = 'in_progress' AND lease_owner = ?"
             " RETURNING status"));
+        q.addBindValue(result.permanent);
         q.addBindValue(config().maxRetries);
         q.addBindValue(errorMessage);
         q.addBindValue(joined(sourcesEnriched));
         q.addBindValue(errorType);
         q.addBindValue(errorSource);
+        q.addBindValue(result.retryAtMs);
+        q.addBindValue(result.retryAtMs);
         q.addBindValue(now);
         q.addBindValue(config().retryBackoffMs);
         q.addBindValue(now);
@@ -451,7 +456,7 @@ QList<bool> SqliteQueueStore::record(const QList<TrackResult> &results)
         const bool ok =
             r.deferUntilMs > 0 ? defer(r.trackId, r.deferUntilMs, r.errorMessage) : finishOne(r);
         done << ok;
-        if (ok && r.deferUntilMs <= 0 && !r.attempts.isEmpty()) {
+        if (ok && !r.attempts.isEmpty()) {
             attempts << r.attempts;
             attempted << r.trackId;
         }

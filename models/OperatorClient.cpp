@@ -216,6 +216,7 @@ std::optional<TrackInfo> OperatorClient::parseTrack(const QJsonObject &o)
     t.errorType = text(o, k::ErrorType, 64);
     t.errorSource = text(o, k::Source, 64);
     t.lastAttempt = time(o, k::LastAttempt);
+    t.nextAttempt = time(o, k::NextAttemptAt);
     t.created = time(o, k::Created);
     t.updated = time(o, k::Updated);
     t.leaseOwner = text(o, k::LeaseOwner, 128);

@@ -31,6 +31,8 @@ struct TrackInfo
     QString errorType;
     QString errorSource;
     QDateTime lastAttempt;
+    /// When a pending track is tried again (invalid: not pending).
+    QDateTime nextAttempt;
     QDateTime created;
     QDateTime updated;
     QString leaseOwner;

@@ -9,6 +9,7 @@
 
 #include "EventLogModel.h"
 #include "ModelRoles.h"
+#include "SourcesModel.h"
 #include "SummaryModel.h"
 #include "enrichment/WireFormat.h"
 
@@ -169,6 +170,8 @@ QVariant TracksModel::data(const QModelIndex &index, int role) const
         case TrackColumn: return t.trackId;
         case StatusColumn: return statusText(t.status);
         case RetriesColumn: return t.retryCount;
+        case NextAttemptColumn:
+            return nextAttemptText(t.nextAttempt, QDateTime::currentDateTimeUtc());
         case ErrorTypeColumn:
             return t.errorType.isEmpty() ? QString() : FailuresModel::errorTypeLabel(t.errorType);
         case SourceColumn: return t.errorSource;
@@ -182,6 +185,9 @@ QVariant TracksModel::data(const QModelIndex &index, int role) const
         case TrackColumn: return t.trackId;
         case StatusColumn: return t.status ? queueStatusKey(*t.status) : QString();
         case RetriesColumn: return t.retryCount;
+        case NextAttemptColumn:
+            return t.nextAttempt.isValid() ? t.nextAttempt.toUTC().toString(Qt::ISODateWithMs)
+                                           : QString();
         case ErrorTypeColumn: return t.errorType;
         case SourceColumn: return t.errorSource;
         case LastAttemptColumn:
@@ -190,18 +196,29 @@ QVariant TracksModel::data(const QModelIndex &index, int role) const
         case EnrichedColumn: return t.sourcesEnriched.join(QLatin1Char(' '));
         }
         break;
-    case Qt::ToolTipRole: return t.errorMessage.isEmpty() ? QVariant() : QVariant(t.errorMessage);
+    case Qt::ToolTipRole:
+        if (index.column() == NextAttemptColumn && t.nextAttempt.isValid())
+            return timeText(t.nextAttempt);
+        return t.errorMessage.isEmpty() ? QVariant() : QVariant(t.errorMessage);
     }
     return {};
+}
+
+QString TracksModel::nextAttemptText(const QDateTime &next, const QDateTime &now)
+{
+    if (!next.isValid())
+        return {};
+    const qint64 seconds = now.secsTo(next);
+    return seconds <= 0 ? tr("due") : tr("in %1").arg(SourcesModel::duration(seconds));
 }
 
 QVariant TracksModel::headerData(int section, Qt::Orientation o, int role) const
 {
     return header(section, o, role,
-                  {tr("Track"), tr("Status"), tr("Retries"), tr("Error"), tr("Error source"),
-                   tr("Last attempt"), tr("Found by")},
-                  {k::TrackId, k::Status, k::RetryCount, k::ErrorType, k::Source, k::LastAttempt,
-                   k::SourcesEnriched});
+                  {tr("Track"), tr("Status"), tr("Retries"), tr("Next attempt"), tr("Error"),
+                   tr("Error source"), tr("Last attempt"), tr("Found by")},
+                  {k::TrackId, k::Status, k::RetryCount, k::NextAttemptAt, k::ErrorType, k::Source,
+                   k::LastAttempt, k::SourcesEnriched});
 }
 
 // AuditModel

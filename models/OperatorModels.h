@@ -50,6 +50,7 @@ public:
         TrackColumn,
         StatusColumn,
         RetriesColumn,
+        NextAttemptColumn,
         ErrorTypeColumn,
         SourceColumn,
         LastAttemptColumn,
@@ -57,6 +58,9 @@ public:
         ColumnCount
     };
     using QAbstractTableModel::QAbstractTableModel;
+
+    /// "in 4 min 10 s" from @p now until @p next; "due" once it passed; empty if invalid.
+    static QString nextAttemptText(const QDateTime &next, const QDateTime &now);
 
     /// The first page of a new search (@p append false) or the next one.
     void setPage(const QList<TrackInfo> &rows, const QString &next, bool append);

@@ -188,6 +188,11 @@ private Q_SLOTS:
                      &status));
         QCOMPARE(status, 200);
         QCOMPARE(t.value(QLatin1String("track_id")).toString(), QStringLiteral("ok/with space?&"));
+        // A pending track says when it is tried next; a finished one has no next attempt.
+        QVERIFY(wire::parseTime(t.value(QLatin1String("next_attempt_at")).toString()).isValid());
+        QCOMPARE(t.value(QLatin1String("next_attempt_at")), t.value(QLatin1String("available_at")));
+        t = json(get(*s, QStringLiteral("/monitoring/enrichment/tracks/ok-1"), &status));
+        QVERIFY(t.value(QLatin1String("next_attempt_at")).isNull());
     }
 
     /// The plan of @p sql with @p values on the queue @p spec names, one line per step.

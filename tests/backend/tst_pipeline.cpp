@@ -79,6 +79,7 @@ struct Rig
         pc.timeScale = 0.1;
         pc.batchIntervalMs = 10;
         pc.idleIntervalMs = 10;
+        pc.retry.baseMs = 0; // a failed track is claimable again at once
         pipeline = std::make_unique<Pipeline>(store, monitor, clock, std::move(sources),
                                               CircuitBreaker::Config{5, 60'000, 2}, pc);
     }

@@ -216,6 +216,55 @@ private Q_SLOTS:
         checkCountsMatchTable(*store, spec);
     }
 
+    void aResultNamesItsRetryTimeOrFailsForGood()
+    {
+        ManualClock clock;
+        const QString spec = newSpec(QStringLiteral("retryat"));
+        auto store = open(spec, clock, QueueStore::Config{60'000, 3, 1000});
+        QVERIFY(store);
+        store->enqueue(ids(3));
+        QCOMPARE(store->claim(3).size(), 3);
+        const qint64 t0 = clock.nowMs();
+        QList<TrackResult> results(3);
+        for (int i = 0; i < 3; ++i) {
+            results[i].trackId = QStringLiteral("t%1").arg(i);
+            results[i].status = TrackStatus::Failed;
+            Attempt a;
+            a.trackId = results[i].trackId;
+            a.source = QStringLiteral("spotify");
+            a.outcome = QStringLiteral("error");
+            a.errorType = QStringLiteral("http_429");
+            a.atMs = t0;
+            results[i].attempts = {a};
+        }
+        results[0].retryAtMs = t0 + 42'000; // the provider's reset, not the store's 1 s
+        results[1].permanent = true;        // retries left, but asking again cannot help
+        results[1].errorMessage = QStringLiteral("not retried: spotify: HTTP 401");
+        results[2].deferUntilMs = t0 + 7000; // postponed: no retry used, attempt kept
+        QCOMPARE(store->record(results), QList<bool>({true, true, true}));
+        QCOMPARE(store->count(TrackStatus::Failed), 1);
+        QCOMPARE(store->count(TrackStatus::Pending), 2);
+        TrackRow row;
+        QList<Attempt> attempts;
+        QVERIFY(store->track(QStringLiteral("t0"), &row, &attempts, 10));
+        QCOMPARE(row.availableAtMs, t0 + 42'000);
+        QCOMPARE(row.retryCount, 1);
+        QVERIFY(store->track(QStringLiteral("t1"), &row, &attempts, 10));
+        QCOMPARE(row.status, TrackStatus::Failed);
+        QCOMPARE(row.retryCount, 1);
+        QCOMPARE(row.errorMessage, QStringLiteral("not retried: spotify: HTTP 401"));
+        QVERIFY(store->track(QStringLiteral("t2"), &row, &attempts, 10));
+        QCOMPARE(row.retryCount, 0);
+        QCOMPARE(row.availableAtMs, t0 + 7000);
+        QCOMPARE(attempts.size(), 1); // the postponed track's call is in its history
+        QCOMPARE(attempts.at(0).errorType, QStringLiteral("http_429"));
+        clock.advanceMs(7000);
+        QCOMPARE(store->claim(10).size(), 1); // t2 only; t0 waits for its reset
+        clock.advanceMs(35'000);
+        QCOMPARE(store->claim(10).size(), 1);
+        checkCountsMatchTable(*store, spec);
+    }
+
     void batchResultsAreRecordedTogether()
     {
         ManualClock clock;

@@ -4,7 +4,9 @@
 #include <QJsonDocument>
 #include <QtTest>
 
+#include "ModelRoles.h"
 #include "OperatorClient.h"
+#include "OperatorModels.h"
 #include "enrichment/SnapshotParser.h"
 
 using namespace dashboard;
@@ -218,6 +220,25 @@ private Q_SLOTS:
         QVERIFY(t->sourcesEnriched.isEmpty());
         QVERIFY(!t->lastAttempt.isValid());
         QVERIFY(t->errorType.isEmpty());
+        QVERIFY(!t->nextAttempt.isValid());
+        // A pending track's next attempt shows in the Tracks table as a countdown.
+        const auto pending = OperatorClient::parseTrack(QJsonObject{
+            {QStringLiteral("track_id"), QStringLiteral("p1")},
+            {QStringLiteral("status"), QStringLiteral("pending")},
+            {QStringLiteral("next_attempt_at"), QStringLiteral("2026-12-03T10:04:10.000Z")}});
+        QVERIFY(pending && pending->nextAttempt.isValid());
+        TracksModel tracks;
+        tracks.setPage({*pending}, {}, false);
+        QCOMPARE(tracks.headerData(TracksModel::NextAttemptColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Next attempt"));
+        QCOMPARE(tracks.data(tracks.index(0, TracksModel::NextAttemptColumn), ModelRole::Export)
+                     .toString(),
+                 QStringLiteral("2026-12-03T10:04:10.000Z"));
+        const QDateTime at = pending->nextAttempt;
+        QCOMPARE(TracksModel::nextAttemptText(at, at.addSecs(-250)),
+                 QStringLiteral("in 4 min 10 s"));
+        QCOMPARE(TracksModel::nextAttemptText(at, at.addSecs(5)), QStringLiteral("due"));
+        QCOMPARE(TracksModel::nextAttemptText({}, at), QString());
         // Failure groups with no status or no tracks are dropped; examples are capped.
         QJsonArray examples;
         for (int i = 0; i < 50; ++i)

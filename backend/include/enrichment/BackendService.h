@@ -82,7 +82,12 @@ struct BackendOptions
     QList<Credential> operatorTokens;
     int batchIntervalMs = 1000;
     qint64 leaseMs = 30'000;
-    qint64 retryBackoffMs = 15'000; ///< times the failed attempts, before a retry
+    /// The first backoff of a track failing transiently, doubled per failed attempt up to
+    /// 15 minutes, with jitter (docs/OPERATIONS.md, "Retries"); also the store's own
+    /// linear backoff for results that name no retry time.
+    qint64 retryBackoffMs = 15'000;
+    /// Each source's retries at most this share of its first requests (retry budget).
+    double retryBudget = 0.2;
     qint64 breakerTimeoutMs = 60'000;
     int breakerFailureThreshold = 5; ///< consecutive failures that open a breaker
     int historyIntervalMs = 5'000;

@@ -22,6 +22,10 @@ struct SourceResponse
     /// What the source said, for the attempts log: an HTTP-like status line or a message
     /// ("HTTP 429 Too Many Requests", "timed out after 10 s"). Optional.
     QString detail;
+    /// On an error: asking again will not help (refused credentials, a request the provider
+    /// rejects), so the track is not retried for it. Parse errors and no_data are permanent
+    /// anyway; timeouts, 5xx and connection errors are not unless a source says so.
+    bool permanent = false;
 };
 
 /// A source's rate-limit window as its API reports it.

@@ -64,14 +64,22 @@ struct TrackResult
     TrackStatus status = TrackStatus::Completed; ///< completed, partial or failed
     QStringList sourcesEnriched;
     QString errorMessage;
-    /// > 0: no source could be asked; back to pending without using a retry, claimable
-    /// again from this time (epoch ms). status is then ignored.
+    /// > 0: postponed, back to pending without using a retry, claimable again from this
+    /// time (epoch ms): no source could be asked, or the only errors were rate limits.
+    /// status is then ignored.
     qint64 deferUntilMs = 0;
+    /// A failed track with retries left is claimable again from this time (epoch ms);
+    /// 0: after the store's own backoff (Config::retryBackoffMs times the failed attempts).
+    qint64 retryAtMs = 0;
+    /// A failed track that asking again cannot help (every source answered no data or a
+    /// permanent error): failed now, its retries left unused.
+    bool permanent = false;
     /// The first error of this attempt in waterfall order (`no_data` when every source
     /// answered without data) and its source: what the failures view groups by.
     QString errorType;
     QString errorSource;
-    /// Every source call of this attempt, written to the attempts table with the result.
+    /// Every source call of this attempt, written to the attempts table with the result
+    /// (the pipeline leaves it empty when no source was asked at all).
     QList<Attempt> attempts;
     /// The fields this attempt found, one per field; kept per track with the result.
     QList<MetadataValue> metadata;
@@ -260,8 +268,8 @@ public:
     /// pending first).
     virtual QList<ClaimedTrack> claim(int n) = 0;
     /// Records a batch's results at once, in one transaction: a failed track is retried
-    /// (back to pending) until maxRetries attempts failed; a deferred one goes back to
-    /// pending without using a retry. Returns, per result, whether it was recorded: false
+    /// (back to pending from its retryAtMs) until maxRetries attempts failed, or fails at
+    /// once when permanent; a deferred one goes back to pending without using a retry. Returns, per result, whether it was recorded: false
     /// where this worker no longer holds the lease (another worker owns the track now) or
     /// the write failed.
     virtual QList<bool> record(const QList<TrackResult> &results) = 0;

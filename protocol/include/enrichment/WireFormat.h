@@ -143,6 +143,7 @@ inline constexpr QLatin1String LastAttempt{"last_attempt"};
 inline constexpr QLatin1String Created{"created"};
 inline constexpr QLatin1String Updated{"updated"};
 inline constexpr QLatin1String AvailableAt{"available_at"};
+inline constexpr QLatin1String NextAttemptAt{"next_attempt_at"};
 inline constexpr QLatin1String LeaseOwner{"lease_owner"};
 inline constexpr QLatin1String Attempts{"attempts"};
 inline constexpr QLatin1String Outcome{"outcome"};
@@ -285,7 +286,17 @@ inline constexpr QLatin1String Unavailable{"unavailable"};
 namespace outcome {
 inline constexpr QLatin1String Skipped{"skipped"};
 inline constexpr QLatin1String SourcePaused{"source_paused"};
+/// The error type of a retry skipped because its source's retry budget is spent.
+inline constexpr QLatin1String RetryBudget{"retry_budget"};
 } // namespace outcome
+
+/// Why a failed track waits for its next attempt
+/// (`enrichment_retries_scheduled_total{reason}`).
+namespace retry {
+inline constexpr QLatin1String Transient{"transient"};
+inline constexpr QLatin1String RateLimited{"rate_limited"};
+inline constexpr QLatin1String Unavailable{"unavailable"};
+} // namespace retry
 
 /// The `code` of an error answer (`{"error": {"code", "message"}}`).
 namespace code {
