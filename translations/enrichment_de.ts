@@ -2796,6 +2796,18 @@ Das Backend meldet dies noch nicht.</translation>
         <source>Error source</source>
         <translation>Fehlerquelle</translation>
     </message>
+    <message>
+        <source>due</source>
+        <translation>fällig</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Nächster Versuch</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::TracksView</name>

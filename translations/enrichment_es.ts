@@ -2796,6 +2796,18 @@ El backend aún no informa de esto.</translation>
         <source>Error source</source>
         <translation>Fuente del error</translation>
     </message>
+    <message>
+        <source>due</source>
+        <translation>pendiente ya</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>en %1</translation>
+    </message>
+    <message>
+        <source>Next attempt</source>
+        <translation>Próximo intento</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::TracksView</name>
