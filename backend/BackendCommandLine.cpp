@@ -114,7 +114,15 @@ const OptionSpec BackendOptionTable[] = {
      "missed reports it is shown as lost (default 5).",
      "S"},
     {"breaker-timeout",
-     "Seconds an open circuit breaker waits before a half-open probe (default 60).", "S"},
+     "Seconds an open circuit breaker waits before a half-open probe (default "
+     "60); each failed probe in a row doubles it, with jitter.",
+     "S"},
+    {"breaker-max-timeout", "The longest a breaker stays open before it probes (default 600).",
+     "S"},
+    {"breaker-reopen-limit",
+     "Failed probes in a row after which a breaker stays open until an "
+     "operator closes it or has it probe (default 5; 0: never).",
+     "N"},
     {"batch-interval-ms", "Pause between batches in milliseconds (default 1000).", "MS"},
     {"time-scale",
      "Wall seconds per simulated second of source latency (default 1; 0 runs flat out).", "F"},
@@ -159,6 +167,7 @@ bool readServing(const QCommandLineParser &p, BackendOptions *o, QString *error)
     int port = o->port;
     int lease = int(o->leaseMs / 1000);
     int breaker = int(o->breakerTimeoutMs / 1000);
+    int breakerMax = int(o->breakerMaxTimeoutMs / 1000);
     int history = o->historyIntervalMs / 1000;
     int requestTimeout = o->requestTimeoutMs / 1000;
     int retryBackoff = int(o->retryBackoffMs / 1000);
@@ -169,6 +178,9 @@ bool readServing(const QCommandLineParser &p, BackendOptions *o, QString *error)
         !intOption(p, QStringLiteral("batch-size"), 1, 1000, &o->batchSize, error) ||
         !intOption(p, QStringLiteral("lease-seconds"), 1, 3600, &lease, error) ||
         !intOption(p, QStringLiteral("breaker-timeout"), 1, 3600, &breaker, error) ||
+        !intOption(p, QStringLiteral("breaker-max-timeout"), 1, 86'400, &breakerMax, error) ||
+        !intOption(p, QStringLiteral("breaker-reopen-limit"), 0, 1000, &o->breakerReopenLimit,
+                   error) ||
         !intOption(p, QStringLiteral("batch-interval-ms"), 0, 600'000, &o->batchIntervalMs,
                    error) ||
         !intOption(p, QStringLiteral("history-interval"), 1, 3600, &history, error) ||
@@ -197,6 +209,7 @@ bool readServing(const QCommandLineParser &p, BackendOptions *o, QString *error)
     o->port = quint16(port);
     o->leaseMs = qint64(lease) * 1000;
     o->breakerTimeoutMs = qint64(breaker) * 1000;
+    o->breakerMaxTimeoutMs = qint64(std::max(breaker, breakerMax)) * 1000;
     o->historyIntervalMs = history * 1000;
     o->historyCapacity = 24 * 3600 / history;
     const struct

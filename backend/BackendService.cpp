@@ -8,6 +8,7 @@
 
 #include "CircuitBreaker.h"
 #include "DocumentWriter.h"
+#include "enrichment/WireFormat.h"
 #include "ServicePrivate.h"
 #include "ServiceSetup.h"
 #include "HttpSource.h"
@@ -130,6 +131,8 @@ void BackendService::buildPipeline()
     CircuitBreaker::Config bc;
     bc.timeoutMs = o.breakerTimeoutMs;
     bc.failureThreshold = std::max(1, o.breakerFailureThreshold);
+    bc.maxTimeoutMs = o.breakerMaxTimeoutMs;
+    bc.reopenLimit = std::max(0, o.breakerReopenLimit);
     Pipeline::Config pc;
     pc.batchSize = o.batchSize;
     pc.timeScale = o.demo.timeScale;
@@ -170,6 +173,17 @@ void BackendService::buildPipeline()
         publisher->operatorAction(event);
     };
     d->operations = std::make_unique<OperatorEndpoints>(*d->store, *d->monitor, std::move(hooks));
+    // A breaker that stopped probing by itself is an audit row and an event in the room.
+    connect(d->pipeline.get(), &Pipeline::breakerAttentionChanged, this,
+            [this](const QString &source, bool needsAttention, int reopens) {
+                if (!needsAttention)
+                    return; // an operator's close or probe: their own audit row says it
+                d->operations->recordOwn(QString(wire::action::Breaker),
+                                         QJsonObject{{wire::key::Source, source}},
+                                         QJsonObject{{wire::key::State, toWire(BreakerState::Open)},
+                                                     {wire::key::NeedsAttention, true},
+                                                     {wire::key::Reopens, reopens}});
+            });
     d->fleet = std::make_unique<FleetLink>(o, *d->clock, *d->store, *d->monitor, *d->pipeline,
                                            *d->runtime, *d->server, *publisher);
     connect(d->runtime.get(), &ServiceRuntime::ticked, d->fleet.get(), &FleetLink::refresh);

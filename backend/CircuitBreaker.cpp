@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CircuitBreaker.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 
 #include "enrichment/Clock.h"
 #include "PipelineMetrics.h"
@@ -24,7 +28,7 @@ CircuitBreaker::CircuitBreaker(const QString &name, const Config &config, const 
 
 void CircuitBreaker::maybeHalfOpen()
 {
-    if (m_state == BreakerState::Open && m_clock.nowMs() - m_openedAtMs >= m_config.timeoutMs) {
+    if (m_state == BreakerState::Open && !m_needsAttention && m_clock.nowMs() >= m_openUntilMs) {
         m_successCount = 0;
         transition(BreakerState::HalfOpen);
     }
@@ -57,6 +61,7 @@ void CircuitBreaker::recordSuccess()
         if (++m_successCount >= m_config.successThreshold) {
             m_failureCount = 0;
             m_successCount = 0;
+            m_reopens = 0;
             transition(BreakerState::Closed);
         }
         break;
@@ -64,19 +69,51 @@ void CircuitBreaker::recordSuccess()
     }
 }
 
-void CircuitBreaker::recordFailure()
+void CircuitBreaker::recordFailure(qint64 notBeforeMs)
 {
     maybeHalfOpen();
     ++m_failureCount;
     m_lastFailureMs = m_clock.nowMs();
     if (m_monitor && m_index >= 0)
         m_monitor->recordBreakerFailure(m_index);
-    if (m_state == BreakerState::HalfOpen ||
-        (m_state == BreakerState::Closed && m_failureCount >= m_config.failureThreshold)) {
-        m_successCount = 0;
-        m_openedAtMs = m_clock.nowMs();
-        transition(BreakerState::Open);
+    if (m_state == BreakerState::HalfOpen) {
+        ++m_reopens; // the probe failed
+        open(notBeforeMs);
+    } else if (m_state == BreakerState::Closed && m_failureCount >= m_config.failureThreshold) {
+        m_reopens = 0;
+        open(notBeforeMs);
     }
+}
+
+void CircuitBreaker::open(qint64 notBeforeMs)
+{
+    const qint64 now = m_clock.nowMs();
+    // timeout × 2^reopens, capped; a reopen's period less up to `jitter` of it at random.
+    const double ceiling =
+        std::min(double(std::max(m_config.maxTimeoutMs, m_config.timeoutMs)),
+                 double(m_config.timeoutMs) * std::ldexp(1.0, std::min(m_reopens, 40)));
+    const double cut = m_reopens > 0 ? std::clamp(m_config.jitter, 0.0, 1.0) *
+                                           QRandomGenerator::global()->generateDouble()
+                                     : 0.0;
+    m_openUntilMs = std::max(now + qint64(ceiling * (1.0 - cut)), notBeforeMs);
+    m_successCount = 0;
+    transition(BreakerState::Open);
+    if (m_config.reopenLimit > 0 && m_reopens >= m_config.reopenLimit)
+        setNeedsAttention(true);
+}
+
+void CircuitBreaker::setNeedsAttention(bool on)
+{
+    if (m_needsAttention == on)
+        return;
+    m_needsAttention = on;
+    if (m_monitor && m_index >= 0)
+        m_monitor->setBreakerNeedsAttention(m_index, on);
+    if (on)
+        qCWarning(lcBreaker).noquote()
+            << "circuit breaker" << m_name << "reopened" << m_reopens
+            << "times in a row: it stays open until an operator closes it or has it probe";
+    Q_EMIT attentionChanged(m_name, on, m_reopens);
 }
 
 bool CircuitBreaker::forceClose()
@@ -84,8 +121,10 @@ bool CircuitBreaker::forceClose()
     // An operator's word: the source is back. Closed, with a clean failure count.
     m_failureCount = 0;
     m_successCount = 0;
+    m_reopens = 0;
     const bool changed = m_state != BreakerState::Closed;
     transition(BreakerState::Closed);
+    setNeedsAttention(false);
     return changed;
 }
 
@@ -97,14 +136,23 @@ bool CircuitBreaker::probeNow()
         return false;
     m_successCount = 0;
     transition(BreakerState::HalfOpen);
+    // Being probed: a failure reopens it (and, past the limit, asks for attention again).
+    setNeedsAttention(false);
     return true;
 }
 
 std::optional<qint64> CircuitBreaker::msUntilHalfOpen() const
 {
-    if (m_state != BreakerState::Open)
+    if (m_state != BreakerState::Open || m_needsAttention)
         return std::nullopt;
-    return std::max<qint64>(0, m_openedAtMs + m_config.timeoutMs - m_clock.nowMs());
+    return std::max<qint64>(0, m_openUntilMs - m_clock.nowMs());
+}
+
+qint64 CircuitBreaker::msUntilAllowed(qint64 attentionMs) const
+{
+    if (m_state != BreakerState::Open)
+        return 0;
+    return m_needsAttention ? attentionMs : std::max<qint64>(0, m_openUntilMs - m_clock.nowMs());
 }
 
 void CircuitBreaker::transition(BreakerState to)

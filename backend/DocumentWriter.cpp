@@ -53,6 +53,9 @@ BreakerInfo breakerOf(const SnapshotState::Source &src)
     b.failureThreshold = src.breaker.failureThreshold;
     b.successThreshold = src.breaker.successThreshold;
     b.timeoutSeconds = double(src.breaker.timeoutMs) / 1000.0;
+    b.needsAttention = src.needsAttention;
+    b.reopens = src.reopens;
+    b.reopenLimit = src.breaker.reopenLimit;
     return b;
 }
 

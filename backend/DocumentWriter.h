@@ -34,6 +34,8 @@ struct SnapshotState
         int failureCount = 0;
         std::optional<qint64> lastFailureMs;
         std::optional<qint64> msUntilHalfOpen;
+        bool needsAttention = false;
+        int reopens = 0;
         CircuitBreaker::Config breaker;
         bool monitored = true; ///< false: no per-source figures (not in the monitor)
         SourceWindow window;

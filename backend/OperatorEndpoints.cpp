@@ -435,6 +435,32 @@ OperatorEndpoints::changeControl(const QString &action, const QJsonObject &body,
     return done(audit);
 }
 
+bool OperatorEndpoints::recordOwn(const QString &action, const QJsonObject &parameters,
+                                  const QJsonObject &result)
+{
+    AuditEntry audit;
+    audit.actor = QString(wire::role::PipelineActor);
+    audit.action = action;
+    audit.parameters = QJsonDocument(parameters).toJson(QJsonDocument::Compact);
+    audit.result = QJsonDocument(result).toJson(QJsonDocument::Compact);
+    QString error;
+    if (!m_store.appendAudit(&audit, &error)) {
+        qCWarning(lcOperations).noquote()
+            << "could not write the audit row of" << action << ":" << error;
+        return false;
+    }
+    qCInfo(lcOperations).noquote()
+        << "pipeline" << action << QString::fromUtf8(audit.parameters).left(200) << "->"
+        << QString::fromUtf8(audit.result);
+    if (m_hooks.announce)
+        m_hooks.announce(QJsonObject{{k::Id, audit.id},
+                                     {k::Action, audit.action},
+                                     {k::Actor, audit.actor},
+                                     {k::Parameters, parameters},
+                                     {k::Result, result}});
+    return true;
+}
+
 ApiReply OperatorEndpoints::done(const AuditEntry &audit)
 {
     m_failuresAge.invalidate(); // what the action changed shows in the next answer

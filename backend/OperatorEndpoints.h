@@ -42,6 +42,10 @@ public:
     ApiReply failures();
     ApiReply audit(const QUrlQuery &query);
     ApiReply act(const QString &action, const QByteArray &body, const QString &actor);
+    /// Something the service did by itself that operators must see: an audit row with the
+    /// actor `pipeline` and the room's `operator_action` event, like an action's (not
+    /// counted as an operator action). False if the store could not write it.
+    bool recordOwn(const QString &action, const QJsonObject &parameters, const QJsonObject &result);
 
     /// The largest action body accepted (bytes); larger gets 400.
     static constexpr qsizetype MaxBodyBytes = 512 * 1024;

@@ -33,6 +33,8 @@ Pipeline::Pipeline(QueueStore &store, PipelineMetrics &monitor, const Clock &clo
         auto *breaker =
             new CircuitBreaker(src->name(), breakerConfig, clock, &monitor, index, this);
         connect(breaker, &CircuitBreaker::stateChanged, this, &Pipeline::breakerStateChanged);
+        connect(breaker, &CircuitBreaker::attentionChanged, this,
+                &Pipeline::breakerAttentionChanged);
         m_breakers.push_back(breaker);
         m_budgets.emplace_back(m_config.retryBudget);
         if (index >= 0) {
@@ -95,7 +97,7 @@ qint64 Pipeline::msUntilAnySourceAvailable() const
     const QStringList paused = m_store.control().pausedSources;
     qint64 soonest = -1;
     for (std::size_t i = 0; i < m_sources.size(); ++i) {
-        qint64 wait = std::max<qint64>(0, m_breakers[i]->msUntilHalfOpen().value_or(0));
+        qint64 wait = m_breakers[i]->msUntilAllowed();
         if (paused.contains(m_sources[i]->name()))
             wait = std::max<qint64>(wait, 1000); // until an operator resumes it
         const RateLimitState rl = m_sources[i]->rateLimit();
@@ -265,7 +267,7 @@ void Pipeline::advance(TrackRun &run)
             run.errors << name + QStringLiteral(": circuit open");
             attempt(run, name, wire::outcome::Skipped, toWire(ErrorType::CircuitOpen),
                     QStringLiteral("circuit breaker open"), 0);
-            skippedUntil(now + breaker.msUntilHalfOpen().value_or(0));
+            skippedUntil(now + breaker.msUntilAllowed());
             continue;
         }
         const RateLimitState rl = src.rateLimit();
@@ -331,7 +333,8 @@ void Pipeline::answered(TrackRun &run, std::size_t i, const SourceResponse &resp
     if (response.status == RequestStatus::Error) {
         if (mi >= 0)
             m_monitor.recordError(mi, response.error);
-        breaker.recordFailure();
+        // A rate limit keeps an opening breaker shut at least until the provider's reset.
+        breaker.recordFailure(response.error == ErrorType::RateLimited ? rl.resetAtMs : 0);
         run.errors << name + QStringLiteral(": ") + toWire(response.error);
         attempt(run, name, toWire(RequestStatus::Error), toWire(response.error), response.detail,
                 response.latencySeconds);

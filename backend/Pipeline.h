@@ -112,6 +112,8 @@ Q_SIGNALS:
     void batchCompleted(int batchSize, int successCount, int batchNumber);
     void breakerStateChanged(const QString &source, enrichment::BreakerState previous,
                              enrichment::BreakerState state, int failureCount);
+    /// A breaker started (true) or stopped waiting for an operator (CircuitBreaker).
+    void breakerAttentionChanged(const QString &source, bool needsAttention, int reopens);
 
 private:
     struct TrackOutcome

@@ -56,6 +56,10 @@ PipelineMetrics::PipelineMetrics(const QStringList &sources, const Clock &clock,
         counter(metric::CircuitBreakerFailuresTotal, "Failures recorded by each circuit breaker");
     auto &breakerTrips =
         counter(metric::CircuitBreakerTripsTotal, "Times each circuit breaker opened");
+    auto &breakerAttention =
+        gauge(metric::CircuitBreakerNeedsAttention,
+              "1 while a circuit breaker waits for an operator: it reopened "
+              "its reopen limit of times in a row and probes no more by itself");
     auto &queueDepth = gauge(metric::QueueDepth, "Tracks in the enrichment queue per status");
     auto &rate =
         gauge(metric::QueueProcessingRate, "Tracks enriched per minute (sliding 5-minute window)");
@@ -121,6 +125,7 @@ PipelineMetrics::PipelineMetrics(const QStringList &sources, const Clock &clock,
         ps->breakerState = &breakerState.Add({{label::Source, src}});
         ps->breakerFailures = &breakerFailures.Add({{label::Source, src}});
         ps->breakerTrips = &breakerTrips.Add({{label::Source, src}});
+        ps->breakerAttention = &breakerAttention.Add({{label::Source, src}});
         ps->rateRemaining = &rateRemaining.Add({{label::Source, src}});
         ps->rateLimit = &rateLimit.Add({{label::Source, src}});
         ps->rateReset = &rateReset.Add({{label::Source, src}});
@@ -175,6 +180,11 @@ void PipelineMetrics::recordBreakerFailure(int source)
 void PipelineMetrics::recordBreakerTrip(int source)
 {
     m_perSource[std::size_t(source)]->breakerTrips->Increment();
+}
+
+void PipelineMetrics::setBreakerNeedsAttention(int source, bool on)
+{
+    m_perSource[std::size_t(source)]->breakerAttention->Set(on ? 1 : 0);
 }
 
 void PipelineMetrics::setSourceHealth(int source, SourceHealth health)

@@ -60,6 +60,8 @@ public:
     void setBreakerState(int source, BreakerState state);
     void recordBreakerFailure(int source);
     void recordBreakerTrip(int source);
+    /// `circuit_breaker_needs_attention{source}`: 1 while the breaker waits for an operator.
+    void setBreakerNeedsAttention(int source, bool on);
     void setSourceHealth(int source, SourceHealth health);
     void setQueueDepth(TrackStatus status, qint64 depth);
     void setProcessingRate(double tracksPerMinute);
@@ -116,6 +118,7 @@ private:
         prometheus::Gauge *breakerState = nullptr;
         prometheus::Counter *breakerFailures = nullptr;
         prometheus::Counter *breakerTrips = nullptr;
+        prometheus::Gauge *breakerAttention = nullptr;
         prometheus::Gauge *rateRemaining = nullptr;
         prometheus::Gauge *rateLimit = nullptr;
         prometheus::Gauge *rateReset = nullptr;

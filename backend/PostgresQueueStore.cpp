@@ -1027,6 +1027,11 @@ bool PostgresQueueStore::rollback(QString *error) const
     return false;
 }
 
+bool PostgresQueueStore::appendAudit(AuditEntry *audit, QString *error)
+{
+    return begin(error) && commitWithAudit(audit, error);
+}
+
 bool PostgresQueueStore::commitWithAudit(AuditEntry *audit, QString *error)
 {
     audit->atMs = m_clock.nowMs();

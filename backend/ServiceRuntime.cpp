@@ -188,6 +188,8 @@ void ServiceRuntime::ownSources(SnapshotState *st) const
         src.failureCount = b->failureCount();
         src.lastFailureMs = b->lastFailureMs();
         src.msUntilHalfOpen = b->msUntilHalfOpen();
+        src.needsAttention = b->needsAttention();
+        src.reopens = b->reopens();
         src.breaker = b->config();
         src.rateLimit = m_pipeline.source(i)->rateLimit();
         const int mi = m_monitor.sourceIndex(src.name);

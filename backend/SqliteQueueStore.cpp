@@ -734,6 +734,15 @@ QList<AuditEntry> SqliteQueueStore::audit(int limit)
     return out;
 }
 
+bool SqliteQueueStore::appendAudit(AuditEntry *audit, QString *error)
+{
+    if (!isOpen() || !writeAudit(audit)) {
+        *error = isOpen() ? m_lastError : QStringLiteral("database is not open");
+        return false;
+    }
+    return true;
+}
+
 bool SqliteQueueStore::writeAudit(AuditEntry *audit)
 {
     QSqlQuery q(db());

@@ -26,6 +26,7 @@ QString alertRuleKey(AlertRule rule)
     case AlertRule::ConnectionLost: return QStringLiteral("connection_lost");
     case AlertRule::PrometheusAlert: return QStringLiteral("prometheus_alert");
     case AlertRule::WorkerLost: return QStringLiteral("worker_lost");
+    case AlertRule::BreakerAttention: return QStringLiteral("breaker_attention");
     }
     return {};
 }
@@ -195,6 +196,17 @@ void AlertEngine::addSnapshotConditions(QList<Condition> &out) const
                             .arg(src.name),
                         QStringLiteral("sources")});
         }
+        // Past its reopen limit the breaker waits for an operator: a notice of its own (the
+        // open breaker's was said long ago and is not repeated sooner than its period).
+        if (m_settings.isEnabled(AlertRule::BreakerAttention) && breaker == BreakerState::Open &&
+            src.breaker && src.breaker->needsAttention.value_or(false))
+            out.append({AlertRule::BreakerAttention, src.name, AlertSeverity::Critical,
+                        tr("Circuit breaker of %1 needs an operator").arg(src.name),
+                        tr("It reopened %1 times in a row and no longer probes by itself. Close "
+                           "it once %2 is back, or probe it now (Sources tab).")
+                            .arg(src.breaker->reopens.value_or(0))
+                            .arg(src.name),
+                        QStringLiteral("sources")});
         // A source whose breaker is open is down because of it: one notification, the
         // cause's (Alertmanager's routing inhibits the same way).
         const bool breakerSaysIt =
@@ -368,6 +380,10 @@ void AlertEngine::evaluate()
             case AlertRule::ConnectionLost: n.title = tr("The backend answers again"); break;
             case AlertRule::WorkerLost:
                 n.title = tr("%1 answers again").arg(st.condition.subject);
+                break;
+            case AlertRule::BreakerAttention:
+                n.title = tr("Circuit breaker of %1 no longer waits for an operator")
+                              .arg(st.condition.subject);
                 break;
             default: n.title = tr("Resolved: %1").arg(st.condition.title); break;
             }

@@ -21,16 +21,17 @@ struct FiringAlert;
 /// The notification rules. Each can be switched off and has its own threshold
 /// (docs/OPERATIONS.md, "Notifications").
 enum class AlertRule {
-    BreakerOpen,     ///< a circuit breaker is open or half-open
-    SourceDown,      ///< a source's health is down
-    RateLimitLow,    ///< remaining calls below a share of the quota
-    Backlog,         ///< time to drain above a bound, or pending growing for N minutes
-    Stuck,           ///< no track finished for N minutes while tracks are pending
-    ConnectionLost,  ///< the backend has not answered for N seconds
-    PrometheusAlert, ///< Alertmanager says one of our alerts is firing
-    WorkerLost,      ///< a worker of the fleet stopped answering (missed its heartbeats)
+    BreakerOpen,      ///< a circuit breaker is open or half-open
+    SourceDown,       ///< a source's health is down
+    RateLimitLow,     ///< remaining calls below a share of the quota
+    Backlog,          ///< time to drain above a bound, or pending growing for N minutes
+    Stuck,            ///< no track finished for N minutes while tracks are pending
+    ConnectionLost,   ///< the backend has not answered for N seconds
+    PrometheusAlert,  ///< Alertmanager says one of our alerts is firing
+    WorkerLost,       ///< a worker of the fleet stopped answering (missed its heartbeats)
+    BreakerAttention, ///< a breaker stopped probing by itself and waits for an operator
 };
-inline constexpr int AlertRuleCount = 8;
+inline constexpr int AlertRuleCount = 9;
 /// Stable names, used in settings keys and notification keys.
 QString alertRuleKey(AlertRule rule);
 
@@ -40,7 +41,7 @@ enum class AlertSeverity { None = 0, Warning = 1, Critical = 2 };
 /// What the operator chose in the Notifications settings (QSettings group "alerts").
 struct AlertSettings
 {
-    bool enabled[AlertRuleCount] = {true, true, true, true, true, true, true, true};
+    bool enabled[AlertRuleCount] = {true, true, true, true, true, true, true, true, true};
     double rateLimitShare = 0.10;   ///< RateLimitLow: remaining / limit below this
     double drainHours = 1.0;        ///< Backlog: time to drain above this
     int pendingGrowingMinutes = 15; ///< Backlog: pending higher than this long ago

@@ -84,7 +84,12 @@ QVariant SourcesModel::display(const SourceInfo &s, int column) const
     case HealthColumn:
         return m_paused.contains(s.name) ? tr("%1 · paused").arg(healthLabel(s.health))
                                          : healthLabel(s.health);
-    case StateColumn: return s.breaker ? stateLabel(s.breaker->state) : none;
+    case StateColumn:
+        if (!s.breaker)
+            return none;
+        return s.breaker->needsAttention.value_or(false)
+                   ? tr("%1 · needs an operator").arg(stateLabel(s.breaker->state))
+                   : stateLabel(s.breaker->state);
     case FailuresColumn:
         return s.breaker && s.breaker->failureCount ? locale.toString(*s.breaker->failureCount)
                                                     : none;
@@ -98,6 +103,8 @@ QVariant SourcesModel::display(const SourceInfo &s, int column) const
     case NextProbeColumn: {
         if (!s.breaker || s.breaker->state != BreakerState::Open)
             return QStringLiteral("—");
+        if (s.breaker->needsAttention.value_or(false))
+            return tr("none: close or probe it");
         if (!s.breaker->nextProbeInSeconds)
             return none;
         const double left =

@@ -104,6 +104,10 @@ SourceInfo readSource(const QString &name, const QJsonValue &bv, const QJsonValu
         info.failureThreshold = count(b.value(wire::key::FailureThreshold));
         info.successThreshold = count(b.value(wire::key::SuccessThreshold));
         info.timeoutSeconds = nonNegative(b.value(wire::key::TimeoutSeconds));
+        if (const QJsonValue a = b.value(wire::key::NeedsAttention); a.isBool())
+            info.needsAttention = a.toBool();
+        info.reopens = count(b.value(wire::key::Reopens));
+        info.reopenLimit = count(b.value(wire::key::ReopenLimit));
         if (const QJsonValue w = b.value(wire::key::Workers); w.isObject()) {
             QMap<QString, BreakerState> workers;
             const QJsonObject states = w.toObject();

@@ -37,6 +37,12 @@ QJsonObject breakerJson(const BreakerInfo &b)
         o.insert(k::SuccessThreshold, *b.successThreshold);
     if (b.timeoutSeconds)
         o.insert(k::TimeoutSeconds, *b.timeoutSeconds);
+    if (b.needsAttention)
+        o.insert(k::NeedsAttention, *b.needsAttention);
+    if (b.reopens)
+        o.insert(k::Reopens, *b.reopens);
+    if (b.reopenLimit)
+        o.insert(k::ReopenLimit, *b.reopenLimit);
     if (b.workers) {
         QJsonObject states;
         for (auto it = b.workers->cbegin(); it != b.workers->cend(); ++it)

@@ -319,6 +319,18 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
         <source>%1 answers again</source>
         <translation>%1 antwortet wieder</translation>
     </message>
+    <message>
+        <source>Circuit breaker of %1 needs an operator</source>
+        <translation>Circuit Breaker von %1 braucht einen Operator</translation>
+    </message>
+    <message>
+        <source>It reopened %1 times in a row and no longer probes by itself. Close it once %2 is back, or probe it now (Sources tab).</source>
+        <translation>Er hat sich %1-mal in Folge wieder geöffnet und testet nicht mehr von selbst. Schließen Sie ihn, sobald %2 wieder erreichbar ist, oder testen Sie ihn jetzt (Reiter Quellen).</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 no longer waits for an operator</source>
+        <translation>Circuit Breaker von %1 wartet nicht mehr auf einen Operator</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::AlertmanagerClient</name>
@@ -2084,6 +2096,10 @@ Prometheus hat keine Anfragen dieser Quelle in den letzten 30 Tagen.</translatio
         <source> (this desktop has no system tray)</source>
         <translation> (dieser Desktop hat keinen Infobereich)</translation>
     </message>
+    <message>
+        <source>A circuit breaker stops probing by itself and waits for an operator</source>
+        <translation>ein Circuit Breaker testet nicht mehr von selbst und wartet auf einen Operator</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::OperatorActions</name>
@@ -2456,6 +2472,14 @@ Das wirkt auf alle %1 aktiven Worker der Flotte, jeder auf seinen eigenen %2-Bre
     <message>
         <source>Paused by an operator: the pipeline skips %1</source>
         <translation>Von einem Operator pausiert: Die Pipeline überspringt %1</translation>
+    </message>
+    <message>
+        <source>%1 · needs an operator</source>
+        <translation>%1 · braucht einen Operator</translation>
+    </message>
+    <message>
+        <source>none: close or probe it</source>
+        <translation>keiner: schließen oder testen</translation>
     </message>
 </context>
 <context>

@@ -319,6 +319,18 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
         <source>%1 answers again</source>
         <translation>%1 vuelve a responder</translation>
     </message>
+    <message>
+        <source>Circuit breaker of %1 needs an operator</source>
+        <translation>El circuit breaker de %1 necesita un operador</translation>
+    </message>
+    <message>
+        <source>It reopened %1 times in a row and no longer probes by itself. Close it once %2 is back, or probe it now (Sources tab).</source>
+        <translation>Se reabrió %1 veces seguidas y ya no prueba por sí solo. Ciérrelo cuando %2 vuelva, o pruébelo ahora (pestaña Fuentes).</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 no longer waits for an operator</source>
+        <translation>El circuit breaker de %1 ya no espera a un operador</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::AlertmanagerClient</name>
@@ -2084,6 +2096,10 @@ Prometheus no tiene solicitudes de esta fuente en los últimos 30 días.</transl
         <source> (this desktop has no system tray)</source>
         <translation> (este escritorio no tiene bandeja del sistema)</translation>
     </message>
+    <message>
+        <source>A circuit breaker stops probing by itself and waits for an operator</source>
+        <translation>un circuit breaker deja de probar por sí solo y espera a un operador</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::OperatorActions</name>
@@ -2456,6 +2472,14 @@ Actúa sobre los %1 workers activos de la flota, cada uno sobre su propio breake
     <message>
         <source>Paused by an operator: the pipeline skips %1</source>
         <translation>Pausada por un operador: el pipeline omite %1</translation>
+    </message>
+    <message>
+        <source>%1 · needs an operator</source>
+        <translation>%1 · necesita un operador</translation>
+    </message>
+    <message>
+        <source>none: close or probe it</source>
+        <translation>ninguna: ciérrelo o pruébelo</translation>
     </message>
 </context>
 <context>

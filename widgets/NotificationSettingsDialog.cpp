@@ -85,6 +85,8 @@ NotificationSettingsDialog::NotificationSettingsDialog(const AlertSettings &sett
     row(AlertRule::ConnectionLost, tr("The backend does not answer"), m_connection);
     row(AlertRule::PrometheusAlert, tr("Alertmanager reports an alert firing"));
     row(AlertRule::WorkerLost, tr("A worker of the fleet stops answering (and comes back)"));
+    row(AlertRule::BreakerAttention,
+        tr("A circuit breaker stops probing by itself and waits for an operator"));
     v->addWidget(rules);
 
     auto *general = new QGroupBox(tr("Delivery"), this);

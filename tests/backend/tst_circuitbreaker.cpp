@@ -83,6 +83,90 @@ private Q_SLOTS:
         QVERIFY(!f.breaker.msUntilHalfOpen());
     }
 
+    void eachReopenDoublesTheOpenPeriodWithJitterUpToTheCap()
+    {
+        ManualClock clock;
+        CircuitBreaker::Config c{1, 30'000, 1};
+        c.maxTimeoutMs = 200'000;
+        c.reopenLimit = 0; // never waits for an operator here
+        c.jitter = 0.1;
+        CircuitBreaker b(QStringLiteral("musicbrainz"), c, clock);
+        b.recordFailure();
+        QCOMPARE(*b.msUntilHalfOpen(), 30'000); // the first open: exactly the timeout
+        for (int k = 1; k <= 5; ++k) {
+            clock.advanceMs(*b.msUntilHalfOpen());
+            QCOMPARE(b.state(), BreakerState::HalfOpen);
+            b.recordFailure(); // the probe failed: reopened
+            QCOMPARE(b.reopens(), k);
+            const qint64 ceiling = std::min<qint64>(200'000, 30'000LL << k);
+            const qint64 period = *b.msUntilHalfOpen();
+            QVERIFY2(period <= ceiling && period >= ceiling * 9 / 10,
+                     qPrintable(QStringLiteral("reopen %1: %2 ms").arg(k).arg(period)));
+        }
+        // A probe that succeeds closes it and starts the count again.
+        clock.advanceMs(*b.msUntilHalfOpen());
+        b.recordSuccess();
+        QCOMPARE(b.state(), BreakerState::Closed);
+        QCOMPARE(b.reopens(), 0);
+        b.recordFailure();
+        QCOMPARE(*b.msUntilHalfOpen(), 30'000);
+    }
+
+    void aProvidersResetLaterThanThePeriodWins()
+    {
+        ManualClock clock;
+        CircuitBreaker b(QStringLiteral("spotify"), CircuitBreaker::Config{1, 30'000, 1}, clock);
+        b.recordFailure(clock.nowMs() + 90'000); // Retry-After: 90
+        QCOMPARE(*b.msUntilHalfOpen(), 90'000);
+        clock.advanceMs(30'000);
+        QCOMPARE(b.state(), BreakerState::Open);
+        clock.advanceMs(60'000);
+        QCOMPARE(b.state(), BreakerState::HalfOpen);
+        b.recordFailure(clock.nowMs() + 1000); // earlier than the doubled period: ignored
+        QVERIFY(*b.msUntilHalfOpen() >= 54'000);
+    }
+
+    void afterKReopensItWaitsForAnOperator()
+    {
+        ManualClock clock;
+        CircuitBreaker::Config c{1, 1000, 1};
+        c.reopenLimit = 3;
+        c.jitter = 0;
+        CircuitBreaker b(QStringLiteral("discogs"), c, clock);
+        QSignalSpy attention(&b, &CircuitBreaker::attentionChanged);
+        b.recordFailure();
+        for (int k = 1; k <= 3; ++k) {
+            QVERIFY(!b.needsAttention());
+            clock.advanceMs(*b.msUntilHalfOpen());
+            QVERIFY(b.allowRequest()); // the probe goes out
+            b.recordFailure();
+        }
+        QVERIFY(b.needsAttention());
+        QCOMPARE(attention.count(), 1);
+        QCOMPARE(attention.at(0).at(0).toString(), QStringLiteral("discogs"));
+        QCOMPARE(attention.at(0).at(1).toBool(), true);
+        QCOMPARE(attention.at(0).at(2).toInt(), 3);
+        // No probe comes by itself, however long it waits.
+        QVERIFY(!b.msUntilHalfOpen());
+        QCOMPARE(b.msUntilAllowed(), 60'000);
+        clock.advanceMs(24 * 3600 * 1000LL);
+        QCOMPARE(b.state(), BreakerState::Open);
+        QVERIFY(!b.allowRequest());
+        // An operator's probe: half-open at once; failing, it waits for them again.
+        QVERIFY(b.probeNow());
+        QVERIFY(!b.needsAttention());
+        QCOMPARE(attention.count(), 2);
+        b.recordFailure();
+        QVERIFY(b.needsAttention());
+        QCOMPARE(attention.count(), 3);
+        // Closing is the operator's word that it is back: the count starts again.
+        QVERIFY(b.forceClose());
+        QVERIFY(!b.needsAttention());
+        QCOMPARE(b.reopens(), 0);
+        QCOMPARE(attention.count(), 4);
+        QCOMPARE(attention.at(3).at(1).toBool(), false);
+    }
+
     void halfOpenToClosedAfterSuccessThreshold()
     {
         Fixture f;
@@ -106,10 +190,12 @@ private Q_SLOTS:
         f.breaker.recordFailure();
         QCOMPARE(f.breaker.state(), BreakerState::Open);
         QCOMPARE(f.monitor.tripCount(2), 2);
-        // The timeout starts again from the re-opening.
-        f.clock.advanceMs(30'000);
+        // The period starts again from the re-opening, doubled (less up to 10 % jitter).
+        f.clock.advanceMs(60'000);
         QCOMPARE(f.breaker.state(), BreakerState::Open);
-        f.clock.advanceMs(30'000);
+        f.clock.advanceMs(47'999); // under 108 s: shorter than any doubled period
+        QCOMPARE(f.breaker.state(), BreakerState::Open);
+        f.clock.advanceMs(12'001); // 120 s: the doubled period at its longest
         QCOMPARE(f.breaker.state(), BreakerState::HalfOpen);
     }
 

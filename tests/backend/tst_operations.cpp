@@ -565,6 +565,61 @@ private Q_SLOTS:
                  QJsonValue(QStringLiteral("closed")));
     }
 
+    void aBreakerThatKeepsReopeningWaitsForAnOperator()
+    {
+        BackendOptions o;
+        o.breakerTimeoutMs = 3'600'000; // no probe by itself within the test
+        o.breakerReopenLimit = 2;
+        auto s = start(QStringLiteral("attention"), o);
+        CircuitBreaker *b = internals(*s).pipeline().breaker(1);
+        for (int i = 0; i < 1000 && b->currentState() != BreakerState::Open; ++i)
+            b->recordFailure();
+        auto breakerJson = [&s] {
+            return s->snapshot()
+                .value(QLatin1String("circuit_breakers"))
+                .toObject()
+                .value(QLatin1String("musicbrainz"))
+                .toObject();
+        };
+        QCOMPARE(breakerJson().value(QLatin1String("needs_attention")), QJsonValue(false));
+        QCOMPARE(breakerJson().value(QLatin1String("reopen_limit")).toInt(), 2);
+        for (int probe = 1; probe <= 2; ++probe) {
+            QVERIFY(b->probeNow()); // a probe that fails: reopened
+            b->recordFailure();
+            QCOMPARE(breakerJson().value(QLatin1String("reopens")).toInt(), probe);
+        }
+        const QJsonObject waiting = breakerJson();
+        QCOMPARE(waiting.value(QLatin1String("state")).toString(), QStringLiteral("open"));
+        QCOMPARE(waiting.value(QLatin1String("needs_attention")), QJsonValue(true));
+        QVERIFY(waiting.value(QLatin1String("next_probe_in_seconds")).isNull()); // none comes
+        // The audit log says so, in the pipeline's name.
+        int status = 0;
+        const QJsonArray audit =
+            json(get(*s, QStringLiteral("/monitoring/enrichment/audit?limit=5"), &status))
+                .value(QLatin1String("entries"))
+                .toArray();
+        QCOMPARE(status, 200);
+        QCOMPARE(audit.size(), 1);
+        const QJsonObject entry = audit.at(0).toObject();
+        QCOMPARE(entry.value(QLatin1String("actor")).toString(), QStringLiteral("pipeline"));
+        QCOMPARE(entry.value(QLatin1String("action")).toString(), QStringLiteral("breaker"));
+        QCOMPARE(entry.value(QLatin1String("parameters"))
+                     .toObject()
+                     .value(QLatin1String("source"))
+                     .toString(),
+                 QStringLiteral("musicbrainz"));
+        const QJsonObject result = entry.value(QLatin1String("result")).toObject();
+        QCOMPARE(result.value(QLatin1String("needs_attention")), QJsonValue(true));
+        QCOMPARE(result.value(QLatin1String("reopens")).toInt(), 2);
+        QCOMPARE(internals(*s).monitor().operatorActions(QStringLiteral("breaker")), 0);
+        // An operator closes it: it is back to normal.
+        post(*s, QStringLiteral("breaker"), R"({"source": "musicbrainz", "action": "close"})",
+             &status);
+        QCOMPARE(status, 200);
+        QCOMPARE(breakerJson().value(QLatin1String("needs_attention")), QJsonValue(false));
+        QCOMPARE(breakerJson().value(QLatin1String("reopens")).toInt(), 0);
+    }
+
     void theFleetFollowsWhatAnotherBackendWasTold()
     {
         if (!postgres())

@@ -105,7 +105,7 @@ private Q_SLOTS:
                           deploy(QStringLiteral("prometheus/enrichment-alerts.yml"))},
                          &out) == 0,
                  out.constData());
-        QVERIFY(out.contains("10 rules found"));
+        QVERIFY(out.contains("11 rules found"));
     }
 
     void alertUnitTests()
@@ -249,7 +249,7 @@ private Q_SLOTS:
                     if (r.toObject().value(QStringLiteral("health")).toString() !=
                         QLatin1String("ok"))
                         return false;
-                return rules.size() == 10;
+                return rules.size() == 11;
             }()),
             90000);
         for (const QJsonValue &r : std::as_const(rules)) {

@@ -108,6 +108,41 @@ private Q_SLOTS:
         QCOMPARE(m_spy->count(), 2);
     }
 
+    void aBreakerThatWaitsForAnOperatorIsItsOwnNotice()
+    {
+        m_engine->applySnapshot(snapshot(BreakerState::Open));
+        QCOMPARE(m_spy->count(), 1); // the breaker opened
+        // Minutes later it failed its fifth probe in a row: said at once, not after the
+        // open breaker's repeat period.
+        advance(300'000);
+        Snapshot waiting = snapshot(BreakerState::Open);
+        waiting.sources[1].breaker->needsAttention = true;
+        waiting.sources[1].breaker->reopens = 5;
+        m_engine->applySnapshot(waiting);
+        QCOMPARE(m_spy->count(), 2);
+        const AlertNotice n = notices().at(1);
+        QCOMPARE(n.rule, AlertRule::BreakerAttention);
+        QCOMPARE(n.key, QStringLiteral("breaker_attention:discogs"));
+        QCOMPARE(n.severity, AlertSeverity::Critical);
+        QVERIFY2(n.body.contains(QStringLiteral("5 times")), qPrintable(n.body));
+        QCOMPARE(n.panel, QStringLiteral("sources"));
+        // An operator probes it: half-open, no longer waiting; recovered after the hold.
+        m_engine->applySnapshot(snapshot(BreakerState::HalfOpen));
+        advance(60'000);
+        m_engine->evaluate();
+        QCOMPARE(notices().last().kind, AlertNotice::Kind::Recovered);
+        QCOMPARE(notices().last().key, QStringLiteral("breaker_attention:discogs"));
+        // Switched off, it says nothing.
+        AlertSettings off;
+        off.enabled[int(AlertRule::BreakerAttention)] = false;
+        m_engine->setSettings(off);
+        const int before = int(m_spy->count());
+        advance(3'600'000);
+        m_engine->applySnapshot(waiting);
+        for (const AlertNotice &later : notices().mid(before))
+            QVERIFY(later.rule != AlertRule::BreakerAttention);
+    }
+
     void aFlappingBreakerIsOneNotificationPerPeriod()
     {
         m_engine->applySnapshot(snapshot());

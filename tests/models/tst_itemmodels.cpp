@@ -192,6 +192,23 @@ private Q_SLOTS:
                  QStringLiteral("never"));
         QCOMPARE(m.data(m.index(1, SourcesModel::LastFailureColumn)).toString(),
                  QStringLiteral("no data"));
+
+        // A breaker past its reopen limit says it waits for an operator, with no countdown.
+        const auto waiting = enrichment::SnapshotParser::parseSnapshot(
+            R"({"circuit_breakers": {"a": {"state": "open", "needs_attention": true,
+                 "reopens": 5, "reopen_limit": 5, "next_probe_in_seconds": null},
+                 "b": {"state": "open", "needs_attention": false, "next_probe_in_seconds": 90}}})",
+            &error);
+        QVERIFY2(waiting, qPrintable(error));
+        QCOMPARE(*waiting->sources.at(0).breaker->reopens, 5);
+        m.update(waiting->sources, now);
+        QCOMPARE(m.data(m.index(0, SourcesModel::StateColumn)).toString(),
+                 QStringLiteral("Open · needs an operator"));
+        QCOMPARE(m.data(m.index(0, SourcesModel::NextProbeColumn)).toString(),
+                 QStringLiteral("none: close or probe it"));
+        QCOMPARE(m.data(m.index(1, SourcesModel::StateColumn)).toString(), QStringLiteral("Open"));
+        QCOMPARE(m.data(m.index(1, SourcesModel::NextProbeColumn)).toString(),
+                 QStringLiteral("in 1 min 30 s"));
     }
 
     void sourcesTableExportsRawValues()

@@ -90,6 +90,10 @@ struct BackendOptions
     double retryBudget = 0.2;
     qint64 breakerTimeoutMs = 60'000;
     int breakerFailureThreshold = 5; ///< consecutive failures that open a breaker
+    /// The longest open period (a reopen doubles it from breakerTimeoutMs up to this).
+    qint64 breakerMaxTimeoutMs = 600'000;
+    /// Failed probes in a row after which a breaker waits for an operator; 0: never.
+    int breakerReopenLimit = 5;
     int historyIntervalMs = 5'000;
     int historyCapacity = 24 * 3600 / 5; ///< samples kept (24 h at 5 s)
     bool runPipeline = true;

@@ -326,6 +326,9 @@ public:
     /// audit result), writes it back and @p audit. False with @p error on failure.
     virtual bool changeControl(const std::function<QJsonObject(PipelineControl &)> &change,
                                AuditEntry *audit, QString *error) = 0;
+    /// Writes @p audit alone: something the service did by itself that operators must see
+    /// (a breaker that stopped probing and waits for them). False with @p error on failure.
+    virtual bool appendAudit(AuditEntry *audit, QString *error) = 0;
     /// The pipeline control as last read (open() and refresh() read it; changeControl()
     /// updates it).
     virtual PipelineControl control() const = 0;

@@ -8,6 +8,7 @@
 namespace enrichment::metric {
 
 inline constexpr char CircuitBreakerFailuresTotal[] = "circuit_breaker_failures_total";
+inline constexpr char CircuitBreakerNeedsAttention[] = "circuit_breaker_needs_attention";
 inline constexpr char CircuitBreakerState[] = "circuit_breaker_state";
 inline constexpr char CircuitBreakerTripsTotal[] = "circuit_breaker_trips_total";
 inline constexpr char ApiRateLimitLimit[] = "enrichment_api_rate_limit_limit";

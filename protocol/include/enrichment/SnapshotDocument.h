@@ -36,6 +36,11 @@ struct BreakerInfo
     std::optional<qint64> failureThreshold;
     std::optional<qint64> successThreshold;
     std::optional<double> timeoutSeconds;
+    /// Open after `reopenLimit` failed probes in a row: it probes no more by itself and
+    /// waits for an operator (close or probe). A relay's fleet breaker leaves these out.
+    std::optional<bool> needsAttention;
+    std::optional<qint64> reopens; ///< failed probes in a row since it last closed
+    std::optional<qint64> reopenLimit;
     /// A relay's breaker: each live worker's own state, by worker id.
     std::optional<QMap<QString, BreakerState>> workers;
 };

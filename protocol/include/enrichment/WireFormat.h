@@ -60,6 +60,9 @@ inline constexpr QLatin1String Viewer{"viewer"};
 inline constexpr QLatin1String Operator{"operator"};
 /// The audit log's `actor` when the backend asks for no token (loopback only).
 inline constexpr QLatin1String LocalActor{"local"};
+/// The audit log's `actor` for what the service did by itself (a breaker that waits for
+/// an operator).
+inline constexpr QLatin1String PipelineActor{"pipeline"};
 } // namespace role
 
 // Keys, grouped by where they appear.
@@ -144,6 +147,9 @@ inline constexpr QLatin1String Created{"created"};
 inline constexpr QLatin1String Updated{"updated"};
 inline constexpr QLatin1String AvailableAt{"available_at"};
 inline constexpr QLatin1String NextAttemptAt{"next_attempt_at"};
+inline constexpr QLatin1String NeedsAttention{"needs_attention"};
+inline constexpr QLatin1String Reopens{"reopens"};
+inline constexpr QLatin1String ReopenLimit{"reopen_limit"};
 inline constexpr QLatin1String LeaseOwner{"lease_owner"};
 inline constexpr QLatin1String Attempts{"attempts"};
 inline constexpr QLatin1String Outcome{"outcome"};
