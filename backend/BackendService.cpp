@@ -115,8 +115,15 @@ bool BackendService::realSources(const QString &file, QString *error)
     QStringList names;
     for (const auto &src : d->pendingSources)
         names << src->name();
+    d->sourcesOff.clear();
+    for (const QString &known : knownProviderNames())
+        if (!names.contains(known))
+            d->sourcesOff << known;
     qCInfo(lcService).noquote() << "real sources from" << file << ":"
-                                << names.join(QStringLiteral(", ")) << "(the others are off)";
+                                << names.join(QStringLiteral(", ")) << "; off:"
+                                << (d->sourcesOff.isEmpty()
+                                        ? QStringLiteral("none")
+                                        : d->sourcesOff.join(QStringLiteral(", ")));
     return true;
 }
 
@@ -144,6 +151,7 @@ void BackendService::buildPipeline()
     d->pendingSources.clear();
     d->runtime =
         std::make_unique<ServiceRuntime>(o, *d->clock, *d->store, *d->monitor, *d->pipeline);
+    d->runtime->setSourcesOff(d->sourcesOff);
 
     RoomPublisher *publisher = d->publisher.get();
     connect(d->pipeline.get(), &Pipeline::batchStarted, this,

@@ -196,6 +196,7 @@ Snapshot snapshotDocument(const SnapshotState &st)
         info->breaker = fleetBreakerOf(st, it.key(), it.value());
         info->health = healthForBreaker(*info->breaker->state);
     }
+    doc.sourcesOff = st.sourcesOff;
     doc.cache = cacheOf(st.cache);
     doc.coverage = coverageOf(st);
     doc.serviceVersion = st.version;

@@ -54,6 +54,7 @@ struct SnapshotState
     std::optional<double> oldestPendingSeconds; ///< the queue's latency; none when empty
     int tracksInProgress = 0;
     QList<Source> sources; ///< in pipeline order
+    QStringList sourcesOff; ///< known providers not configured (never asked)
     std::array<qint64, CacheOperationCount> cache{};
     qint64 tracksEnriched = 0;
     QList<qint64> fieldCounts; ///< per metadataFieldNames()

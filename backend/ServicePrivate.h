@@ -30,6 +30,8 @@ struct BackendService::Private
     /// The waterfall's sources until start() hands them to the pipeline: an embedder's
     /// (setSources()) or, when none was given, the demo's simulated ones.
     std::vector<std::unique_ptr<EnrichmentSource>> pendingSources;
+    /// Providers --sources-config left out (off); empty for the demo and embedders.
+    QStringList sourcesOff;
     std::unique_ptr<PipelineMetrics> monitor;
     std::unique_ptr<MonitoringServer> server;
     std::unique_ptr<Pipeline> pipeline;

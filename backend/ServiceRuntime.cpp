@@ -231,6 +231,7 @@ SnapshotState ServiceRuntime::snapshotState(const std::optional<QList<WorkerInfo
             double(std::max<qint64>(0, st.nowMs - *m_oldestPendingMs)) / 1000.0;
     st.tracksInProgress = m_pipeline.tracksInFlight();
     ownSources(&st);
+    st.sourcesOff = m_sourcesOff;
     st.version = QStringLiteral(ENRICHMENT_VERSION);
     st.uptimeSeconds = uptimeSeconds();
     st.batchSize = m_pipeline.config().batchSize;

@@ -70,11 +70,14 @@ public:
     double uptimeSeconds() const { return double(m_uptime.elapsed()) / 1000.0; }
     /// A worker not heard from for this long is lost (three heartbeats).
     qint64 workerLostAfterMs() const;
+    /// Providers this backend knows but was not configured with (--sources-config): off.
+    void setSourcesOff(const QStringList &names) { m_sourcesOff = names; }
 
 Q_SIGNALS:
     void ticked();
 
 private:
+    QStringList m_sourcesOff;
     double perMinute() const;
     int rateWindowSeconds() const;
 

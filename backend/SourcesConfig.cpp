@@ -41,6 +41,18 @@ const QList<ProviderKeys> &providerKeys()
     return keys;
 }
 
+} // namespace
+
+QStringList knownProviderNames()
+{
+    QStringList names;
+    for (const ProviderKeys &p : providerKeys())
+        names << QString::fromLatin1(p.name);
+    return names;
+}
+
+namespace {
+
 QString text(const YAML::Node &node)
 {
     return QString::fromStdString(node.as<std::string>());

@@ -26,6 +26,9 @@ struct ProviderConfig
     qint64 maxResponseBytes = 2 * 1024 * 1024;
 };
 
+/// The providers a sources file may configure, in waterfall order.
+QStringList knownProviderNames();
+
 struct SourcesConfig
 {
     QList<ProviderConfig> providers; ///< in the file's order

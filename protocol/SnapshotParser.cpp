@@ -263,6 +263,14 @@ std::optional<Snapshot> SnapshotParser::parseSnapshot(const QJsonObject &o, QStr
                                 sources.value(name).toObject());
     }
 
+    // Providers that are off: names only, never one that is also on, at most MaxSources.
+    for (const QJsonValue &v : o.value(wire::key::SourcesOff).toArray()) {
+        const QString name = plainServerText(v.toString(), 64);
+        if (!name.isEmpty() && !names.contains(name) && !s.sourcesOff.contains(name) &&
+            s.sourcesOff.size() < SnapshotParser::MaxSources)
+            s.sourcesOff << name;
+    }
+
     s.cache = readCache(o.value(wire::key::Cache));
     s.coverage = readCoverage(o.value(wire::key::FieldCoverage));
     const QJsonObject service = o.value(wire::key::Service).toObject();

@@ -187,6 +187,8 @@ QJsonObject SnapshotWriter::write(const Snapshot &s)
         {k::Sources, sources},
         {k::Service, serviceJson(s)},
     };
+    if (!s.sourcesOff.isEmpty())
+        doc.insert(k::SourcesOff, QJsonArray::fromStringList(s.sourcesOff));
     if (s.cache)
         doc.insert(k::Cache, cacheJson(*s.cache));
     if (s.coverage)

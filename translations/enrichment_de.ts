@@ -1741,6 +1741,14 @@ Warte auf den Verlauf der wartenden Titel aus Prometheus.</translation>
         <source>%1 · last known</source>
         <translation>%1 · zuletzt bekannt</translation>
     </message>
+    <message>
+        <source>Not in the backend&apos;s sources configuration: never asked.</source>
+        <translation>Nicht in der Quellenkonfiguration des Backends: wird nie gefragt.</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::HeatmapChart</name>

@@ -1741,6 +1741,14 @@ Esperando el historial de pendientes de Prometheus.</translation>
         <source>%1 · last known</source>
         <translation>%1 · último conocido</translation>
     </message>
+    <message>
+        <source>Not in the backend&apos;s sources configuration: never asked.</source>
+        <translation>No está en la configuración de fuentes del backend: nunca se consulta.</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>desactivada</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::HeatmapChart</name>

@@ -239,6 +239,17 @@ void DashboardView::rebuildBadges()
         b->show(); // a layout shows a new child of a visible parent only a turn later
         m_badges.insert(name, b);
     }
+    // Providers the backend was not configured with: a badge each that says "off".
+    m_offShown = m_models->snapshot().sourcesOff;
+    for (const QString &name : std::as_const(m_offShown)) {
+        if (m_badges.contains(name))
+            continue;
+        auto *b = new HealthBadge(name, this);
+        b->setOff(true);
+        m_badgeRow->insertWidget(int(m_badges.size()), b);
+        b->show();
+        m_badges.insert(name, b);
+    }
     refreshBadges();
 }
 
@@ -253,6 +264,10 @@ void DashboardView::setPausedSources(const QStringList &sources)
 
 void DashboardView::refreshBadges()
 {
+    if (m_models->snapshot().sourcesOff != m_offShown) {
+        rebuildBadges(); // the backend's configuration changed (a restart, another backend)
+        return;
+    }
     const SourcesModel *sources = m_models->sources();
     const int notShown = sources->sourcesNotShown();
     m_moreSources->setVisible(notShown > 0);

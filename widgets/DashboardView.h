@@ -107,6 +107,7 @@ private:
     FlowLayout *m_badgeRow = nullptr;
     QLabel *m_moreSources = nullptr; ///< "N more sources not shown" past the display cap
     QMap<QString, HealthBadge *> m_badges;
+    QStringList m_offShown; ///< the sources shown as off (badges after the others)
     QGridLayout *m_chartGrid = nullptr;
     int m_chartColumns = 0;
     SourcesTable *m_table = nullptr;

@@ -35,6 +35,19 @@ void HealthBadge::setPaused(bool paused)
     update();
 }
 
+void HealthBadge::setOff(bool off)
+{
+    if (off == m_off)
+        return;
+    m_off = off;
+    setAccessibleName(text());
+    setToolTip(off ? text() + QLatin1Char('\n') +
+                         tr("Not in the backend's sources configuration: never asked.")
+                   : text());
+    updateGeometry();
+    update();
+}
+
 void HealthBadge::setStale(bool stale)
 {
     if (stale == m_stale)
@@ -47,6 +60,8 @@ void HealthBadge::setStale(bool stale)
 
 QString HealthBadge::stateText() const
 {
+    if (m_off)
+        return tr("off");
     QString t = m_paused ? tr("%1 · paused").arg(SourcesModel::healthLabel(m_health))
                          : SourcesModel::healthLabel(m_health);
     return m_stale ? tr("%1 · last known").arg(t) : t;
@@ -73,7 +88,8 @@ void HealthBadge::paintEvent(QPaintEvent *)
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     // The last known health is not drawn in its colour: it may no longer be true.
-    const QColor c = StatusStyle::healthColor(m_stale ? std::nullopt : m_health, palette());
+    const QColor c =
+        StatusStyle::healthColor(m_stale || m_off ? std::nullopt : m_health, palette());
     QColor fill = c;
     fill.setAlphaF(StatusStyle::isDark(palette()) ? 0.22 : 0.12);
     const QRectF r = QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5);
@@ -85,8 +101,8 @@ void HealthBadge::paintEvent(QPaintEvent *)
 
     const int iconSize = 18;
     const QRect iconRect(10, (height() - iconSize) / 2, iconSize, iconSize);
-    StatusStyle::healthIcon(m_health).paint(&p, iconRect, Qt::AlignCenter,
-                                            m_stale ? QIcon::Disabled : QIcon::Normal);
+    StatusStyle::healthIcon(m_off ? std::nullopt : m_health)
+        .paint(&p, iconRect, Qt::AlignCenter, m_stale || m_off ? QIcon::Disabled : QIcon::Normal);
 
     QFont bold = font();
     bold.setBold(true);

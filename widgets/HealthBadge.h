@@ -21,6 +21,10 @@ public:
     /// Operators paused the source: the badge says so after its health.
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
+    /// The source is off: the service was not configured with it and never asks it. The
+    /// badge says "off", in the neutral colour, whatever the health.
+    void setOff(bool off);
+    bool isOff() const { return m_off; }
     /// The health shown is the last known (the backend is out of reach): grey, and the
     /// text says "last known".
     void setStale(bool stale);
@@ -39,6 +43,7 @@ private:
     std::optional<Health> m_health;
     bool m_paused = false;
     bool m_stale = false;
+    bool m_off = false;
     /// The health word, and "paused" when it is.
     QString stateText() const;
 };

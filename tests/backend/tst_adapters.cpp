@@ -520,6 +520,10 @@ private Q_SLOTS:
                 .object();
         QCOMPARE(snapshot.value(QLatin1String("circuit_breakers")).toObject().keys(),
                  QStringList{QStringLiteral("musicbrainz")});
+        QCOMPARE(
+            snapshot.value(QLatin1String("sources_off")).toArray(),
+            QJsonArray::fromStringList({QStringLiteral("spotify"), QStringLiteral("discogs"),
+                                        QStringLiteral("beatport"), QStringLiteral("lastfm")}));
         QCOMPARE(fake.rateLimited, 0);
         // A file that cannot be used stops the start, saying why.
         const QString broken =

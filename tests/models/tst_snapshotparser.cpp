@@ -8,6 +8,7 @@
 #include "OperatorClient.h"
 #include "OperatorModels.h"
 #include "enrichment/SnapshotParser.h"
+#include "enrichment/SnapshotWriter.h"
 
 using namespace dashboard;
 
@@ -200,6 +201,24 @@ private Q_SLOTS:
         QCOMPARE(s->pipeline->pausedSources.size(), 2); // the number is not a source
         QCOMPARE(s->pipeline->pausedSources.at(0), QStringLiteral("discogs"));
         QVERIFY(!s->pipeline->pausedSources.at(1).contains(QChar(0x1b))); // plain text only
+    }
+
+    void sourcesThatAreOffAreNamesOnly()
+    {
+        QString error;
+        const auto s = enrichment::SnapshotParser::parseSnapshot(
+            R"({"circuit_breakers": {"musicbrainz": {"state": "closed"}},
+                "sources_off": ["spotify", "musicbrainz", 7, "", "spotify", "last\u001bfm"]})",
+            &error);
+        QVERIFY2(s, qPrintable(error));
+        // Not a source that is on, not twice, no control characters, no non-strings.
+        QCOMPARE(s->sourcesOff,
+                 QStringList({QStringLiteral("spotify"), QStringLiteral("last fm")}));
+        // Written back, it reads the same.
+        const auto again = enrichment::SnapshotParser::parseSnapshot(
+            QJsonDocument(enrichment::SnapshotWriter::write(*s)).toJson(), &error);
+        QVERIFY2(again, qPrintable(error));
+        QCOMPARE(again->sourcesOff, s->sourcesOff);
     }
 
     void operatorAnswersAreReadTolerantly()

@@ -121,6 +121,35 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("enrichment-monitor-tests"));
     }
 
+    void aProviderLeftOutOfTheConfigurationIsOff()
+    {
+        // A backend configured with MusicBrainz only: the other four providers are off, and
+        // their badges say so (never asked, so neither healthy nor down).
+        QFile yaml(m_dir.filePath(QStringLiteral("only-musicbrainz.yaml")));
+        QVERIFY(yaml.open(QIODevice::WriteOnly));
+        yaml.write("sources:\n  musicbrainz: {base_url: \"http://127.0.0.1:9\","
+                   " user_agent: \"EnrichmentMonitorTest/1.0 (ops@example.com)\"}\n");
+        yaml.close();
+        enrichment::BackendOptions o = testsupport::testBackendOptions();
+        o.sourcesConfigFile = yaml.fileName();
+        auto b = testsupport::startBackend(
+            o, m_dir.filePath(QStringLiteral("w%1.sqlite").arg(++m_db)), nullptr, {}, 0);
+        Rig rig(b->url());
+        QSignalSpy updated(&rig.window, &DashboardWindow::dashboardUpdated);
+        rig.feed.start();
+        QTRY_VERIFY(updated.count() >= 1);
+        DashboardView *view = rig.window.currentPage()->view();
+        QTRY_COMPARE(view->badges().size(), 5);
+        QVERIFY(!view->badge(QStringLiteral("musicbrainz"))->isOff());
+        for (const char *off : {"spotify", "discogs", "beatport", "lastfm"}) {
+            HealthBadge *badge = view->badge(QString::fromLatin1(off));
+            QVERIFY2(badge && badge->isOff(), off);
+            QCOMPARE(badge->text(), QString::fromLatin1(off) + QStringLiteral(": off"));
+        }
+        // The sources table lists only what is on.
+        QCOMPARE(rig.window.currentPage()->view()->sourcesTable()->model()->rowCount(), 1);
+    }
+
     void showsTheBackendsNumbers()
     {
         auto b = backend();

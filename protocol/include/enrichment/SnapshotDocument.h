@@ -142,6 +142,9 @@ QString toWire(FleetWorker::State s);
 struct Snapshot
 {
     QDateTime timestamp; ///< invalid when absent
+    /// Providers the service knows but was not configured with: off, never asked (a
+    /// backend on --sources-config says; empty otherwise).
+    QStringList sourcesOff;
     std::array<std::optional<qint64>, TrackStatusCount> queue{};
     std::optional<qint64> completedLastHour;
     std::optional<double> perMinute;

@@ -148,6 +148,7 @@ inline constexpr QLatin1String Updated{"updated"};
 inline constexpr QLatin1String AvailableAt{"available_at"};
 inline constexpr QLatin1String NextAttemptAt{"next_attempt_at"};
 inline constexpr QLatin1String NeedsAttention{"needs_attention"};
+inline constexpr QLatin1String SourcesOff{"sources_off"};
 inline constexpr QLatin1String Reopens{"reopens"};
 inline constexpr QLatin1String ReopenLimit{"reopen_limit"};
 inline constexpr QLatin1String LeaseOwner{"lease_owner"};
