@@ -3,6 +3,7 @@
 #include "SourcesConfig.h"
 
 #include <QFile>
+#include <QDir>
 #include <QFileInfo>
 
 #include <yaml-cpp/yaml.h>
@@ -89,7 +90,7 @@ bool readUrl(const QString &provider, const QString &key, const QString &value, 
 }
 
 bool readProvider(const ProviderKeys &keys, const YAML::Node &node, ProviderConfig *p,
-                  QStringList *warnings, QString *error)
+                  const QString &baseDir, QStringList *warnings, QString *error)
 {
     const QString name = QString::fromLatin1(keys.name);
     p->name = name;
@@ -132,10 +133,16 @@ bool readProvider(const ProviderKeys &keys, const YAML::Node &node, ProviderConf
         {QStringLiteral("api_key_file"), &p->apiKey},
         {QStringLiteral("client_id_file"), &p->clientId},
         {QStringLiteral("client_secret_file"), &p->clientSecret}};
-    for (const auto &[key, secret] : secrets)
-        if (values.contains(key) &&
-            !readSecret(name, key, values.value(key), secret, warnings, error))
+    for (const auto &[key, secret] : secrets) {
+        if (!values.contains(key))
+            continue;
+        // A relative path is the sources file's neighbour, wherever the backend runs.
+        QString file = values.value(key);
+        if (!baseDir.isEmpty() && QFileInfo(file).isRelative())
+            file = QDir(baseDir).filePath(file);
+        if (!readSecret(name, key, file, secret, warnings, error))
             return false;
+    }
     auto number = [&](const QString &key, qint64 low, qint64 high, qint64 *out) {
         if (!values.contains(key))
             return true;
@@ -172,7 +179,7 @@ const ProviderConfig *SourcesConfig::provider(const QString &name) const
 }
 
 bool parseSourcesConfig(const QByteArray &yaml, const QString &path, SourcesConfig *config,
-                        QString *error)
+                        QString *error, const QString &baseDir)
 {
     *config = {};
     try {
@@ -199,7 +206,7 @@ bool parseSourcesConfig(const QByteArray &yaml, const QString &path, SourcesConf
             }
             ProviderConfig p;
             QString why;
-            if (!readProvider(*keys, entry.second, &p, &config->warnings, &why)) {
+            if (!readProvider(*keys, entry.second, &p, baseDir, &config->warnings, &why)) {
                 *error = QStringLiteral("%1: %2").arg(path, why);
                 return false;
             }
@@ -228,7 +235,7 @@ bool readSourcesConfig(const QString &path, SourcesConfig *config, QString *erro
         *error = QStringLiteral("%1 is larger than 1 MB").arg(path);
         return false;
     }
-    return parseSourcesConfig(f.readAll(), path, config, error);
+    return parseSourcesConfig(f.readAll(), path, config, error, QFileInfo(path).absolutePath());
 }
 
 } // namespace enrichment

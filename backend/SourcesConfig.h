@@ -43,8 +43,10 @@ struct SourcesConfig
 /// Unknown providers and settings, missing required settings, URLs that are not http(s),
 /// unreadable credential files are refused with a one-line reason in @p error.
 bool readSourcesConfig(const QString &path, SourcesConfig *config, QString *error);
-/// readSourcesConfig() of YAML text; credential file paths are read as given.
+/// readSourcesConfig() of YAML text; a relative credential file path is read from
+/// @p baseDir (empty: as given, from the working directory). readSourcesConfig() passes the
+/// file's own directory.
 bool parseSourcesConfig(const QByteArray &yaml, const QString &path, SourcesConfig *config,
-                        QString *error);
+                        QString *error, const QString &baseDir = {});
 
 } // namespace enrichment

@@ -5,6 +5,8 @@
 # One entry point for a new user on Debian 12:
 #   scripts/dev.sh run  [ARGS...]  install what is missing, build, open the dashboard
 #                                  (enrichment-monitor; ARGS go to it, e.g. --url URL)
+#   scripts/dev.sh sources         the real-source clients against local fake providers
+#                                  (deploy/sources/fake-providers.yaml), with the dashboard
 #   scripts/dev.sh test            install what is missing, build, run every test; then
 #                                  build again with AddressSanitizer and
 #                                  UndefinedBehaviorSanitizer (build-sanitize/) and run every
@@ -69,6 +71,30 @@ fleet)
     build
     exec "$ROOT/scripts/fleet.sh" "$BUILD" "$@"
     ;;
+sources)
+    # The real-source clients against local fakes of the five provider APIs (the public
+    # ones cannot be reached from every machine): enrichment-fake-providers on ports 18801
+    # to 18805, a backend on deploy/sources/fake-providers.yaml with the demo track list, and
+    # the dashboard watching it. Everything stops when the dashboard closes (or Ctrl+C).
+    install_missing
+    build
+    work="$(mktemp -d)"
+    pids=()
+    cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
+    trap cleanup EXIT INT TERM
+    "$BUILD/tests/fakeproviders/enrichment-fake-providers" &
+    pids+=($!)
+    "$BUILD/backend/enrichment-backend" --port 8020 --database "$work/queue.sqlite" \
+        --sources-config "$ROOT/deploy/sources/fake-providers.yaml" \
+        --import-tracks "$ROOT/deploy/sources/fake-tracks.csv" &
+    pids+=($!)
+    if [[ "${1:-}" == "--no-dashboard" ]]; then
+        echo "==> backend on http://127.0.0.1:8020 (Ctrl+C stops)"
+        wait
+    else
+        "$BUILD/app/enrichment-monitor" --url http://127.0.0.1:8020
+    fi
+    ;;
 test)
     install_missing
     build
@@ -87,7 +113,7 @@ test)
     fi
     ;;
 *)
-    echo "usage: $0 run [ARGS...] | fleet [--no-dashboard] | test [CTEST ARGS...]" >&2
+    echo "usage: $0 run [ARGS...] | fleet [--no-dashboard] | sources [--no-dashboard] | test [CTEST ARGS...]" >&2
     exit 2
     ;;
 esac

@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QDir>
 #include <QFile>
+#include <QScopeGuard>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -478,6 +480,78 @@ private Q_SLOTS:
 
     // The backend enriches from the providers its --sources-config names (here the fake
     // MusicBrainz): imported tracks come back with MusicBrainz's fields; the others are off.
+    // The demo: enrichment-fake-providers serves all five fakes, and the shipped
+    // deploy/sources/fake-providers.yaml (its credentials read next to it) points a backend
+    // at them; the shipped track list is enriched as each fake knows it.
+    void theShippedDemoRunsAgainstTheFakeProvidersProgram()
+    {
+        QProcess fakes;
+        fakes.start(QStringLiteral(FAKE_PROVIDERS_BINARY),
+                    {QStringLiteral("--port-base"), QStringLiteral("0")});
+        QVERIFY(fakes.waitForStarted());
+        auto stopFakes = qScopeGuard([&fakes] {
+            fakes.kill();
+            fakes.waitForFinished();
+        });
+        QHash<QString, QString> urls;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     while (fakes.canReadLine()) {
+                                         const QList<QByteArray> parts =
+                                             fakes.readLine().trimmed().split(' ');
+                                         urls.insert(QString::fromUtf8(parts.value(0)),
+                                                     QString::fromUtf8(parts.value(1)));
+                                     }
+                                     return urls.size() == 5;
+                                 }()),
+                                 10'000);
+        // The shipped file, with the ports the program got instead of its defaults.
+        QFile shipped(QStringLiteral(DEPLOY_SOURCES "/fake-providers.yaml"));
+        QVERIFY(shipped.open(QIODevice::ReadOnly));
+        QString yaml = QString::fromUtf8(shipped.readAll());
+        const QStringList order = {QStringLiteral("musicbrainz"), QStringLiteral("discogs"),
+                                   QStringLiteral("lastfm"), QStringLiteral("spotify"),
+                                   QStringLiteral("beatport")};
+        for (int i = 0; i < order.size(); ++i)
+            yaml.replace(QStringLiteral("http://127.0.0.1:%1").arg(18801 + i),
+                         urls.value(order.at(i)));
+        QDir().mkpath(m_dir.filePath(QStringLiteral("fake-credentials")));
+        for (const QString &f :
+             QDir(QStringLiteral(DEPLOY_SOURCES "/fake-credentials")).entryList(QDir::Files))
+            QVERIFY(QFile::copy(QStringLiteral(DEPLOY_SOURCES "/fake-credentials/") + f,
+                                m_dir.filePath(QStringLiteral("fake-credentials/") + f)));
+        const QString config = write(QStringLiteral("fake-providers.yaml"), yaml.toUtf8());
+        testsupport::BackendProcess b;
+        QVERIFY(
+            b.start(QStringLiteral(BACKEND_BINARY),
+                    {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
+                     m_dir.filePath(QStringLiteral("demo.sqlite")),
+                     QStringLiteral("--sources-config"), config, QStringLiteral("--import-tracks"),
+                     QStringLiteral(DEPLOY_SOURCES "/fake-tracks.csv"),
+                     QStringLiteral("--batch-interval-ms"), QStringLiteral("100")}));
+        auto track = [&](const QByteArray &id) {
+            return QJsonDocument::fromJson(
+                       testsupport::httpGet(b.port(), "/monitoring/enrichment/tracks/" + id).body)
+                .object();
+        };
+        // Known to every fake: completed, from all five.
+        QTRY_COMPARE_WITH_TIMEOUT(track("demo-1").value(QLatin1String("status")).toString(),
+                                  QStringLiteral("completed"), 30'000);
+        QCOMPARE(track("demo-1").value(QLatin1String("sources_enriched")).toArray().size(), 5);
+        // Known to none: every provider answered "not found", so it is not retried.
+        QTRY_COMPARE_WITH_TIMEOUT(track("demo-3").value(QLatin1String("status")).toString(),
+                                  QStringLiteral("failed"), 30'000);
+        QCOMPARE(track("demo-3").value(QLatin1String("retry_count")).toInt(), 1);
+        QVERIFY(track("demo-3")
+                    .value(QLatin1String("error_message"))
+                    .toString()
+                    .startsWith(QLatin1String("not retried:")));
+        const QJsonObject snapshot =
+            QJsonDocument::fromJson(testsupport::httpGet(b.port(), "/monitoring/enrichment").body)
+                .object();
+        QCOMPARE(snapshot.value(QLatin1String("circuit_breakers")).toObject().size(), 5);
+        QVERIFY(!snapshot.contains(QLatin1String("sources_off")));
+    }
+
     void theBackendEnrichesFromConfiguredProviders()
     {
         testsupport::FakeMusicBrainz fake;

@@ -50,7 +50,8 @@ public:
                 serve(s);
         });
     }
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    /// Listens on 127.0.0.1, on @p port (0: any free one).
+    bool listen(quint16 port = 0) { return m_server.listen(QHostAddress::LocalHost, port); }
     QUrl url() const
     {
         return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
