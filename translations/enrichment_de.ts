@@ -2235,6 +2235,36 @@ This acts on all %1 live workers of the fleet, each on its own %2 breaker.</sour
 
 Das wirkt auf alle %1 aktiven Worker der Flotte, jeder auf seinen eigenen %2-Breaker.</translation>
     </message>
+    <message>
+        <source>Not a track list: %1</source>
+        <translation>Keine Titelliste: %1</translation>
+    </message>
+    <message>
+        <source>%1 tracks is more than one request may carry (%2); enqueue them in parts</source>
+        <translation>%1 Titel sind mehr, als eine Anfrage tragen darf (%2); reihen Sie sie in Teilen ein</translation>
+    </message>
+    <message>
+        <source>No row of the track list can be enqueued: %1</source>
+        <translation>Keine Zeile der Titelliste kann eingereiht werden: %1</translation>
+    </message>
+    <message>
+        <source>Tracks to enqueue, with artist and title: %1.
+
+Those not in the queue yet are added as pending; those already there keep their state and take the artist and title given.</source>
+        <translation>Einzureihende Titel, mit Interpret und Titel: %1.
+
+Noch nicht eingereihte werden als ausstehend hinzugefügt; vorhandene behalten ihren Zustand und übernehmen Interpret und Titel.</translation>
+    </message>
+    <message>
+        <source>
+
+Rows skipped (%1):
+</source>
+        <translation>
+
+Übersprungene Zeilen (%1):
+</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::OperatorClient</name>
@@ -2286,10 +2316,6 @@ Das wirkt auf alle %1 aktiven Worker der Flotte, jeder auf seinen eigenen %2-Bre
         <translation>Tracks einreihen</translation>
     </message>
     <message>
-        <source>Track ids to add as pending, one per line (at most %1):</source>
-        <translation>Track-IDs, die als ausstehend hinzukommen, eine pro Zeile (höchstens %1):</translation>
-    </message>
-    <message>
         <source>&amp;Resume Pipeline</source>
         <translation>Pipeline &amp;fortsetzen</translation>
     </message>
@@ -2302,8 +2328,12 @@ Das wirkt auf alle %1 aktiven Worker der Flotte, jeder auf seinen eigenen %2-Bre
         <translation>Keine Tracks mehr holen (laufende Batches werden beendet)</translation>
     </message>
     <message>
-        <source>Add tracks to the queue by id</source>
-        <translation>Tracks nach ID in die Warteschlange aufnehmen</translation>
+        <source>Track ids to add as pending, one per line, or a CSV track list with the header id,artist,title[,isrc][,duration_ms] (at most %1):</source>
+        <translation>Titel-IDs, die als ausstehend hinzugefügt werden, eine pro Zeile, oder eine CSV-Titelliste mit der Kopfzeile id,artist,title[,isrc][,duration_ms] (höchstens %1):</translation>
+    </message>
+    <message>
+        <source>Add tracks to the queue by id, or with artist and title</source>
+        <translation>Titel per ID oder mit Interpret und Titel einreihen</translation>
     </message>
 </context>
 <context>

@@ -2235,6 +2235,36 @@ This acts on all %1 live workers of the fleet, each on its own %2 breaker.</sour
 
 Actúa sobre los %1 workers activos de la flota, cada uno sobre su propio breaker de %2.</translation>
     </message>
+    <message>
+        <source>Not a track list: %1</source>
+        <translation>No es una lista de pistas: %1</translation>
+    </message>
+    <message>
+        <source>%1 tracks is more than one request may carry (%2); enqueue them in parts</source>
+        <translation>%1 pistas son más de las que admite una petición (%2); encólelas por partes</translation>
+    </message>
+    <message>
+        <source>No row of the track list can be enqueued: %1</source>
+        <translation>Ninguna fila de la lista de pistas se puede encolar: %1</translation>
+    </message>
+    <message>
+        <source>Tracks to enqueue, with artist and title: %1.
+
+Those not in the queue yet are added as pending; those already there keep their state and take the artist and title given.</source>
+        <translation>Pistas para encolar, con artista y título: %1.
+
+Las que aún no están en la cola se añaden como pendientes; las que ya están conservan su estado y toman el artista y el título dados.</translation>
+    </message>
+    <message>
+        <source>
+
+Rows skipped (%1):
+</source>
+        <translation>
+
+Filas omitidas (%1):
+</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::OperatorClient</name>
@@ -2286,10 +2316,6 @@ Actúa sobre los %1 workers activos de la flota, cada uno sobre su propio breake
         <translation>Encolar pistas</translation>
     </message>
     <message>
-        <source>Track ids to add as pending, one per line (at most %1):</source>
-        <translation>Ids de pistas que se añaden como pendientes, una por línea (como máximo %1):</translation>
-    </message>
-    <message>
         <source>&amp;Resume Pipeline</source>
         <translation>&amp;Reanudar pipeline</translation>
     </message>
@@ -2302,8 +2328,12 @@ Actúa sobre los %1 workers activos de la flota, cada uno sobre su propio breake
         <translation>Dejar de tomar pistas (los lotes en curso terminan)</translation>
     </message>
     <message>
-        <source>Add tracks to the queue by id</source>
-        <translation>Añadir pistas a la cola por id</translation>
+        <source>Track ids to add as pending, one per line, or a CSV track list with the header id,artist,title[,isrc][,duration_ms] (at most %1):</source>
+        <translation>Ids de pistas para añadir como pendientes, una por línea, o una lista CSV con la cabecera id,artist,title[,isrc][,duration_ms] (como mucho %1):</translation>
+    </message>
+    <message>
+        <source>Add tracks to the queue by id, or with artist and title</source>
+        <translation>Añadir pistas a la cola por id, o con artista y título</translation>
     </message>
 </context>
 <context>

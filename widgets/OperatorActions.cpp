@@ -271,6 +271,14 @@ void OperatorActions::setPipelinePaused(bool paused)
 
 void OperatorActions::enqueueText(QString text)
 {
+    // A CSV track list (its header names id, artist and title) carries what a real
+    // provider needs to find each track; anything else is a list of ids.
+    const QString firstLine = text.trimmed().section(QLatin1Char('\n'), 0, 0).toLower();
+    if (firstLine.startsWith(QLatin1String("id,")) && firstLine.contains(QLatin1String("artist")) &&
+        firstLine.contains(QLatin1String("title"))) {
+        enqueueTrackList(text);
+        return;
+    }
     static const QRegularExpression separators(QStringLiteral("[\\s,;]+"));
     QStringList ids = text.split(separators, Qt::SkipEmptyParts);
     ids.removeDuplicates();
@@ -289,6 +297,40 @@ void OperatorActions::enqueueText(QString text)
                      .arg(QLocale().toString(ids.size()))))
         return;
     send(wire::enqueueRequest(ids));
+}
+
+void OperatorActions::enqueueTrackList(const QString &csv)
+{
+    const enrichment::TrackCsv list = enrichment::readTrackCsv(csv.toUtf8());
+    if (!list.error.isEmpty()) {
+        Q_EMIT actionFinished(false, tr("Not a track list: %1").arg(list.error));
+        return;
+    }
+    if (list.tracks.size() > enrichment::MaxActionTrackIds) {
+        Q_EMIT actionFinished(false, tr("%1 tracks is more than one request may carry (%2); "
+                                        "enqueue them in parts")
+                                         .arg(QLocale().toString(list.tracks.size()),
+                                              QLocale().toString(enrichment::MaxActionTrackIds)));
+        return;
+    }
+    if (list.tracks.isEmpty()) {
+        Q_EMIT actionFinished(false, tr("No row of the track list can be enqueued: %1")
+                                         .arg(list.problems.mid(0, 3).join(QStringLiteral("; "))));
+        return;
+    }
+    QString skipped;
+    if (!list.problems.isEmpty())
+        skipped = tr("\n\nRows skipped (%1):\n").arg(QLocale().toString(list.problems.size())) +
+                  list.problems.mid(0, 5).join(QLatin1Char('\n')) +
+                  (list.problems.size() > 5 ? QStringLiteral("\n…") : QString());
+    if (!confirm(tr("Enqueue tracks"),
+                 tr("Tracks to enqueue, with artist and title: %1.\n\nThose not in the queue "
+                    "yet are added as pending; those already there keep their state and take "
+                    "the artist and title given.")
+                         .arg(QLocale().toString(list.tracks.size())) +
+                     skipped))
+        return;
+    send(wire::enqueueRequest(list.tracks));
 }
 
 void OperatorActions::setSourcePaused(QString source, bool paused)

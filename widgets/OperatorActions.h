@@ -91,6 +91,8 @@ public:
     /// Adds the track ids in @p text (one per line or separated by spaces or commas;
     /// duplicates once) as pending, after a confirmation that says how many. Lines past
     /// enrichment::MaxActionTrackIds are refused with a message, not cut.
+    /// Ids (one per line, or separated by commas or spaces), or a CSV track list whose
+    /// header names id, artist and title (isrc, duration_ms optional): asks, then enqueues.
     void enqueueText(QString text);
 
 Q_SIGNALS:
@@ -102,6 +104,7 @@ Q_SIGNALS:
     void actionFinished(bool ok, const QString &message);
 
 private:
+    void enqueueTrackList(const QString &csv);
     void updateAccess();
     void onSnapshot(const Snapshot &snapshot);
     void send(const enrichment::wire::ActionRequest &request);

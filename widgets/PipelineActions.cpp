@@ -32,8 +32,10 @@ PipelineActions::PipelineActions(QWidget *window)
         if (!m_page)
             return;
         const QString text = m_chooseText(
-            tr("Enqueue Tracks"), tr("Track ids to add as pending, one per line (at most %1):")
-                                      .arg(QLocale().toString(enrichment::MaxActionTrackIds)));
+            tr("Enqueue Tracks"),
+            tr("Track ids to add as pending, one per line, or a CSV track list with the header "
+               "id,artist,title[,isrc][,duration_ms] (at most %1):")
+                .arg(QLocale().toString(enrichment::MaxActionTrackIds)));
         // The chooser ran an event loop: the page followed now is the one to act on.
         if (m_page)
             m_page->operatorActions()->enqueueText(text);
@@ -68,7 +70,7 @@ void PipelineActions::refresh()
     m_pause->setText(paused ? tr("&Resume Pipeline") : tr("&Pause Pipeline…"));
     ops->apply(m_pause, paused ? tr("Let the workers claim tracks again")
                                : tr("Stop claiming tracks (batches in flight finish)"));
-    ops->apply(m_enqueue, tr("Add tracks to the queue by id"));
+    ops->apply(m_enqueue, tr("Add tracks to the queue by id, or with artist and title"));
 }
 
 } // namespace dashboard

@@ -618,6 +618,38 @@ private Q_SLOTS:
             [](const QString &, const QString &) { return QString(); });
         rig.window.pipelineActions()->enqueueAction()->trigger();
         QCOMPARE(rig.confirmations.size(), 1);
+        // A CSV track list: the tracks go with artist and title, the bad row is named and
+        // skipped (pasted as an operator would, from a spreadsheet).
+        rig.window.pipelineActions()->setTextChooser([](const QString &, const QString &) {
+            return QStringLiteral("id,artist,title,isrc\n"
+                                  "csv-1,Daft Punk,One More Time,gb-duw-00-00053\n"
+                                  "csv-2,,No Artist,\n"
+                                  "csv-3,Röyksopp,Eple,\n");
+        });
+        rig.window.pipelineActions()->enqueueAction()->trigger();
+        QCOMPARE(rig.confirmations.size(), 2);
+        QVERIFY2(rig.confirmations.constLast().contains(QStringLiteral("with artist and title: 2")),
+                 qPrintable(rig.confirmations.constLast()));
+        QVERIFY2(rig.confirmations.constLast().contains(QStringLiteral("line 3")),
+                 qPrintable(rig.confirmations.constLast()));
+        QTRY_COMPARE(finished.count(), 3);
+        QVERIFY(finished.at(2).at(0).toBool());
+        enrichment::TrackRow row;
+        QList<enrichment::Attempt> attempts;
+        QVERIFY(
+            enrichment::internals(*b).store().track(QStringLiteral("csv-1"), &row, &attempts, 1));
+        QCOMPARE(row.artist, QStringLiteral("Daft Punk"));
+        QCOMPARE(row.isrc, QStringLiteral("GBDUW0000053"));
+        QVERIFY(
+            !enrichment::internals(*b).store().track(QStringLiteral("csv-2"), &row, &attempts, 1));
+        // A list with a header but no usable row: said, nothing asked.
+        rig.window.pipelineActions()->setTextChooser([](const QString &, const QString &) {
+            return QStringLiteral("id,artist,title\nx-1,,No Artist\n");
+        });
+        rig.window.pipelineActions()->enqueueAction()->trigger();
+        QCOMPARE(rig.confirmations.size(), 2);
+        QCOMPARE(finished.count(), 4);
+        QVERIFY(!finished.at(3).at(0).toBool());
     }
 
     void aViewerSeesActionsDisabledAndWhy()
