@@ -110,6 +110,11 @@ bool BackendService::realSources(const QString &file, QString *error)
             *error = QStringLiteral("%1: no client for %2").arg(file, p.name);
             return false;
         }
+        // Every worker of the queue keeps the provider's pace together, through the store.
+        if (auto *http = dynamic_cast<HttpSource *>(source.get()))
+            http->setSharedPace([store = d->store.get(), name = p.name](qint64 intervalMs) {
+                return store->reserveSendSlot(name, intervalMs);
+            });
         d->pendingSources.push_back(std::move(source));
     }
     QStringList names;

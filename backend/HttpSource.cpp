@@ -131,10 +131,36 @@ void HttpSource::dispatch()
                 m_pacer.start(int(std::min<qint64>(wait, 60'000)));
             return;
         }
+        if (m_reserve) {
+            // The fleet's pace: one slot at a time, sent when its time comes.
+            if (m_slotHeld)
+                return;
+            const qint64 delay = m_reserve(sharedIntervalMs());
+            if (delay > 0) {
+                m_slotHeld = true;
+                auto held = std::make_shared<Waiting>(std::move(m_waiting.front()));
+                m_waiting.pop_front();
+                QTimer::singleShot(std::chrono::milliseconds(delay), Qt::PreciseTimer, this,
+                                   [this, held] {
+                                       m_slotHeld = false;
+                                       send(std::move(*held));
+                                       dispatch();
+                                   });
+                return;
+            }
+        }
         Waiting w = std::move(m_waiting.front());
         m_waiting.pop_front();
         send(std::move(w));
     }
+}
+
+qint64 HttpSource::sharedIntervalMs() const
+{
+    const qint64 perWindow = m_pace.windowLimit > 0
+                                 ? (m_pace.windowMs + m_pace.windowLimit - 1) / m_pace.windowLimit
+                                 : 0;
+    return std::max<qint64>({qint64(m_pace.minIntervalMs), perWindow, 1});
 }
 
 void HttpSource::send(Waiting w)

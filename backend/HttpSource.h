@@ -3,6 +3,7 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -52,6 +53,18 @@ public:
 
     /// Requests sent so far (for tests and benchmarks).
     qint64 requestsSent() const { return m_sent; }
+
+    /// Reserves a send slot shared with every other client of the provider (the queue
+    /// store's reserveSendSlot(): the fleet's workers together): called with the interval
+    /// between two slots, it answers in how many ms this client may send (-1: unknown,
+    /// pace alone).
+    using SlotReserver = std::function<qint64(qint64 intervalMs)>;
+    /// With a reserver, each request also waits for its shared slot, one slot held at a
+    /// time, so the fleet together keeps the provider's pace (its minimum interval, or its
+    /// window spread evenly).
+    void setSharedPace(SlotReserver reserve) { m_reserve = std::move(reserve); }
+    /// The interval between two shared slots: the provider's pace as one request every N ms.
+    qint64 sharedIntervalMs() const;
 
 protected:
     /// The request that looks @p track up, or std::nullopt when the track gives nothing to
@@ -113,6 +126,8 @@ private:
     qint64 m_reportedRemaining = -1; ///< what its headers said; -1: they say nothing
     qint64 m_reportedAtMs = 0;       ///< when (it holds for one window)
     QTimer m_pacer;
+    SlotReserver m_reserve;
+    bool m_slotHeld = false; ///< a request waits for the shared slot it reserved
 };
 
 /// Discogs (`/database/search`, JSON): a release by artist and track title, authorized

@@ -27,7 +27,7 @@ namespace {
 using store::textArray;
 
 /// The schema's current version; migrate() brings any older database up to it.
-constexpr int SchemaVersion = 6;
+constexpr int SchemaVersion = 7;
 /// Rows per status in the counts table (and per second in the completions table): a
 /// connection adds to the row of its slot, so workers rarely wait on each other.
 constexpr int CountSlots = 8;
@@ -103,6 +103,13 @@ QStringList schemaV5()
                            " track_id text NOT NULL, field text NOT NULL, value text NOT NULL,"
                            " source text NOT NULL, at timestamptz NOT NULL,"
                            " PRIMARY KEY (track_id, field))")};
+}
+
+/// Version 7: each provider's next free send slot, shared by the fleet.
+QStringList schemaV7()
+{
+    return {QStringLiteral("CREATE TABLE IF NOT EXISTS enrichment_pace ("
+                           " source text PRIMARY KEY, next_at timestamptz NOT NULL)")};
 }
 
 /// Version 6: what a lookup needs of a track (artist, title, ISRC, duration), given when it
@@ -455,8 +462,9 @@ bool PostgresQueueStore::migrate(QString *error)
     }
     const QList<QStringList> steps = {
         schemaV1(), schemaV2(), schemaV3() + store::searchIndexes(store::Dialect::Postgres),
-        schemaV4(), schemaV5(), schemaV6()};
-    static_assert(SchemaVersion == 6, "a schema step per version");
+        schemaV4(), schemaV5(), schemaV6(),
+        schemaV7()};
+    static_assert(SchemaVersion == 7, "a schema step per version");
     for (int to = version + 1; to <= SchemaVersion; ++to) {
         for (const QString &statement : steps[to - 1])
             if (!q.exec(statement))
@@ -1025,6 +1033,30 @@ bool PostgresQueueStore::rollback(QString *error) const
         *error = m_lastError;
     QSqlQuery(db()).exec(QStringLiteral("ROLLBACK"));
     return false;
+}
+
+qint64 PostgresQueueStore::reserveSendSlot(const QString &key, qint64 intervalMs)
+{
+    if (!connected())
+        return -1;
+    // The database's clock, not the workers': their clocks may differ, the delay may not.
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral(
+        "WITH t AS (SELECT clock_timestamp() AS now,"
+        "  make_interval(secs => ?::double precision / 1000) AS step)"
+        " INSERT INTO enrichment_pace AS p (source, next_at)"
+        " SELECT ?, t.now + t.step FROM t"
+        " ON CONFLICT (source) DO UPDATE SET next_at = GREATEST(p.next_at, excluded.next_at"
+        "  - make_interval(secs => ?::double precision / 1000))"
+        "  + make_interval(secs => ?::double precision / 1000)"
+        " RETURNING (extract(epoch FROM p.next_at - clock_timestamp()) * 1000)::bigint"));
+    q.addBindValue(intervalMs);
+    q.addBindValue(key);
+    q.addBindValue(intervalMs);
+    q.addBindValue(intervalMs);
+    if (!run(q, true) || !q.next())
+        return -1;
+    return std::max<qint64>(0, q.value(0).toLongLong() - intervalMs);
 }
 
 bool PostgresQueueStore::appendAudit(AuditEntry *audit, QString *error)

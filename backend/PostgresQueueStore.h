@@ -84,6 +84,7 @@ public:
     qint64 retry(const TrackFilter &filter, AuditEntry *audit, QString *error) override;
     qint64 enqueue(const QList<TrackLookup> &tracks, AuditEntry *audit, QString *error) override;
     bool appendAudit(AuditEntry *audit, QString *error) override;
+    qint64 reserveSendSlot(const QString &key, qint64 intervalMs) override;
     bool changeControl(const std::function<QJsonObject(PipelineControl &)> &change,
                        AuditEntry *audit, QString *error) override;
     /// As last read: open(), refresh() (every tick) and changeControl() read it.

@@ -109,6 +109,9 @@ bool SqliteQueueStore::open(const QString &path, QString *error)
                        " id INTEGER PRIMARY KEY AUTOINCREMENT, at_ms BIGINT NOT NULL,"
                        " actor TEXT NOT NULL, action TEXT NOT NULL, parameters TEXT NOT NULL,"
                        " result TEXT NOT NULL, worker TEXT NOT NULL)"),
+        // Each provider's next free send slot (reserveSendSlot()).
+        QStringLiteral("CREATE TABLE IF NOT EXISTS enrichment_pace ("
+                       " source TEXT PRIMARY KEY, next_at BIGINT NOT NULL)"),
         QStringLiteral("CREATE TABLE IF NOT EXISTS enrichment_control ("
                        " id INTEGER PRIMARY KEY CHECK (id = 1), state TEXT NOT NULL)"),
         // One row rewritten by the write probe behind /health.
@@ -732,6 +735,29 @@ QList<AuditEntry> SqliteQueueStore::audit(int limit)
         out << store::readAuditEntry(q);
     }
     return out;
+}
+
+qint64 SqliteQueueStore::reserveSendSlot(const QString &key, qint64 intervalMs)
+{
+    if (!isOpen())
+        return -1;
+    // One statement: the slot after the last one reserved (or now, if that passed).
+    const qint64 now = m_clock.nowMs();
+    QSqlQuery q(db());
+    q.prepare(QStringLiteral(
+        "INSERT INTO enrichment_pace (source, next_at) VALUES (?, ? + ?)"
+        " ON CONFLICT (source) DO UPDATE SET next_at = max(next_at, excluded.next_at - ?) + ?"
+        " RETURNING next_at"));
+    q.addBindValue(key);
+    q.addBindValue(now);
+    q.addBindValue(intervalMs);
+    q.addBindValue(intervalMs);
+    q.addBindValue(intervalMs);
+    if (!q.exec() || !q.next()) {
+        m_lastError = q.lastError().text();
+        return -1;
+    }
+    return std::max<qint64>(0, q.value(0).toLongLong() - intervalMs - now);
 }
 
 bool SqliteQueueStore::appendAudit(AuditEntry *audit, QString *error)

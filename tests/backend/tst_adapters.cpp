@@ -14,6 +14,7 @@
 #include "FakeProvider.h"
 #include "HttpSource.h"
 #include "SourcesConfig.h"
+#include "SqliteQueueStore.h"
 
 using namespace enrichment;
 
@@ -217,6 +218,57 @@ private Q_SLOTS:
         for (int i = 1; i < fake.requests.size(); ++i)
             QVERIFY(fake.requests[i].atMs - fake.requests[i - 1].atMs >= 800);
         QVERIFY(fake.requests.last().atMs - fake.requests.first().atMs >= 2900);
+    }
+
+    // Two workers' clients share MusicBrainz's one request a second through their queue
+    // (two stores on one SQLite file, as two processes would be): together they never ask
+    // faster than one client may, so MusicBrainz refuses none.
+    void workersShareOneQuotaThroughTheStore()
+    {
+        testsupport::FakeMusicBrainz fake;
+        QVERIFY(fake.listen());
+        const QString queue = m_dir.filePath(QStringLiteral("shared-pace.sqlite"));
+        SqliteQueueStore storeA(m_clock, QueueStore::Config{});
+        SqliteQueueStore storeB(m_clock, QueueStore::Config{});
+        QVERIFY(storeA.open(queue));
+        QVERIFY(storeB.open(queue));
+        MusicBrainzSource a(musicBrainz(fake), m_clock);
+        MusicBrainzSource b(musicBrainz(fake), m_clock);
+        QCOMPARE(a.sharedIntervalMs(), 1000);
+        a.setSharedPace([&storeA](qint64 ms) {
+            return storeA.reserveSendSlot(QStringLiteral("musicbrainz"), ms);
+        });
+        b.setSharedPace([&storeB](qint64 ms) {
+            return storeB.reserveSendSlot(QStringLiteral("musicbrainz"), ms);
+        });
+        int answered = 0;
+        auto count = [&](const SourceResponse &r) {
+            QCOMPARE(r.status, RequestStatus::Success);
+            ++answered;
+        };
+        for (int i = 0; i < 3; ++i) {
+            a.fetchAsync(oneMoreTime(), count);
+            b.fetchAsync(oneMoreTime(), count);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(answered, 6, 20'000);
+        QCOMPARE(fake.rateLimited, 0);
+        QCOMPARE(fake.requests.size(), 6);
+        QCOMPARE(a.requestsSent() + b.requestsSent(), 6);
+        QVERIFY(a.requestsSent() >= 2 && b.requestsSent() >= 2); // both got their turns
+        for (int i = 1; i < fake.requests.size(); ++i)
+            QVERIFY2(
+                fake.requests[i].atMs - fake.requests[i - 1].atMs >= 800,
+                qPrintable(QString::number(fake.requests[i].atMs - fake.requests[i - 1].atMs)));
+        // Without the shared pace the same two clients are refused (each keeps only its own).
+        MusicBrainzSource c(musicBrainz(fake), m_clock);
+        MusicBrainzSource d(musicBrainz(fake), m_clock);
+        const int refusedBefore = fake.rateLimited;
+        std::optional<SourceResponse> first, second;
+        QTest::qWait(1100); // past the last shared request
+        c.fetchAsync(oneMoreTime(), [&](const SourceResponse &r) { first = r; });
+        d.fetchAsync(oneMoreTime(), [&](const SourceResponse &r) { second = r; });
+        QTRY_VERIFY_WITH_TIMEOUT(first && second, 10'000);
+        QCOMPARE(fake.rateLimited, refusedBefore + 1);
     }
 
     // What goes wrong is classified: a 503 is MusicBrainz's rate signal (and stops asking

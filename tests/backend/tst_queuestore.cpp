@@ -265,6 +265,28 @@ private Q_SLOTS:
         checkCountsMatchTable(*store, spec);
     }
 
+    void sendSlotsAreSharedByTheWorkers()
+    {
+        // Two workers of one queue reserve a provider's send slots ten seconds apart: each
+        // slot goes to one of them, in turn, whoever asks.
+        ManualClock clock;
+        const QString spec = newSpec(QStringLiteral("pace"));
+        auto w1 = open(spec, clock, {}, QStringLiteral("w1"));
+        auto w2 = open(spec, clock, {}, QStringLiteral("w2"));
+        QVERIFY(w1 && w2);
+        const qint64 step = 10'000;
+        const qint64 first = w1->reserveSendSlot(QStringLiteral("musicbrainz"), step);
+        const qint64 second = w2->reserveSendSlot(QStringLiteral("musicbrainz"), step);
+        const qint64 third = w1->reserveSendSlot(QStringLiteral("musicbrainz"), step);
+        // PostgreSQL measures with its own clock (workers' clocks may differ): allow for the
+        // time the statements took.
+        QVERIFY2(first >= 0 && first <= 1000, qPrintable(QString::number(first)));
+        QVERIFY2(second > step - 1000 && second <= step, qPrintable(QString::number(second)));
+        QVERIFY2(third > 2 * step - 1000 && third <= 2 * step, qPrintable(QString::number(third)));
+        // Another provider has slots of its own.
+        QVERIFY(w2->reserveSendSlot(QStringLiteral("discogs"), step) <= 1000);
+    }
+
     void batchResultsAreRecordedTogether()
     {
         ManualClock clock;

@@ -290,6 +290,13 @@ public:
     /// One index lookup (the claim index); the service reads it once a tick.
     virtual std::optional<qint64> oldestPendingMs() = 0;
 
+    /// Reserves the next send slot of @p key (a provider) for this worker: the slots of a
+    /// key are @p intervalMs apart across every worker of the queue (and every process on
+    /// the same SQLite file), so a fleet asks a provider no faster together than one
+    /// client may. Returns in how many milliseconds this worker may send (0: now); -1 when
+    /// the store cannot answer (the caller then paces on its own).
+    virtual qint64 reserveSendSlot(const QString &key, qint64 intervalMs) = 0;
+
     /// A store shared by several workers keeps a registry of them; a store of one process
     /// has none (workers() is empty and heartbeat() does nothing).
     virtual bool sharedByWorkers() const { return false; }
