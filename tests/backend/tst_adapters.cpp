@@ -27,6 +27,25 @@ private:
     QTemporaryDir m_dir;
     SystemClock m_clock;
 
+    /// The backend binary on a new queue @p database (in the test's folder), enriching the
+    /// tracks of @p tracksCsv from the providers @p config names.
+    bool startOnSources(testsupport::BackendProcess &b, const QString &database,
+                        const QString &config, const QString &tracksCsv)
+    {
+        return b.start(QStringLiteral(BACKEND_BINARY),
+                       {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
+                        m_dir.filePath(database), QStringLiteral("--sources-config"), config,
+                        QStringLiteral("--import-tracks"), tracksCsv,
+                        QStringLiteral("--batch-interval-ms"), QStringLiteral("100")});
+    }
+    /// `GET /monitoring/enrichment/tracks/ID` of @p b.
+    static QJsonObject trackOn(const testsupport::BackendProcess &b, const QByteArray &id)
+    {
+        return QJsonDocument::fromJson(
+                   testsupport::httpGet(b.port(), "/monitoring/enrichment/tracks/" + id).body)
+            .object();
+    }
+
     QString write(const QString &name, const QByteArray &content,
                   QFileDevice::Permissions permissions = QFileDevice::ReadOwner |
                                                          QFileDevice::WriteOwner)
@@ -573,17 +592,10 @@ private Q_SLOTS:
                                 m_dir.filePath(QStringLiteral("fake-credentials/") + f)));
         const QString config = write(QStringLiteral("fake-providers.yaml"), yaml.toUtf8());
         testsupport::BackendProcess b;
-        QVERIFY(
-            b.start(QStringLiteral(BACKEND_BINARY),
-                    {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
-                     m_dir.filePath(QStringLiteral("demo.sqlite")),
-                     QStringLiteral("--sources-config"), config, QStringLiteral("--import-tracks"),
-                     QStringLiteral(DEPLOY_SOURCES "/fake-tracks.csv"),
-                     QStringLiteral("--batch-interval-ms"), QStringLiteral("100")}));
-        auto track = [&](const QByteArray &id) {
-            return QJsonDocument::fromJson(
-                       testsupport::httpGet(b.port(), "/monitoring/enrichment/tracks/" + id).body)
-                .object();
+        QVERIFY(startOnSources(b, QStringLiteral("demo.sqlite"), config,
+                               QStringLiteral(DEPLOY_SOURCES "/fake-tracks.csv")));
+        auto track = [&b](const QByteArray &id) {
+            return trackOn(b, id);
         };
         // Known to every fake: completed, from all five.
         QTRY_COMPARE_WITH_TIMEOUT(track("demo-1").value(QLatin1String("status")).toString(),
@@ -616,16 +628,9 @@ private Q_SLOTS:
                                                                    "mb-1,Daft Punk,One More Time\n"
                                                                    "mb-2,Nobody Known,Nothing\n");
         testsupport::BackendProcess b;
-        QVERIFY(
-            b.start(QStringLiteral(BACKEND_BINARY),
-                    {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--database"),
-                     m_dir.filePath(QStringLiteral("e2e.sqlite")),
-                     QStringLiteral("--sources-config"), config, QStringLiteral("--import-tracks"),
-                     tracks, QStringLiteral("--batch-interval-ms"), QStringLiteral("100")}));
-        auto track = [&](const QByteArray &id) {
-            return QJsonDocument::fromJson(
-                       testsupport::httpGet(b.port(), "/monitoring/enrichment/tracks/" + id).body)
-                .object();
+        QVERIFY(startOnSources(b, QStringLiteral("e2e.sqlite"), config, tracks));
+        auto track = [&b](const QByteArray &id) {
+            return trackOn(b, id);
         };
         QTRY_COMPARE_WITH_TIMEOUT(track("mb-1").value(QLatin1String("status")).toString(),
                                   QStringLiteral("partial"), 20'000); // one source of one
