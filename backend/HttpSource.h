@@ -53,6 +53,14 @@ public:
 
     /// Requests sent so far (for tests and benchmarks).
     qint64 requestsSent() const { return m_sent; }
+    /// What this client makes of a 200 with @p body (readBody()), without the network:
+    /// for benchmarks and fuzzing.
+    SourceResponse readAnswer(const QByteArray &body) const
+    {
+        SourceResponse r;
+        readBody(body, &r);
+        return r;
+    }
 
     /// Reserves a send slot shared with every other client of the provider (the queue
     /// store's reserveSendSlot(): the fleet's workers together): called with the interval

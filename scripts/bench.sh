@@ -10,7 +10,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${BUILD_DIR:-$ROOT/build}"
 cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$BUILD" -j "$(nproc)" --target bench_monitor bench_snapshot bench_operations bench_latency bench_fanout bench_dashboard bench_fleet bench_history bench_quota
+cmake --build "$BUILD" -j "$(nproc)" --target bench_monitor bench_snapshot bench_operations bench_latency bench_fanout bench_dashboard bench_fleet bench_history bench_quota bench_adapters
 export QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES="*.info=false;*.warning=false"
 REPS=(--benchmark_repetitions=5 --benchmark_report_aggregates_only=true)
 run() {
@@ -34,6 +34,9 @@ echo
 echo "== bench_fleet"
 "$BUILD/bench/bench_fleet" 2>/dev/null
 # A fleet's use of one provider quota (a private PostgreSQL, the fake MusicBrainz; 6 minutes).
+echo
+echo "== bench_adapters"
+"$BUILD/bench/bench_adapters" 2>/dev/null
 echo
 echo "== bench_quota"
 "$BUILD/bench/bench_quota" --seconds 300 2>/dev/null

@@ -58,6 +58,8 @@ public:
     }
     /// Every request so far, in order.
     QList<Request> requests;
+    /// What the fake answers @p request, without a socket (benchmarks take real bodies).
+    Reply replay(const Request &request) { return answer(request); }
 
 protected:
     virtual Reply answer(const Request &request) = 0;
