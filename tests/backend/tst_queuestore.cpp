@@ -596,12 +596,12 @@ private Q_SLOTS:
         QCOMPARE(m_stores.postgresServer()
                      .scalar(db, QStringLiteral("SELECT COUNT(*) FROM enrichment_schema_version"))
                      .toInt(),
-                 6); // versions 1 to 6, each applied once
+                 7); // versions 1 to 7, each applied once
         QCOMPARE(
             m_stores.postgresServer()
                 .scalar(db, QStringLiteral("SELECT max(version) FROM enrichment_schema_version"))
                 .toInt(),
-            6);
+            7);
         // A database a version-1 program made is brought up to date on open.
         a.reset();
         b.reset();
@@ -612,6 +612,7 @@ private Q_SLOTS:
             db, QStringLiteral("ALTER TABLE enrichment_workers DROP COLUMN stopped,"
                                " DROP COLUMN stats, DROP COLUMN last_batch_at"));
         m_stores.postgresServer().scalar(db, QStringLiteral("DROP TABLE enrichment_metadata"));
+        m_stores.postgresServer().scalar(db, QStringLiteral("DROP TABLE enrichment_pace"));
         m_stores.postgresServer().scalar(
             db, QStringLiteral("ALTER TABLE enrichment_status DROP COLUMN artist, DROP COLUMN"
                                " title, DROP COLUMN isrc, DROP COLUMN duration_ms"));
@@ -621,11 +622,12 @@ private Q_SLOTS:
             m_stores.postgresServer()
                 .scalar(db, QStringLiteral("SELECT max(version) FROM enrichment_schema_version"))
                 .toInt(),
-            6);
+            7);
         QCOMPARE(m_stores.postgresServer()
                      .scalar(db, QStringLiteral("SELECT COUNT(*) FROM enrichment_metadata"))
                      .toInt(),
                  0);
+        QCOMPARE(a->reserveSendSlot(QStringLiteral("musicbrainz"), 1000), 0); // v7's table
         a->heartbeat({QStringLiteral("a"), QStringLiteral("h"), 1, 0, 0, 0, 0, 0, true});
         QVERIFY(a->workers().value(0).stopped);
         enrichment::WorkerInfo withStats{QStringLiteral("a"), QStringLiteral("h"), 1, 0, 0};
