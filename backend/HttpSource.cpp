@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HttpSource.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -157,10 +160,12 @@ void HttpSource::dispatch()
 
 qint64 HttpSource::sharedIntervalMs() const
 {
-    const qint64 perWindow = m_pace.windowLimit > 0
-                                 ? (m_pace.windowMs + m_pace.windowLimit - 1) / m_pace.windowLimit
-                                 : 0;
-    return std::max<qint64>({qint64(m_pace.minIntervalMs), perWindow, 1});
+    const double perWindow =
+        m_pace.windowLimit > 0 ? double(m_pace.windowMs) / double(m_pace.windowLimit) : 0.0;
+    // 2 % slower than the limit: timers fire a few ms early or late, and a slot that lands
+    // a hair inside a provider's window is a refused request.
+    return std::max<qint64>(
+        1, qint64(std::ceil(std::max(double(m_pace.minIntervalMs), perWindow) * 1.02)));
 }
 
 void HttpSource::send(Waiting w)

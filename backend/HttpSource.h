@@ -71,7 +71,8 @@ public:
     /// time, so the fleet together keeps the provider's pace (its minimum interval, or its
     /// window spread evenly).
     void setSharedPace(SlotReserver reserve) { m_reserve = std::move(reserve); }
-    /// The interval between two shared slots: the provider's pace as one request every N ms.
+    /// The interval between two shared slots: the provider's pace as one request every N ms
+    /// (its minimum interval or its window spread evenly), 2 % slower for timer jitter.
     qint64 sharedIntervalMs() const;
 
 protected:

@@ -243,6 +243,7 @@ class FakeDiscogs final : public FakeProvider
 public:
     QByteArray token = "good-discogs-token";
     int limit = 60;
+    int tooFast = 0;              ///< 429s answered past the limit
     QJsonValue releaseId = 29834; ///< what the found release's `id` says
 
 protected:
@@ -255,11 +256,13 @@ protected:
                 401, "Unauthorized",
                 QJsonObject{{QStringLiteral("message"),
                              QStringLiteral("You must authenticate to access this resource.")}}));
-        if (m_window.size() >= limit)
+        if (m_window.size() >= limit) {
+            ++tooFast;
             return withRate(
                 jsonReply(429, "Too Many Requests",
                           QJsonObject{{QStringLiteral("message"),
                                        QStringLiteral("You are making requests too quickly.")}}));
+        }
         m_window.append(r.atMs);
         const QUrlQuery q(r.url);
         QJsonArray results;
@@ -302,6 +305,7 @@ class FakeLastFm final : public FakeProvider
 public:
     QString apiKey = QStringLiteral("good-lastfm-key");
     int perSecond = 5;
+    int tooFast = 0; ///< error 29s answered past the limit
 
 protected:
     Reply answer(const Request &r) override
@@ -316,8 +320,10 @@ protected:
         const QUrlQuery q(r.url);
         if (q.queryItemValue(QStringLiteral("api_key")) != apiKey)
             return error(10, "Invalid API key - You must be granted a valid key by last.fm");
-        if (m_second.size() >= perSecond)
+        if (m_second.size() >= perSecond) {
+            ++tooFast;
             return error(29, "Rate Limit Exceeded");
+        }
         m_second.append(r.atMs);
         if (q.queryItemValue(QStringLiteral("artist"), QUrl::FullyDecoded) !=
                 QLatin1String("Daft Punk") ||
