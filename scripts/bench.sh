@@ -33,7 +33,8 @@ for i in 1 2 3; do run bench_dashboard --benchmark_filter=Memory; done
 echo
 echo "== bench_fleet"
 "$BUILD/bench/bench_fleet" 2>/dev/null
-# A fleet's use of one provider quota (a private PostgreSQL, the fake MusicBrainz; 6 minutes).
+# A fleet's use of each provider's quota (a private PostgreSQL and the fakes; 5 minutes per
+# provider, about 26 in all).
 echo
 echo "== bench_adapters"
 "$BUILD/bench/bench_adapters" 2>/dev/null
