@@ -84,12 +84,7 @@ QVariant SourcesModel::display(const SourceInfo &s, int column) const
     case HealthColumn:
         return m_paused.contains(s.name) ? tr("%1 · paused").arg(healthLabel(s.health))
                                          : healthLabel(s.health);
-    case StateColumn:
-        if (!s.breaker)
-            return none;
-        return s.breaker->needsAttention.value_or(false)
-                   ? tr("%1 · needs an operator").arg(stateLabel(s.breaker->state))
-                   : stateLabel(s.breaker->state);
+    case StateColumn: return s.breaker ? stateLabel(s.breaker->state) : none;
     case FailuresColumn:
         return s.breaker && s.breaker->failureCount ? locale.toString(*s.breaker->failureCount)
                                                     : none;
@@ -104,7 +99,7 @@ QVariant SourcesModel::display(const SourceInfo &s, int column) const
         if (!s.breaker || s.breaker->state != BreakerState::Open)
             return QStringLiteral("—");
         if (s.breaker->needsAttention.value_or(false))
-            return tr("none: close or probe it");
+            return tr("needs operator"); // short: the column is narrow; the tooltip says more
         if (!s.breaker->nextProbeInSeconds)
             return none;
         const double left =
@@ -165,6 +160,12 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == HealthColumn && m_paused.contains(s.name))
             return tr("Paused by an operator: the pipeline skips %1").arg(s.name);
+        if ((index.column() == StateColumn || index.column() == NextProbeColumn) && s.breaker &&
+            s.breaker->needsAttention.value_or(false))
+            return tr("Reopened %1 times in a row: it probes no more by itself. Close it once "
+                      "%2 is back, or have it probe now (Source Actions).")
+                .arg(s.breaker->reopens.value_or(0))
+                .arg(s.name);
         if (index.column() == LastFailureColumn && s.breaker && s.breaker->lastFailureTime)
             return QLocale().toString(
                 QDateTime::fromMSecsSinceEpoch(qint64(*s.breaker->lastFailureTime * 1000.0)),

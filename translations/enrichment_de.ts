@@ -2512,12 +2512,12 @@ Rows skipped (%1):
         <translation>Von einem Operator pausiert: Die Pipeline überspringt %1</translation>
     </message>
     <message>
-        <source>%1 · needs an operator</source>
-        <translation>%1 · braucht einen Operator</translation>
+        <source>needs operator</source>
+        <translation>braucht Operator</translation>
     </message>
     <message>
-        <source>none: close or probe it</source>
-        <translation>keiner: schließen oder testen</translation>
+        <source>Reopened %1 times in a row: it probes no more by itself. Close it once %2 is back, or have it probe now (Source Actions).</source>
+        <translation>%1-mal in Folge wieder geöffnet: testet nicht mehr von selbst. Schließen Sie ihn, sobald %2 wieder erreichbar ist, oder lassen Sie ihn jetzt testen (Quellen-Aktionen).</translation>
     </message>
 </context>
 <context>

@@ -2512,12 +2512,12 @@ Filas omitidas (%1):
         <translation>Pausada por un operador: el pipeline omite %1</translation>
     </message>
     <message>
-        <source>%1 · needs an operator</source>
-        <translation>%1 · necesita un operador</translation>
+        <source>needs operator</source>
+        <translation>necesita operador</translation>
     </message>
     <message>
-        <source>none: close or probe it</source>
-        <translation>ninguna: ciérrelo o pruébelo</translation>
+        <source>Reopened %1 times in a row: it probes no more by itself. Close it once %2 is back, or have it probe now (Source Actions).</source>
+        <translation>Reabierto %1 veces seguidas: ya no prueba por sí solo. Ciérrelo cuando %2 vuelva, o hágalo probar ahora (Acciones de fuente).</translation>
     </message>
 </context>
 <context>

@@ -202,10 +202,13 @@ private Q_SLOTS:
         QVERIFY2(waiting, qPrintable(error));
         QCOMPARE(*waiting->sources.at(0).breaker->reopens, 5);
         m.update(waiting->sources, now);
-        QCOMPARE(m.data(m.index(0, SourcesModel::StateColumn)).toString(),
-                 QStringLiteral("Open · needs an operator"));
+        QCOMPARE(m.data(m.index(0, SourcesModel::StateColumn)).toString(), QStringLiteral("Open"));
         QCOMPARE(m.data(m.index(0, SourcesModel::NextProbeColumn)).toString(),
-                 QStringLiteral("none: close or probe it"));
+                 QStringLiteral("needs operator"));
+        QVERIFY(m.data(m.index(0, SourcesModel::NextProbeColumn), Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(QStringLiteral("Reopened 5 times in a row")));
+        QVERIFY(m.data(m.index(1, SourcesModel::NextProbeColumn), Qt::ToolTipRole).isNull());
         QCOMPARE(m.data(m.index(1, SourcesModel::StateColumn)).toString(), QStringLiteral("Open"));
         QCOMPARE(m.data(m.index(1, SourcesModel::NextProbeColumn)).toString(),
                  QStringLiteral("in 1 min 30 s"));
