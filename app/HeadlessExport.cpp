@@ -10,6 +10,8 @@
 #include "HeatmapChart.h"
 #include "TimeSeriesChart.h"
 #include "BackendFeed.h"
+#include "AnomalyChart.h"
+#include "AnomalyModel.h"
 #include "PrometheusClient.h"
 
 namespace dashboard {
@@ -40,7 +42,7 @@ HeadlessExport::HeadlessExport(BackendFeed *feed, DashboardModels *models, Event
         // Name what kept the export waiting: the backend, or a history service that had
         // not finished answering while the backend had.
         if (m_haveSnapshot && m_historySettled && !m_prometheusUrl.isEmpty() &&
-            (!m_heatmapSettled || m_historyPending > 0)) {
+            (!m_heatmapSettled || !m_anomaliesSettled || m_historyPending > 0)) {
             Q_EMIT finished(1, QCoreApplication::translate(
                                    "HeadlessExport",
                                    "Prometheus at %1 had not finished answering within %2 s (the "
@@ -85,6 +87,13 @@ void HeadlessExport::setPrometheus(PrometheusClient *client)
         m_heatmapSettled = true;
         tryExport();
     });
+    if (qobject_cast<AnomalyChart *>(m_view->panel(QStringLiteral("anomalies")))) {
+        m_anomaliesSettled = false;
+        connect(m_view->models()->anomalies(), &AnomalyModel::historyLoaded, this, [this] {
+            m_anomaliesSettled = true;
+            tryExport();
+        });
+    }
     for (ChartPanel *panel : m_view->panels()) {
         auto *chart = qobject_cast<TimeSeriesChart *>(panel);
         if (!chart)
@@ -128,7 +137,8 @@ bool HeadlessExport::chartsFilled() const
 
 void HeadlessExport::tryExport()
 {
-    if (m_done || !m_haveSnapshot || !m_historySettled || !m_heatmapSettled || m_historyPending > 0)
+    if (m_done || !m_haveSnapshot || !m_historySettled || !m_heatmapSettled ||
+        !m_anomaliesSettled || m_historyPending > 0)
         return;
     if (!m_waited && !chartsFilled()) {
         // Every snapshot asks again; the wait's end writes what there is.

@@ -62,6 +62,7 @@ private:
     bool m_haveSnapshot = false;
     bool m_historySettled = false;
     bool m_heatmapSettled = true; ///< false while waiting for Prometheus
+    bool m_anomaliesSettled = true; ///< likewise, the anomalies' 30 days
     int m_historyPending = 0;     ///< time charts waiting for Prometheus
     bool m_done = false;
     QString m_prometheusUrl; ///< set with setPrometheus(): named when it is the one late

@@ -3,12 +3,14 @@
 #include "AlertRules.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <QDateTime>
 #include <QJsonObject>
 #include <QSettings>
 
 #include "AlertmanagerClient.h"
+#include "AnomalyModel.h"
 #include "enrichment/WireFormat.h"
 
 namespace dashboard {
@@ -27,6 +29,7 @@ QString alertRuleKey(AlertRule rule)
     case AlertRule::PrometheusAlert: return QStringLiteral("prometheus_alert");
     case AlertRule::WorkerLost: return QStringLiteral("worker_lost");
     case AlertRule::BreakerAttention: return QStringLiteral("breaker_attention");
+    case AlertRule::Anomaly: return QStringLiteral("anomaly");
     }
     return {};
 }
@@ -49,6 +52,7 @@ void AlertSettings::load(QSettings &s)
         int(bounded("backlog/growing_minutes", d.pendingGrowingMinutes, 1, 1440));
     stuckMinutes = int(bounded("stuck/minutes", d.stuckMinutes, 1, 1440));
     connectionSeconds = int(bounded("connection_lost/seconds", d.connectionSeconds, 1, 3600));
+    anomalyScore = bounded("anomaly/score", d.anomalyScore, 3.5, 50);
     repeatMinutes = int(bounded("repeat_minutes", d.repeatMinutes, 1, 1440));
     recoverSeconds = int(bounded("recover_seconds", d.recoverSeconds, 0, 3600));
     summaryAbove = int(bounded("summary_above", d.summaryAbove, 1, 50));
@@ -65,6 +69,7 @@ void AlertSettings::save(QSettings &s) const
     s.setValue(QStringLiteral("backlog/growing_minutes"), pendingGrowingMinutes);
     s.setValue(QStringLiteral("stuck/minutes"), stuckMinutes);
     s.setValue(QStringLiteral("connection_lost/seconds"), connectionSeconds);
+    s.setValue(QStringLiteral("anomaly/score"), anomalyScore);
     s.setValue(QStringLiteral("repeat_minutes"), repeatMinutes);
     s.setValue(QStringLiteral("recover_seconds"), recoverSeconds);
     s.setValue(QStringLiteral("summary_above"), summaryAbove);
@@ -173,6 +178,12 @@ void AlertEngine::setConnected(bool connected)
 void AlertEngine::applyFiringAlerts(const QList<FiringAlert> &alerts)
 {
     m_firing = alerts;
+    evaluate();
+}
+
+void AlertEngine::applyAnomalies(const QList<AnomalyEpisode> &ongoing)
+{
+    m_anomalies = ongoing;
     evaluate();
 }
 
@@ -300,6 +311,23 @@ QList<AlertEngine::Condition> AlertEngine::conditionsNow() const
                     tr("No connection for %1 s; the dashboard keeps retrying.")
                         .arg((m_now() - m_disconnectedSinceMs) / 1000),
                     QStringLiteral("connection")});
+    if (m_settings.isEnabled(AlertRule::Anomaly)) {
+        for (const AnomalyEpisode &e : m_anomalies) {
+            if (std::abs(e.peakScore) < m_settings.anomalyScore)
+                continue;
+            const QString subject = (e.source.isEmpty() ? QStringLiteral("pipeline") : e.source) +
+                                    QLatin1Char('/') + anomalyMetricKey(e.metric);
+            const QString what = anomalyMetricLabel(e.metric).toLower();
+            out.append({AlertRule::Anomaly, subject, AlertSeverity::Warning,
+                        e.source.isEmpty() ? tr("Unusual %1 of the pipeline").arg(what)
+                                           : tr("Unusual %1 of %2").arg(what, e.source),
+                        tr("%1 against %2 expected at this hour (%3).")
+                            .arg(AnomalyModel::formatValue(e.metric, e.observed),
+                                 AnomalyModel::formatValue(e.metric, e.expected),
+                                 AnomalyModel::scopeText(e.scope)),
+                        QStringLiteral("anomalies")});
+        }
+    }
     if (m_settings.isEnabled(AlertRule::PrometheusAlert)) {
         for (const FiringAlert &a : m_firing) {
             const QString subject =

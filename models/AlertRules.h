@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include "Anomaly.h"
 #include "Snapshot.h"
 
 class QSettings;
@@ -30,8 +31,9 @@ enum class AlertRule {
     PrometheusAlert,  ///< Alertmanager says one of our alerts is firing
     WorkerLost,       ///< a worker of the fleet stopped answering (missed its heartbeats)
     BreakerAttention, ///< a breaker stopped probing by itself and waits for an operator
+    Anomaly,          ///< a figure left its expected band (AnomalyModel)
 };
-inline constexpr int AlertRuleCount = 9;
+inline constexpr int AlertRuleCount = 10;
 /// Stable names, used in settings keys and notification keys.
 QString alertRuleKey(AlertRule rule);
 
@@ -41,12 +43,13 @@ enum class AlertSeverity { None = 0, Warning = 1, Critical = 2 };
 /// What the operator chose in the Notifications settings (QSettings group "alerts").
 struct AlertSettings
 {
-    bool enabled[AlertRuleCount] = {true, true, true, true, true, true, true, true, true};
+    bool enabled[AlertRuleCount] = {true, true, true, true, true, true, true, true, true, true};
     double rateLimitShare = 0.10;   ///< RateLimitLow: remaining / limit below this
     double drainHours = 1.0;        ///< Backlog: time to drain above this
     int pendingGrowingMinutes = 15; ///< Backlog: pending higher than this long ago
     int stuckMinutes = 10;          ///< Stuck
     int connectionSeconds = 30;     ///< ConnectionLost
+    double anomalyScore = 3.5;      ///< Anomaly: at least this far out, in robust sigmas
     int repeatMinutes = 30;         ///< at most one notification per rule and subject per period
     int recoverSeconds = 60;        ///< a condition must stay clear this long to count as recovered
     int summaryAbove = 3;           ///< more raised at once than this: one summary notification
@@ -99,6 +102,8 @@ public:
     void applyRoomEvent(const QString &type, const QJsonObject &data);
     void setConnected(bool connected);
     void applyFiringAlerts(const QList<FiringAlert> &alerts);
+    /// The anomalies going on now (AnomalyModel::current()).
+    void applyAnomalies(const QList<AnomalyEpisode> &ongoing);
     /// Re-evaluates with what is known now (the timer calls it).
     void evaluate();
 
@@ -168,6 +173,7 @@ private:
     bool m_connected = false;
     qint64 m_disconnectedSinceMs = -1;
     QList<FiringAlert> m_firing;
+    QList<AnomalyEpisode> m_anomalies;
 };
 
 } // namespace dashboard

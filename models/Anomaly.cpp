@@ -101,7 +101,6 @@ QList<AnomalyPoint> AnomalyDetector::evaluate(const QList<AnomalyInput> &series,
         const AnomalyInput &p = series.at(i);
         return std::isfinite(p.value) && p.volume >= s.minVolume && (!rate || p.busy);
     };
-    const qint64 offsetMs = qint64(s.utcOffsetSeconds) * 1000;
     // Usable values of the steps in [startMs, startMs + HourMs), all before @p beforeMs.
     const auto collectHour = [&](qint64 startMs, qint64 beforeMs, QList<double> &into) {
         for (qint64 ms = startMs; ms < startMs + HourMs && ms < beforeMs; ms += step) {
@@ -127,12 +126,9 @@ QList<AnomalyPoint> AnomalyDetector::evaluate(const QList<AnomalyInput> &series,
         AnomalyPoint p;
         p.ms = in.ms;
         p.observed = in.value;
-        // The hour the step lies in, in the operator's time, on the series' grid.
-        const qint64 local = in.ms + offsetMs;
-        const qint64 hourStart = in.ms - (((local % HourMs) + HourMs) % HourMs);
-        const qint64 gridStart =
-            hourStart + ((t0 - hourStart) % step + step) % step; // first grid time >= hourStart
-
+        // The hour around the same time (the steps from 30 minutes before to 30 minutes
+        // after), a week or a day earlier.
+        const qint64 gridStart = in.ms - HourMs / 2;
         sample.clear();
         for (int w = 1; w <= s.seasonalWeeks; ++w)
             collectHour(gridStart - w * WeekMs, in.ms, sample);

@@ -43,9 +43,6 @@ struct AnomalySettings
     int minDailySamples = 24;    ///< fewer same-hour samples: the rolling baseline
     int rollingSteps = 60;       ///< the rolling baseline's length
     int minRollingSamples = 10;  ///< fewer: not judged yet
-    /// Local time offset of the series' clock from UTC in seconds (weekday and hour are the
-    /// operator's); tests use 0.
-    int utcOffsetSeconds = 0;
 };
 
 /// The expected band of one step and whether the step falls outside it.
@@ -85,9 +82,10 @@ struct AnomalyEpisode
 
 /// A robust seasonal anomaly detector (median and MAD, with a volume guard and a hold
 /// time). Method (docs/OPERATIONS.md, "Anomalies"):
-/// 1. Baseline of a step at t: the same metric's steps at the same weekday and hour in the
-///    `seasonalWeeks` weeks before t; too few of them: the same hour of day in the days
-///    before; too few of those: the `rollingSteps` steps before t. Steps below the volume
+/// 1. Baseline of a step at t: the same metric's steps in the hour around the same time of
+///    the same weekday (t - 1 week +- 30 min) in the `seasonalWeeks` weeks before t; too few
+///    of them: the hour around the same time in the 7 days before; too few of those: the
+///    `rollingSteps` steps before t. Steps below the volume
 ///    guard, and for a rate the steps without work waiting, are not part of a baseline.
 /// 2. expected = median, sigma = 1.4826 MAD, floored (a metric that never moves still has
 ///    noise: 1 % of a success rate, 5 % of the median otherwise), band = expected +- k sigma.

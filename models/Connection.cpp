@@ -3,6 +3,7 @@
 #include "Connection.h"
 
 #include "AlertRules.h"
+#include "AnomalyModel.h"
 #include "BackendFeed.h"
 #include "DashboardModels.h"
 #include "EventLogModel.h"
@@ -21,6 +22,8 @@ Connection::Connection(QNetworkAccessManager *network, QObject *parent)
     new IncidentRecorder(m_feed, m_log, this);
     connect(m_feed, &BackendFeed::snapshotReceived, m_alerts, &AlertEngine::applySnapshot);
     connect(m_feed, &BackendFeed::eventReceived, m_alerts, &AlertEngine::applyRoomEvent);
+    connect(m_models->anomalies(), &AnomalyModel::evaluated, m_alerts,
+            [this] { m_alerts->applyAnomalies(m_models->anomalies()->current()); });
     connect(m_feed, &BackendFeed::stateChanged, m_alerts, [this](BackendFeed::ConnectionState s) {
         m_alerts->setConnected(s == BackendFeed::ConnectionState::Live);
     });

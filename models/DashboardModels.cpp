@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 
+#include "AnomalyModel.h"
 #include "CategoryTableModel.h"
 #include "ChartMarkers.h"
 #include "EventLogModel.h"
@@ -98,6 +99,7 @@ DashboardModels::DashboardModels(QObject *parent, int historyCapacity)
     m_workers = new WorkersModel(this);
     m_forecast = new ForecastModel(m_trend, this);
     m_heatmap = new HeatmapModel(this);
+    m_anomalies = new AnomalyModel(this);
     m_markers = new ChartMarkers(this);
 }
 
@@ -262,6 +264,7 @@ void DashboardModels::applySnapshot(const Snapshot &s)
     m_summary->update(s);
     m_workers->update(s);
     m_forecast->recomputeAtMost(10'000); // a minute grid: every snapshot would be waste
+    m_anomalies->applySnapshot(s);
     Q_EMIT snapshotApplied();
 }
 

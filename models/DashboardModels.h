@@ -10,6 +10,7 @@
 
 namespace dashboard {
 
+class AnomalyModel;
 class CategoryTableModel;
 class ChartMarkers;
 class ForecastModel;
@@ -22,7 +23,8 @@ class WorkersModel;
 
 /// Adapts snapshots and history into the item models behind every panel and chart. Each
 /// chart id of the export (queue, processing_rate, circuit_breakers, success_rate,
-/// latency, rate_limits, errors, source_health, cache, coverage) has one model here.
+/// latency, rate_limits, errors, source_health, cache, coverage, and the
+/// models of the analyses: forecast, heatmap, anomalies) has one model here.
 class DashboardModels final : public QObject
 {
     Q_OBJECT
@@ -45,6 +47,8 @@ public:
     TimeSeriesModel *queueTrend() const { return m_trend; }
     /// The backlog forecast from the pending trend (chart `forecast`).
     ForecastModel *forecast() const { return m_forecast; }
+    /// Each source's figures against their expected bands (chart `anomalies`).
+    AnomalyModel *anomalies() const { return m_anomalies; }
     /// Success by weekday and hour from Prometheus (chart `heatmap`); filled by its chart.
     HeatmapModel *heatmap() const { return m_heatmap; }
     CategoryTableModel *breakers() const { return m_breakers; }
@@ -81,6 +85,7 @@ private:
     TimeSeriesModel *m_trend;
     ForecastModel *m_forecast;
     HeatmapModel *m_heatmap;
+    AnomalyModel *m_anomalies;
     CategoryTableModel *m_breakers;
     CategoryTableModel *m_success;
     CategoryTableModel *m_latency;

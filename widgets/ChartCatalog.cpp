@@ -7,6 +7,7 @@
 
 #include <array>
 
+#include "AnomalyChart.h"
 #include "CachePieChart.h"
 #include "CategoryBarChart.h"
 #include "DashboardModels.h"
@@ -34,7 +35,8 @@ QStringList dashboardChartIds()
             QStringLiteral("coverage"),
             QStringLiteral("queue_trend"),
             QStringLiteral("forecast"),
-            QStringLiteral("heatmap")};
+            QStringLiteral("heatmap"),
+            QStringLiteral("anomalies")};
 }
 
 namespace {
@@ -220,7 +222,8 @@ QList<ChartPanel *> createDashboardCharts(DashboardModels *models, const QPalett
              QT_TRANSLATE_NOOP("dashboard::DashboardWindow", "tracks")),
         new ForecastChart(models->forecast(), StatusStyle::queueColor(QueueStatus::Pending, pal),
                           parent),
-        new HeatmapChart(models->heatmap(), models->sources(), parent)};
+        new HeatmapChart(models->heatmap(), models->sources(), parent),
+        new AnomalyChart(models->anomalies(), parent)};
 }
 
 } // namespace dashboard

@@ -17,6 +17,7 @@
 #include "DashboardModels.h"
 #include "EventLogView.h"
 #include "FlowLayout.h"
+#include "AnomalyChart.h"
 #include "ForecastChart.h"
 #include "HeatmapChart.h"
 #include "HealthBadge.h"
@@ -372,6 +373,9 @@ QWidget *DashboardView::section(const QString &panel) const
         return m_alertsSection;
     if (panel == QLatin1String("workers") && m_workersSection->isVisible())
         return m_workersSection;
+    if (panel == QLatin1String("anomalies"))
+        if (ChartPanel *chart = this->panel(panel))
+            return chart;
     return m_cards.isEmpty() ? nullptr : m_cards.first();
 }
 
@@ -404,6 +408,8 @@ void DashboardView::setPrometheus(PrometheusClient *client)
         heatmap->setPrometheus(client);
     if (auto *forecast = qobject_cast<ForecastChart *>(panel(QStringLiteral("forecast"))))
         forecast->setPrometheus(client);
+    if (auto *anomalies = qobject_cast<AnomalyChart *>(panel(QStringLiteral("anomalies"))))
+        anomalies->setPrometheus(client);
     // The time charts' long ranges, aggregated across the fleet's instances.
     if (auto *rate = qobject_cast<TimeSeriesChart *>(panel(QStringLiteral("processing_rate"))))
         rate->setHistory(

@@ -76,6 +76,14 @@ NotificationSettingsDialog::NotificationSettingsDialog(const AlertSettings &sett
     m_stuck->setPrefix(tr("for "));
     m_connection = spin(1, 3600, settings.connectionSeconds, tr(" s"), rules);
     m_connection->setPrefix(tr("for more than "));
+    m_anomalyScore = new QDoubleSpinBox(rules);
+    m_anomalyScore->setRange(3.5, 50);
+    m_anomalyScore->setDecimals(1);
+    m_anomalyScore->setValue(settings.anomalyScore);
+    m_anomalyScore->setPrefix(tr("at least "));
+    m_anomalyScore->setSuffix(tr(" σ out"));
+    m_anomalyScore->setToolTip(tr("How far from the expected value, in robust standard "
+                                  "deviations; the band itself is 3.5"));
 
     row(AlertRule::BreakerOpen, tr("A circuit breaker opens (and closes again)"));
     row(AlertRule::SourceDown, tr("A source goes down (and recovers)"));
@@ -87,6 +95,7 @@ NotificationSettingsDialog::NotificationSettingsDialog(const AlertSettings &sett
     row(AlertRule::WorkerLost, tr("A worker of the fleet stops answering (and comes back)"));
     row(AlertRule::BreakerAttention,
         tr("A circuit breaker stops probing by itself and waits for an operator"));
+    row(AlertRule::Anomaly, tr("A source's figures leave their usual band"), m_anomalyScore);
     v->addWidget(rules);
 
     auto *general = new QGroupBox(tr("Delivery"), this);
@@ -127,6 +136,7 @@ NotificationSettingsDialog::NotificationSettingsDialog(const AlertSettings &sett
                 m_growing->setValue(d.pendingGrowingMinutes);
                 m_stuck->setValue(d.stuckMinutes);
                 m_connection->setValue(d.connectionSeconds);
+                m_anomalyScore->setValue(d.anomalyScore);
                 m_repeat->setValue(d.repeatMinutes);
                 m_recover->setValue(d.recoverSeconds);
                 m_summary->setValue(d.summaryAbove);
@@ -144,6 +154,7 @@ AlertSettings NotificationSettingsDialog::settings() const
     s.pendingGrowingMinutes = m_growing->value();
     s.stuckMinutes = m_stuck->value();
     s.connectionSeconds = m_connection->value();
+    s.anomalyScore = m_anomalyScore->value();
     s.repeatMinutes = m_repeat->value();
     s.recoverSeconds = m_recover->value();
     s.summaryAbove = m_summary->value();

@@ -37,6 +37,7 @@ private:
     QSpinBox *m_growing;
     QSpinBox *m_stuck;
     QSpinBox *m_connection;
+    QDoubleSpinBox *m_anomalyScore;
     QSpinBox *m_repeat;
     QSpinBox *m_recover;
     QSpinBox *m_summary;

@@ -14,6 +14,8 @@
 #include <QtTest>
 
 #include "AlertmanagerClient.h"
+#include "AnomalyChart.h"
+#include "AnomalyModel.h"
 #include "PrometheusServer.h"
 #include "DashboardModels.h"
 #include "DashboardView.h"
@@ -150,6 +152,33 @@ private:
                 }
                 f.write(lines);
             }
+        }
+        // spotify's latency: p95 at 0.5 s, until the last 90 minutes, when it is 2.5 s (an
+        // anomaly of known time and size; the success patterns above are seasonal, not one).
+        f.write("# HELP enrichment_duration_seconds Time per request.\n"
+                "# TYPE enrichment_duration_seconds histogram\n");
+        {
+            const QList<QByteArray> les{"0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "+Inf"};
+            const QList<double> normal{0.10, 0.60, 0.95, 1.0, 1.0, 1.0, 1.0};
+            const QList<double> slow{0.0, 0.05, 0.10, 0.30, 0.95, 1.0, 1.0};
+            QList<double> cumulative(les.size(), 0.0);
+            double sum = 0;
+            QByteArray lines;
+            for (qint64 t = startMs; t <= endMs; t += step) {
+                const bool spike = t > endMs - 90 * 60'000;
+                for (int b = 0; b < les.size(); ++b)
+                    cumulative[b] += 60 * (spike ? slow : normal).at(b);
+                sum += 60 * (spike ? 1.5 : 0.25);
+                const QByteArray ts = ' ' + QByteArray::number(t / 1000) + '\n';
+                for (int b = 0; b < les.size(); ++b)
+                    lines += "enrichment_duration_seconds_bucket{source=\"spotify\",le=\"" +
+                             les.at(b) + "\"} " + QByteArray::number(cumulative.at(b), 'f', 1) + ts;
+                lines += "enrichment_duration_seconds_count{source=\"spotify\"} " +
+                         QByteArray::number(cumulative.last(), 'f', 1) + ts;
+                lines += "enrichment_duration_seconds_sum{source=\"spotify\"} " +
+                         QByteArray::number(sum, 'f', 1) + ts;
+            }
+            f.write(lines);
         }
         // The pipeline's own series, from two workers on one queue: 20 tracks a minute
         // each, and the queue both see (500 pending).
@@ -359,6 +388,72 @@ private Q_SLOTS:
         QCOMPARE(models.forecast()->forecast().observed.last().second, 500.0);
     }
 
+    void anomaliesComeFromTheSeasonalBaselineOfPrometheus()
+    {
+        // Thirty days through the real Prometheus: spotify's nightly dip and discogs's
+        // Saturdays are their usual pattern, not anomalies; spotify's latency of the last 90
+        // minutes is one, and only spotify's: the provider's problem.
+        PrometheusClient client(&m_nam);
+        client.setBaseUrl(m_url);
+        dashboard::AnomalyModel model;
+        dashboard::AnomalyChart chart(&model);
+        chart.resize(900, 420);
+        QSignalSpy loaded(&model, &dashboard::AnomalyModel::historyLoaded);
+        chart.setPrometheus(&client);
+        QVERIFY(loaded.wait(60'000));
+        QVERIFY(loaded.last().at(0).toBool());
+        QVERIFY(model.hasHistory());
+        QVERIFY(model.basis().contains(QStringLiteral("30 days")));
+        QCOMPARE(model.sources(),
+                 QStringList({QStringLiteral("discogs"), QStringLiteral("spotify")}));
+
+        const QList<dashboard::AnomalyEpisode> now = model.current();
+        QCOMPARE(now.size(), 1);
+        QCOMPARE(now.first().source, QStringLiteral("spotify"));
+        QCOMPARE(now.first().metric, dashboard::AnomalyMetric::LatencyP95);
+        QCOMPARE(now.first().scope, dashboard::AnomalyEpisode::Scope::Source);
+        QVERIFY(now.first().observed > 2.0);
+        QVERIFY(qAbs(now.first().expected - 0.5) < 0.01);
+        for (const dashboard::AnomalyEpisode &e : model.recent())
+            QVERIFY2(e.metric == dashboard::AnomalyMetric::LatencyP95,
+                     qPrintable(dashboard::AnomalyModel::describe(e)));
+
+        // The band at the nightly hour expects the dip: from the same weekday and time.
+        const QList<dashboard::AnomalyPoint> success =
+            model.points(QStringLiteral("spotify"), dashboard::AnomalyMetric::SuccessRate);
+        QVERIFY(success.size() > 250); // a day of 5-minute steps
+        bool sawNight = false;
+        for (const dashboard::AnomalyPoint &p : success) {
+            const QTime t = QDateTime::fromMSecsSinceEpoch(p.ms, Qt::UTC).time();
+            if (t.hour() == 3 && t.minute() >= 30 && p.judged) {
+                sawNight = true;
+                QCOMPARE(p.basis, dashboard::AnomalyPoint::Basis::WeekdayHour);
+                QVERIFY(qAbs(p.expected - 0.5) < 0.01);
+                QVERIFY(!p.outside);
+            }
+        }
+        QVERIFY(sawNight);
+
+        // The chart follows the worst current anomaly and lists it.
+        chart.flush();
+        QCOMPARE(chart.selectedSource(), QStringLiteral("spotify"));
+        QCOMPARE(chart.selectedMetric(), dashboard::AnomalyMetric::LatencyP95);
+        QVERIFY(chart.markedPoints() >= 15); // 90 minutes of 5-minute steps, less the hold
+        QVERIFY(chart.bandPoints() > 250);
+        QCOMPARE(chart.currentLines().size(), 1);
+        QVERIFY(chart.currentLines().first().contains(QStringLiteral("the provider's problem")));
+
+        // The export: every evaluated step, with the band.
+        const QList<QByteArray> rows = chart.csv().split('\n');
+        QCOMPARE(rows.first().trimmed(),
+                 QByteArray("time,source,metric,observed,expected_low,expected_high,score"));
+        bool exported = false;
+        for (const QByteArray &r : rows)
+            exported = exported ||
+                       (r.contains(",spotify,latency_p95,") && r.split(',').at(3).toDouble() > 2.0);
+        QVERIFY(exported);
+    }
+
     void headlessExportWritesTheHeatmap()
     {
         // The dashboard binary, headless, on its embedded demo backend, with the history.
@@ -385,6 +480,14 @@ private Q_SLOTS:
         QVERIFY2(qAbs(rows.at(1).split(',').at(4).toDouble() - 0.7) < 0.005,
                  rows.at(1).constData());
         QVERIFY(QFile::exists(out.filePath(QStringLiteral("export/heatmap.png"))));
+        // The anomalies from the same history: spotify's slow last 90 minutes among them.
+        QFile anomalies(out.filePath(QStringLiteral("export/anomalies.csv")));
+        QVERIFY(anomalies.open(QIODevice::ReadOnly));
+        const QByteArray anomalyCsv = anomalies.readAll();
+        QVERIFY(
+            anomalyCsv.startsWith("time,source,metric,observed,expected_low,expected_high,score"));
+        QVERIFY(anomalyCsv.contains(",spotify,latency_p95,"));
+        QVERIFY(QFile::exists(out.filePath(QStringLiteral("export/anomalies.png"))));
         // The time charts over the week, from Prometheus.
         QFile rate(out.filePath(QStringLiteral("export/processing_rate.csv")));
         QVERIFY(rate.open(QIODevice::ReadOnly));

@@ -53,12 +53,13 @@ private:
         return QJsonDocument::fromJson(get(url)).object();
     }
 
-    static int runTool(const QString &program, const QStringList &args, QByteArray *output)
+    static int runTool(const QString &program, const QStringList &args, QByteArray *output,
+                       int timeoutMs = 60'000)
     {
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
         p.start(program, args);
-        if (!p.waitForFinished(60000))
+        if (!p.waitForFinished(timeoutMs))
             return -1;
         *output = p.readAll();
         return p.exitCode();
@@ -106,6 +107,24 @@ private Q_SLOTS:
                          &out) == 0,
                  out.constData());
         QVERIFY(out.contains("11 rules found"));
+        QVERIFY2(runTool(m_promtool,
+                         {QStringLiteral("check"), QStringLiteral("rules"),
+                          deploy(QStringLiteral("prometheus/enrichment-anomalies.yml"))},
+                         &out) == 0,
+                 out.constData());
+        QVERIFY(out.contains("36 rules found"));
+    }
+
+    void anomalyRuleUnitTests()
+    {
+        // Fifteen days of samples: the slowest promtool test, about half a minute.
+        QByteArray out;
+        QVERIFY2(runTool(m_promtool,
+                         {QStringLiteral("test"), QStringLiteral("rules"),
+                          deploy(QStringLiteral("prometheus/tests/enrichment-anomalies.test.yml"))},
+                         &out, 180'000) == 0,
+                 out.constData());
+        QVERIFY(out.contains("SUCCESS"));
     }
 
     void alertUnitTests()
@@ -180,12 +199,13 @@ private Q_SLOTS:
         QVERIFY2(m_server.start(
                      m_dir.path(),
                      QStringLiteral("global:\n  scrape_interval: 1s\n  evaluation_interval: 1s\n"
-                                    "rule_files:\n  - %1\n"
+                                    "rule_files:\n  - %1\n  - %3\n"
                                     "scrape_configs:\n  - job_name: enrichment-service\n"
                                     "    metrics_path: /metrics\n"
                                     "    static_configs:\n      - targets: ['127.0.0.1:%2']\n")
                          .arg(rulesPath)
                          .arg(m_backendUrl.port())
+                         .arg(deploy(QStringLiteral("prometheus/enrichment-anomalies.yml")))
                          .toUtf8(),
                      &error),
                  qPrintable(error));
@@ -249,7 +269,7 @@ private Q_SLOTS:
                     if (r.toObject().value(QStringLiteral("health")).toString() !=
                         QLatin1String("ok"))
                         return false;
-                return rules.size() == 11;
+                return rules.size() == 11 + 36; // alerts, and the anomalies' rules
             }()),
             90000);
         for (const QJsonValue &r : std::as_const(rules)) {
@@ -283,8 +303,17 @@ private Q_SLOTS:
         for (const QByteArray &l : rules.readAll().split('\n'))
             if (l.trimmed().startsWith("expr:"))
                 exprs << QString::fromUtf8(l.trimmed().mid(5));
+        // The anomalies' expressions span lines (`expr: >-`): every line of PromQL in them.
+        QFile anomalies(deploy(QStringLiteral("prometheus/enrichment-anomalies.yml")));
+        QVERIFY(anomalies.open(QIODevice::ReadOnly));
+        for (const QByteArray &l : anomalies.readAll().split('\n')) {
+            const QByteArray t = l.trimmed();
+            if (t.startsWith("expr:") || t.startsWith("label_replace") || t.startsWith("or "))
+                exprs << QString::fromUtf8(t);
+        }
+        // Metric names, not the recording rules' level:name:operation names around them.
         static const QRegularExpression name(
-            QStringLiteral("\\b((?:enrichment|circuit_breaker)_[a-z0-9_]+)\\b"));
+            QStringLiteral("(?<![:\\w])((?:enrichment|circuit_breaker)_[a-z0-9_]+)\\b"));
         QSet<QString> used;
         for (auto it = name.globalMatch(exprs.join(QLatin1Char('\n'))); it.hasNext();)
             used.insert(it.next().captured(1));

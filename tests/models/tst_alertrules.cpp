@@ -143,6 +143,55 @@ private Q_SLOTS:
             QVERIFY(later.rule != AlertRule::BreakerAttention);
     }
 
+    void anAnomalyIsANoticeOfItsOwnAboveItsScore()
+    {
+        dashboard::AnomalyEpisode e;
+        e.source = QStringLiteral("discogs");
+        e.metric = dashboard::AnomalyMetric::SuccessRate;
+        e.startMs = m_now - 900'000;
+        e.endMs = m_now;
+        e.ongoing = true;
+        e.peakScore = -6.0;
+        e.observed = 0.62;
+        e.expected = 0.95;
+        e.scope = dashboard::AnomalyEpisode::Scope::Source;
+        m_engine->applyAnomalies({e});
+        QCOMPARE(m_spy->count(), 1);
+        AlertNotice n = notices().first();
+        QCOMPARE(n.rule, AlertRule::Anomaly);
+        QCOMPARE(n.key, QStringLiteral("anomaly:discogs/success_rate"));
+        QCOMPARE(n.severity, AlertSeverity::Warning);
+        QCOMPARE(n.panel, QStringLiteral("anomalies"));
+        QVERIFY2(n.title.contains(QStringLiteral("discogs")), qPrintable(n.title));
+        QVERIFY2(n.body.contains(QStringLiteral("62.0 %")) && n.body.contains(QStringLiteral("95.0 %")) &&
+                     n.body.contains(QStringLiteral("provider")),
+                 qPrintable(n.body));
+        // Back in its band: recovered after the hold.
+        m_engine->applyAnomalies({});
+        advance(60'000);
+        m_engine->evaluate();
+        QCOMPARE(notices().last().kind, AlertNotice::Kind::Recovered);
+        // Below the operator's score, or switched off: nothing.
+        AlertSettings strict;
+        strict.anomalyScore = 8.0;
+        m_engine->setSettings(strict);
+        const int before = int(m_spy->count());
+        advance(3'600'000);
+        m_engine->applyAnomalies({e});
+        QCOMPARE(int(m_spy->count()), before);
+        e.peakScore = -9.0;
+        m_engine->applyAnomalies({e});
+        QCOMPARE(int(m_spy->count()), before + 1);
+        AlertSettings off;
+        off.enabled[int(AlertRule::Anomaly)] = false;
+        m_engine->setSettings(off);
+        advance(3'600'000);
+        e.source = QStringLiteral("spotify");
+        m_engine->applyAnomalies({e});
+        for (const AlertNotice &later : notices().mid(before + 1))
+            QVERIFY(later.rule != AlertRule::Anomaly || later.kind != AlertNotice::Kind::Raised);
+    }
+
     void aFlappingBreakerIsOneNotificationPerPeriod()
     {
         m_engine->applySnapshot(snapshot());

@@ -5,6 +5,9 @@
 #include <QtTest>
 
 #include "Anomaly.h"
+#include "AnomalyModel.h"
+#include "ModelRoles.h"
+#include "enrichment/Vocabulary.h"
 #include "AnomalyWorld.h"
 
 using dashboard::AnomalyDetector;
@@ -177,6 +180,57 @@ private Q_SLOTS:
         QCOMPARE(most.size(), 3);
         for (const AnomalyEpisode &e : std::as_const(most))
             QCOMPARE(e.scope, AnomalyEpisode::Scope::AllSources);
+    }
+
+    void liveSnapshotsMakeOneMinuteStepsAndFindTheDrop()
+    {
+        // A snapshot every 5 s for 50 minutes: discogs and spotify make 60 calls a minute
+        // each, 95 % successful, until discogs answers only 40 % from minute 35 on.
+        dashboard::AnomalyModel model;
+        QSignalSpy evaluated(&model, &dashboard::AnomalyModel::evaluated);
+        const QString success = enrichment::toWire(enrichment::RequestStatus::Success);
+        const QString error = enrichment::toWire(enrichment::RequestStatus::Error);
+        double calls[2] = {0, 0}, ok[2] = {0, 0};
+        for (int tick = 0; tick <= 50 * 12; ++tick) {
+            dashboard::Snapshot s;
+            s.timestamp = QDateTime::fromMSecsSinceEpoch(T0 + tick * 5'000LL, Qt::UTC);
+            s.perMinute = 40;
+            s.queue[std::size_t(dashboard::QueueStatus::Pending)] = 300;
+            int i = 0;
+            for (const char *name : {"spotify", "discogs"}) {
+                const bool bad = i == 1 && tick >= 35 * 12;
+                calls[i] += 5;
+                ok[i] += bad ? 2 : (tick % 4 == 0 ? 4 : 5); // 95 %
+                dashboard::SourceInfo src;
+                src.name = QLatin1String(name);
+                src.requestsByStatus.insert(success, qint64(ok[i]));
+                src.requestsByStatus.insert(error, qint64(calls[i] - ok[i]));
+                src.latency = enrichment::LatencyInfo{0.1, 0.3, 0.5, 300};
+                s.sources << src;
+                ++i;
+            }
+            model.applySnapshot(s);
+        }
+        QVERIFY(evaluated.count() >= 49); // one per closed minute
+        QVERIFY(!model.hasHistory());
+        QVERIFY(model.basis().contains(QStringLiteral("live")));
+        const QList<AnomalyPoint> steps =
+            model.points(QStringLiteral("discogs"), AnomalyMetric::SuccessRate);
+        QVERIFY(steps.size() >= 49);
+        QVERIFY(std::abs(steps.at(20).observed - 0.95) < 0.02);
+        QCOMPARE(steps.at(20).basis, AnomalyPoint::Basis::Rolling);
+        const QList<AnomalyEpisode> now = model.current();
+        QCOMPARE(now.size(), 1);
+        QCOMPARE(now.first().source, QStringLiteral("discogs"));
+        QCOMPARE(now.first().metric, AnomalyMetric::SuccessRate);
+        QCOMPARE(now.first().scope, AnomalyEpisode::Scope::Source);
+        QVERIFY(std::abs(now.first().observed - 0.4) < 0.02);
+        // The rows of the export: every evaluated step of both sources and the pipeline.
+        QCOMPARE(model.headerData(dashboard::AnomalyModel::ScoreColumn, Qt::Horizontal,
+                                  dashboard::ModelRole::Export)
+                     .toString(),
+                 QStringLiteral("score"));
+        QCOMPARE(model.rowCount(), int(steps.size()) * 7); // 2 sources x 3 figures + 1
     }
 
     void thirtyReplayedDaysAreMostlyRight()
