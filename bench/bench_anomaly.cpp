@@ -1,17 +1,21 @@
 // SPDX-FileCopyrightText: 2026 Enrichment Monitor authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// The anomaly detector on 30 replayed days (tests/support/AnomalyWorld: a daily and weekly
-// pattern, two holidays, low-volume nights, and anomalies of known times and sizes):
-// precision, recall, false alarms per day and delay, for five seeds, against a baseline in
-// the same run (the same robust band without the seasonal baseline, the volume guard and
-// the hold time: a rolling z-score as the common Prometheus recipes compute it). Then the
-// cost of evaluating the 16 series the dashboard watches: 30 days (BM_Evaluate30Days) and
-// the last day against the 29 before it, as the dashboard does (BM_EvaluateLastDay).
+// The anomaly detector and the breaker-trip forecast on replayed days. Anomalies: 30 days
+// (tests/support/AnomalyWorld: a daily and weekly pattern, two holidays, low-volume nights, and
+// anomalies of known times and sizes): precision, recall, false alarms per day and delay, for five
+// seeds, against a baseline in the same run (the same robust band without the seasonal baseline,
+// the volume guard and the hold time: a rolling z-score as the common Prometheus recipes compute
+// it). Breaker trips: 30 days of one source for five seeds (tests/support/TripWorld: trips of
+// known times after degradations, near misses, sudden outages): lead time and precision of a
+// warning at a chance of one half, against the same fit with an undamped trend. Then the cost
+// of evaluating the 16 series the dashboard watches: 30 days (BM_Evaluate30Days) and the last
+// day against the 29 before it, as the dashboard does (BM_EvaluateLastDay).
 #include <cstdio>
 
 #include "AnomalyWorld.h"
 #include "BenchSupport.h"
+#include "TripWorld.h"
 
 namespace {
 
@@ -51,6 +55,32 @@ void report(const char *name, const AnomalySettings &settings)
                 name, truths, found, double(found) / truths, detected,
                 detected ? double(matched) / detected : 1.0, falsePerDay, scopeRight, found,
                 AnomalyDetector::median(delays));
+}
+
+// The breaker-trip forecast on 30 replayed days of one source per seed (TripWorld), warning
+// at a chance of one half within the hour; beside it the same fit without damping.
+void reportTrips(const char *name, int window, double damping)
+{
+    int trips = 0, warned = 0, warnings = 0, right = 0, degradationTrips = 0;
+    QList<double> degradationLeads;
+    for (unsigned seed : {11u, 12u, 13u, 14u, 15u}) {
+        const testsupport::TripWorld world(seed, 30);
+        const auto s = testsupport::TripScore::measure(world, 0.5, window, damping);
+        trips += s.trips;
+        warned += s.warned;
+        warnings += s.warnings;
+        right += s.rightWarnings;
+        degradationTrips += s.degradationTrips;
+        degradationLeads += s.degradationLeads;
+    }
+    int degradationWarned = 0;
+    for (double l : std::as_const(degradationLeads))
+        degradationWarned += l > 0 ? 1 : 0;
+    std::printf("%-34s trips %3d  warned %3d  degradation trips %3d warned %3d  median lead %.0f "
+                "min  warnings %4d  followed by a trip %4d  precision %.2f\n",
+                name, trips, warned, degradationTrips, degradationWarned,
+                AnomalyDetector::median(degradationLeads), warnings, right,
+                warnings ? double(right) / warnings : 1.0);
 }
 
 void BM_Evaluate30Days(benchmark::State &state)
@@ -100,6 +130,9 @@ int main(int argc, char **argv)
 {
     report("seasonal, volume guard, hold", AnomalySettings());
     report("baseline: rolling z-score", naive());
+    reportTrips("trips: damped trend, 20 min", dashboard::TripForecast::DefaultWindowSteps,
+                dashboard::TripForecast::DefaultDamping);
+    reportTrips("baseline: straight trend, 30 min", 30, 1.0);
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     return 0;

@@ -11,6 +11,7 @@
 
 #include "AlertmanagerClient.h"
 #include "AnomalyModel.h"
+#include "TripForecastModel.h"
 #include "enrichment/WireFormat.h"
 
 namespace dashboard {
@@ -30,6 +31,7 @@ QString alertRuleKey(AlertRule rule)
     case AlertRule::WorkerLost: return QStringLiteral("worker_lost");
     case AlertRule::BreakerAttention: return QStringLiteral("breaker_attention");
     case AlertRule::Anomaly: return QStringLiteral("anomaly");
+    case AlertRule::TripForecast: return QStringLiteral("trip_forecast");
     }
     return {};
 }
@@ -53,6 +55,7 @@ void AlertSettings::load(QSettings &s)
     stuckMinutes = int(bounded("stuck/minutes", d.stuckMinutes, 1, 1440));
     connectionSeconds = int(bounded("connection_lost/seconds", d.connectionSeconds, 1, 3600));
     anomalyScore = bounded("anomaly/score", d.anomalyScore, 3.5, 50);
+    tripChance = bounded("trip_forecast/chance", d.tripChance, 0.05, 0.99);
     repeatMinutes = int(bounded("repeat_minutes", d.repeatMinutes, 1, 1440));
     recoverSeconds = int(bounded("recover_seconds", d.recoverSeconds, 0, 3600));
     summaryAbove = int(bounded("summary_above", d.summaryAbove, 1, 50));
@@ -70,6 +73,7 @@ void AlertSettings::save(QSettings &s) const
     s.setValue(QStringLiteral("stuck/minutes"), stuckMinutes);
     s.setValue(QStringLiteral("connection_lost/seconds"), connectionSeconds);
     s.setValue(QStringLiteral("anomaly/score"), anomalyScore);
+    s.setValue(QStringLiteral("trip_forecast/chance"), tripChance);
     s.setValue(QStringLiteral("repeat_minutes"), repeatMinutes);
     s.setValue(QStringLiteral("recover_seconds"), recoverSeconds);
     s.setValue(QStringLiteral("summary_above"), summaryAbove);
@@ -184,6 +188,12 @@ void AlertEngine::applyFiringAlerts(const QList<FiringAlert> &alerts)
 void AlertEngine::applyAnomalies(const QList<AnomalyEpisode> &ongoing)
 {
     m_anomalies = ongoing;
+    evaluate();
+}
+
+void AlertEngine::applyTripForecasts(const QHash<QString, TripForecast> &forecasts)
+{
+    m_trips = forecasts;
     evaluate();
 }
 
@@ -326,6 +336,22 @@ QList<AlertEngine::Condition> AlertEngine::conditionsNow() const
                                  AnomalyModel::formatValue(e.metric, e.expected),
                                  AnomalyModel::scopeText(e.scope)),
                         QStringLiteral("anomalies")});
+        }
+    }
+    if (m_settings.isEnabled(AlertRule::TripForecast)) {
+        QStringList names = m_trips.keys();
+        std::sort(names.begin(), names.end());
+        for (const QString &source : std::as_const(names)) {
+            const TripForecast &f = m_trips[source];
+            if (!f.ok || f.open || f.pTrip1h < m_settings.tripChance)
+                continue;
+            out.append({AlertRule::TripForecast, source, AlertSeverity::Warning,
+                        f.minutesToTrip && *f.minutesToTrip <= 60
+                            ? tr("Circuit breaker of %1 may open in about %2 min")
+                                  .arg(source)
+                                  .arg(qRound(*f.minutesToTrip))
+                            : tr("Circuit breaker of %1 may open within the hour").arg(source),
+                        TripForecastModel::longText(f), QStringLiteral("sources")});
         }
     }
     if (m_settings.isEnabled(AlertRule::PrometheusAlert)) {

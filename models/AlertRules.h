@@ -12,6 +12,7 @@
 
 #include "Anomaly.h"
 #include "Snapshot.h"
+#include "TripForecast.h"
 
 class QSettings;
 
@@ -32,8 +33,9 @@ enum class AlertRule {
     WorkerLost,       ///< a worker of the fleet stopped answering (missed its heartbeats)
     BreakerAttention, ///< a breaker stopped probing by itself and waits for an operator
     Anomaly,          ///< a figure left its expected band (AnomalyModel)
+    TripForecast,     ///< a closed breaker is likely to open within the hour
 };
-inline constexpr int AlertRuleCount = 10;
+inline constexpr int AlertRuleCount = 11;
 /// Stable names, used in settings keys and notification keys.
 QString alertRuleKey(AlertRule rule);
 
@@ -43,13 +45,14 @@ enum class AlertSeverity { None = 0, Warning = 1, Critical = 2 };
 /// What the operator chose in the Notifications settings (QSettings group "alerts").
 struct AlertSettings
 {
-    bool enabled[AlertRuleCount] = {true, true, true, true, true, true, true, true, true, true};
+    bool enabled[AlertRuleCount] = {true, true, true, true, true, true, true, true, true, true, true};
     double rateLimitShare = 0.10;   ///< RateLimitLow: remaining / limit below this
     double drainHours = 1.0;        ///< Backlog: time to drain above this
     int pendingGrowingMinutes = 15; ///< Backlog: pending higher than this long ago
     int stuckMinutes = 10;          ///< Stuck
     int connectionSeconds = 30;     ///< ConnectionLost
     double anomalyScore = 3.5;      ///< Anomaly: at least this far out, in robust sigmas
+    double tripChance = 0.5;        ///< TripForecast: chance of opening within the hour
     int repeatMinutes = 30;         ///< at most one notification per rule and subject per period
     int recoverSeconds = 60;        ///< a condition must stay clear this long to count as recovered
     int summaryAbove = 3;           ///< more raised at once than this: one summary notification
@@ -104,6 +107,8 @@ public:
     void applyFiringAlerts(const QList<FiringAlert> &alerts);
     /// The anomalies going on now (AnomalyModel::current()).
     void applyAnomalies(const QList<AnomalyEpisode> &ongoing);
+    /// The breakers' trip forecasts, by source (TripForecastModel::forecasts()).
+    void applyTripForecasts(const QHash<QString, TripForecast> &forecasts);
     /// Re-evaluates with what is known now (the timer calls it).
     void evaluate();
 
@@ -174,6 +179,7 @@ private:
     qint64 m_disconnectedSinceMs = -1;
     QList<FiringAlert> m_firing;
     QList<AnomalyEpisode> m_anomalies;
+    QHash<QString, TripForecast> m_trips;
 };
 
 } // namespace dashboard

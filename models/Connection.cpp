@@ -4,6 +4,7 @@
 
 #include "AlertRules.h"
 #include "AnomalyModel.h"
+#include "TripForecastModel.h"
 #include "BackendFeed.h"
 #include "DashboardModels.h"
 #include "EventLogModel.h"
@@ -24,6 +25,8 @@ Connection::Connection(QNetworkAccessManager *network, QObject *parent)
     connect(m_feed, &BackendFeed::eventReceived, m_alerts, &AlertEngine::applyRoomEvent);
     connect(m_models->anomalies(), &AnomalyModel::evaluated, m_alerts,
             [this] { m_alerts->applyAnomalies(m_models->anomalies()->current()); });
+    connect(m_models->tripForecasts(), &TripForecastModel::updated, m_alerts,
+            [this] { m_alerts->applyTripForecasts(m_models->tripForecasts()->forecasts()); });
     connect(m_feed, &BackendFeed::stateChanged, m_alerts, [this](BackendFeed::ConnectionState s) {
         m_alerts->setConnected(s == BackendFeed::ConnectionState::Live);
     });

@@ -16,6 +16,7 @@
 #include "WorkersModel.h"
 #include "enrichment/WireFormat.h"
 #include "TimeSeriesModel.h"
+#include "TripForecastModel.h"
 
 namespace dashboard {
 
@@ -100,6 +101,9 @@ DashboardModels::DashboardModels(QObject *parent, int historyCapacity)
     m_forecast = new ForecastModel(m_trend, this);
     m_heatmap = new HeatmapModel(this);
     m_anomalies = new AnomalyModel(this);
+    m_trips = new TripForecastModel(this);
+    connect(m_trips, &TripForecastModel::updated, this,
+            [this] { m_sources->setTripForecasts(m_trips->forecasts()); });
     m_markers = new ChartMarkers(this);
 }
 
@@ -265,6 +269,7 @@ void DashboardModels::applySnapshot(const Snapshot &s)
     m_workers->update(s);
     m_forecast->recomputeAtMost(10'000); // a minute grid: every snapshot would be waste
     m_anomalies->applySnapshot(s);
+    m_trips->applySnapshot(s);
     Q_EMIT snapshotApplied();
 }
 

@@ -11,6 +11,7 @@
 namespace dashboard {
 
 class AnomalyModel;
+class TripForecastModel;
 class CategoryTableModel;
 class ChartMarkers;
 class ForecastModel;
@@ -24,7 +25,7 @@ class WorkersModel;
 /// Adapts snapshots and history into the item models behind every panel and chart. Each
 /// chart id of the export (queue, processing_rate, circuit_breakers, success_rate,
 /// latency, rate_limits, errors, source_health, cache, coverage, and the
-/// models of the analyses: forecast, heatmap, anomalies) has one model here.
+/// models of the analyses: forecast, heatmap, anomalies, breaker_forecast) has one model here.
 class DashboardModels final : public QObject
 {
     Q_OBJECT
@@ -49,6 +50,8 @@ public:
     ForecastModel *forecast() const { return m_forecast; }
     /// Each source's figures against their expected bands (chart `anomalies`).
     AnomalyModel *anomalies() const { return m_anomalies; }
+    /// Each breaker's chance of opening within the hour (chart `breaker_forecast`).
+    TripForecastModel *tripForecasts() const { return m_trips; }
     /// Success by weekday and hour from Prometheus (chart `heatmap`); filled by its chart.
     HeatmapModel *heatmap() const { return m_heatmap; }
     CategoryTableModel *breakers() const { return m_breakers; }
@@ -86,6 +89,7 @@ private:
     ForecastModel *m_forecast;
     HeatmapModel *m_heatmap;
     AnomalyModel *m_anomalies;
+    TripForecastModel *m_trips;
     CategoryTableModel *m_breakers;
     CategoryTableModel *m_success;
     CategoryTableModel *m_latency;

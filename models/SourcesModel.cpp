@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include "TripForecastModel.h"
 #include "enrichment/WireFormat.h"
 
 namespace dashboard {
@@ -122,6 +123,10 @@ QVariant SourcesModel::display(const SourceInfo &s, int column) const
         return s.rateLimit ? tr("%1 / %2").arg(locale.toString(s.rateLimit->remaining, 'f', 0),
                                                locale.toString(s.rateLimit->limit, 'f', 0))
                            : none;
+    case TripColumn: {
+        const auto it = m_trips.constFind(s.name);
+        return it == m_trips.cend() ? none : TripForecastModel::shortText(*it);
+    }
     default: return {};
     }
 }
@@ -146,6 +151,10 @@ QVariant SourcesModel::exportValue(const SourceInfo &s, int column) const
     case LatencyP95Column:
         return s.latency && s.latency->p95 ? QVariant(*s.latency->p95) : QVariant();
     case RateLimitColumn: return s.rateLimit ? QVariant(s.rateLimit->remaining) : QVariant();
+    case TripColumn: {
+        const auto it = m_trips.constFind(s.name);
+        return it != m_trips.cend() && it->ok ? QVariant(it->pTrip1h) : QVariant();
+    }
     default: return {};
     }
 }
@@ -166,6 +175,8 @@ QVariant SourcesModel::data(const QModelIndex &index, int role) const
                       "%2 is back, or have it probe now (Source Actions).")
                 .arg(s.breaker->reopens.value_or(0))
                 .arg(s.name);
+        if (index.column() == TripColumn && m_trips.contains(s.name))
+            return TripForecastModel::longText(m_trips.value(s.name));
         if (index.column() == LastFailureColumn && s.breaker && s.breaker->lastFailureTime)
             return QLocale().toString(
                 QDateTime::fromMSecsSinceEpoch(qint64(*s.breaker->lastFailureTime * 1000.0)),
@@ -201,7 +212,8 @@ QVariant SourcesModel::headerData(int section, Qt::Orientation orientation, int 
                                              k::SuccessRate1h,
                                              k::SuccessRate24h,
                                              k::LatencyP95Seconds,
-                                             k::RateLimitRemaining};
+                                             k::RateLimitRemaining,
+                                             QLatin1String("p_trip_1h")};
         static_assert(std::size(keys) == ColumnCount);
         return QString(keys[section]);
     }
@@ -218,8 +230,16 @@ QVariant SourcesModel::headerData(int section, Qt::Orientation orientation, int 
     case Success24hColumn: return tr("Success 24 h");
     case LatencyP95Column: return tr("p95 latency");
     case RateLimitColumn: return tr("Rate limit left");
+    case TripColumn: return tr("Trip forecast");
     default: return {};
     }
+}
+
+void SourcesModel::setTripForecasts(const QHash<QString, TripForecast> &forecasts)
+{
+    m_trips = forecasts;
+    if (!m_sources.isEmpty())
+        Q_EMIT dataChanged(index(0, TripColumn), index(int(m_sources.size()) - 1, TripColumn));
 }
 
 void SourcesModel::update(const QList<SourceInfo> &sources, qint64 snapshotReceivedMs, int notShown)

@@ -6,7 +6,10 @@
 
 #include <QAbstractTableModel>
 
+#include <QHash>
+
 #include "Snapshot.h"
+#include "TripForecast.h"
 
 #include "ModelRoles.h"
 
@@ -14,7 +17,7 @@ namespace dashboard {
 
 /// One row per source: health, circuit breaker (state, consecutive failures, last failure
 /// as a relative time, time to the next half-open probe), success rates, latency and rate
-/// limit. Cells the service did not report show "no data". Relative times are computed
+/// limit, and the breaker-trip forecast. Cells the service did not report show "no data". Relative times are computed
 /// from the injected clock; call tick() (the window does, every second) to refresh them.
 class SourcesModel final : public QAbstractTableModel
 {
@@ -32,6 +35,7 @@ public:
         Success24hColumn,
         LatencyP95Column,
         RateLimitColumn,
+        TripColumn, ///< the breaker-trip forecast (TripForecastModel)
         ColumnCount
     };
     Q_ENUM(Column)
@@ -62,6 +66,8 @@ public:
     /// Sources operators paused: the Health column says "· paused" after the health.
     void setPausedSources(const QStringList &sources);
     bool isPaused(const QString &source) const { return m_paused.contains(source); }
+    /// The breaker-trip forecasts, by source: the Trip forecast column.
+    void setTripForecasts(const QHash<QString, TripForecast> &forecasts);
 
     /// "Healthy", ...; "Unknown" for std::nullopt (the service did not say).
     static QString healthLabel(std::optional<Health> h);
@@ -81,6 +87,7 @@ private:
     qint64 m_receivedMs = 0;
     int m_notShown = 0;
     QStringList m_paused;
+    QHash<QString, TripForecast> m_trips;
     std::function<qint64()> m_now;
 };
 

@@ -89,6 +89,7 @@ TripForecast TripForecast::compute(const QList<TripStep> &steps, const TripRule 
     TripForecast out;
     if (rule.open) {
         out.ok = true;
+        out.open = true;
         out.pTrip1h = out.pLow = out.pHigh = 1.0;
         out.minutesToTrip = out.minutesEarliest = out.minutesLatest = 0.0;
         return out;
@@ -129,13 +130,10 @@ TripForecast TripForecast::compute(const QList<TripStep> &steps, const TripRule 
         latencyTrend = fit(latencyX, latency, QList<double>(latency.size(), 1.0));
     }
     const bool useLatency = link.ok && latencyTrend.ok && link.b > 0 && latencyTrend.b > 0;
-    // h minutes ahead as the damped trend sees it.
+    // h minutes ahead as the damped trend sees it: b (1 - d^h) / (1 - d) rather than b h.
     const double d = std::clamp(damping, 0.0, 1.0);
-    const auto ahead = [d](double h) {
-        return d >= 1.0 ? h : (1.0 - std::pow(d, h)) / (1.0 - d);
-    };
-    const auto pAt = [&](double h, double z) {
-        const double x = ahead(h);
+    const auto ahead = [d](double dh, double h) { return d >= 1.0 ? h : (1.0 - dh) / (1.0 - d); };
+    const auto pAt = [&](double x, double z) { // x: the damped minutes ahead
         double p = trend.at(x) + z * 1.96 * trend.se(x);
         if (useLatency) {
             const double l = latencyTrend.at(x);
@@ -146,16 +144,35 @@ TripForecast TripForecast::compute(const QList<TripStep> &steps, const TripRule 
     out.ok = true;
     out.failureShare = std::clamp(trend.at(0), 0.0, 1.0);
     out.trendPerHour = trend.b * 60.0;
-    // One pass over the horizon per limit of the band: the chance at each minute.
+    // chanceCurve() in one pass per limit of the band, without a pow() or exp() a minute:
+    // the chance reaches one half when the hazard reaches ln(2 first).
+    const int f = std::max(1, rule.failureThreshold);
+    const int remaining = std::max(1, f - std::clamp(rule.failuresInARow, 0, f - 1));
+    const auto power = [](double q, int n) {
+        double r = 1;
+        for (int i = 0; i < n; ++i)
+            r *= q;
+        return r;
+    };
+    const double halfStep = std::sqrt(d);
     const auto run = [&](double z, double *pWithinHour) -> std::optional<double> {
-        const QList<double> curve = chanceCurve(HorizonMinutes, rule, out.callsPerMinute,
-                                                [&](double h) { return pAt(h, z); });
-        *pWithinHour = curve.at(60);
-        const auto half =
-            std::find_if(curve.begin(), curve.end(), [](double c) { return c >= 0.5; });
-        if (half == curve.end())
-            return std::nullopt;
-        return double(half - curve.begin());
+        const double first = 1.0 - power(pAt(0, z), remaining);
+        const double target = first > 0.5 ? std::log(2.0 * first) : 0.0;
+        double hazard = 0;
+        double dh = halfStep; // d^(h + 0.5)
+        std::optional<double> median;
+        for (int h = 0; h <= HorizonMinutes; ++h) {
+            if (h == 60)
+                *pWithinHour = std::clamp(1.0 - first * std::exp(-hazard), 0.0, 1.0);
+            if (!median && hazard >= target)
+                median = double(h);
+            if (median && h >= 60)
+                break;
+            const double q = pAt(ahead(dh, h + 0.5), z);
+            hazard += out.callsPerMinute * (1.0 - q) * power(q, f);
+            dh *= d;
+        }
+        return median;
     };
     out.minutesToTrip = run(0, &out.pTrip1h);
     out.minutesLatest = run(-1, &out.pLow);

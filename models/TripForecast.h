@@ -50,6 +50,7 @@ struct TripRule
 struct TripForecast
 {
     bool ok = false;
+    bool open = false;  ///< the breaker is open or half-open already (p = 1, 0 minutes)
     QString reason;     ///< why there is none (too few calls), when !ok
     double pTrip1h = 0; ///< 0..1
     double pLow = 0;    ///< the band

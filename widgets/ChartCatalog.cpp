@@ -16,6 +16,7 @@
 #include "SourcesModel.h"
 #include "StatusStyle.h"
 #include "TimeSeriesChart.h"
+#include "TripForecastChart.h"
 
 namespace dashboard {
 
@@ -36,7 +37,8 @@ QStringList dashboardChartIds()
             QStringLiteral("queue_trend"),
             QStringLiteral("forecast"),
             QStringLiteral("heatmap"),
-            QStringLiteral("anomalies")};
+            QStringLiteral("anomalies"),
+            QStringLiteral("breaker_forecast")};
 }
 
 namespace {
@@ -223,7 +225,8 @@ QList<ChartPanel *> createDashboardCharts(DashboardModels *models, const QPalett
         new ForecastChart(models->forecast(), StatusStyle::queueColor(QueueStatus::Pending, pal),
                           parent),
         new HeatmapChart(models->heatmap(), models->sources(), parent),
-        new AnomalyChart(models->anomalies(), parent)};
+        new AnomalyChart(models->anomalies(), parent),
+        new TripForecastChart(models->tripForecasts(), parent)};
 }
 
 } // namespace dashboard

@@ -82,6 +82,12 @@ NotificationSettingsDialog::NotificationSettingsDialog(const AlertSettings &sett
     m_anomalyScore->setValue(settings.anomalyScore);
     m_anomalyScore->setPrefix(tr("at least "));
     m_anomalyScore->setSuffix(tr(" σ out"));
+    m_tripChance = new QDoubleSpinBox(rules);
+    m_tripChance->setRange(5, 99);
+    m_tripChance->setDecimals(0);
+    m_tripChance->setValue(settings.tripChance * 100.0);
+    m_tripChance->setPrefix(tr("chance within 1 h at least "));
+    m_tripChance->setSuffix(tr(" %"));
     m_anomalyScore->setToolTip(tr("How far from the expected value, in robust standard "
                                   "deviations; the band itself is 3.5"));
 
@@ -96,6 +102,7 @@ NotificationSettingsDialog::NotificationSettingsDialog(const AlertSettings &sett
     row(AlertRule::BreakerAttention,
         tr("A circuit breaker stops probing by itself and waits for an operator"));
     row(AlertRule::Anomaly, tr("A source's figures leave their usual band"), m_anomalyScore);
+    row(AlertRule::TripForecast, tr("A circuit breaker is likely to open soon"), m_tripChance);
     v->addWidget(rules);
 
     auto *general = new QGroupBox(tr("Delivery"), this);
@@ -137,6 +144,7 @@ NotificationSettingsDialog::NotificationSettingsDialog(const AlertSettings &sett
                 m_stuck->setValue(d.stuckMinutes);
                 m_connection->setValue(d.connectionSeconds);
                 m_anomalyScore->setValue(d.anomalyScore);
+                m_tripChance->setValue(d.tripChance * 100.0);
                 m_repeat->setValue(d.repeatMinutes);
                 m_recover->setValue(d.recoverSeconds);
                 m_summary->setValue(d.summaryAbove);
@@ -155,6 +163,7 @@ AlertSettings NotificationSettingsDialog::settings() const
     s.stuckMinutes = m_stuck->value();
     s.connectionSeconds = m_connection->value();
     s.anomalyScore = m_anomalyScore->value();
+    s.tripChance = m_tripChance->value() / 100.0;
     s.repeatMinutes = m_repeat->value();
     s.recoverSeconds = m_recover->value();
     s.summaryAbove = m_summary->value();

@@ -38,6 +38,7 @@ private:
     QSpinBox *m_stuck;
     QSpinBox *m_connection;
     QDoubleSpinBox *m_anomalyScore;
+    QDoubleSpinBox *m_tripChance;
     QSpinBox *m_repeat;
     QSpinBox *m_recover;
     QSpinBox *m_summary;

@@ -192,6 +192,48 @@ private Q_SLOTS:
             QVERIFY(later.rule != AlertRule::Anomaly || later.kind != AlertNotice::Kind::Raised);
     }
 
+    void aBreakerLikelyToOpenIsSaidBeforeItOpens()
+    {
+        dashboard::TripForecast likely;
+        likely.ok = true;
+        likely.pTrip1h = 0.8;
+        likely.pLow = 0.6;
+        likely.pHigh = 0.9;
+        likely.minutesToTrip = 18;
+        likely.failureShare = 0.2;
+        likely.trendPerHour = 0.4;
+        likely.callsPerMinute = 30;
+        dashboard::TripForecast steady;
+        steady.ok = true;
+        steady.pTrip1h = 0.01;
+        m_engine->applyTripForecasts({{QStringLiteral("discogs"), likely},
+                                      {QStringLiteral("spotify"), steady}});
+        QCOMPARE(m_spy->count(), 1);
+        const AlertNotice n = notices().first();
+        QCOMPARE(n.rule, AlertRule::TripForecast);
+        QCOMPARE(n.key, QStringLiteral("trip_forecast:discogs"));
+        QVERIFY2(n.title.contains(QStringLiteral("about 18 min")), qPrintable(n.title));
+        QVERIFY2(n.body.contains(QStringLiteral("80 %")), qPrintable(n.body));
+        QCOMPARE(n.panel, QStringLiteral("sources"));
+        // Once it is open, the breaker's own rule speaks: this one is recovered.
+        dashboard::TripForecast open;
+        open.ok = true;
+        open.open = true;
+        open.pTrip1h = 1;
+        m_engine->applyTripForecasts({{QStringLiteral("discogs"), open}});
+        advance(60'000);
+        m_engine->evaluate();
+        QCOMPARE(notices().last().kind, AlertNotice::Kind::Recovered);
+        // Below the operator's chance: nothing.
+        AlertSettings cautious;
+        cautious.tripChance = 0.9;
+        m_engine->setSettings(cautious);
+        const int before = int(m_spy->count());
+        advance(3'600'000);
+        m_engine->applyTripForecasts({{QStringLiteral("discogs"), likely}});
+        QCOMPARE(int(m_spy->count()), before);
+    }
+
     void aFlappingBreakerIsOneNotificationPerPeriod()
     {
         m_engine->applySnapshot(snapshot());

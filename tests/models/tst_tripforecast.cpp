@@ -4,7 +4,13 @@
 
 #include <QtTest>
 
+#include "CategoryTableModel.h"
+#include "DashboardModels.h"
+#include "ModelRoles.h"
+#include "SourcesModel.h"
 #include "TripForecast.h"
+#include "TripForecastModel.h"
+#include "enrichment/Vocabulary.h"
 #include "TripWorld.h"
 
 using dashboard::TripForecast;
@@ -57,6 +63,17 @@ private Q_SLOTS:
         QVERIFY(!f.minutesToTrip);
         QVERIFY(std::abs(f.failureShare - 0.033) < 0.01); // 1 of 30
         QVERIFY(std::abs(f.trendPerHour) < 0.01);
+        // A steady 30 %: the forecast is the run formula of step 2 at that share.
+        const TripForecast risky = TripForecast::compute(ramp(30, 0.3, 0.3), TripRule());
+        const double expected =
+            TripForecast::chanceWithin(60, TripRule(), 30, [](double) { return 0.3; });
+        QVERIFY2(std::abs(risky.pTrip1h - expected) < 1e-9,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(risky.pTrip1h).arg(expected)));
+        QCOMPARE(risky.pLow, risky.pTrip1h); // an exact fit has no band
+        const QList<double> curve =
+            TripForecast::chanceCurve(360, TripRule(), 30, [](double) { return 0.3; });
+        const auto half = std::find_if(curve.begin(), curve.end(), [](double c) { return c >= 0.5; });
+        QCOMPARE(*risky.minutesToTrip, double(half - curve.begin()));
     }
 
     void aRisingShareIsForecastBeforeItTrips()
@@ -113,6 +130,80 @@ private Q_SLOTS:
         const TripForecast none = TripForecast::compute(quiet, TripRule());
         QVERIFY(!none.ok);
         QVERIFY(!none.reason.isEmpty());
+    }
+
+    void liveSnapshotsForecastEachSourceAndFillTheTable()
+    {
+        // A snapshot every 5 s for 25 minutes: spotify fails 2 % of 60 calls a minute
+        // throughout, discogs climbs from 2 % to 30 %; breakers closed, five in a row.
+        dashboard::DashboardModels models;
+        dashboard::TripForecastModel *model = models.tripForecasts();
+        QSignalSpy updated(model, &dashboard::TripForecastModel::updated);
+        const QString success = enrichment::toWire(enrichment::RequestStatus::Success);
+        const QString error = enrichment::toWire(enrichment::RequestStatus::Error);
+        double calls[2] = {0, 0}, failed[2] = {0, 0};
+        const int ticks = 25 * 12;
+        for (int tick = 0; tick <= ticks; ++tick) {
+            dashboard::Snapshot s;
+            s.timestamp = QDateTime::fromMSecsSinceEpoch(T0 + tick * 5'000LL, Qt::UTC);
+            int i = 0;
+            for (const char *name : {"spotify", "discogs"}) {
+                const double share = i == 0 ? 0.02 : 0.02 + 0.28 * tick / ticks;
+                calls[i] += 5;
+                // Failures as a running total, so each 5 s adds its share exactly.
+                failed[i] = std::max(failed[i], std::floor(calls[i] * share));
+                dashboard::SourceInfo src;
+                src.name = QLatin1String(name);
+                src.requestsByStatus.insert(success, qint64(calls[i] - failed[i]));
+                src.requestsByStatus.insert(error, qint64(failed[i]));
+                dashboard::BreakerInfo breaker;
+                breaker.state = dashboard::BreakerState::Closed;
+                breaker.failureCount = 0;
+                breaker.failureThreshold = 5;
+                src.breaker = breaker;
+                s.sources << src;
+                ++i;
+            }
+            models.applySnapshot(s);
+        }
+        QVERIFY(updated.count() >= 24);
+        const TripForecast spotify = model->forecast(QStringLiteral("spotify"));
+        const TripForecast discogs = model->forecast(QStringLiteral("discogs"));
+        QVERIFY(spotify.ok && discogs.ok);
+        QVERIFY(spotify.pTrip1h < 0.01);
+        QVERIFY2(discogs.pTrip1h > 0.5, qPrintable(QString::number(discogs.pTrip1h)));
+        QVERIFY(discogs.minutesToTrip && *discogs.minutesToTrip < 60);
+        // The table (the chart and its CSV) and the sources table's column.
+        dashboard::CategoryTableModel *table = model->table();
+        QCOMPARE(table->headerData(1, Qt::Horizontal, dashboard::ModelRole::Export).toString(),
+                 QStringLiteral("p_trip_1h"));
+        QCOMPARE(table->headerData(2, Qt::Horizontal, dashboard::ModelRole::Export).toString(),
+                 QStringLiteral("expected_minutes_to_trip"));
+        QCOMPARE(table->category(1), QStringLiteral("discogs"));
+        QVERIFY(std::abs(table->cell(1, 1).toDouble() - discogs.pTrip1h) < 1e-9);
+        dashboard::SourcesModel *sources = models.sources();
+        const QString text =
+            sources->data(sources->index(1, dashboard::SourcesModel::TripColumn)).toString();
+        QVERIFY2(text.startsWith(QStringLiteral("may trip in ~")), qPrintable(text));
+        QCOMPARE(sources->data(sources->index(0, dashboard::SourcesModel::TripColumn)).toString(),
+                 QStringLiteral("steady"));
+        QVERIFY(sources->data(sources->index(1, dashboard::SourcesModel::TripColumn),
+                              Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("Chance of opening within the hour")));
+        // The breaker opens: certain, and said so.
+        dashboard::Snapshot open = dashboard::Snapshot();
+        open.timestamp = QDateTime::fromMSecsSinceEpoch(T0 + (ticks + 13) * 5'000LL, Qt::UTC);
+        dashboard::SourceInfo src;
+        src.name = QStringLiteral("discogs");
+        dashboard::BreakerInfo breaker;
+        breaker.state = dashboard::BreakerState::Open;
+        src.breaker = breaker;
+        open.sources << src;
+        models.applySnapshot(open);
+        QVERIFY(model->forecast(QStringLiteral("discogs")).open);
+        QCOMPARE(dashboard::TripForecastModel::shortText(model->forecast(QStringLiteral("discogs"))),
+                 QStringLiteral("open now"));
     }
 
     void replayedDaysWarnBeforeDegradationsTrip()

@@ -164,7 +164,9 @@ struct TripScore
     int degradationTrips = 0;
     double precision() const { return warnings ? double(rightWarnings) / warnings : 1.0; }
 
-    static TripScore measure(const TripWorld &world, double threshold = 0.5)
+    static TripScore measure(const TripWorld &world, double threshold = 0.5,
+                             int windowSteps = dashboard::TripForecast::DefaultWindowSteps,
+                             double damping = dashboard::TripForecast::DefaultDamping)
     {
         TripScore s;
         const QList<TripWorld::Minute> &minutes = world.minutes();
@@ -172,12 +174,12 @@ struct TripScore
         QList<bool> warn(minutes.size(), false);
         for (int m = 0; m < minutes.size(); ++m) {
             window << minutes.at(m).step;
-            if (window.size() > dashboard::TripForecast::DefaultWindowSteps)
+            if (window.size() > windowSteps)
                 window.removeFirst();
             if (minutes.at(m).rule.open)
                 continue;
             const dashboard::TripForecast f =
-                dashboard::TripForecast::compute(window, minutes.at(m).rule);
+                dashboard::TripForecast::compute(window, minutes.at(m).rule, windowSteps, damping);
             warn[m] = f.ok && f.pTrip1h >= threshold;
         }
         QList<int> episodeStarts;
