@@ -188,7 +188,7 @@ private Q_SLOTS:
         const QByteArray out = amtool.readAll();
         QVERIFY2(amtool.exitCode() == 0, out.constData());
         QVERIFY(out.contains("SUCCESS"));
-        QVERIFY(out.contains("3 inhibit rules"));
+        QVERIFY(out.contains("4 inhibit rules"));
         // Prometheus sends to it.
         for (const char *file : {"prometheus/prometheus.yml", "prometheus/prometheus-fleet.yml"}) {
             QFile f(deploy(QString::fromLatin1(file)));
@@ -252,6 +252,47 @@ private Q_SLOTS:
         QVERIFY2(client.lastError().contains(QStringLiteral("does not answer")),
                  qPrintable(client.lastError()));
         QCOMPARE(client.alerts().size(), 2);
+    }
+
+    void mostSourcesAtOnceHoldBackTheirOwnAnomalies()
+    {
+        testsupport::ChildProcess am;
+        const QUrl url = startAlertmanager(am);
+        QVERIFY(!url.isEmpty());
+        QUrl post = url;
+        post.setPath(QStringLiteral("/api/v2/alerts"));
+        const auto anomaly = [](const QString &name, const QString &source, const QString &metric) {
+            QJsonObject a = alert(name, QStringLiteral("warning"), source);
+            QJsonObject labels = a.value(QStringLiteral("labels")).toObject();
+            labels.insert(QStringLiteral("metric"), metric);
+            if (source.isEmpty())
+                labels.remove(QStringLiteral("source"));
+            a.insert(QStringLiteral("labels"), labels);
+            return a;
+        };
+        const QString success = QStringLiteral("success_rate");
+        // Most sources' success rate at once: ours. Their own success-rate anomalies are held
+        // back; spotify's latency, another figure, is not.
+        const QJsonArray alerts{
+            anomaly(QStringLiteral("EnrichmentAnomalyAllSources"), {}, success),
+            anomaly(QStringLiteral("EnrichmentSourceAnomaly"), QStringLiteral("discogs"), success),
+            anomaly(QStringLiteral("EnrichmentSourceAnomaly"), QStringLiteral("lastfm"), success),
+            anomaly(QStringLiteral("EnrichmentSourceAnomaly"), QStringLiteral("spotify"),
+                    QStringLiteral("latency_p95"))};
+        int status = 0;
+        request(post, QJsonDocument(alerts).toJson(QJsonDocument::Compact), &status);
+        QCOMPARE(status, 200);
+        AlertmanagerClient client(&m_nam);
+        client.setBaseUrl(url);
+        client.setInterval(200);
+        client.start();
+        QTRY_VERIFY_WITH_TIMEOUT(client.alerts().size() == 2, 15000);
+        QStringList names;
+        for (const auto &a : client.alerts())
+            names << a.name + QLatin1Char('/') + a.source;
+        names.sort();
+        QCOMPARE(names, QStringList({QStringLiteral("EnrichmentAnomalyAllSources/"),
+                                     QStringLiteral("EnrichmentSourceAnomaly/spotify")}));
     }
 
     void aBreakerOpeningReachesAlertmanagerTheWebhookAndTheDashboard()

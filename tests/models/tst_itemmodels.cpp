@@ -226,7 +226,7 @@ private Q_SLOTS:
         QCOMPARE(rows.at(0).trimmed(),
                  QByteArray("source,health,state,failure_count,last_failure_time,"
                             "next_probe_in_seconds,success_rate_1h,success_rate_24h,"
-                            "latency_p95_seconds,rate_limit_remaining"));
+                            "latency_p95_seconds,rate_limit_remaining,p_trip_1h"));
         QVERIFY2(rows.at(1).startsWith("spotify,down,open,5,1795900000,"), rows.at(1).constData());
         QVERIFY2(rows.at(2).startsWith("lastfm,unavailable,,,"), rows.at(2).constData());
     }
