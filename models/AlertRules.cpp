@@ -327,10 +327,10 @@ QList<AlertEngine::Condition> AlertEngine::conditionsNow() const
                 continue;
             const QString subject = (e.source.isEmpty() ? QStringLiteral("pipeline") : e.source) +
                                     QLatin1Char('/') + anomalyMetricKey(e.metric);
-            const QString what = anomalyMetricLabel(e.metric).toLower();
+            const QString what = anomalyMetricLabel(e.metric);
             out.append({AlertRule::Anomaly, subject, AlertSeverity::Warning,
-                        e.source.isEmpty() ? tr("Unusual %1 of the pipeline").arg(what)
-                                           : tr("Unusual %1 of %2").arg(what, e.source),
+                        e.source.isEmpty() ? tr("%1 of the pipeline is unusual").arg(what)
+                                           : tr("%1 of %2 is unusual").arg(what, e.source),
                         tr("%1 against %2 expected at this hour (%3).")
                             .arg(AnomalyModel::formatValue(e.metric, e.observed),
                                  AnomalyModel::formatValue(e.metric, e.expected),

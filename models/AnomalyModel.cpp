@@ -379,7 +379,7 @@ QString AnomalyModel::describe(const AnomalyEpisode &e)
 {
     const QString subject = e.source.isEmpty() ? tr("pipeline") : e.source;
     return tr("%1 · %2 %3 against %4 expected · %5")
-        .arg(subject, anomalyMetricLabel(e.metric).toLower(), formatValue(e.metric, e.observed),
+        .arg(subject, anomalyMetricLabel(e.metric), formatValue(e.metric, e.observed),
              formatValue(e.metric, e.expected), scopeText(e.scope));
 }
 

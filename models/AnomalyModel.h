@@ -80,7 +80,7 @@ public:
     QList<AnomalyEpisode> current() const;
     /// Anomalies of the last 24 hours, newest first.
     const QList<AnomalyEpisode> &recent() const { return m_episodes; }
-    /// One line for the list and notifications: "discogs · success rate 81 % against 95 %
+    /// One line for the list and notifications: "discogs · Success rate 81 % against 95 %
     /// expected · only this source: the provider's problem".
     static QString describe(const AnomalyEpisode &episode);
     /// The value of @p metric as read: "81 %", "420 ms", "62 /min".

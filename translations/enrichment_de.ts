@@ -331,6 +331,26 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
         <source>Circuit breaker of %1 no longer waits for an operator</source>
         <translation>Circuit Breaker von %1 wartet nicht mehr auf einen Operator</translation>
     </message>
+    <message>
+        <source>%1 against %2 expected at this hour (%3).</source>
+        <translation>%1 gegenüber erwarteten %2 zu dieser Stunde (%3).</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 may open in about %2 min</source>
+        <translation>Circuit Breaker von %1 öffnet sich womöglich in etwa %2 min</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 may open within the hour</source>
+        <translation>Circuit Breaker von %1 öffnet sich womöglich innerhalb der Stunde</translation>
+    </message>
+    <message>
+        <source>%1 of the pipeline is unusual</source>
+        <translation>%1 der Pipeline ist ungewöhnlich</translation>
+    </message>
+    <message>
+        <source>%1 of %2 is unusual</source>
+        <translation>%1 von %2 ist ungewöhnlich</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::AlertmanagerClient</name>
@@ -363,6 +383,180 @@ Ohne --url startet es ein eingebettetes Demo-Backend auf 127.0.0.1 und beobachte
             <numerusform>Alertmanager unter %1: %n aktiv</numerusform>
             <numerusform>Alertmanager unter %1: %n aktiv</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::AnomalyChart</name>
+    <message>
+        <source>Anomalies</source>
+        <translation>Anomalien</translation>
+    </message>
+    <message>
+        <source>Whose figure</source>
+        <translation>Wessen Kennzahl</translation>
+    </message>
+    <message>
+        <source>Which figure</source>
+        <translation>Welche Kennzahl</translation>
+    </message>
+    <message>
+        <source>Expected band</source>
+        <translation>Erwartetes Band</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>Anomaly</source>
+        <translation>Anomalie</translation>
+    </message>
+    <message>
+        <source>No data yet
+The band needs 15 minutes of live samples, or start with --prometheus URL for a seasonal baseline from 30 days.</source>
+        <translation>Noch keine Daten
+Das Band braucht 15 Minuten Live-Messwerte, oder starten Sie mit --prometheus URL für eine saisonale Basis aus 30 Tagen.</translation>
+    </message>
+    <message>
+        <source>No data
+Waiting for 30 days of history from Prometheus.</source>
+        <translation>Keine Daten
+Warte auf 30 Tage Verlauf von Prometheus.</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>seit %1</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
+    </message>
+    <message>
+        <source>No anomaly now (%1 in the last 24 h).</source>
+        <translation>Derzeit keine Anomalie (%1 in den letzten 24 h).</translation>
+    </message>
+    <message>
+        <source>Expected: %1</source>
+        <translation>Erwartet: %1</translation>
+    </message>
+    <message>
+        <source>pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>%1: success %</source>
+        <translation>%1: Erfolg %</translation>
+    </message>
+    <message>
+        <source>%1: p95 ms</source>
+        <translation>%1: p95 ms</translation>
+    </message>
+    <message>
+        <source>%1: calls / min</source>
+        <translation>%1: Aufrufe / min</translation>
+    </message>
+    <message>
+        <source>%1: tracks / min</source>
+        <translation>%1: Titel / min</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::AnomalyModel</name>
+    <message>
+        <source>Success rate</source>
+        <translation>Erfolgsquote</translation>
+    </message>
+    <message>
+        <source>Latency p95</source>
+        <translation>Latenz p95</translation>
+    </message>
+    <message>
+        <source>Request rate</source>
+        <translation>Aufrufrate</translation>
+    </message>
+    <message>
+        <source>Processing rate</source>
+        <translation>Verarbeitungsrate</translation>
+    </message>
+    <message>
+        <source>Prometheus has no calls in the last 30 days</source>
+        <translation>Prometheus hat in den letzten 30 Tagen keine Aufrufe</translation>
+    </message>
+    <message>
+        <source>seasonal baseline from 30 days of Prometheus history</source>
+        <translation>saisonale Basis aus 30 Tagen Prometheus-Verlauf</translation>
+    </message>
+    <message>
+        <source>rolling baseline from %1 min of live samples</source>
+        <translation>gleitende Basis aus %1 min Live-Messwerten</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 /min</source>
+        <translation>%1 /min</translation>
+    </message>
+    <message>
+        <source>only this source: the provider&apos;s problem</source>
+        <translation>nur diese Quelle: ein Problem des Anbieters</translation>
+    </message>
+    <message>
+        <source>most sources at once: ours</source>
+        <translation>die meisten Quellen zugleich: unser Problem</translation>
+    </message>
+    <message>
+        <source>the whole pipeline</source>
+        <translation>die ganze Pipeline</translation>
+    </message>
+    <message>
+        <source>pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %3 against %4 expected · %5</source>
+        <translation>%1 · %2 %3 gegenüber erwarteten %4 · %5</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>Expected low</source>
+        <translation>Erwartet min.</translation>
+    </message>
+    <message>
+        <source>Expected high</source>
+        <translation>Erwartet max.</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Abweichung</translation>
     </message>
 </context>
 <context>
@@ -2108,6 +2302,34 @@ Prometheus hat keine Anfragen dieser Quelle in den letzten 30 Tagen.</translatio
         <source>A circuit breaker stops probing by itself and waits for an operator</source>
         <translation>ein Circuit Breaker testet nicht mehr von selbst und wartet auf einen Operator</translation>
     </message>
+    <message>
+        <source>at least </source>
+        <translation>mindestens </translation>
+    </message>
+    <message>
+        <source> σ out</source>
+        <translation> σ daneben</translation>
+    </message>
+    <message>
+        <source>chance within 1 h at least </source>
+        <translation>Wahrscheinlichkeit in 1 h mindestens </translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>How far from the expected value, in robust standard deviations; the band itself is 3.5</source>
+        <translation>Wie weit vom erwarteten Wert, in robusten Standardabweichungen; das Band selbst reicht 3,5</translation>
+    </message>
+    <message>
+        <source>A source&apos;s figures leave their usual band</source>
+        <translation>Die Kennzahlen einer Quelle verlassen ihr übliches Band</translation>
+    </message>
+    <message>
+        <source>A circuit breaker is likely to open soon</source>
+        <translation>Ein Circuit Breaker öffnet sich wahrscheinlich bald</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::OperatorActions</name>
@@ -2518,6 +2740,10 @@ Rows skipped (%1):
     <message>
         <source>Reopened %1 times in a row: it probes no more by itself. Close it once %2 is back, or have it probe now (Source Actions).</source>
         <translation>%1-mal in Folge wieder geöffnet: testet nicht mehr von selbst. Schließen Sie ihn, sobald %2 wieder erreichbar ist, oder lassen Sie ihn jetzt testen (Quellen-Aktionen).</translation>
+    </message>
+    <message>
+        <source>Trip forecast</source>
+        <translation>Auslöseprognose</translation>
     </message>
 </context>
 <context>
@@ -2982,6 +3208,110 @@ Das Backend meldet dies noch nicht.</translation>
     <message>
         <source>Notifications paused</source>
         <translation>Benachrichtigungen pausiert</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::TripForecastChart</name>
+    <message>
+        <source>Breaker-trip forecast</source>
+        <translation>Breaker-Auslöseprognose</translation>
+    </message>
+    <message>
+        <source>unlikely (under 20 %)</source>
+        <translation>unwahrscheinlich (unter 20 %)</translation>
+    </message>
+    <message>
+        <source>watch (20–50 %)</source>
+        <translation>beobachten (20–50 %)</translation>
+    </message>
+    <message>
+        <source>likely (50 % and over)</source>
+        <translation>wahrscheinlich (ab 50 %)</translation>
+    </message>
+    <message>
+        <source>% chance of opening within the hour</source>
+        <translation>% Wahrscheinlichkeit, sich innerhalb der Stunde zu öffnen</translation>
+    </message>
+    <message>
+        <source>No forecast yet
+It needs ten minutes of calls to each source.</source>
+        <translation>Noch keine Prognose
+Sie braucht zehn Minuten Aufrufe an jede Quelle.</translation>
+    </message>
+    <message>
+        <source>No breaker is expected to open within the hour.</source>
+        <translation>Kein Breaker öffnet sich voraussichtlich innerhalb der Stunde.</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::TripForecastModel</name>
+    <message>
+        <source>too few calls to forecast</source>
+        <translation>zu wenige Aufrufe für eine Prognose</translation>
+    </message>
+    <message>
+        <source>Chance within 1 h</source>
+        <translation>Wahrscheinlichkeit in 1 h</translation>
+    </message>
+    <message>
+        <source>Expected minutes to trip</source>
+        <translation>Erwartete Minuten bis zum Auslösen</translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation>messe…</translation>
+    </message>
+    <message>
+        <source>open now</source>
+        <translation>jetzt offen</translation>
+    </message>
+    <message>
+        <source>may trip now</source>
+        <translation>löst gleich aus</translation>
+    </message>
+    <message>
+        <source>may trip in ~%1 min</source>
+        <translation>löst in ~%1 min aus</translation>
+    </message>
+    <message>
+        <source>%1 % within 1 h</source>
+        <translation>%1 % in 1 h</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>stabil</translation>
+    </message>
+    <message>
+        <source>No forecast yet: %1.</source>
+        <translation>Noch keine Prognose: %1.</translation>
+    </message>
+    <message>
+        <source>The breaker is open or probing now.</source>
+        <translation>Der Breaker ist jetzt offen oder prüft.</translation>
+    </message>
+    <message>
+        <source>Chance of opening within the hour %1 % (%2–%3 %).</source>
+        <translation>Wahrscheinlichkeit, sich innerhalb der Stunde zu öffnen: %1 % (%2–%3 %).</translation>
+    </message>
+    <message>
+        <source>not within 6 h</source>
+        <translation>nicht innerhalb von 6 h</translation>
+    </message>
+    <message>
+        <source>Expected in about %1 min (%2 to %3).</source>
+        <translation>Erwartet in etwa %1 min (%2 bis %3).</translation>
+    </message>
+    <message>
+        <source>Failures %1 % of calls, %2 %3 points an hour; %4 calls a minute.</source>
+        <translation>Fehler bei %1 % der Aufrufe, %2 um %3 Punkte pro Stunde; %4 Aufrufe pro Minute.</translation>
+    </message>
+    <message>
+        <source>rising</source>
+        <translation>steigend</translation>
+    </message>
+    <message>
+        <source>falling</source>
+        <translation>fallend</translation>
     </message>
 </context>
 <context>

@@ -331,6 +331,26 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
         <source>Circuit breaker of %1 no longer waits for an operator</source>
         <translation>El circuit breaker de %1 ya no espera a un operador</translation>
     </message>
+    <message>
+        <source>%1 against %2 expected at this hour (%3).</source>
+        <translation>%1 frente a %2 esperado a esta hora (%3).</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 may open in about %2 min</source>
+        <translation>El circuit breaker de %1 puede abrirse en unos %2 min</translation>
+    </message>
+    <message>
+        <source>Circuit breaker of %1 may open within the hour</source>
+        <translation>El circuit breaker de %1 puede abrirse en la próxima hora</translation>
+    </message>
+    <message>
+        <source>%1 of the pipeline is unusual</source>
+        <translation>%1 de la canalización es inusual</translation>
+    </message>
+    <message>
+        <source>%1 of %2 is unusual</source>
+        <translation>%1 de %2 es inusual</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::AlertmanagerClient</name>
@@ -363,6 +383,180 @@ Sin --url inicia un backend de demostración integrado en 127.0.0.1 y lo vigila.
             <numerusform>Alertmanager en %1: %n activa</numerusform>
             <numerusform>Alertmanager en %1: %n activas</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::AnomalyChart</name>
+    <message>
+        <source>Anomalies</source>
+        <translation>Anomalías</translation>
+    </message>
+    <message>
+        <source>Whose figure</source>
+        <translation>De quién</translation>
+    </message>
+    <message>
+        <source>Which figure</source>
+        <translation>Qué métrica</translation>
+    </message>
+    <message>
+        <source>Expected band</source>
+        <translation>Banda esperada</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Observado</translation>
+    </message>
+    <message>
+        <source>Anomaly</source>
+        <translation>Anomalía</translation>
+    </message>
+    <message>
+        <source>No data yet
+The band needs 15 minutes of live samples, or start with --prometheus URL for a seasonal baseline from 30 days.</source>
+        <translation>Aún no hay datos
+La banda necesita 15 minutos de muestras en vivo, o inicie con --prometheus URL para una base estacional de 30 días.</translation>
+    </message>
+    <message>
+        <source>No data
+Waiting for 30 days of history from Prometheus.</source>
+        <translation>Sin datos
+Esperando 30 días de historial de Prometheus.</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Canalización</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>desde %1</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… y %1 más</translation>
+    </message>
+    <message>
+        <source>No anomaly now (%1 in the last 24 h).</source>
+        <translation>Ninguna anomalía ahora (%1 en las últimas 24 h).</translation>
+    </message>
+    <message>
+        <source>Expected: %1</source>
+        <translation>Esperado: %1</translation>
+    </message>
+    <message>
+        <source>pipeline</source>
+        <translation>canalización</translation>
+    </message>
+    <message>
+        <source>%1: success %</source>
+        <translation>%1: éxito %</translation>
+    </message>
+    <message>
+        <source>%1: p95 ms</source>
+        <translation>%1: p95 ms</translation>
+    </message>
+    <message>
+        <source>%1: calls / min</source>
+        <translation>%1: llamadas / min</translation>
+    </message>
+    <message>
+        <source>%1: tracks / min</source>
+        <translation>%1: pistas / min</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::AnomalyModel</name>
+    <message>
+        <source>Success rate</source>
+        <translation>Tasa de éxito</translation>
+    </message>
+    <message>
+        <source>Latency p95</source>
+        <translation>Latencia p95</translation>
+    </message>
+    <message>
+        <source>Request rate</source>
+        <translation>Tasa de llamadas</translation>
+    </message>
+    <message>
+        <source>Processing rate</source>
+        <translation>Ritmo de procesamiento</translation>
+    </message>
+    <message>
+        <source>Prometheus has no calls in the last 30 days</source>
+        <translation>Prometheus no tiene llamadas en los últimos 30 días</translation>
+    </message>
+    <message>
+        <source>seasonal baseline from 30 days of Prometheus history</source>
+        <translation>base estacional de 30 días de historial de Prometheus</translation>
+    </message>
+    <message>
+        <source>rolling baseline from %1 min of live samples</source>
+        <translation>base móvil de %1 min de muestras en vivo</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>sin datos</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 /min</source>
+        <translation>%1 /min</translation>
+    </message>
+    <message>
+        <source>only this source: the provider&apos;s problem</source>
+        <translation>solo esta fuente: problema del proveedor</translation>
+    </message>
+    <message>
+        <source>most sources at once: ours</source>
+        <translation>la mayoría de las fuentes a la vez: problema nuestro</translation>
+    </message>
+    <message>
+        <source>the whole pipeline</source>
+        <translation>toda la canalización</translation>
+    </message>
+    <message>
+        <source>pipeline</source>
+        <translation>canalización</translation>
+    </message>
+    <message>
+        <source>%1 · %2 %3 against %4 expected · %5</source>
+        <translation>%1 · %2 %3 frente a %4 esperado · %5</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Métrica</translation>
+    </message>
+    <message>
+        <source>Observed</source>
+        <translation>Observado</translation>
+    </message>
+    <message>
+        <source>Expected low</source>
+        <translation>Mínimo esperado</translation>
+    </message>
+    <message>
+        <source>Expected high</source>
+        <translation>Máximo esperado</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Desviación</translation>
     </message>
 </context>
 <context>
@@ -2108,6 +2302,34 @@ Prometheus no tiene solicitudes de esta fuente en los últimos 30 días.</transl
         <source>A circuit breaker stops probing by itself and waits for an operator</source>
         <translation>un circuit breaker deja de probar por sí solo y espera a un operador</translation>
     </message>
+    <message>
+        <source>at least </source>
+        <translation>al menos </translation>
+    </message>
+    <message>
+        <source> σ out</source>
+        <translation> σ fuera</translation>
+    </message>
+    <message>
+        <source>chance within 1 h at least </source>
+        <translation>probabilidad en 1 h al menos </translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>How far from the expected value, in robust standard deviations; the band itself is 3.5</source>
+        <translation>Cuánto se aleja del valor esperado, en desviaciones estándar robustas; la banda misma llega a 3,5</translation>
+    </message>
+    <message>
+        <source>A source&apos;s figures leave their usual band</source>
+        <translation>Las métricas de una fuente salen de su banda habitual</translation>
+    </message>
+    <message>
+        <source>A circuit breaker is likely to open soon</source>
+        <translation>Un circuit breaker probablemente se abrirá pronto</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::OperatorActions</name>
@@ -2518,6 +2740,10 @@ Filas omitidas (%1):
     <message>
         <source>Reopened %1 times in a row: it probes no more by itself. Close it once %2 is back, or have it probe now (Source Actions).</source>
         <translation>Reabierto %1 veces seguidas: ya no prueba por sí solo. Ciérrelo cuando %2 vuelva, o hágalo probar ahora (Acciones de fuente).</translation>
+    </message>
+    <message>
+        <source>Trip forecast</source>
+        <translation>Previsión de apertura</translation>
     </message>
 </context>
 <context>
@@ -2982,6 +3208,110 @@ El backend aún no informa de esto.</translation>
     <message>
         <source>Notifications paused</source>
         <translation>Notificaciones en pausa</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::TripForecastChart</name>
+    <message>
+        <source>Breaker-trip forecast</source>
+        <translation>Previsión de apertura de breakers</translation>
+    </message>
+    <message>
+        <source>unlikely (under 20 %)</source>
+        <translation>improbable (menos del 20 %)</translation>
+    </message>
+    <message>
+        <source>watch (20–50 %)</source>
+        <translation>vigilar (20–50 %)</translation>
+    </message>
+    <message>
+        <source>likely (50 % and over)</source>
+        <translation>probable (50 % o más)</translation>
+    </message>
+    <message>
+        <source>% chance of opening within the hour</source>
+        <translation>% de probabilidad de abrirse en la próxima hora</translation>
+    </message>
+    <message>
+        <source>No forecast yet
+It needs ten minutes of calls to each source.</source>
+        <translation>Aún no hay previsión
+Necesita diez minutos de llamadas a cada fuente.</translation>
+    </message>
+    <message>
+        <source>No breaker is expected to open within the hour.</source>
+        <translation>No se espera que ningún breaker se abra en la próxima hora.</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::TripForecastModel</name>
+    <message>
+        <source>too few calls to forecast</source>
+        <translation>muy pocas llamadas para prever</translation>
+    </message>
+    <message>
+        <source>Chance within 1 h</source>
+        <translation>Probabilidad en 1 h</translation>
+    </message>
+    <message>
+        <source>Expected minutes to trip</source>
+        <translation>Minutos esperados hasta abrirse</translation>
+    </message>
+    <message>
+        <source>measuring…</source>
+        <translation>midiendo…</translation>
+    </message>
+    <message>
+        <source>open now</source>
+        <translation>abierto ahora</translation>
+    </message>
+    <message>
+        <source>may trip now</source>
+        <translation>puede abrirse ya</translation>
+    </message>
+    <message>
+        <source>may trip in ~%1 min</source>
+        <translation>puede abrirse en ~%1 min</translation>
+    </message>
+    <message>
+        <source>%1 % within 1 h</source>
+        <translation>%1 % en 1 h</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>estable</translation>
+    </message>
+    <message>
+        <source>No forecast yet: %1.</source>
+        <translation>Aún no hay previsión: %1.</translation>
+    </message>
+    <message>
+        <source>The breaker is open or probing now.</source>
+        <translation>El breaker está abierto o probando ahora.</translation>
+    </message>
+    <message>
+        <source>Chance of opening within the hour %1 % (%2–%3 %).</source>
+        <translation>Probabilidad de abrirse en la próxima hora: %1 % (%2–%3 %).</translation>
+    </message>
+    <message>
+        <source>not within 6 h</source>
+        <translation>no en 6 h</translation>
+    </message>
+    <message>
+        <source>Expected in about %1 min (%2 to %3).</source>
+        <translation>Esperado en unos %1 min (%2 a %3).</translation>
+    </message>
+    <message>
+        <source>Failures %1 % of calls, %2 %3 points an hour; %4 calls a minute.</source>
+        <translation>Fallos en el %1 % de las llamadas, %2 %3 puntos por hora; %4 llamadas por minuto.</translation>
+    </message>
+    <message>
+        <source>rising</source>
+        <translation>subiendo</translation>
+    </message>
+    <message>
+        <source>falling</source>
+        <translation>bajando</translation>
     </message>
 </context>
 <context>

@@ -158,14 +158,12 @@ void AnomalyChart::onEvaluated()
     }
     refreshChoices();
     QStringList lines;
-    const QLocale locale;
     for (int i = 0; i < current.size() && i < MaxListed; ++i)
         lines << QStringLiteral("⚠ ") + AnomalyModel::describe(current.at(i)) +
                      QStringLiteral(" (") +
                      tr("since %1")
-                         .arg(locale.toString(
-                             QDateTime::fromMSecsSinceEpoch(current.at(i).startMs).time(),
-                             QLocale::ShortFormat)) +
+                         .arg(QDateTime::fromMSecsSinceEpoch(current.at(i).startMs)
+                                  .toString(QStringLiteral("HH:mm"))) +
                      QLatin1Char(')');
     if (current.size() > MaxListed)
         lines << tr("… and %1 more").arg(current.size() - MaxListed);
@@ -206,11 +204,13 @@ bool AnomalyChart::rebuild()
                                                                  : 1.0;
     QList<QPointF> observed, upper, lower, marked;
     double top = 0;
+    double bottom = 100;
     for (const AnomalyPoint &p : points) {
         const double x = double(p.ms);
         if (std::isfinite(p.observed)) {
             observed.append({x, p.observed * scale});
             top = std::max(top, p.observed * scale);
+            bottom = std::min(bottom, p.observed * scale);
             if (p.anomalous)
                 marked.append({x, p.observed * scale});
         }
@@ -218,6 +218,7 @@ bool AnomalyChart::rebuild()
             upper.append({x, p.high * scale});
             lower.append({x, p.low * scale});
             top = std::max(top, p.high * scale);
+            bottom = std::min(bottom, p.low * scale);
         }
     }
     m_observed->replace(observed);
@@ -249,15 +250,19 @@ bool AnomalyChart::rebuild()
                         QDateTime::fromMSecsSinceEpoch(qint64(std::max(to, from + 60'000))));
         } else if (auto *y = qobject_cast<QValueAxis *>(a)) {
             double max = top <= 0 ? 1.0 : top * 1.1;
-            if (m_metric == AnomalyMetric::SuccessRate)
+            double min = 0;
+            if (m_metric == AnomalyMetric::SuccessRate) {
+                // Success lives near the top: from ten points under the lowest to 100.
                 max = 100;
+                min = std::max(0.0, std::floor(bottom / 10.0) * 10.0 - 10.0);
+            }
             const double mag = std::pow(10.0, std::floor(std::log10(max)));
             for (double step : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0})
                 if (step * mag >= max) {
                     max = step * mag;
                     break;
                 }
-            y->setRange(0, max);
+            y->setRange(min, max);
             y->setTickCount(6);
             y->setLabelFormat(QStringLiteral("%.0f"));
         }

@@ -141,7 +141,7 @@ private Q_SLOTS:
         QSignalSpy updated(model, &dashboard::TripForecastModel::updated);
         const QString success = enrichment::toWire(enrichment::RequestStatus::Success);
         const QString error = enrichment::toWire(enrichment::RequestStatus::Error);
-        double calls[2] = {0, 0}, failed[2] = {0, 0};
+        double calls[2] = {0, 0}, failed[2] = {0, 0}, owed[2] = {0, 0};
         const int ticks = 25 * 12;
         for (int tick = 0; tick <= ticks; ++tick) {
             dashboard::Snapshot s;
@@ -150,8 +150,10 @@ private Q_SLOTS:
             for (const char *name : {"spotify", "discogs"}) {
                 const double share = i == 0 ? 0.02 : 0.02 + 0.28 * tick / ticks;
                 calls[i] += 5;
-                // Failures as a running total, so each 5 s adds its share exactly.
-                failed[i] = std::max(failed[i], std::floor(calls[i] * share));
+                // Each 5 s adds its share of failures (whole ones; the rest carried on).
+                owed[i] += 5 * share;
+                failed[i] += std::floor(owed[i]);
+                owed[i] -= std::floor(owed[i]);
                 dashboard::SourceInfo src;
                 src.name = QLatin1String(name);
                 src.requestsByStatus.insert(success, qint64(calls[i] - failed[i]));
