@@ -10,6 +10,7 @@
 #include "EventLogModel.h"
 #include "BackendFeed.h"
 #include "SourcesModel.h"
+#include "FlowModel.h"
 #include "ForecastModel.h"
 #include "HeatmapModel.h"
 #include "SummaryModel.h"
@@ -102,6 +103,7 @@ DashboardModels::DashboardModels(QObject *parent, int historyCapacity)
     m_heatmap = new HeatmapModel(this);
     m_anomalies = new AnomalyModel(this);
     m_trips = new TripForecastModel(this);
+    m_flow = new FlowModel(this);
     connect(m_trips, &TripForecastModel::updated, this,
             [this] { m_sources->setTripForecasts(m_trips->forecasts()); });
     m_markers = new ChartMarkers(this);
@@ -270,6 +272,7 @@ void DashboardModels::applySnapshot(const Snapshot &s)
     m_forecast->recomputeAtMost(10'000); // a minute grid: every snapshot would be waste
     m_anomalies->applySnapshot(s);
     m_trips->applySnapshot(s);
+    m_flow->applySnapshot(s);
     Q_EMIT snapshotApplied();
 }
 

@@ -11,6 +11,7 @@
 namespace dashboard {
 
 class AnomalyModel;
+class FlowModel;
 class TripForecastModel;
 class CategoryTableModel;
 class ChartMarkers;
@@ -25,7 +26,7 @@ class WorkersModel;
 /// Adapts snapshots and history into the item models behind every panel and chart. Each
 /// chart id of the export (queue, processing_rate, circuit_breakers, success_rate,
 /// latency, rate_limits, errors, source_health, cache, coverage, and the
-/// models of the analyses: forecast, heatmap, anomalies, breaker_forecast) has one model here.
+/// models of the analyses: forecast, heatmap, anomalies, breaker_forecast, flow) has one model here.
 class DashboardModels final : public QObject
 {
     Q_OBJECT
@@ -52,6 +53,8 @@ public:
     AnomalyModel *anomalies() const { return m_anomalies; }
     /// Each breaker's chance of opening within the hour (chart `breaker_forecast`).
     TripForecastModel *tripForecasts() const { return m_trips; }
+    /// Tracks flowing through the waterfall (chart `flow`).
+    FlowModel *flow() const { return m_flow; }
     /// Success by weekday and hour from Prometheus (chart `heatmap`); filled by its chart.
     HeatmapModel *heatmap() const { return m_heatmap; }
     CategoryTableModel *breakers() const { return m_breakers; }
@@ -90,6 +93,7 @@ private:
     HeatmapModel *m_heatmap;
     AnomalyModel *m_anomalies;
     TripForecastModel *m_trips;
+    FlowModel *m_flow;
     CategoryTableModel *m_breakers;
     CategoryTableModel *m_success;
     CategoryTableModel *m_latency;

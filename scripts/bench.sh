@@ -10,7 +10,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BUILD="${BUILD_DIR:-$ROOT/build}"
 cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$BUILD" -j "$(nproc)" --target bench_monitor bench_snapshot bench_operations bench_latency bench_fanout bench_dashboard bench_fleet bench_history bench_quota bench_adapters bench_anomaly
+cmake --build "$BUILD" -j "$(nproc)" --target bench_monitor bench_snapshot bench_operations bench_latency bench_fanout bench_dashboard bench_fleet bench_history bench_quota bench_adapters bench_anomaly bench_flow
 export QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES="*.info=false;*.warning=false"
 REPS=(--benchmark_repetitions=5 --benchmark_report_aggregates_only=true)
 run() {
@@ -49,3 +49,7 @@ echo "== bench_history"
 echo
 echo "== bench_anomaly"
 "$BUILD/bench/bench_anomaly" "${REPS[@]}" 2>/dev/null | grep -Ev '^(Run on|CPU|  L|Load Average|\*\*\*)'
+# The flow view: a frame, and 5 s animating against 5 s hidden (three runs).
+echo
+echo "== bench_flow"
+"$BUILD/bench/bench_flow" "${REPS[@]}" 2>/dev/null | grep -Ev '^(Run on|CPU|  L|Load Average|\*\*\*)'

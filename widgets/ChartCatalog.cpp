@@ -11,6 +11,7 @@
 #include "CachePieChart.h"
 #include "CategoryBarChart.h"
 #include "DashboardModels.h"
+#include "FlowChart.h"
 #include "ForecastChart.h"
 #include "HeatmapChart.h"
 #include "SourcesModel.h"
@@ -38,7 +39,8 @@ QStringList dashboardChartIds()
             QStringLiteral("forecast"),
             QStringLiteral("heatmap"),
             QStringLiteral("anomalies"),
-            QStringLiteral("breaker_forecast")};
+            QStringLiteral("breaker_forecast"),
+            QStringLiteral("flow")};
 }
 
 namespace {
@@ -226,7 +228,8 @@ QList<ChartPanel *> createDashboardCharts(DashboardModels *models, const QPalett
                           parent),
         new HeatmapChart(models->heatmap(), models->sources(), parent),
         new AnomalyChart(models->anomalies(), parent),
-        new TripForecastChart(models->tripForecasts(), parent)};
+        new TripForecastChart(models->tripForecasts(), parent),
+        new FlowChart(models->flow(), parent)};
 }
 
 } // namespace dashboard

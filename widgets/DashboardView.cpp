@@ -18,6 +18,7 @@
 #include "EventLogView.h"
 #include "FlowLayout.h"
 #include "AnomalyChart.h"
+#include "FlowChart.h"
 #include "ForecastChart.h"
 #include "HeatmapChart.h"
 #include "HealthBadge.h"
@@ -337,8 +338,22 @@ void DashboardView::reflowCharts(int width)
     m_chartColumns = columns;
     for (ChartPanel *panel : std::as_const(m_panels))
         m_chartGrid->removeWidget(panel);
-    for (int i = 0; i < m_panels.size(); ++i)
-        m_chartGrid->addWidget(m_panels.at(i), i / columns, i % columns);
+    // A panel that asks for a row of its own (the flow view) spans every column.
+    int row = 0, column = 0;
+    for (ChartPanel *panel : std::as_const(m_panels)) {
+        if (panel->property("fullRow").toBool()) {
+            if (column > 0)
+                ++row;
+            m_chartGrid->addWidget(panel, row++, 0, 1, columns);
+            column = 0;
+            continue;
+        }
+        m_chartGrid->addWidget(panel, row, column);
+        if (++column == columns) {
+            ++row;
+            column = 0;
+        }
+    }
     for (int c = 0; c < 3; ++c)
         m_chartGrid->setColumnStretch(c, c < columns ? 1 : 0);
 }
@@ -410,6 +425,8 @@ void DashboardView::setPrometheus(PrometheusClient *client)
         forecast->setPrometheus(client);
     if (auto *anomalies = qobject_cast<AnomalyChart *>(panel(QStringLiteral("anomalies"))))
         anomalies->setPrometheus(client);
+    if (auto *flow = qobject_cast<FlowChart *>(panel(QStringLiteral("flow"))))
+        flow->setPrometheus(client);
     // The time charts' long ranges, aggregated across the fleet's instances.
     if (auto *rate = qobject_cast<TimeSeriesChart *>(panel(QStringLiteral("processing_rate"))))
         rate->setHistory(

@@ -488,6 +488,11 @@ TrackDetailDialog::TrackDetailDialog(OperatorActions *actions, QWidget *parent)
     auto *bottom = new QWidget(split);
     auto *bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 0, 0, 0);
+    bottomLayout->addWidget(new QLabel(tr("Its way through the sources, last pass:"), bottom));
+    m_path = new FlowView(bottom);
+    m_path->setMinimumHeight(130);
+    m_path->setMaximumHeight(170);
+    bottomLayout->addWidget(m_path);
     bottomLayout->addWidget(new QLabel(tr("Attempts, newest first:"), bottom));
     m_table = makeTable(m_attempts, bottom);
     bottomLayout->addWidget(m_table);
@@ -587,6 +592,26 @@ void TrackDetailDialog::setDetail(const TrackDetail &d)
                        d.track.errorSource.isEmpty() ? tr("—") : d.track.errorSource);
     m_error->setText(d.track.errorMessage.isEmpty() ? firstError : d.track.errorMessage);
     m_attempts->setAttempts(d.attempts);
+    m_path->setTrackPath(pathOf(d.attempts),
+                         d.track.status ? queueStatusKey(*d.track.status) : QString());
+}
+
+QList<FlowView::PathStep> TrackDetailDialog::pathOf(const QList<AttemptInfo> &attempts)
+{
+    // Oldest first; each source once, as its newest attempt answered, in the order the
+    // waterfall met them.
+    QList<FlowView::PathStep> path;
+    for (auto it = attempts.crbegin(); it != attempts.crend(); ++it) {
+        FlowView::PathStep step{it->source, it->outcome, it->latencyMs};
+        const auto same = std::find_if(path.begin(), path.end(), [&](const FlowView::PathStep &p) {
+            return p.source == it->source;
+        });
+        if (same != path.end())
+            *same = step;
+        else
+            path << step;
+    }
+    return path;
 }
 
 } // namespace dashboard

@@ -5,6 +5,7 @@
 #include <QDialog>
 #include <QWidget>
 
+#include "FlowView.h"
 #include "OperatorClient.h"
 
 class QComboBox;
@@ -125,6 +126,10 @@ public:
     void setDetail(const TrackDetail &detail);
     QString trackId() const { return m_trackId; }
     AttemptsModel *attempts() const { return m_attempts; }
+    /// The track's way through the sources (a FlowView in path mode).
+    FlowView *path() const { return m_path; }
+    /// Its path from its attempts (newest first): each source once, as last answered.
+    static QList<FlowView::PathStep> pathOf(const QList<AttemptInfo> &attempts);
     MetadataModel *metadata() const { return m_metadata; }
     QLabel *statusLabel() const { return m_statusValue; }
     /// What the sources look the track up by (artist — title · ISRC · duration).
@@ -155,6 +160,7 @@ private:
     MetadataModel *m_metadata;
     QTableView *m_metadataTable;
     AttemptsModel *m_attempts;
+    FlowView *m_path = nullptr;
     QTableView *m_table;
     QPushButton *m_retry;
 };
