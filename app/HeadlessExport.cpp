@@ -126,8 +126,13 @@ void HeadlessExport::start()
 bool HeadlessExport::chartsFilled() const
 {
     for (ChartPanel *panel : m_view->panels()) {
-        if (panel->id() == QLatin1String("heatmap") || panel->id() == QLatin1String("forecast"))
-            continue; // they need long history, which waiting a few seconds does not bring
+        // They need long history, or minutes of live samples, which waiting a few seconds
+        // does not bring.
+        static const QStringList needHistory{QStringLiteral("heatmap"), QStringLiteral("forecast"),
+                                             QStringLiteral("anomalies"),
+                                             QStringLiteral("breaker_forecast")};
+        if (needHistory.contains(panel->id()))
+            continue;
         panel->flush();
         if (!panel->hasData())
             return false;

@@ -1799,6 +1799,121 @@ Warte auf die erste Antwort des Backends.</translation>
     </message>
 </context>
 <context>
+    <name>dashboard::FlowChart</name>
+    <message>
+        <source>Flow through the waterfall</source>
+        <translation>Fluss durch den Wasserfall</translation>
+    </message>
+    <message>
+        <source>Time shown</source>
+        <translation>Angezeigte Zeit</translation>
+    </message>
+    <message>
+        <source>Drag back to replay the flow; at the right end it is live</source>
+        <translation>Zurückziehen spielt den Fluss erneut ab; ganz rechts ist er live</translation>
+    </message>
+    <message>
+        <source>newest (5-minute steps from Prometheus)</source>
+        <translation>neueste (5-Minuten-Schritte von Prometheus)</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::FlowModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>Per minute</source>
+        <translation>Pro Minute</translation>
+    </message>
+    <message>
+        <source>Error share</source>
+        <translation>Fehleranteil</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::FlowView</name>
+    <message>
+        <source>No flow yet
+The rates need a few seconds of snapshots.</source>
+        <translation>Noch kein Fluss
+Die Raten brauchen einige Sekunden an Snapshots.</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>%1 pending</source>
+        <translation>%1 wartend</translation>
+    </message>
+    <message>
+        <source>%1 · paused</source>
+        <translation>%1 · pausiert</translation>
+    </message>
+    <message>
+        <source>%1 /min · %2 % err</source>
+        <translation>%1 /min · %2 % Fehler</translation>
+    </message>
+    <message>
+        <source>%1 /min</source>
+        <translation>%1 /min</translation>
+    </message>
+    <message>
+        <source>let pass</source>
+        <translation>durchgelassen</translation>
+    </message>
+    <message>
+        <source>%1 · %2 ms</source>
+        <translation>%1 · %2 ms</translation>
+    </message>
+    <message>
+        <source>Queue: %1 tracks pending</source>
+        <translation>Warteschlange: %1 Titel wartend</translation>
+    </message>
+    <message>
+        <source>%1: %2 tracks a minute</source>
+        <translation>%1: %2 Titel pro Minute</translation>
+    </message>
+    <message>
+        <source>Answered %1 /min: %2 with data, %3 without, %4 errors (%5 %)</source>
+        <translation>Beantwortet %1 /min: %2 mit Daten, %3 ohne, %4 Fehler (%5 %)</translation>
+    </message>
+    <message>
+        <source>Let pass without a call: %1 /min (breaker open or quota spent)</source>
+        <translation>Ohne Aufruf durchgelassen: %1 /min (Breaker offen oder Kontingent verbraucht)</translation>
+    </message>
+    <message>
+        <source>Breaker: %1</source>
+        <translation>Breaker: %1</translation>
+    </message>
+    <message>
+        <source>Quota left: %1 %</source>
+        <translation>Kontingent übrig: %1 %</translation>
+    </message>
+    <message>
+        <source>Paused by an operator</source>
+        <translation>Von einem Operator pausiert</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::Forecast</name>
     <message>
         <source>no samples yet</source>
@@ -3052,6 +3167,10 @@ Das Backend meldet dies noch nicht.</translation>
     <message>
         <source>ISRC %1</source>
         <translation>ISRC %1</translation>
+    </message>
+    <message>
+        <source>Its way through the sources, last pass:</source>
+        <translation>Sein Weg durch die Quellen, letzter Durchlauf:</translation>
     </message>
 </context>
 <context>

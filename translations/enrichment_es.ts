@@ -1799,6 +1799,121 @@ Esperando la primera respuesta del backend.</translation>
     </message>
 </context>
 <context>
+    <name>dashboard::FlowChart</name>
+    <message>
+        <source>Flow through the waterfall</source>
+        <translation>Flujo por la cascada</translation>
+    </message>
+    <message>
+        <source>Time shown</source>
+        <translation>Hora mostrada</translation>
+    </message>
+    <message>
+        <source>Drag back to replay the flow; at the right end it is live</source>
+        <translation>Arrastre hacia atrás para repetir el flujo; en el extremo derecho es en vivo</translation>
+    </message>
+    <message>
+        <source>newest (5-minute steps from Prometheus)</source>
+        <translation>lo más reciente (pasos de 5 minutos de Prometheus)</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>en vivo</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::FlowModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Nodo</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Per minute</source>
+        <translation>Por minuto</translation>
+    </message>
+    <message>
+        <source>Error share</source>
+        <translation>Proporción de errores</translation>
+    </message>
+</context>
+<context>
+    <name>dashboard::FlowView</name>
+    <message>
+        <source>No flow yet
+The rates need a few seconds of snapshots.</source>
+        <translation>Aún no hay flujo
+Las tasas necesitan unos segundos de instantáneas.</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Cola</translation>
+    </message>
+    <message>
+        <source>%1 pending</source>
+        <translation>%1 pendientes</translation>
+    </message>
+    <message>
+        <source>%1 · paused</source>
+        <translation>%1 · en pausa</translation>
+    </message>
+    <message>
+        <source>%1 /min · %2 % err</source>
+        <translation>%1 /min · %2 % err</translation>
+    </message>
+    <message>
+        <source>%1 /min</source>
+        <translation>%1 /min</translation>
+    </message>
+    <message>
+        <source>let pass</source>
+        <translation>dejado pasar</translation>
+    </message>
+    <message>
+        <source>%1 · %2 ms</source>
+        <translation>%1 · %2 ms</translation>
+    </message>
+    <message>
+        <source>Queue: %1 tracks pending</source>
+        <translation>Cola: %1 pistas pendientes</translation>
+    </message>
+    <message>
+        <source>%1: %2 tracks a minute</source>
+        <translation>%1: %2 pistas por minuto</translation>
+    </message>
+    <message>
+        <source>Answered %1 /min: %2 with data, %3 without, %4 errors (%5 %)</source>
+        <translation>Respondidas %1 /min: %2 con datos, %3 sin, %4 errores (%5 %)</translation>
+    </message>
+    <message>
+        <source>Let pass without a call: %1 /min (breaker open or quota spent)</source>
+        <translation>Dejadas pasar sin llamada: %1 /min (breaker abierto o cuota agotada)</translation>
+    </message>
+    <message>
+        <source>Breaker: %1</source>
+        <translation>Breaker: %1</translation>
+    </message>
+    <message>
+        <source>Quota left: %1 %</source>
+        <translation>Cuota restante: %1 %</translation>
+    </message>
+    <message>
+        <source>Paused by an operator</source>
+        <translation>En pausa por un operador</translation>
+    </message>
+</context>
+<context>
     <name>dashboard::Forecast</name>
     <message>
         <source>no samples yet</source>
@@ -3052,6 +3167,10 @@ El backend aún no informa de esto.</translation>
     <message>
         <source>ISRC %1</source>
         <translation>ISRC %1</translation>
+    </message>
+    <message>
+        <source>Its way through the sources, last pass:</source>
+        <translation>Su recorrido por las fuentes, última pasada:</translation>
     </message>
 </context>
 <context>

@@ -83,8 +83,9 @@ bool FlowChart::rebuild()
         m_slider->setValue(m_slider->maximum());
         m_updatingSlider = false;
     }
-    // The view says itself when there is nothing yet; the panel's overlay stays away.
-    return true;
+    // The view says itself when there is nothing yet (the panel's overlay is on the hidden
+    // chart view); an export waits for rates.
+    return !state.isEmpty();
 }
 
 } // namespace dashboard

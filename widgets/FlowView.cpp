@@ -12,6 +12,9 @@
 #include <QPainter>
 #include <QHelpEvent>
 #include <QPen>
+#include <QProcess>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QToolTip>
 
 #include "OperatorModels.h"
@@ -57,9 +60,33 @@ bool FlowView::systemReducedMotion()
     const QByteArray env = qgetenv("ENRICHMENT_REDUCED_MOTION");
     if (!env.isEmpty())
         return env != "0";
-    // The desktop's "animations" switch reaches Qt as its UI effects (GTK's
-    // gtk-enable-animations, KDE's animation speed): off means reduced motion.
-    return !QApplication::isEffectEnabled(Qt::UI_General);
+    const QString config = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+    // KDE: "Animation speed" at its instant end.
+    const QSettings kde(config + QStringLiteral("/kdeglobals"), QSettings::IniFormat);
+    if (kde.value(QStringLiteral("KDE/AnimationDurationFactor"), 1.0).toDouble() <= 0)
+        return true;
+    // GTK desktops: gtk-enable-animations in GTK's settings.
+    const QSettings gtk(config + QStringLiteral("/gtk-3.0/settings.ini"), QSettings::IniFormat);
+    const QString animations =
+        gtk.value(QStringLiteral("Settings/gtk-enable-animations")).toString().toLower();
+    if (animations == QLatin1String("0") || animations == QLatin1String("false"))
+        return true;
+    // GNOME: Accessibility > Reduce Animation (org.gnome.desktop.interface), asked once.
+    static const bool gnome = [] {
+        const QString gsettings = QStandardPaths::findExecutable(QStringLiteral("gsettings"));
+        if (gsettings.isEmpty())
+            return false;
+        QProcess p;
+        p.start(gsettings, {QStringLiteral("get"), QStringLiteral("org.gnome.desktop.interface"),
+                            QStringLiteral("enable-animations")});
+        if (!p.waitForFinished(1000)) {
+            p.kill();
+            p.waitForFinished(1000);
+            return false;
+        }
+        return p.readAllStandardOutput().trimmed() == "false";
+    }();
+    return gnome;
 }
 
 double FlowView::dotsPerSecond(double ratePerMinute)
@@ -81,7 +108,7 @@ FlowView::Geometry FlowView::layout(const FlowState &state, const QSizeF &size)
         return g;
     const double width = std::max(1.0, size.width() - 2 * Margin);
     const double column = width / count;
-    const double nodeWidth = std::min(150.0, column * 0.72);
+    const double nodeWidth = std::min(160.0, column * 0.72);
     const double midY = size.height() / 2;
     for (int i = 0; i < columns.size(); ++i) {
         const double cx = Margin + column * (i + 0.5);
@@ -175,8 +202,10 @@ void FlowView::updateTimer()
     if (run && !m_timer.isActive()) {
         m_clock.start();
         m_timer.start();
+        invalidateLayers(); // dots instead of chevrons
     } else if (!run && m_timer.isActive()) {
         m_timer.stop();
+        invalidateLayers();
     }
 }
 
@@ -184,6 +213,7 @@ void FlowView::tick()
 {
     if (!isVisible() || window()->isMinimized()) {
         m_timer.stop();
+        invalidateLayers();
         return;
     }
     const double seconds = std::min(0.1, m_clock.restart() / 1000.0);
@@ -351,8 +381,9 @@ void FlowView::paintEdges(QPainter &painter) const
         painter.setPen(pen);
         painter.setBrush(Qt::NoBrush);
         painter.drawPath(path);
-        if (m_reduced && e.rate > 0) {
-            // Still: chevrons along the edge, closer together the more it carries.
+        if ((m_reduced || !m_timer.isActive()) && e.rate > 0) {
+            // Still (reduced motion, or not animating: an export, a hidden view): chevrons
+            // along the edge, closer together the more it carries.
             const int marks = std::clamp(int(std::ceil(dotsPerSecond(e.rate))), 1, 8);
             painter.setPen(QPen(pal.color(QPalette::Text), 1.4));
             for (int i = 1; i <= marks; ++i) {
@@ -421,12 +452,11 @@ void FlowView::paintNodes(QPainter &painter) const
         const QRectF inner = r.adjusted(6, 3, -6, -3);
         if (n.kind == FlowNode::Kind::Outcome) {
             // A short node: the name and the rate on one line.
-            painter.setFont(bold);
+            painter.setFont(font());
             const QString both = title + QStringLiteral("  ") + line;
             painter.drawText(
                 inner, Qt::AlignCenter,
                 painter.fontMetrics().elidedText(both, Qt::ElideRight, int(inner.width())));
-            painter.setFont(font());
             continue;
         }
         painter.setFont(bold);
@@ -561,6 +591,7 @@ void FlowView::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
     m_timer.stop();
+    invalidateLayers();
 }
 
 void FlowView::resizeEvent(QResizeEvent *event)

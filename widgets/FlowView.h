@@ -22,9 +22,10 @@ namespace dashboard {
 /// as tracks pass (a dot for every track up to 25 a second per edge) in the colour of the
 /// outcome at the source they leave: answered (green), no data (grey), error (red), let
 /// pass (amber). Animated at 60 frames a second while shown; not while the window is
-/// hidden or minimised, nor when the system asks for reduced motion (its "animations"
-/// setting, or ENRICHMENT_REDUCED_MOTION=1): then static chevrons, spaced by the rate,
-/// show the direction. In path mode it shows one track's way through the sources instead.
+/// hidden or minimised, nor when the system asks for reduced motion (systemReducedMotion():
+/// GNOME's Reduce Animation, GTK's gtk-enable-animations, KDE's instant animation speed, or
+/// ENRICHMENT_REDUCED_MOTION=1): then static chevrons, spaced by the rate, show the
+/// direction. In path mode it shows one track's way through the sources instead.
 class FlowView final : public QWidget
 {
     Q_OBJECT
@@ -51,7 +52,10 @@ public:
     }
     /// Dots a second on an edge carrying @p ratePerMinute tracks.
     static double dotsPerSecond(double ratePerMinute);
-    /// The system asks for reduced motion (or ENRICHMENT_REDUCED_MOTION=1 does).
+    /// The system asks for reduced motion: ENRICHMENT_REDUCED_MOTION (1 yes, 0 no) decides
+    /// if set; else KDE's AnimationDurationFactor=0 (kdeglobals), GTK's
+    /// gtk-enable-animations=false (gtk-3.0/settings.ini) or GNOME's enable-animations false
+    /// (gsettings, asked once) say yes.
     static bool systemReducedMotion();
 
     explicit FlowView(QWidget *parent = nullptr);

@@ -20,6 +20,7 @@
 #include "DashboardModels.h"
 #include "DashboardView.h"
 #include "EventLogModel.h"
+#include "FlowModel.h"
 #include "ForecastChart.h"
 #include "ForecastModel.h"
 #include "HeatmapChart.h"
@@ -452,6 +453,34 @@ private Q_SLOTS:
             exported = exported ||
                        (r.contains(",spotify,latency_p95,") && r.split(',').at(3).toDouble() > 2.0);
         QVERIFY(exported);
+    }
+
+    void theFlowReplaysThirtyDaysFromPrometheus()
+    {
+        // The slider's 30 days: 5-minute states; the two workers finish 20 tracks a minute
+        // each (completed), and 500 wait.
+        PrometheusClient client(&m_nam);
+        client.setBaseUrl(m_url);
+        dashboard::FlowModel model;
+        QSignalSpy states(&model, &dashboard::FlowModel::statesChanged);
+        model.setPrometheus(&client);
+        QVERIFY(states.wait(60'000));
+        QVERIFY(model.hasHistory());
+        QVERIFY2(model.stateCount() > 8000, qPrintable(QString::number(model.stateCount())));
+        const dashboard::FlowState &s = model.shown();
+        QCOMPARE(*s.node(QStringLiteral("queue"))->pending, 500);
+        QVERIFY(qAbs(s.node(QStringLiteral("completed"))->success - 40.0) < 0.5);
+        QVERIFY(s.node(QStringLiteral("spotify")) && s.node(QStringLiteral("discogs")));
+        // spotify's nightly dip shows when the slider goes back to 03:30 on a day.
+        int night = -1;
+        for (int i = model.stateCount() - 1; i >= 0 && night < 0; --i)
+            if (QDateTime::fromMSecsSinceEpoch(model.stateTime(i), Qt::UTC).time() == QTime(3, 30))
+                night = i;
+        QVERIFY(night >= 0);
+        model.setPosition(night);
+        const dashboard::FlowNode *spotify = model.shown().node(QStringLiteral("spotify"));
+        QVERIFY2(qAbs(spotify->success / spotify->calls() - 0.5) < 0.01,
+                 qPrintable(QString::number(spotify->success / spotify->calls())));
     }
 
     void headlessExportWritesTheHeatmap()

@@ -4,6 +4,7 @@
 #include <QPainter>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QSettings>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -255,11 +256,32 @@ private Q_SLOTS:
         view.setReducedMotion(false);
         view.setState(FlowModel::build(T0, {}, 0, 0, 0, 0)); // nothing flows
         QVERIFY(!view.isAnimating());
-        // The desktop's animation switch is what reduced motion follows by default.
-        QApplication::setEffectEnabled(Qt::UI_General, false);
-        QVERIFY(FlowView::systemReducedMotion());
-        QApplication::setEffectEnabled(Qt::UI_General, true);
+        // The desktop's animation switch: KDE's, then GTK's, in a private config folder.
+        QTemporaryDir config;
+        qputenv("XDG_CONFIG_HOME", config.path().toUtf8());
+        qunsetenv("ENRICHMENT_REDUCED_MOTION");
         QVERIFY(!FlowView::systemReducedMotion());
+        {
+            QSettings kde(config.filePath(QStringLiteral("kdeglobals")), QSettings::IniFormat);
+            kde.setValue(QStringLiteral("KDE/AnimationDurationFactor"), 0);
+        }
+        QVERIFY(FlowView::systemReducedMotion());
+        QFile::remove(config.filePath(QStringLiteral("kdeglobals")));
+        QDir(config.path()).mkpath(QStringLiteral("gtk-3.0"));
+        {
+            QSettings gtk(config.filePath(QStringLiteral("gtk-3.0/settings.ini")),
+                          QSettings::IniFormat);
+            gtk.setValue(QStringLiteral("Settings/gtk-enable-animations"), false);
+        }
+        QVERIFY(FlowView::systemReducedMotion());
+        FlowView still; // a new view follows it
+        QVERIFY(still.reducedMotion());
+        qputenv("ENRICHMENT_REDUCED_MOTION", "0"); // the override wins
+        QVERIFY(!FlowView::systemReducedMotion());
+        qputenv("ENRICHMENT_REDUCED_MOTION", "1");
+        QVERIFY(FlowView::systemReducedMotion());
+        qunsetenv("ENRICHMENT_REDUCED_MOTION");
+        qunsetenv("XDG_CONFIG_HOME");
     }
 
     void aTrackPathShowsTheSourcesItMet()
