@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ChartMarkers.h"
 
+#include <algorithm>
+
 namespace dashboard {
 
 void ChartMarkers::begin(Kind kind, qint64 atMs, const QString &label)
@@ -34,6 +36,29 @@ bool ChartMarkers::isOpen(Kind kind) const
 void ChartMarkers::add(Kind kind, qint64 atMs, const QString &label)
 {
     m_markers.append(Marker{kind, atMs, atMs, label});
+    trim();
+    Q_EMIT changed();
+}
+
+void ChartMarkers::replace(Kind kind, const QList<Marker> &markers)
+{
+    QList<Marker> kept;
+    for (const Marker &m : std::as_const(m_markers))
+        if (m.kind != kind)
+            kept << m;
+    for (Marker m : markers) {
+        m.kind = kind;
+        kept << m;
+    }
+    if (kept.size() == m_markers.size() && std::equal(kept.begin(), kept.end(), m_markers.begin(),
+                                                      [](const Marker &a, const Marker &b) {
+                                                          return a.kind == b.kind &&
+                                                                 a.fromMs == b.fromMs &&
+                                                                 a.toMs == b.toMs &&
+                                                                 a.label == b.label;
+                                                      }))
+        return;
+    m_markers = kept;
     trim();
     Q_EMIT changed();
 }

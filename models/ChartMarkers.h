@@ -16,7 +16,7 @@ class ChartMarkers final : public QObject
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChartMarkers)
 public:
-    enum class Kind { Outage, Paused, Action };
+    enum class Kind { Outage, Paused, Action, Anomaly };
     Q_ENUM(Kind)
 
     struct Marker
@@ -37,6 +37,8 @@ public:
     bool isOpen(Kind kind) const;
     /// An instant at @p atMs.
     void add(Kind kind, qint64 atMs, const QString &label);
+    /// Every marker of @p kind is @p markers from now on (the anomalies, evaluated again).
+    void replace(Kind kind, const QList<Marker> &markers);
 
     const QList<Marker> &markers() const { return m_markers; }
 

@@ -102,6 +102,17 @@ DashboardModels::DashboardModels(QObject *parent, int historyCapacity)
     m_forecast = new ForecastModel(m_trend, this);
     m_heatmap = new HeatmapModel(this);
     m_anomalies = new AnomalyModel(this);
+    // Anomalies are bands on the time charts too, each named.
+    connect(m_anomalies, &AnomalyModel::evaluated, this, [this] {
+        QList<ChartMarkers::Marker> bands;
+        for (const AnomalyEpisode &e : m_anomalies->recent()) {
+            const qint64 step =
+                m_anomalies->hasHistory() ? AnomalyModel::HistoryStepMs : AnomalyModel::LiveStepMs;
+            bands << ChartMarkers::Marker{ChartMarkers::Kind::Anomaly, e.startMs - step,
+                                          e.ongoing ? 0 : e.endMs, AnomalyModel::describe(e)};
+        }
+        m_markers->replace(ChartMarkers::Kind::Anomaly, bands);
+    });
     m_trips = new TripForecastModel(this);
     m_flow = new FlowModel(this);
     connect(m_trips, &TripForecastModel::updated, this,

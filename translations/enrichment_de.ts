@@ -3066,6 +3066,10 @@ Das Backend meldet dies noch nicht.</translation>
         <source>Pipeline paused</source>
         <translation>Pipeline pausiert</translation>
     </message>
+    <message>
+        <source>Anomaly</source>
+        <translation>Anomalie</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::TimeSeriesModel</name>

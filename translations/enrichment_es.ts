@@ -3066,6 +3066,10 @@ El backend aún no informa de esto.</translation>
         <source>Pipeline paused</source>
         <translation>Pipeline en pausa</translation>
     </message>
+    <message>
+        <source>Anomaly</source>
+        <translation>Anomalía</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::TimeSeriesModel</name>

@@ -285,9 +285,13 @@ void TimeSeriesChart::layoutMarkers()
             item = line;
         } else {
             const bool outage = m.kind == ChartMarkers::Kind::Outage;
-            kind = outage ? tr("Backend out of reach") : tr("Pipeline paused");
-            QColor c =
-                StatusStyle::healthColor(outage ? Health::Down : Health::Degraded, palette());
+            const bool anomaly = m.kind == ChartMarkers::Kind::Anomaly;
+            kind = anomaly  ? tr("Anomaly")
+                   : outage ? tr("Backend out of reach")
+                            : tr("Pipeline paused");
+            QColor c = anomaly ? StatusStyle::seriesColor(4, palette())
+                               : StatusStyle::healthColor(outage ? Health::Down : Health::Degraded,
+                                                          palette());
             auto *band = new QGraphicsRectItem(
                 QRectF(QPointF(x0, plot.top()), QPointF(std::max(x1, x0 + 2), plot.bottom())),
                 chart());

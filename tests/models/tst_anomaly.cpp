@@ -6,6 +6,8 @@
 
 #include "Anomaly.h"
 #include "AnomalyModel.h"
+#include "ChartMarkers.h"
+#include "DashboardModels.h"
 #include "ModelRoles.h"
 #include "enrichment/Vocabulary.h"
 #include "AnomalyWorld.h"
@@ -29,6 +31,39 @@ QList<AnomalyInput> flat(int steps, double value, double volume = 100)
     for (int i = 0; i < steps; ++i)
         out << AnomalyInput{T0 + (i + 1) * Step, value + (i % 2 ? 0.01 : -0.01) * value, volume,
                             true};
+    return out;
+}
+} // namespace
+
+namespace {
+/// A snapshot every 5 s for 50 minutes: discogs and spotify make 60 calls a minute each,
+/// 95 % successful, until discogs answers only 40 % from minute 35 on.
+QList<dashboard::Snapshot> discogsDrops()
+{
+    QList<dashboard::Snapshot> out;
+    const QString success = enrichment::toWire(enrichment::RequestStatus::Success);
+    const QString error = enrichment::toWire(enrichment::RequestStatus::Error);
+    double calls[2] = {0, 0}, ok[2] = {0, 0};
+    for (int tick = 0; tick <= 50 * 12; ++tick) {
+        dashboard::Snapshot s;
+        s.timestamp = QDateTime::fromMSecsSinceEpoch(T0 + tick * 5'000LL, Qt::UTC);
+        s.perMinute = 40;
+        s.queue[std::size_t(dashboard::QueueStatus::Pending)] = 300;
+        int i = 0;
+        for (const char *name : {"spotify", "discogs"}) {
+            const bool bad = i == 1 && tick >= 35 * 12;
+            calls[i] += 5;
+            ok[i] += bad ? 2 : (tick % 4 == 0 ? 4 : 5); // 95 %
+            dashboard::SourceInfo src;
+            src.name = QLatin1String(name);
+            src.requestsByStatus.insert(success, qint64(ok[i]));
+            src.requestsByStatus.insert(error, qint64(calls[i] - ok[i]));
+            src.latency = enrichment::LatencyInfo{0.1, 0.3, 0.5, 300};
+            s.sources << src;
+            ++i;
+        }
+        out << s;
+    }
     return out;
 }
 } // namespace
@@ -184,33 +219,10 @@ private Q_SLOTS:
 
     void liveSnapshotsMakeOneMinuteStepsAndFindTheDrop()
     {
-        // A snapshot every 5 s for 50 minutes: discogs and spotify make 60 calls a minute
-        // each, 95 % successful, until discogs answers only 40 % from minute 35 on.
         dashboard::AnomalyModel model;
         QSignalSpy evaluated(&model, &dashboard::AnomalyModel::evaluated);
-        const QString success = enrichment::toWire(enrichment::RequestStatus::Success);
-        const QString error = enrichment::toWire(enrichment::RequestStatus::Error);
-        double calls[2] = {0, 0}, ok[2] = {0, 0};
-        for (int tick = 0; tick <= 50 * 12; ++tick) {
-            dashboard::Snapshot s;
-            s.timestamp = QDateTime::fromMSecsSinceEpoch(T0 + tick * 5'000LL, Qt::UTC);
-            s.perMinute = 40;
-            s.queue[std::size_t(dashboard::QueueStatus::Pending)] = 300;
-            int i = 0;
-            for (const char *name : {"spotify", "discogs"}) {
-                const bool bad = i == 1 && tick >= 35 * 12;
-                calls[i] += 5;
-                ok[i] += bad ? 2 : (tick % 4 == 0 ? 4 : 5); // 95 %
-                dashboard::SourceInfo src;
-                src.name = QLatin1String(name);
-                src.requestsByStatus.insert(success, qint64(ok[i]));
-                src.requestsByStatus.insert(error, qint64(calls[i] - ok[i]));
-                src.latency = enrichment::LatencyInfo{0.1, 0.3, 0.5, 300};
-                s.sources << src;
-                ++i;
-            }
+        for (const dashboard::Snapshot &s : discogsDrops())
             model.applySnapshot(s);
-        }
         QVERIFY(evaluated.count() >= 49); // one per closed minute
         QVERIFY(!model.hasHistory());
         QVERIFY(model.basis().contains(QStringLiteral("live")));
@@ -226,11 +238,28 @@ private Q_SLOTS:
         QCOMPARE(now.first().scope, AnomalyEpisode::Scope::Source);
         QVERIFY(std::abs(now.first().observed - 0.4) < 0.02);
         // The rows of the export: every evaluated step of both sources and the pipeline.
-        QCOMPARE(model.headerData(dashboard::AnomalyModel::ScoreColumn, Qt::Horizontal,
-                                  dashboard::ModelRole::Export)
+        QCOMPARE(model
+                     .headerData(dashboard::AnomalyModel::ScoreColumn, Qt::Horizontal,
+                                 dashboard::ModelRole::Export)
                      .toString(),
                  QStringLiteral("score"));
         QCOMPARE(model.rowCount(), int(steps.size()) * 7); // 2 sources x 3 figures + 1
+    }
+
+    void anomaliesAreBandsOnTheTimeCharts()
+    {
+        dashboard::DashboardModels models;
+        for (const dashboard::Snapshot &s : discogsDrops())
+            models.applySnapshot(s);
+        QStringList labels;
+        for (const dashboard::ChartMarkers::Marker &m : models.markers()->markers())
+            if (m.kind == dashboard::ChartMarkers::Kind::Anomaly) {
+                labels << m.label;
+                QCOMPARE(m.toMs, 0); // still going on
+            }
+        QCOMPARE(labels.size(), 1);
+        QVERIFY2(labels.first().startsWith(QStringLiteral("discogs · ")),
+                 qPrintable(labels.first()));
     }
 
     void thirtyReplayedDaysAreMostlyRight()
