@@ -18,9 +18,8 @@ const QString Minutes = QStringLiteral("expected_minutes_to_trip");
 } // namespace
 
 TripForecastModel::TripForecastModel(QObject *parent)
-    : QObject(parent),
-      m_table(new CategoryTableModel(QLatin1String(enrichment::wire::key::Source), {PTrip, Minutes},
-                                     this))
+    : QObject(parent), m_table(new CategoryTableModel(QLatin1String(enrichment::wire::key::Source),
+                                                      {PTrip, Minutes}, this))
 {
     m_table->setColumnLabels({tr("Chance within 1 h"), tr("Expected minutes to trip")});
     m_table->setDecimals(2);
@@ -38,6 +37,7 @@ void TripForecastModel::applySnapshot(const Snapshot &s)
     }
     const QString error = enrichment::toWire(enrichment::RequestStatus::Error);
     QStringList order;
+    bool breakerMoved = false;
     for (const SourceInfo &src : s.sources) {
         order << src.name;
         TripRule rule;
@@ -46,6 +46,9 @@ void TripForecastModel::applySnapshot(const Snapshot &s)
             rule.failuresInARow = int(src.breaker->failureCount.value_or(0));
             rule.open = src.breaker->state && *src.breaker->state != BreakerState::Closed;
         }
+        // A breaker that opened or closed changes the forecast now, not at the next step.
+        const auto known = m_rules.constFind(src.name);
+        breakerMoved = breakerMoved || (known != m_rules.cend() && known->open != rule.open);
         m_rules.insert(src.name, rule);
         const std::optional<qint64> total = src.requests();
         if (!total)
@@ -63,9 +66,9 @@ void TripForecastModel::applySnapshot(const Snapshot &s)
         if (src.latency && src.latency->p95)
             step.latencyP95 = *src.latency->p95;
     }
-    if (order != m_order) {
+    if (order != m_order || breakerMoved) {
         m_order = order;
-        recompute(); // a new source shows at once
+        recompute(); // a new source, or a breaker that moved, shows at once
     }
 }
 
@@ -119,23 +122,26 @@ QString TripForecastModel::longText(const TripForecast &f)
     if (f.open)
         return tr("The breaker is open or probing now.");
     const QLocale locale;
-    const auto pct = [](double p) { return QString::number(qRound(p * 100)); };
+    const auto pct = [](double p) {
+        return QString::number(qRound(p * 100));
+    };
     QString text = tr("Chance of opening within the hour %1 % (%2–%3 %).")
                        .arg(pct(f.pTrip1h), pct(f.pLow), pct(f.pHigh));
     if (f.minutesToTrip) {
         const QString earliest =
             f.minutesEarliest ? QString::number(qRound(*f.minutesEarliest)) : QStringLiteral("?");
-        const QString latest = f.minutesLatest ? QString::number(qRound(*f.minutesLatest))
-                                               : tr("not within 6 h");
+        const QString latest =
+            f.minutesLatest ? QString::number(qRound(*f.minutesLatest)) : tr("not within 6 h");
         text += QLatin1Char(' ') + tr("Expected in about %1 min (%2 to %3).")
                                        .arg(qRound(*f.minutesToTrip))
                                        .arg(earliest, latest);
     }
-    text += QLatin1Char(' ') + tr("Failures %1 % of calls, %2 %3 points an hour; %4 calls a minute.")
-                                   .arg(locale.toString(f.failureShare * 100, 'f', 1))
-                                   .arg(f.trendPerHour >= 0 ? tr("rising") : tr("falling"))
-                                   .arg(locale.toString(std::abs(f.trendPerHour) * 100, 'f', 0))
-                                   .arg(locale.toString(f.callsPerMinute, 'f', 0));
+    text +=
+        QLatin1Char(' ') + tr("Failures %1 % of calls, %2 %3 points an hour; %4 calls a minute.")
+                               .arg(locale.toString(f.failureShare * 100, 'f', 1))
+                               .arg(f.trendPerHour >= 0 ? tr("rising") : tr("falling"))
+                               .arg(locale.toString(std::abs(f.trendPerHour) * 100, 'f', 0))
+                               .arg(locale.toString(f.callsPerMinute, 'f', 0));
     return text;
 }
 

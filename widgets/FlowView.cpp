@@ -186,8 +186,10 @@ void FlowView::setReducedMotion(bool reduced)
 {
     m_reduced = reduced;
     invalidateLayers();
-    if (reduced)
+    if (reduced) {
         m_dots.clear();
+        m_framesMoved = 0;
+    }
     updateTimer();
     update();
 }
@@ -202,18 +204,15 @@ void FlowView::updateTimer()
     if (run && !m_timer.isActive()) {
         m_clock.start();
         m_timer.start();
-        invalidateLayers(); // dots instead of chevrons
     } else if (!run && m_timer.isActive()) {
-        m_timer.stop();
-        invalidateLayers();
+        stopAnimation();
     }
 }
 
 void FlowView::tick()
 {
     if (!isVisible() || window()->isMinimized()) {
-        m_timer.stop();
-        invalidateLayers();
+        stopAnimation();
         return;
     }
     const double seconds = std::min(0.1, m_clock.restart() / 1000.0);
@@ -225,6 +224,8 @@ void FlowView::tick()
 
 void FlowView::advance(double seconds)
 {
+    if (m_framesMoved++ == 0)
+        invalidateLayers(); // dots take over from the chevrons
     for (Dot &d : m_dots)
         d.t += seconds * DotSpeed;
     m_dots.removeIf([](const Dot &d) { return d.t >= 1.0; });
@@ -381,9 +382,9 @@ void FlowView::paintEdges(QPainter &painter) const
         painter.setPen(pen);
         painter.setBrush(Qt::NoBrush);
         painter.drawPath(path);
-        if ((m_reduced || !m_timer.isActive()) && e.rate > 0) {
-            // Still (reduced motion, or not animating: an export, a hidden view): chevrons
-            // along the edge, closer together the more it carries.
+        if (showsChevrons() && e.rate > 0) {
+            // Still (reduced motion, or no frame has moved the dots: an export, a view out
+            // of sight): chevrons along the edge, closer together the more it carries.
             const int marks = std::clamp(int(std::ceil(dotsPerSecond(e.rate))), 1, 8);
             painter.setPen(QPen(pal.color(QPalette::Text), 1.4));
             for (int i = 1; i <= marks; ++i) {
@@ -590,8 +591,15 @@ void FlowView::showEvent(QShowEvent *event)
 void FlowView::hideEvent(QHideEvent *event)
 {
     QWidget::hideEvent(event);
+    stopAnimation();
+}
+
+void FlowView::stopAnimation()
+{
     m_timer.stop();
-    invalidateLayers();
+    m_dots.clear();
+    m_framesMoved = 0;
+    invalidateLayers(); // chevrons again
 }
 
 void FlowView::resizeEvent(QResizeEvent *event)

@@ -74,6 +74,9 @@ public:
     /// Moves the dots @p seconds on and spawns new ones (the timer does it each frame).
     void advance(double seconds);
     int dotCount() const { return int(m_dots.size()); }
+    /// Still chevrons show the direction (reduced motion, or no frame has moved the dots
+    /// yet: an export, a view out of sight).
+    bool showsChevrons() const { return m_reduced || m_framesMoved == 0; }
     /// Dots on @p edgeKey now.
     int dotCount(const QString &edgeKey) const;
     /// Draws one frame (paintEvent and the benchmark): on a raster device from cached layers
@@ -110,6 +113,7 @@ private:
     void paintDots(QPainter &painter) const;
     void paintNodes(QPainter &painter) const;
     void invalidateLayers();
+    void stopAnimation();
 
     FlowState m_state;
     Geometry m_geometry;
@@ -121,6 +125,7 @@ private:
     QElapsedTimer m_clock;
     QRandomGenerator m_random{20261204};
     bool m_reduced = false;
+    int m_framesMoved = 0;  ///< advances since the animation (re)started; 0: chevrons
     QPixmap m_back;         ///< the background and the edges, at m_layerScale
     QPixmap m_front;        ///< the nodes, on transparent
     qreal m_layerScale = 0; ///< 0: the layers are to be drawn again

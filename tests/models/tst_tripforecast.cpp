@@ -72,7 +72,8 @@ private Q_SLOTS:
         QCOMPARE(risky.pLow, risky.pTrip1h); // an exact fit has no band
         const QList<double> curve =
             TripForecast::chanceCurve(360, TripRule(), 30, [](double) { return 0.3; });
-        const auto half = std::find_if(curve.begin(), curve.end(), [](double c) { return c >= 0.5; });
+        const auto half =
+            std::find_if(curve.begin(), curve.end(), [](double c) { return c >= 0.5; });
         QCOMPARE(*risky.minutesToTrip, double(half - curve.begin()));
     }
 
@@ -189,10 +190,10 @@ private Q_SLOTS:
         QVERIFY2(text.startsWith(QStringLiteral("may trip in ~")), qPrintable(text));
         QCOMPARE(sources->data(sources->index(0, dashboard::SourcesModel::TripColumn)).toString(),
                  QStringLiteral("steady"));
-        QVERIFY(sources->data(sources->index(1, dashboard::SourcesModel::TripColumn),
-                              Qt::ToolTipRole)
-                    .toString()
-                    .contains(QStringLiteral("Chance of opening within the hour")));
+        QVERIFY(
+            sources->data(sources->index(1, dashboard::SourcesModel::TripColumn), Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("Chance of opening within the hour")));
         // The breaker opens: certain, and said so.
         dashboard::Snapshot open = dashboard::Snapshot();
         open.timestamp = QDateTime::fromMSecsSinceEpoch(T0 + (ticks + 13) * 5'000LL, Qt::UTC);
@@ -204,8 +205,17 @@ private Q_SLOTS:
         open.sources << src;
         models.applySnapshot(open);
         QVERIFY(model->forecast(QStringLiteral("discogs")).open);
-        QCOMPARE(dashboard::TripForecastModel::shortText(model->forecast(QStringLiteral("discogs"))),
-                 QStringLiteral("open now"));
+        QCOMPARE(
+            dashboard::TripForecastModel::shortText(model->forecast(QStringLiteral("discogs"))),
+            QStringLiteral("open now"));
+        // It closes again two seconds later, within the same minute: said at once, not at
+        // the next step (a closed breaker is never "open now").
+        breaker.state = dashboard::BreakerState::Closed;
+        src.breaker = breaker;
+        open.sources = {src};
+        open.timestamp = open.timestamp.addSecs(2);
+        models.applySnapshot(open);
+        QVERIFY(!model->forecast(QStringLiteral("discogs")).open);
     }
 
     void replayedDaysWarnBeforeDegradationsTrip()

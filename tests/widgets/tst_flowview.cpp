@@ -241,13 +241,17 @@ private Q_SLOTS:
         view.setReducedMotion(false);
         view.resize(900, 300);
         view.setState(model.live());
-        QVERIFY(!view.isAnimating()); // not shown
+        QVERIFY(!view.isAnimating());  // not shown
+        QVERIFY(view.showsChevrons()); // an export of it shows the direction
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QVERIFY(view.isAnimating());
         QTRY_VERIFY(view.dotCount() > 0); // frames run
+        QVERIFY(!view.showsChevrons());
         view.hide();
         QVERIFY(!view.isAnimating());
+        QVERIFY(view.showsChevrons());
+        QCOMPARE(view.dotCount(), 0);
         view.show();
         QVERIFY(view.isAnimating());
         view.setReducedMotion(true); // the system asks for less motion
