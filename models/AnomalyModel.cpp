@@ -26,10 +26,18 @@ constexpr AnomalyMetric SourceMetrics[] = {AnomalyMetric::SuccessRate, AnomalyMe
 constexpr int LiveKeep = 24 * 60; // a day of 1-minute steps
 } // namespace
 
-AnomalyModel::AnomalyModel(QObject *parent) : QAbstractTableModel(parent)
+AnomalyModel::AnomalyModel(QObject *parent)
+    : QAbstractTableModel(parent),
+      m_batch(new PrometheusBatch(historyQueries(), HistoryDays * 24 * 3'600'000LL, HistoryStepMs,
+                                  int(HistoryStepMs), this))
 {
-    m_reload.setInterval(int(HistoryStepMs));
-    connect(&m_reload, &QTimer::timeout, this, &AnomalyModel::reloadHistory);
+    connect(m_batch, &PrometheusBatch::answered, this, &AnomalyModel::setHistory);
+    connect(m_batch, &PrometheusBatch::failed, this, &AnomalyModel::setHistoryFailed);
+}
+
+bool AnomalyModel::isLoading() const
+{
+    return m_batch->isLoading();
 }
 
 AnomalySettings AnomalyModel::liveSettings()
@@ -163,51 +171,12 @@ QHash<QString, QString> AnomalyModel::historyQueries()
 
 void AnomalyModel::setPrometheus(PrometheusClient *client)
 {
-    if (m_client)
-        m_client->disconnect(this);
-    m_client = client;
-    m_answers.clear();
-    m_waiting.clear();
+    m_batch->setClient(client);
     if (!client) {
-        m_reload.stop();
         m_fromHistory = false;
         m_historyError.clear();
         recompute();
-        return;
     }
-    connect(client, &PrometheusClient::rangeReady, this,
-            [this](const QString &tag, const QList<PrometheusClient::Series> &series) {
-                if (!m_waiting.remove(tag))
-                    return;
-                m_answers.insert(tag, series);
-                if (m_waiting.isEmpty())
-                    setHistory(m_answers);
-            });
-    connect(client, &PrometheusClient::rangeFailed, this,
-            [this](const QString &tag, const QString &error) {
-                if (!m_waiting.contains(tag))
-                    return;
-                for (const QString &t : std::as_const(m_waiting))
-                    m_client->cancel(t);
-                m_waiting.clear();
-                setHistoryFailed(error);
-            });
-    m_reload.start();
-    reloadHistory();
-}
-
-void AnomalyModel::reloadHistory()
-{
-    if (!m_client || !m_waiting.isEmpty())
-        return;
-    const qint64 to = QDateTime::currentMSecsSinceEpoch() / HistoryStepMs * HistoryStepMs;
-    const qint64 from = to - HistoryDays * 24 * 3'600'000LL;
-    m_answers.clear();
-    const QHash<QString, QString> queries = historyQueries();
-    for (auto it = queries.cbegin(); it != queries.cend(); ++it)
-        m_waiting.insert(it.key());
-    for (auto it = queries.cbegin(); it != queries.cend(); ++it)
-        m_client->queryRange(it.key(), it.value(), from, to, HistoryStepMs);
 }
 
 void AnomalyModel::setHistoryFailed(const QString &error)

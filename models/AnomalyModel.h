@@ -4,10 +4,9 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
-#include <QPointer>
-#include <QTimer>
 
 #include "Anomaly.h"
+#include "PrometheusBatch.h"
 #include "PrometheusClient.h"
 #include "Snapshot.h"
 
@@ -64,7 +63,7 @@ public:
     /// Prometheus did not answer (@p error): the live steps are used.
     void setHistoryFailed(const QString &error);
     bool hasHistory() const { return m_fromHistory; }
-    bool isLoading() const { return !m_waiting.isEmpty(); }
+    bool isLoading() const;
     /// Where the baseline comes from now: "30 days from Prometheus", "live, 42 min".
     QString basis() const;
 
@@ -108,7 +107,6 @@ private:
     };
     static QString seriesKey(const QString &source, AnomalyMetric metric);
     void closeLiveStep();
-    void reloadHistory();
     void addSource(const QString &source);
 
     // Live accumulation.
@@ -127,10 +125,7 @@ private:
     QHash<QString, QList<AnomalyInput>> m_live;
 
     // History.
-    QPointer<PrometheusClient> m_client;
-    QTimer m_reload;
-    QHash<QString, QList<PrometheusClient::Series>> m_answers;
-    QSet<QString> m_waiting;
+    PrometheusBatch *m_batch;
     QHash<QString, QList<AnomalyInput>> m_history;
     bool m_fromHistory = false;
     QString m_historyError;

@@ -42,10 +42,13 @@ const FlowNode *FlowState::node(const QString &key) const
     return nullptr;
 }
 
-FlowModel::FlowModel(QObject *parent) : QAbstractTableModel(parent)
+FlowModel::FlowModel(QObject *parent)
+    : QAbstractTableModel(parent),
+      m_batch(new PrometheusBatch(historyQueries(), HistoryDays * 24 * 3'600'000LL, HistoryStepMs,
+                                  int(HistoryStepMs), this))
 {
-    m_reload.setInterval(int(HistoryStepMs));
-    connect(&m_reload, &QTimer::timeout, this, &FlowModel::reloadHistory);
+    connect(m_batch, &PrometheusBatch::answered, this, &FlowModel::setHistory);
+    // A failure leaves the live hour as what the slider moves over.
 }
 
 FlowState FlowModel::build(qint64 ms, const QList<FlowNode> &sources, std::optional<qint64> pending,
@@ -189,45 +192,7 @@ QHash<QString, QString> FlowModel::historyQueries()
 
 void FlowModel::setPrometheus(PrometheusClient *client)
 {
-    if (m_client)
-        m_client->disconnect(this);
-    m_client = client;
-    m_waiting.clear();
-    if (!client) {
-        m_reload.stop();
-        return;
-    }
-    connect(client, &PrometheusClient::rangeReady, this,
-            [this](const QString &tag, const QList<PrometheusClient::Series> &series) {
-                if (!m_waiting.remove(tag))
-                    return;
-                m_answers.insert(tag, series);
-                if (m_waiting.isEmpty())
-                    setHistory(m_answers);
-            });
-    connect(client, &PrometheusClient::rangeFailed, this, [this](const QString &tag) {
-        if (!m_waiting.contains(tag))
-            return;
-        for (const QString &t : std::as_const(m_waiting))
-            m_client->cancel(t);
-        m_waiting.clear(); // the live hour stays what the slider moves over
-    });
-    m_reload.start();
-    reloadHistory();
-}
-
-void FlowModel::reloadHistory()
-{
-    if (!m_client || !m_waiting.isEmpty())
-        return;
-    const qint64 to = QDateTime::currentMSecsSinceEpoch() / HistoryStepMs * HistoryStepMs;
-    const qint64 from = to - HistoryDays * 24 * 3'600'000LL;
-    m_answers.clear();
-    const QHash<QString, QString> queries = historyQueries();
-    for (auto it = queries.cbegin(); it != queries.cend(); ++it)
-        m_waiting.insert(it.key());
-    for (auto it = queries.cbegin(); it != queries.cend(); ++it)
-        m_client->queryRange(it.key(), it.value(), from, to, HistoryStepMs);
+    m_batch->setClient(client);
 }
 
 void FlowModel::setHistory(const QHash<QString, QList<PrometheusClient::Series>> &answers)

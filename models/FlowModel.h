@@ -6,9 +6,8 @@
 
 #include <QAbstractTableModel>
 #include <QHash>
-#include <QPointer>
-#include <QTimer>
 
+#include "PrometheusBatch.h"
 #include "PrometheusClient.h"
 #include "Snapshot.h"
 
@@ -128,7 +127,6 @@ private:
         bool hasOutcomes = false;
     };
     void refreshShown();
-    void reloadHistory();
 
     QList<Sample> m_samples; ///< the last ~70 s of counters
     FlowState m_live;
@@ -137,10 +135,7 @@ private:
     QList<FlowState> m_history;
     int m_position = -1;
     FlowState m_shown;
-    QPointer<PrometheusClient> m_client;
-    QTimer m_reload;
-    QHash<QString, QList<PrometheusClient::Series>> m_answers;
-    QSet<QString> m_waiting;
+    PrometheusBatch *m_batch;
 };
 
 } // namespace dashboard

@@ -416,8 +416,6 @@ void FlowView::paintNodes(QPainter &painter) const
 {
     const QPalette &pal = palette();
     const QLocale locale;
-    QFont bold = font();
-    bold.setBold(true);
     for (const FlowNode &n : m_state.nodes) {
         const QRectF r = m_geometry.nodes.value(n.key);
         if (r.isNull())
@@ -460,14 +458,7 @@ void FlowView::paintNodes(QPainter &painter) const
                 painter.fontMetrics().elidedText(both, Qt::ElideRight, int(inner.width())));
             continue;
         }
-        painter.setFont(bold);
-        painter.drawText(
-            inner, Qt::AlignHCenter | Qt::AlignTop,
-            painter.fontMetrics().elidedText(title, Qt::ElideRight, int(inner.width())));
-        painter.setFont(font());
-        painter.drawText(
-            inner, Qt::AlignCenter,
-            painter.fontMetrics().elidedText(line, Qt::ElideRight, int(inner.width())));
+        paintTitleAndLine(painter, inner, title, line);
         if (n.kind == FlowNode::Kind::Source && n.quotaLeft) {
             // The rate-limit budget left, as a bar along the bottom.
             const QRectF bar(r.left() + 8, r.bottom() - 10, r.width() - 16, 4);
@@ -485,8 +476,6 @@ void FlowView::paintNodes(QPainter &painter) const
 void FlowView::paintPath(QPainter &painter)
 {
     const QPalette &pal = palette();
-    QFont bold = font();
-    bold.setBold(true);
     QHash<QString, PathStep> steps;
     for (const PathStep &p : std::as_const(m_path))
         steps.insert(p.source, p);
@@ -520,17 +509,22 @@ void FlowView::paintPath(QPainter &painter)
                              .arg(AttemptsModel::outcomeLabel(step->outcome),
                                   locale.toString(step->latencyMs, 'f', 0));
         }
-        const QRectF inner = r.adjusted(6, 4, -6, -4);
         painter.setPen(pal.color(QPalette::WindowText));
-        painter.setFont(bold);
-        painter.drawText(
-            inner, Qt::AlignHCenter | Qt::AlignTop,
-            painter.fontMetrics().elidedText(title, Qt::ElideRight, int(inner.width())));
-        painter.setFont(font());
-        painter.drawText(
-            inner, Qt::AlignCenter,
-            painter.fontMetrics().elidedText(line, Qt::ElideRight, int(inner.width())));
+        paintTitleAndLine(painter, r.adjusted(6, 3, -6, -3), title, line);
     }
+}
+
+void FlowView::paintTitleAndLine(QPainter &painter, const QRectF &inner, const QString &title,
+                                 const QString &line) const
+{
+    QFont bold = font();
+    bold.setBold(true);
+    painter.setFont(bold);
+    painter.drawText(inner, Qt::AlignHCenter | Qt::AlignTop,
+                     painter.fontMetrics().elidedText(title, Qt::ElideRight, int(inner.width())));
+    painter.setFont(font());
+    painter.drawText(inner, Qt::AlignCenter,
+                     painter.fontMetrics().elidedText(line, Qt::ElideRight, int(inner.width())));
 }
 
 QString FlowView::nodeToolTip(const FlowNode &n) const

@@ -112,6 +112,9 @@ private:
     void paintEdges(QPainter &painter) const;
     void paintDots(QPainter &painter) const;
     void paintNodes(QPainter &painter) const;
+    /// A node's name (bold, at the top) and its line (in the middle), each elided.
+    void paintTitleAndLine(QPainter &painter, const QRectF &inner, const QString &title,
+                           const QString &line) const;
     void invalidateLayers();
     void stopAnimation();
 
