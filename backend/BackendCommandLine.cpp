@@ -3,6 +3,7 @@
 #include "BackendCommandLine.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <QCommandLineParser>
 #include <QUrl>
@@ -150,7 +151,60 @@ const OptionSpec BackendOptionTable[] = {
     {"tls-cert", "PEM certificate chain: serve HTTPS and WSS (with --tls-key).", "FILE"},
     {"tls-key", "PEM private key (RSA or EC, unencrypted) for --tls-cert.", "FILE"},
     {"request-timeout", "Seconds a request may take to arrive in full (default 10).", "S"},
+    {"target-drain",
+     "Autoscaling: drain the backlog forecast within this time (default 1h; "
+     "seconds, or with s, m or h). Sets enrichment_workers_desired.",
+     "TIME"},
+    {"min-workers", "Autoscaling: the fewest workers to ask for (default 0).", "N"},
+    {"max-workers", "Autoscaling: the most workers to ask for (default 10).", "N"},
 };
+
+/// A duration: seconds, or a number with s, m or h.
+std::optional<qint64> durationSeconds(const QString &text)
+{
+    static const struct
+    {
+        QChar unit;
+        qint64 seconds;
+    } units[] = {{QLatin1Char('s'), 1}, {QLatin1Char('m'), 60}, {QLatin1Char('h'), 3600}};
+    QString number = text.trimmed();
+    qint64 scale = 1;
+    for (const auto &u : units)
+        if (number.endsWith(u.unit)) {
+            number.chop(1);
+            scale = u.seconds;
+        }
+    bool ok = false;
+    const qint64 n = number.toLongLong(&ok);
+    if (!ok || n <= 0 || n > 7 * 86'400 / scale)
+        return std::nullopt;
+    return n * scale;
+}
+
+/// The autoscaler's goal and bounds.
+bool readAutoscale(const QCommandLineParser &p, BackendOptions *o, QString *error)
+{
+    if (p.isSet(QStringLiteral("target-drain"))) {
+        const auto s = durationSeconds(p.value(QStringLiteral("target-drain")));
+        if (!s || *s < 60) {
+            *error = QStringLiteral("--target-drain must be a time from 60s to 7 days, such as "
+                                    "3600, 90m or 1h; got \"%1\"")
+                         .arg(p.value(QStringLiteral("target-drain")).left(40));
+            return false;
+        }
+        o->autoscale.targetDrainSeconds = *s;
+    }
+    if (!intOption(p, QStringLiteral("min-workers"), 0, 10'000, &o->autoscale.minWorkers, error) ||
+        !intOption(p, QStringLiteral("max-workers"), 1, 10'000, &o->autoscale.maxWorkers, error))
+        return false;
+    if (o->autoscale.minWorkers > o->autoscale.maxWorkers) {
+        *error = QStringLiteral("--min-workers (%1) is more than --max-workers (%2)")
+                     .arg(o->autoscale.minWorkers)
+                     .arg(o->autoscale.maxWorkers);
+        return false;
+    }
+    return true;
+}
 
 /// Where and how it serves, and the pipeline's numbers.
 bool readServing(const QCommandLineParser &p, BackendOptions *o, QString *error)
@@ -394,7 +448,8 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
         return false;
     if (*exitNow)
         return true;
-    return readServing(p, o, error) && readFleet(p, o, error) && readTokens(p, o, error);
+    return readServing(p, o, error) && readFleet(p, o, error) && readAutoscale(p, o, error) &&
+           readTokens(p, o, error);
 }
 
 } // namespace enrichment

@@ -200,6 +200,9 @@ void BackendService::buildPipeline()
     d->fleet = std::make_unique<FleetLink>(o, *d->clock, *d->store, *d->monitor, *d->pipeline,
                                            *d->runtime, *d->server, *publisher);
     connect(d->runtime.get(), &ServiceRuntime::ticked, d->fleet.get(), &FleetLink::refresh);
+    // After the fleet's refresh: the number follows the workers just read.
+    connect(d->runtime.get(), &ServiceRuntime::ticked, this,
+            [this] { d->runtime->updateAutoscale(d->fleet->workers(), d->options.relay); });
 }
 
 bool BackendService::start(QString *error)

@@ -22,7 +22,7 @@ bool parseStandard(QCommandLineParser &parser, const QStringList &arguments,
         *exitNow = true;
         return true;
     }
-    if (!parser.positionalArguments().isEmpty()) {
+    if (!texts.positionalAllowed && !parser.positionalArguments().isEmpty()) {
         *error = texts.unexpectedArgument.arg(parser.positionalArguments().constFirst().left(200));
         return false;
     }

@@ -203,6 +203,7 @@ Snapshot snapshotDocument(const SnapshotState &st)
     doc.workerId = st.workerId;
     doc.service = {st.uptimeSeconds, st.batchSize, st.batchesCompleted, st.leaseSeconds};
     doc.pipeline = Snapshot::Pipeline{st.control.paused, st.control.pausedSources};
+    doc.autoscale = st.autoscale;
     if (st.workers) {
         QList<FleetWorker> workers;
         for (const WorkerInfo &w : *st.workers)

@@ -42,6 +42,8 @@ struct SnapshotState
         std::array<qint64, RequestStatusCount> requests{};
         std::array<qint64, ErrorTypeCount> errors{};
         RateLimitState rateLimit;
+        /// Requests per minute the provider allows the whole fleet (0: no shared quota).
+        double quotaPerMinute = 0;
         qint64 trips = 0;
     };
 
@@ -76,6 +78,8 @@ struct SnapshotState
     QMap<QString, QMap<QString, BreakerState>> fleetBreakers;
     /// What operators set: the snapshot's `pipeline` (paused, paused sources).
     PipelineControl control;
+    /// How many workers the fleet should run, as the last tick decided (none: not yet).
+    std::optional<AutoscaleInfo> autoscale;
 };
 
 /// The breakers of the workers that are neither lost nor stopped, by source then worker.

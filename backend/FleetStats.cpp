@@ -74,6 +74,8 @@ void add(WorkerStats::Source *to, const WorkerStats::Source &from)
         (to->rateLimit.limit <= 0 || r.remaining < to->rateLimit.remaining ||
          (r.remaining == to->rateLimit.remaining && r.resetAtMs > to->rateLimit.resetAtMs)))
         to->rateLimit = r;
+    // One provider's quota is the fleet's: every worker says the same, or some do not know.
+    to->quotaPerMinute = std::max(to->quotaPerMinute, from.quotaPerMinute);
 }
 
 /// The fleet's figures of one source into the snapshot's (its breaker stays as it is).
@@ -84,6 +86,7 @@ void takeFigures(SnapshotState::Source *to, const WorkerStats::Source &from)
     to->errors = from.errors;
     to->window = windowOf(from);
     to->rateLimit = from.rateLimit;
+    to->quotaPerMinute = from.quotaPerMinute;
     to->trips = from.trips;
 }
 
@@ -118,6 +121,7 @@ WorkerStats WorkerStats::fromSnapshot(const SnapshotState &st)
         s.successes24h = src.window.successes24h;
         s.latency = src.window.latency;
         s.rateLimit = src.rateLimit;
+        s.quotaPerMinute = src.quotaPerMinute;
         s.trips = src.trips;
         s.failureCount = src.failureCount;
         s.lastFailureMs = src.lastFailureMs.value_or(0);
@@ -159,6 +163,8 @@ QJsonObject WorkerStats::toJson() const
             source.insert(stats::RateLimit, QJsonObject{{stats::Limit, s.rateLimit.limit},
                                                         {stats::Remaining, s.rateLimit.remaining},
                                                         {stats::ResetMs, s.rateLimit.resetAtMs}});
+        if (s.quotaPerMinute > 0)
+            source.insert(stats::QuotaPerMinute, s.quotaPerMinute);
         sourcesJson.insert(it.key(), source);
     }
     QJsonObject cacheJson;
@@ -211,6 +217,8 @@ WorkerStats WorkerStats::fromJson(const QJsonObject &o)
             s.rateLimit.remaining = std::min(s.rateLimit.limit, count(rl.value(stats::Remaining)));
             s.rateLimit.resetAtMs = count(rl.value(stats::ResetMs));
         }
+        if (const double q = j.value(stats::QuotaPerMinute).toDouble(); q > 0 && q < 1e9)
+            s.quotaPerMinute = q;
         s.trips = count(j.value(stats::Trips));
         s.failureCount = int(std::min<qint64>(count(j.value(stats::FailureCount)), 1'000'000));
         s.lastFailureMs = count(j.value(stats::LastFailureMs));

@@ -37,6 +37,8 @@ struct WorkerStats
         qint64 successes24h = 0;
         std::array<quint64, LatencyBucketCount> latency{};
         RateLimitState rateLimit;
+        /// Requests per minute the provider allows the whole fleet (0: no shared quota).
+        double quotaPerMinute = 0;
         qint64 trips = 0;
         int failureCount = 0;     ///< its breaker's consecutive failures
         qint64 lastFailureMs = 0; ///< its breaker's last failure (epoch ms); 0: none

@@ -168,6 +168,13 @@ qint64 HttpSource::sharedIntervalMs() const
         1, qint64(std::ceil(std::max(double(m_pace.minIntervalMs), perWindow) * 1.02)));
 }
 
+double HttpSource::fleetQuotaPerMinute() const
+{
+    if (m_pace.minIntervalMs <= 0 && m_pace.windowLimit <= 0)
+        return 0;
+    return 60'000.0 / double(sharedIntervalMs());
+}
+
 void HttpSource::send(Waiting w)
 {
     QString why;

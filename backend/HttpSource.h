@@ -74,6 +74,9 @@ public:
     /// The interval between two shared slots: the provider's pace as one request every N ms
     /// (its minimum interval or its window spread evenly), 2 % slower for timer jitter.
     qint64 sharedIntervalMs() const;
+    /// The provider's pace as requests per minute for the fleet (its minimum interval or
+    /// its window), as sharedIntervalMs() spaces them; 0 when it sets no pace.
+    double fleetQuotaPerMinute() const override;
 
 protected:
     /// The request that looks @p track up, or std::nullopt when the track gives nothing to

@@ -63,6 +63,28 @@ void Pipeline::stop()
 {
     m_running = false;
     m_timer.stop();
+    if (m_runs.empty())
+        return;
+    // A stop (SIGTERM from systemd, Kubernetes or the scaler) with a batch in flight: the
+    // tracks already done are recorded, the others go back to pending now without using a
+    // retry, instead of waiting out their lease. Answers that come later find no batch.
+    const qint64 now = m_clock.nowMs();
+    int released = 0;
+    for (const auto &run : m_runs) {
+        if (run->done)
+            continue;
+        run->waitingOn = NotWaiting;
+        run->done = true;
+        run->out.status = TrackStatus::Pending;
+        run->out.deferUntilMs = std::max<qint64>(1, now);
+        run->out.error = QStringLiteral("released: the worker stopped");
+        ++released;
+    }
+    m_runsLeft = 0;
+    const BatchResult r = finishBatch();
+    qCInfo(lcPipeline).noquote() << "stopping with batch" << r.batchNumber << "in flight:"
+                                 << r.size - released << "tracks recorded," << released
+                                 << "released to pending";
 }
 
 void Pipeline::tick()

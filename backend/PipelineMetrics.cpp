@@ -68,6 +68,12 @@ PipelineMetrics::PipelineMetrics(const QStringList &sources, const Clock &clock,
                          "(queue latency; 0 when nothing is pending)");
     auto &enqueued = gauge(metric::QueueEnqueueRate,
                            "Tracks added to the queue per minute (sliding 5-minute window)");
+    auto &desired = gauge(metric::WorkersDesired,
+                          "Workers the fleet should run: the backlog forecast drained within "
+                          "the target time at the measured rate per worker, capped by the "
+                          "sources' quotas, between the minimum and maximum");
+    auto &live = gauge(metric::WorkersLive, "Workers of the fleet alive now (neither stopped "
+                                            "nor lost)");
     auto &rateRemaining = gauge(metric::ApiRateLimitRemaining,
                                 "Requests left in the current rate-limit window per source");
     auto &rateLimit =
@@ -139,6 +145,8 @@ PipelineMetrics::PipelineMetrics(const QStringList &sources, const Clock &clock,
     m_processingRate = &rate.Add({{label::Queue, s(queue)}});
     m_oldestPending = &oldest.Add({{label::Queue, s(queue)}});
     m_enqueueRate = &enqueued.Add({{label::Queue, s(queue)}});
+    m_workersDesired = &desired.Add({{label::Queue, s(queue)}});
+    m_workersLive = &live.Add({{label::Queue, s(queue)}});
     for (std::size_t op = 0; op < CacheOperationCount; ++op) {
         m_cache[op][0] = &cache.Add({{label::Operation, s(toWire(CacheOperation(op)))},
                                      {label::Status, metric::CacheFailure}});
@@ -202,6 +210,12 @@ void PipelineMetrics::setQueueFlow(double oldestPendingSeconds, double enqueuedP
 {
     m_oldestPending->Set(oldestPendingSeconds);
     m_enqueueRate->Set(enqueuedPerMinute);
+}
+
+void PipelineMetrics::setWorkers(double desired, double live)
+{
+    m_workersDesired->Set(desired);
+    m_workersLive->Set(live);
 }
 
 void PipelineMetrics::setProcessingRate(double tracksPerMinute)

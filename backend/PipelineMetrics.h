@@ -67,6 +67,9 @@ public:
     void setProcessingRate(double tracksPerMinute);
     /// `enrichment_queue_oldest_pending_seconds` and `enrichment_queue_enqueue_rate`.
     void setQueueFlow(double oldestPendingSeconds, double enqueuedPerMinute);
+    /// The workers the fleet should run (`enrichment_workers_desired`) and those alive
+    /// now (`enrichment_workers_live`).
+    void setWorkers(double desired, double live);
     void setRateLimit(int source, qint64 remaining, qint64 limit, double resetEpochSeconds);
     void recordCache(CacheOperation op, bool ok);
     void setTracksInProgress(qint64 n);
@@ -134,6 +137,8 @@ private:
     prometheus::Gauge *m_processingRate = nullptr;
     prometheus::Gauge *m_oldestPending = nullptr;
     prometheus::Gauge *m_enqueueRate = nullptr;
+    prometheus::Gauge *m_workersDesired = nullptr;
+    prometheus::Gauge *m_workersLive = nullptr;
     std::array<std::array<prometheus::Counter *, 2>, CacheOperationCount> m_cache{};
     prometheus::Gauge *m_inProgress = nullptr;
     prometheus::Histogram *m_batchSize = nullptr;

@@ -27,6 +27,10 @@ public:
     void sample(qint64 nowMs, const std::array<qint64, TrackStatusCount> &counts);
     /// Tracks added per minute over the samples kept; std::nullopt before MinSpanMs.
     std::optional<double> enqueuedPerMinute() const;
+    /// What keeps flowing in, for the autoscaler's forecast: the median of the last whole
+    /// one-minute inflows (up to five), so that one bulk enqueue (already backlog) is not
+    /// taken for a stream; std::nullopt until three minutes are known.
+    std::optional<double> steadyPerMinute() const;
 
 private:
     std::deque<std::pair<qint64, qint64>> m_totals; ///< (time, tracks in the queue)

@@ -192,6 +192,7 @@ void ServiceRuntime::ownSources(SnapshotState *st) const
         src.reopens = b->reopens();
         src.breaker = b->config();
         src.rateLimit = m_pipeline.source(i)->rateLimit();
+        src.quotaPerMinute = m_pipeline.source(i)->fleetQuotaPerMinute();
         const int mi = m_monitor.sourceIndex(src.name);
         src.monitored = mi >= 0;
         if (src.monitored) {
@@ -240,6 +241,7 @@ SnapshotState ServiceRuntime::snapshotState(const std::optional<QList<WorkerInfo
     st.workerId = m_store.workerId();
     st.control = m_store.control();
     st.workers = workers;
+    st.autoscale = m_autoscale;
     st.workerLostAfterMs = workerLostAfterMs();
     st.activeWithinMs = st.workerLostAfterMs;
     if (workers) {
@@ -262,6 +264,52 @@ QJsonObject ServiceRuntime::history(int minutes) const
     st.sourceNames = m_monitor.sources();
     st.ring = &m_history;
     return writeHistory(st);
+}
+
+void ServiceRuntime::updateAutoscale(const std::optional<QList<WorkerInfo>> &workers, bool relay)
+{
+    const SnapshotState st = snapshotState(workers, relay);
+    AutoscaleInput in;
+    in.pending = st.queue[std::size_t(TrackStatus::Pending)];
+    in.inProgress = st.queue[std::size_t(TrackStatus::InProgress)];
+    in.inflowPerMinute = m_flow.steadyPerMinute().value_or(0);
+    in.paused = st.control.paused;
+    in.tracksProcessed = st.tracksEnriched;
+    // Live: neither stopped nor lost; a backend of its own is its one worker.
+    QMap<QString, bool> open;
+    if (workers) {
+        for (const WorkerInfo &w : *workers) {
+            if (w.stopped || st.nowMs - w.lastSeenMs > st.workerLostAfterMs)
+                continue;
+            ++in.liveWorkers;
+            for (auto it = w.breakers.cbegin(); it != w.breakers.cend(); ++it)
+                if (it.value() == BreakerState::Open)
+                    open.insert(it.key(), true);
+        }
+    } else {
+        in.liveWorkers = m_options.runPipeline ? 1 : 0;
+    }
+    for (const SnapshotState::Source &s : st.sources) {
+        AutoscaleInput::Source src;
+        src.name = s.name;
+        // A relay's own rows carry the fleet's worst state; a worker's, its own (its heartbeat
+        // row may be a few seconds behind).
+        src.open = open.value(s.name) || s.state == BreakerState::Open;
+        src.quotaPerMinute = s.quotaPerMinute;
+        for (qint64 n : s.requests)
+            src.requests += n;
+        in.sources << src;
+    }
+    // A worker's pace is measured only while every live worker had work and nothing held
+    // it back; otherwise the last measurement stands.
+    const bool saturated = in.pending > 0 && !in.paused && open.isEmpty() &&
+                           std::none_of(in.sources.cbegin(), in.sources.cend(),
+                                        [](const AutoscaleInput::Source &s) { return s.open; });
+    m_autoscaleMeter.sample(st.nowMs, in.liveWorkers, saturated);
+    in.ratePerWorker = m_autoscaleMeter.update(
+        st.nowMs, m_store.completedInLast(m_autoscaleMeter.window(st.nowMs)));
+    m_autoscale = decideWorkers(in, m_options.autoscale);
+    m_monitor.setWorkers(double(m_autoscale->desiredWorkers), double(in.liveWorkers));
 }
 
 void ServiceRuntime::applyControl()

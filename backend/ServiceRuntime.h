@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QTimer>
 
+#include "Autoscale.h"
 #include "DocumentWriter.h"
 #include "HistoryRing.h"
 #include "QueueFlow.h"
@@ -51,6 +52,9 @@ public:
     void refreshGauges();
     /// This worker finished a batch with @p success tracks enriched.
     void batchFinished(int success);
+    /// Decides how many workers the fleet should run (docs/SCALING.md) from what the tick
+    /// read, with @p workers the fleet as last read; the snapshot and the gauges say it.
+    void updateAutoscale(const std::optional<QList<WorkerInfo>> &workers, bool relay);
     /// Carries out the breaker commands of the pipeline control not yet carried out here.
     void applyControl();
     /// Adds @p n generated demo tracks; returns how many were new.
@@ -96,6 +100,8 @@ private:
     QTimer m_reconcileTimer;
     QTimer m_tickTimer;
     qint64 m_demoCounter = 0;
+    AutoscaleMeter m_autoscaleMeter;
+    std::optional<AutoscaleInfo> m_autoscale;
 };
 
 } // namespace enrichment

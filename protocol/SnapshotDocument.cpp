@@ -32,6 +32,40 @@ QString toWire(FleetWorker::State s)
     return {};
 }
 
+namespace {
+struct ReasonName
+{
+    AutoscaleInfo::Reason reason;
+    QLatin1String name;
+};
+const ReasonName AutoscaleReasons[] = {
+    {AutoscaleInfo::Reason::Idle, wire::scale::Idle},
+    {AutoscaleInfo::Reason::Measuring, wire::scale::Measuring},
+    {AutoscaleInfo::Reason::Backlog, wire::scale::Backlog},
+    {AutoscaleInfo::Reason::Quota, wire::scale::Quota},
+    {AutoscaleInfo::Reason::BreakerOpen, wire::scale::BreakerOpen},
+    {AutoscaleInfo::Reason::Paused, wire::scale::Paused},
+    {AutoscaleInfo::Reason::MinWorkers, wire::scale::MinWorkers},
+    {AutoscaleInfo::Reason::MaxWorkers, wire::scale::MaxWorkers},
+};
+} // namespace
+
+QString toWire(AutoscaleInfo::Reason r)
+{
+    for (const ReasonName &n : AutoscaleReasons)
+        if (n.reason == r)
+            return n.name;
+    return {};
+}
+
+std::optional<AutoscaleInfo::Reason> autoscaleReasonFromWire(const QString &key)
+{
+    for (const ReasonName &n : AutoscaleReasons)
+        if (key == n.name)
+            return n.reason;
+    return std::nullopt;
+}
+
 std::optional<double> Snapshot::minutesToDrain() const
 {
     const auto pending = queueCount(TrackStatus::Pending);

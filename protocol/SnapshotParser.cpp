@@ -50,6 +50,35 @@ std::optional<double> ratio(const QJsonValue &v)
     return d;
 }
 
+/// The fleet's autoscale advice; nullopt when it lacks the number or its reason.
+std::optional<AutoscaleInfo> readAutoscale(const QJsonObject &o)
+{
+    namespace k = wire::key;
+    const auto desired = count(o.value(k::DesiredWorkers));
+    const auto reason = autoscaleReasonFromWire(o.value(k::Reason).toString());
+    if (!desired || !reason || *desired > 100'000)
+        return std::nullopt;
+    AutoscaleInfo a;
+    a.desiredWorkers = *desired;
+    a.reason = *reason;
+    a.liveWorkers = std::min<qint64>(count(o.value(k::LiveWorkers)).value_or(0), 100'000);
+    a.backlog = count(o.value(k::Backlog)).value_or(0);
+    a.inflowPerMinute = nonNegative(o.value(k::InflowPerMinute)).value_or(0);
+    a.forecastBacklog = nonNegative(o.value(k::ForecastBacklog)).value_or(0);
+    a.targetDrainSeconds = nonNegative(o.value(k::TargetDrainSeconds)).value_or(0);
+    a.ratePerWorker = nonNegative(o.value(k::RatePerWorker));
+    a.uncappedWorkers = count(o.value(k::UncappedWorkers)).value_or(0);
+    a.capWorkers = count(o.value(k::CapWorkers));
+    a.capSource = plainServerText(o.value(k::CapSource).toString(), 64);
+    a.capQuotaPerMinute = nonNegative(o.value(k::CapQuotaPerMinute));
+    for (const QJsonValue &v : o.value(k::OpenSources).toArray())
+        if (v.isString() && a.openSources.size() < 64)
+            a.openSources << plainServerText(v.toString(), 64);
+    a.minWorkers = count(o.value(k::MinWorkers)).value_or(0);
+    a.maxWorkers = count(o.value(k::MaxWorkers)).value_or(0);
+    return a;
+}
+
 QDateTime isoTime(const QJsonValue &v)
 {
     return v.isString() ? wire::parseTime(v.toString()) : QDateTime();
@@ -288,6 +317,8 @@ std::optional<Snapshot> SnapshotParser::parseSnapshot(const QJsonObject &o, QStr
                 pipeline.pausedSources << plainServerText(v.toString(), 64);
         s.pipeline = pipeline;
     }
+    if (const QJsonValue a = o.value(wire::key::Autoscale); a.isObject())
+        s.autoscale = readAutoscale(a.toObject());
     if (const QJsonValue workers = o.value(wire::key::Workers); workers.isArray()) {
         QList<FleetWorker> list;
         const QJsonArray array = workers.toArray();

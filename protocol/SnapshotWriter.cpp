@@ -157,6 +157,27 @@ QJsonObject workerJson(const FleetWorker &w)
     return o;
 }
 
+QJsonObject autoscaleJson(const AutoscaleInfo &a)
+{
+    return QJsonObject{
+        {k::DesiredWorkers, a.desiredWorkers},
+        {k::LiveWorkers, a.liveWorkers},
+        {k::Reason, toWire(a.reason)},
+        {k::Backlog, a.backlog},
+        {k::InflowPerMinute, a.inflowPerMinute},
+        {k::ForecastBacklog, a.forecastBacklog},
+        {k::TargetDrainSeconds, a.targetDrainSeconds},
+        {k::RatePerWorker, orNull(a.ratePerWorker)},
+        {k::UncappedWorkers, a.uncappedWorkers},
+        {k::CapWorkers, orNull(a.capWorkers)},
+        {k::CapSource, a.capSource.isEmpty() ? QJsonValue() : QJsonValue(a.capSource)},
+        {k::CapQuotaPerMinute, orNull(a.capQuotaPerMinute)},
+        {k::OpenSources, QJsonArray::fromStringList(a.openSources)},
+        {k::MinWorkers, a.minWorkers},
+        {k::MaxWorkers, a.maxWorkers},
+    };
+}
+
 } // namespace
 
 QJsonObject SnapshotWriter::write(const Snapshot &s)
@@ -198,6 +219,8 @@ QJsonObject SnapshotWriter::write(const Snapshot &s)
             k::Pipeline,
             QJsonObject{{k::Paused, s.pipeline->paused},
                         {k::PausedSources, QJsonArray::fromStringList(s.pipeline->pausedSources)}});
+    if (s.autoscale)
+        doc.insert(k::Autoscale, autoscaleJson(*s.autoscale));
     if (s.workers) {
         QJsonArray workers;
         for (const FleetWorker &w : *s.workers)

@@ -19,16 +19,22 @@ struct HttpReply
 /// A blocking `GET @p path` to 127.0.0.1:@p port with `Connection: close`, read until the
 /// server closes (at most @p timeoutMs). @p extraHeaders: complete lines ending in CRLF.
 /// It blocks this thread's event loop: for servers in another process or thread only.
-inline HttpReply httpGet(quint16 port, const QByteArray &path, const QByteArray &extraHeaders = {},
-                         int timeoutMs = 5000)
+/// One request (@p method with @p body, when any) on its own connection, read to the end.
+inline HttpReply httpRequest(quint16 port, const QByteArray &method, const QByteArray &path,
+                             const QByteArray &body, const QByteArray &extraHeaders,
+                             int timeoutMs)
 {
     HttpReply r;
     QTcpSocket s;
     s.connectToHost(QHostAddress::LocalHost, port);
     if (!s.waitForConnected(timeoutMs))
         return r;
-    s.write("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + extraHeaders +
-            "\r\n");
+    const QByteArray length =
+        method == "GET" ? QByteArray()
+                        : "Content-Type: application/json\r\nContent-Length: " +
+                              QByteArray::number(body.size()) + "\r\n";
+    s.write(method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" +
+            length + extraHeaders + "\r\n" + body);
     QByteArray all;
     QElapsedTimer t;
     t.start();
@@ -44,6 +50,18 @@ inline HttpReply httpGet(quint16 port, const QByteArray &path, const QByteArray 
     r.head = all.left(end);
     r.body = end < 0 ? QByteArray() : all.mid(end + 4);
     return r;
+}
+
+inline HttpReply httpGet(quint16 port, const QByteArray &path, const QByteArray &extraHeaders = {},
+                         int timeoutMs = 5000)
+{
+    return httpRequest(port, "GET", path, {}, extraHeaders, timeoutMs);
+}
+
+inline HttpReply httpPost(quint16 port, const QByteArray &path, const QByteArray &body,
+                          const QByteArray &extraHeaders = {}, int timeoutMs = 5000)
+{
+    return httpRequest(port, "POST", path, body, extraHeaders, timeoutMs);
 }
 
 } // namespace testsupport

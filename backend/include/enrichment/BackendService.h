@@ -36,6 +36,15 @@ struct DemoOptions
     double outageScale = 1.0;
 };
 
+/// How many workers the fleet should run (docs/SCALING.md, "The number"): the goal and
+/// the bounds of `enrichment_workers_desired` and the snapshot's `autoscale`.
+struct AutoscaleOptions
+{
+    qint64 targetDrainSeconds = 3600; ///< drain the backlog forecast within this
+    int minWorkers = 0;
+    int maxWorkers = 10;
+};
+
 /// Everything that configures a backend; the `enrichment-backend` options map onto it.
 struct BackendOptions
 {
@@ -114,6 +123,7 @@ struct BackendOptions
     /// PEM certificate chain and private key: serve HTTPS and WSS instead of HTTP and WS.
     QString tlsCertificateFile;
     QString tlsKeyFile;
+    AutoscaleOptions autoscale;
     /// The simulated sources and demo queue (only these knobs are about the simulation).
     DemoOptions demo;
 };

@@ -6,8 +6,9 @@
 #include <QString>
 #include <QStringList>
 
-/// What the command lines of `enrichment-backend` and `enrichment-monitor` share, defined
-/// once: -h/--help, -v/--version, and no positional arguments.
+/// What the command lines of `enrichment-backend`, `enrichment-monitor` and
+/// `enrichment-scaler` share, defined once: -h/--help, -v/--version, and (unless the
+/// program takes some) no positional arguments.
 namespace enrichment::cli {
 
 /// The words a program uses for what is shared (translated or not, as the program is).
@@ -17,6 +18,7 @@ struct StandardTexts
     QString version;            ///< help of --version: "Show the version."
     QString versionLine;        ///< what --version prints: "enrichment-backend 0.9.0\n"
     QString unexpectedArgument; ///< the error for a positional argument; %1 is the argument
+    bool positionalAllowed = false; ///< the program takes positional arguments itself
 };
 
 /// Adds --help and --version to @p parser (which has the program's own options), parses

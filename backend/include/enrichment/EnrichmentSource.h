@@ -70,6 +70,10 @@ public:
     virtual bool simulatesLatency() const { return true; }
     /// The rate-limit window now (rolls over to a fresh window when the reset time passed).
     virtual RateLimitState rateLimit() = 0;
+    /// Requests per minute the provider allows every worker of the fleet together (one
+    /// API key shared by all), for the autoscaler's cap (docs/SCALING.md); 0: no shared
+    /// quota known (a source whose limit is each process's own, or none).
+    virtual double fleetQuotaPerMinute() const { return 0; }
 };
 
 } // namespace enrichment

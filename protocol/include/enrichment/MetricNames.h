@@ -36,6 +36,8 @@ inline constexpr char SourceHealth[] = "enrichment_source_health";
 inline constexpr char TracksDeferredTotal[] = "enrichment_tracks_deferred_total";
 inline constexpr char TracksInProgress[] = "enrichment_tracks_in_progress";
 inline constexpr char TracksProcessedTotal[] = "enrichment_tracks_processed_total";
+inline constexpr char WorkersDesired[] = "enrichment_workers_desired";
+inline constexpr char WorkersLive[] = "enrichment_workers_live";
 
 /// `enrichment_cache_operations_total{status}`.
 inline constexpr char CacheSuccess[] = "success";

@@ -134,6 +134,54 @@ struct FleetWorker
     }
     friend bool operator!=(const FleetWorker &a, const FleetWorker &b) { return !(a == b); }
 };
+/// How many workers the fleet should run and why (`autoscale`, docs/SCALING.md): the one
+/// number every scaler follows (KEDA, the systemd and process scaler) and the dashboard
+/// shows beside the live workers.
+struct AutoscaleInfo
+{
+    /// Why the number is what it is; the wire names are in toWire().
+    enum class Reason {
+        Idle,        ///< nothing queued and nothing expected: the minimum
+        Measuring,   ///< work waits but no rate per worker is known yet: one to measure it
+        Backlog,     ///< the backlog forecast over the target drain time
+        Quota,       ///< held down by the source whose quota the fleet would exceed
+        BreakerOpen, ///< a breaker is open: more workers would only wait on it
+        Paused,      ///< the pipeline is paused: more workers would do nothing
+        MinWorkers,  ///< raised to --min-workers
+        MaxWorkers,  ///< lowered to --max-workers
+    };
+    qint64 desiredWorkers = 0;
+    qint64 liveWorkers = 0;
+    Reason reason = Reason::Idle;
+    qint64 backlog = 0;           ///< pending + in progress now
+    double inflowPerMinute = 0;   ///< tracks added per minute (the forecast's inflow)
+    double forecastBacklog = 0;   ///< backlog + inflow over the target drain time
+    double targetDrainSeconds = 0;
+    std::optional<double> ratePerWorker; ///< tracks per minute one worker finishes
+    qint64 uncappedWorkers = 0;          ///< what the backlog alone asks for
+    std::optional<qint64> capWorkers;    ///< the quota cap (none: no source limits it)
+    QString capSource;                   ///< the source that sets the cap
+    std::optional<double> capQuotaPerMinute; ///< that source's quota for the whole fleet
+    QStringList openSources;             ///< sources whose breaker is open (not counted)
+    qint64 minWorkers = 0;
+    qint64 maxWorkers = 0;
+
+    friend bool operator==(const AutoscaleInfo &a, const AutoscaleInfo &b)
+    {
+        return a.desiredWorkers == b.desiredWorkers && a.liveWorkers == b.liveWorkers &&
+               a.reason == b.reason && a.backlog == b.backlog &&
+               a.inflowPerMinute == b.inflowPerMinute && a.forecastBacklog == b.forecastBacklog &&
+               a.targetDrainSeconds == b.targetDrainSeconds &&
+               a.ratePerWorker == b.ratePerWorker && a.uncappedWorkers == b.uncappedWorkers &&
+               a.capWorkers == b.capWorkers && a.capSource == b.capSource &&
+               a.capQuotaPerMinute == b.capQuotaPerMinute && a.openSources == b.openSources &&
+               a.minWorkers == b.minWorkers && a.maxWorkers == b.maxWorkers;
+    }
+    friend bool operator!=(const AutoscaleInfo &a, const AutoscaleInfo &b) { return !(a == b); }
+};
+QString toWire(AutoscaleInfo::Reason r);
+std::optional<AutoscaleInfo::Reason> autoscaleReasonFromWire(const QString &key);
+
 /// A worker's state from its wire name (`active`, `idle`, `stopped`, `lost`).
 std::optional<FleetWorker::State> fleetWorkerStateFromWire(const QString &key);
 QString toWire(FleetWorker::State s);
@@ -183,6 +231,8 @@ struct Snapshot
         QStringList pausedSources;
     };
     std::optional<Pipeline> pipeline;
+    /// The workers the fleet should run (absent from a backend that does not say).
+    std::optional<AutoscaleInfo> autoscale;
 
     std::optional<qint64> queueCount(TrackStatus s) const { return queue[std::size_t(s)]; }
     /// Minutes until pending reaches zero at the current rate; nullopt when unknown, the

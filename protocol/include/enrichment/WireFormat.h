@@ -121,6 +121,22 @@ inline constexpr QLatin1String LastBatch{"last_batch"};
 inline constexpr QLatin1String CurrentBatch{"current_batch"};
 inline constexpr QLatin1String BatchesCompleted{"batches_completed"};
 inline constexpr QLatin1String TracksPerMinute{"tracks_per_minute"};
+// How many workers the fleet should run (snapshot `autoscale`).
+inline constexpr QLatin1String Autoscale{"autoscale"};
+inline constexpr QLatin1String DesiredWorkers{"desired_workers"};
+inline constexpr QLatin1String LiveWorkers{"live_workers"};
+inline constexpr QLatin1String InflowPerMinute{"inflow_per_minute"};
+inline constexpr QLatin1String ForecastBacklog{"forecast_backlog"};
+inline constexpr QLatin1String TargetDrainSeconds{"target_drain_seconds"};
+inline constexpr QLatin1String RatePerWorker{"rate_per_worker"};
+inline constexpr QLatin1String UncappedWorkers{"uncapped_workers"};
+inline constexpr QLatin1String CapWorkers{"cap_workers"};
+inline constexpr QLatin1String CapSource{"cap_source"};
+inline constexpr QLatin1String CapQuotaPerMinute{"cap_quota_per_minute"};
+inline constexpr QLatin1String OpenSources{"open_sources"};
+inline constexpr QLatin1String MinWorkers{"min_workers"};
+inline constexpr QLatin1String MaxWorkers{"max_workers"};
+inline constexpr QLatin1String Reason{"reason"};
 // The pipeline control (snapshot `pipeline`) and roles (welcome, /health).
 inline constexpr QLatin1String Pipeline{"pipeline"};
 inline constexpr QLatin1String Paused{"paused"};
@@ -252,6 +268,7 @@ inline constexpr QLatin1String Limit{"limit"};
 inline constexpr QLatin1String Remaining{"remaining"};
 inline constexpr QLatin1String ResetMs{"reset_ms"};
 inline constexpr QLatin1String Trips{"trips"};
+inline constexpr QLatin1String QuotaPerMinute{"quota_per_minute"};
 inline constexpr QLatin1String FailureCount{"failure_count"};
 inline constexpr QLatin1String LastFailureMs{"last_failure_ms"};
 inline constexpr QLatin1String Cache{"cache"};
@@ -333,6 +350,18 @@ inline constexpr QLatin1String Idle{"idle"};
 inline constexpr QLatin1String Lost{"lost"};
 inline constexpr QLatin1String Stopped{"stopped"};
 } // namespace worker
+
+/// Why the fleet wants the workers it wants (`autoscale.reason`).
+namespace scale {
+inline constexpr QLatin1String Idle{"idle"};
+inline constexpr QLatin1String Measuring{"measuring"};
+inline constexpr QLatin1String Backlog{"backlog"};
+inline constexpr QLatin1String Quota{"quota"};
+inline constexpr QLatin1String BreakerOpen{"breaker_open"};
+inline constexpr QLatin1String Paused{"paused"};
+inline constexpr QLatin1String MinWorkers{"min_workers"};
+inline constexpr QLatin1String MaxWorkers{"max_workers"};
+} // namespace scale
 
 /// Wire time: ISO 8601 UTC with milliseconds, e.g. `2026-11-29T00:12:25.302Z`.
 QString formatTime(qint64 epochMs);
