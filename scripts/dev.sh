@@ -34,6 +34,9 @@ install_missing() {
     for p in "${PACKAGES[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
     done
+    # npm installs the test-only schema packages of the Kubernetes check (any npm will do:
+    # one may come with a nodejs from elsewhere).
+    command -v npm >/dev/null || missing+=(npm)
     if ((${#missing[@]})); then
         echo "==> installing missing Debian packages: ${missing[*]}"
         local sudo=()

@@ -282,6 +282,45 @@ private Q_SLOTS:
         }
     }
 
+    void kedaQueryReadsTheBackendsNumber()
+    {
+        if (m_promUrl.isEmpty())
+            QSKIP("needs the Prometheus of the previous test");
+        // The query KEDA runs (deploy/kubernetes and the chart's default), on the real
+        // Prometheus scraping the real backend: one value, the backend's own number.
+        QFile so(deploy(QStringLiteral("kubernetes/keda-scaledobject.yaml")));
+        QVERIFY(so.open(QIODevice::ReadOnly));
+        const QRegularExpressionMatch m =
+            QRegularExpression(QStringLiteral("^\\s*query:\\s*(.+?)\\s*$"),
+                               QRegularExpression::MultilineOption)
+                .match(QString::fromUtf8(so.readAll()));
+        QVERIFY(m.hasMatch());
+        const QString kedaQuery = m.captured(1);
+        QCOMPARE(kedaQuery, QStringLiteral("max(enrichment_workers_desired)"));
+        QUrl snapshotUrl = m_backendUrl;
+        snapshotUrl.setPath(QStringLiteral("/monitoring/enrichment"));
+        auto backendSays = [&] {
+            return QJsonDocument::fromJson(get(snapshotUrl))
+                .object()
+                .value(QStringLiteral("autoscale"))
+                .toObject()
+                .value(QStringLiteral("desired_workers"))
+                .toInt(-1);
+        };
+        auto prometheusSays = [&] {
+            const QJsonArray result = query(kedaQuery)
+                                          .value(QStringLiteral("data"))
+                                          .toObject()
+                                          .value(QStringLiteral("result"))
+                                          .toArray();
+            if (result.size() != 1)
+                return -2;
+            return result.at(0)[QStringLiteral("value")].toArray().at(1).toString().toInt();
+        };
+        QVERIFY(backendSays() >= 0);
+        QTRY_COMPARE_WITH_TIMEOUT(prometheusSays(), backendSays(), 30'000);
+    }
+
     void everyMetricNameInDeployExists()
     {
         QUrl metricsUrl = m_backendUrl;
