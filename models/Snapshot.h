@@ -40,6 +40,7 @@ using enrichment::BreakerInfo;
 using enrichment::CacheInfo;
 using enrichment::CoverageInfo;
 using enrichment::FieldCoverage;
+using enrichment::AutoscaleInfo;
 using enrichment::FleetWorker;
 using enrichment::HistoryPoint;
 using enrichment::LatencyInfo;

@@ -3,6 +3,7 @@
 #include "WorkersModel.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <QLocale>
 
@@ -116,9 +117,81 @@ void WorkersModel::update(const Snapshot &snapshot)
         if (last >= 0 && newSelf)
             Q_EMIT dataChanged(index(0, WorkerColumn), index(last, WorkerColumn));
     }
+    m_autoscale = snapshot.autoscale;
     if (hadFleet != m_hasFleet)
         Q_EMIT fleetChanged(m_hasFleet);
     Q_EMIT updated();
+}
+
+QString WorkersModel::autoscaleText() const
+{
+    if (!m_autoscale)
+        return {};
+    const AutoscaleInfo &a = *m_autoscale;
+    const QLocale locale;
+    const QString target = a.targetDrainSeconds >= 3600 && qint64(a.targetDrainSeconds) % 3600 == 0
+                               ? tr("%1 h").arg(qint64(a.targetDrainSeconds) / 3600)
+                               : tr("%1 min").arg(std::lround(a.targetDrainSeconds / 60));
+    QString why;
+    switch (a.reason) {
+    case AutoscaleInfo::Reason::Idle: why = tr("nothing queued"); break;
+    case AutoscaleInfo::Reason::Measuring:
+        why = tr("%1 queued; measuring how fast a worker goes").arg(locale.toString(a.backlog));
+        break;
+    case AutoscaleInfo::Reason::Backlog:
+        why = tr("%1 queued, %2 a minute per worker: drains within %3")
+                  .arg(locale.toString(a.backlog))
+                  .arg(locale.toString(a.ratePerWorker.value_or(0), 'f', 0))
+                  .arg(target);
+        break;
+    case AutoscaleInfo::Reason::Quota:
+        why = tr("capped by %1's quota (%2 requests a minute); the backlog alone asks for %3")
+                  .arg(a.capSource)
+                  .arg(locale.toString(a.capQuotaPerMinute.value_or(0), 'f', 0))
+                  .arg(a.uncappedWorkers);
+        break;
+    case AutoscaleInfo::Reason::BreakerOpen:
+        why = tr("held while the breaker of %1 is open; the backlog alone asks for %2")
+                  .arg(a.openSources.join(QStringLiteral(", ")))
+                  .arg(a.uncappedWorkers);
+        break;
+    case AutoscaleInfo::Reason::Paused:
+        why = tr("held while the pipeline is paused");
+        break;
+    case AutoscaleInfo::Reason::MinWorkers: why = tr("the minimum (%1)").arg(a.minWorkers); break;
+    case AutoscaleInfo::Reason::MaxWorkers:
+        why = tr("the maximum (%1); the backlog asks for %2").arg(a.maxWorkers).arg(a.uncappedWorkers);
+        break;
+    }
+    return tr("Desired workers: %1 (%2 live): %3").arg(a.desiredWorkers).arg(a.liveWorkers).arg(why);
+}
+
+QString WorkersModel::autoscaleDetail() const
+{
+    if (!m_autoscale)
+        return {};
+    const AutoscaleInfo &a = *m_autoscale;
+    const QLocale locale;
+    QStringList lines;
+    lines << tr("Backlog: %1 (pending and in progress)").arg(locale.toString(a.backlog));
+    lines << tr("Inflow: %1 a minute; forecast over the target: %2")
+                 .arg(locale.toString(a.inflowPerMinute, 'f', 1))
+                 .arg(locale.toString(a.forecastBacklog, 'f', 0));
+    lines << (a.ratePerWorker
+                  ? tr("Rate per worker: %1 tracks a minute")
+                        .arg(locale.toString(*a.ratePerWorker, 'f', 1))
+                  : tr("Rate per worker: not measured yet"));
+    lines << tr("Target drain time: %1 min").arg(locale.toString(a.targetDrainSeconds / 60, 'f', 0));
+    lines << tr("The backlog alone asks for: %1").arg(a.uncappedWorkers);
+    if (a.capWorkers)
+        lines << tr("Quota cap: %1 (%2, %3 requests a minute)")
+                     .arg(*a.capWorkers)
+                     .arg(a.capSource)
+                     .arg(locale.toString(a.capQuotaPerMinute.value_or(0), 'f', 1));
+    if (!a.openSources.isEmpty())
+        lines << tr("Open breakers (not counted): %1").arg(a.openSources.join(QStringLiteral(", ")));
+    lines << tr("Bounds: %1 to %2 workers").arg(a.minWorkers).arg(a.maxWorkers);
+    return lines.join(QLatin1Char('\n'));
 }
 
 QString WorkersModel::summary() const

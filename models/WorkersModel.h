@@ -38,6 +38,14 @@ public:
     QStringList sources() const { return m_sources; }
     /// "Workers: 3 (2 active, 1 lost)" (empty without a fleet).
     QString summary() const;
+    /// How many workers the fleet should run and why, as the backend says (none: it does
+    /// not say).
+    const std::optional<AutoscaleInfo> &autoscale() const { return m_autoscale; }
+    /// "Desired: 3 workers (2 live): 12,000 queued, 150 a minute per worker, drain within
+    /// 1 h" and the like; empty when the backend says nothing.
+    QString autoscaleText() const;
+    /// The numbers behind autoscaleText(): backlog, forecast, rate, cap, bounds.
+    QString autoscaleDetail() const;
     /// This backend's own worker id (service.worker_id): whose per-source numbers these are.
     QString self() const { return m_self; }
 
@@ -66,6 +74,7 @@ private:
     QDateTime m_asOf; ///< the snapshot's time: "last seen" is relative to it
     QString m_self;
     bool m_hasFleet = false;
+    std::optional<AutoscaleInfo> m_autoscale;
 };
 
 } // namespace dashboard

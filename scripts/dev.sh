@@ -68,7 +68,8 @@ run)
     ;;
 fleet)
     # The seed's production shape on this machine, in a temporary folder: a private
-    # PostgreSQL and RabbitMQ on free loopback ports, three workers and a relay; the
+    # PostgreSQL and RabbitMQ on free loopback ports, a relay, and the process-mode scaler
+    # starting workers as the backlog asks; the
     # dashboard watches the relay. Everything stops when the dashboard closes (or Ctrl+C).
     install_missing
     build

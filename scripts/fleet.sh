@@ -48,17 +48,24 @@ amqp="amqp://guest@127.0.0.1:$mq_port/"
 
 backend="$build/backend/enrichment-backend"
 common=(--database "$db" --amqp "$amqp" --heartbeat-seconds 2)
-for i in 1 2 3; do
-    seed=()
-    [[ $i == 1 ]] && seed=(--seed-tracks 20000)
-    "$backend" --port "$((8020 + i))" "${common[@]}" --worker-id "worker-$i" "${seed[@]}" \
-        >"$work/worker-$i.log" 2>&1 &
-    pids+=($!)
-done
-"$backend" --relay --port 8020 "${common[@]}" >"$work/relay.log" 2>&1 &
+# The relay computes the number of workers the backlog needs (drain within 10 minutes,
+# 1 to 5 workers); the process-mode scaler follows it, starting worker-1, worker-2, ... on
+# ports 8021, 8022, ... and stopping the highest first once the backlog no longer needs them.
+"$backend" --relay --port 8020 "${common[@]}" --target-drain 10m --min-workers 1 \
+    --max-workers 5 >"$work/relay.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 100); do curl -sf http://127.0.0.1:8020/health >/dev/null && break; sleep 0.2; done
-echo "==> workers on http://127.0.0.1:8021..8023, the relay on http://127.0.0.1:8020"
+echo "==> 20,000 demo tracks into the queue"
+for part in 0 1; do
+    python3 -c "import json,sys; print(json.dumps({'track_ids': ['demo-%d' % i for i in range($part * 10000, ($part + 1) * 10000)]}))" |
+        curl -sf -X POST -H 'Content-Type: application/json' --data-binary @- \
+            http://127.0.0.1:8020/monitoring/enrichment/actions/enqueue >/dev/null
+done
+"$build/scaler/enrichment-scaler" --url http://127.0.0.1:8020 --poll 2 --up-cooldown 20 \
+    --down-cooldown 60 --max-workers 5 -- \
+    "$backend" --port '{port}' --worker-id 'worker-{n}' "${common[@]}" >"$work/scaler.log" 2>&1 &
+pids+=($!)
+echo "==> the relay on http://127.0.0.1:8020; the scaler starts workers on 8021 and up (scaler.log)"
 echo "    logs in $work"
 if [[ "$dashboard" == yes ]]; then
     "$build/app/enrichment-monitor" --url http://127.0.0.1:8020

@@ -3511,6 +3511,86 @@ Sie braucht zehn Minuten Aufrufe an jede Quelle.</translation>
         <source>%1 is lost: its breaker for %2 is unknown</source>
         <translation>%1 ist verloren: sein Breaker für %2 ist unbekannt</translation>
     </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>nothing queued</source>
+        <translation>nichts in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>%1 queued; measuring how fast a worker goes</source>
+        <translation>%1 in der Warteschlange; es wird gemessen, wie schnell ein Worker arbeitet</translation>
+    </message>
+    <message>
+        <source>%1 queued, %2 a minute per worker: drains within %3</source>
+        <translation>%1 in der Warteschlange, %2 pro Minute und Worker: abgearbeitet in %3</translation>
+    </message>
+    <message>
+        <source>capped by %1&apos;s quota (%2 requests a minute); the backlog alone asks for %3</source>
+        <translation>begrenzt durch das Kontingent von %1 (%2 Anfragen pro Minute); der Rückstand allein verlangt %3</translation>
+    </message>
+    <message>
+        <source>held while the breaker of %1 is open; the backlog alone asks for %2</source>
+        <translation>gehalten, solange der Circuit Breaker von %1 offen ist; der Rückstand allein verlangt %2</translation>
+    </message>
+    <message>
+        <source>held while the pipeline is paused</source>
+        <translation>gehalten, solange die Pipeline pausiert ist</translation>
+    </message>
+    <message>
+        <source>the minimum (%1)</source>
+        <translation>das Minimum (%1)</translation>
+    </message>
+    <message>
+        <source>the maximum (%1); the backlog asks for %2</source>
+        <translation>das Maximum (%1); der Rückstand verlangt %2</translation>
+    </message>
+    <message>
+        <source>Desired workers: %1 (%2 live): %3</source>
+        <translation>Gewünschte Worker: %1 (%2 aktiv): %3</translation>
+    </message>
+    <message>
+        <source>Backlog: %1 (pending and in progress)</source>
+        <translation>Rückstand: %1 (wartend und in Bearbeitung)</translation>
+    </message>
+    <message>
+        <source>Inflow: %1 a minute; forecast over the target: %2</source>
+        <translation>Zufluss: %1 pro Minute; Prognose über das Ziel: %2</translation>
+    </message>
+    <message>
+        <source>Rate per worker: %1 tracks a minute</source>
+        <translation>Rate pro Worker: %1 Titel pro Minute</translation>
+    </message>
+    <message>
+        <source>Rate per worker: not measured yet</source>
+        <translation>Rate pro Worker: noch nicht gemessen</translation>
+    </message>
+    <message>
+        <source>Target drain time: %1 min</source>
+        <translation>Ziel-Abarbeitungszeit: %1 min</translation>
+    </message>
+    <message>
+        <source>The backlog alone asks for: %1</source>
+        <translation>Der Rückstand allein verlangt: %1</translation>
+    </message>
+    <message>
+        <source>Quota cap: %1 (%2, %3 requests a minute)</source>
+        <translation>Kontingentgrenze: %1 (%2, %3 Anfragen pro Minute)</translation>
+    </message>
+    <message>
+        <source>Open breakers (not counted): %1</source>
+        <translation>Offene Circuit Breaker (nicht gezählt): %1</translation>
+    </message>
+    <message>
+        <source>Bounds: %1 to %2 workers</source>
+        <translation>Grenzen: %1 bis %2 Worker</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::WorkersPanel</name>

@@ -3511,6 +3511,86 @@ Necesita diez minutos de llamadas a cada fuente.</translation>
         <source>%1 is lost: its breaker for %2 is unknown</source>
         <translation>%1 se ha perdido: su breaker de %2 es desconocido</translation>
     </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>nothing queued</source>
+        <translation>nada en cola</translation>
+    </message>
+    <message>
+        <source>%1 queued; measuring how fast a worker goes</source>
+        <translation>%1 en cola; midiendo la velocidad de un worker</translation>
+    </message>
+    <message>
+        <source>%1 queued, %2 a minute per worker: drains within %3</source>
+        <translation>%1 en cola, %2 por minuto y worker: se vacía en %3</translation>
+    </message>
+    <message>
+        <source>capped by %1&apos;s quota (%2 requests a minute); the backlog alone asks for %3</source>
+        <translation>limitado por la cuota de %1 (%2 peticiones por minuto); la cola por sí sola pide %3</translation>
+    </message>
+    <message>
+        <source>held while the breaker of %1 is open; the backlog alone asks for %2</source>
+        <translation>retenido mientras el circuit breaker de %1 está abierto; la cola por sí sola pide %2</translation>
+    </message>
+    <message>
+        <source>held while the pipeline is paused</source>
+        <translation>retenido mientras el pipeline está en pausa</translation>
+    </message>
+    <message>
+        <source>the minimum (%1)</source>
+        <translation>el mínimo (%1)</translation>
+    </message>
+    <message>
+        <source>the maximum (%1); the backlog asks for %2</source>
+        <translation>el máximo (%1); la cola pide %2</translation>
+    </message>
+    <message>
+        <source>Desired workers: %1 (%2 live): %3</source>
+        <translation>Workers deseados: %1 (%2 activos): %3</translation>
+    </message>
+    <message>
+        <source>Backlog: %1 (pending and in progress)</source>
+        <translation>Cola: %1 (pendientes y en curso)</translation>
+    </message>
+    <message>
+        <source>Inflow: %1 a minute; forecast over the target: %2</source>
+        <translation>Entrada: %1 por minuto; previsión sobre el objetivo: %2</translation>
+    </message>
+    <message>
+        <source>Rate per worker: %1 tracks a minute</source>
+        <translation>Ritmo por worker: %1 pistas por minuto</translation>
+    </message>
+    <message>
+        <source>Rate per worker: not measured yet</source>
+        <translation>Ritmo por worker: aún sin medir</translation>
+    </message>
+    <message>
+        <source>Target drain time: %1 min</source>
+        <translation>Tiempo objetivo de vaciado: %1 min</translation>
+    </message>
+    <message>
+        <source>The backlog alone asks for: %1</source>
+        <translation>La cola por sí sola pide: %1</translation>
+    </message>
+    <message>
+        <source>Quota cap: %1 (%2, %3 requests a minute)</source>
+        <translation>Límite de cuota: %1 (%2, %3 peticiones por minuto)</translation>
+    </message>
+    <message>
+        <source>Open breakers (not counted): %1</source>
+        <translation>Circuit breakers abiertos (no cuentan): %1</translation>
+    </message>
+    <message>
+        <source>Bounds: %1 to %2 workers</source>
+        <translation>Límites: de %1 a %2 workers</translation>
+    </message>
 </context>
 <context>
     <name>dashboard::WorkersPanel</name>

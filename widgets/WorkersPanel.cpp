@@ -48,7 +48,8 @@ protected:
 } // namespace
 
 WorkersPanel::WorkersPanel(WorkersModel *model, QWidget *parent)
-    : QWidget(parent), m_model(model), m_summary(new QLabel(this)), m_table(new QTableView(this))
+    : QWidget(parent), m_model(model), m_summary(new QLabel(this)),
+      m_autoscale(new QLabel(this)), m_table(new QTableView(this))
 {
     setObjectName(QStringLiteral("workersPanel"));
     auto *v = new QVBoxLayout(this);
@@ -56,6 +57,10 @@ WorkersPanel::WorkersPanel(WorkersModel *model, QWidget *parent)
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setObjectName(QStringLiteral("workersSummary"));
     v->addWidget(m_summary);
+    m_autoscale->setTextFormat(Qt::PlainText);
+    m_autoscale->setObjectName(QStringLiteral("workersAutoscale"));
+    m_autoscale->setWordWrap(true);
+    v->addWidget(m_autoscale);
     m_table->setModel(model);
     m_table->setItemDelegate(new WorkerCellDelegate(m_table));
     m_table->verticalHeader()->hide();
@@ -76,9 +81,23 @@ QString WorkersPanel::summaryText() const
     return m_summary->text();
 }
 
+QString WorkersPanel::autoscaleText() const
+{
+    return m_autoscale->text();
+}
+
 void WorkersPanel::refresh()
 {
     m_summary->setText(m_model->summary());
+    const QString autoscale = m_model->autoscaleText();
+    m_autoscale->setText(autoscale);
+    m_autoscale->setToolTip(m_model->autoscaleDetail());
+    m_autoscale->setVisible(!autoscale.isEmpty());
+    // More or fewer workers wanted than run: said in bold, the change the scaler will make.
+    const auto &a = m_model->autoscale();
+    QFont f = m_autoscale->font();
+    f.setBold(a && a->desiredWorkers != a->liveWorkers);
+    m_autoscale->setFont(f);
     // Every worker visible without scrolling, up to ten; more scroll.
     const int rows = std::clamp(m_model->rowCount(), 1, 10);
     m_table->setFixedHeight(m_table->horizontalHeader()->sizeHint().height() +

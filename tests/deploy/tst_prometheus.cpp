@@ -106,7 +106,7 @@ private Q_SLOTS:
                           deploy(QStringLiteral("prometheus/enrichment-alerts.yml"))},
                          &out) == 0,
                  out.constData());
-        QVERIFY(out.contains("11 rules found"));
+        QVERIFY(out.contains("12 rules found"));
         QVERIFY2(runTool(m_promtool,
                          {QStringLiteral("check"), QStringLiteral("rules"),
                           deploy(QStringLiteral("prometheus/enrichment-anomalies.yml"))},
@@ -269,7 +269,7 @@ private Q_SLOTS:
                     if (r.toObject().value(QStringLiteral("health")).toString() !=
                         QLatin1String("ok"))
                         return false;
-                return rules.size() == 11 + 36; // alerts, and the anomalies' rules
+                return rules.size() == 12 + 36; // alerts, and the anomalies' rules
             }()),
             90000);
         for (const QJsonValue &r : std::as_const(rules)) {

@@ -370,6 +370,39 @@ private Q_SLOTS:
         QVERIFY(CsvWriter::toCsv(log).startsWith("timestamp,kind,message\r\n"));
     }
 
+    void workersModelSaysTheDesiredWorkersAndWhy()
+    {
+        WorkersModel m;
+        QString error;
+        auto s = enrichment::SnapshotParser::parseSnapshot(R"({
+          "timestamp": "2026-11-29T10:00:30Z", "queue": {"pending": 18000},
+          "workers": [{"id": "w1", "state": "active"}],
+          "autoscale": {"desired_workers": 2, "live_workers": 1, "reason": "quota",
+            "backlog": 18000, "inflow_per_minute": 0, "forecast_backlog": 18000,
+            "target_drain_seconds": 3600, "rate_per_worker": 30, "uncapped_workers": 10,
+            "cap_workers": 2, "cap_source": "musicbrainz", "cap_quota_per_minute": 58.8,
+            "open_sources": [], "min_workers": 0, "max_workers": 10}})",
+                                                             &error);
+        QVERIFY2(s, qPrintable(error));
+        m.update(*s);
+        QVERIFY(m.autoscale());
+        QCOMPARE(m.autoscaleText(),
+                 QStringLiteral("Desired workers: 2 (1 live): capped by musicbrainz's quota (59 "
+                                "requests a minute); the backlog alone asks for 10"));
+        QVERIFY(m.autoscaleDetail().contains(QLatin1String("Quota cap: 2 (musicbrainz, 58.8")));
+        // Another reason, another sentence; a backend that says nothing, no line.
+        s->autoscale->reason = enrichment::AutoscaleInfo::Reason::Backlog;
+        s->autoscale->desiredWorkers = 10;
+        m.update(*s);
+        QCOMPARE(m.autoscaleText(),
+                 QStringLiteral("Desired workers: 10 (1 live): %1 queued, 30 a minute per "
+                                "worker: drains within 1 h")
+                     .arg(QLocale().toString(18000)));
+        s->autoscale.reset();
+        m.update(*s);
+        QVERIFY(m.autoscaleText().isEmpty());
+    }
+
     void workersModelIsTheFleetWithItsBreakerGrid()
     {
         WorkersModel m;
