@@ -33,8 +33,13 @@ AutoscaleInfo decideWorkers(const AutoscaleInput &in, const AutoscaleOptions &co
     a.targetDrainSeconds = double(config.targetDrainSeconds);
     a.backlog = std::max<qint64>(0, in.pending) + std::max<qint64>(0, in.inProgress);
     a.inflowPerMinute = std::max(0.0, in.inflowPerMinute);
-    const double targetMinutes = std::max(1.0, a.targetDrainSeconds / 60.0);
-    a.forecastBacklog = double(a.backlog) + a.inflowPerMinute * targetMinutes;
+    // The time left: the target from when this backlog began, never less than a quarter
+    // of it (a backlog that is late, or one that never empties under a steady stream, is
+    // drained over a quarter of the target, not in no time at all).
+    const double target = std::max(60.0, a.targetDrainSeconds);
+    a.drainSecondsLeft = std::max(target / 4, target - std::max(0.0, in.drainingForSeconds));
+    const double minutesLeft = a.drainSecondsLeft / 60.0;
+    a.forecastBacklog = double(a.backlog) + a.inflowPerMinute * minutesLeft;
     if (in.ratePerWorker && *in.ratePerWorker > 0)
         a.ratePerWorker = *in.ratePerWorker;
 
@@ -48,7 +53,7 @@ AutoscaleInfo decideWorkers(const AutoscaleInput &in, const AutoscaleOptions &co
     } else {
         a.reason = AutoscaleInfo::Reason::Backlog;
         wanted = std::max<qint64>(1, ceilWorkers(a.forecastBacklog /
-                                                 (*a.ratePerWorker * targetMinutes)));
+                                                 (*a.ratePerWorker * minutesLeft)));
     }
     a.uncappedWorkers = wanted;
 

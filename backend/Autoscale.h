@@ -26,6 +26,9 @@ struct AutoscaleInput
     qint64 pending = 0;
     qint64 inProgress = 0;
     double inflowPerMinute = 0; ///< what keeps flowing in (QueueFlow::steadyPerMinute())
+    /// How long there has been a backlog (since the queue last had nothing pending or in
+    /// progress): the target counts from then.
+    double drainingForSeconds = 0;
     int liveWorkers = 0;        ///< neither stopped nor lost
     /// Tracks one worker finishes per minute (AutoscaleMeter); none: not measured yet.
     std::optional<double> ratePerWorker;
@@ -35,8 +38,9 @@ struct AutoscaleInput
 };
 
 /// The workers the fleet should run now (docs/SCALING.md, "The number"):
-///   work    = pending + in progress + inflow x target            (the backlog forecast)
-///   wanted  = ceil(work / (rate per worker x target))
+///   left    = max(target - time since the backlog began, target / 4)
+///   work    = pending + in progress + inflow x left              (the backlog forecast)
+///   wanted  = ceil(work / (rate per worker x left))
 ///   cap     = min over sources with a quota and a breaker not open of
 ///             round(quota / (calls per track x rate per worker))  (at least 1)
 ///   desired = clamp(min(wanted, cap), min, max)

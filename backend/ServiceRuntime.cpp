@@ -274,6 +274,13 @@ void ServiceRuntime::updateAutoscale(const std::optional<QList<WorkerInfo>> &wor
     in.inProgress = st.queue[std::size_t(TrackStatus::InProgress)];
     in.inflowPerMinute = m_flow.steadyPerMinute().value_or(0);
     in.paused = st.control.paused;
+    // The target counts from when this backlog began.
+    if (in.pending + in.inProgress <= 0)
+        m_backlogSinceMs.reset();
+    else if (!m_backlogSinceMs)
+        m_backlogSinceMs = st.nowMs;
+    in.drainingForSeconds =
+        m_backlogSinceMs ? double(std::max<qint64>(0, st.nowMs - *m_backlogSinceMs)) / 1000.0 : 0;
     in.tracksProcessed = st.tracksEnriched;
     // Live: neither stopped nor lost; a backend of its own is its one worker.
     QMap<QString, bool> open;

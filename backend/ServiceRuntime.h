@@ -102,6 +102,7 @@ private:
     qint64 m_demoCounter = 0;
     AutoscaleMeter m_autoscaleMeter;
     std::optional<AutoscaleInfo> m_autoscale;
+    std::optional<qint64> m_backlogSinceMs; ///< when the queue last began to hold work
 };
 
 } // namespace enrichment

@@ -129,9 +129,11 @@ QString WorkersModel::autoscaleText() const
         return {};
     const AutoscaleInfo &a = *m_autoscale;
     const QLocale locale;
-    const QString target = a.targetDrainSeconds >= 3600 && qint64(a.targetDrainSeconds) % 3600 == 0
-                               ? tr("%1 h").arg(qint64(a.targetDrainSeconds) / 3600)
-                               : tr("%1 min").arg(std::lround(a.targetDrainSeconds / 60));
+    // The time left to drain this backlog (the target from when it began).
+    const qint64 minutesLeft = qint64(std::ceil(a.drainSecondsLeft / 60 - 1e-9));
+    const QString target = minutesLeft >= 120 || (minutesLeft >= 60 && minutesLeft % 60 == 0)
+                               ? tr("%1 h").arg(std::lround(minutesLeft / 60.0))
+                               : tr("%1 min").arg(minutesLeft);
     QString why;
     switch (a.reason) {
     case AutoscaleInfo::Reason::Idle: why = tr("nothing queued"); break;
@@ -181,7 +183,9 @@ QString WorkersModel::autoscaleDetail() const
                   ? tr("Rate per worker: %1 tracks a minute")
                         .arg(locale.toString(*a.ratePerWorker, 'f', 1))
                   : tr("Rate per worker: not measured yet"));
-    lines << tr("Target drain time: %1 min").arg(locale.toString(a.targetDrainSeconds / 60, 'f', 0));
+    lines << tr("Target drain time: %1 min; left for this backlog: %2 min")
+                 .arg(locale.toString(a.targetDrainSeconds / 60, 'f', 0))
+                 .arg(locale.toString(a.drainSecondsLeft / 60, 'f', 0));
     lines << tr("The backlog alone asks for: %1").arg(a.uncappedWorkers);
     if (a.capWorkers)
         lines << tr("Quota cap: %1 (%2, %3 requests a minute)")

@@ -66,6 +66,7 @@ std::optional<AutoscaleInfo> readAutoscale(const QJsonObject &o)
     a.inflowPerMinute = nonNegative(o.value(k::InflowPerMinute)).value_or(0);
     a.forecastBacklog = nonNegative(o.value(k::ForecastBacklog)).value_or(0);
     a.targetDrainSeconds = nonNegative(o.value(k::TargetDrainSeconds)).value_or(0);
+    a.drainSecondsLeft = nonNegative(o.value(k::DrainSecondsLeft)).value_or(a.targetDrainSeconds);
     a.ratePerWorker = nonNegative(o.value(k::RatePerWorker));
     a.uncappedWorkers = count(o.value(k::UncappedWorkers)).value_or(0);
     a.capWorkers = count(o.value(k::CapWorkers));

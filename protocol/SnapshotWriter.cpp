@@ -167,6 +167,7 @@ QJsonObject autoscaleJson(const AutoscaleInfo &a)
         {k::InflowPerMinute, a.inflowPerMinute},
         {k::ForecastBacklog, a.forecastBacklog},
         {k::TargetDrainSeconds, a.targetDrainSeconds},
+        {k::DrainSecondsLeft, a.drainSecondsLeft},
         {k::RatePerWorker, orNull(a.ratePerWorker)},
         {k::UncappedWorkers, a.uncappedWorkers},
         {k::CapWorkers, orNull(a.capWorkers)},

@@ -44,12 +44,12 @@ QString describeAdvice(const AutoscaleInfo &a)
     }
     if (a.reason == AutoscaleInfo::Reason::Idle || a.reason == AutoscaleInfo::Reason::Measuring)
         return why;
-    return QStringLiteral("%1; %2 queued + %3/min inflow, %4/min per worker, drain within %5 min")
+    return QStringLiteral("%1; %2 queued + %3/min inflow, %4/min per worker, %5 min left to drain")
         .arg(why)
         .arg(a.backlog)
         .arg(a.inflowPerMinute, 0, 'f', 1)
         .arg(a.ratePerWorker.value_or(0), 0, 'f', 1)
-        .arg(a.targetDrainSeconds / 60.0, 0, 'f', 0);
+        .arg(a.drainSecondsLeft / 60.0, 0, 'f', 1);
 }
 
 WorkerScaler::WorkerScaler(const Config &config, WorkerRunner &runner, QObject *parent)

@@ -3572,10 +3572,6 @@ Sie braucht zehn Minuten Aufrufe an jede Quelle.</translation>
         <translation>Rate pro Worker: noch nicht gemessen</translation>
     </message>
     <message>
-        <source>Target drain time: %1 min</source>
-        <translation>Ziel-Abarbeitungszeit: %1 min</translation>
-    </message>
-    <message>
         <source>The backlog alone asks for: %1</source>
         <translation>Der Rückstand allein verlangt: %1</translation>
     </message>
@@ -3590,6 +3586,10 @@ Sie braucht zehn Minuten Aufrufe an jede Quelle.</translation>
     <message>
         <source>Bounds: %1 to %2 workers</source>
         <translation>Grenzen: %1 bis %2 Worker</translation>
+    </message>
+    <message>
+        <source>Target drain time: %1 min; left for this backlog: %2 min</source>
+        <translation>Ziel-Abarbeitungszeit: %1 min; übrig für diesen Rückstand: %2 min</translation>
     </message>
 </context>
 <context>

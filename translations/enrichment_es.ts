@@ -3572,10 +3572,6 @@ Necesita diez minutos de llamadas a cada fuente.</translation>
         <translation>Ritmo por worker: aún sin medir</translation>
     </message>
     <message>
-        <source>Target drain time: %1 min</source>
-        <translation>Tiempo objetivo de vaciado: %1 min</translation>
-    </message>
-    <message>
         <source>The backlog alone asks for: %1</source>
         <translation>La cola por sí sola pide: %1</translation>
     </message>
@@ -3590,6 +3586,10 @@ Necesita diez minutos de llamadas a cada fuente.</translation>
     <message>
         <source>Bounds: %1 to %2 workers</source>
         <translation>Límites: de %1 a %2 workers</translation>
+    </message>
+    <message>
+        <source>Target drain time: %1 min; left for this backlog: %2 min</source>
+        <translation>Tiempo objetivo de vaciado: %1 min; queda para esta cola: %2 min</translation>
     </message>
 </context>
 <context>

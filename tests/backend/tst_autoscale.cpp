@@ -152,6 +152,28 @@ private Q_SLOTS:
         QCOMPARE(decideWorkers(in, options()).desiredWorkers, 6);
         // Half the time, twice the workers.
         QCOMPARE(decideWorkers(backlog(30'000, 100), options(1800)).desiredWorkers, 10);
+        QCOMPARE(a.drainSecondsLeft, 3600.0); // a backlog that just began has the whole target
+    }
+
+    void theTargetCountsFromWhenTheBacklogBegan()
+    {
+        // Half way through the hour, half the backlog left: the same 5 workers, not fewer
+        // (a number that fell as the backlog drained would miss the target).
+        AutoscaleInput in = backlog(15'000, 100);
+        in.drainingForSeconds = 1800;
+        AutoscaleInfo a = decideWorkers(in, options());
+        QCOMPARE(a.drainSecondsLeft, 1800.0);
+        QCOMPARE(a.desiredWorkers, 5);
+        // Behind: more to do than the time left allows at this pace, more workers.
+        in.pending = 24'000;
+        QCOMPARE(decideWorkers(in, options()).desiredWorkers, 8);
+        // Late (past the target, or a stream that never lets the queue empty): the rest
+        // within a quarter of the target, not in no time.
+        in.pending = 3000;
+        in.drainingForSeconds = 5000;
+        a = decideWorkers(in, options());
+        QCOMPARE(a.drainSecondsLeft, 900.0);
+        QCOMPARE(a.desiredWorkers, 2);
     }
 
     void inflowPreScalesTheBacklog()

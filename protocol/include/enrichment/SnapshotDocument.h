@@ -155,8 +155,11 @@ struct AutoscaleInfo
     Reason reason = Reason::Idle;
     qint64 backlog = 0;           ///< pending + in progress now
     double inflowPerMinute = 0;   ///< tracks added per minute (the forecast's inflow)
-    double forecastBacklog = 0;   ///< backlog + inflow over the target drain time
+    double forecastBacklog = 0;   ///< backlog + inflow over the time left (drainSecondsLeft)
     double targetDrainSeconds = 0;
+    /// The time left to drain it: the target from when this backlog began, at least a
+    /// quarter of the target.
+    double drainSecondsLeft = 0;
     std::optional<double> ratePerWorker; ///< tracks per minute one worker finishes
     qint64 uncappedWorkers = 0;          ///< what the backlog alone asks for
     std::optional<qint64> capWorkers;    ///< the quota cap (none: no source limits it)
@@ -172,6 +175,7 @@ struct AutoscaleInfo
                a.reason == b.reason && a.backlog == b.backlog &&
                a.inflowPerMinute == b.inflowPerMinute && a.forecastBacklog == b.forecastBacklog &&
                a.targetDrainSeconds == b.targetDrainSeconds &&
+               a.drainSecondsLeft == b.drainSecondsLeft &&
                a.ratePerWorker == b.ratePerWorker && a.uncappedWorkers == b.uncappedWorkers &&
                a.capWorkers == b.capWorkers && a.capSource == b.capSource &&
                a.capQuotaPerMinute == b.capQuotaPerMinute && a.openSources == b.openSources &&

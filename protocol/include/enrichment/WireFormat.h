@@ -128,6 +128,7 @@ inline constexpr QLatin1String LiveWorkers{"live_workers"};
 inline constexpr QLatin1String InflowPerMinute{"inflow_per_minute"};
 inline constexpr QLatin1String ForecastBacklog{"forecast_backlog"};
 inline constexpr QLatin1String TargetDrainSeconds{"target_drain_seconds"};
+inline constexpr QLatin1String DrainSecondsLeft{"drain_seconds_left"};
 inline constexpr QLatin1String RatePerWorker{"rate_per_worker"};
 inline constexpr QLatin1String UncappedWorkers{"uncapped_workers"};
 inline constexpr QLatin1String CapWorkers{"cap_workers"};
