@@ -707,6 +707,35 @@ private Q_SLOTS:
         QCOMPARE(view.queueCard(QueueStatus::Pending)->detail(),
                  QStringLiteral("tracks, whole fleet"));
 
+        QVERIFY(view.workersPanel()->autoscaleText().isEmpty()); // the backend says no number
+
+        // The number against the live workers, and why; in bold while they differ.
+        QByteArray scaled = worker;
+        scaled.chop(1);
+        scaled += R"(, "autoscale": {"desired_workers": 3, "live_workers": 1, "reason": "backlog",
+            "backlog": 1800, "target_drain_seconds": 3600, "drain_seconds_left": 3600,
+            "rate_per_worker": 10, "uncapped_workers": 3, "open_sources": [],
+            "min_workers": 0, "max_workers": 10}})";
+        models.applySnapshot(parse(scaled));
+        auto *autoscale = view.workersPanel()->findChild<QLabel *>(QStringLiteral("workersAutoscale"));
+        QVERIFY(autoscale && autoscale->isVisibleTo(&view));
+        QCOMPARE(view.workersPanel()->autoscaleText(),
+                 QStringLiteral("Desired workers: 3 (1 live): %1 queued, 10 a minute per worker: "
+                                "drains within 1 h")
+                     .arg(QLocale().toString(1800)));
+        QVERIFY(autoscale->font().bold());
+        QVERIFY(autoscale->toolTip().contains(QStringLiteral("Rate per worker: 10.0 tracks a minute")));
+        // Held at the live worker while spotify's breaker is open: nothing to change, not bold.
+        scaled.replace(R"("desired_workers": 3)", R"("desired_workers": 1)");
+        scaled.replace(R"("reason": "backlog")", R"("reason": "breaker_open")");
+        scaled.replace(R"("open_sources": [])", R"("open_sources": ["spotify"])");
+        models.applySnapshot(parse(scaled));
+        QCOMPARE(view.workersPanel()->autoscaleText(),
+                 QStringLiteral("Desired workers: 1 (1 live): held while the breaker of spotify is "
+                                "open; the backlog alone asks for 3"));
+        QVERIFY(!autoscale->font().bold());
+        QVERIFY(autoscale->toolTip().contains(QStringLiteral("Open breakers (not counted): spotify")));
+
         // A relay (not one of the workers): the breakers are the fleet's.
         QByteArray relay = worker;
         relay.replace(R"("worker_id": "a")", R"("worker_id": "relay-1")");
