@@ -14,34 +14,11 @@
 namespace enrichment {
 
 namespace {
-bool intOption(const QCommandLineParser &p, const QString &name, int min, int max, int *out,
-               QString *error)
-{
-    if (!p.isSet(name))
-        return true;
-    bool ok = false;
-    const int v = p.value(name).toInt(&ok);
-    if (!ok || v < min || v > max) {
-        *error = QStringLiteral("--%1 must be an integer from %2 to %3, got \"%4\"")
-                     .arg(name)
-                     .arg(min)
-                     .arg(max)
-                     .arg(p.value(name).left(40));
-        return false;
-    }
-    *out = v;
-    return true;
-}
-/// One option of `enrichment-backend`: its name, its help (a `%1` in it is the default
-/// database path) and the name of its value (none: a switch).
-struct OptionSpec
-{
-    const char *name;
-    const char *help;
-    const char *value = nullptr;
-};
+using cli::intOption;
+using cli::OptionSpec;
 
-// The options beyond --help and --version, in the order the help lists them.
+// The options beyond --help and --version, in the order the help lists them (a %1 in a
+// help text is the default database path).
 const OptionSpec BackendOptionTable[] = {
     {"bind", "Address to listen on (default 127.0.0.1).", "ADDR"},
     {"port", "Port to listen on (default 8020; 0 picks a free port).", "N"},
@@ -429,16 +406,10 @@ bool parseBackendCommandLine(const QStringList &arguments, BackendOptions *o, QS
         "Enrichment backend: runs the enrichment pipeline over the queue and serves /metrics,\n"
         "/monitoring/enrichment, /monitoring/enrichment/history, /health and /ws.\n"
         "A viewer token may also come from the ENRICHMENT_MONITOR_TOKEN environment variable."));
-    for (const OptionSpec &spec : BackendOptionTable) {
-        const QString help = QString::fromUtf8(spec.help);
-        QCommandLineOption option(QString::fromLatin1(spec.name),
-                                  help.contains(QLatin1String("%1"))
-                                      ? help.arg(BackendService::defaultDatabasePath())
-                                      : help);
-        if (spec.value)
-            option.setValueName(QString::fromLatin1(spec.value));
-        p.addOption(option);
-    }
+    cli::addOptions(p, BackendOptionTable, [](const QString &help) {
+        return help.contains(QLatin1String("%1")) ? help.arg(BackendService::defaultDatabasePath())
+                                                  : help;
+    });
     cli::StandardTexts texts;
     texts.help = QStringLiteral("Show this help.");
     texts.version = QStringLiteral("Show the version.");

@@ -4,6 +4,25 @@
 
 namespace enrichment::cli {
 
+bool intOption(const QCommandLineParser &p, const QString &name, int min, int max, int *out,
+               QString *error)
+{
+    if (!p.isSet(name))
+        return true;
+    bool ok = false;
+    const int v = p.value(name).toInt(&ok);
+    if (!ok || v < min || v > max) {
+        *error = QStringLiteral("--%1 must be an integer from %2 to %3, got \"%4\"")
+                     .arg(name)
+                     .arg(min)
+                     .arg(max)
+                     .arg(p.value(name).left(40));
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
 bool parseStandard(QCommandLineParser &parser, const QStringList &arguments,
                    const StandardTexts &texts, QString *error, bool *exitNow, QString *output)
 {

@@ -10,13 +10,26 @@
 namespace enrichment {
 
 namespace {
-struct IntOption
-{
-    const char *name;
-    int min;
-    int max;
-    int scale; ///< the value times this goes into the target (seconds to ms)
-    int *target;
+// The options beyond --help and --version, in the order the help lists them.
+const cli::OptionSpec ScalerOptionTable[] = {
+    {"url", "The backend or relay to follow (default http://127.0.0.1:8020).", "URL"},
+    {"token-file", "File holding a viewer token of that backend.", "PATH"},
+    {"mode", "process (default: spawn the worker command) or systemd.", "MODE"},
+    {"poll", "Seconds between two readings of the number (default 5).", "S"},
+    {"up-cooldown", "Seconds after a scale-up before the next one (default 30).", "S"},
+    {"down-cooldown",
+     "Seconds the number must stay below the workers running before some are stopped, "
+     "and since the last change (default 300).",
+     "S"},
+    {"min-workers", "The fewest workers to run, whatever the number says (default 0).", "N"},
+    {"max-workers", "The most workers to run, whatever the number says (default 20).", "N"},
+    {"first-port", "Process mode: {port} of worker 1; worker N gets it + N - 1 (default 8021).",
+     "N"},
+    {"stop-grace",
+     "Process mode: seconds from SIGTERM to SIGKILL when stopping a worker (default 30).", "S"},
+    {"systemctl", "systemd mode: the systemctl program (default systemctl).", "PATH"},
+    {"unit", "systemd mode: the unit, %i for the number (default enrichment-backend@%i.service).",
+     "TEMPLATE"},
 };
 } // namespace
 
@@ -31,35 +44,7 @@ bool parseScalerCommandLine(const QStringList &arguments, ScalerOptions *o, QStr
         "command given after --, with {n} for the instance number and {port} for its port.\n"
         "Example: enrichment-scaler --url http://127.0.0.1:8020 -- enrichment-backend\n"
         "  --database postgresql://enrichment@db/enrichment --port {port} --worker-id w{n}"));
-    const struct
-    {
-        const char *name;
-        const char *help;
-        const char *value;
-    } table[] = {
-        {"url", "The backend or relay to follow (default http://127.0.0.1:8020).", "URL"},
-        {"token-file", "File holding a viewer token of that backend.", "PATH"},
-        {"mode", "process (default: spawn the worker command) or systemd.", "MODE"},
-        {"poll", "Seconds between two readings of the number (default 5).", "S"},
-        {"up-cooldown", "Seconds after a scale-up before the next one (default 30).", "S"},
-        {"down-cooldown",
-         "Seconds the number must stay below the workers running before some are stopped, "
-         "and since the last change (default 300).",
-         "S"},
-        {"min-workers", "The fewest workers to run, whatever the number says (default 0).", "N"},
-        {"max-workers", "The most workers to run, whatever the number says (default 20).", "N"},
-        {"first-port", "Process mode: {port} of worker 1; worker N gets it + N - 1 (default 8021).",
-         "N"},
-        {"stop-grace",
-         "Process mode: seconds from SIGTERM to SIGKILL when stopping a worker (default 30).",
-         "S"},
-        {"systemctl", "systemd mode: the systemctl program (default systemctl).", "PATH"},
-        {"unit", "systemd mode: the unit, %i for the number (default enrichment-backend@%i.service).",
-         "TEMPLATE"},
-    };
-    for (const auto &t : table)
-        p.addOption(QCommandLineOption(QString::fromLatin1(t.name), QString::fromUtf8(t.help),
-                                       QString::fromLatin1(t.value)));
+    cli::addOptions(p, ScalerOptionTable);
     p.addPositionalArgument(QStringLiteral("command"),
                             QStringLiteral("Process mode: the worker's program and arguments."),
                             QStringLiteral("[-- COMMAND...]"));
@@ -97,27 +82,16 @@ bool parseScalerCommandLine(const QStringList &arguments, ScalerOptions *o, QStr
     }
     int poll = o->scaler.pollMs / 1000, up = int(o->scaler.policy.upCooldownMs / 1000),
         down = int(o->scaler.policy.downCooldownMs / 1000), grace = o->stopGraceMs / 1000;
-    const IntOption ints[] = {
-        {"poll", 1, 3600, 1, &poll},
-        {"up-cooldown", 0, 86'400, 1, &up},
-        {"down-cooldown", 0, 86'400, 1, &down},
-        {"min-workers", 0, 10'000, 1, &o->scaler.policy.minWorkers},
-        {"max-workers", 1, 10'000, 1, &o->scaler.policy.maxWorkers},
-        {"first-port", 1, 65'535, 1, &o->firstPort},
-        {"stop-grace", 1, 3600, 1, &grace},
-    };
-    for (const IntOption &i : ints) {
-        const QString name = QString::fromLatin1(i.name);
-        if (!p.isSet(name))
-            continue;
-        bool ok = false;
-        const int v = p.value(name).toInt(&ok);
-        if (!ok || v < i.min || v > i.max) {
-            *error = QStringLiteral("--%1 must be an integer from %2 to %3").arg(name).arg(i.min).arg(i.max);
-            return false;
-        }
-        *i.target = v * i.scale;
-    }
+    if (!cli::intOption(p, QStringLiteral("poll"), 1, 3600, &poll, error) ||
+        !cli::intOption(p, QStringLiteral("up-cooldown"), 0, 86'400, &up, error) ||
+        !cli::intOption(p, QStringLiteral("down-cooldown"), 0, 86'400, &down, error) ||
+        !cli::intOption(p, QStringLiteral("min-workers"), 0, 10'000,
+                        &o->scaler.policy.minWorkers, error) ||
+        !cli::intOption(p, QStringLiteral("max-workers"), 1, 10'000,
+                        &o->scaler.policy.maxWorkers, error) ||
+        !cli::intOption(p, QStringLiteral("first-port"), 1, 65'535, &o->firstPort, error) ||
+        !cli::intOption(p, QStringLiteral("stop-grace"), 1, 3600, &grace, error))
+        return false;
     o->scaler.pollMs = poll * 1000;
     o->scaler.policy.upCooldownMs = qint64(up) * 1000;
     o->scaler.policy.downCooldownMs = qint64(down) * 1000;
