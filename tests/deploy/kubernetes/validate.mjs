@@ -124,6 +124,36 @@ for (const d of deployments) {
 }
 function c0(d) { return d.spec.template.spec.containers[0]; }
 
+// The bounds the backends put on their number are the ScaledObject's replica bounds: a
+// number KEDA may not follow, or replicas the number never asks for, would mislead.
+function argValue(d, option) {
+  const c = c0(d);
+  const i = (c.args ?? []).indexOf(option);
+  if (i < 0) return undefined;
+  let v = String(c.args[i + 1]);
+  const m = /^\$\(([A-Z_]+)\)$/.exec(v);
+  if (m) {
+    for (const from of c.envFrom ?? []) {
+      const cm = configMaps.find((x) => x.metadata.name === from.configMapRef?.name);
+      if (cm?.data?.[m[1]] !== undefined) v = String(cm.data[m[1]]);
+    }
+  }
+  return v;
+}
+for (const so of scaledObjects) {
+  const target = deployments.find((d) => d.metadata.name === so.spec.scaleTargetRef.name);
+  for (const d of deployments) {
+    for (const [option, replicas] of [["--min-workers", so.spec.minReplicaCount], ["--max-workers", so.spec.maxReplicaCount]]) {
+      const v = argValue(d, option);
+      if (v === undefined) {
+        if (d === target) problems.push(`${d.metadata.name}: no ${option}`);
+      } else if (Number(v) !== replicas) {
+        problems.push(`${d.metadata.name}: ${option} ${v}, but the ScaledObject's bound is ${replicas}`);
+      }
+    }
+  }
+}
+
 if (problems.length) {
   for (const p of problems) console.error(`${label}: ${p}`);
   process.exit(1);
