@@ -5,6 +5,8 @@
 // scaler's policy and command line, and the whole loop on real servers: a PostgreSQL
 // queue, a RabbitMQ broker, the relay computing enrichment_workers_desired, and the
 // process-mode scaler starting and stopping real enrichment-backend workers.
+#include <csignal>
+
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -538,6 +540,65 @@ private Q_SLOTS:
                  workers);
         QVERIFY(scaled.size() >= 2);
         scaler.stop();
+    }
+
+    void sigtermReleasesTheBatchInFlightAtOnce()
+    {
+        // How Kubernetes, systemd and the scaler stop a worker: SIGTERM while its batch
+        // waits on a slow provider. The worker does not wait out the answers nor leave the
+        // tracks to their lease: it puts them back to pending, spending no retry, and stops
+        // well within a grace period.
+        QString name;
+        const QString db = newDatabase(&name);
+        testsupport::FakeMusicBrainz musicbrainz;
+        musicbrainz.mode = testsupport::FakeMusicBrainz::Mode::Slow;
+        musicbrainz.slowMs = 20'000;
+        QVERIFY(musicbrainz.listen());
+        QTemporaryDir dir;
+        const QString config = dir.filePath(QStringLiteral("sources.yaml"));
+        QFile yaml(config);
+        QVERIFY(yaml.open(QIODevice::WriteOnly));
+        yaml.write(QStringLiteral("sources:\n  musicbrainz:\n    base_url: %1\n"
+                                  "    user_agent: \"AutoscaleTest/1.0 (ops@example.com)\"\n"
+                                  "    timeout_seconds: 30\n")
+                       .arg(musicbrainz.url().toString())
+                       .toUtf8());
+        yaml.close();
+        BackendProcess worker;
+        QStringList args = workerCommand(db, {QStringLiteral("--sources-config"), config,
+                                              QStringLiteral("--batch-size"), QStringLiteral("5"),
+                                              QStringLiteral("--lease-seconds"),
+                                              QStringLiteral("600")});
+        args.replaceInStrings(QStringLiteral("{n}"), QStringLiteral("1"));
+        const QString program = args.takeFirst();
+        QVERIFY(worker.start(program, args));
+        QJsonArray tracks;
+        for (int i = 0; i < 5; ++i)
+            tracks.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("slow-%1").arg(i)},
+                                      {QStringLiteral("artist"), QStringLiteral("Daft Punk")},
+                                      {QStringLiteral("title"), QStringLiteral("One More Time")}});
+        QCOMPARE(testsupport::httpPost(
+                     worker.port(), "/monitoring/enrichment/actions/enqueue",
+                     QJsonDocument(QJsonObject{{QStringLiteral("tracks"), tracks}}).toJson())
+                     .status,
+                 200);
+        QTRY_COMPARE_WITH_TIMEOUT(count(name, QStringLiteral("status = 'in_progress'")), 5, 15'000);
+        QTRY_VERIFY_WITH_TIMEOUT(!musicbrainz.requests.isEmpty(), 10'000); // a call is out
+        QElapsedTimer stopping;
+        stopping.start();
+        ::kill(pid_t(worker.pid()), SIGTERM);
+        QVERIFY(worker.process.waitForFinished(10'000));
+        QCOMPARE(worker.process.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(worker.process.exitCode(), 0);
+        QVERIFY2(stopping.elapsed() < 5000, qPrintable(QString::number(stopping.elapsed())));
+        // Back to pending at once, no retry spent, no lease left; the worker said it stopped.
+        QCOMPARE(count(name, QStringLiteral("status = 'pending' AND retry_count = 0"
+                                            " AND lease_owner IS NULL")),
+                 5);
+        QCOMPARE(m_pg.scalar(name, QStringLiteral("SELECT stopped FROM enrichment_workers"))
+                     .toBool(),
+                 true);
+        qInfo("stopped %lld ms after SIGTERM with a batch of 5 in flight", stopping.elapsed());
     }
 
     void quotaAndAnOpenBreakerKeepTheNumberDown()
