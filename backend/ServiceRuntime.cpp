@@ -307,9 +307,11 @@ void ServiceRuntime::updateAutoscale(const std::optional<QList<WorkerInfo>> &wor
             src.requests += n;
         in.sources << src;
     }
-    // A worker's pace is measured only while every live worker had work and nothing held
-    // it back; otherwise the last measurement stands.
-    const bool saturated = in.pending > 0 && !in.paused && open.isEmpty() &&
+    // A worker's pace is measured only while every live worker had work (a batch each
+    // waiting) and nothing held it back; otherwise the last measurement stands.
+    const bool saturated = in.pending >= qint64(std::max(1, in.liveWorkers)) *
+                                             std::max(1, m_pipeline.config().batchSize) &&
+                           !in.paused && open.isEmpty() &&
                            std::none_of(in.sources.cbegin(), in.sources.cend(),
                                         [](const AutoscaleInput::Source &s) { return s.open; });
     m_autoscaleMeter.sample(st.nowMs, in.liveWorkers, saturated);

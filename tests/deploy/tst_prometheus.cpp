@@ -138,7 +138,7 @@ private Q_SLOTS:
         QVERIFY(out.contains("SUCCESS"));
     }
 
-    void grafanaDashboardHasTheSeedsTenPanels()
+    void grafanaDashboardHasTheSeedsTenPanelsAndTheWorkers()
     {
         QFile f(deploy(QStringLiteral("grafana/enrichment-monitoring.json")));
         QVERIFY(f.open(QIODevice::ReadOnly));
@@ -160,7 +160,7 @@ private Q_SLOTS:
                  QStringLiteral("Queue Overview|Processing Rate|Circuit Breaker States|Success "
                                 "Rates|Enrichment Duration|"
                                 "API Rate Limits|Error Breakdown|Source Health|Cache "
-                                "Performance|Metadata Coverage"));
+                                "Performance|Metadata Coverage|Workers"));
         bool datasourceVariable = false;
         for (const QJsonValue &v : dash.value(QStringLiteral("templating"))
                                        .toObject()
