@@ -63,7 +63,7 @@ public:
     /// Updates the rate with @p finished tracks finished (completed or partial) over the
     /// last window() seconds before @p nowMs; returns the rate now (none: never measured).
     std::optional<double> update(qint64 nowMs, qint64 finished);
-    /// The seconds of finished tracks update() wants: a minute, or less just after start.
+    /// The seconds of finished tracks update() wants: the last saturated run, at most a minute.
     int window(qint64 nowMs) const;
     std::optional<double> rate() const { return m_rate; }
 
